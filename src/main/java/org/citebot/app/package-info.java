@@ -1,0 +1,4 @@
+@NullMarked
+package org.citebot.app;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+package org.citebot.cli;
+
+public final class Main {
+    public static void main(String[] args) {}
+}

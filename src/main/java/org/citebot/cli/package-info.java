@@ -1,0 +1,4 @@
+@NullMarked
+package org.citebot.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.citebot.config;
+
+import org.jspecify.annotations.NullMarked;

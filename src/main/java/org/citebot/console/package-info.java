@@ -1,0 +1,4 @@
+@NullMarked
+package org.citebot.console;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.citebot.corpus;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,13 @@
+package org.citebot.index;
+
+import java.time.Instant;
+
+/**
+ * Facts about a built index, kept in the Lucene commit's user data so they travel with the index.
+ *
+ * @param schemaVersion the {@code IndexSchema} version the index was written with; an older one is rebuilt
+ * @param corpusFingerprint hash over the ids and content hashes of all indexed documents
+ * @param generation increases with every commit; caches key on it so a swap never serves stale hits
+ */
+public record IndexMetadata(
+        int schemaVersion, String corpusFingerprint, int documents, int passages, Instant builtAt, long generation) {}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.citebot.index;
+
+import org.jspecify.annotations.NullMarked;

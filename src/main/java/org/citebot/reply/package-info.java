@@ -1,0 +1,4 @@
+@NullMarked
+package org.citebot.reply;
+
+import org.jspecify.annotations.NullMarked;

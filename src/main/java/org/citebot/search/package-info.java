@@ -1,0 +1,4 @@
+@NullMarked
+package org.citebot.search;
+
+import org.jspecify.annotations.NullMarked;

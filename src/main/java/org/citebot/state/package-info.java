@@ -1,0 +1,4 @@
+@NullMarked
+package org.citebot.state;
+
+import org.jspecify.annotations.NullMarked;
