@@ -1,0 +1,26 @@
+package org.citebot.command;
+
+import java.util.List;
+import org.citebot.reply.Choice;
+import org.citebot.reply.Reply;
+
+/**
+ * One citebot command. Implementations receive exactly the services they use through their
+ * constructor and are listed once in {@link CommandRegistry}.
+ */
+public interface Command {
+
+    CommandSpec spec();
+
+    /**
+     * Runs the command. May block (searching), so front ends call it off their event threads.
+     *
+     * @throws UserFacingException for a problem the user should read about
+     */
+    Reply handle(CommandRequest request);
+
+    /** Suggestions for the focused option, at most 25, answered from memory. */
+    default List<Choice> autocomplete(String option, String partial, Invoker invoker) {
+        return List.of();
+    }
+}

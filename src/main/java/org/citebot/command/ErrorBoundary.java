@@ -1,0 +1,49 @@
+package org.citebot.command;
+
+import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.citebot.reply.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become replies: a {@link UserFacingException} is shown to the user
+ * as it is; anything else is logged with its stack trace under a short reference id, and the user
+ * gets a private apology quoting that id.
+ */
+public final class ErrorBoundary {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorBoundary.class);
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final SecureRandom random = new SecureRandom();
+
+    /** Runs {@code work}, turning any failure into a private reply. */
+    public Reply guard(String what, Supplier<Reply> work) {
+        try {
+            return work.get();
+        } catch (UserFacingException e) {
+            LOG.debug("{} refused: {}", what, e.getMessage());
+            return Reply.notice(e.getMessage());
+        } catch (RuntimeException e) {
+            return Reply.notice(apology(what, e));
+        }
+    }
+
+    /** Logs {@code failure} under a new reference id and returns the apology that quotes it. */
+    public String apology(String what, Throwable failure) {
+        String reference = referenceId();
+        LOG.error("{} failed [ref {}]", what, reference, failure);
+        return "Sorry, something went wrong on citebot's side (reference " + reference
+                + "). Please try again; if it keeps happening, tell a moderator the reference.";
+    }
+
+    private String referenceId() {
+        StringBuilder id = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) {
+            id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return id.toString().toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,90 @@
+package org.citebot.command;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.citebot.reply.Reply;
+import org.citebot.search.PassageSearch;
+import org.citebot.search.QueryException;
+import org.citebot.search.SearchFilters;
+import org.citebot.search.SearchRequest;
+import org.citebot.search.SearchResults;
+
+/**
+ * {@code /search query:<text> [source] [results] [private]}: the passages that best answer a
+ * question, with paging and sharing. Rate-limited per user.
+ */
+public final class SearchCommand implements Command {
+
+    /** The most passages one answer may show. */
+    public static final int MAX_RESULTS = 10;
+    /** Discord allows up to 6000 characters in a string option; queries past 300 are cut anyway. */
+    static final int MAX_QUERY_OPTION_LENGTH = 1000;
+
+    private static final CommandSpec SPEC = CommandSpec.slash(
+            "search",
+            "Find the passages in the corpus that best answer a question",
+            List.of(
+                    OptionSpec.string("query", "Words, \"a phrase\" or -excluded words", true)
+                            .withLength(1, MAX_QUERY_OPTION_LENGTH)
+                            .withAutocomplete(),
+                    OptionSpec.string("source", "Only this publisher or document", false).withAutocomplete(),
+                    OptionSpec.integer("results", "How many passages to show (1-10)", 1, MAX_RESULTS),
+                    OptionSpec.bool("private", "Show the answer only to you")),
+            "/search query:nuclear escalation in Europe");
+
+    private final PassageSearch search;
+    private final SearchSessions sessions;
+    private final RateLimiter rateLimiter;
+    private final int defaultResults;
+    private final Predicate<Optional<String>> privateByDefault;
+
+    /**
+     * @param privateByDefault whether answers in a guild (empty: the console) are private unless
+     *     the user chooses otherwise
+     */
+    public SearchCommand(PassageSearch search, SearchSessions sessions, RateLimiter rateLimiter, int defaultResults,
+            Predicate<Optional<String>> privateByDefault) {
+        this.search = search;
+        this.sessions = sessions;
+        this.rateLimiter = rateLimiter;
+        this.defaultResults = defaultResults;
+        this.privateByDefault = privateByDefault;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Reply handle(CommandRequest request) {
+        String query = request.string("query").orElse("");
+        int pageSize = (int) Math.max(1, Math.min(MAX_RESULTS, request.integer("results").orElse((long) defaultResults)));
+        boolean ephemeral = request.bool("private").orElseGet(() -> privateByDefault.test(request.invoker().guildId()));
+        SearchFilters filters = request.string("source")
+                .filter(source -> !source.isBlank())
+                .map(SearchFilters::ofSource)
+                .orElse(SearchFilters.NONE);
+        return run(query, filters, pageSize, ephemeral, request.invoker());
+    }
+
+    /** Runs a search for any front end or command that answers with passages. */
+    Reply run(String query, SearchFilters filters, int pageSize, boolean ephemeral, Invoker invoker) {
+        Optional<Duration> wait = rateLimiter.tryAcquire(invoker.userId());
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            return Reply.notice("You are searching quickly. Please try again in " + seconds
+                    + (seconds == 1 ? " second." : " seconds."));
+        }
+        SearchResults results;
+        try {
+            results = search.search(new SearchRequest(query, filters, 0, pageSize));
+        } catch (QueryException e) {
+            return Reply.notice(e.getMessage());
+        }
+        String token = sessions.open(query, filters, pageSize, ephemeral, invoker.userId());
+        return SearchReplies.answer(results, query, token, 0, pageSize, ephemeral);
+    }
+}

@@ -1,0 +1,39 @@
+package org.citebot.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The whole configuration of a citebot process, typed and validated. Built once by
+ * {@link ConfigLoader} from {@code config/citebot.yaml} and the environment, then handed, piece by
+ * piece, to the objects that need it.
+ */
+public record CitebotConfig(Corpus corpus, Index index, Search search, Discord discord, RateLimit rateLimit) {
+
+    /** Where the articles live and how large one file may be. */
+    public record Corpus(Path dir, long maxFileBytes) {}
+
+    /** Where the Lucene index is kept. */
+    public record Index(Path dir) {}
+
+    /** How many passages an answer shows unless the user asks for another number. */
+    public record Search(int results) {}
+
+    /**
+     * How the bot reaches Discord. The URLs point at Discord itself unless a REST or gateway proxy
+     * (or the test suite's fake Discord) stands in between.
+     *
+     * @param guilds guilds whose commands are registered per guild (instant updates); empty means global
+     * @param privateByDefault whether answers are private previews with a "Share in channel" button
+     */
+    public record Discord(List<String> guilds, URI restUrl, URI gatewayUrl, boolean privateByDefault) {
+        public Discord {
+            guilds = List.copyOf(guilds);
+        }
+    }
+
+    /** How many searches one user may run in a sliding window. */
+    public record RateLimit(int searches, Duration window) {}
+}

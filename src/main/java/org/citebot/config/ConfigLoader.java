@@ -1,0 +1,165 @@
+package org.citebot.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Reads {@code citebot.yaml}, applies {@code CITEBOT_*} environment overrides and validates every
+ * value into a {@link CitebotConfig}. Unknown keys and bad values stop start-up with a message
+ * naming the key; the bot token is never read from here (only from {@code DISCORD_TOKEN}).
+ */
+public final class ConfigLoader {
+
+    static final ConfigKey<Path> CORPUS_DIR = new ConfigKey<>("corpus.dir", ConfigValues.path(), Path.of("seeds"));
+    static final ConfigKey<Long> CORPUS_MAX_FILE_SIZE = new ConfigKey<>(
+            "corpus.maxFileSize", ConfigValues.bytes(1, 1024L * 1024 * 1024), 10L * 1024 * 1024);
+    static final ConfigKey<Path> INDEX_DIR = new ConfigKey<>("index.dir", ConfigValues.path(), Path.of("data/index"));
+    static final ConfigKey<Integer> SEARCH_RESULTS =
+            new ConfigKey<>("search.results", ConfigValues.integer(1, 10), 3);
+    static final ConfigKey<List<String>> DISCORD_GUILDS =
+            new ConfigKey<>("discord.guilds", ConfigValues.snowflakes(), List.of());
+    static final ConfigKey<URI> DISCORD_REST_URL = new ConfigKey<>(
+            "discord.restUrl", ConfigValues.url(false), URI.create("https://discord.com/api/v10/"));
+    static final ConfigKey<URI> DISCORD_GATEWAY_URL = new ConfigKey<>(
+            "discord.gatewayUrl", ConfigValues.url(true), URI.create("wss://gateway.discord.gg/"));
+    static final ConfigKey<Boolean> DISCORD_PRIVATE_BY_DEFAULT =
+            new ConfigKey<>("discord.privateByDefault", ConfigValues.bool(), true);
+    static final ConfigKey<Integer> RATE_LIMIT_SEARCHES =
+            new ConfigKey<>("rateLimit.searches", ConfigValues.integer(1, 1000), 5);
+    static final ConfigKey<Duration> RATE_LIMIT_WINDOW = new ConfigKey<>(
+            "rateLimit.window", ConfigValues.duration(Duration.ofSeconds(1), Duration.ofHours(1)), Duration.ofSeconds(10));
+
+    /** Every key citebot understands, in the order of the sample configuration. */
+    static final List<ConfigKey<?>> KEYS = List.of(
+            CORPUS_DIR,
+            CORPUS_MAX_FILE_SIZE,
+            INDEX_DIR,
+            SEARCH_RESULTS,
+            DISCORD_GUILDS,
+            DISCORD_REST_URL,
+            DISCORD_GATEWAY_URL,
+            DISCORD_PRIVATE_BY_DEFAULT,
+            RATE_LIMIT_SEARCHES,
+            RATE_LIMIT_WINDOW);
+
+    private final Map<String, String> environment;
+
+    /** @param environment the process environment ({@code System.getenv()}), passed in so tests control it */
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * Loads the configuration.
+     *
+     * @param file the YAML file; when empty, or when the default file is absent, defaults apply
+     * @param required whether a missing file is an error (true when the user named it explicitly)
+     * @throws ConfigException naming the key or file at fault
+     */
+    public CitebotConfig load(Optional<Path> file, boolean required) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (file.isPresent()) {
+            values.putAll(readYaml(file.get(), required));
+        }
+        Map<String, Object> raw = new LinkedHashMap<>();
+        for (ConfigKey<?> key : KEYS) {
+            Object value = values.remove(key.path());
+            String fromEnv = environment.get(key.environmentVariable());
+            if (fromEnv != null) {
+                value = fromEnv;
+            }
+            if (value != null) {
+                raw.put(key.path(), value);
+            }
+        }
+        if (!values.isEmpty()) {
+            String where = file.map(Path::toString).orElse("configuration");
+            throw new ConfigException("Unknown configuration key" + (values.size() > 1 ? "s" : "") + " in " + where
+                    + ": " + String.join(", ", new TreeSet<>(values.keySet()))
+                    + ". Known keys: " + String.join(", ", KEYS.stream().map(ConfigKey::path).toList()));
+        }
+        return new CitebotConfig(
+                new CitebotConfig.Corpus(get(raw, CORPUS_DIR), get(raw, CORPUS_MAX_FILE_SIZE)),
+                new CitebotConfig.Index(get(raw, INDEX_DIR)),
+                new CitebotConfig.Search(get(raw, SEARCH_RESULTS)),
+                new CitebotConfig.Discord(
+                        get(raw, DISCORD_GUILDS),
+                        get(raw, DISCORD_REST_URL),
+                        get(raw, DISCORD_GATEWAY_URL),
+                        get(raw, DISCORD_PRIVATE_BY_DEFAULT)),
+                new CitebotConfig.RateLimit(get(raw, RATE_LIMIT_SEARCHES), get(raw, RATE_LIMIT_WINDOW)));
+    }
+
+    private <T> T get(Map<String, Object> raw, ConfigKey<T> key) {
+        Object value = raw.get(key.path());
+        if (value == null) {
+            return key.defaultValue();
+        }
+        try {
+            return key.parser().apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Invalid value for config key '" + key.path() + "' (environment variable "
+                    + key.environmentVariable() + "): " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> readYaml(Path file, boolean required) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            if (required) {
+                throw new ConfigException("Config file not found: " + file);
+            }
+            return Map.of();
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        Object tree;
+        try {
+            tree = new ObjectMapper(new YAMLFactory()).readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new ConfigException("Config file " + file + " is not valid YAML" + where + ": "
+                    + e.getOriginalMessage(), e);
+        }
+        Map<String, Object> flat = new LinkedHashMap<>();
+        if (tree == null) {
+            return flat;
+        }
+        if (!(tree instanceof Map<?, ?> map)) {
+            throw new ConfigException("Config file " + file + " must be a mapping of sections such as 'corpus:' and 'index:'");
+        }
+        flatten("", map, flat);
+        return flat;
+    }
+
+    private static void flatten(String prefix, Map<?, ?> map, Map<String, Object> into) {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String path = prefix + entry.getKey();
+            Object value = entry.getValue();
+            if (value instanceof Map<?, ?> child && !isLeafMap(path)) {
+                flatten(path + ".", child, into);
+            } else if (value != null) {
+                into.put(path, value instanceof List<?> list ? new ArrayList<>(list) : value);
+            }
+        }
+    }
+
+    private static boolean isLeafMap(String path) {
+        return KEYS.stream().anyMatch(key -> key.path().equals(path));
+    }
+}

@@ -1,0 +1,226 @@
+package org.citebot.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parsers for configuration values, shared by every {@link ConfigKey}. Each accepts the YAML form
+ * and the environment-variable string form of the same value, and explains a rejection.
+ */
+final class ConfigValues {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern SNOWFLAKE = Pattern.compile("\\d{17,20}");
+
+    private ConfigValues() {}
+
+    static Function<Object, String> string() {
+        return raw -> {
+            if (raw instanceof List<?> || raw instanceof java.util.Map<?, ?>) {
+                throw new IllegalArgumentException("expected a single value, not a list or a section");
+            }
+            return raw.toString().trim();
+        };
+    }
+
+    static Function<Object, Path> path() {
+        return raw -> {
+            String text = string().apply(raw);
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException("expected a path, got an empty value");
+            }
+            try {
+                return Path.of(text);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new IllegalArgumentException("not a valid path: " + e.getReason());
+            }
+        };
+    }
+
+    static Function<Object, Boolean> bool() {
+        return raw -> {
+            String text = string().apply(raw).toLowerCase(Locale.ROOT);
+            switch (text) {
+                case "true", "yes", "on" -> {
+                    return true;
+                }
+                case "false", "no", "off" -> {
+                    return false;
+                }
+                default -> throw new IllegalArgumentException("expected true or false, got '" + text + "'");
+            }
+        };
+    }
+
+    static Function<Object, Integer> integer(int min, int max) {
+        return raw -> {
+            String text = string().apply(raw);
+            int value;
+            try {
+                value = Integer.parseInt(text.replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a whole number, got '" + text + "'");
+            }
+            if (value < min || value > max) {
+                throw new IllegalArgumentException("must be between " + min + " and " + max + ", got " + value);
+            }
+            return value;
+        };
+    }
+
+    /** Sizes like {@code 10MiB}, {@code 512KiB}, {@code 1048576}. */
+    static Function<Object, Long> bytes(long min, long max) {
+        return raw -> {
+            String text = string().apply(raw).replace("_", "").replace(" ", "");
+            Matcher m = Pattern.compile("(?i)(\\d+)(b|kib|kb|mib|mb|gib|gb)?").matcher(text);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("expected a size such as 10MiB or 512KiB, got '" + text + "'");
+            }
+            long unit = switch (m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT)) {
+                case "kib", "kb" -> 1024L;
+                case "mib", "mb" -> 1024L * 1024;
+                case "gib", "gb" -> 1024L * 1024 * 1024;
+                default -> 1L;
+            };
+            long value;
+            try {
+                value = Math.multiplyExact(Long.parseLong(m.group(1)), unit);
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw new IllegalArgumentException("size is too large: '" + text + "'");
+            }
+            if (value < min || value > max) {
+                throw new IllegalArgumentException("must be between " + min + " and " + max + " bytes, got " + value);
+            }
+            return value;
+        };
+    }
+
+    /** Durations like {@code 10s}, {@code 15m}, {@code 6h}, {@code 30d}, {@code 250ms}. */
+    static Function<Object, Duration> duration(Duration min, Duration max) {
+        return raw -> {
+            String text = string().apply(raw).toLowerCase(Locale.ROOT);
+            Matcher m = DURATION.matcher(text);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("expected a duration such as 10s, 15m, 6h or 30d, got '" + text + "'");
+            }
+            long amount = Long.parseLong(m.group(1));
+            Duration value = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                throw new IllegalArgumentException("must be between " + min + " and " + max + ", got " + text);
+            }
+            return value;
+        };
+    }
+
+    /** An http(s) URL, or ws(s) when {@code websocket} is set. */
+    static Function<Object, URI> url(boolean websocket) {
+        return raw -> {
+            String text = string().apply(raw);
+            URI uri;
+            try {
+                uri = new URI(text);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("not a valid URL: " + e.getReason());
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            List<String> allowed = websocket ? List.of("ws", "wss") : List.of("http", "https");
+            if (!allowed.contains(scheme) || uri.getHost() == null) {
+                throw new IllegalArgumentException(
+                        "expected an absolute " + String.join(" or ", allowed) + " URL, got '" + text + "'");
+            }
+            return uri;
+        };
+    }
+
+    /** A list of Discord snowflake ids; YAML list or a comma-separated string. */
+    static Function<Object, List<String>> snowflakes() {
+        return raw -> {
+            List<String> ids = new ArrayList<>();
+            for (String item : items(raw)) {
+                if (!SNOWFLAKE.matcher(item).matches()) {
+                    throw new IllegalArgumentException("'" + item + "' is not a Discord id (17 to 20 digits)");
+                }
+                ids.add(item);
+            }
+            return List.copyOf(ids);
+        };
+    }
+
+    /** A list of role ids or role names; YAML list or a comma-separated string. */
+    static Function<Object, List<String>> names() {
+        return raw -> List.copyOf(items(raw));
+    }
+
+    static Function<Object, ZoneId> zone() {
+        return raw -> {
+            String text = string().apply(raw);
+            try {
+                return ZoneId.of(text);
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("'" + text + "' is not an IANA time zone such as Europe/Berlin");
+            }
+        };
+    }
+
+    static Function<Object, LocalTime> timeOfDay() {
+        return raw -> {
+            String text = string().apply(raw);
+            try {
+                return LocalTime.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("expected a time of day as HH:MM, got '" + text + "'");
+            }
+        };
+    }
+
+    /** {@code host:port}, with the host an IP literal or name. */
+    static Function<Object, java.net.InetSocketAddress> listenAddress() {
+        return raw -> {
+            String text = string().apply(raw);
+            int colon = text.lastIndexOf(':');
+            if (colon <= 0 || colon == text.length() - 1) {
+                throw new IllegalArgumentException("expected host:port such as 127.0.0.1:8081, got '" + text + "'");
+            }
+            int port = integer(0, 65535).apply(text.substring(colon + 1));
+            String host = text.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            return java.net.InetSocketAddress.createUnresolved(host, port);
+        };
+    }
+
+    private static List<String> items(Object raw) {
+        List<String> items = new ArrayList<>();
+        if (raw instanceof List<?> list) {
+            for (Object item : list) {
+                if (item != null && !item.toString().isBlank()) {
+                    items.add(item.toString().trim());
+                }
+            }
+        } else {
+            for (String item : raw.toString().split(",")) {
+                if (!item.isBlank()) {
+                    items.add(item.trim());
+                }
+            }
+        }
+        return items;
+    }
+}

@@ -1,0 +1,24 @@
+package org.citebot.reply;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One boxed item of a reply: a cited passage, a document in a source list, a status panel. The
+ * Discord renderer makes it an embed; the console prints it as a block.
+ *
+ * @param link where the title points (a passage's deep link); unique within one reply
+ * @param footer short facts joined with " · " (publisher, author, date, section, ¶n)
+ */
+public record ReplyCard(
+        String title, Optional<URI> link, StyledText body, List<CardField> fields, List<String> footer) {
+
+    public ReplyCard {
+        fields = List.copyOf(fields);
+        footer = List.copyOf(footer);
+    }
+
+    /** A labelled value shown in a card (e.g. "Passages: 42"). */
+    public record CardField(String name, String value, boolean inline) {}
+}

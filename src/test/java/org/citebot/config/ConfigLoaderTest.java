@@ -1,0 +1,143 @@
+package org.citebot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void load_shippedConfig_equalsBuiltInDefaults() {
+        CitebotConfig shipped = new ConfigLoader(Map.of()).load(Optional.of(Path.of("config/citebot.yaml")), true);
+        CitebotConfig defaults = new ConfigLoader(Map.of()).load(Optional.empty(), false);
+
+        assertThat(shipped).isEqualTo(defaults);
+        assertThat(shipped.index().dir()).isEqualTo(Path.of("data/index"));
+        assertThat(shipped.corpus().dir()).isEqualTo(Path.of("seeds"));
+        assertThat(shipped.discord().restUrl()).isEqualTo(URI.create("https://discord.com/api/v10/"));
+        assertThat(shipped.rateLimit().window()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void load_shippedConfig_documentsEveryKey() throws IOException {
+        String text = Files.readString(Path.of("config/citebot.yaml"));
+        for (ConfigKey<?> key : ConfigLoader.KEYS) {
+            String leaf = key.path().substring(key.path().lastIndexOf('.') + 1);
+            assertThat(text).as("key %s in the sample config", key.path()).contains(leaf + ":");
+        }
+    }
+
+    @Test
+    void load_environmentVariable_overridesFile() throws IOException {
+        Path file = write("index:\n  dir: from-file\ndiscord:\n  restUrl: http://127.0.0.1:9/api/v10/\n");
+        ConfigLoader loader = new ConfigLoader(Map.of(
+                "CITEBOT_INDEX_DIR", "/tmp/from-env",
+                "CITEBOT_DISCORD_GATEWAY_URL", "ws://127.0.0.1:10/",
+                "CITEBOT_DISCORD_GUILDS", "123456789012345678, 223456789012345678"));
+
+        CitebotConfig config = loader.load(Optional.of(file), true);
+
+        assertThat(config.index().dir()).isEqualTo(Path.of("/tmp/from-env"));
+        assertThat(config.discord().restUrl()).isEqualTo(URI.create("http://127.0.0.1:9/api/v10/"));
+        assertThat(config.discord().gatewayUrl()).isEqualTo(URI.create("ws://127.0.0.1:10/"));
+        assertThat(config.discord().guilds()).containsExactly("123456789012345678", "223456789012345678");
+    }
+
+    @Test
+    void environmentVariable_camelCaseKey_isSnakeCase() {
+        assertThat(ConfigLoader.DISCORD_REST_URL.environmentVariable()).isEqualTo("CITEBOT_DISCORD_REST_URL");
+        assertThat(ConfigLoader.INDEX_DIR.environmentVariable()).isEqualTo("CITEBOT_INDEX_DIR");
+        assertThat(ConfigLoader.CORPUS_MAX_FILE_SIZE.environmentVariable()).isEqualTo("CITEBOT_CORPUS_MAX_FILE_SIZE");
+    }
+
+    static Stream<Arguments> invalidValues() {
+        return Stream.of(
+                Arguments.of("search:\n  results: 0\n", "search.results"),
+                Arguments.of("search:\n  results: lots\n", "search.results"),
+                Arguments.of("discord:\n  restUrl: ftp://example.org/\n", "discord.restUrl"),
+                Arguments.of("discord:\n  gatewayUrl: http://127.0.0.1/\n", "discord.gatewayUrl"),
+                Arguments.of("discord:\n  guilds: [not-an-id]\n", "discord.guilds"),
+                Arguments.of("discord:\n  privateByDefault: maybe\n", "discord.privateByDefault"),
+                Arguments.of("rateLimit:\n  window: soon\n", "rateLimit.window"),
+                Arguments.of("rateLimit:\n  searches: -1\n", "rateLimit.searches"),
+                Arguments.of("corpus:\n  maxFileSize: 12 parsecs\n", "corpus.maxFileSize"),
+                Arguments.of("corpus:\n  dir: [a, b]\n", "corpus.dir"),
+                Arguments.of("index:\n  dri: typo\n", "index.dri"),
+                Arguments.of("discord:\n  token: abc\n", "discord.token"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidValues")
+    void load_invalidValue_failsNamingTheKey(String yaml, String key) throws IOException {
+        Path file = write(yaml);
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file), true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(key);
+    }
+
+    @Test
+    void load_invalidEnvironmentValue_namesKeyAndVariable() {
+        ConfigLoader loader = new ConfigLoader(Map.of("CITEBOT_SEARCH_RESULTS", "11"));
+
+        assertThatThrownBy(() -> loader.load(Optional.empty(), false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("search.results")
+                .hasMessageContaining("CITEBOT_SEARCH_RESULTS")
+                .hasMessageContaining("between 1 and 10");
+    }
+
+    @Test
+    void load_brokenYaml_saysWhereAndDoesNotStart() throws IOException {
+        Path file = write("index:\n  dir: [unclosed\n");
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file), true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML")
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void load_missingRequiredFile_fails_missingDefaultFile_usesDefaults() {
+        Path missing = dir.resolve("nope.yaml");
+        ConfigLoader loader = new ConfigLoader(Map.of());
+
+        assertThatThrownBy(() -> loader.load(Optional.of(missing), true)).hasMessageContaining("not found");
+        assertThat(loader.load(Optional.of(missing), false).search().results()).isEqualTo(3);
+    }
+
+    @Test
+    void load_sizesAndDurations_parseUnits() throws IOException {
+        Path file = write("corpus:\n  maxFileSize: 512KiB\nrateLimit:\n  window: 2m\n  searches: 20\n");
+
+        CitebotConfig config = new ConfigLoader(Map.of()).load(Optional.of(file), true);
+
+        assertThat(config.corpus().maxFileBytes()).isEqualTo(512 * 1024);
+        assertThat(config.rateLimit().window()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.rateLimit().searches()).isEqualTo(20);
+        assertThat(config.discord().guilds()).isEqualTo(List.of());
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("citebot.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}
