@@ -10,13 +10,17 @@ import java.util.List;
  * {@link ConfigLoader} from {@code config/citebot.yaml} and the environment, then handed, piece by
  * piece, to the objects that need it.
  */
-public record CitebotConfig(Corpus corpus, Index index, Search search, Discord discord, RateLimit rateLimit) {
+public record CitebotConfig(
+        Corpus corpus, Index index, State state, Search search, Discord discord, Moderators moderators, RateLimit rateLimit) {
 
     /** Where the articles live and how large one file may be. */
     public record Corpus(Path dir, long maxFileBytes) {}
 
     /** Where the Lucene index is kept. */
     public record Index(Path dir) {}
+
+    /** Where the SQLite state database (guild settings, query log, digests) is kept. */
+    public record State(Path db) {}
 
     /** How many passages an answer shows unless the user asks for another number. */
     public record Search(int results) {}
@@ -31,6 +35,17 @@ public record CitebotConfig(Corpus corpus, Index index, Search search, Discord d
     public record Discord(List<String> guilds, URI restUrl, URI gatewayUrl, boolean privateByDefault) {
         public Discord {
             guilds = List.copyOf(guilds);
+        }
+    }
+
+    /**
+     * Who may run moderator commands besides members with Manage Server.
+     *
+     * @param roles role ids whose members count as moderators
+     */
+    public record Moderators(List<String> roles) {
+        public Moderators {
+            roles = List.copyOf(roles);
         }
     }
 

@@ -27,6 +27,7 @@ public final class ConfigLoader {
     static final ConfigKey<Long> CORPUS_MAX_FILE_SIZE = new ConfigKey<>(
             "corpus.maxFileSize", ConfigValues.bytes(1, 1024L * 1024 * 1024), 10L * 1024 * 1024);
     static final ConfigKey<Path> INDEX_DIR = new ConfigKey<>("index.dir", ConfigValues.path(), Path.of("data/index"));
+    static final ConfigKey<Path> STATE_DB = new ConfigKey<>("state.db", ConfigValues.path(), Path.of("data/citebot.db"));
     static final ConfigKey<Integer> SEARCH_RESULTS =
             new ConfigKey<>("search.results", ConfigValues.integer(1, 10), 3);
     static final ConfigKey<List<String>> DISCORD_GUILDS =
@@ -37,6 +38,8 @@ public final class ConfigLoader {
             "discord.gatewayUrl", ConfigValues.url(true), URI.create("wss://gateway.discord.gg/"));
     static final ConfigKey<Boolean> DISCORD_PRIVATE_BY_DEFAULT =
             new ConfigKey<>("discord.privateByDefault", ConfigValues.bool(), true);
+    static final ConfigKey<List<String>> MODERATOR_ROLES =
+            new ConfigKey<>("moderators.roles", ConfigValues.snowflakes(), List.of());
     static final ConfigKey<Integer> RATE_LIMIT_SEARCHES =
             new ConfigKey<>("rateLimit.searches", ConfigValues.integer(1, 1000), 5);
     static final ConfigKey<Duration> RATE_LIMIT_WINDOW = new ConfigKey<>(
@@ -47,11 +50,13 @@ public final class ConfigLoader {
             CORPUS_DIR,
             CORPUS_MAX_FILE_SIZE,
             INDEX_DIR,
+            STATE_DB,
             SEARCH_RESULTS,
             DISCORD_GUILDS,
             DISCORD_REST_URL,
             DISCORD_GATEWAY_URL,
             DISCORD_PRIVATE_BY_DEFAULT,
+            MODERATOR_ROLES,
             RATE_LIMIT_SEARCHES,
             RATE_LIMIT_WINDOW);
 
@@ -94,12 +99,14 @@ public final class ConfigLoader {
         return new CitebotConfig(
                 new CitebotConfig.Corpus(get(raw, CORPUS_DIR), get(raw, CORPUS_MAX_FILE_SIZE)),
                 new CitebotConfig.Index(get(raw, INDEX_DIR)),
+                new CitebotConfig.State(get(raw, STATE_DB)),
                 new CitebotConfig.Search(get(raw, SEARCH_RESULTS)),
                 new CitebotConfig.Discord(
                         get(raw, DISCORD_GUILDS),
                         get(raw, DISCORD_REST_URL),
                         get(raw, DISCORD_GATEWAY_URL),
                         get(raw, DISCORD_PRIVATE_BY_DEFAULT)),
+                new CitebotConfig.Moderators(get(raw, MODERATOR_ROLES)),
                 new CitebotConfig.RateLimit(get(raw, RATE_LIMIT_SEARCHES), get(raw, RATE_LIMIT_WINDOW)));
     }
 
