@@ -44,8 +44,10 @@ public final class CorpusReader {
 
     private static Map<String, FormatReader> defaultReaders() {
         HtmlReader html = new HtmlReader();
+        MarkdownReader markdown = new MarkdownReader();
         return Map.of(
-                "txt", new PlainTextReader(), "md", new MarkdownReader(), "html", html, "htm", html, "pdf", new PdfReader());
+                "txt", new PlainTextReader(), "md", markdown, "markdown", markdown, "html", html, "htm", html,
+                "pdf", new PdfReader());
     }
 
     /**

@@ -38,6 +38,7 @@ public final class PassageSplitter {
         }
     }
 
+    /** The document's passages in reading order, numbered from 0; empty only for a document of tiny captions. */
     public List<Passage> split(SourceDocument document) {
         List<Piece> pieces = new ArrayList<>();
         List<Paragraph> run = new ArrayList<>();
@@ -109,21 +110,21 @@ public final class PassageSplitter {
         int chunks = (words + TARGET_WORDS - 1) / TARGET_WORDS;
         int target = (words + chunks - 1) / chunks;
         List<Piece> pieces = new ArrayList<>();
-        Piece current = null;
+        Optional<Piece> current = Optional.empty();
         for (Piece unit : units) {
-            if (current != null && current.words() + unit.words() > MAX_WORDS) {
-                pieces.add(current);
-                current = null;
+            if (current.isPresent() && current.get().words() + unit.words() > MAX_WORDS) {
+                pieces.add(current.get());
+                current = Optional.empty();
             }
-            current = current == null ? unit : current.joinedWith(unit);
-            if (current.words() >= target) {
-                pieces.add(current);
-                current = null;
+            Piece grown = current.map(piece -> piece.joinedWith(unit)).orElse(unit);
+            if (grown.words() >= target) {
+                pieces.add(grown);
+                current = Optional.empty();
+            } else {
+                current = Optional.of(grown);
             }
         }
-        if (current != null) {
-            pieces.add(current);
-        }
+        current.ifPresent(pieces::add);
         return pieces;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -284,6 +286,40 @@ class CorpusReaderTest {
         write("chrome.html", "<html><body><nav>Home</nav><footer>Contact</footer></body></html>");
 
         assertThat(reasonFor(reader.read(corpus), "chrome.html")).isEqualTo("no text left after cleaning");
+    }
+
+    @Test
+    void read_readerThrowsUnchecked_skipsOnlyThatFile() throws IOException {
+        write("a.txt", GOOD_TEXT);
+        write("boom.pdf", "anything");
+        FormatReader exploding = bytes -> {
+            throw new IllegalStateException("parser bug\nwith two lines");
+        };
+        CorpusReader reading = new CorpusReader(CorpusOptions.defaults(),
+                Map.of("txt", new PlainTextReader(), "pdf", exploding),
+                new DocumentBuilder(new MetadataSniffer(), new TextCleaner()));
+
+        CorpusSnapshot snapshot = reading.read(corpus);
+
+        assertThat(snapshot.documents()).extracting(SourceDocument::id).containsExactly("a");
+        assertThat(reasonFor(snapshot, "boom.pdf")).isEqualTo("reader failed: IllegalStateException: parser bug with two lines");
+    }
+
+    @Test
+    void read_manifestMarkerNotInText_keepsTheWholeText() throws IOException {
+        write("a.txt", GOOD_TEXT);
+        write(Manifest.FILE_NAME, "sources:\n  - file: a.txt\n    article:\n      endsBefore: Not there\n");
+
+        assertThat(document(reader.read(corpus), "a").paragraphs()).hasSize(2);
+    }
+
+    @Test
+    void read_missingDirectory_failsWithTheDirectoryNamed() {
+        Path missing = corpus.resolve("nope");
+
+        assertThatThrownBy(() -> reader.read(missing))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining(missing.toString());
     }
 
     private static byte[] pdf(String... lines) throws IOException {
