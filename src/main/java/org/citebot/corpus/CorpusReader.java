@@ -69,7 +69,9 @@ public final class CorpusReader {
         for (String path : files) {
             String id = stemCounts.get(stem(path)) > 1 ? path : stem(path);
             try {
-                documents.add(readOne(corpusDir, path, id, manifest.entry(path)));
+                SourceDocument document = readOne(corpusDir, path, id, manifest.entry(path));
+                LOG.debug("Read {} as '{}': {} paragraphs", path, document.id(), document.paragraphs().size());
+                documents.add(document);
             } catch (UnreadableFileException e) {
                 skip(skipped, path, e.getMessage());
             } catch (IOException e) {
