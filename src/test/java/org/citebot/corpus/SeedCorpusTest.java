@@ -90,6 +90,8 @@ class SeedCorpusTest {
         assertThat(paragraphContaining(document, "it is already unfolding through").text())
                 .contains("it is already unfolding through interconnected fronts in Eastern Europe, the Middle East and the Pacific.");
         assertThat(document.paragraphs()).noneMatch(paragraph -> TextCleaner.startsLowercase(paragraph.text()));
+        // The body has 34 blocks, three of which are second halves: exactly three joins, no more.
+        assertThat(document.paragraphs()).hasSize(31);
     }
 
     @Test
