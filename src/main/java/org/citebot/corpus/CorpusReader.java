@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -62,7 +62,8 @@ public final class CorpusReader {
         Manifest manifest = Manifest.loadFrom(corpusDir);
         List<String> files = listFiles(corpusDir);
         warnAboutMissingEntries(manifest, files);
-        Map<String, Long> stemCounts = files.stream().collect(Collectors.groupingBy(CorpusReader::stem, Collectors.counting()));
+        Map<String, Long> stemCounts =
+                files.stream().collect(Collectors.groupingBy(CorpusReader::stem, Collectors.counting()));
 
         List<SourceDocument> documents = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
@@ -78,7 +79,8 @@ public final class CorpusReader {
                 skip(skipped, path, "cannot read file: " + oneLine(String.valueOf(e.getMessage())));
             } catch (RuntimeException e) {
                 // Parsers throw all sorts of unchecked exceptions on hostile input; one file must not stop the run.
-                skip(skipped, path, "reader failed: " + e.getClass().getSimpleName() + ": " + oneLine(String.valueOf(e.getMessage())));
+                String message = oneLine(String.valueOf(e.getMessage()));
+                skip(skipped, path, "reader failed: " + e.getClass().getSimpleName() + ": " + message);
             }
         }
         LOG.info("Corpus {} read: {} documents, {} skipped in {} ms",
@@ -98,7 +100,8 @@ public final class CorpusReader {
         Path file = corpusDir.resolve(path);
         long size = Files.size(file);
         if (size > options.maxFileBytes()) {
-            throw new UnreadableFileException("too large: " + size + " bytes, limit is " + options.maxFileBytes() + " bytes");
+            throw new UnreadableFileException(
+                    "too large: " + size + " bytes, limit is " + options.maxFileBytes() + " bytes");
         }
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length == 0) {
@@ -140,9 +143,9 @@ public final class CorpusReader {
     }
 
     private static void warnAboutMissingEntries(Manifest manifest, List<String> files) {
-        Map<String, String> present = files.stream().collect(Collectors.toMap(Function.identity(), Function.identity()));
+        Set<String> present = Set.copyOf(files);
         manifest.entries().keySet().stream()
-                .filter(file -> !present.containsKey(file))
+                .filter(file -> !present.contains(file))
                 .sorted()
                 .forEach(file -> LOG.warn("{} describes '{}', which is not in the corpus", Manifest.FILE_NAME, file));
     }

@@ -25,7 +25,9 @@ final class DateParsing {
     private DateParsing() {}
 
     static Optional<LocalDate> parse(String raw) {
-        String value = raw.strip().replaceAll("\\s+", " ").replaceFirst("^(?i)(published|posted|updated|date):?\\s+", "");
+        String value = raw.strip()
+                .replaceAll("\\s+", " ")
+                .replaceFirst("^(?i)(published|posted|updated|date):?\\s+", "");
         Matcher iso = ISO_PREFIX.matcher(value);
         if (iso.matches()) {
             try {

@@ -1,6 +1,5 @@
 package org.citebot.corpus;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,8 +59,9 @@ final class DocumentBuilder {
             }
             int start = body.length();
             body.append(paragraph.text());
+            int number = paragraphs.size() + 1;
             paragraphs.add(new Paragraph(
-                    paragraphs.size() + 1, paragraph.section(), paragraph.text(), start, body.length(), paragraph.caption()));
+                    number, paragraph.section(), paragraph.text(), start, body.length(), paragraph.caption()));
         }
         return new SourceDocument(id, path, hash, metadata, body.toString(), paragraphs);
     }
@@ -75,7 +75,8 @@ final class DocumentBuilder {
         if (startsAfter.isPresent()) {
             int at = result.indexOf(startsAfter.get());
             if (at < 0) {
-                LOG.warn("{}: article.startsAfter marker '{}' not found; keeping the text from its beginning", path, startsAfter.get());
+                LOG.warn("{}: article.startsAfter marker '{}' not found; keeping the text from its beginning",
+                        path, startsAfter.get());
             } else {
                 result = result.substring(at + startsAfter.get().length());
             }
@@ -84,7 +85,8 @@ final class DocumentBuilder {
         if (endsBefore.isPresent()) {
             int at = result.indexOf(endsBefore.get());
             if (at < 0) {
-                LOG.warn("{}: article.endsBefore marker '{}' not found; keeping the text to its end", path, endsBefore.get());
+                LOG.warn("{}: article.endsBefore marker '{}' not found; keeping the text to its end",
+                        path, endsBefore.get());
             } else {
                 result = result.substring(0, at);
             }
@@ -94,16 +96,20 @@ final class DocumentBuilder {
 
     /** Head lines that say what the metadata says are metadata, not body paragraphs. */
     private static void removeHeadLinesUsed(List<String> lines, MetadataSniffer.Head head, DocumentMetadata metadata) {
-        head.title().filter(found -> sameText(found.value(), metadata.title())).ifPresent(found -> lines.set(found.line(), ""));
+        head.title()
+                .filter(found -> sameText(found.value(), metadata.title()))
+                .ifPresent(found -> lines.set(found.line(), ""));
         head.author()
                 .filter(found -> metadata.author().filter(author -> sameText(author, found.value())).isPresent())
                 .ifPresent(found -> lines.set(found.line(), ""));
         head.date()
-                .filter(found -> metadata.published().filter((LocalDate date) -> date.equals(found.value())).isPresent())
+                .filter(found -> metadata.published().filter(date -> date.equals(found.value())).isPresent())
                 .ifPresent(found -> lines.set(found.line(), ""));
     }
 
     private static boolean sameText(String a, String b) {
-        return MetadataSniffer.collapse(a).toLowerCase(Locale.ROOT).equals(MetadataSniffer.collapse(b).toLowerCase(Locale.ROOT));
+        return MetadataSniffer.collapse(a)
+                .toLowerCase(Locale.ROOT)
+                .equals(MetadataSniffer.collapse(b).toLowerCase(Locale.ROOT));
     }
 }

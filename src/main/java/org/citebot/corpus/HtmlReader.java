@@ -19,8 +19,8 @@ import org.jsoup.nodes.TextNode;
  */
 final class HtmlReader implements FormatReader {
 
-    private static final String CHROME =
-            "nav, header, footer, aside, script, style, noscript, template, form, iframe, svg, button, [role=navigation]";
+    private static final String CHROME = "nav, header, footer, aside, script, style, noscript, template, form, iframe,"
+            + " svg, button, [role=navigation]";
     private static final Set<String> BLOCKS = Set.of(
             "p", "div", "section", "article", "main", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr",
             "td", "th", "pre", "figure", "hr", "address", "body");
@@ -44,12 +44,14 @@ final class HtmlReader implements FormatReader {
         Optional<String> title = meta(document, "meta[property=og:title]")
                 .or(() -> nonBlank(document.title()))
                 .or(() -> meta(document, "meta[name=title]"));
-        Optional<String> author = meta(document, "meta[name=author]").or(() -> meta(document, "meta[property=article:author]"));
+        Optional<String> author =
+                meta(document, "meta[name=author]").or(() -> meta(document, "meta[property=article:author]"));
         Optional<String> publisher = meta(document, "meta[property=og:site_name]");
         Optional<String> date = meta(document, "meta[property=article:published_time]")
                 .or(() -> meta(document, "meta[name=date]"))
                 .or(() -> meta(document, "meta[name=dc.date]"))
-                .or(() -> Optional.ofNullable(document.selectFirst("time[datetime]")).flatMap(t -> nonBlank(t.attr("datetime"))));
+                .or(() -> Optional.ofNullable(document.selectFirst("time[datetime]"))
+                        .flatMap(time -> nonBlank(time.attr("datetime"))));
         Optional<String> url = Optional.ofNullable(document.selectFirst("link[rel=canonical]"))
                 .flatMap(link -> nonBlank(link.attr("href")))
                 .or(() -> meta(document, "meta[property=og:url]"));
@@ -57,11 +59,17 @@ final class HtmlReader implements FormatReader {
                 .flatMap(html -> nonBlank(html.attr("lang")))
                 .map(lang -> lang.split("[-_]")[0].toLowerCase(java.util.Locale.ROOT));
         return new MetadataHints(
-                title, author, publisher, date.flatMap(DateParsing::parse), url.flatMap(MarkdownReader::httpUri), language);
+                title,
+                author,
+                publisher,
+                date.flatMap(DateParsing::parse),
+                url.flatMap(MarkdownReader::httpUri),
+                language);
     }
 
     private static Optional<String> meta(Document document, String selector) {
-        return Optional.ofNullable(document.selectFirst(selector)).flatMap(element -> nonBlank(element.attr("content")));
+        return Optional.ofNullable(document.selectFirst(selector))
+                .flatMap(element -> nonBlank(element.attr("content")));
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -30,7 +30,8 @@ final class MetadataSniffer {
     private static final int MAX_TITLE_WORDS = 30;
     private static final int HEAD_LINES_AFTER_TITLE = 3;
     private static final Pattern BY = Pattern.compile("^(?i)by\\s+");
-    private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}\\.|van|von|de|der|da|di|du|la|le|bin|al|ibn");
+    private static final Pattern NAME_WORD =
+            Pattern.compile("\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}\\.|van|von|de|der|da|di|du|la|le|bin|al|ibn");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     Head sniff(List<String> lines) {
@@ -53,7 +54,7 @@ final class MetadataSniffer {
             Optional<LocalDate> parsed = line.length() <= 40 ? DateParsing.parse(line) : Optional.empty();
             if (date.isEmpty() && parsed.isPresent()) {
                 date = Optional.of(new Found<>(parsed.get(), index));
-            } else if (author.isEmpty() && bareName.isEmpty() && BY.matcher(line).find() && isName(BY.matcher(line).replaceFirst(""))) {
+            } else if (author.isEmpty() && bareName.isEmpty() && isByLine(line)) {
                 author = Optional.of(new Found<>(BY.matcher(line).replaceFirst(""), index));
             } else if (author.isEmpty() && bareName.isEmpty() && isName(line)) {
                 bareName = Optional.of(new Found<>(line, index));
@@ -76,6 +77,10 @@ final class MetadataSniffer {
         boolean sentence = line.endsWith(".") && !line.endsWith("..");
         boolean moreFollows = nextNonBlank(lines, index + 1).isPresent();
         return alone && moreFollows && words <= MAX_TITLE_WORDS && !sentence && DateParsing.parse(line).isEmpty();
+    }
+
+    private static boolean isByLine(String line) {
+        return BY.matcher(line).find() && isName(BY.matcher(line).replaceFirst(""));
     }
 
     static boolean isName(String line) {

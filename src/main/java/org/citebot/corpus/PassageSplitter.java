@@ -101,11 +101,13 @@ public final class PassageSplitter {
     private List<Piece> cut(SourceDocument document, Paragraph paragraph) {
         int words = TextCleaner.wordCount(paragraph.text());
         if (words <= MAX_WORDS) {
-            return List.of(new Piece(paragraph.number(), paragraph.section(), paragraph.start(), paragraph.end(), words));
+            return List.of(
+                    new Piece(paragraph.number(), paragraph.section(), paragraph.start(), paragraph.end(), words));
         }
         List<Piece> units = new ArrayList<>();
         for (SentenceSplitter.Span span : sentences.split(paragraph.text())) {
-            units.addAll(wordChunks(paragraph, paragraph.start() + span.start(), paragraph.start() + span.end(), document));
+            int start = paragraph.start() + span.start();
+            units.addAll(wordChunks(paragraph, start, paragraph.start() + span.end(), document));
         }
         int chunks = (words + TARGET_WORDS - 1) / TARGET_WORDS;
         int target = (words + chunks - 1) / chunks;

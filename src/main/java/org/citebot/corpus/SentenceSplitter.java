@@ -33,7 +33,7 @@ final class SentenceSplitter {
             char c = text.charAt(i);
             if (".!?…".indexOf(c) >= 0) {
                 int end = i + 1;
-                while (end < text.length() && (".!?…".indexOf(text.charAt(end)) >= 0 || CLOSERS.indexOf(text.charAt(end)) >= 0)) {
+                while (end < text.length() && isTerminalOrCloser(text.charAt(end))) {
                     end++;
                 }
                 int next = skipSpaces(text, end);
@@ -59,6 +59,10 @@ final class SentenceSplitter {
         return spans;
     }
 
+    private static boolean isTerminalOrCloser(char c) {
+        return ".!?…".indexOf(c) >= 0 || CLOSERS.indexOf(c) >= 0;
+    }
+
     private static boolean startsSentence(char c) {
         return Character.isUpperCase(c) || Character.isDigit(c) || OPENERS.indexOf(c) >= 0;
     }
@@ -66,7 +70,9 @@ final class SentenceSplitter {
     /** Looks at the word ending in the period at {@code dot}. */
     private static boolean isAbbreviation(String text, int dot) {
         int from = dot;
-        while (from > 0 && !Character.isWhitespace(text.charAt(from - 1)) && OPENERS.indexOf(text.charAt(from - 1)) < 0) {
+        while (from > 0
+                && !Character.isWhitespace(text.charAt(from - 1))
+                && OPENERS.indexOf(text.charAt(from - 1)) < 0) {
             from--;
         }
         String word = text.substring(from, dot);

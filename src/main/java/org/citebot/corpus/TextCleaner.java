@@ -226,14 +226,19 @@ final class TextCleaner {
             boolean somethingBelow = i + 1 < blocks.size() && blocks.get(i + 1).kind != Kind.HEADING;
             if (knownHeadings.contains(block.text) && block.kind == Kind.BODY) {
                 block.kind = Kind.HEADING;
-            } else if (block.kind == Kind.BODY && somethingBelow && block.lineCount == 1 && looksLikeHeading(block.text)) {
+            } else if (block.kind == Kind.BODY
+                    && somethingBelow
+                    && block.lineCount == 1
+                    && looksLikeHeading(block.text)) {
                 block.kind = Kind.HEADING;
             }
         }
     }
 
     static boolean looksLikeHeading(String text) {
-        if (wordCount(text) > MAX_HEADING_WORDS || text.isEmpty() || ".,:;".indexOf(text.charAt(text.length() - 1)) >= 0) {
+        if (text.isEmpty()
+                || wordCount(text) > MAX_HEADING_WORDS
+                || ".,:;".indexOf(text.charAt(text.length() - 1)) >= 0) {
             return false;
         }
         if (!Character.isUpperCase(text.codePointAt(0)) && !Character.isDigit(text.codePointAt(0))) {

@@ -21,9 +21,11 @@ final class TextDecoder {
                 throw new UnreadableFileException("binary content (NUL byte at offset " + i + ")");
             }
         }
-        int bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
-                ? 3
-                : 0;
+        boolean byteOrderMark = bytes.length >= 3
+                && (bytes[0] & 0xFF) == 0xEF
+                && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF;
+        int bom = byteOrderMark ? 3 : 0;
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
