@@ -1,0 +1,115 @@
+package org.citebot.corpus;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one file's extracted text into a {@link SourceDocument}: applies the manifest's article
+ * markers, drops boilerplate lines, settles the metadata (manifest, then the format's own metadata,
+ * then the head of the text, then defaults), removes the head lines used as metadata, cleans the
+ * rest into paragraphs and lays them out in the document text with exact offsets.
+ */
+final class DocumentBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentBuilder.class);
+    static final String PARAGRAPH_SEPARATOR = "\n\n";
+
+    private final MetadataSniffer sniffer;
+    private final TextCleaner cleaner;
+
+    DocumentBuilder(MetadataSniffer sniffer, TextCleaner cleaner) {
+        this.sniffer = sniffer;
+        this.cleaner = cleaner;
+    }
+
+    /**
+     * @param id the document id
+     * @param path the file's path relative to the corpus directory
+     * @param hash hex SHA-256 of the file's bytes
+     * @param entry what the manifest says about the file, if anything
+     * @throws UnreadableFileException when nothing readable is left after cleaning
+     */
+    SourceDocument build(String id, String path, String hash, ExtractedText extracted, Optional<ManifestEntry> entry)
+            throws UnreadableFileException {
+        String text = TextCleaner.normalizeSpaces(extracted.text());
+        text = applyMarkers(path, text, entry);
+        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+        lines.replaceAll(line -> Boilerplate.isBoilerplateLine(line) ? "" : line);
+
+        MetadataSniffer.Head head = sniffer.sniff(lines);
+        MetadataHints manifest = entry.map(ManifestEntry::metadata).orElse(MetadataHints.NONE);
+        String fileName = path.substring(path.lastIndexOf('/') + 1);
+        DocumentMetadata metadata = manifest.or(extracted.metadata()).or(head.hints()).toMetadata(fileName);
+        removeHeadLinesUsed(lines, head, metadata);
+
+        List<TextCleaner.CleanParagraph> cleaned = cleaner.clean(lines, extracted.headings(), extracted.captions());
+        if (cleaned.stream().allMatch(TextCleaner.CleanParagraph::caption)) {
+            throw new UnreadableFileException("no text left after cleaning");
+        }
+        StringBuilder body = new StringBuilder();
+        List<Paragraph> paragraphs = new ArrayList<>();
+        for (TextCleaner.CleanParagraph paragraph : cleaned) {
+            if (body.length() > 0) {
+                body.append(PARAGRAPH_SEPARATOR);
+            }
+            int start = body.length();
+            body.append(paragraph.text());
+            int number = paragraphs.size() + 1;
+            paragraphs.add(new Paragraph(
+                    number, paragraph.section(), paragraph.text(), start, body.length(), paragraph.caption()));
+        }
+        return new SourceDocument(id, path, hash, metadata, body.toString(), paragraphs);
+    }
+
+    private static String applyMarkers(String path, String text, Optional<ManifestEntry> entry) {
+        String result = text;
+        if (entry.isEmpty()) {
+            return result;
+        }
+        Optional<String> startsAfter = entry.get().startsAfter().map(TextCleaner::normalizeSpaces);
+        if (startsAfter.isPresent()) {
+            int at = result.indexOf(startsAfter.get());
+            if (at < 0) {
+                LOG.warn("{}: article.startsAfter marker '{}' not found; keeping the text from its beginning",
+                        path, startsAfter.get());
+            } else {
+                result = result.substring(at + startsAfter.get().length());
+            }
+        }
+        Optional<String> endsBefore = entry.get().endsBefore().map(TextCleaner::normalizeSpaces);
+        if (endsBefore.isPresent()) {
+            int at = result.indexOf(endsBefore.get());
+            if (at < 0) {
+                LOG.warn("{}: article.endsBefore marker '{}' not found; keeping the text to its end",
+                        path, endsBefore.get());
+            } else {
+                result = result.substring(0, at);
+            }
+        }
+        return result;
+    }
+
+    /** Head lines that say what the metadata says are metadata, not body paragraphs. */
+    private static void removeHeadLinesUsed(List<String> lines, MetadataSniffer.Head head, DocumentMetadata metadata) {
+        head.title()
+                .filter(found -> sameText(found.value(), metadata.title()))
+                .ifPresent(found -> lines.set(found.line(), ""));
+        head.author()
+                .filter(found -> metadata.author().filter(author -> sameText(author, found.value())).isPresent())
+                .ifPresent(found -> lines.set(found.line(), ""));
+        head.date()
+                .filter(found -> metadata.published().filter(date -> date.equals(found.value())).isPresent())
+                .ifPresent(found -> lines.set(found.line(), ""));
+    }
+
+    private static boolean sameText(String a, String b) {
+        return MetadataSniffer.collapse(a)
+                .toLowerCase(Locale.ROOT)
+                .equals(MetadataSniffer.collapse(b).toLowerCase(Locale.ROOT));
+    }
+}
