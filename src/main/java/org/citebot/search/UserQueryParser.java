@@ -90,12 +90,13 @@ public final class UserQueryParser {
             int codePoint = withoutEscapes.codePointAt(i);
             i += Character.charCount(codePoint);
             int type = Character.getType(codePoint);
-            if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)) {
+            // Control characters separate words (a NUL between two words leaves two words); invisible formatting
+            // characters (bidi overrides, zero-width joiners) sit inside words and just go.
+            if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || type == Character.CONTROL) {
                 if (kept.length() > 0 && kept.charAt(kept.length() - 1) != ' ') {
                     kept.append(' ');
                 }
-            } else if (type != Character.CONTROL
-                    && type != Character.FORMAT
+            } else if (type != Character.FORMAT
                     && type != Character.SURROGATE
                     && type != Character.UNASSIGNED
                     && type != Character.PRIVATE_USE) {
@@ -133,7 +134,7 @@ public final class UserQueryParser {
             if (c == '"') {
                 int close = text.indexOf('"', i + 1);
                 if (close > i) {
-                    (excluded ? excludedQuoted : quoted).add(text.substring(i + 1, close));
+                    (excluded ? excludedQuoted : quoted).add(text.substring(i + 1, close).replace(':', ' '));
                     i = close + 1;
                     continue;
                 }
@@ -147,7 +148,9 @@ public final class UserQueryParser {
             while (end < length && text.charAt(end) != ' ' && text.charAt(end) != '"') {
                 end++;
             }
-            (excluded ? excludedWords : bag).add(text.substring(i, end));
+            // "title:nato" would be one token to the tokenizer; a colon typed in a query is field
+            // syntax the user expected to work, so it separates words instead.
+            (excluded ? excludedWords : bag).add(text.substring(i, end).replace(':', ' '));
             i = end;
         }
     }
@@ -202,7 +205,10 @@ public final class UserQueryParser {
             int position = -1;
             while (stream.incrementToken()) {
                 position += increment.getPositionIncrement();
-                tokens.add(new Token(term.toString(), position));
+                // Emoji and other symbols are tokens too, but nobody searches a corpus for them.
+                if (term.toString().codePoints().anyMatch(Character::isLetterOrDigit)) {
+                    tokens.add(new Token(term.toString(), position));
+                }
             }
             stream.end();
         } catch (IOException e) {
