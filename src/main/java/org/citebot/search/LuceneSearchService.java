@@ -43,6 +43,8 @@ import org.citebot.index.IndexSchema;
 import org.citebot.index.PassageDocuments;
 import org.citebot.index.PassageIndex;
 import org.citebot.index.StoredPassage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Searches the {@link PassageIndex} with BM25: body, title and section fields with boosts, a
@@ -51,6 +53,8 @@ import org.citebot.index.StoredPassage;
  * root builds one and hands it (behind the cache) to every command as a {@link PassageSearch}.
  */
 public final class LuceneSearchService implements PassageSearch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchService.class);
 
     private static final int MAX_SUGGESTIONS = 3;
     private static final int MAX_CLOSEST_TITLES = 3;
@@ -129,14 +133,10 @@ public final class LuceneSearchService implements PassageSearch {
             didYouMean = didYouMean(searcher.getIndexReader(), parsed);
             closestTitles = closestTitles(searcher, parsed);
         }
-        return new SearchResults(
-                parsed.normalized(),
-                totalHits,
-                request.offset(),
-                hits,
-                System.nanoTime() - started,
-                didYouMean,
-                closestTitles);
+        long took = System.nanoTime() - started;
+        LOG.debug("search [{}] {}: {} hits, page of {} in {} µs", parsed.normalized(), request.filters(), totalHits,
+                hits.size(), took / 1_000);
+        return new SearchResults(parsed.normalized(), totalHits, request.offset(), hits, took, didYouMean, closestTitles);
     }
 
     /** The query that selects and ranks passages. */

@@ -64,6 +64,17 @@ class LuceneSearchServiceTest {
     }
 
     @Test
+    void search_emptyIndex_findsNothingWithoutFailing() throws IOException {
+        build(List.of());
+
+        SearchResults results = run("nucleer summit");
+
+        assertThat(results.totalHits()).isZero();
+        assertThat(results.didYouMean()).isEmpty();
+        assertThat(results.closestTitles()).isEmpty();
+    }
+
+    @Test
     void search_plainWords_returnsRankedPassagesWithMetadataSnippetAndLink() throws IOException {
         build(TestCorpus.all());
 
@@ -141,6 +152,21 @@ class LuceneSearchServiceTest {
 
         assertThat(docIds(results)).containsExactly("near", "far");
         assertThat(results.hits().get(0).score()).isGreaterThan(results.hits().get(1).score());
+    }
+
+    @Test
+    void search_proximityBoostTurnedOff_ranksByBm25Alone() throws IOException {
+        build(List.of(
+                doc("far", "Report two", Para.of("The missile reports mentioned weather, markets and sports; later the strike hit the depot.")),
+                doc("near", "Report one", Para.of("The missile strike hit the depot; later reports mentioned weather, markets and sports."))));
+        SearchSettings defaults = SearchSettings.defaults();
+        SearchSettings noProximity = new SearchSettings(defaults.titleBoost(), defaults.sectionBoost(), 0f,
+                defaults.proximitySlop(), defaults.maxProximityTerms(), defaults.candidateWindow(), defaults.diversityTop(),
+                defaults.diversityMaxPerDocument(), defaults.snippetMaxChars());
+
+        SearchResults results = new LuceneSearchService(index, noProximity).search(SearchRequest.of("missile strike", 10));
+
+        assertThat(results.hits().get(0).score()).isEqualTo(results.hits().get(1).score());
     }
 
     private static List<IndexedDocument> sanctionsCorpus() {
