@@ -207,7 +207,7 @@ public final class PassageIndex implements Closeable {
         }
     }
 
-    private UpdateReport write(List<IndexedDocument> documents, boolean forceRebuild) throws IOException {
+    private UpdateReport write(List<IndexedDocument> corpus, boolean forceRebuild) throws IOException {
         long started = System.nanoTime();
         updateLock.lock();
         try {
@@ -226,7 +226,7 @@ public final class PassageIndex implements Closeable {
                 if (rebuild) {
                     writer.deleteAll();
                 }
-                for (IndexedDocument document : documents) {
+                for (IndexedDocument document : corpus) {
                     String id = document.docId();
                     String hash = PassageDocuments.indexedHash(document);
                     if (hashes.putIfAbsent(id, hash) != null) {
