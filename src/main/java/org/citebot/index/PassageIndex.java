@@ -95,6 +95,14 @@ public final class PassageIndex implements Closeable {
             }
         });
         IndexMetadata metadata = metadata();
+        if (needsRebuild()) {
+            LOG.warn(
+                    "passage index at {} was written with schema {} (code has {}) or another analysis; it keeps"
+                            + " answering until it is rebuilt from the corpus",
+                    directory,
+                    metadata.schemaVersion(),
+                    IndexSchema.VERSION);
+        }
         LOG.info(
                 "passage index {} at {}: {} documents, {} passages, schema {}, generation {}",
                 created ? "created" : "opened",
@@ -214,7 +222,9 @@ public final class PassageIndex implements Closeable {
             Map<String, String> lastCommit = latestCommitUserData();
             IndexMetadata previous = fromUserData(lastCommit);
             boolean rebuild = forceRebuild || needsRebuild(lastCommit);
-            Map<String, String> existing = rebuild ? Map.of() : indexedHashes();
+            Map<String, String> indexed = indexedHashes();
+            // A rebuild rewrites every document, so none counts as unchanged.
+            Map<String, String> existing = rebuild ? Map.of() : indexed;
 
             List<String> added = new ArrayList<>();
             List<String> replaced = new ArrayList<>();
@@ -238,9 +248,9 @@ public final class PassageIndex implements Closeable {
                         continue;
                     }
                     writer.updateDocuments(new Term(IndexSchema.DOC_ID, id), PassageDocuments.toDocuments(document));
-                    (existing.containsKey(id) ? replaced : added).add(id);
+                    (indexed.containsKey(id) ? replaced : added).add(id);
                 }
-                for (String id : existing.keySet()) {
+                for (String id : new TreeMap<>(indexed).keySet()) {
                     if (!hashes.containsKey(id)) {
                         writer.deleteDocuments(new Term(IndexSchema.DOC_ID, id));
                         deleted.add(id);

@@ -255,6 +255,9 @@ class LuceneSearchServiceTest {
                 .contains(TestCorpus.TREATIES_ID, TestCorpus.GRAIN_ID);
         assertThat(docIds(run("nuclear Ukraine", since2026))).isNotEmpty().containsOnly(TestCorpus.SUMMIT_ID);
         assertThat(docIds(run("nuclear", until))).containsOnly(TestCorpus.ESCALATION_ID, TestCorpus.TREATIES_ID).hasSize(2);
+        SearchFilters backwards = new SearchFilters(
+                Optional.empty(), Optional.empty(), Optional.of(LocalDate.of(2026, 1, 1)), Optional.of(LocalDate.of(2020, 1, 1)));
+        assertThat(run("nuclear", backwards).totalHits()).isZero();
     }
 
     @Test
