@@ -107,8 +107,9 @@ public final class LuceneSearchService implements PassageSearch {
     private SearchResults search(
             IndexSearcher searcher, SearchRequest request, ParsedQuery parsed, Query matching, long started)
             throws IOException {
-        int wanted = request.offset() + request.limit();
-        int depth = Math.max(settings.candidateWindow(), wanted);
+        int wanted = (int) Math.min(Integer.MAX_VALUE, (long) request.offset() + request.limit());
+        // Never ask for more hits than there are documents: a huge offset must not allocate a huge queue.
+        int depth = Math.min(Math.max(settings.candidateWindow(), wanted), Math.max(1, searcher.getIndexReader().maxDoc()));
         // Counting every match while collecting would switch off Lucene's skipping of non-competitive
         // documents; collect the top ones fast and count separately only when there are more.
         TopDocs top = searcher.search(matching, new TopScoreDocCollectorManager(depth, null, depth));

@@ -225,6 +225,10 @@ class LuceneSearchServiceTest {
         }
         assertThat(paged).isEqualTo(all).doesNotHaveDuplicates().hasSize(7);
         assertThat(search.search(new SearchRequest("sanctions", SearchFilters.NONE, 20, 5)).hits()).isEmpty();
+        SearchResults farAway = search.search(new SearchRequest("sanctions", SearchFilters.NONE, Integer.MAX_VALUE - 1, 50));
+        assertThat(farAway.hits()).isEmpty();
+        assertThat(farAway.totalHits()).isEqualTo(7);
+        assertThat(farAway.hasMore()).isFalse();
     }
 
     @Test
