@@ -80,20 +80,26 @@ public final class PassageIndex implements Closeable {
         this.clock = clock;
         boolean created = !DirectoryReader.indexExists(directory);
         this.writer = newWriter();
-        if (created) {
-            IndexMetadata empty = new IndexMetadata(
-                    IndexSchema.VERSION, corpusFingerprint(Map.of()), 0, 0, clock.instant(), 0);
-            writer.setLiveCommitData(toUserData(empty).entrySet());
-            writer.commit();
-        }
-        this.searchers = new SearcherManager(directory, new SearcherFactory() {
-            @Override
-            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                searcher.setSimilarity(similarity);
-                return searcher;
+        try {
+            if (created) {
+                IndexMetadata empty = new IndexMetadata(
+                        IndexSchema.VERSION, corpusFingerprint(Map.of()), 0, 0, clock.instant(), 0);
+                writer.setLiveCommitData(toUserData(empty).entrySet());
+                writer.commit();
             }
-        });
+            this.searchers = new SearcherManager(directory, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    searcher.setSimilarity(similarity);
+                    return searcher;
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // Release the write lock so the caller can retry or wipe the directory.
+            IOUtils.closeWhileHandlingException(writer, analyzer);
+            throw e;
+        }
         IndexMetadata metadata = metadata();
         if (needsRebuild()) {
             LOG.warn(
