@@ -318,6 +318,25 @@ class FakeDiscordTest {
     }
 
     @Test
+    @DisplayName("503 twice on a channel post: JDA backs off and retries; the embed comes back rich and the edit lands")
+    void channelPost_serverErrorsThenEdit_retriedAndEdited() {
+        discord.failNext("POST", "channels/\\d+/messages", 2, Fault.serverError(503));
+
+        discord.slash("announce").as(discord.mod());
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> discord.requests("PATCH", "channels/\\d+/messages/\\d+").size() == 1);
+        assertThat(discord.requests("POST", "channels/\\d+/messages")).extracting(RecordedRequest::status)
+                .containsExactly(503, 503, 200);
+        assertThat(bot.postedEmbedTitles).containsExactly("This week");
+        JsonNode posted = discord.channelMessages().get(discord.channelMessages().size() - 1);
+        assertThat(posted.path("content").asText()).isEqualTo("Digest (edited)");
+        assertThat(posted.at("/embeds/0/type").asText()).isEqualTo("rich");
+        assertThat(posted.path("edited_timestamp").isTextual()).isTrue();
+        assertThat(discord.sentMessages()).extracting(SentMessage::kind).containsExactly(
+                SentMessage.Kind.INTERACTION_REPLY, SentMessage.Kind.CHANNEL_MESSAGE, SentMessage.Kind.CHANNEL_EDIT);
+    }
+
+    @Test
     @DisplayName("dropped gateway: JDA resumes (op 6, RESUMED) and handles the next interaction")
     void gatewayDropped_jdaResumes_nextInteractionHandled() {
         discord.dropGatewayConnection();
@@ -379,6 +398,7 @@ class FakeDiscordTest {
         final List<String> focusedValues = new CopyOnWriteArrayList<>();
         final List<String> buttonLabels = new CopyOnWriteArrayList<>();
         final List<String> postedIds = new CopyOnWriteArrayList<>();
+        final List<String> postedEmbedTitles = new CopyOnWriteArrayList<>();
         volatile long lastCommandId;
 
         @Override
@@ -426,6 +446,16 @@ class FakeDiscordTest {
                         event.getChannel().sendMessage("Weekly digest").setNonce("digest-2026-11-22")
                                 .setAllowedMentions(NO_MENTIONS).queue(m -> postedIds.add(m.getId()), failures::add);
                     }
+                }
+                case "announce" -> {
+                    event.reply("Announcing").setEphemeral(true).setAllowedMentions(NO_MENTIONS).queue(null, failures::add);
+                    event.getChannel().sendMessage("Digest")
+                            .setEmbeds(new EmbedBuilder().setTitle("This week").setDescription("3 new sources").build())
+                            .setAllowedMentions(NO_MENTIONS)
+                            .queue(m -> {
+                                m.getEmbeds().forEach(e -> postedEmbedTitles.add(e.getTitle()));
+                                m.editMessage("Digest (edited)").setAllowedMentions(NO_MENTIONS).queue(null, failures::add);
+                            }, failures::add);
                 }
                 default -> event.reply("Unknown command").setEphemeral(true).queue(null, failures::add);
             }
