@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.utils.FileUpload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -337,6 +339,22 @@ class FakeDiscordTest {
     }
 
     @Test
+    @DisplayName("file upload: multipart payload_json is recorded and the file becomes an attachment")
+    void replyWithFile_multipartParsed() {
+        InteractionHandle export = discord.slash("export").as(discord.alice());
+
+        JsonNode message = export.awaitResponseMessage();
+
+        assertThat(message.path("content").asText()).isEqualTo("Your export");
+        assertThat(message.at("/attachments/0/filename").asText()).isEqualTo("sources.csv");
+        assertThat(message.at("/attachments/0/size").asInt()).isEqualTo("title,url\nFusion,https://example.org\n".length());
+        RecordedRequest callback = discord.requests("POST", "interactions/.*/callback").get(0);
+        assertThat(callback.uploadedFiles()).containsExactly("sources.csv");
+        assertThat(callback.body().path("type").asInt()).isEqualTo(4);
+        assertThat(bot.failures).isEmpty();
+    }
+
+    @Test
     @DisplayName("dropped gateway: JDA resumes (op 6, RESUMED) and handles the next interaction")
     void gatewayDropped_jdaResumes_nextInteractionHandled() {
         discord.dropGatewayConnection();
@@ -457,6 +475,9 @@ class FakeDiscordTest {
                                 m.editMessage("Digest (edited)").setAllowedMentions(NO_MENTIONS).queue(null, failures::add);
                             }, failures::add);
                 }
+                case "export" -> event.reply("Your export")
+                        .addFiles(FileUpload.fromData("title,url\nFusion,https://example.org\n".getBytes(StandardCharsets.UTF_8), "sources.csv"))
+                        .setAllowedMentions(NO_MENTIONS).queue(null, failures::add);
                 default -> event.reply("Unknown command").setEphemeral(true).queue(null, failures::add);
             }
         }

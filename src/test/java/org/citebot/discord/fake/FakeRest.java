@@ -188,10 +188,19 @@ public final class FakeRest implements AutoCloseable {
                 bytes = in.readAllBytes();
             }
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            Request request = new Request(method, path, query, headers, parseBody(bytes));
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            Request request;
+            if (Multipart.isMultipart(contentType)) {
+                Multipart.Body multipart = Multipart.parse(contentType, bytes);
+                byte[] json = multipart.payloadJson() == null ? new byte[0] : multipart.payloadJson().getBytes(StandardCharsets.UTF_8);
+                request = new Request(method, path, query, headers, parseBody(json), multipart.uploads());
+            } else {
+                request = new Request(method, path, query, headers, parseBody(bytes), List.of());
+            }
             Reply reply = decoded.startsWith(API_PREFIX) ? dispatch(request) : notFound();
             requests.add(new RecordedRequest(method, rawPath, path, query, headers,
-                    request.body == null ? MissingNode.getInstance() : request.body, receivedAt, reply.status));
+                    request.body == null ? MissingNode.getInstance() : request.body,
+                    request.uploads.stream().map(Multipart.Upload::filename).toList(), receivedAt, reply.status));
             send(exchange, reply);
         } catch (RuntimeException e) {
             exchange.sendResponseHeaders(500, -1);
@@ -417,7 +426,7 @@ public final class FakeRest implements AutoCloseable {
         if (!errors.isEmpty()) {
             return invalidFormBody(errors);
         }
-        if (type == 4 && isEmptyMessage(data)) {
+        if (type == 4 && isEmptyMessage(data) && request.uploads.isEmpty()) {
             return emptyMessage();
         }
         if (!handle.tryAcknowledge()) {
@@ -427,6 +436,7 @@ public final class FakeRest implements AutoCloseable {
         switch (type) {
             case 4 -> {
                 message = interactionMessage(handle, data, (data.path("flags").asInt(0) & FLAG_EPHEMERAL));
+                attach(message, request.uploads);
                 channels.put(message);
                 handle.original(message.path("id").asText());
                 handle.touched(message.path("id").asText());
@@ -477,10 +487,11 @@ public final class FakeRest implements AutoCloseable {
         if (!errors.isEmpty()) {
             return invalidFormBody(errors);
         }
-        if (isEmptyMessage(body)) {
+        if (isEmptyMessage(body) && request.uploads.isEmpty()) {
             return emptyMessage();
         }
         ObjectNode message = interactionMessage(handle, body, body.path("flags").asInt(0) & (FLAG_EPHEMERAL | 4 | 4096));
+        attach(message, request.uploads);
         channels.put(message);
         handle.addFollowup(message.path("id").asText());
         handle.touched(message.path("id").asText());
@@ -569,7 +580,7 @@ public final class FakeRest implements AutoCloseable {
         if (!errors.isEmpty()) {
             return invalidFormBody(errors);
         }
-        if (isEmptyMessage(body)) {
+        if (isEmptyMessage(body) && request.uploads.isEmpty()) {
             return emptyMessage();
         }
         String nonce = body.path("nonce").isValueNode() && !body.path("nonce").isNull() ? body.path("nonce").asText() : null;
@@ -583,13 +594,13 @@ public final class FakeRest implements AutoCloseable {
                         return Reply.json(200, same.get());
                     }
                 }
-                return Reply.json(200, storeChannelMessage(channelId, body, nonce));
+                return Reply.json(200, storeChannelMessage(channelId, body, nonce, request.uploads));
             }
         }
-        return Reply.json(200, storeChannelMessage(channelId, body, nonce));
+        return Reply.json(200, storeChannelMessage(channelId, body, nonce, request.uploads));
     }
 
-    private ObjectNode storeChannelMessage(String channelId, JsonNode body, String nonce) {
+    private ObjectNode storeChannelMessage(String channelId, JsonNode body, String nonce, List<Multipart.Upload> uploads) {
         int type = body.has("message_reference") && !body.get("message_reference").isNull() ? 19 : 0;
         ObjectNode message = Payloads.message(Snowflakes.nextId(), type, channelId, Payloads.botUser(bot), body);
         if (nonce != null) {
@@ -600,6 +611,7 @@ public final class FakeRest implements AutoCloseable {
             message.set("message_reference", body.get("message_reference").deepCopy());
         }
         resolveMentions(message, body, true);
+        attach(message, uploads);
         channels.put(message);
         sentMessages.add(new SentMessage(SentMessage.Kind.CHANNEL_MESSAGE, channelId, message.path("id").asText(), body.deepCopy()));
         return message;
@@ -714,6 +726,23 @@ public final class FakeRest implements AutoCloseable {
             }
         }
         message.put("mention_everyone", parse.contains("everyone") && (content.contains("@everyone") || content.contains("@here")));
+    }
+
+    /** Turns uploaded files into Attachment objects on the stored message. */
+    private void attach(ObjectNode message, List<Multipart.Upload> uploads) {
+        ArrayNode attachments = message.putArray("attachments");
+        for (Multipart.Upload upload : uploads) {
+            String id = Snowflakes.nextId();
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/attachments/"
+                    + message.path("channel_id").asText() + "/" + id + "/" + upload.filename();
+            attachments.addObject()
+                    .put("id", id)
+                    .put("filename", upload.filename())
+                    .put("size", upload.size())
+                    .put("url", url)
+                    .put("proxy_url", url)
+                    .put("content_type", upload.contentType());
+        }
     }
 
     // ---- errors and plumbing ----
@@ -835,7 +864,8 @@ public final class FakeRest implements AutoCloseable {
 
     private record Nonce(String messageId, Instant at) {}
 
-    private record Request(String method, String path, Map<String, String> query, Map<String, List<String>> headers, JsonNode body) {
+    private record Request(String method, String path, Map<String, String> query, Map<String, List<String>> headers,
+            JsonNode body, List<Multipart.Upload> uploads) {
         String header(String name) {
             List<String> values = headers.get(name);
             return values == null || values.isEmpty() ? null : values.get(0);

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param path the decoded path relative to {@code /api/v10/}, e.g. {@code webhooks/1/tok/messages/@original}
  * @param query decoded query parameters (first value of each)
  * @param headers request headers, keys lower-cased
- * @param body the JSON body, or a {@code MissingNode} when there was none
+ * @param body the JSON body (for multipart uploads: the {@code payload_json} part), or a {@code MissingNode}
+ * @param uploadedFiles file names of multipart {@code files[n]} parts, in order
  */
 public record RecordedRequest(
         String method,
@@ -22,12 +23,14 @@ public record RecordedRequest(
         Map<String, String> query,
         Map<String, List<String>> headers,
         JsonNode body,
+        List<String> uploadedFiles,
         Instant receivedAt,
         int status) {
 
     public RecordedRequest {
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);
+        uploadedFiles = List.copyOf(uploadedFiles);
     }
 
     /** Whether the method equals (case-insensitively) and the decoded path fully matches the regex. */
