@@ -310,8 +310,10 @@ public final class FakeDiscord implements AutoCloseable {
             if (targetCommand != null) {
                 data = messageCommandData(targetCommand, postAsMember(member, channel, targetText));
             }
+            TestGuild guild = guilds.stream().filter(g -> g.channelById(channel.id()).isPresent()).findFirst()
+                    .orElseThrow(() -> new NoSuchElementException("channel " + channel.name() + " is in no test guild"));
             ObjectNode payload = Payloads.interaction(Snowflakes.nextId(), type,
-                    "aW50ZXJhY3Rpb24" + Snowflakes.nextId(), bot, guild(), channel, member, locale);
+                    "aW50ZXJhY3Rpb24" + Snowflakes.nextId(), bot, guild, channel, member, locale);
             payload.set("data", data.deepCopy());
             if (message != null) {
                 payload.set("message", message.deepCopy());
@@ -346,7 +348,10 @@ public final class FakeDiscord implements AutoCloseable {
         return rest.sentMessages();
     }
 
-    /** Messages in a channel, oldest first, in their current state (edits applied). */
+    /**
+     * Messages in a channel, oldest first, in their current state (edits applied). Ephemeral
+     * interaction replies are included (flag 64), as are messages posted with {@link #postAsMember}.
+     */
     public List<JsonNode> channelMessages(String channelId) {
         return new ArrayList<>(channels.list(channelId));
     }
@@ -386,7 +391,17 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Closes the bot's gateway socket with close code 4000 (resumable); JDA reconnects and sends RESUME. */
     public void dropGatewayConnection() {
-        gateway.dropConnection(FakeGateway.CLOSE_UNKNOWN_ERROR);
+        dropGatewayConnection(FakeGateway.CLOSE_UNKNOWN_ERROR);
+    }
+
+    /** Closes the bot's gateway socket with the given close code (4004, 4010-4014 stop JDA for good). */
+    public void dropGatewayConnection(int closeCode) {
+        gateway.dropConnection(closeCode);
+    }
+
+    /** Cuts the bot's gateway socket without a close frame (abnormal closure 1006); JDA resumes. */
+    public void cutGatewayConnection() {
+        gateway.dropConnectionAbruptly();
     }
 
     /** How late an initial interaction callback may arrive before it gets 10062 Unknown interaction. */

@@ -355,20 +355,35 @@ class FakeDiscordTest {
     }
 
     @Test
-    @DisplayName("dropped gateway: JDA resumes (op 6, RESUMED) and handles the next interaction")
+    @DisplayName("dropped gateway (close 4000): JDA resumes (op 6, RESUMED) and handles the next interaction")
     void gatewayDropped_jdaResumes_nextInteractionHandled() {
         discord.dropGatewayConnection();
 
+        assertResumedAndServing();
+    }
+
+    @Test
+    @DisplayName("cut gateway (no close frame, 1006): JDA resumes and handles the next interaction")
+    void gatewayCut_jdaResumes_nextInteractionHandled() {
+        discord.cutGatewayConnection();
+
+        assertResumedAndServing();
+    }
+
+    private void assertResumedAndServing() {
         await().atMost(Duration.ofSeconds(20)).until(() -> discord.gateway().sentDispatchNames().contains("RESUMED")
                 && jda.getStatus() == JDA.Status.CONNECTED);
         assertThat(discord.gateway().received(6)).singleElement().satisfies(resume -> {
             assertThat(resume.at("/d/session_id").asText()).startsWith("fake-session-");
-            assertThat(resume.at("/d/seq").asLong()).isEqualTo(2);
+            assertThat(resume.at("/d/token").asText()).isEqualTo(discord.token());
+            assertThat(resume.at("/d/seq").asLong()).as("READY and GUILD_CREATE seen").isEqualTo(2);
         });
         assertThat(discord.gateway().received(2)).as("no second IDENTIFY").hasSize(1);
 
         InteractionHandle after = discord.slash("search", Map.of("query", "resumed")).as(discord.alice());
         assertThat(after.awaitResponseMessage().path("content").asText()).startsWith("Results for resumed");
+        assertThat(discord.gateway().sent()).filteredOn(p -> p.path("t").asText().equals("INTERACTION_CREATE"))
+                .singleElement().satisfies(p -> assertThat(p.path("s").asInt()).as("RESUMED was 3").isEqualTo(4));
     }
 
     @Test

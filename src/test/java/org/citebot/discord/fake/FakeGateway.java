@@ -112,6 +112,15 @@ public final class FakeGateway implements AutoCloseable {
         session.socket.close(closeCode, "fake-discord: connection dropped by test");
     }
 
+    /** Cuts the client's socket without a close frame (the client sees 1006 abnormal closure) and so resumes. */
+    public void dropConnectionAbruptly() {
+        Session session = current;
+        if (session == null || session.socket == null) {
+            throw new IllegalStateException("no connected session to drop");
+        }
+        session.socket.closeConnection(1006, "fake-discord: connection cut by test");
+    }
+
     /** Sends op 9 INVALID_SESSION; with {@code resumable == false} JDA identifies again. */
     public void invalidateSession(boolean resumable) {
         Session session = current;

@@ -587,7 +587,8 @@ public final class FakeRest implements AutoCloseable {
         boolean enforce = nonce != null && body.path("enforce_nonce").asBoolean(false);
         if (enforce) {
             synchronized (nonces) {
-                Nonce seen = nonces.get(channelId + "/" + nonce);
+                // Discord dedupes per author; the bot is the only author posting through REST.
+                Nonce seen = nonces.get(nonce);
                 if (seen != null && Duration.between(seen.at, Instant.now()).compareTo(nonceWindow) < 0) {
                     Optional<ObjectNode> same = channels.find(seen.messageId);
                     if (same.isPresent()) {
@@ -605,7 +606,7 @@ public final class FakeRest implements AutoCloseable {
         ObjectNode message = Payloads.message(Snowflakes.nextId(), type, channelId, Payloads.botUser(bot), body);
         if (nonce != null) {
             message.put("nonce", nonce);
-            nonces.put(channelId + "/" + nonce, new Nonce(message.path("id").asText(), Instant.now()));
+            nonces.put(nonce, new Nonce(message.path("id").asText(), Instant.now()));
         }
         if (type == 19) {
             message.set("message_reference", body.get("message_reference").deepCopy());

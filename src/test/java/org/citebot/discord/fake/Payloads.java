@@ -227,7 +227,8 @@ public final class Payloads {
         d.set("member", member(memberUser(member), member.roleIds(), guild, member));
         d.put("locale", locale);
         d.put("guild_locale", "en-US");
-        d.put("app_permissions", Long.toString(guild.everyone().permissions() | TestGuild.EVERYONE_DEFAULT));
+        // The bot holds no roles, so its permissions are those of @everyone.
+        d.put("app_permissions", Long.toString(guild.everyone().permissions()));
         d.put("context", 0);
         d.putObject("authorizing_integration_owners").put("0", guild.id());
         d.putArray("entitlements");
