@@ -11,11 +11,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Predicate;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import org.awaitility.Awaitility;
 
 /**
  * A local fake Discord for end-to-end tests: a REST server and a gateway on 127.0.0.1 that an
@@ -170,7 +172,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     // ---- interactions ----
 
-    /** A slash command (type 2, data.type 1); option values may be String, Integer/Long, Boolean, Double or TestMember/TestChannel. */
+    /**
+     * A slash command (type 2, data.type 1). Option values map to Discord option types: String 3,
+     * Integer/Long 4, Boolean 5, Double/Float 10, and with {@code resolved} entries TestMember 6
+     * (user + member), TestChannel 7, TestRole 8. Pass a {@code LinkedHashMap} to fix their order.
+     */
     public InteractionBuilder slash(String commandName, Map<String, ?> options) {
         ObjectNode data = commandData(commandName, 1);
         data.set("options", options(options, data));
@@ -245,24 +251,27 @@ public final class FakeDiscord implements AutoCloseable {
                 o.put("type", 10).put("value", ((Number) value).doubleValue());
             } else if (value instanceof TestMember member) {
                 o.put("type", 6).put("value", member.id());
-                ObjectNode resolved = data.has("resolved") ? (ObjectNode) data.get("resolved") : data.putObject("resolved");
-                (resolved.has("users") ? (ObjectNode) resolved.get("users") : resolved.putObject("users"))
-                        .set(member.id(), Payloads.memberUser(member));
+                resolved(data, "users").set(member.id(), Payloads.memberUser(member));
                 ObjectNode asMember = Payloads.member(Payloads.memberUser(member), member.roleIds(), guild(), member);
                 asMember.remove("user");
-                (resolved.has("members") ? (ObjectNode) resolved.get("members") : resolved.putObject("members"))
-                        .set(member.id(), asMember);
+                resolved(data, "members").set(member.id(), asMember);
             } else if (value instanceof TestChannel channel) {
                 o.put("type", 7).put("value", channel.id());
-                ObjectNode resolved = data.has("resolved") ? (ObjectNode) data.get("resolved") : data.putObject("resolved");
-                (resolved.has("channels") ? (ObjectNode) resolved.get("channels") : resolved.putObject("channels"))
-                        .putObject(channel.id()).put("id", channel.id()).put("type", 0).put("name", channel.name())
-                        .put("permissions", Long.toString(TestGuild.EVERYONE_DEFAULT));
+                resolved(data, "channels").putObject(channel.id()).put("id", channel.id()).put("type", 0)
+                        .put("name", channel.name()).put("permissions", Long.toString(guild().everyone().permissions()));
+            } else if (value instanceof TestRole role) {
+                o.put("type", 8).put("value", role.id());
+                resolved(data, "roles").set(role.id(), Payloads.role(role, guild().roles().indexOf(role)));
             } else {
                 throw new IllegalArgumentException("unsupported option value " + value);
             }
         }
         return list;
+    }
+
+    private static ObjectNode resolved(ObjectNode data, String kind) {
+        ObjectNode resolved = data.has("resolved") ? (ObjectNode) data.get("resolved") : data.putObject("resolved");
+        return resolved.has(kind) ? (ObjectNode) resolved.get(kind) : resolved.putObject(kind);
     }
 
     /** Builds and dispatches one INTERACTION_CREATE; finish with {@link #as(TestMember)}. */
@@ -287,11 +296,38 @@ public final class FakeDiscord implements AutoCloseable {
             return this;
         }
 
-        /** Nests the options under a subcommand (slash commands only). */
+        /** Replaces the options with a subcommand carrying the given options (slash commands only). */
         public InteractionBuilder subcommand(String subcommandName, Map<String, ?> options) {
             ObjectNode sub = Payloads.object().put("name", subcommandName).put("type", 1);
             sub.set("options", options(options, data));
             data.putArray("options").add(sub);
+            return this;
+        }
+
+        /**
+         * Moves the options given so far (including a focused autocomplete option) under a
+         * subcommand, e.g. {@code autocomplete("digest", "topic", "nuc").inSubcommand("subscribe")}.
+         */
+        public InteractionBuilder inSubcommand(String subcommandName) {
+            ObjectNode sub = Payloads.object().put("name", subcommandName).put("type", 1);
+            sub.set("options", data.has("options") ? data.get("options") : Payloads.array());
+            data.putArray("options").add(sub);
+            return this;
+        }
+
+        /** As {@link #inSubcommand(String)}, inside a subcommand group. */
+        public InteractionBuilder inSubcommand(String groupName, String subcommandName) {
+            inSubcommand(subcommandName);
+            ObjectNode group = Payloads.object().put("name", groupName).put("type", 2);
+            group.set("options", data.get("options"));
+            data.putArray("options").add(group);
+            return this;
+        }
+
+        /** Adds already-filled options next to the focused one (autocomplete) or to a slash command. */
+        public InteractionBuilder withOptions(Map<String, ?> options) {
+            ArrayNode existing = data.has("options") ? (ArrayNode) data.get("options") : data.putArray("options");
+            existing.addAll(options(options, data));
             return this;
         }
 
@@ -354,6 +390,14 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public List<JsonNode> channelMessages(String channelId) {
         return new ArrayList<>(channels.list(channelId));
+    }
+
+    /** Waits (up to 10 s) for a message in the channel matching the condition, e.g. a scheduled digest. */
+    public JsonNode awaitChannelMessage(String channelId, Predicate<JsonNode> condition) {
+        Awaitility.await("message in channel " + channelId).atMost(InteractionHandle.DEFAULT_TIMEOUT)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> channels.list(channelId).stream().anyMatch(condition));
+        return channels.list(channelId).stream().filter(condition).reduce((first, second) -> second).orElseThrow();
     }
 
     /** Messages in the default channel. */

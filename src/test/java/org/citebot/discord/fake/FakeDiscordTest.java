@@ -178,6 +178,16 @@ class FakeDiscordTest {
     }
 
     @Test
+    @DisplayName("role options resolve, and options nest under a subcommand group")
+    void slash_roleOptionInSubcommandGroup_seenByBot() {
+        InteractionHandle grant = discord.slash("roles", Map.of("role", discord.guild().roleNamed("Moderator")))
+                .inSubcommand("access", "grant").as(discord.mod());
+
+        assertThat(grant.awaitResponseMessage().path("content").asText()).isEqualTo("access/grant role=Moderator");
+        assertThat(grant.payload().at("/data/options/0/type").asInt()).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("deferReply then editOriginal: loading message becomes the final answer")
     void slash_deferThenEditOriginal_finalMessage() {
         InteractionHandle search = discord.slash("slow-search", Map.of("query", "fusion")).as(discord.alice());
@@ -203,6 +213,16 @@ class FakeDiscordTest {
         assertThat(callback.at("/data/choices")).extracting(c -> c.path("value").asText())
                 .containsExactly("nuclear", "nuclear power");
         assertThat(bot.focusedValues).containsExactly("nuc");
+    }
+
+    @Test
+    @DisplayName("autocomplete inside a subcommand sees the other filled options")
+    void autocomplete_inSubcommandWithOtherOptions() {
+        InteractionHandle complete = discord.autocomplete("digest", "topic", "fu")
+                .withOptions(Map.of("weekly", true)).inSubcommand("subscribe").as(discord.alice());
+
+        assertThat(complete.awaitCallback().at("/data/choices")).extracting(c -> c.path("name").asText())
+                .containsExactly("subscribe fusion (weekly=true)");
     }
 
     @Test
@@ -330,8 +350,8 @@ class FakeDiscordTest {
         assertThat(discord.requests("POST", "channels/\\d+/messages")).extracting(RecordedRequest::status)
                 .containsExactly(503, 503, 200);
         assertThat(bot.postedEmbedTitles).containsExactly("This week");
-        JsonNode posted = discord.channelMessages().get(discord.channelMessages().size() - 1);
-        assertThat(posted.path("content").asText()).isEqualTo("Digest (edited)");
+        JsonNode posted = discord.awaitChannelMessage(discord.channel().id(),
+                m -> m.path("content").asText().equals("Digest (edited)"));
         assertThat(posted.at("/embeds/0/type").asText()).isEqualTo("rich");
         assertThat(posted.path("edited_timestamp").isTextual()).isTrue();
         assertThat(discord.sentMessages()).extracting(SentMessage::kind).containsExactly(
@@ -490,6 +510,9 @@ class FakeDiscordTest {
                                 m.editMessage("Digest (edited)").setAllowedMentions(NO_MENTIONS).queue(null, failures::add);
                             }, failures::add);
                 }
+                case "roles" -> event.reply(event.getSubcommandGroup() + "/" + event.getSubcommandName()
+                                + " role=" + event.getOption("role", OptionMapping::getAsRole).getName())
+                        .setAllowedMentions(NO_MENTIONS).queue(null, failures::add);
                 case "export" -> event.reply("Your export")
                         .addFiles(FileUpload.fromData("title,url\nFusion,https://example.org\n".getBytes(StandardCharsets.UTF_8), "sources.csv"))
                         .setAllowedMentions(NO_MENTIONS).queue(null, failures::add);
@@ -500,6 +523,11 @@ class FakeDiscordTest {
         @Override
         public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
             String typed = event.getFocusedOption().getValue();
+            if (event.getName().equals("digest")) {
+                event.replyChoiceStrings(event.getSubcommandName() + " " + typed + "sion (weekly="
+                        + event.getOption("weekly", OptionMapping::getAsBoolean) + ")").queue(null, failures::add);
+                return;
+            }
             focusedValues.add(typed);
             event.replyChoiceStrings(List.of("nuclear", "nuclear power", "solar").stream()
                             .filter(c -> c.startsWith(typed)).toList())

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * Builders for the JSON Discord sends: READY, GUILD_CREATE, users, members, messages and the
@@ -97,6 +98,22 @@ public final class Payloads {
         return d;
     }
 
+    /** A role with both colour shapes: {@code color} (JDA 5) and {@code colors.primary_color} (JDA 6). */
+    public static ObjectNode role(TestRole role, int position) {
+        ObjectNode r = object();
+        r.put("id", role.id());
+        r.put("name", role.name());
+        r.put("permissions", Long.toString(role.permissions()));
+        r.put("position", position);
+        r.put("color", 0);
+        r.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
+        r.put("hoist", false);
+        r.put("managed", false);
+        r.put("mentionable", false);
+        r.put("flags", 0);
+        return r;
+    }
+
     public static ObjectNode guildCreate(TestGuild guild, TestBot bot) {
         ObjectNode d = object();
         d.put("id", guild.id());
@@ -119,22 +136,11 @@ public final class Payloads {
         d.put("unavailable", false);
         d.put("member_count", guild.members().size() + 1);
         ArrayNode roles = d.putArray("roles");
-        int position = 0;
-        for (TestRole role : guild.roles()) {
-            ObjectNode r = roles.addObject();
-            r.put("id", role.id());
-            r.put("name", role.name());
-            r.put("permissions", Long.toString(role.permissions()));
-            r.put("position", position++);
-            r.put("color", 0);
-            r.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
-            r.put("hoist", false);
-            r.put("managed", false);
-            r.put("mentionable", false);
-            r.put("flags", 0);
+        for (int position = 0; position < guild.roles().size(); position++) {
+            roles.add(role(guild.roles().get(position), position));
         }
         ArrayNode members = d.putArray("members");
-        members.add(member(botUser(bot), java.util.List.of(), null, null));
+        members.add(member(botUser(bot), List.of(), null, null));
         for (TestMember m : guild.members()) {
             members.add(member(memberUser(m), m.roleIds(), null, null));
         }
