@@ -390,6 +390,19 @@ class FakeDiscordTest {
         assertResumedAndServing();
     }
 
+    @Test
+    @DisplayName("invalid session (op 9, not resumable): JDA identifies again and keeps serving")
+    void invalidSession_jdaIdentifiesAgain() {
+        discord.gateway().invalidateSession(false);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> discord.gateway().received(2).size() == 2
+                && discord.gateway().sentDispatchNames().stream().filter("READY"::equals).count() == 2
+                && jda.getStatus() == JDA.Status.CONNECTED);
+
+        InteractionHandle after = discord.slash("search", Map.of("query", "again")).as(discord.alice());
+        assertThat(after.awaitResponseMessage().path("content").asText()).startsWith("Results for again");
+    }
+
     private void assertResumedAndServing() {
         await().atMost(Duration.ofSeconds(20)).until(() -> discord.gateway().sentDispatchNames().contains("RESUMED")
                 && jda.getStatus() == JDA.Status.CONNECTED);
