@@ -194,10 +194,45 @@ public final class FakeDiscord implements AutoCloseable {
         return new InteractionBuilder(4, data, null);
     }
 
-    /** A button click (type 3, component_type 2) on the given message (a full Message object, e.g. from {@link #channelMessages}). */
+    /**
+     * A button click (type 3, component_type 2) on the given message (a full Message object, e.g.
+     * from {@link #channelMessages} or {@link InteractionHandle#awaitResponseMessage()}). Fails if
+     * the message has no button with that custom_id, as Discord cannot send such a click.
+     */
     public InteractionBuilder button(String customId, JsonNode onMessage) {
+        requireComponent(onMessage, customId, 2);
         ObjectNode data = Payloads.object().put("custom_id", customId).put("component_type", 2);
         return new InteractionBuilder(3, data, onMessage.deepCopy());
+    }
+
+    /** A string-select choice (type 3, component_type 3) of {@code values} on the menu with that custom_id. */
+    public InteractionBuilder select(String customId, List<String> values, JsonNode onMessage) {
+        requireComponent(onMessage, customId, 3);
+        ObjectNode data = Payloads.object().put("custom_id", customId).put("component_type", 3);
+        ArrayNode chosen = data.putArray("values");
+        values.forEach(chosen::add);
+        return new InteractionBuilder(3, data, onMessage.deepCopy());
+    }
+
+    private static void requireComponent(JsonNode message, String customId, int componentType) {
+        List<String> present = new ArrayList<>();
+        collectCustomIds(message.path("components"), componentType, present);
+        if (!present.contains(customId)) {
+            throw new IllegalArgumentException("message " + message.path("id").asText() + " has no component of type "
+                    + componentType + " with custom_id '" + customId + "'; it has " + present);
+        }
+    }
+
+    private static void collectCustomIds(JsonNode components, int componentType, List<String> into) {
+        for (JsonNode component : components) {
+            if (component.path("type").asInt() == componentType && component.has("custom_id")) {
+                into.add(component.path("custom_id").asText());
+            }
+            collectCustomIds(component.path("components"), componentType, into);
+            if (component.has("accessory")) {
+                collectCustomIds(Payloads.array().add(component.get("accessory")), componentType, into);
+            }
+        }
     }
 
     /** A button click on a message the fake holds, looked up by id. */

@@ -22,12 +22,14 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -244,6 +246,19 @@ class FakeDiscordTest {
         assertThat(edited.path("components")).isEmpty();
         assertThat(discord.channelMessages()).hasSize(1);
         assertThat(bot.buttonLabels).containsExactly("Refine", "Quiet");
+    }
+
+    @Test
+    @DisplayName("string select: the bot sees the chosen values and the menu; clicking a missing button is refused")
+    void select_valuesSeen_missingComponentRefused() {
+        JsonNode menu = discord.slash("menu").as(discord.alice()).awaitResponseMessage();
+
+        InteractionHandle pick = discord.select("source", List.of("paper-2", "paper-3"), menu).as(discord.alice());
+
+        assertThat(pick.awaitResponseMessage(m -> m.path("content").asText().startsWith("Chose"), InteractionHandle.DEFAULT_TIMEOUT)
+                .path("content").asText()).isEqualTo("Chose [paper-2, paper-3] from Pick sources");
+        assertThatThrownBy(() -> discord.button("no-such-button", menu))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refine");
     }
 
     @Test
@@ -491,7 +506,10 @@ class FakeDiscordTest {
                             .setAllowedMentions(NO_MENTIONS).queue(null, failures::add);
                 }
                 case "menu" -> event.reply("Pick one")
-                        .addComponents(ActionRow.of(Button.primary("refine", "Refine"), Button.secondary("quiet", "Quiet")))
+                        .addComponents(ActionRow.of(Button.primary("refine", "Refine"), Button.secondary("quiet", "Quiet")),
+                                ActionRow.of(StringSelectMenu.create("source").setPlaceholder("Pick sources")
+                                        .addOption("Paper 1", "paper-1").addOption("Paper 2", "paper-2")
+                                        .addOption("Paper 3", "paper-3").setMaxValues(3).build()))
                         .setAllowedMentions(NO_MENTIONS).queue(null, failures::add);
                 case "late" -> event.reply("too late").queueAfter(800, TimeUnit.MILLISECONDS, null, failures::add);
                 case "cite" -> {
@@ -556,6 +574,12 @@ class FakeDiscordTest {
                 event.deferEdit().queue(null, failures::add);
                 event.getHook().editOriginal("Quietly refined").setComponents().queue(null, failures::add);
             }
+        }
+
+        @Override
+        public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+            event.editMessage("Chose " + event.getValues() + " from " + event.getSelectMenu().getPlaceholder())
+                    .queue(null, failures::add);
         }
 
         @Override

@@ -413,7 +413,7 @@ public final class FakeRest implements AutoCloseable {
         JsonNode data = body.path("data");
         ObjectNode errors = switch (type) {
             case 4, 7 -> handle.type() == 4 ? invalidResponseType() : DiscordLimits.checkMessage(data);
-            case 5 -> handle.type() == 4 ? invalidResponseType() : Payloads.object();
+            case 5 -> handle.type() == 4 ? invalidResponseType() : onlyEphemeralFlag(data);
             case 6 -> handle.type() != 3 ? invalidResponseType() : Payloads.object();
             case 8 -> handle.type() != 4 ? invalidResponseType() : DiscordLimits.checkAutocompleteResult(data);
             case 9 -> data.path("custom_id").isTextual() && data.path("title").isTextual()
@@ -752,6 +752,16 @@ public final class FakeRest implements AutoCloseable {
         ObjectNode errors = Payloads.object();
         errors.putObject("type").putArray("_errors").addObject()
                 .put("code", "INTERACTION_RESPONSE_TYPE_INVALID").put("message", "Invalid interaction response type");
+        return errors;
+    }
+
+    /** A deferred reply may carry the EPHEMERAL flag and nothing else. */
+    private static ObjectNode onlyEphemeralFlag(JsonNode data) {
+        ObjectNode errors = Payloads.object();
+        if ((data.path("flags").asInt(0) & ~FLAG_EPHEMERAL) != 0) {
+            errors.putObject("data").putObject("flags").putArray("_errors").addObject()
+                    .put("code", "MESSAGE_FLAGS_INVALID").put("message", "Only the EPHEMERAL flag may be set on a deferred reply");
+        }
         return errors;
     }
 
