@@ -160,13 +160,14 @@ public final class FakeGateway implements AutoCloseable {
         }
         Session session = new Session("fake-session-" + Snowflakes.nextId());
         sessions.put(session.id, session);
-        current = session;
         synchronized (session) {
             session.socket = socket;
             session.dispatch("READY", Payloads.ready(bot, guilds, session.id, url()));
             for (TestGuild guild : guilds) {
                 session.dispatch("GUILD_CREATE", Payloads.guildCreate(guild, bot));
             }
+            // Published only now, so a test's dispatch can never overtake READY.
+            current = session;
         }
     }
 
@@ -177,7 +178,6 @@ public final class FakeGateway implements AutoCloseable {
             return;
         }
         long lastSeen = d.path("seq").asLong();
-        current = session;
         synchronized (session) {
             session.socket = socket;
             for (ObjectNode missed : session.log) {
@@ -186,6 +186,7 @@ public final class FakeGateway implements AutoCloseable {
                 }
             }
             session.dispatch("RESUMED", Payloads.object());
+            current = session;
         }
     }
 
