@@ -435,6 +435,40 @@ class FakeDiscordTest {
     }
 
     @Test
+    @DisplayName("a custom world from the builder: two guilds, extra roles, channels and members")
+    void builder_customGuilds_visibleToJdaAndUsableForInteractions() throws InterruptedException {
+        TestGuild library = TestGuild.builder("Library")
+                .textChannel("front-desk").textChannel("sources")
+                .role("Librarian", TestGuild.MANAGE_GUILD)
+                .member("bob", "Librarian").member("carol")
+                .owner("carol")
+                .build();
+        TestGuild annex = TestGuild.builder("Annex").textChannel("annex-general").member("dave").build();
+        MiniBot otherBot = new MiniBot();
+        try (FakeDiscord custom = FakeDiscord.builder().guild(library).guild(annex).token("another-token").start()) {
+            JDA other = custom.jdaBuilder(otherBot).build().awaitReady();
+            try {
+                assertThat(other.getGuilds()).extracting(g -> g.getName()).containsExactlyInAnyOrder("Library", "Annex");
+                assertThat(other.getGuildById(library.id()).getOwnerId()).isEqualTo(library.member("carol").id());
+
+                InteractionHandle inSources = custom.slash("admin").subcommand("limit", Map.of("count", 2))
+                        .in(library.channel("sources")).as(library.member("bob"));
+                InteractionHandle inAnnex = custom.slash("search", Map.of("query", "annex"))
+                        .in(annex.channel("annex-general")).as(annex.member("dave"));
+
+                assertThat(inSources.awaitResponseMessage().path("content").asText()).startsWith("limit count=2");
+                assertThat(inSources.awaitResponseMessage().path("channel_id").asText()).isEqualTo(library.channel("sources").id());
+                assertThat(inAnnex.payload().path("guild_id").asText()).isEqualTo(annex.id());
+                assertThat(custom.channelMessages(annex.channel("annex-general").id())).hasSize(1);
+                assertThat(custom.channelMessages()).as("default channel is the first guild's first channel").isEmpty();
+            } finally {
+                other.shutdown();
+                assertThat(other.awaitShutdown(10, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+    }
+
+    @Test
     @DisplayName("a wrong token makes JDA's build fail with InvalidTokenException (401 on users/@me)")
     void wrongToken_invalidTokenException() {
         assertThatThrownBy(() -> discord.jdaBuilder("not-the-token").build())
