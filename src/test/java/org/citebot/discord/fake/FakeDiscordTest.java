@@ -286,6 +286,8 @@ class FakeDiscordTest {
                 e -> assertThat(e.getErrorCode()).isEqualTo(40060));
         assertThat(discord.requests("POST", "interactions/" + search.id() + "/.*/callback"))
                 .extracting(RecordedRequest::status).containsExactly(200, 400);
+        assertThat(search.rejectedCallbacks()).singleElement().asString()
+                .isEqualTo("400 {\"message\":\"Interaction has already been acknowledged.\",\"code\":40060}");
         assertThat(discord.channelMessages()).hasSize(1);
     }
 
@@ -300,6 +302,7 @@ class FakeDiscordTest {
         assertThat(bot.failures).singleElement().isInstanceOfSatisfying(ErrorResponseException.class,
                 e -> assertThat(e.getErrorCode()).isEqualTo(10062));
         assertThat(late.isAcknowledged()).isFalse();
+        assertThat(late.rejectedCallbacks()).singleElement().asString().startsWith("404").contains("10062");
         assertThat(discord.channelMessages()).isEmpty();
     }
 
@@ -332,6 +335,7 @@ class FakeDiscordTest {
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.body().at("/data/embeds/0/fields/0/value").asText()).hasSize(1500);
         assertThat(huge.isAcknowledged()).isFalse();
+        assertThat(huge.rejectedCallbacks()).singleElement().asString().contains("50035").contains("fields");
         assertThat(discord.sentMessages()).isEmpty();
     }
 

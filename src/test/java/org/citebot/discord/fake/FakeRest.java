@@ -405,6 +405,14 @@ public final class FakeRest implements AutoCloseable {
 
     private Reply callback(Request request, String interactionId, String token) {
         InteractionHandle handle = interactionsById.get(interactionId);
+        Reply reply = acknowledge(request, handle, token);
+        if (handle != null && reply.status >= 400) {
+            handle.rejectCallback(reply.status, reply.body);
+        }
+        return reply;
+    }
+
+    private Reply acknowledge(Request request, InteractionHandle handle, String token) {
         if (handle == null || !handle.token().equals(token) || handle.isOlderThan(interactionDeadline)) {
             return unknownInteraction();
         }

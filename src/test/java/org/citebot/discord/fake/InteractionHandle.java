@@ -29,6 +29,7 @@ public final class InteractionHandle {
     private final Runnable redelivery;
     private final CompletableFuture<JsonNode> callback = new CompletableFuture<>();
     private final List<String> followupIds = new ArrayList<>();
+    private final List<String> rejectedCallbacks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String originalMessageId;
     private volatile String lastTouchedMessageId;
     private boolean acknowledged;
@@ -82,7 +83,8 @@ public final class InteractionHandle {
         try {
             return callback.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError("interaction " + id() + " was not acknowledged within " + timeout, e);
+            throw new AssertionError("interaction " + id() + " was not acknowledged within " + timeout
+                    + (rejectedCallbacks.isEmpty() ? "" : "; rejected callbacks: " + rejectedCallbacks), e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
@@ -94,6 +96,11 @@ public final class InteractionHandle {
     /** The callback type, e.g. 4 reply, 5 deferred reply, 6 deferred update, 7 update, 8 autocomplete. */
     public int awaitCallbackType() {
         return awaitCallback().path("type").asInt();
+    }
+
+    /** Callbacks the fake refused for this interaction, as {@code "<status> <error JSON>"}, in order. */
+    public List<String> rejectedCallbacks() {
+        return List.copyOf(rejectedCallbacks);
     }
 
     /** Whether an accepted callback has been received. */
@@ -163,6 +170,10 @@ public final class InteractionHandle {
         }
         acknowledged = true;
         return true;
+    }
+
+    void rejectCallback(int status, JsonNode error) {
+        rejectedCallbacks.add(status + " " + error);
     }
 
     void completeCallback(JsonNode body) {
