@@ -40,6 +40,8 @@ public final class DiscordLimits {
     public static final int COMMAND_DESCRIPTION_MAX = 100;
     public static final int COMMAND_TOTAL_MAX = 8000;
     public static final int NONCE_MAX = 25;
+    public static final int MODAL_TITLE_MAX = 45;
+    public static final int MODAL_COMPONENTS_MAX = 5;
     public static final int ALLOWED_MENTION_IDS_MAX = 100;
 
     /** Discord's name rule for commands and options; chat-input names must also be lowercase. */
@@ -162,6 +164,18 @@ public final class DiscordLimits {
                 }
             }
         }
+    }
+
+    /** The {@code data} of a modal callback (type 9): custom_id 1-100, title 1-45, 1-5 top-level components. */
+    public static ObjectNode checkModal(JsonNode data) {
+        Errors errors = new Errors();
+        checkRequiredLength(errors, data.path("custom_id"), 1, CUSTOM_ID_MAX, "custom_id");
+        checkRequiredLength(errors, data.path("title"), 1, MODAL_TITLE_MAX, "title");
+        int components = data.path("components").size();
+        if (components < 1 || components > MODAL_COMPONENTS_MAX) {
+            errors.add("BASE_TYPE_BAD_LENGTH", "Must be between 1 and " + MODAL_COMPONENTS_MAX + " in length.", "components");
+        }
+        return errors.tree();
     }
 
     /** The {@code data} of an autocomplete callback (type 8). */

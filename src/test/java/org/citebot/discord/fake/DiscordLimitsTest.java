@@ -106,6 +106,20 @@ class DiscordLimitsTest {
     }
 
     @Test
+    @DisplayName("modal: title 1-45, custom_id 1-100, 1-5 components")
+    void modal_limits() {
+        ObjectNode modal = Payloads.object().put("custom_id", "form").put("title", "t".repeat(45));
+        modal.putArray("components").addObject().put("type", 18);
+        assertThat(DiscordLimits.checkModal(modal)).isEmpty();
+
+        assertThat(DiscordLimits.checkModal(modal.deepCopy().put("title", "t".repeat(46))).has("title")).isTrue();
+        assertThat(DiscordLimits.checkModal(modal.deepCopy().put("custom_id", "")).has("custom_id")).isTrue();
+        ObjectNode noComponents = modal.deepCopy();
+        noComponents.putArray("components");
+        assertThat(DiscordLimits.checkModal(noComponents).has("components")).isTrue();
+    }
+
+    @Test
     @DisplayName("command names: lowercase letters, digits, - _ ' and Devanagari/Thai; context menus may use spaces and capitals")
     void commandNames() {
         assertThat(DiscordLimits.checkCommand(slash("search-v2_it's", "d"))).isEmpty();

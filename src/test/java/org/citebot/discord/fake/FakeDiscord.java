@@ -241,6 +241,22 @@ public final class FakeDiscord implements AutoCloseable {
         return button(customId, message);
     }
 
+    /**
+     * A modal submission (type 5) of the modal {@code modalCustomId}, with the text typed into each
+     * text input ({@code custom_id -> value}), each wrapped in a Label as Discord sends it.
+     */
+    public InteractionBuilder modalSubmit(String modalCustomId, Map<String, String> textInputs) {
+        ObjectNode data = Payloads.object().put("custom_id", modalCustomId);
+        ArrayNode components = data.putArray("components");
+        int uniqueId = 1;
+        for (Map.Entry<String, String> input : textInputs.entrySet()) {
+            ObjectNode label = components.addObject().put("type", 18).put("id", uniqueId++);
+            label.putObject("component").put("type", 4).put("id", uniqueId++)
+                    .put("custom_id", input.getKey()).put("value", input.getValue());
+        }
+        return new InteractionBuilder(5, data, null);
+    }
+
     /** A message context-menu command (type 2, data.type 3) on a new message posted by the acting member. */
     public InteractionBuilder messageCommand(String commandName, String targetMessageText) {
         return new InteractionBuilder(2, null, null).targetText(commandName, targetMessageText);

@@ -22,9 +22,13 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -37,6 +41,7 @@ import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.FileUpload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -259,6 +264,21 @@ class FakeDiscordTest {
                 .path("content").asText()).isEqualTo("Chose [paper-2, paper-3] from Pick sources");
         assertThatThrownBy(() -> discord.button("no-such-button", menu))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refine");
+    }
+
+    @Test
+    @DisplayName("modal: the bot opens it (type 9) and handles the submission (interaction type 5)")
+    void modal_openedThenSubmitted() {
+        InteractionHandle open = discord.slash("feedback").as(discord.alice());
+
+        JsonNode modal = open.awaitCallback();
+        assertThat(modal.path("type").asInt()).isEqualTo(9);
+        assertThat(modal.at("/data/custom_id").asText()).isEqualTo("feedback-form");
+        assertThat(modal.at("/data/title").asText()).isEqualTo("Feedback");
+
+        InteractionHandle submit = discord.modalSubmit("feedback-form", Map.of("comment", "More sources please")).as(discord.alice());
+
+        assertThat(submit.awaitResponseMessage().path("content").asText()).isEqualTo("Thanks: More sources please");
     }
 
     @Test
@@ -582,6 +602,10 @@ class FakeDiscordTest {
                 case "roles" -> event.reply(event.getSubcommandGroup() + "/" + event.getSubcommandName()
                                 + " role=" + event.getOption("role", OptionMapping::getAsRole).getName())
                         .setAllowedMentions(NO_MENTIONS).queue(null, failures::add);
+                case "feedback" -> event.replyModal(Modal.create("feedback-form", "Feedback")
+                                .addComponents(Label.of("Comment", TextInput.create("comment", TextInputStyle.PARAGRAPH).build()))
+                                .build())
+                        .queue(null, failures::add);
                 case "export" -> event.reply("Your export")
                         .addFiles(FileUpload.fromData("title,url\nFusion,https://example.org\n".getBytes(StandardCharsets.UTF_8), "sources.csv"))
                         .setAllowedMentions(NO_MENTIONS).queue(null, failures::add);
@@ -612,6 +636,12 @@ class FakeDiscordTest {
                 event.deferEdit().queue(null, failures::add);
                 event.getHook().editOriginal("Quietly refined").setComponents().queue(null, failures::add);
             }
+        }
+
+        @Override
+        public void onModalInteraction(ModalInteractionEvent event) {
+            event.reply("Thanks: " + event.getValue("comment").getAsString()).setEphemeral(true)
+                    .setAllowedMentions(NO_MENTIONS).queue(null, failures::add);
         }
 
         @Override

@@ -422,13 +422,13 @@ public final class FakeRest implements AutoCloseable {
         ObjectNode errors = switch (type) {
             case 4, 7 -> handle.type() == 4 ? invalidResponseType() : DiscordLimits.checkMessage(data);
             case 5 -> handle.type() == 4 ? invalidResponseType() : onlyEphemeralFlag(data);
-            case 6 -> handle.type() != 3 ? invalidResponseType() : Payloads.object();
+            case 6 -> handle.componentMessageId().isEmpty() ? invalidResponseType() : Payloads.object();
             case 8 -> handle.type() != 4 ? invalidResponseType() : DiscordLimits.checkAutocompleteResult(data);
-            case 9 -> data.path("custom_id").isTextual() && data.path("title").isTextual()
-                    ? Payloads.object() : requiredError("data");
+            case 9 -> handle.type() == 4 || handle.type() == 5 ? invalidResponseType() : DiscordLimits.checkModal(data);
             default -> invalidResponseType();
         };
-        if (type == 7 && handle.type() != 3) {
+        if (type == 7 && handle.componentMessageId().isEmpty()) {
+            // Updating a message needs one: a component's, or the one a submitted modal was opened from.
             errors = invalidResponseType();
         }
         if (!errors.isEmpty()) {
@@ -770,12 +770,6 @@ public final class FakeRest implements AutoCloseable {
             errors.putObject("data").putObject("flags").putArray("_errors").addObject()
                     .put("code", "MESSAGE_FLAGS_INVALID").put("message", "Only the EPHEMERAL flag may be set on a deferred reply");
         }
-        return errors;
-    }
-
-    private static ObjectNode requiredError(String field) {
-        ObjectNode errors = Payloads.object();
-        errors.putObject(field).putArray("_errors").addObject().put("code", "BASE_TYPE_REQUIRED").put("message", "This field is required");
         return errors;
     }
 

@@ -14,7 +14,8 @@
  *
  * <h2>Driving</h2>
  * {@code discord.slash(name, options)}, {@code autocomplete(command, option, partial)},
- * {@code button(customId, message)}, {@code messageCommand(name, targetText)} each return an
+ * {@code button(customId, message)}, {@code select(customId, values, message)},
+ * {@code messageCommand(name, targetText)}, {@code modalSubmit(modalId, inputs)} each return an
  * {@link org.citebot.discord.fake.FakeDiscord.InteractionBuilder}; refine it ({@code subcommand},
  * {@code inSubcommand}, {@code withOptions}, {@code in(channel)}, {@code locale}) and dispatch it
  * with {@code as(member)}. The returned {@link org.citebot.discord.fake.InteractionHandle} waits for
