@@ -52,6 +52,16 @@ class FakeRestTest {
     }
 
     @Test
+    @DisplayName("a body that is not JSON is refused with 400 / 50109 and still recorded")
+    void malformedJson_50109() throws Exception {
+        Answer answer = call("POST", "channels/" + discord.channel().id() + "/messages", "{not json");
+
+        assertThat(answer.status).isEqualTo(400);
+        assertThat(answer.json.path("code").asInt()).isEqualTo(50109);
+        assertThat(discord.requests("POST", "channels/\\d+/messages")).extracting(RecordedRequest::status).containsExactly(400);
+    }
+
+    @Test
     @DisplayName("the bot cannot edit a member's message (403 / 50005) but can edit its own, and can read both back")
     void editOwnMessageOnly() throws Exception {
         JsonNode members = discord.postAsMember(discord.alice(), "my words");
