@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -42,7 +43,9 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -489,6 +492,36 @@ class FakeDiscordTest {
                 other.shutdown();
                 assertThat(other.awaitShutdown(10, TimeUnit.SECONDS)).isTrue();
             }
+        }
+    }
+
+    @Test
+    @DisplayName("the bot's own wiring works too: createDefault, zlib-stream requested, only restUrl/gatewayUrl/token given")
+    void externalWiring_createDefault_connectsAndReplies() throws InterruptedException {
+        String gatewayUrl = discord.gatewayUrl();
+        MiniBot ownBot = new MiniBot();
+        JDA own = JDABuilder.createDefault(discord.token())
+                .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
+                .setSessionController(new SessionControllerAdapter() {
+                    @Override
+                    public String getGateway() {
+                        return gatewayUrl;
+                    }
+                })
+                .setEnableShutdownHook(false)
+                .addEventListeners(ownBot)
+                .build().awaitReady();
+        try {
+            assertThat(discord.gateway().handshakes()).last().asString().contains("compress=zlib-stream");
+            assertThat(discord.gateway().received(2)).last()
+                    .satisfies(identify -> assertThat(identify.at("/d/intents").asInt()).isGreaterThan(1));
+
+            InteractionHandle search = discord.slash("search", Map.of("query", "wiring")).as(discord.alice());
+
+            assertThat(search.awaitResponseMessage().path("content").asText()).startsWith("Results for wiring");
+        } finally {
+            own.shutdown();
+            assertThat(own.awaitShutdown(10, TimeUnit.SECONDS)).isTrue();
         }
     }
 

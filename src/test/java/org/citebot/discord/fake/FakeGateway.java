@@ -40,6 +40,7 @@ public final class FakeGateway implements AutoCloseable {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final List<JsonNode> sent = new CopyOnWriteArrayList<>();
+    private final List<String> handshakes = new CopyOnWriteArrayList<>();
     private volatile Session current;
 
     FakeGateway(TestBot bot, List<TestGuild> guilds) {
@@ -78,6 +79,11 @@ public final class FakeGateway implements AutoCloseable {
         return received.stream().filter(p -> p.path("op").asInt(-1) == op).toList();
     }
 
+    /** The request target of every WebSocket handshake, e.g. {@code /?encoding=json&v=10}. */
+    public List<String> handshakes() {
+        return List.copyOf(handshakes);
+    }
+
     /** Every payload the fake sent, dispatches and control ops alike, in order. */
     public List<JsonNode> sent() {
         return List.copyOf(sent);
@@ -94,7 +100,10 @@ public final class FakeGateway implements AutoCloseable {
         return session != null && session.socket != null && session.socket.isOpen();
     }
 
-    /** Sends a dispatch on the current session; buffered for replay if the client is disconnected. */
+    /**
+     * Sends a dispatch on the current session (the one identified or resumed last, so with two JDA
+     * clients connected the newer one gets it); buffered for replay if the client is disconnected.
+     */
     public void dispatch(String eventName, JsonNode data) {
         Session session = current;
         if (session == null) {
@@ -233,6 +242,7 @@ public final class FakeGateway implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket socket, ClientHandshake handshake) {
+            handshakes.add(handshake.getResourceDescriptor());
             ObjectNode hello = Payloads.object();
             hello.put("op", 10);
             hello.putObject("d").put("heartbeat_interval", HEARTBEAT_INTERVAL_MS);
