@@ -38,6 +38,7 @@ import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionE
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -127,6 +128,30 @@ class FakeDiscordTest {
 
         discord.slash("search", Map.of("query", "nuclear")).as(discord.alice()).awaitCallback();
         assertThat(bot.lastCommandId).isEqualTo(global.get(0).getIdLong());
+    }
+
+    @Test
+    @DisplayName("upsert, edit, retrieve and delete single commands; a repeated overwrite keeps ids")
+    void commandLifecycle_singleCommandRoutes() {
+        var guild = jda.getGuildById(discord.guild().id());
+        var created = guild.upsertCommand("digest", "Post the digest").complete();
+        var again = guild.upsertCommand("digest", "Post the weekly digest").complete();
+        guild.editCommandById(Command.Type.SLASH, created.getId()).setDescription("Post the digest now").complete();
+
+        assertThat(again.getId()).as("upsert of the same name updates in place").isEqualTo(created.getId());
+        assertThat(guild.retrieveCommands().complete()).singleElement()
+                .satisfies(c -> assertThat(c.getDescription()).isEqualTo("Post the digest now"));
+
+        guild.deleteCommandById(created.getId()).complete();
+        assertThat(discord.registeredCommands(guild.getId())).isEmpty();
+        assertThat(discord.registrationRequests()).extracting(RecordedRequest::method)
+                .containsExactly("POST", "POST", "PATCH", "DELETE");
+
+        var first = jda.updateCommands().addCommands(Commands.slash("search", "Search")).complete();
+        var second = jda.updateCommands().addCommands(Commands.slash("search", "Search the corpus")).complete();
+        assertThat(second.get(0).getId()).isEqualTo(first.get(0).getId());
+        assertThat(discord.globalCommands()).singleElement()
+                .satisfies(c -> assertThat(c.path("description").asText()).isEqualTo("Search the corpus"));
     }
 
     @Test
