@@ -1,0 +1,206 @@
+package org.citebot.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * Just enough of Discord's REST API and gateway for {@link DiscordBot}'s own tests: login, READY
+ * with one guild, command registration (remembered, echoed), one interaction and its callback. The
+ * project's full fake Discord (branch fake-discord) replaces this for end-to-end tests.
+ */
+final class MiniDiscord implements AutoCloseable {
+
+    static final String TOKEN = "mini.discord.token-0123456789";
+    static final String BOT_ID = "100000000000000001";
+    static final String APP_ID = "100000000000000002";
+    static final String GUILD_ID = "100000000000000003";
+    static final String CHANNEL_ID = "100000000000000004";
+    static final String USER_ID = "100000000000000005";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer rest;
+    private final Gateway gateway;
+    private final AtomicLong ids = new AtomicLong(1);
+    private final AtomicLong sequence = new AtomicLong();
+    private final Map<String, ArrayNode> commands = new ConcurrentHashMap<>();
+    final List<String> requests = new CopyOnWriteArrayList<>();
+    final List<JsonNode> callbacks = new CopyOnWriteArrayList<>();
+
+    MiniDiscord() throws IOException, InterruptedException {
+        rest = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        rest.createContext("/api/v10/", this::handle);
+        rest.start();
+        gateway = new Gateway(freePort());
+        gateway.start();
+        if (!gateway.started.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("gateway did not start");
+        }
+    }
+
+    URI restUrl() {
+        return URI.create("http://127.0.0.1:" + rest.getAddress().getPort() + "/api/v10/");
+    }
+
+    URI gatewayUrl() {
+        return URI.create("ws://127.0.0.1:" + gateway.getPort() + "/");
+    }
+
+    long count(String request) {
+        return requests.stream().filter(request::equals).count();
+    }
+
+    /** Sends a slash command interaction to every connected client. */
+    void slashCommand(String name, String optionsJson) {
+        long now = System.currentTimeMillis();
+        long id = ((now - 1420070400000L) << 22) | ids.incrementAndGet();
+        String payload = """
+                {"id":"%d","type":2,"token":"itok%d","version":1,"application_id":"%s",
+                 "guild_id":"%s","guild":{"id":"%s"},"channel_id":"%s","channel":{"id":"%s","type":0},
+                 "member":{"user":{"id":"%s","username":"alice"},"roles":[],"permissions":"2147483647"},
+                 "context":0,"authorizing_integration_owners":{"0":"%s"},
+                 "data":{"id":"%d","name":"%s","type":1,"options":%s}}"""
+                .formatted(id, id, APP_ID, GUILD_ID, GUILD_ID, CHANNEL_ID, CHANNEL_ID, USER_ID, GUILD_ID, id + 1, name,
+                        optionsJson);
+        gateway.dispatch("INTERACTION_CREATE", payload);
+    }
+
+    @Override
+    public void close() {
+        rest.stop(0);
+        try {
+            gateway.stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath().substring("/api/v10/".length());
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requests.add(method + " " + path);
+        if (!("Bot " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            respond(exchange, 401, "{\"message\":\"401: Unauthorized\",\"code\":0}");
+            return;
+        }
+        if (method.equals("GET") && path.equals("users/@me")) {
+            respond(exchange, 200, "{\"id\":\"" + BOT_ID + "\",\"username\":\"citebot\",\"discriminator\":\"0\",\"bot\":true}");
+        } else if (path.startsWith("applications/" + APP_ID + "/") && path.endsWith("commands")) {
+            String scope = path.substring(("applications/" + APP_ID + "/").length());
+            if (method.equals("PUT")) {
+                ArrayNode stored = (ArrayNode) JSON.readTree(body);
+                for (JsonNode command : stored) {
+                    ((ObjectNode) command).put("id", Long.toString(1_300_000_000_000_000_000L + ids.incrementAndGet()))
+                            .put("application_id", APP_ID).put("version", "1");
+                }
+                commands.put(scope, stored);
+            }
+            respond(exchange, 200, JSON.writeValueAsString(commands.getOrDefault(scope, JSON.createArrayNode())));
+        } else if (method.equals("POST") && path.startsWith("interactions/") && path.endsWith("/callback")) {
+            callbacks.add(JSON.readTree(body));
+            respond(exchange, 204, "");
+        } else {
+            respond(exchange, 404, "{\"message\":\"404: Not Found\",\"code\":0}");
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
+        if (status != 204) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private final class Gateway extends WebSocketServer {
+
+        final CountDownLatch started = new CountDownLatch(1);
+
+        Gateway(int port) {
+            super(new InetSocketAddress("127.0.0.1", port));
+            setReuseAddr(true);
+        }
+
+        void dispatch(String type, String data) {
+            String frame = "{\"op\":0,\"s\":" + sequence.incrementAndGet() + ",\"t\":\"" + type + "\",\"d\":" + data + "}";
+            getConnections().forEach(connection -> connection.send(frame));
+        }
+
+        @Override
+        public void onOpen(WebSocket connection, ClientHandshake handshake) {
+            connection.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250},\"s\":null,\"t\":null}");
+        }
+
+        @Override
+        public void onMessage(WebSocket connection, String message) {
+            JsonNode frame;
+            try {
+                frame = JSON.readTree(message);
+            } catch (IOException e) {
+                return;
+            }
+            switch (frame.path("op").asInt()) {
+                case 1 -> connection.send("{\"op\":11}");
+                case 2 -> {
+                    connection.send(("{\"op\":0,\"s\":%d,\"t\":\"READY\",\"d\":{\"user\":{\"id\":\"%s\",\"username\":\"citebot\"},"
+                            + "\"application\":{\"id\":\"%s\"},\"guilds\":[{\"id\":\"%s\",\"unavailable\":true}],"
+                            + "\"private_channels\":[],\"session_id\":\"mini-1\"}}")
+                            .formatted(sequence.incrementAndGet(), BOT_ID, APP_ID, GUILD_ID));
+                    connection.send(("{\"op\":0,\"s\":%d,\"t\":\"GUILD_CREATE\",\"d\":{\"id\":\"%s\",\"name\":\"Group\","
+                            + "\"afk_timeout\":300,\"member_count\":2,\"members\":["
+                            + "{\"user\":{\"id\":\"%s\",\"username\":\"citebot\"},\"roles\":[]},"
+                            + "{\"user\":{\"id\":\"%s\",\"username\":\"alice\"},\"roles\":[]}],"
+                            + "\"roles\":[{\"id\":\"%s\",\"name\":\"@everyone\",\"position\":0,\"permissions\":\"19456\","
+                            + "\"color\":0,\"colors\":{\"primary_color\":0}}],"
+                            + "\"channels\":[{\"id\":\"%s\",\"type\":0,\"name\":\"general\",\"position\":0,"
+                            + "\"permission_overwrites\":[]}],"
+                            + "\"threads\":[],\"guild_scheduled_events\":[],\"emojis\":[],\"voice_states\":[]}}")
+                            .formatted(sequence.incrementAndGet(), GUILD_ID, BOT_ID, USER_ID, GUILD_ID, CHANNEL_ID));
+                }
+                default -> { }
+            }
+        }
+
+        @Override
+        public void onClose(WebSocket connection, int code, String reason, boolean remote) {}
+
+        @Override
+        public void onError(WebSocket connection, Exception e) {}
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+    }
+}
