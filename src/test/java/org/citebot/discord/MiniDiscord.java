@@ -46,8 +46,17 @@ final class MiniDiscord implements AutoCloseable {
     private final Map<String, ArrayNode> commands = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
     final List<JsonNode> callbacks = new CopyOnWriteArrayList<>();
+    /** Bodies of the webhook and channel-message requests, as "METHOD kind" → body. */
+    final List<Map.Entry<String, JsonNode>> messages = new CopyOnWriteArrayList<>();
+    private final String everyonePermissions;
 
     MiniDiscord() throws IOException, InterruptedException {
+        this("19456");
+    }
+
+    /** @param everyonePermissions the guild's @everyone permissions; 19456 = view, send, embed links */
+    MiniDiscord(String everyonePermissions) throws IOException, InterruptedException {
+        this.everyonePermissions = everyonePermissions;
         rest = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         rest.createContext("/api/v10/", this::handle);
         rest.start();
@@ -85,6 +94,34 @@ final class MiniDiscord implements AutoCloseable {
         gateway.dispatch("INTERACTION_CREATE", payload);
     }
 
+    /** Sends a press of the button {@code customId} on a message of the bot's to every connected client. */
+    void buttonPress(String customId) {
+        long now = System.currentTimeMillis();
+        long id = ((now - 1420070400000L) << 22) | ids.incrementAndGet();
+        String payload = """
+                {"id":"%d","type":3,"token":"itok%d","version":1,"application_id":"%s",
+                 "guild_id":"%s","guild":{"id":"%s"},"channel_id":"%s","channel":{"id":"%s","type":0},
+                 "member":{"user":{"id":"%s","username":"alice"},"roles":[],"permissions":"2147483647"},
+                 "context":0,"authorizing_integration_owners":{"0":"%s"},
+                 "message":{"id":"%d","type":0,"channel_id":"%s","author":{"id":"%s","username":"citebot"},
+                            "content":"answer","mentions":[],"mention_roles":[],"flags":64,
+                            "components":[{"type":1,"components":[{"type":2,"style":1,"label":"Share","custom_id":"%s"}]}]},
+                 "data":{"custom_id":"%s","component_type":2}}"""
+                .formatted(id, id, APP_ID, GUILD_ID, GUILD_ID, CHANNEL_ID, CHANNEL_ID, USER_ID, GUILD_ID, id - 1, CHANNEL_ID,
+                        BOT_ID, customId, customId);
+        gateway.dispatch("INTERACTION_CREATE", payload);
+    }
+
+    /** The message bodies sent so far as "METHOD kind", kind being original, followup or channel. */
+    List<String> messageKinds() {
+        return messages.stream().map(Map.Entry::getKey).toList();
+    }
+
+    JsonNode message(String kind) {
+        return messages.stream().filter(entry -> entry.getKey().equals(kind)).map(Map.Entry::getValue).findFirst()
+                .orElseThrow();
+    }
+
     @Override
     public void close() {
         rest.stop(0);
@@ -120,6 +157,21 @@ final class MiniDiscord implements AutoCloseable {
         } else if (method.equals("POST") && path.startsWith("interactions/") && path.endsWith("/callback")) {
             callbacks.add(JSON.readTree(body));
             respond(exchange, 204, "");
+        } else if (path.startsWith("webhooks/") || path.equals("channels/" + CHANNEL_ID + "/messages")) {
+            String kind = path.startsWith("channels/") ? "channel" : path.endsWith("@original") ? "original" : "followup";
+            if (method.equals("DELETE")) {
+                messages.add(Map.entry(method + " " + kind, JSON.createObjectNode()));
+                respond(exchange, 204, "");
+                return;
+            }
+            JsonNode sent = JSON.readTree(body);
+            messages.add(Map.entry(method + " " + kind, sent));
+            ObjectNode message = JSON.createObjectNode().put("id", Long.toString(ids.incrementAndGet() + 1_400_000_000_000_000_000L))
+                    .put("type", 0).put("channel_id", CHANNEL_ID).put("content", sent.path("content").asText(""));
+            message.putObject("author").put("id", BOT_ID).put("username", "citebot");
+            message.putArray("mentions");
+            message.putArray("mention_roles");
+            respond(exchange, 200, JSON.writeValueAsString(message));
         } else {
             respond(exchange, 404, "{\"message\":\"404: Not Found\",\"code\":0}");
         }
@@ -181,12 +233,13 @@ final class MiniDiscord implements AutoCloseable {
                             + "\"afk_timeout\":300,\"member_count\":2,\"members\":["
                             + "{\"user\":{\"id\":\"%s\",\"username\":\"citebot\"},\"roles\":[]},"
                             + "{\"user\":{\"id\":\"%s\",\"username\":\"alice\"},\"roles\":[]}],"
-                            + "\"roles\":[{\"id\":\"%s\",\"name\":\"@everyone\",\"position\":0,\"permissions\":\"19456\","
+                            + "\"roles\":[{\"id\":\"%s\",\"name\":\"@everyone\",\"position\":0,\"permissions\":\"%s\","
                             + "\"color\":0,\"colors\":{\"primary_color\":0}}],"
                             + "\"channels\":[{\"id\":\"%s\",\"type\":0,\"name\":\"general\",\"position\":0,"
                             + "\"permission_overwrites\":[]}],"
                             + "\"threads\":[],\"guild_scheduled_events\":[],\"emojis\":[],\"voice_states\":[]}}")
-                            .formatted(sequence.incrementAndGet(), GUILD_ID, BOT_ID, USER_ID, GUILD_ID, CHANNEL_ID));
+                            .formatted(sequence.incrementAndGet(), GUILD_ID, BOT_ID, USER_ID, GUILD_ID, everyonePermissions,
+                                    CHANNEL_ID));
                 }
                 default -> { }
             }
