@@ -40,7 +40,7 @@ final class DiscordMarkdown {
             char c = raw.charAt(i);
             if (!isShown(raw, i)) {
                 // left out: a control, bidi override or lone surrogate
-            } else if (c == '\n') {
+            } else if (c == '\n' || c == '\u2028' || c == '\u2029') {
                 out.append(c);
                 lineStart = true;
                 leadingNumber = false;

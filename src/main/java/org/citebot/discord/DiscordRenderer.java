@@ -2,6 +2,7 @@ package org.citebot.discord;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -137,23 +138,16 @@ public final class DiscordRenderer {
 
     // ---- embeds
 
-    /** One card's parts, rendered, before they are fitted into the message's budget. */
-    private record Draft(ReplyCard card, Optional<String> url, List<Part> parts) {
+    /**
+     * One card before it is fitted into the message's budget: the link it keeps and the rendered
+     * length each text part wants (title, description, each field's name and value, footer), each
+     * capped by its own limit.
+     */
+    private record Draft(ReplyCard card, Optional<String> url, int[] parts) {
 
         int wanted() {
-            return parts.stream().mapToInt(Part::wanted).sum();
+            return java.util.stream.IntStream.of(parts).sum();
         }
-    }
-
-    /** A text part of an embed: its full rendered length, capped by its own limit. */
-    private record Part(Kind kind, int wanted) {}
-
-    private enum Kind {
-        TITLE,
-        DESCRIPTION,
-        FIELD_NAME,
-        FIELD_VALUE,
-        FOOTER
     }
 
     private static List<MessageEmbed> embeds(List<ReplyCard> cards) {
@@ -162,7 +156,7 @@ public final class DiscordRenderer {
         for (ReplyCard card : cards) {
             // Discord collapses embeds that share a URL into the first one; later ones lose the link.
             Optional<String> url = card.link().flatMap(DiscordRenderer::embedUrl).filter(usedUrls::add);
-            drafts.add(new Draft(card, url, parts(card)));
+            drafts.add(new Draft(card, url, wantedLengths(card)));
         }
         int[] perEmbed = fairShares(drafts.stream().mapToInt(Draft::wanted).toArray(), MAX_EMBED_TOTAL);
         List<MessageEmbed> embeds = new ArrayList<>();
@@ -172,21 +166,23 @@ public final class DiscordRenderer {
         return embeds;
     }
 
-    private static List<Part> parts(ReplyCard card) {
-        List<Part> parts = new ArrayList<>();
-        parts.add(new Part(Kind.TITLE, Math.min(MAX_TITLE, DiscordMarkdown.escape(title(card)).length())));
-        parts.add(new Part(Kind.DESCRIPTION, Math.min(MAX_DESCRIPTION, DiscordMarkdown.render(card.body()).strip().length())));
-        for (ReplyCard.CardField field : fields(card)) {
-            parts.add(new Part(Kind.FIELD_NAME, Math.min(MAX_FIELD_NAME, nonEmpty(DiscordMarkdown.escape(field.name())).length())));
-            parts.add(new Part(Kind.FIELD_VALUE, Math.min(MAX_FIELD_VALUE, nonEmpty(DiscordMarkdown.escape(field.value())).length())));
+    private static int[] wantedLengths(ReplyCard card) {
+        List<ReplyCard.CardField> fields = fields(card);
+        int[] wanted = new int[3 + 2 * fields.size()];
+        int at = 0;
+        wanted[at++] = Math.min(MAX_TITLE, DiscordMarkdown.escape(title(card)).length());
+        wanted[at++] = Math.min(MAX_DESCRIPTION, DiscordMarkdown.render(card.body()).strip().length());
+        for (ReplyCard.CardField field : fields) {
+            wanted[at++] = Math.min(MAX_FIELD_NAME, nonEmpty(DiscordMarkdown.escape(field.name().strip())).length());
+            wanted[at++] = Math.min(MAX_FIELD_VALUE, nonEmpty(DiscordMarkdown.escape(field.value().strip())).length());
         }
-        parts.add(new Part(Kind.FOOTER, Math.min(MAX_FOOTER, footer(card).length())));
-        return parts;
+        wanted[at] = Math.min(MAX_FOOTER, footer(card).length());
+        return wanted;
     }
 
     private static MessageEmbed embed(Draft draft, int budget) {
         ReplyCard card = draft.card();
-        int[] allowed = fairShares(draft.parts().stream().mapToInt(Part::wanted).toArray(), budget);
+        int[] allowed = fairShares(draft.parts(), budget);
         EmbedBuilder embed = new EmbedBuilder();
         int at = 0;
         embed.setTitle(nonEmpty(shrinkEscaped(title(card), allowed[at++])), draft.url().orElse(null));
@@ -291,9 +287,16 @@ public final class DiscordRenderer {
         }
     }
 
-    /** Plain {@code text}, escaped, in at most {@code max} characters. */
+    /** Plain {@code text}, escaped, in at most {@code max} characters, cut like {@link #shrinkPlain}. */
     private static String shrinkEscaped(String text, int max) {
-        return fit(StyledText.plain(text), max);
+        int budget = max;
+        while (true) {
+            String escaped = DiscordMarkdown.escape(shrinkPlain(text, budget));
+            if (escaped.length() <= max) {
+                return escaped;
+            }
+            budget = Math.min(budget - 1, (int) ((long) budget * max / escaped.length()));
+        }
     }
 
     /**
@@ -304,6 +307,9 @@ public final class DiscordRenderer {
         String cleaned = DiscordMarkdown.clean(text).strip();
         if (cleaned.length() <= max) {
             return cleaned;
+        }
+        if (max <= 0) {
+            return "";
         }
         int limit = max - StyledText.ELLIPSIS.length();
         int cut = limit;
@@ -351,7 +357,7 @@ public final class DiscordRenderer {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Integer.compare(wanted[a], wanted[b]));
+        Arrays.sort(order, (a, b) -> Integer.compare(wanted[a], wanted[b]));
         int remaining = total;
         for (int k = 0; k < order.length; k++) {
             int left = order.length - k;

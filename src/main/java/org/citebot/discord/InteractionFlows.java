@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.citebot.command.ActionHandler;
 import org.citebot.command.ActionOutcome;
 import org.citebot.command.Command;
@@ -174,7 +175,7 @@ final class InteractionFlows {
         });
     }
 
-    private ActionOutcome guardAction(String what, java.util.function.Supplier<ActionOutcome> work) {
+    private ActionOutcome guardAction(String what, Supplier<ActionOutcome> work) {
         try {
             return work.get();
         } catch (UserFacingException e) {

@@ -22,6 +22,11 @@ class DiscordMarkdownTest {
     }
 
     @Test
+    void escape_unicodeLineSeparators_startLinesToo() {
+        assertThat(DiscordMarkdown.escape("a\u2028- b\u2029# c")).isEqualTo("a\u2028\\- b\u2029\\# c");
+    }
+
+    @Test
     void escape_numbersAndDashesInsideLines_untouched() {
         assertThat(DiscordMarkdown.escape("In 1990. the cold-war - ended 3) ok")).isEqualTo("In 1990. the cold-war - ended 3\\) ok");
     }

@@ -102,6 +102,16 @@ class DiscordRendererTest {
     }
 
     @Test
+    void titleWithOneHugeWord_cutInsideTheWordRatherThanLosingIt() {
+        ReplyCard card = new ReplyCard("A " + "x".repeat(1000) + " b", Optional.empty(), StyledText.plain("body"), List.of(),
+                List.of());
+
+        JsonNode embed = DiscordJson.json(renderer.create(reply(Optional.empty(), List.of(card), List.of()))).at("/embeds/0");
+
+        assertThat(embed.get("title").asText()).hasSize(256).startsWith("A xxx").endsWith("x…");
+    }
+
+    @Test
     void content_tenThousandCharactersWithMentionsAndRtl_fitsAndPingsNoOne() {
         StyledText text = new StyledText(MARKDOWN_HEAVY.repeat(60), List.of(new HighlightSpan(0, 8)));
 
