@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -146,7 +147,7 @@ public final class DiscordRenderer {
     private record Draft(ReplyCard card, Optional<String> url, int[] parts) {
 
         int wanted() {
-            return java.util.stream.IntStream.of(parts).sum();
+            return IntStream.of(parts).sum();
         }
     }
 

@@ -3,6 +3,8 @@ package org.citebot.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +77,8 @@ class FindSourcesCommandTest {
     @Test
     void handle_rateLimited_friendlyNoticeInsteadOfSearch() {
         SearchCommand limited = new SearchCommand(request -> SampleData.threePassages(),
-                SearchSuggestionsTest.sessions(), new RateLimiter(1, java.time.Duration.ofSeconds(10),
-                        java.time.Clock.systemUTC(), Ticker.systemTicker()), 5, guild -> false);
+                SearchSuggestionsTest.sessions(), new RateLimiter(1, Duration.ofSeconds(10),
+                        Clock.systemUTC(), Ticker.systemTicker()), 5, guild -> false);
         FindSourcesCommand find = new FindSourcesCommand(limited, 3);
 
         find.handle(request("escalation"));

@@ -2,6 +2,7 @@ package org.citebot.command;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.citebot.corpus.DocumentMetadata;
@@ -31,7 +32,7 @@ public final class SampleData {
     /** A hit whose snippet is {@code text} with {@code word} in bold at each occurrence. */
     public static SearchHit hit(int rank, DocumentMetadata document, String docId, int paragraph, String section,
             String text, String word) {
-        List<HighlightSpan> spans = new java.util.ArrayList<>();
+        List<HighlightSpan> spans = new ArrayList<>();
         for (int at = text.indexOf(word); at >= 0 && !word.isEmpty(); at = text.indexOf(word, at + word.length())) {
             spans.add(new HighlightSpan(at, at + word.length()));
         }

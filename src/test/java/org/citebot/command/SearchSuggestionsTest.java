@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -79,9 +80,9 @@ class SearchSuggestionsTest {
                 sessions(), limiter(), 5, guild -> { asked.add(guild); return true; });
         Invoker member = new Invoker("u1", Optional.of("g1"), Optional.of("c1"), false, List.of());
 
-        assertThat(command.ephemeralHint(new CommandRequest("search", java.util.Map.of("private", false), member,
+        assertThat(command.ephemeralHint(new CommandRequest("search", Map.of("private", false), member,
                 Optional.empty()))).isFalse();
-        assertThat(command.ephemeralHint(new CommandRequest("search", java.util.Map.of(), member, Optional.empty())))
+        assertThat(command.ephemeralHint(new CommandRequest("search", Map.of(), member, Optional.empty())))
                 .isTrue();
         assertThat(asked).containsExactly(Optional.of("g1"));
     }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -108,7 +109,7 @@ class CommandDataFactoryTest {
 
         assertThat(CommandDefinitions.needsUpdate(desired, registered, Scope.GLOBAL)).isFalse();
         List<CommandData> reversed = new ArrayList<>(registered);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         assertThat(CommandDefinitions.needsUpdate(desired, reversed, Scope.GLOBAL)).isFalse();
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -161,7 +162,7 @@ class InteractionFlowsTest {
         InteractionFlows flows = flows(Duration.ofSeconds(5), reindex);
 
         flows.command(request("reindex"), responder);
-        flows.command(new CommandRequest("reindex", java.util.Map.of(),
+        flows.command(new CommandRequest("reindex", Map.of(),
                 new Invoker("mod", Optional.of("g1"), Optional.of("c1"), true, List.of()), Optional.empty()), new Recorder());
 
         assertThat(responder.calls).containsExactly("reply:" + text(InteractionFlows.MODERATORS_ONLY) + ":private");
@@ -321,7 +322,7 @@ class InteractionFlowsTest {
     }
 
     private static CommandRequest request(String name) {
-        return new CommandRequest(name, java.util.Map.of(), MEMBER, Optional.empty());
+        return new CommandRequest(name, Map.of(), MEMBER, Optional.empty());
     }
 
     private void awaitRelease() {
