@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.citebot.command.ActionHandler;
 import org.citebot.command.ActionOutcome;
 import org.citebot.command.Command;
@@ -22,6 +23,7 @@ import org.citebot.command.CommandSpec;
 import org.citebot.command.ErrorBoundary;
 import org.citebot.command.Invoker;
 import org.citebot.config.CitebotConfig;
+import org.citebot.reply.Choice;
 import org.citebot.reply.Reply;
 import org.citebot.reply.ReplyCard;
 import org.citebot.reply.StyledText;
@@ -98,6 +100,35 @@ class InteractionsOverTheWireTest {
         assertThat(discord.message("POST followup").get("content").asText()).isEqualTo(DiscordFailures.CANNOT_POST);
     }
 
+    @Test
+    void findSources_commandReadsTheTargetMessagesText() throws Exception {
+        start("19456");
+
+        discord.messageCommand("Find sources", "What about **escalation** in <@123> Europe?");
+
+        await().atMost(5, TimeUnit.SECONDS).until(() -> !discord.callbacks.isEmpty());
+        JsonNode callback = discord.callbacks.get(0);
+        assertThat(callback.get("type").asInt()).isEqualTo(4);
+        assertThat(callback.at("/data/flags").asInt() & 64).isEqualTo(64);
+        assertThat(callback.at("/data/content").asText())
+                .isEqualTo("target: What about \\*\\*escalation\\*\\* in \\<@123\\> Europe?");
+    }
+
+    @Test
+    void autocomplete_twentyFiveChoicesWithinOneHundredCharacters() throws Exception {
+        start("19456");
+
+        discord.autocomplete("slow", "query", "esc");
+
+        await().atMost(5, TimeUnit.SECONDS).until(() -> !discord.callbacks.isEmpty());
+        JsonNode callback = discord.callbacks.get(0);
+        assertThat(callback.get("type").asInt()).isEqualTo(8);
+        assertThat(callback.at("/data/choices")).hasSize(25).allSatisfy(choice -> {
+            assertThat(choice.get("name").asText()).hasSizeBetween(1, 100).startsWith("esc");
+            assertThat(choice.get("value").asText()).hasSizeBetween(1, 100);
+        });
+    }
+
     private void start(String everyonePermissions) throws Exception {
         discord = new MiniDiscord(everyonePermissions);
         Command slow = new Command() {
@@ -120,6 +151,23 @@ class InteractionsOverTheWireTest {
             public boolean ephemeralHint(CommandRequest request) {
                 return false;
             }
+
+            @Override
+            public List<Choice> autocomplete(String option, String partial, Invoker invoker) {
+                return IntStream.range(0, 40).mapToObj(i -> new Choice(partial + i + "x".repeat(200), "v".repeat(150))).toList();
+            }
+        };
+        Command findSources = new Command() {
+            @Override
+            public CommandSpec spec() {
+                return new CommandSpec("Find sources", "Related passages", CommandSpec.Kind.MESSAGE_CONTEXT, List.of(), "",
+                        false);
+            }
+
+            @Override
+            public Reply handle(CommandRequest request) {
+                return Reply.notice("target: " + request.targetText().orElse("(none)"));
+            }
         };
         ActionHandler share = new ActionHandler() {
             @Override
@@ -132,7 +180,7 @@ class InteractionsOverTheWireTest {
                 return new ActionOutcome.Share(ANSWER, Reply.notice("Shared in the channel."));
             }
         };
-        CommandRegistry registry = new CommandRegistry(List.of(slow), List.of(share));
+        CommandRegistry registry = new CommandRegistry(List.of(slow, findSources), List.of(share));
         InteractionListener listener = new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers,
                 timer, Duration.ofMillis(200), Duration.ofSeconds(2));
         bot = new DiscordBot(MiniDiscord.TOKEN,

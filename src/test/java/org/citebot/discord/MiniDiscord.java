@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -81,35 +82,54 @@ final class MiniDiscord implements AutoCloseable {
 
     /** Sends a slash command interaction to every connected client. */
     void slashCommand(String name, String optionsJson) {
-        long now = System.currentTimeMillis();
-        long id = ((now - 1420070400000L) << 22) | ids.incrementAndGet();
-        String payload = """
-                {"id":"%d","type":2,"token":"itok%d","version":1,"application_id":"%s",
-                 "guild_id":"%s","guild":{"id":"%s"},"channel_id":"%s","channel":{"id":"%s","type":0},
-                 "member":{"user":{"id":"%s","username":"alice"},"roles":[],"permissions":"2147483647"},
-                 "context":0,"authorizing_integration_owners":{"0":"%s"},
-                 "data":{"id":"%d","name":"%s","type":1,"options":%s}}"""
-                .formatted(id, id, APP_ID, GUILD_ID, GUILD_ID, CHANNEL_ID, CHANNEL_ID, USER_ID, GUILD_ID, id + 1, name,
-                        optionsJson);
-        gateway.dispatch("INTERACTION_CREATE", payload);
+        long id = freshId();
+        gateway.dispatch("INTERACTION_CREATE", envelope(id, 2,
+                "{\"id\":\"%d\",\"name\":\"%s\",\"type\":1,\"options\":%s}".formatted(id + 1, name, optionsJson)));
     }
 
-    /** Sends a press of the button {@code customId} on a message of the bot's to every connected client. */
-    void buttonPress(String customId) {
-        long now = System.currentTimeMillis();
-        long id = ((now - 1420070400000L) << 22) | ids.incrementAndGet();
-        String payload = """
-                {"id":"%d","type":3,"token":"itok%d","version":1,"application_id":"%s",
+    /** Sends a message-menu command used on a message whose content is {@code content}. */
+    void messageCommand(String name, String content) {
+        long id = freshId();
+        String target = Long.toString(id - 7);
+        String message = JSON.createObjectNode().put("id", target).put("type", 0).put("channel_id", CHANNEL_ID)
+                .put("content", content).set("author", JSON.createObjectNode().put("id", USER_ID).put("username", "alice"))
+                .toString().replaceFirst("}$", ",\"mentions\":[],\"mention_roles\":[]}");
+        gateway.dispatch("INTERACTION_CREATE", envelope(id, 2,
+                "{\"id\":\"%d\",\"name\":\"%s\",\"type\":3,\"target_id\":\"%s\",\"resolved\":{\"messages\":{\"%s\":%s}}}"
+                        .formatted(id + 1, name, target, target, message)));
+    }
+
+    /** Sends an autocomplete request for {@code option} of a slash command, typed so far as {@code value}. */
+    void autocomplete(String command, String option, String value) {
+        long id = freshId();
+        gateway.dispatch("INTERACTION_CREATE", envelope(id, 4,
+                ("{\"id\":\"%d\",\"name\":\"%s\",\"type\":1,\"options\":[{\"name\":\"%s\",\"type\":3,"
+                        + "\"value\":%s,\"focused\":true}]}").formatted(id + 1, command, option,
+                        JSON.getNodeFactory().textNode(value).toString())));
+    }
+
+    private long freshId() {
+        return ((System.currentTimeMillis() - 1420070400000L) << 22) | ids.incrementAndGet();
+    }
+
+    private String envelope(long id, int type, String data) {
+        return """
+                {"id":"%d","type":%d,"token":"itok%d","version":1,"application_id":"%s",
                  "guild_id":"%s","guild":{"id":"%s"},"channel_id":"%s","channel":{"id":"%s","type":0},
                  "member":{"user":{"id":"%s","username":"alice"},"roles":[],"permissions":"2147483647"},
-                 "context":0,"authorizing_integration_owners":{"0":"%s"},
-                 "message":{"id":"%d","type":0,"channel_id":"%s","author":{"id":"%s","username":"citebot"},
-                            "content":"answer","mentions":[],"mention_roles":[],"flags":64,
-                            "components":[{"type":1,"components":[{"type":2,"style":1,"label":"Share","custom_id":"%s"}]}]},
-                 "data":{"custom_id":"%s","component_type":2}}"""
-                .formatted(id, id, APP_ID, GUILD_ID, GUILD_ID, CHANNEL_ID, CHANNEL_ID, USER_ID, GUILD_ID, id - 1, CHANNEL_ID,
-                        BOT_ID, customId, customId);
-        gateway.dispatch("INTERACTION_CREATE", payload);
+                 "context":0,"authorizing_integration_owners":{"0":"%s"},"data":%s}"""
+                .formatted(id, type, id, APP_ID, GUILD_ID, GUILD_ID, CHANNEL_ID, CHANNEL_ID, USER_ID, GUILD_ID, data);
+    }
+
+    /** Sends a press of the button {@code customId} on a private message of the bot's to every connected client. */
+    void buttonPress(String customId) {
+        long id = freshId();
+        String message = ("{\"id\":\"%d\",\"type\":0,\"channel_id\":\"%s\",\"author\":{\"id\":\"%s\",\"username\":\"citebot\"},"
+                + "\"content\":\"answer\",\"mentions\":[],\"mention_roles\":[],\"flags\":64,\"components\":[{\"type\":1,"
+                + "\"components\":[{\"type\":2,\"style\":1,\"label\":\"Share\",\"custom_id\":\"%s\"}]}]}")
+                .formatted(id - 1, CHANNEL_ID, BOT_ID, customId);
+        String payload = envelope(id, 3, "{\"custom_id\":\"%s\",\"component_type\":2}".formatted(customId));
+        gateway.dispatch("INTERACTION_CREATE", payload.replaceFirst("\"data\":", "\"message\":" + Matcher.quoteReplacement(message) + ",\"data\":"));
     }
 
     /** The message bodies sent so far as "METHOD kind", kind being original, followup or channel. */
