@@ -80,7 +80,7 @@ public final class InteractionListener extends ListenerAdapter {
             LOG.debug("Slash command {}", what);
             CommandRequest request = new CommandRequest(event.getName(), options(event.getOptions()), invoker(event),
                     Optional.empty());
-            flows.command(request, new JdaResponder(event, renderer, what));
+            flows.command(request, new JdaResponder(event, renderer, errors, what));
         });
     }
 
@@ -91,7 +91,7 @@ public final class InteractionListener extends ListenerAdapter {
             LOG.debug("Message menu {}", what);
             CommandRequest request = new CommandRequest(event.getName(), Map.of(), invoker(event),
                     Optional.of(targetText(event.getTarget())));
-            flows.command(request, new JdaResponder(event, renderer, what));
+            flows.command(request, new JdaResponder(event, renderer, errors, what));
         });
     }
 
@@ -101,7 +101,7 @@ public final class InteractionListener extends ListenerAdapter {
         String what = "button " + actionId;
         guard(event, what, () -> {
             LOG.debug("Button {}", actionId);
-            flows.button(actionId, invoker(event), new JdaComponentResponder(event, renderer, what));
+            flows.button(actionId, invoker(event), new JdaComponentResponder(event, renderer, errors, what));
         });
     }
 
@@ -110,9 +110,14 @@ public final class InteractionListener extends ListenerAdapter {
         String option = event.getFocusedOption().getName();
         String partial = event.getFocusedOption().getValue();
         try {
-            flows.autocomplete(event.getName(), option, partial, invoker(event), choices ->
+            flows.autocomplete(event.getName(), option, partial, invoker(event), choices -> {
+                try {
                     event.replyChoices(renderer.choices(choices))
-                            .queue(null, failure -> DiscordFailures.log("autocomplete /" + event.getName(), failure)));
+                            .queue(null, failure -> DiscordFailures.log("autocomplete /" + event.getName(), failure));
+                } catch (RuntimeException e) {
+                    LOG.warn("Autocomplete answer for /{} {} could not be sent", event.getName(), option, e);
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warn("Autocomplete of /{} {} failed", event.getName(), option, e);
         }

@@ -3,6 +3,7 @@ package org.citebot.discord;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import net.dv8tion.jda.api.interactions.components.ComponentInteraction;
+import org.citebot.command.ErrorBoundary;
 import org.citebot.command.UserFacingException;
 import org.citebot.reply.Reply;
 
@@ -11,14 +12,15 @@ final class JdaComponentResponder extends JdaResponder implements ComponentRespo
 
     private final ComponentInteraction interaction;
 
-    JdaComponentResponder(ComponentInteraction interaction, DiscordRenderer renderer, String what) {
-        super(interaction, renderer, what);
+    JdaComponentResponder(ComponentInteraction interaction, DiscordRenderer renderer, ErrorBoundary errors, String what) {
+        super(interaction, renderer, errors, what);
         this.interaction = interaction;
     }
 
     @Override
     public void update(Reply reply) {
-        interaction.editMessage(renderer.edit(reply)).queue(null, failure -> DiscordFailures.log(what + " update", failure));
+        send("update", reply, r -> interaction.editMessage(renderer.edit(r))
+                .queue(null, failure -> DiscordFailures.log(what + " update", failure)));
     }
 
     @Override

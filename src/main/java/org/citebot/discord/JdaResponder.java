@@ -1,6 +1,8 @@
 package org.citebot.discord;
 
+import java.util.function.Consumer;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import org.citebot.command.ErrorBoundary;
 import org.citebot.reply.Reply;
 
 /** Answers one slash or message-menu interaction through JDA, with every message built by the renderer. */
@@ -8,18 +10,20 @@ class JdaResponder implements Responder {
 
     private final IReplyCallback callback;
     protected final DiscordRenderer renderer;
+    protected final ErrorBoundary errors;
     protected final String what;
 
     /** @param what names the interaction in log lines, e.g. "/search" */
-    JdaResponder(IReplyCallback callback, DiscordRenderer renderer, String what) {
+    JdaResponder(IReplyCallback callback, DiscordRenderer renderer, ErrorBoundary errors, String what) {
         this.callback = callback;
         this.renderer = renderer;
+        this.errors = errors;
         this.what = what;
     }
 
     @Override
     public void reply(Reply reply) {
-        renderer.reply(callback, reply).queue(null, failure -> DiscordFailures.log(what + " reply", failure));
+        send("reply", reply, r -> renderer.reply(callback, r).queue(null, failure -> DiscordFailures.log(what + " reply", failure)));
     }
 
     @Override
@@ -29,8 +33,8 @@ class JdaResponder implements Responder {
 
     @Override
     public void editOriginal(Reply reply) {
-        callback.getHook().editOriginal(renderer.edit(reply))
-                .queue(null, failure -> DiscordFailures.log(what + " edit", failure));
+        send("edit", reply, r -> callback.getHook().editOriginal(renderer.edit(r))
+                .queue(null, failure -> DiscordFailures.log(what + " edit", failure)));
     }
 
     @Override
@@ -45,6 +49,19 @@ class JdaResponder implements Responder {
 
     @Override
     public void followUp(Reply reply) {
-        renderer.followUp(callback.getHook(), reply).queue(null, failure -> DiscordFailures.log(what + " follow-up", failure));
+        send("follow-up", reply, r -> renderer.followUp(callback.getHook(), r)
+                .queue(null, failure -> DiscordFailures.log(what + " follow-up", failure)));
+    }
+
+    /**
+     * Sends {@code reply}; should building the message fail (a renderer defect), the user still gets
+     * the apology with a reference id through the same path.
+     */
+    protected void send(String step, Reply reply, Consumer<Reply> sender) {
+        try {
+            sender.accept(reply);
+        } catch (RuntimeException e) {
+            sender.accept(Reply.notice(errors.apology(what + " " + step, e)));
+        }
     }
 }
