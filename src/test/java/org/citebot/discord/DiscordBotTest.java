@@ -2,13 +2,18 @@ package org.citebot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +114,20 @@ class DiscordBotTest {
     }
 
     @Test
+    void start_restUnreachable_saysWhereItTriedWithoutTheToken() throws Exception {
+        URI closed = URI.create("http://127.0.0.1:" + closedPort() + "/api/v10/");
+        CommandRegistry registry = new CommandRegistry(commands(), List.of());
+        DiscordBot bot = new DiscordBot(MiniDiscord.TOKEN, new CitebotConfig.Discord(List.of(), closed, discord.gatewayUrl(), true),
+                registry, new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers, timer));
+        bots.add(bot);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(bot::start)
+                .isInstanceOf(DiscordStartException.class)
+                .hasMessageContaining(closed.toString())
+                .hasMessageNotContaining(MiniDiscord.TOKEN));
+    }
+
+    @Test
     void start_tokenNeverLogged() throws Exception {
         bot(MiniDiscord.TOKEN, List.of(), commands()).start();
 
@@ -140,6 +159,12 @@ class DiscordBotTest {
         DiscordBot bot = new DiscordBot(token, config, registry, listener);
         bots.add(bot);
         return bot;
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static List<Command> commands() {
