@@ -19,6 +19,16 @@ public interface Command {
      */
     Reply handle(CommandRequest request);
 
+    /**
+     * Whether {@link #handle} will answer privately, decided from the request alone and cheaply.
+     * Discord fixes a reply's privacy when it is deferred, before the answer exists, so front ends
+     * ask this first. Private unless the command knows better: a wrong guess shows a public answer
+     * privately, never a private one publicly.
+     */
+    default boolean ephemeralHint(CommandRequest request) {
+        return true;
+    }
+
     /** Suggestions for the focused option, at most 25, answered from memory. */
     default List<Choice> autocomplete(String option, String partial, Invoker invoker) {
         return List.of();

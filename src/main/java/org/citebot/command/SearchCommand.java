@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.citebot.reply.Choice;
 import org.citebot.reply.Reply;
 import org.citebot.search.PassageSearch;
 import org.citebot.search.QueryException;
@@ -39,18 +40,32 @@ public final class SearchCommand implements Command {
     private final RateLimiter rateLimiter;
     private final int defaultResults;
     private final Predicate<Optional<String>> privateByDefault;
+    private final SearchSuggestions suggestions;
 
     /**
+     * A search command without autocomplete suggestions.
+     *
      * @param privateByDefault whether answers in a guild (empty: the console) are private unless
      *     the user chooses otherwise
      */
     public SearchCommand(PassageSearch search, SearchSessions sessions, RateLimiter rateLimiter, int defaultResults,
             Predicate<Optional<String>> privateByDefault) {
+        this(search, sessions, rateLimiter, defaultResults, privateByDefault, SearchSuggestions.NONE);
+    }
+
+    /**
+     * @param privateByDefault whether answers in a guild (empty: the console) are private unless
+     *     the user chooses otherwise
+     * @param suggestions what autocomplete offers for {@code query} and {@code source}
+     */
+    public SearchCommand(PassageSearch search, SearchSessions sessions, RateLimiter rateLimiter, int defaultResults,
+            Predicate<Optional<String>> privateByDefault, SearchSuggestions suggestions) {
         this.search = search;
         this.sessions = sessions;
         this.rateLimiter = rateLimiter;
         this.defaultResults = defaultResults;
         this.privateByDefault = privateByDefault;
+        this.suggestions = suggestions;
     }
 
     @Override
@@ -62,12 +77,26 @@ public final class SearchCommand implements Command {
     public Reply handle(CommandRequest request) {
         String query = request.string("query").orElse("");
         int pageSize = (int) Math.max(1, Math.min(MAX_RESULTS, request.integer("results").orElse((long) defaultResults)));
-        boolean ephemeral = request.bool("private").orElseGet(() -> privateByDefault.test(request.invoker().guildId()));
+        boolean ephemeral = ephemeralHint(request);
         SearchFilters filters = request.string("source")
                 .filter(source -> !source.isBlank())
                 .map(SearchFilters::ofSource)
                 .orElse(SearchFilters.NONE);
         return run(query, filters, pageSize, ephemeral, request.invoker());
+    }
+
+    @Override
+    public boolean ephemeralHint(CommandRequest request) {
+        return request.bool("private").orElseGet(() -> privateByDefault.test(request.invoker().guildId()));
+    }
+
+    @Override
+    public List<Choice> autocomplete(String option, String partial, Invoker invoker) {
+        return switch (option) {
+            case "query" -> suggestions.queries(partial);
+            case "source" -> suggestions.sources(partial);
+            default -> List.of();
+        };
     }
 
     /** Runs a search for any front end or command that answers with passages. */

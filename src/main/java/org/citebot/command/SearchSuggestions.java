@@ -1,0 +1,109 @@
+package org.citebot.command;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.citebot.reply.Choice;
+
+/**
+ * Autocomplete suggestions for {@code /search}, matched in memory: for {@code source} the titles
+ * and publishers of the corpus, for {@code query} titles, section headings and later frequent
+ * queries. The composition root wires the suppliers to whatever keeps those lists current.
+ */
+public final class SearchSuggestions {
+
+    /** Discord shows at most this many suggestions. */
+    public static final int MAX_CHOICES = 25;
+    /** Discord's limit on a suggestion's name and value. */
+    public static final int MAX_LENGTH = 100;
+
+    /** No suggestions at all, for front ends or tests that have none. */
+    public static final SearchSuggestions NONE = new SearchSuggestions(List::of, List::of);
+
+    private final Supplier<List<String>> sources;
+    private final Supplier<List<String>> queries;
+
+    /**
+     * @param sources titles and publishers, in the order they should be offered when nothing is typed
+     * @param queries titles, section headings and frequent queries, in the same sense
+     */
+    public SearchSuggestions(Supplier<List<String>> sources, Supplier<List<String>> queries) {
+        this.sources = sources;
+        this.queries = queries;
+    }
+
+    public List<Choice> sources(String partial) {
+        return match(sources.get(), partial);
+    }
+
+    public List<Choice> queries(String partial) {
+        return match(queries.get(), partial);
+    }
+
+    /**
+     * Up to {@link #MAX_CHOICES} candidates matching {@code partial} case-insensitively: those that
+     * start with it first, then those with a word starting with it, then those containing it; each
+     * group in the candidates' order, duplicates (ignoring case) and blanks left out.
+     */
+    static List<Choice> match(List<String> candidates, String partial) {
+        String needle = partial.strip().toLowerCase(Locale.ROOT);
+        List<List<String>> ranks = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Set<String> seen = new HashSet<>();
+        for (String candidate : candidates) {
+            String text = candidate.strip();
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (text.isEmpty() || !seen.add(lower)) {
+                continue;
+            }
+            int rank = rank(lower, needle);
+            if (rank >= 0) {
+                ranks.get(rank).add(text);
+            }
+        }
+        List<Choice> choices = new ArrayList<>();
+        for (List<String> rank : ranks) {
+            for (String text : rank) {
+                if (choices.size() == MAX_CHOICES) {
+                    return choices;
+                }
+                choices.add(choice(text));
+            }
+        }
+        return choices;
+    }
+
+    /** A choice whose name and value fit Discord's limits; a long value is cut without an ellipsis. */
+    static Choice choice(String text) {
+        if (text.length() <= MAX_LENGTH) {
+            return new Choice(text, text);
+        }
+        return new Choice(cut(text, MAX_LENGTH - 1) + "…", cut(text, MAX_LENGTH));
+    }
+
+    private static int rank(String lower, String needle) {
+        if (needle.isEmpty() || lower.startsWith(needle)) {
+            return 0;
+        }
+        int at = lower.indexOf(needle);
+        if (at < 0) {
+            return -1;
+        }
+        for (int i = at; i >= 0; i = lower.indexOf(needle, i + 1)) {
+            if (!Character.isLetterOrDigit(lower.charAt(i - 1))) {
+                return 1;
+            }
+        }
+        return 2;
+    }
+
+    private static String cut(String text, int max) {
+        int end = Math.min(max, text.length());
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end).strip();
+    }
+}

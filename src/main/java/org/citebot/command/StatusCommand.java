@@ -1,0 +1,107 @@
+package org.citebot.command;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.citebot.index.IndexMetadata;
+import org.citebot.reply.Reply;
+import org.citebot.reply.ReplyCard;
+import org.citebot.reply.StyledText;
+
+/**
+ * {@code /status}: how big the corpus is, which index schema is searched and when it was built, how
+ * often the search cache answers, and how long citebot has been up. Always private.
+ */
+public final class StatusCommand implements Command {
+
+    static final DateTimeFormatter BUILT_AT =
+            DateTimeFormatter.ofPattern("d MMM uuuu HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private static final CommandSpec SPEC = CommandSpec.slash(
+            "status", "Corpus size, index build time, cache hit rate and uptime", List.of(), "/status");
+
+    private final StatusSource source;
+    private final Clock clock;
+    private final Instant startedAt;
+
+    /**
+     * @param clock the clock uptime and index age are measured with
+     * @param startedAt when this citebot process started
+     */
+    public StatusCommand(StatusSource source, Clock clock, Instant startedAt) {
+        this.source = source;
+        this.clock = clock;
+        this.startedAt = startedAt;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Reply handle(CommandRequest request) {
+        Instant now = clock.instant();
+        List<ReplyCard.CardField> fields = new ArrayList<>();
+        Optional<IndexMetadata> index = source.index();
+        if (index.isPresent()) {
+            IndexMetadata meta = index.get();
+            fields.add(new ReplyCard.CardField("Documents", grouped(meta.documents()), true));
+            fields.add(new ReplyCard.CardField("Passages", grouped(meta.passages()), true));
+            fields.add(new ReplyCard.CardField("Index schema", "v" + meta.schemaVersion(), true));
+            fields.add(new ReplyCard.CardField("Index built",
+                    BUILT_AT.format(meta.builtAt()) + " (" + age(Duration.between(meta.builtAt(), now)) + ")", false));
+        } else {
+            fields.add(new ReplyCard.CardField("Index", "not open yet: the corpus is still being indexed", false));
+        }
+        fields.add(new ReplyCard.CardField("Search cache", cache(source.cache()), false));
+        fields.add(new ReplyCard.CardField("Uptime", duration(Duration.between(startedAt, now)), false));
+        ReplyCard card = new ReplyCard("citebot status", Optional.empty(), StyledText.plain(""), fields, List.of());
+        return new Reply(Optional.empty(), List.of(card), List.of(), true);
+    }
+
+    private static String cache(Optional<StatusSource.CacheStatistics> stats) {
+        if (stats.isEmpty()) {
+            return "not measured";
+        }
+        StatusSource.CacheStatistics s = stats.get();
+        if (s.lookups() == 0) {
+            return "no lookups yet";
+        }
+        return String.format(Locale.ENGLISH, "%.0f%% hits (%s of %s lookups)",
+                s.hitRate() * 100, grouped(s.hits()), grouped(s.lookups()));
+    }
+
+    private static String age(Duration since) {
+        return since.isNegative() ? "just now" : duration(since) + " ago";
+    }
+
+    /** A duration as people say it: "2 d 3 h 4 min", "5 min", "42 s". */
+    static String duration(Duration duration) {
+        long seconds = Math.max(0, duration.getSeconds());
+        long days = seconds / 86_400;
+        long hours = seconds % 86_400 / 3_600;
+        long minutes = seconds % 3_600 / 60;
+        if (days == 0 && hours == 0 && minutes == 0) {
+            return seconds + " s";
+        }
+        StringBuilder out = new StringBuilder();
+        if (days > 0) {
+            out.append(days).append(" d ");
+        }
+        if (days > 0 || hours > 0) {
+            out.append(hours).append(" h ");
+        }
+        return out.append(minutes).append(" min").toString();
+    }
+
+    private static String grouped(long number) {
+        return String.format(Locale.ENGLISH, "%,d", number);
+    }
+}

@@ -1,0 +1,177 @@
+package org.citebot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.citebot.command.ActionHandler;
+import org.citebot.command.Command;
+import org.citebot.command.CommandRegistry;
+import org.citebot.command.ErrorBoundary;
+import org.citebot.command.HelpCommand;
+import org.citebot.command.SourcesActionHandler;
+import org.citebot.command.SourcesCommand;
+import org.citebot.command.StatusCommand;
+import org.citebot.config.CitebotConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** {@link DiscordBot} against a minimal local Discord: login, registration only when changed, token handling. */
+class DiscordBotTest {
+
+    private final ExecutorService workers = InteractionListener.boundedPool(2, 10);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final List<DiscordBot> bots = new ArrayList<>();
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private MiniDiscord discord;
+
+    @BeforeEach
+    void startDiscord() throws Exception {
+        discord = new MiniDiscord();
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        bots.forEach(DiscordBot::close);
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        discord.close();
+        workers.shutdownNow();
+        timer.shutdownNow();
+    }
+
+    @Test
+    void start_registersGlobalCommandsOnce_thenOnlyWhenTheyChange() throws Exception {
+        bot(MiniDiscord.TOKEN, List.of(), commands()).start();
+        assertThat(discord.count("PUT applications/" + MiniDiscord.APP_ID + "/commands")).isEqualTo(1);
+        bots.get(0).close();
+
+        bot(MiniDiscord.TOKEN, List.of(), commands()).start();
+        assertThat(discord.count("GET applications/" + MiniDiscord.APP_ID + "/commands")).isEqualTo(2);
+        assertThat(discord.count("PUT applications/" + MiniDiscord.APP_ID + "/commands")).isEqualTo(1);
+        bots.get(1).close();
+
+        List<Command> more = new ArrayList<>(commands());
+        more.add(new StatusCommand(Optional::empty, Clock.systemUTC(), Instant.EPOCH));
+        bot(MiniDiscord.TOKEN, List.of(), more).start();
+        assertThat(discord.count("PUT applications/" + MiniDiscord.APP_ID + "/commands")).isEqualTo(2);
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).startsWith("Commands (global) unchanged: 2 registered"))
+                .anySatisfy(line -> assertThat(line).startsWith("Commands (global) registered: 3 commands"));
+    }
+
+    @Test
+    void start_guildsConfigured_registersPerGuildOnly_andSkipsGuildsItIsNotIn() throws Exception {
+        bot(MiniDiscord.TOKEN, List.of(MiniDiscord.GUILD_ID, "999999999999999999"), commands()).start();
+
+        String guildRoute = "PUT applications/" + MiniDiscord.APP_ID + "/guilds/" + MiniDiscord.GUILD_ID + "/commands";
+        assertThat(discord.count(guildRoute)).isEqualTo(1);
+        assertThat(discord.count("PUT applications/" + MiniDiscord.APP_ID + "/commands")).isZero();
+        assertThat(discord.requests).noneMatch(request -> request.contains("999999999999999999"));
+        bots.get(0).close();
+
+        bot(MiniDiscord.TOKEN, List.of(MiniDiscord.GUILD_ID), commands()).start();
+        assertThat(discord.count(guildRoute)).isEqualTo(1);
+    }
+
+    @Test
+    void start_rejectedToken_clearMessageAndTheTokenNowhere() {
+        String secret = "wrong.secret-token-value";
+        DiscordBot bot = bot(secret, List.of(), commands());
+
+        assertThatThrownBy(bot::start).isInstanceOf(DiscordStartException.class)
+                .hasMessage(DiscordBot.REJECTED_TOKEN)
+                .hasNoCause();
+        assertThat(logs.list).noneSatisfy(event -> assertThat(event.getFormattedMessage()).contains(secret));
+    }
+
+    @Test
+    void start_tokenWithSpaces_toldToPasteItExactly() {
+        assertThatThrownBy(bot("Bot abc def", List.of(), commands())::start)
+                .isInstanceOf(DiscordStartException.class)
+                .hasMessage(DiscordBot.MALFORMED_TOKEN);
+    }
+
+    @Test
+    void start_restUnreachable_saysWhereItTriedWithoutTheToken() throws Exception {
+        URI closed = URI.create("http://127.0.0.1:" + closedPort() + "/api/v10/");
+        CommandRegistry registry = new CommandRegistry(commands(), List.of());
+        DiscordBot bot = new DiscordBot(MiniDiscord.TOKEN, new CitebotConfig.Discord(List.of(), closed, discord.gatewayUrl(), true),
+                registry, new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers, timer));
+        bots.add(bot);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(bot::start)
+                .isInstanceOf(DiscordStartException.class)
+                .hasMessageContaining(closed.toString())
+                .hasMessageNotContaining(MiniDiscord.TOKEN));
+    }
+
+    @Test
+    void start_tokenNeverLogged() throws Exception {
+        bot(MiniDiscord.TOKEN, List.of(), commands()).start();
+
+        assertThat(logs.list).isNotEmpty().noneSatisfy(event -> {
+            assertThat(event.getFormattedMessage()).contains(MiniDiscord.TOKEN);
+        });
+    }
+
+    @Test
+    void slashCommand_answeredPrivatelyWithinLimitsMentioningNoOne() throws Exception {
+        bot(MiniDiscord.TOKEN, List.of(), commands()).start();
+
+        discord.slashCommand("help", "[]");
+
+        await().atMost(5, TimeUnit.SECONDS).until(() -> !discord.callbacks.isEmpty());
+        JsonNode callback = discord.callbacks.get(0);
+        assertThat(callback.get("type").asInt()).isEqualTo(4);
+        assertThat(callback.at("/data/flags").asInt() & 64).isEqualTo(64);
+        assertThat(callback.at("/data/embeds")).hasSize(2);
+        DiscordJson.assertWithinLimits(callback.get("data"));
+    }
+
+    private DiscordBot bot(String token, List<String> guilds, List<Command> commands) {
+        List<ActionHandler> handlers = List.of(new SourcesActionHandler(List::of));
+        CommandRegistry registry = new CommandRegistry(commands, handlers);
+        CitebotConfig.Discord config = new CitebotConfig.Discord(guilds, discord.restUrl(), discord.gatewayUrl(), true);
+        InteractionListener listener = new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers,
+                timer);
+        DiscordBot bot = new DiscordBot(token, config, registry, listener);
+        bots.add(bot);
+        return bot;
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static List<Command> commands() {
+        List<Command> commands = new ArrayList<>();
+        SourcesCommand sources = new SourcesCommand(List::of);
+        commands.add(new HelpCommand(() -> List.of(sources.spec(), sources.spec())));
+        commands.add(sources);
+        return commands;
+    }
+}
