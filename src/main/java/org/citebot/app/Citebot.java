@@ -2,45 +2,76 @@ package org.citebot.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.citebot.command.ActionHandler;
 import org.citebot.command.Command;
 import org.citebot.command.CommandRegistry;
 import org.citebot.command.ErrorBoundary;
+import org.citebot.command.FindSourcesCommand;
 import org.citebot.command.HelpCommand;
 import org.citebot.command.ModeratorPolicy;
 import org.citebot.command.RateLimiter;
 import org.citebot.command.SearchActionHandler;
 import org.citebot.command.SearchCommand;
+import org.citebot.command.SearchRecorder;
 import org.citebot.command.SearchSessions;
+import org.citebot.command.SearchSuggestions;
 import org.citebot.command.SettingsCommand;
+import org.citebot.command.SourcesActionHandler;
+import org.citebot.command.SourcesCommand;
+import org.citebot.command.StatusCommand;
+import org.citebot.command.StatusSource;
 import org.citebot.config.CitebotConfig;
+import org.citebot.index.DocumentSummary;
+import org.citebot.index.IndexMetadata;
+import org.citebot.reply.Choice;
+import org.citebot.search.CacheStatistics;
+import org.citebot.search.CachingPassageSearch;
+import org.citebot.search.PassageSearch;
 import org.citebot.state.GuildSettings;
+import org.citebot.state.QueryLog;
 import org.citebot.state.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds every object of a running citebot by hand, in start-up order
- * (state, index, search, commands), and closes them in reverse. Front ends (console, Discord)
- * receive the pieces they use from here.
+ * (state, index, search and cache, catalog, commands, background tasks), and closes them in
+ * reverse. Front ends (console, Discord) receive the pieces they use from here.
  */
 public final class Citebot implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Citebot.class);
+
+    /** How far back autocomplete looks for a server's frequent queries. */
+    static final Duration FREQUENT_QUERY_PERIOD = Duration.ofDays(30);
+    static final int FREQUENT_QUERY_SUGGESTIONS = 25;
 
     private final CitebotConfig config;
     private final Clock clock;
     private final Instant startedAt;
     private final StateStore state;
     private final SearchEngine engine;
-    private final CommandRegistry registry;
+    private final QueryLog queryLog;
+    private final Optional<CachingPassageSearch> cache;
+    private final PassageSearch search;
+    private final CorpusCatalog catalog;
+    private final Map<Optional<String>, List<String>> frequentQueries = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService background;
     private final ErrorBoundary errors = new ErrorBoundary();
+    private final CommandRegistry registry;
 
     private Citebot(CitebotConfig config, Clock clock, StateStore state, SearchEngine engine) {
         this.config = config;
@@ -48,10 +79,23 @@ public final class Citebot implements AutoCloseable {
         this.startedAt = clock.instant();
         this.state = state;
         this.engine = engine;
-        this.registry = buildRegistry();
+        this.queryLog = new QueryLog(state);
+        Ticker ticker = Ticker.systemTicker();
+        this.cache = config.cache().maxEntries() == 0
+                ? Optional.empty()
+                : Optional.of(new CachingPassageSearch(engine.search(), engine.search()::normalize,
+                        this::indexGeneration, config.cache().maxEntries(), config.cache().expireAfter(), ticker));
+        this.search = cache.<PassageSearch>map(c -> c).orElse(engine.search());
+        this.catalog = new CorpusCatalog(engine.index());
+        this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "citebot-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.registry = buildRegistry(ticker);
     }
 
-    /** Opens the state database and the index (building it from the corpus if needed). */
+    /** Opens the state database and the index (building it from the corpus if needed), then starts. */
     public static Citebot start(CitebotConfig config, Clock clock) throws IOException {
         StateStore state = StateStore.open(config.state().db(), clock);
         SearchEngine engine = null;
@@ -59,8 +103,10 @@ public final class Citebot implements AutoCloseable {
             engine = SearchEngine.open(config, clock);
             engine.ensureBuilt();
             Citebot citebot = new Citebot(config, clock, state, engine);
-            LOG.info("citebot ready: {} documents, {} passages", engine.index().metadata().documents(),
-                    engine.index().metadata().passages());
+            citebot.catalog.refresh();
+            citebot.scheduleBackgroundWork();
+            IndexMetadata metadata = engine.index().metadata();
+            LOG.info("citebot ready: {} documents, {} passages", metadata.documents(), metadata.passages());
             return citebot;
         } catch (IOException | RuntimeException e) {
             if (engine != null) {
@@ -71,23 +117,138 @@ public final class Citebot implements AutoCloseable {
         }
     }
 
-    private CommandRegistry buildRegistry() {
-        Ticker ticker = Ticker.systemTicker();
+    private CommandRegistry buildRegistry(Ticker ticker) {
         SearchSessions sessions = new SearchSessions(ticker, new SecureRandom());
         RateLimiter rateLimiter =
                 new RateLimiter(config.rateLimit().searches(), config.rateLimit().window(), clock, ticker);
         GuildSettings guildSettings = new GuildSettings(state);
         boolean configuredPrivate = config.discord().privateByDefault();
         ModeratorPolicy moderators = new ModeratorPolicy(config.moderators().roles());
+        SearchSuggestions suggestions = new SearchSuggestions(this::sourceChoices, this::querySuggestions);
 
+        SearchCommand searchCommand = new SearchCommand(search, sessions, rateLimiter, config.search().results(),
+                guild -> guild.flatMap(guildSettings::privateByDefault).orElse(guild.isPresent() && configuredPrivate),
+                suggestions, recorder());
         List<Command> commands = new ArrayList<>();
-        commands.add(new SearchCommand(engine.search(), sessions, rateLimiter, config.search().results(),
-                guild -> guild.flatMap(guildSettings::privateByDefault).orElse(guild.isPresent() && configuredPrivate)));
+        commands.add(searchCommand);
+        commands.add(new FindSourcesCommand(searchCommand, config.search().results()));
+        commands.add(new SourcesCommand(this::documents));
+        commands.add(new StatusCommand(statusSource(), clock, startedAt));
         // Help lists the registry it belongs to; the lambda reads the field only when help is asked for.
         commands.add(new HelpCommand(() -> this.registry.specs()));
         commands.add(new SettingsCommand(guildSettings, moderators, configuredPrivate));
-        List<ActionHandler> actions = List.of(new SearchActionHandler(engine.search(), sessions));
+        List<ActionHandler> actions = List.of(
+                new SearchActionHandler(search, sessions), new SourcesActionHandler(this::documents));
         return new CommandRegistry(commands, actions);
+    }
+
+    private SearchRecorder recorder() {
+        return (results, invoker) -> {
+            try {
+                queryLog.record(results.normalizedQuery(), invoker.guildId(), clock.instant(), results.totalHits());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not record a search in the query log: {}", e.toString());
+            }
+        };
+    }
+
+    private StatusSource statusSource() {
+        return new StatusSource() {
+            @Override
+            public Optional<IndexMetadata> index() {
+                try {
+                    return Optional.of(engine.index().metadata());
+                } catch (IOException e) {
+                    LOG.warn("Could not read the index metadata for /status: {}", e.toString());
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public Optional<CacheStatistics> cache() {
+                return cache.map(CachingPassageSearch::statistics);
+            }
+        };
+    }
+
+    private void scheduleBackgroundWork() {
+        refreshFrequentQueries();
+        background.scheduleWithFixedDelay(this::refreshFrequentQueries, 1, 1, TimeUnit.MINUTES);
+        background.scheduleWithFixedDelay(this::purgeQueryLog, 0, 1, TimeUnit.DAYS);
+    }
+
+    /** Recomputes each server's most frequent answered queries for autocomplete; never throws. */
+    void refreshFrequentQueries() {
+        try {
+            Instant since = clock.instant().minus(FREQUENT_QUERY_PERIOD);
+            Map<Optional<String>, List<String>> fresh = new java.util.HashMap<>();
+            for (Optional<String> guild : frequentQueries.keySet()) {
+                fresh.put(guild, frequentFor(guild, since));
+            }
+            frequentQueries.putAll(fresh);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not refresh frequent queries: {}", e.toString());
+        }
+    }
+
+    private List<String> frequentFor(Optional<String> guild, Instant since) {
+        return queryLog.frequent(guild, since, FREQUENT_QUERY_SUGGESTIONS, true)
+                .stream()
+                .map(QueryLog.FrequentQuery::query)
+                .toList();
+    }
+
+    private void purgeQueryLog() {
+        try {
+            int removed = queryLog.purgeOlderThan(clock.instant(), config.state().queryLogRetention());
+            if (removed > 0) {
+                LOG.info("Query log: removed {} searches older than {}", removed, config.state().queryLogRetention());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not purge the query log: {}", e.toString());
+        }
+    }
+
+    private List<Choice> sourceChoices() {
+        CorpusCatalog.Snapshot snapshot = catalog.get();
+        List<Choice> choices = new ArrayList<>();
+        for (DocumentSummary document : snapshot.documents()) {
+            choices.add(SearchSuggestions.sourceChoice(document.metadata().title(), document.docId()));
+        }
+        for (String publisher : snapshot.vocabulary().publishers()) {
+            choices.add(SearchSuggestions.sourceChoice(publisher, publisher));
+        }
+        return choices;
+    }
+
+    /**
+     * A server's frequent queries first, then titles and section headings. The first keystroke of a
+     * server not seen since start reads its queries once; later ones are served from memory.
+     */
+    private List<String> querySuggestions(Optional<String> guild) {
+        List<String> frequent = frequentQueries.computeIfAbsent(guild,
+                g -> frequentFor(g, clock.instant().minus(FREQUENT_QUERY_PERIOD)));
+        CorpusCatalog.Snapshot snapshot = catalog.get();
+        List<String> all = new ArrayList<>(frequent);
+        all.addAll(snapshot.vocabulary().titles());
+        all.addAll(snapshot.vocabulary().sections());
+        return all;
+    }
+
+    private List<DocumentSummary> documents() {
+        return catalog.get().documents();
+    }
+
+    private long indexGeneration() {
+        try {
+            return engine.index().metadata().generation();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public CitebotConfig config() {
+        return config;
     }
 
     public CommandRegistry registry() {
@@ -102,16 +263,26 @@ public final class Citebot implements AutoCloseable {
         return engine;
     }
 
+    /** The search every command uses: the cache in front of the index, when the cache is on. */
+    public PassageSearch search() {
+        return search;
+    }
+
+    public Optional<CachingPassageSearch> cache() {
+        return cache;
+    }
+
+    public QueryLog queryLog() {
+        return queryLog;
+    }
+
     public Instant startedAt() {
         return startedAt;
     }
 
-    public Optional<StateStore> state() {
-        return Optional.of(state);
-    }
-
     @Override
     public void close() throws IOException {
+        background.shutdownNow();
         try {
             engine.close();
         } finally {

@@ -39,6 +39,9 @@ public final class Main implements Callable<Integer> {
             defaultValue = "config/citebot.yaml")
     Path configFile = DEFAULT_CONFIG;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     private final Map<String, String> environment;
 
     Main(Map<String, String> environment) {
@@ -73,7 +76,7 @@ public final class Main implements Callable<Integer> {
     /** With no subcommand, citebot runs the bot (or the console). */
     @Override
     public Integer call() throws Exception {
-        return new RunCommand(this).call();
+        return new RunCommand(this, spec).call();
     }
 
     /** The configuration from {@code --config} and the environment; throws naming the bad key. */

@@ -6,12 +6,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.citebot.app.Citebot;
+import org.citebot.app.DiscordFrontEnd;
 import org.citebot.config.CitebotConfig;
 import org.citebot.console.Console;
 import org.citebot.console.TextRenderer;
+import org.citebot.discord.DiscordStartException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code citebot run} (also what plain {@code citebot} does): joins Discord when {@code
@@ -21,24 +26,68 @@ import picocli.CommandLine.ParentCommand;
         description = "Run the bot: in Discord when DISCORD_TOKEN is set, otherwise as a local console.")
 final class RunCommand implements Callable<Integer> {
 
+    static final String TOKEN_VARIABLE = "DISCORD_TOKEN";
+    static final long SHUTDOWN_WAIT_SECONDS = 20;
+
+    /** Counted down once the index and database are closed, which a shutdown hook waits for. */
+    private final CountDownLatch closed = new CountDownLatch(1);
+
     @ParentCommand
     Main main;
 
+    @Spec
+    CommandSpec spec;
+
     RunCommand() {}
 
-    RunCommand(Main main) {
+    RunCommand(Main main, CommandSpec spec) {
         this.main = main;
+        this.spec = spec;
     }
 
     @Override
     public Integer call() throws Exception {
         CitebotConfig config = main.config();
-        try (Citebot citebot = Citebot.start(config, Clock.systemUTC())) {
-            boolean interactive = System.console() != null;
-            Console console = new Console(citebot.registry(), citebot.errors(), new TextRenderer(interactive));
-            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, interactive);
+        String token = main.environment().getOrDefault(TOKEN_VARIABLE, "").strip();
+        Citebot citebot = Citebot.start(config, Clock.systemUTC());
+        try {
+            return token.isEmpty() ? console(citebot) : discord(citebot, token);
+        } finally {
+            citebot.close();
+            closed.countDown();
         }
+    }
+
+    private int console(Citebot citebot) throws java.io.IOException {
+        boolean interactive = System.console() != null;
+        Console console = new Console(citebot.registry(), citebot.errors(), new TextRenderer(interactive));
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, interactive);
+        return 0;
+    }
+
+    private int discord(Citebot citebot, String token) throws InterruptedException {
+        DiscordFrontEnd frontEnd;
+        try {
+            frontEnd = DiscordFrontEnd.start(citebot, token);
+        } catch (DiscordStartException e) {
+            spec.commandLine().getErr().println("citebot: " + e.getMessage());
+            return Main.EXIT_FAILURE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        // On SIGTERM: stop taking interactions, let the main thread close the index and database,
+        // and keep the JVM alive until it has.
+        Thread hook = new Thread(() -> {
+            frontEnd.close();
+            stopped.countDown();
+            try {
+                closed.await(SHUTDOWN_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "citebot-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopped.await();
         return 0;
     }
 }

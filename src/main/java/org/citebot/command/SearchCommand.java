@@ -41,6 +41,7 @@ public final class SearchCommand implements Command {
     private final int defaultResults;
     private final Predicate<Optional<String>> privateByDefault;
     private final SearchSuggestions suggestions;
+    private final SearchRecorder recorder;
 
     /**
      * A search command without autocomplete suggestions.
@@ -50,22 +51,24 @@ public final class SearchCommand implements Command {
      */
     public SearchCommand(PassageSearch search, SearchSessions sessions, RateLimiter rateLimiter, int defaultResults,
             Predicate<Optional<String>> privateByDefault) {
-        this(search, sessions, rateLimiter, defaultResults, privateByDefault, SearchSuggestions.NONE);
+        this(search, sessions, rateLimiter, defaultResults, privateByDefault, SearchSuggestions.NONE, SearchRecorder.NONE);
     }
 
     /**
      * @param privateByDefault whether answers in a guild (empty: the console) are private unless
      *     the user chooses otherwise
      * @param suggestions what autocomplete offers for {@code query} and {@code source}
+     * @param recorder told about each search run (the query log)
      */
     public SearchCommand(PassageSearch search, SearchSessions sessions, RateLimiter rateLimiter, int defaultResults,
-            Predicate<Optional<String>> privateByDefault, SearchSuggestions suggestions) {
+            Predicate<Optional<String>> privateByDefault, SearchSuggestions suggestions, SearchRecorder recorder) {
         this.search = search;
         this.sessions = sessions;
         this.rateLimiter = rateLimiter;
         this.defaultResults = defaultResults;
         this.privateByDefault = privateByDefault;
         this.suggestions = suggestions;
+        this.recorder = recorder;
     }
 
     @Override
@@ -93,7 +96,7 @@ public final class SearchCommand implements Command {
     @Override
     public List<Choice> autocomplete(String option, String partial, Invoker invoker) {
         return switch (option) {
-            case "query" -> suggestions.queries(partial);
+            case "query" -> suggestions.queries(partial, invoker.guildId());
             case "source" -> suggestions.sources(partial);
             default -> List.of();
         };
@@ -113,6 +116,7 @@ public final class SearchCommand implements Command {
         } catch (QueryException e) {
             return Reply.notice(e.getMessage());
         }
+        recorder.searched(results, invoker);
         String token = sessions.open(query, filters, pageSize, ephemeral, invoker.userId());
         return SearchReplies.answer(results, query, token, 0, pageSize, ephemeral);
     }

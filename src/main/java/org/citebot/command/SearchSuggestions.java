@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.citebot.reply.Choice;
 
 /**
  * Autocomplete suggestions for {@code /search}, matched in memory: for {@code source} the titles
- * and publishers of the corpus, for {@code query} titles, section headings and later frequent
- * queries. The composition root wires the suppliers to whatever keeps those lists current.
+ * and publishers of the corpus, for {@code query} titles, section headings and the server's own
+ * frequent queries (never another server's). The composition root wires the suppliers to whatever
+ * keeps those lists current.
  */
 public final class SearchSuggestions {
 
@@ -21,26 +24,36 @@ public final class SearchSuggestions {
     public static final int MAX_LENGTH = 100;
 
     /** No suggestions at all, for front ends or tests that have none. */
-    public static final SearchSuggestions NONE = new SearchSuggestions(List::of, List::of);
+    public static final SearchSuggestions NONE = new SearchSuggestions(List::of, guild -> List.of());
 
-    private final Supplier<List<String>> sources;
-    private final Supplier<List<String>> queries;
+    private final Supplier<List<Choice>> sources;
+    private final Function<Optional<String>, List<String>> queries;
 
     /**
-     * @param sources titles and publishers, in the order they should be offered when nothing is typed
-     * @param queries titles, section headings and frequent queries, in the same sense
+     * @param sources titles and publishers, in the order they should be offered when nothing is
+     *     typed; each value is what the {@code source} filter accepts (a document id where a title is
+     *     too long for Discord's 100 characters)
+     * @param queries for a server (empty: the console), its frequent queries, titles and section
+     *     headings, in the same sense
      */
-    public SearchSuggestions(Supplier<List<String>> sources, Supplier<List<String>> queries) {
+    public SearchSuggestions(Supplier<List<Choice>> sources, Function<Optional<String>, List<String>> queries) {
         this.sources = sources;
         this.queries = queries;
     }
 
+    /** Titles and publishers matching what is typed; each choice's value works as a source filter. */
     public List<Choice> sources(String partial) {
-        return match(sources.get(), partial);
+        return matchChoices(sources.get(), partial);
     }
 
-    public List<Choice> queries(String partial) {
-        return match(queries.get(), partial);
+    public List<Choice> queries(String partial, Optional<String> guildId) {
+        return match(queries.apply(guildId), partial);
+    }
+
+    /** A source choice: the title shown, and a value that fits Discord's limit and still filters. */
+    public static Choice sourceChoice(String title, String filterValue) {
+        String value = title.length() <= MAX_LENGTH ? title : filterValue;
+        return new Choice(choice(title).name(), cut(value, MAX_LENGTH));
     }
 
     /**
@@ -49,27 +62,35 @@ public final class SearchSuggestions {
      * group in the candidates' order, duplicates (ignoring case) and blanks left out.
      */
     static List<Choice> match(List<String> candidates, String partial) {
-        String needle = partial.strip().toLowerCase(Locale.ROOT);
-        List<List<String>> ranks = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        Set<String> seen = new HashSet<>();
+        List<Choice> choices = new ArrayList<>(candidates.size());
         for (String candidate : candidates) {
-            String text = candidate.strip();
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (text.isEmpty() || !seen.add(lower)) {
+            choices.add(choice(candidate.strip()));
+        }
+        return matchChoices(choices, partial);
+    }
+
+    /** Like {@link #match}, over ready-made choices matched by their names. */
+    static List<Choice> matchChoices(List<Choice> candidates, String partial) {
+        String needle = partial.strip().toLowerCase(Locale.ROOT);
+        List<List<Choice>> ranks = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Set<String> seen = new HashSet<>();
+        for (Choice candidate : candidates) {
+            String lower = candidate.name().strip().toLowerCase(Locale.ROOT);
+            if (lower.isEmpty() || candidate.value().isBlank() || !seen.add(lower)) {
                 continue;
             }
             int rank = rank(lower, needle);
             if (rank >= 0) {
-                ranks.get(rank).add(text);
+                ranks.get(rank).add(candidate);
             }
         }
         List<Choice> choices = new ArrayList<>();
-        for (List<String> rank : ranks) {
-            for (String text : rank) {
+        for (List<Choice> rank : ranks) {
+            for (Choice choice : rank) {
                 if (choices.size() == MAX_CHOICES) {
                     return choices;
                 }
-                choices.add(choice(text));
+                choices.add(choice);
             }
         }
         return choices;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.citebot.index.IndexMetadata;
+import org.citebot.search.CacheStatistics;
 import org.citebot.reply.Reply;
 import org.citebot.reply.ReplyCard;
 import org.citebot.reply.StyledText;
@@ -66,16 +67,16 @@ public final class StatusCommand implements Command {
         return new Reply(Optional.empty(), List.of(card), List.of(), true);
     }
 
-    private static String cache(Optional<StatusSource.CacheStatistics> stats) {
+    private static String cache(Optional<CacheStatistics> stats) {
         if (stats.isEmpty()) {
             return "not measured";
         }
-        StatusSource.CacheStatistics s = stats.get();
+        CacheStatistics s = stats.get();
         if (s.lookups() == 0) {
             return "no lookups yet";
         }
-        return String.format(Locale.ENGLISH, "%.0f%% hits (%s of %s lookups)",
-                s.hitRate() * 100, grouped(s.hits()), grouped(s.lookups()));
+        return String.format(Locale.ENGLISH, "%.0f%% hits (%s of %s lookups), %s entries, %s evicted",
+                s.hitRate() * 100, grouped(s.hits()), grouped(s.lookups()), grouped(s.size()), grouped(s.evictions()));
     }
 
     private static String age(Duration since) {

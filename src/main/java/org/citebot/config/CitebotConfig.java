@@ -11,16 +11,16 @@ import java.util.List;
  * piece, to the objects that need it.
  */
 public record CitebotConfig(
-        Corpus corpus, Index index, State state, Search search, Discord discord, Moderators moderators, RateLimit rateLimit) {
+        Corpus corpus, Index index, State state, Cache cache, Search search, Discord discord, Moderators moderators, RateLimit rateLimit) {
 
     /** This configuration with the corpus read from {@code dir} instead. */
     public CitebotConfig withCorpusDir(Path dir) {
-        return new CitebotConfig(new Corpus(dir, corpus.maxFileBytes()), index, state, search, discord, moderators, rateLimit);
+        return new CitebotConfig(new Corpus(dir, corpus.maxFileBytes()), index, state, cache, search, discord, moderators, rateLimit);
     }
 
     /** This configuration with the index kept in {@code dir} instead. */
     public CitebotConfig withIndexDir(Path dir) {
-        return new CitebotConfig(corpus, new Index(dir), state, search, discord, moderators, rateLimit);
+        return new CitebotConfig(corpus, new Index(dir), state, cache, search, discord, moderators, rateLimit);
     }
 
     /** Where the articles live and how large one file may be. */
@@ -29,8 +29,20 @@ public record CitebotConfig(
     /** Where the Lucene index is kept. */
     public record Index(Path dir) {}
 
-    /** Where the SQLite state database (guild settings, query log, digests) is kept. */
-    public record State(Path db) {}
+    /**
+     * Where the SQLite state database (guild settings, query log, digests) is kept.
+     *
+     * @param queryLogRetention how long the query log keeps a search
+     */
+    public record State(Path db, Duration queryLogRetention) {}
+
+    /**
+     * The search cache in front of the index.
+     *
+     * @param maxEntries how many answers it holds at most (0 turns it off)
+     * @param expireAfter how long an answer is kept after it was computed
+     */
+    public record Cache(int maxEntries, Duration expireAfter) {}
 
     /** How many passages an answer shows unless the user asks for another number. */
     public record Search(int results) {}

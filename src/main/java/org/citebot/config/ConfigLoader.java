@@ -28,6 +28,12 @@ public final class ConfigLoader {
             "corpus.maxFileSize", ConfigValues.bytes(1, 1024L * 1024 * 1024), 10L * 1024 * 1024);
     static final ConfigKey<Path> INDEX_DIR = new ConfigKey<>("index.dir", ConfigValues.path(), Path.of("data/index"));
     static final ConfigKey<Path> STATE_DB = new ConfigKey<>("state.db", ConfigValues.path(), Path.of("data/citebot.db"));
+    static final ConfigKey<Duration> QUERY_LOG_RETENTION = new ConfigKey<>(
+            "state.queryLogRetention", ConfigValues.duration(Duration.ofDays(1), Duration.ofDays(3650)), Duration.ofDays(30));
+    static final ConfigKey<Integer> CACHE_MAX_ENTRIES =
+            new ConfigKey<>("cache.maxEntries", ConfigValues.integer(0, 10_000_000), 10_000);
+    static final ConfigKey<Duration> CACHE_EXPIRE_AFTER = new ConfigKey<>(
+            "cache.expireAfter", ConfigValues.duration(Duration.ofSeconds(1), Duration.ofDays(7)), Duration.ofMinutes(30));
     static final ConfigKey<Integer> SEARCH_RESULTS =
             new ConfigKey<>("search.results", ConfigValues.integer(1, 10), 3);
     static final ConfigKey<List<String>> DISCORD_GUILDS =
@@ -51,6 +57,9 @@ public final class ConfigLoader {
             CORPUS_MAX_FILE_SIZE,
             INDEX_DIR,
             STATE_DB,
+            QUERY_LOG_RETENTION,
+            CACHE_MAX_ENTRIES,
+            CACHE_EXPIRE_AFTER,
             SEARCH_RESULTS,
             DISCORD_GUILDS,
             DISCORD_REST_URL,
@@ -99,7 +108,8 @@ public final class ConfigLoader {
         return new CitebotConfig(
                 new CitebotConfig.Corpus(get(raw, CORPUS_DIR), get(raw, CORPUS_MAX_FILE_SIZE)),
                 new CitebotConfig.Index(get(raw, INDEX_DIR)),
-                new CitebotConfig.State(get(raw, STATE_DB)),
+                new CitebotConfig.State(get(raw, STATE_DB), get(raw, QUERY_LOG_RETENTION)),
+                new CitebotConfig.Cache(get(raw, CACHE_MAX_ENTRIES), get(raw, CACHE_EXPIRE_AFTER)),
                 new CitebotConfig.Search(get(raw, SEARCH_RESULTS)),
                 new CitebotConfig.Discord(
                         get(raw, DISCORD_GUILDS),

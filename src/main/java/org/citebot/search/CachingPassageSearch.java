@@ -65,13 +65,4 @@ public final class CachingPassageSearch implements PassageSearch {
                 filters.from(),
                 filters.to());
     }
-
-    /** A snapshot of the cache's counters. */
-    public record CacheStatistics(long hits, long misses, long evictions, long size) {
-
-        public double hitRate() {
-            long requests = hits + misses;
-            return requests == 0 ? 0 : (double) hits / requests;
-        }
-    }
 }

@@ -40,21 +40,19 @@ public final class QueryLog {
     /**
      * The most asked queries since {@code since}, most frequent first (ties by most recent).
      *
-     * @param guildId only this guild's queries; empty: all guilds
+     * @param guildId this guild's queries; empty: those asked outside any guild (console, CLI)
      * @param answered true: only queries that found something; false: only those that found nothing
      */
     public List<FrequentQuery> frequent(Optional<String> guildId, Instant since, int limit, boolean answered) {
         String sql = "SELECT query, COUNT(*) AS n, MAX(asked_at) AS last FROM query_log WHERE asked_at >= ? "
                 + (answered ? "AND result_count > 0 " : "AND result_count = 0 ")
-                + (guildId.isPresent() ? "AND guild_id = ? " : "")
+                + "AND guild_id IS ? "
                 + "GROUP BY query ORDER BY n DESC, last DESC, query LIMIT ?";
         return store.read(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 int i = 1;
                 s.setLong(i++, since.toEpochMilli());
-                if (guildId.isPresent()) {
-                    s.setString(i++, guildId.get());
-                }
+                s.setString(i++, guildId.orElse(null));
                 s.setInt(i, limit);
                 List<FrequentQuery> rows = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {

@@ -11,15 +11,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.citebot.reply.Choice;
 import org.junit.jupiter.api.Test;
 
 class SearchSuggestionsTest {
 
     private final SearchSuggestions suggestions = new SearchSuggestions(
-            () -> List.of("The Atlantic Review", "Policy Gazette", "Escalation ladders revisited", "policy gazette",
-                    "Atlas of deterrence"),
-            () -> List.of("Nuclear posture", "Escalation", "De-escalation in practice", "Europe's escalation debate"));
+            () -> Stream.of("The Atlantic Review", "Policy Gazette", "Escalation ladders revisited", "policy gazette",
+                            "Atlas of deterrence")
+                    .map(title -> SearchSuggestions.sourceChoice(title, "id-" + title.length()))
+                    .toList(),
+            guild -> guild.map(id -> List.of("Nuclear posture", "Escalation", "De-escalation in practice",
+                            "Europe's escalation debate", "asked in " + id))
+                    .orElse(List.of("Nuclear posture", "Escalation", "De-escalation in practice",
+                            "Europe's escalation debate")));
 
     @Test
     void sources_prefixBeforeWordStartBeforeContains_duplicatesIgnoringCaseLeftOut() {
@@ -30,16 +36,33 @@ class SearchSuggestionsTest {
 
     @Test
     void queries_wordStartRanksAboveInsideWord() {
-        assertThat(suggestions.queries("escal")).extracting(Choice::name)
+        assertThat(suggestions.queries("escal", Optional.empty())).extracting(Choice::name)
                 .containsExactly("Escalation", "De-escalation in practice", "Europe's escalation debate");
-        assertThat(suggestions.queries("scal")).extracting(Choice::name)
+        assertThat(suggestions.queries("scal", Optional.empty())).extracting(Choice::name)
                 .containsExactly("Escalation", "De-escalation in practice", "Europe's escalation debate");
-        assertThat(suggestions.queries("posture")).extracting(Choice::name).containsExactly("Nuclear posture");
+        assertThat(suggestions.queries("posture", Optional.empty())).extracting(Choice::name).containsExactly("Nuclear posture");
     }
 
     @Test
     void queries_emptyInput_offersTheFirstOnes() {
-        assertThat(suggestions.queries("  ")).hasSize(4);
+        assertThat(suggestions.queries("  ", Optional.empty())).hasSize(4);
+    }
+
+    @Test
+    void queries_offerOnlyTheAskingServersOwnQueries() {
+        assertThat(suggestions.queries("asked", Optional.of("g1"))).extracting(Choice::name).containsExactly("asked in g1");
+        assertThat(suggestions.queries("asked", Optional.of("g2"))).extracting(Choice::name).containsExactly("asked in g2");
+        assertThat(suggestions.queries("asked", Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void sourceChoice_titleTooLongForDiscord_filtersByDocumentId() {
+        String title = "A".repeat(150);
+
+        Choice choice = SearchSuggestions.sourceChoice(title, "000_doc");
+
+        assertThat(choice.name()).hasSizeLessThanOrEqualTo(100).endsWith("…");
+        assertThat(choice.value()).isEqualTo("000_doc");
     }
 
     @Test
@@ -64,7 +87,7 @@ class SearchSuggestionsTest {
     @Test
     void searchCommand_autocompleteRoutesByOption() {
         SearchCommand command = new SearchCommand(request -> { throw new AssertionError("no search"); },
-                sessions(), limiter(), 5, guild -> false, suggestions);
+                sessions(), limiter(), 5, guild -> false, suggestions, SearchRecorder.NONE);
 
         assertThat(command.autocomplete("source", "policy", Invoker.console())).extracting(Choice::value)
                 .containsExactly("Policy Gazette");

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.citebot.index.IndexMetadata;
+import org.citebot.search.CacheStatistics;
 import org.citebot.reply.Reply;
 import org.citebot.reply.ReplyCard;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class StatusCommandTest {
 
             @Override
             public Optional<CacheStatistics> cache() {
-                return Optional.of(new CacheStatistics(870, 130));
+                return Optional.of(new CacheStatistics(870, 130, 3, 412));
             }
         };
 
@@ -42,7 +43,7 @@ class StatusCommandTest {
                 new ReplyCard.CardField("Passages", "56,789", true),
                 new ReplyCard.CardField("Index schema", "v3", true),
                 new ReplyCard.CardField("Index built", "22 Nov 2026 02:00 UTC (2 h 30 min ago)", false),
-                new ReplyCard.CardField("Search cache", "87% hits (870 of 1,000 lookups)", false),
+                new ReplyCard.CardField("Search cache", "87% hits (870 of 1,000 lookups), 412 entries, 3 evicted", false),
                 new ReplyCard.CardField("Uptime", "2 d 3 h 30 min", false)));
     }
 
@@ -66,7 +67,7 @@ class StatusCommandTest {
 
             @Override
             public Optional<CacheStatistics> cache() {
-                return Optional.of(new CacheStatistics(0, 0));
+                return Optional.of(new CacheStatistics(0, 0, 0, 0));
             }
         };
 

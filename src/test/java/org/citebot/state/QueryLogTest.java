@@ -60,12 +60,21 @@ class QueryLogTest {
     }
 
     @Test
+    void frequent_noGuild_meansQueriesAskedOutsideAnyGuild() {
+        log.record("console question", Optional.empty(), NOW, 2);
+        log.record("server question", GUILD, NOW, 2);
+
+        assertThat(log.frequent(Optional.empty(), NOW.minusSeconds(1), 10, true))
+                .extracting(QueryLog.FrequentQuery::query).containsExactly("console question");
+    }
+
+    @Test
     void purgeOlderThan_removesOnlyEntriesPastRetention() {
         log.record("old", GUILD, NOW.minus(Duration.ofDays(31)), 1);
         log.record("new", GUILD, NOW.minus(Duration.ofDays(29)), 1);
 
         assertThat(log.purgeOlderThan(NOW, Duration.ofDays(30))).isEqualTo(1);
-        assertThat(log.frequent(Optional.empty(), Instant.EPOCH, 10, true))
+        assertThat(log.frequent(GUILD, Instant.EPOCH, 10, true))
                 .extracting(QueryLog.FrequentQuery::query).containsExactly("new");
     }
 

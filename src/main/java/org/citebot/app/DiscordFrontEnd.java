@@ -1,0 +1,85 @@
+package org.citebot.app;
+
+import java.io.Closeable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.citebot.discord.DiscordBot;
+import org.citebot.discord.DiscordRenderer;
+import org.citebot.discord.InteractionListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * citebot in Discord: the JDA client, the listener and the bounded pools it runs interactions on,
+ * built from a started {@link Citebot}. Closing stops taking interactions first, then lets the
+ * pools finish what they hold.
+ */
+public final class DiscordFrontEnd implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordFrontEnd.class);
+
+    /** Threads that run commands; searches take milliseconds, so a few serve many users. */
+    static final int WORKER_THREADS = 4;
+    /** Interactions that may wait for a thread before users are told citebot is busy. */
+    static final int WORKER_QUEUE = 200;
+    /** How long closing waits for interactions in flight. */
+    static final long DRAIN_SECONDS = 10;
+
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private final DiscordBot bot;
+
+    private DiscordFrontEnd(ExecutorService workers, ScheduledExecutorService timer, DiscordBot bot) {
+        this.workers = workers;
+        this.timer = timer;
+        this.bot = bot;
+    }
+
+    /**
+     * Connects to Discord (at the configured REST and gateway URLs) and registers the commands.
+     *
+     * @param token the bot token from {@code DISCORD_TOKEN}; never logged
+     * @throws org.citebot.discord.DiscordStartException when Discord rejects the token or cannot be reached
+     */
+    public static DiscordFrontEnd start(Citebot citebot, String token) throws InterruptedException {
+        ExecutorService workers = InteractionListener.boundedPool(WORKER_THREADS, WORKER_QUEUE);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "citebot-interaction-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        InteractionListener listener =
+                new InteractionListener(citebot.registry(), new DiscordRenderer(), citebot.errors(), workers, timer);
+        DiscordBot bot = new DiscordBot(token, citebot.config().discord(), citebot.registry(), listener);
+        DiscordFrontEnd frontEnd = new DiscordFrontEnd(workers, timer, bot);
+        try {
+            bot.start();
+        } catch (InterruptedException | RuntimeException e) {
+            frontEnd.close();
+            throw e;
+        }
+        return frontEnd;
+    }
+
+    public DiscordBot bot() {
+        return bot;
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Interactions still running after {} s; stopping them", DRAIN_SECONDS);
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        timer.shutdownNow();
+    }
+}
