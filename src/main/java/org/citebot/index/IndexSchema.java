@@ -1,0 +1,157 @@
+package org.citebot.index;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+
+/**
+ * The one place that names the fields of citebot's passage index and versions its layout. The
+ * document builder, the index and the search service all take their field names from here.
+ *
+ * <p>The index holds two kinds of Lucene documents, told apart by {@link #KIND}: one per passage
+ * (what searches return) and one record per corpus document (its metadata, content hash and passage
+ * count, for {@code /sources} and for skipping unchanged documents on reindex). A document's record
+ * and passages are written as one block, so they are replaced together.
+ */
+public final class IndexSchema {
+
+    /**
+     * Bump whenever fields, their options or the analysis change: an index written with an older
+     * version reports {@link PassageIndex#needsRebuild()} and is rebuilt from the corpus.
+     */
+    public static final int VERSION = 1;
+
+    /** {@code passage} or {@code document}: which kind of entry a Lucene document is. */
+    public static final String KIND = "kind";
+
+    public static final String KIND_PASSAGE = "passage";
+    public static final String KIND_DOCUMENT = "document";
+
+    /** Keyword, stored: {@code docId#ordinal}. */
+    public static final String PASSAGE_ID = "passage_id";
+    /** Keyword, stored, doc values: the document id; the update key and a source filter. */
+    public static final String DOC_ID = "doc_id";
+    /** Stored: 0-based position of the passage in its document. */
+    public static final String ORDINAL = "ordinal";
+    /** Stored: number of the first paragraph the passage covers. */
+    public static final String PARAGRAPH = "paragraph";
+    /** Analyzed and stored: the heading above the passage; boosted above the body at query time. */
+    public static final String SECTION = "section";
+    /** Analyzed and stored on passages: the document title; boosted above the body at query time. */
+    public static final String TITLE = "title";
+    /** Analyzed with offsets in the postings (for the UnifiedHighlighter) and stored: the passage text. */
+    public static final String BODY = "body";
+    /**
+     * The passage text lower-cased but not stemmed and without stop words removed, indexed with
+     * document ids only: the dictionary "did you mean" draws real corpus spellings from.
+     */
+    public static final String BODY_WORDS = "body_words";
+
+    public static final String AUTHOR = "author";
+    public static final String PUBLISHER = "publisher";
+    /** Stored ISO date ({@code 2026-06-30}). */
+    public static final String PUBLISHED = "published";
+    /** LongPoint of the published date's epoch day, for date range filters. */
+    public static final String PUBLISHED_DAY = "published_day";
+    public static final String URL = "url";
+    public static final String LANGUAGE = "language";
+    /** Stored: offsets of the passage in the document's cleaned text. */
+    public static final String START = "start";
+    public static final String END = "end";
+
+    /** Keyword filters, lower-cased so filters are case-insensitive. */
+    public static final String PUBLISHER_KEY = "publisher_key";
+    public static final String AUTHOR_KEY = "author_key";
+    public static final String TITLE_KEY = "title_key";
+
+    /** Stored on document records only: the title (passages carry it analyzed in {@link #TITLE}). */
+    public static final String DOCUMENT_TITLE = "document_title";
+    /** Stored on document records: the source file's SHA-256 as the corpus reader computed it. */
+    public static final String CONTENT_HASH = "content_hash";
+    /** Stored on document records: hash over everything indexed for the document; equal means skip. */
+    public static final String INDEXED_HASH = "indexed_hash";
+    /** Stored on document records: the document's relative path in the corpus. */
+    public static final String PATH = "path";
+    /** Stored on document records: how many passages were indexed for the document. */
+    public static final String PASSAGE_COUNT = "passage_count";
+
+    /** Keys of the commit user data. */
+    static final String COMMIT_SCHEMA_VERSION = "citebot.schema_version";
+
+    static final String COMMIT_ANALYZER = "citebot.analyzer";
+    static final String COMMIT_FINGERPRINT = "citebot.corpus_fingerprint";
+    static final String COMMIT_DOCUMENTS = "citebot.documents";
+    static final String COMMIT_PASSAGES = "citebot.passages";
+    static final String COMMIT_BUILT_AT = "citebot.built_at";
+    static final String COMMIT_GENERATION = "citebot.generation";
+
+    /** Tokenized, stored, with frequencies, positions and offsets so highlighting needs no re-analysis. */
+    public static final FieldType BODY_TYPE = bodyType();
+
+    /** Tokenized, not stored, document ids only: spellings for "did you mean". */
+    public static final FieldType WORDS_TYPE = wordsType();
+
+    private IndexSchema() {}
+
+    /**
+     * The analyzer the index and the query parser must share: {@code content} for the analyzed
+     * fields and a lower-casing, non-stemming one for {@link #BODY_WORDS}.
+     */
+    public static Analyzer perFieldAnalyzer(Analyzer content) {
+        return new PerFieldAnalyzerWrapper(content, Map.of(BODY_WORDS, wordsAnalyzer()));
+    }
+
+    /**
+     * Lucene's {@link EnglishAnalyzer}: StandardTokenizer, English possessive filter, lower case,
+     * its default English stop words and Porter stemming; the analysis Anserini's baselines use.
+     */
+    public static Analyzer englishAnalyzer() {
+        return new EnglishAnalyzer();
+    }
+
+    /** StandardTokenizer and lower case only: how words are kept for spelling suggestions. */
+    public static Analyzer wordsAnalyzer() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream result = new LowerCaseFilter(source);
+                return new TokenStreamComponents(source, result);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
+    }
+
+    /** The stop words of the default content analysis, used to tell "only common words" apart. */
+    public static CharArraySet englishStopWords() {
+        return EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+    }
+
+    private static FieldType bodyType() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    private static FieldType wordsType() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+}

@@ -1,0 +1,199 @@
+package org.citebot.index;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+import org.citebot.corpus.DocumentMetadata;
+import org.citebot.corpus.Passage;
+import org.citebot.corpus.SourceDocument;
+
+/**
+ * Pure conversions between citebot's values and Lucene documents: a passage (with its document's
+ * metadata) to the Lucene document that indexes it, a corpus document to its record, and back from
+ * stored fields to {@link StoredPassage} and {@link DocumentSummary}. No I/O, no state.
+ */
+public final class PassageDocuments {
+
+    private PassageDocuments() {}
+
+    /**
+     * The Lucene document for one passage.
+     *
+     * @throws IllegalArgumentException when the passage belongs to another document
+     */
+    public static Document toDocument(SourceDocument source, Passage passage) {
+        if (!passage.docId().equals(source.id())) {
+            throw new IllegalArgumentException(
+                    "passage " + passage.id() + " does not belong to document " + source.id());
+        }
+        DocumentMetadata metadata = source.metadata();
+        Document doc = new Document();
+        doc.add(new StringField(IndexSchema.KIND, IndexSchema.KIND_PASSAGE, Field.Store.NO));
+        doc.add(new StringField(IndexSchema.PASSAGE_ID, passage.id(), Field.Store.YES));
+        addDocId(doc, source.id());
+        doc.add(new StoredField(IndexSchema.ORDINAL, passage.ordinal()));
+        doc.add(new StoredField(IndexSchema.PARAGRAPH, passage.paragraph()));
+        passage.section().ifPresent(section -> doc.add(new TextField(IndexSchema.SECTION, section, Field.Store.YES)));
+        doc.add(new TextField(IndexSchema.TITLE, metadata.title(), Field.Store.YES));
+        doc.add(new Field(IndexSchema.BODY, passage.text(), IndexSchema.BODY_TYPE));
+        doc.add(new Field(IndexSchema.BODY_WORDS, passage.text(), IndexSchema.WORDS_TYPE));
+        doc.add(new StoredField(IndexSchema.START, passage.start()));
+        doc.add(new StoredField(IndexSchema.END, passage.end()));
+        addMetadata(doc, metadata);
+        return doc;
+    }
+
+    /** The record of a corpus document: its metadata, hashes and passage count; never a search hit. */
+    public static Document toDocumentRecord(IndexedDocument indexed) {
+        SourceDocument source = indexed.document();
+        Document doc = new Document();
+        doc.add(new StringField(IndexSchema.KIND, IndexSchema.KIND_DOCUMENT, Field.Store.NO));
+        addDocId(doc, source.id());
+        doc.add(new StoredField(IndexSchema.DOCUMENT_TITLE, source.metadata().title()));
+        doc.add(new StoredField(IndexSchema.PATH, source.path()));
+        doc.add(new StoredField(IndexSchema.CONTENT_HASH, source.contentHash()));
+        doc.add(new StoredField(IndexSchema.INDEXED_HASH, indexedHash(indexed)));
+        doc.add(new StoredField(IndexSchema.PASSAGE_COUNT, indexed.passages().size()));
+        addMetadata(doc, source.metadata());
+        return doc;
+    }
+
+    /**
+     * Everything one corpus document is indexed as, its passages then its record, in the order they
+     * must be written as one block. The whole block is built before anything is written, so a bad
+     * passage fails before the document is touched.
+     */
+    public static List<Document> toDocuments(IndexedDocument indexed) {
+        List<Document> docs = new ArrayList<>(indexed.passages().size() + 1);
+        for (Passage passage : indexed.passages()) {
+            docs.add(toDocument(indexed.document(), passage));
+        }
+        docs.add(toDocumentRecord(indexed));
+        return docs;
+    }
+
+    /**
+     * Hex SHA-256 over everything the index stores for a document: the source's content hash, its
+     * metadata and every passage. Equal hashes mean a reindex can skip the document; a change in the
+     * corpus splitter changes the passages and so the hash, even when the file is unchanged.
+     */
+    public static String indexedHash(IndexedDocument indexed) {
+        MessageDigest digest = sha256();
+        SourceDocument source = indexed.document();
+        update(digest, "v" + IndexSchema.VERSION);
+        update(digest, source.id());
+        update(digest, source.path());
+        update(digest, source.contentHash());
+        update(digest, source.metadata().toString());
+        for (Passage passage : indexed.passages()) {
+            update(digest, passage.toString());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Reads a passage hit's stored fields back into the values the bot cites. */
+    public static StoredPassage readPassage(Document stored) {
+        Passage passage = new Passage(
+                required(stored, IndexSchema.DOC_ID),
+                intValue(stored, IndexSchema.ORDINAL),
+                intValue(stored, IndexSchema.PARAGRAPH),
+                Optional.ofNullable(stored.get(IndexSchema.SECTION)),
+                required(stored, IndexSchema.BODY),
+                intValue(stored, IndexSchema.START),
+                intValue(stored, IndexSchema.END));
+        return new StoredPassage(passage, readMetadata(stored, IndexSchema.TITLE));
+    }
+
+    /** Reads a document record's stored fields back into a summary for {@code /sources}. */
+    public static DocumentSummary readSummary(Document record) {
+        return new DocumentSummary(
+                required(record, IndexSchema.DOC_ID),
+                readMetadata(record, IndexSchema.DOCUMENT_TITLE),
+                intValue(record, IndexSchema.PASSAGE_COUNT));
+    }
+
+    /** The lower-cased form keyword filters compare, so "Reuters" finds "reuters". */
+    public static String keyword(String value) {
+        return value.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static void addDocId(Document doc, String docId) {
+        doc.add(new StringField(IndexSchema.DOC_ID, docId, Field.Store.YES));
+        doc.add(new SortedDocValuesField(IndexSchema.DOC_ID, new BytesRef(docId)));
+    }
+
+    private static void addMetadata(Document doc, DocumentMetadata metadata) {
+        doc.add(new StringField(IndexSchema.TITLE_KEY, keyword(metadata.title()), Field.Store.NO));
+        metadata.author().ifPresent(author -> {
+            doc.add(new StoredField(IndexSchema.AUTHOR, author));
+            doc.add(new StringField(IndexSchema.AUTHOR_KEY, keyword(author), Field.Store.NO));
+        });
+        metadata.publisher().ifPresent(publisher -> {
+            doc.add(new StoredField(IndexSchema.PUBLISHER, publisher));
+            doc.add(new StringField(IndexSchema.PUBLISHER_KEY, keyword(publisher), Field.Store.NO));
+        });
+        metadata.published().ifPresent(date -> {
+            doc.add(new StoredField(IndexSchema.PUBLISHED, date.toString()));
+            doc.add(new LongPoint(IndexSchema.PUBLISHED_DAY, date.toEpochDay()));
+        });
+        metadata.url().ifPresent(url -> doc.add(new StoredField(IndexSchema.URL, url.toString())));
+        doc.add(new StoredField(IndexSchema.LANGUAGE, metadata.language()));
+    }
+
+    private static DocumentMetadata readMetadata(Document stored, String titleField) {
+        return new DocumentMetadata(
+                required(stored, titleField),
+                Optional.ofNullable(stored.get(IndexSchema.AUTHOR)),
+                Optional.ofNullable(stored.get(IndexSchema.PUBLISHER)),
+                Optional.ofNullable(stored.get(IndexSchema.PUBLISHED)).map(LocalDate::parse),
+                Optional.ofNullable(stored.get(IndexSchema.URL)).map(URI::create),
+                required(stored, IndexSchema.LANGUAGE));
+    }
+
+    private static String required(Document stored, String field) {
+        String value = stored.get(field);
+        if (value == null) {
+            throw new IllegalStateException("stored field " + field + " is missing; is the index from another schema?");
+        }
+        return value;
+    }
+
+    private static int intValue(Document stored, String field) {
+        IndexableField value = stored.getField(field);
+        if (value == null || value.numericValue() == null) {
+            throw new IllegalStateException("stored field " + field + " is missing; is the index from another schema?");
+        }
+        return value.numericValue().intValue();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static void update(MessageDigest digest, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) ':');
+        digest.update(bytes);
+    }
+}

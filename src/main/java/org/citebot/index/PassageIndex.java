@@ -1,0 +1,406 @@
+package org.citebot.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * citebot's passage index on disk: one {@link IndexWriter} for updates and a {@link SearcherManager}
+ * that serves the last commit. The composition root opens it once and hands it to the search
+ * service and the reindex command; closing it closes the directory.
+ *
+ * <p>Searchers only ever see commits, never a half-done update: an update writes, commits with its
+ * {@link IndexMetadata} in the commit user data, then refreshes the searchers. An update that fails
+ * is rolled back and the previous commit keeps serving. Updates run one at a time; searches never
+ * wait for them.
+ */
+public final class PassageIndex implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PassageIndex.class);
+
+    private final Directory directory;
+    private final IndexSettings settings;
+    private final Analyzer analyzer;
+    private final Similarity similarity;
+    private final Clock clock;
+    private final SearcherManager searchers;
+    private final ReentrantLock updateLock = new ReentrantLock();
+
+    /** Guarded by {@link #updateLock}; replaced after a rollback, which closes the writer. */
+    private IndexWriter writer;
+
+    /**
+     * Opens the index in {@code directory}, creating an empty one (with a first commit) when there is
+     * none. The index owns the directory and closes it.
+     */
+    public PassageIndex(Directory directory, IndexSettings settings, Clock clock) throws IOException {
+        this.directory = directory;
+        this.settings = settings;
+        this.analyzer = IndexSchema.perFieldAnalyzer(settings.contentAnalyzer().get());
+        this.similarity = settings.similarity();
+        this.clock = clock;
+        boolean created = !DirectoryReader.indexExists(directory);
+        this.writer = newWriter();
+        if (created) {
+            IndexMetadata empty = new IndexMetadata(
+                    IndexSchema.VERSION, corpusFingerprint(Map.of()), 0, 0, clock.instant(), 0);
+            writer.setLiveCommitData(toUserData(empty).entrySet());
+            writer.commit();
+        }
+        this.searchers = new SearcherManager(directory, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(similarity);
+                return searcher;
+            }
+        });
+        IndexMetadata metadata = metadata();
+        LOG.info(
+                "passage index {} at {}: {} documents, {} passages, schema {}, generation {}",
+                created ? "created" : "opened",
+                directory,
+                metadata.documents(),
+                metadata.passages(),
+                metadata.schemaVersion(),
+                metadata.generation());
+    }
+
+    /** Opens (or creates) the index in a directory on disk. */
+    public static PassageIndex open(Path path, IndexSettings settings, Clock clock) throws IOException {
+        Directory directory = FSDirectory.open(path);
+        try {
+            return new PassageIndex(directory, settings, clock);
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(directory);
+            throw e;
+        }
+    }
+
+    /** The analysis and BM25 parameters this index was opened with. */
+    public IndexSettings settings() {
+        return settings;
+    }
+
+    /** The analyzer of the indexed fields; queries must be analyzed with it. */
+    public Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /**
+     * True when the serving index was written with another schema version or analysis: the caller
+     * should rebuild it from the corpus with {@link #update} (which then rewrites everything) or
+     * {@link #rebuild}. Until then the old index keeps answering.
+     */
+    public boolean needsRebuild() throws IOException {
+        return needsRebuild(servingUserData());
+    }
+
+    /** Facts about the commit now serving searches. */
+    public IndexMetadata metadata() throws IOException {
+        return fromUserData(servingUserData());
+    }
+
+    /** Every document of the serving commit, sorted by document id. */
+    public List<DocumentSummary> documents() throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            return documents(searcher);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** Every document visible to {@code searcher}, sorted by document id. */
+    public static List<DocumentSummary> documents(IndexSearcher searcher) throws IOException {
+        int max = Math.max(1, searcher.getIndexReader().numDocs());
+        TopDocs top = searcher.search(
+                new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_DOCUMENT)),
+                max,
+                new Sort(new SortField(IndexSchema.DOC_ID, SortField.Type.STRING)));
+        StoredFields stored = searcher.storedFields();
+        List<DocumentSummary> summaries = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc hit : top.scoreDocs) {
+            summaries.add(PassageDocuments.readSummary(stored.document(hit.doc)));
+        }
+        return summaries;
+    }
+
+    /**
+     * A searcher over the serving commit, with the index's similarity. Every call must be paired
+     * with {@link #release} in a finally block.
+     */
+    public IndexSearcher acquire() throws IOException {
+        return searchers.acquire();
+    }
+
+    /** Gives back a searcher from {@link #acquire}. */
+    public void release(IndexSearcher searcher) throws IOException {
+        searchers.release(searcher);
+    }
+
+    /**
+     * Brings the index in line with the corpus: adds new documents, replaces the passages of changed
+     * ones (all of a document's passages in one atomic block), skips documents whose indexed content
+     * hash is unchanged and deletes documents that are no longer listed. Rewrites everything when
+     * {@link #needsRebuild()}. Commits once, then makes the commit visible to new searches.
+     *
+     * @param documents the whole corpus, each document with its passages; ids must be unique
+     * @throws IOException or a runtime exception when the update failed; it was then rolled back and
+     *     the previous commit keeps serving
+     */
+    public UpdateReport update(List<IndexedDocument> documents) throws IOException {
+        return write(documents, false);
+    }
+
+    /** Like {@link #update} but rewrites every document, whatever the index held. */
+    public UpdateReport rebuild(List<IndexedDocument> documents) throws IOException {
+        return write(documents, true);
+    }
+
+    @Override
+    public void close() throws IOException {
+        updateLock.lock();
+        try {
+            IOUtils.close(searchers, writer, analyzer, directory);
+        } finally {
+            updateLock.unlock();
+        }
+    }
+
+    private UpdateReport write(List<IndexedDocument> documents, boolean forceRebuild) throws IOException {
+        long started = System.nanoTime();
+        updateLock.lock();
+        try {
+            Map<String, String> lastCommit = latestCommitUserData();
+            IndexMetadata previous = fromUserData(lastCommit);
+            boolean rebuild = forceRebuild || needsRebuild(lastCommit);
+            Map<String, String> existing = rebuild ? Map.of() : indexedHashes();
+
+            List<String> added = new ArrayList<>();
+            List<String> replaced = new ArrayList<>();
+            List<String> unchanged = new ArrayList<>();
+            List<String> deleted = new ArrayList<>();
+            Map<String, String> hashes = new HashMap<>();
+            int passages = 0;
+            try {
+                if (rebuild) {
+                    writer.deleteAll();
+                }
+                for (IndexedDocument document : documents) {
+                    String id = document.docId();
+                    String hash = PassageDocuments.indexedHash(document);
+                    if (hashes.putIfAbsent(id, hash) != null) {
+                        throw new IllegalArgumentException("document id " + id + " is listed twice");
+                    }
+                    passages += document.passages().size();
+                    if (hash.equals(existing.get(id))) {
+                        unchanged.add(id);
+                        continue;
+                    }
+                    writer.updateDocuments(new Term(IndexSchema.DOC_ID, id), PassageDocuments.toDocuments(document));
+                    (existing.containsKey(id) ? replaced : added).add(id);
+                }
+                for (String id : existing.keySet()) {
+                    if (!hashes.containsKey(id)) {
+                        writer.deleteDocuments(new Term(IndexSchema.DOC_ID, id));
+                        deleted.add(id);
+                    }
+                }
+                if (!rebuild && added.isEmpty() && replaced.isEmpty() && deleted.isEmpty()) {
+                    LOG.info("passage index unchanged: {} documents", unchanged.size());
+                    return new UpdateReport(
+                            added, replaced, unchanged, deleted, false, previous, System.nanoTime() - started);
+                }
+                IndexMetadata next = new IndexMetadata(
+                        IndexSchema.VERSION,
+                        corpusFingerprint(hashes),
+                        hashes.size(),
+                        passages,
+                        clock.instant(),
+                        previous.generation() + 1);
+                writer.setLiveCommitData(toUserData(next).entrySet());
+                writer.commit();
+                searchers.maybeRefreshBlocking();
+                long took = System.nanoTime() - started;
+                LOG.info(
+                        "passage index {}: {} added, {} replaced, {} unchanged, {} deleted; {} documents, {} passages, generation {} in {} ms",
+                        rebuild ? "rebuilt" : "updated",
+                        added.size(),
+                        replaced.size(),
+                        unchanged.size(),
+                        deleted.size(),
+                        next.documents(),
+                        next.passages(),
+                        next.generation(),
+                        TimeUnit.NANOSECONDS.toMillis(took));
+                return new UpdateReport(added, replaced, unchanged, deleted, rebuild, next, took);
+            } catch (Throwable failure) {
+                rollback(failure);
+                throw failure;
+            }
+        } finally {
+            updateLock.unlock();
+        }
+    }
+
+    /** Drops everything written since the last commit and opens a fresh writer (rollback closes it). */
+    private void rollback(Throwable cause) {
+        LOG.warn("passage index update failed, rolling back to the last commit: {}", cause.toString());
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            writer = newWriter();
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+            LOG.error("passage index cannot reopen its writer after a rollback; searches still work, updates will fail", e);
+        }
+    }
+
+    private IndexWriter newWriter() throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setSimilarity(similarity)
+                .setCommitOnClose(false);
+        return new IndexWriter(directory, config);
+    }
+
+    private Map<String, String> indexedHashes() throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            int max = Math.max(1, searcher.getIndexReader().numDocs());
+            TopDocs top = searcher.search(new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_DOCUMENT)), max);
+            StoredFields stored = searcher.storedFields();
+            Set<String> fields = Set.of(IndexSchema.DOC_ID, IndexSchema.INDEXED_HASH);
+            Map<String, String> hashes = new HashMap<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                Document record = stored.document(hit.doc, fields);
+                String id = record.get(IndexSchema.DOC_ID);
+                String hash = record.get(IndexSchema.INDEXED_HASH);
+                if (id != null) {
+                    hashes.put(id, hash == null ? "" : hash);
+                }
+            }
+            return hashes;
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private Map<String, String> servingUserData() throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            return ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private Map<String, String> latestCommitUserData() throws IOException {
+        List<IndexCommit> commits = DirectoryReader.listCommits(directory);
+        return commits.get(commits.size() - 1).getUserData();
+    }
+
+    private boolean needsRebuild(Map<String, String> userData) {
+        return fromUserData(userData).schemaVersion() != IndexSchema.VERSION
+                || !settings.analyzerId().equals(userData.get(IndexSchema.COMMIT_ANALYZER));
+    }
+
+    private Map<String, String> toUserData(IndexMetadata metadata) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(IndexSchema.COMMIT_SCHEMA_VERSION, Integer.toString(metadata.schemaVersion()));
+        data.put(IndexSchema.COMMIT_ANALYZER, settings.analyzerId());
+        data.put(IndexSchema.COMMIT_FINGERPRINT, metadata.corpusFingerprint());
+        data.put(IndexSchema.COMMIT_DOCUMENTS, Integer.toString(metadata.documents()));
+        data.put(IndexSchema.COMMIT_PASSAGES, Integer.toString(metadata.passages()));
+        data.put(IndexSchema.COMMIT_BUILT_AT, metadata.builtAt().toString());
+        data.put(IndexSchema.COMMIT_GENERATION, Long.toString(metadata.generation()));
+        return data;
+    }
+
+    /** Reads commit user data; an index without citebot's keys reads as schema 0, so it is rebuilt. */
+    private static IndexMetadata fromUserData(Map<String, String> data) {
+        return new IndexMetadata(
+                (int) number(data, IndexSchema.COMMIT_SCHEMA_VERSION),
+                data.getOrDefault(IndexSchema.COMMIT_FINGERPRINT, ""),
+                (int) number(data, IndexSchema.COMMIT_DOCUMENTS),
+                (int) number(data, IndexSchema.COMMIT_PASSAGES),
+                instant(data.get(IndexSchema.COMMIT_BUILT_AT)),
+                number(data, IndexSchema.COMMIT_GENERATION));
+    }
+
+    private static long number(Map<String, String> data, String key) {
+        try {
+            return Long.parseLong(data.getOrDefault(key, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static Instant instant(String value) {
+        if (value == null) {
+            return Instant.EPOCH;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    /** Hex SHA-256 over the sorted {@code id:indexedHash} pairs of every indexed document. */
+    static String corpusFingerprint(Map<String, String> hashes) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+        for (Map.Entry<String, String> entry : new TreeMap<>(hashes).entrySet()) {
+            digest.update((entry.getKey() + ':' + entry.getValue() + '\n').getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

@@ -1,0 +1,7 @@
+package org.citebot.index;
+
+import org.citebot.corpus.DocumentMetadata;
+import org.citebot.corpus.Passage;
+
+/** A passage read back from the index together with its document's metadata. */
+public record StoredPassage(Passage passage, DocumentMetadata metadata) {}

@@ -1,0 +1,36 @@
+package org.citebot.index;
+
+import java.util.List;
+
+/**
+ * What one {@link PassageIndex#update} did, for the log line and the moderator's reindex reply.
+ *
+ * @param added ids of documents that were not in the index before
+ * @param replaced ids of documents whose passages were replaced because their content changed
+ * @param unchanged ids of documents skipped because their content hash was unchanged
+ * @param deleted ids of documents removed because they are no longer in the corpus
+ * @param rebuilt true when the whole index was rewritten (schema or analysis changed)
+ * @param metadata the metadata of the commit now serving (unchanged when nothing changed)
+ * @param tookNanos wall time of the update
+ */
+public record UpdateReport(
+        List<String> added,
+        List<String> replaced,
+        List<String> unchanged,
+        List<String> deleted,
+        boolean rebuilt,
+        IndexMetadata metadata,
+        long tookNanos) {
+
+    public UpdateReport {
+        added = List.copyOf(added);
+        replaced = List.copyOf(replaced);
+        unchanged = List.copyOf(unchanged);
+        deleted = List.copyOf(deleted);
+    }
+
+    /** True when the update wrote a new commit. */
+    public boolean changed() {
+        return rebuilt || !added.isEmpty() || !replaced.isEmpty() || !deleted.isEmpty();
+    }
+}

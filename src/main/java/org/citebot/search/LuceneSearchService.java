@@ -1,0 +1,470 @@
+package org.citebot.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.citebot.index.DocumentSummary;
+import org.citebot.index.IndexSchema;
+import org.citebot.index.PassageDocuments;
+import org.citebot.index.PassageIndex;
+import org.citebot.index.StoredPassage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Searches the {@link PassageIndex} with BM25: body, title and section fields with boosts, a
+ * proximity boost for query terms near each other, quoted phrases required and exclusions left out,
+ * the first results spread over documents, each hit highlighted and deep-linked. The composition
+ * root builds one and hands it (behind the cache) to every command as a {@link PassageSearch}.
+ */
+public final class LuceneSearchService implements PassageSearch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchService.class);
+
+    private static final int MAX_SUGGESTIONS = 3;
+    private static final int MAX_CLOSEST_TITLES = 3;
+    private static final int MAX_HIGHLIGHT_CHARS = 1_000_000;
+
+    private final PassageIndex index;
+    private final SearchSettings settings;
+    private final UserQueryParser parser;
+    private final DirectSpellChecker spellChecker;
+
+    public LuceneSearchService(PassageIndex index, SearchSettings settings) {
+        this.index = index;
+        this.settings = settings;
+        this.parser = new UserQueryParser(index.analyzer());
+        this.spellChecker = new DirectSpellChecker();
+        spellChecker.setMinQueryLength(3);
+    }
+
+    /**
+     * The canonical form of a query as {@link SearchResults#normalizedQuery()} reports it, without
+     * searching: caches key on it.
+     *
+     * @throws QueryException when the query cannot be searched
+     */
+    public String normalize(String query) {
+        return parser.parse(query).normalized();
+    }
+
+    @Override
+    public SearchResults search(SearchRequest request) {
+        long started = System.nanoTime();
+        ParsedQuery parsed = parser.parse(request.query());
+        Query query = rankingQuery(parsed, request.filters());
+        try {
+            IndexSearcher searcher = index.acquire();
+            try {
+                return search(searcher, request, parsed, query, started);
+            } finally {
+                index.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the passage index failed", e);
+        }
+    }
+
+    private SearchResults search(
+            IndexSearcher searcher, SearchRequest request, ParsedQuery parsed, Query query, long started)
+            throws IOException {
+        int wanted = request.offset() + request.limit();
+        int depth = Math.max(settings.candidateWindow(), wanted);
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(depth, null, Integer.MAX_VALUE));
+        long totalHits = top.totalHits.value;
+        List<ScoreDoc> ranked = diversify(searcher.getIndexReader(), top.scoreDocs);
+        List<ScoreDoc> page = ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(wanted, ranked.size()));
+
+        List<SearchHit> hits = new ArrayList<>(page.size());
+        if (!page.isEmpty()) {
+            List<List<HighlightSpan>> matches = highlight(searcher, parsed, page);
+            StoredFields stored = searcher.storedFields();
+            for (int i = 0; i < page.size(); i++) {
+                ScoreDoc scoreDoc = page.get(i);
+                StoredPassage passage = PassageDocuments.readPassage(stored.document(scoreDoc.doc));
+                String text = passage.passage().text();
+                hits.add(new SearchHit(
+                        request.offset() + i + 1,
+                        passage.passage(),
+                        passage.metadata(),
+                        scoreDoc.score,
+                        Snippets.excerpt(text, matches.get(i), settings.snippetMaxChars()),
+                        TextFragmentLinks.link(passage.metadata().url(), text)));
+            }
+        }
+        List<String> didYouMean = List.of();
+        List<String> closestTitles = List.of();
+        if (totalHits == 0) {
+            didYouMean = didYouMean(searcher.getIndexReader(), parsed);
+            closestTitles = closestTitles(searcher, parsed);
+        }
+        long took = System.nanoTime() - started;
+        LOG.debug("search [{}] {}: {} hits, page of {} in {} µs", parsed.normalized(), request.filters(), totalHits,
+                hits.size(), took / 1_000);
+        return new SearchResults(parsed.normalized(), totalHits, request.offset(), hits, took, didYouMean, closestTitles);
+    }
+
+    /** The query that selects and ranks passages. */
+    Query rankingQuery(ParsedQuery parsed, SearchFilters filters) {
+        BooleanQuery.Builder root = new BooleanQuery.Builder();
+        if (!parsed.terms().isEmpty()) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            parsed.terms().forEach(term -> counts.merge(term, 1, Integer::sum));
+            BooleanQuery.Builder bag = new BooleanQuery.Builder();
+            counts.forEach((term, count) -> bag.add(acrossFields(term, count), Occur.SHOULD));
+            // With a quoted phrase the phrase is what must match; the loose words then only rank.
+            root.add(bag.build(), parsed.phrases().isEmpty() ? Occur.MUST : Occur.SHOULD);
+        }
+        for (QueryPhrase phrase : parsed.phrases()) {
+            root.add(phraseAcrossFields(phrase), Occur.MUST);
+        }
+        List<String> distinct = parsed.distinctTerms();
+        if (distinct.size() >= 2 && settings.proximityBoost() > 0) {
+            PhraseQuery.Builder near = new PhraseQuery.Builder().setSlop(settings.proximitySlop());
+            List<String> used = distinct.subList(0, Math.min(distinct.size(), settings.maxProximityTerms()));
+            for (int i = 0; i < used.size(); i++) {
+                near.add(new Term(IndexSchema.BODY, used.get(i)), i);
+            }
+            root.add(new BoostQuery(near.build(), settings.proximityBoost()), Occur.SHOULD);
+        }
+        for (String term : new LinkedHashSet<>(parsed.excludedTerms())) {
+            root.add(acrossFields(term, 1), Occur.MUST_NOT);
+        }
+        for (QueryPhrase phrase : parsed.excludedPhrases()) {
+            root.add(phraseAcrossFields(phrase), Occur.MUST_NOT);
+        }
+        root.add(new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_PASSAGE)), Occur.FILTER);
+        filters.source().filter(source -> !source.isBlank()).ifPresent(source -> {
+            String key = PassageDocuments.keyword(source);
+            BooleanQuery.Builder anyOf = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexSchema.PUBLISHER_KEY, key)), Occur.SHOULD)
+                    .add(new TermQuery(new Term(IndexSchema.TITLE_KEY, key)), Occur.SHOULD)
+                    .add(new TermQuery(new Term(IndexSchema.DOC_ID, source.strip())), Occur.SHOULD)
+                    .add(new TermQuery(new Term(IndexSchema.DOC_ID, key)), Occur.SHOULD);
+            root.add(anyOf.build(), Occur.FILTER);
+        });
+        filters.author().filter(author -> !author.isBlank()).ifPresent(author -> root.add(
+                new TermQuery(new Term(IndexSchema.AUTHOR_KEY, PassageDocuments.keyword(author))), Occur.FILTER));
+        if (filters.from().isPresent() || filters.to().isPresent()) {
+            long from = filters.from().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
+            long to = filters.to().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
+            root.add(LongPoint.newRangeQuery(IndexSchema.PUBLISHED_DAY, from, to), Occur.FILTER);
+        }
+        return root.build();
+    }
+
+    private Query acrossFields(String term, int weight) {
+        return new BooleanQuery.Builder()
+                .add(boosted(new TermQuery(new Term(IndexSchema.BODY, term)), weight), Occur.SHOULD)
+                .add(boosted(new TermQuery(new Term(IndexSchema.TITLE, term)), weight * settings.titleBoost()), Occur.SHOULD)
+                .add(boosted(new TermQuery(new Term(IndexSchema.SECTION, term)), weight * settings.sectionBoost()), Occur.SHOULD)
+                .build();
+    }
+
+    private Query phraseAcrossFields(QueryPhrase phrase) {
+        if (phrase.terms().size() == 1) {
+            return acrossFields(phrase.terms().get(0), 1);
+        }
+        return new BooleanQuery.Builder()
+                .add(phrase(IndexSchema.BODY, phrase), Occur.SHOULD)
+                .add(boosted(phrase(IndexSchema.TITLE, phrase), settings.titleBoost()), Occur.SHOULD)
+                .add(boosted(phrase(IndexSchema.SECTION, phrase), settings.sectionBoost()), Occur.SHOULD)
+                .build();
+    }
+
+    private static Query phrase(String field, QueryPhrase phrase) {
+        PhraseQuery.Builder builder = new PhraseQuery.Builder();
+        for (int i = 0; i < phrase.terms().size(); i++) {
+            builder.add(new Term(field, phrase.terms().get(i)), phrase.positions().get(i));
+        }
+        return builder.build();
+    }
+
+    private static Query boosted(Query query, float boost) {
+        return boost == 1f ? query : new BoostQuery(query, boost);
+    }
+
+    /**
+     * Reorders the ranked candidates so that, among the first {@code diversityTop}, no document has
+     * more than {@code diversityMaxPerDocument} passages while candidates from other documents exist
+     * within the candidate window. Everything else keeps its rank order. Promotions only come from the
+     * first {@code candidateWindow} candidates, so every page sees the same order.
+     */
+    private List<ScoreDoc> diversify(IndexReader reader, ScoreDoc[] candidates) throws IOException {
+        int n = candidates.length;
+        int window = Math.min(n, settings.candidateWindow());
+        int top = Math.min(n, settings.diversityTop());
+        if (top == 0) {
+            return List.of();
+        }
+        String[] docIds = docIds(reader, candidates, window);
+        boolean[] taken = new boolean[n];
+        Map<String, Integer> perDocument = new HashMap<>();
+        List<ScoreDoc> ordered = new ArrayList<>(n);
+        for (int position = 0; position < top; position++) {
+            int pick = -1;
+            int firstFree = -1;
+            for (int i = 0; i < window; i++) {
+                if (taken[i]) {
+                    continue;
+                }
+                if (firstFree < 0) {
+                    firstFree = i;
+                }
+                if (perDocument.getOrDefault(docIds[i], 0) < settings.diversityMaxPerDocument()) {
+                    pick = i;
+                    break;
+                }
+            }
+            if (pick < 0) {
+                pick = firstFree;
+            }
+            taken[pick] = true;
+            perDocument.merge(docIds[pick], 1, Integer::sum);
+            ordered.add(candidates[pick]);
+        }
+        for (int i = 0; i < n; i++) {
+            if (!taken[i]) {
+                ordered.add(candidates[i]);
+            }
+        }
+        return ordered;
+    }
+
+    /** Document ids of the first {@code count} candidates, read from doc values leaf by leaf. */
+    private static String[] docIds(IndexReader reader, ScoreDoc[] candidates, int count) throws IOException {
+        String[] ids = new String[count];
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> candidates[i].doc));
+        List<LeafReaderContext> leaves = reader.leaves();
+        int leafIndex = -1;
+        SortedDocValues values = null;
+        LeafReaderContext leaf = null;
+        for (int i : order) {
+            int doc = candidates[i].doc;
+            int wantedLeaf = ReaderUtil.subIndex(doc, leaves);
+            if (wantedLeaf != leafIndex) {
+                leafIndex = wantedLeaf;
+                leaf = leaves.get(leafIndex);
+                values = leaf.reader().getSortedDocValues(IndexSchema.DOC_ID);
+            }
+            if (values != null && leaf != null && values.advanceExact(doc - leaf.docBase)) {
+                ids[i] = values.lookupOrd(values.ordValue()).utf8ToString();
+            } else {
+                ids[i] = "#" + doc;
+            }
+        }
+        return ids;
+    }
+
+    /** Spans of the query's words in each page hit's body, from the offsets in the postings. */
+    private List<List<HighlightSpan>> highlight(IndexSearcher searcher, ParsedQuery parsed, List<ScoreDoc> page)
+            throws IOException {
+        BooleanQuery.Builder wanted = new BooleanQuery.Builder();
+        for (String term : parsed.distinctTerms()) {
+            wanted.add(new TermQuery(new Term(IndexSchema.BODY, term)), Occur.SHOULD);
+        }
+        for (QueryPhrase phrase : parsed.phrases()) {
+            wanted.add(phrase(IndexSchema.BODY, phrase), Occur.SHOULD);
+        }
+        int[] docIds = new int[page.size()];
+        for (int i = 0; i < docIds.length; i++) {
+            docIds[i] = page.get(i).doc;
+        }
+        SpanHighlighter highlighter = new SpanHighlighter(UnifiedHighlighter.builder(searcher, index.analyzer())
+                .withFormatter(new SpanPassageFormatter())
+                .withBreakIterator(WholeBreakIterator::new)
+                .withMaxLength(MAX_HIGHLIGHT_CHARS)
+                .withMaxNoHighlightPassages(0)
+                .withHighlightPhrasesStrictly(true)
+                .withWeightMatches(false));
+        Object[] formatted = highlighter.spans(wanted.build(), docIds);
+        List<List<HighlightSpan>> spans = new ArrayList<>(docIds.length);
+        for (Object value : formatted) {
+            List<HighlightSpan> list = new ArrayList<>();
+            if (value instanceof List<?> items) {
+                for (Object item : items) {
+                    if (item instanceof HighlightSpan span) {
+                        list.add(span);
+                    }
+                }
+            }
+            spans.add(list);
+        }
+        return spans;
+    }
+
+    /**
+     * Corrected versions of the query: each word the corpus never uses is replaced by the closest
+     * corpus spelling (the best one, then alternatives for the first such word).
+     */
+    private List<String> didYouMean(IndexReader reader, ParsedQuery parsed) throws IOException {
+        Map<String, List<String>> corrections = new LinkedHashMap<>();
+        for (String word : new LinkedHashSet<>(parsed.words())) {
+            if (IndexSchema.englishStopWords().contains(word)
+                    || reader.docFreq(new Term(IndexSchema.BODY_WORDS, word)) > 0) {
+                continue;
+            }
+            SuggestWord[] suggestions = spellChecker.suggestSimilar(
+                    new Term(IndexSchema.BODY_WORDS, word), MAX_SUGGESTIONS, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            if (suggestions.length > 0) {
+                List<String> options = new ArrayList<>();
+                for (SuggestWord suggestion : suggestions) {
+                    options.add(suggestion.string);
+                }
+                corrections.put(word, options);
+            }
+        }
+        if (corrections.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> best = new HashMap<>();
+        corrections.forEach((word, options) -> best.put(word, options.get(0)));
+        Set<String> queries = new LinkedHashSet<>();
+        queries.add(replaceWords(parsed.text(), best));
+        Map.Entry<String, List<String>> first = corrections.entrySet().iterator().next();
+        for (String alternative : first.getValue().subList(1, first.getValue().size())) {
+            Map<String, String> variant = new HashMap<>(best);
+            variant.put(first.getKey(), alternative);
+            queries.add(replaceWords(parsed.text(), variant));
+        }
+        return List.copyOf(queries).subList(0, Math.min(MAX_SUGGESTIONS, queries.size()));
+    }
+
+    private static String replaceWords(String text, Map<String, String> replacements) {
+        String result = text;
+        for (Map.Entry<String, String> entry : replacements.entrySet()) {
+            Pattern word = Pattern.compile(
+                    "(?<![\\p{L}\\p{N}])" + Pattern.quote(entry.getKey()) + "(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            result = word.matcher(result).replaceAll(Matcher.quoteReplacement(entry.getValue()));
+        }
+        return result;
+    }
+
+    /**
+     * Titles of the documents closest to the query: shared analyzed terms count one, terms within a
+     * small edit distance (typos) count one half.
+     */
+    private List<String> closestTitles(IndexSearcher searcher, ParsedQuery parsed) throws IOException {
+        Set<String> queryTerms = new HashSet<>(parsed.terms());
+        parsed.phrases().forEach(phrase -> queryTerms.addAll(phrase.terms()));
+        if (queryTerms.isEmpty()) {
+            return List.of();
+        }
+        record Scored(String title, double score) {}
+        List<Scored> scored = new ArrayList<>();
+        for (DocumentSummary summary : PassageIndex.documents(searcher)) {
+            String title = summary.metadata().title();
+            Set<String> titleTerms = analyzedTerms(title);
+            double score = 0;
+            for (String term : queryTerms) {
+                if (titleTerms.contains(term)) {
+                    score += 1;
+                } else if (titleTerms.stream().anyMatch(candidate -> closeSpelling(term, candidate))) {
+                    score += 0.5;
+                }
+            }
+            if (score > 0) {
+                scored.add(new Scored(title, score));
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::title));
+        return scored.stream().map(Scored::title).distinct().limit(MAX_CLOSEST_TITLES).toList();
+    }
+
+    private Set<String> analyzedTerms(String text) {
+        try {
+            ParsedQuery title = parser.parse(text.replace('"', ' ').replace('-', ' '));
+            return new HashSet<>(title.terms());
+        } catch (QueryException e) {
+            return Set.of();
+        }
+    }
+
+    /** Within one edit for words of 3 to 5 letters, two edits for longer words. */
+    static boolean closeSpelling(String a, String b) {
+        int shorter = Math.min(a.length(), b.length());
+        if (shorter < 3) {
+            return false;
+        }
+        int allowed = shorter <= 5 ? 1 : 2;
+        if (Math.abs(a.length() - b.length()) > allowed) {
+            return false;
+        }
+        return editDistance(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT)) <= allowed;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** Exposes the highlighter's per-field object results, which our formatter fills with spans. */
+    private static final class SpanHighlighter extends UnifiedHighlighter {
+
+        SpanHighlighter(UnifiedHighlighter.Builder builder) {
+            super(builder);
+        }
+
+        Object[] spans(Query query, int[] docIds) throws IOException {
+            int[] maxPassages = {1};
+            Map<String, Object[]> byField =
+                    highlightFieldsAsObjects(new String[] {IndexSchema.BODY}, query, docIds, maxPassages);
+            Object[] values = byField.get(IndexSchema.BODY);
+            return values == null ? new Object[docIds.length] : values;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.citebot.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.citebot.index.IndexSchema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UserQueryParserTest {
+
+    private final Analyzer analyzer = IndexSchema.perFieldAnalyzer(IndexSchema.englishAnalyzer());
+    private final UserQueryParser parser = new UserQueryParser(analyzer);
+
+    @AfterEach
+    void closeAnalyzer() {
+        analyzer.close();
+    }
+
+    @Test
+    void parse_wordsPhrasesAndExclusions_separatesAndAnalyzesThem() {
+        ParsedQuery query = parser.parse("NATO summit \"nuclear war\" -Russia -\"arms control\"");
+
+        assertThat(query.terms()).containsExactly("nato", "summit");
+        assertThat(query.phrases()).containsExactly(new QueryPhrase(List.of("nuclear", "war"), List.of(0, 1)));
+        assertThat(query.excludedTerms()).containsExactly("russia");
+        assertThat(query.excludedPhrases()).containsExactly(new QueryPhrase(List.of("arm", "control"), List.of(0, 1)));
+        assertThat(query.words()).containsExactly("nato", "summit", "nuclear", "war");
+        assertThat(query.normalized()).isEqualTo("nato summit \"nuclear war\" -\"arm control\" -russia");
+    }
+
+    @Test
+    void parse_phraseWithStopWord_keepsTheGapInPositions() {
+        ParsedQuery query = parser.parse("\"secretary of state\"");
+
+        assertThat(query.phrases()).containsExactly(new QueryPhrase(List.of("secretari", "state"), List.of(0, 2)));
+        assertThat(query.normalized()).isEqualTo("\"secretari _ state\"");
+    }
+
+    @Test
+    void normalized_differentSpellingsOfSameQuestion_areEqual() {
+        assertThat(parser.parse("NATO  Summit?").normalized())
+                .isEqualTo(parser.parse("nato summit").normalized())
+                .isEqualTo(parser.parse("summit NATO's summits").normalized())
+                .isEqualTo("nato summit");
+    }
+
+    @Test
+    void parse_unbalancedQuote_treatsTheRestAsPlainWords() {
+        ParsedQuery query = parser.parse("\"nuclear war");
+
+        assertThat(query.terms()).containsExactly("nuclear", "war");
+        assertThat(query.phrases()).isEmpty();
+    }
+
+    @Test
+    void parse_quotedSingleWord_becomesARequiredPhrase() {
+        ParsedQuery query = parser.parse("drones \"Kherson\"");
+
+        assertThat(query.terms()).containsExactly("drone");
+        assertThat(query.phrases()).containsExactly(new QueryPhrase(List.of("kherson"), List.of(0)));
+    }
+
+    @Test
+    void parse_hyphenInsideWord_isNotAnExclusion() {
+        ParsedQuery query = parser.parse("long-range missiles");
+
+        assertThat(query.excludedTerms()).isEmpty();
+        assertThat(query.terms()).contains("long", "rang", "missil");
+    }
+
+    @Test
+    void parse_luceneSyntax_isPlainText() {
+        ParsedQuery query = parser.parse("title:(x AND body:nato~2 OR /.*/ +summit^3 [a TO z]");
+
+        assertThat(query.terms()).contains("titl", "x", "nato", "summit");
+        assertThat(query.normalized()).doesNotContain(":", "(", "~", "^", "/", "*", "[", "+");
+    }
+
+    @Test
+    void parse_doubleMinus_excludesTheWord() {
+        assertThatThrownBy(() -> parser.parse("--x"))
+                .isInstanceOf(QueryException.class)
+                .hasMessage(UserQueryParser.ONLY_EXCLUSIONS_MESSAGE);
+        assertThat(parser.parse("summit --Ankara").excludedTerms()).containsExactly("ankara");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "\t\n", "\u0000\u001b[31m"})
+    void parse_blank_asksForWords(String blank) {
+        assertThatThrownBy(() -> parser.parse(blank))
+                .isInstanceOf(QueryException.class)
+                .hasMessage(UserQueryParser.EMPTY_MESSAGE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*", "/.*/", "-", "😀🚀", "((( )))", "~~ || ** __"})
+    void parse_noWordsAtAll_saysSo(String query) {
+        assertThatThrownBy(() -> parser.parse(query))
+                .isInstanceOf(QueryException.class)
+                .hasMessageContaining("no words");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"the of and", "AND OR NOT", "a~", "\"the\""})
+    void parse_onlyStopWords_namesACommonWord(String query) {
+        assertThatThrownBy(() -> parser.parse(query))
+                .isInstanceOf(QueryException.class)
+                .hasMessageContaining("only common words like '")
+                .hasMessageContaining("add a word");
+    }
+
+    @Test
+    void parse_onlyExclusions_asksForSomethingToLookFor() {
+        assertThatThrownBy(() -> parser.parse("-russia -\"arms control\""))
+                .isInstanceOf(QueryException.class)
+                .hasMessage(UserQueryParser.ONLY_EXCLUSIONS_MESSAGE);
+    }
+
+    @Test
+    void parse_veryLongQuery_isCutAtAWordBoundary() {
+        String query = "escalation ".repeat(1000);
+
+        ParsedQuery parsed = parser.parse(query);
+
+        assertThat(parsed.text()).hasSizeLessThanOrEqualTo(UserQueryParser.MAX_CHARS).endsWith("escalation");
+        assertThat(parsed.terms()).hasSize((UserQueryParser.MAX_CHARS + 1) / "escalation ".length());
+    }
+
+    @Test
+    void parse_veryLongWordWithoutSpaces_isCutWithoutFailing() {
+        ParsedQuery parsed = parser.parse("x".repeat(10_000));
+
+        assertThat(parsed.text()).hasSize(UserQueryParser.MAX_CHARS);
+    }
+
+    @Test
+    void parse_controlCharactersAndTerminalEscapes_areStripped() {
+        ParsedQuery query = parser.parse("nuclear\u0000war \u001b[31mred\u001b[0m alert\u0007");
+
+        assertThat(query.text()).isEqualTo("nuclear war red alert");
+        assertThat(query.terms()).containsExactly("nuclear", "war", "red", "alert");
+    }
+
+    @Test
+    void parse_emojiAndRightToLeftText_doNoHarm() {
+        assertThat(parser.parse("🚀 nuclear 👍🏽 war").terms()).containsExactly("nuclear", "war");
+        assertThat(parser.parse("\u202Eحرب نووية").terms()).containsExactly("حرب", "نووية");
+        assertThat(parser.parse("מלחמה גרעינית NATO").terms()).containsExactly("מלחמה", "גרעינית", "nato");
+    }
+
+    @Test
+    void parse_discordMarkdownAndMentions_areJustWords() {
+        assertThat(parser.parse("**bold** _x_ ~~y~~ ||spoiler||").terms()).contains("bold", "y", "spoiler");
+        assertThat(parser.parse("@everyone").terms()).containsExactly("everyon");
+        assertThat(parser.parse("<@123>").terms()).containsExactly("123");
+    }
+}
