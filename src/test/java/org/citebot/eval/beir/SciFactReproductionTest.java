@@ -1,0 +1,49 @@
+package org.citebot.eval.beir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reproduces Anserini's published BM25 flat figures on BEIR SciFact with the shared evaluation data
+ * (read in place, never copied); skipped when that data is not beside the project.
+ */
+class SciFactReproductionTest {
+
+    private static EffectivenessScores anserini;
+
+    @BeforeAll
+    static void runAnseriniOnce(@TempDir Path work) throws Exception {
+        Optional<Path> data = EvalDataDirectory.locate(Path.of(""));
+        Assumptions.assumeTrue(data.isPresent() && Files.isDirectory(data.get().resolve("scifact")),
+                "shared/eval/scifact not found above the working directory: SciFact reproduction skipped");
+        TestCollection scifact = new BeirCollectionReader(new ObjectMapper()).read(data.get().resolve("scifact"));
+        long started = System.nanoTime();
+        RankedRun run = new AnseriniBm25Profile().run(scifact, work);
+        anserini = TrecEval.evaluate(scifact.judgements(), run, scifact.averaging());
+        System.out.printf("anserini scifact %s in %d ms%n", anserini, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Test
+    void anseriniProfile_onSciFact_reproducesPublishedNdcgAt10() {
+        assertThat(anserini.ndcgAt10()).isCloseTo(0.6789, within(0.002));
+    }
+
+    @Test
+    void anseriniProfile_onSciFact_reproducesPublishedRecallAt100() {
+        assertThat(anserini.recallAt100()).isCloseTo(0.9253, within(0.002));
+    }
+
+    @Test
+    void anseriniProfile_onSciFact_averagesOverAllJudgedQueries() {
+        assertThat(anserini.queries()).isEqualTo(300);
+    }
+}
