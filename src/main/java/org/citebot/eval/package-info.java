@@ -1,0 +1,5 @@
+/** Measuring search quality: labelled questions and their scores. */
+@NullMarked
+package org.citebot.eval;
+
+import org.jspecify.annotations.NullMarked;
