@@ -68,12 +68,35 @@ public final class CitebotProfile implements RetrievalProfile {
         this.depth = depth;
     }
 
+    /**
+     * The settings sweep behind the report on citebot's defaults: the defaults, then one change at a
+     * time, then the combination that matches Anserini's multifield run (equal title and body
+     * weight, no proximity boost), each retrieving {@code depth} documents per topic.
+     */
+    public static List<CitebotProfile> settingsSweep(Clock clock, int depth) {
+        SearchSettings d = SearchSettings.defaults();
+        IndexSettings index = IndexSettings.defaults();
+        return List.of(
+                new CitebotProfile("citebot", index, d, clock, depth),
+                new CitebotProfile("citebot-title1.0", index, withBoosts(d, 1.0f, d.proximityBoost()), clock, depth),
+                new CitebotProfile("citebot-title1.5", index, withBoosts(d, 1.5f, d.proximityBoost()), clock, depth),
+                new CitebotProfile("citebot-proximity0", index, withBoosts(d, d.titleBoost(), 0f), clock, depth),
+                new CitebotProfile("citebot-title1.0-proximity0", index, withBoosts(d, 1.0f, 0f), clock, depth),
+                new CitebotProfile("citebot-bm25-1.2-0.75", IndexSettings.luceneDefaults(), d, clock, depth));
+    }
+
+    private static SearchSettings withBoosts(SearchSettings s, float titleBoost, float proximityBoost) {
+        return new SearchSettings(titleBoost, s.sectionBoost(), proximityBoost, s.proximitySlop(),
+                s.maxProximityTerms(), s.candidateWindow(), s.diversityTop(), s.diversityMaxPerDocument(),
+                s.snippetMaxChars());
+    }
+
     /** The same settings retrieving only {@code newDepth} documents per topic. */
     public CitebotProfile withDepth(int newDepth) {
         return new CitebotProfile(name, indexSettings, searchSettings, clock, newDepth);
     }
 
-    /** How many documents this profile retrieves per topic. */
+    @Override
     public int depth() {
         return depth;
     }

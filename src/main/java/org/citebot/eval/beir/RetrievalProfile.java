@@ -14,11 +14,16 @@ public interface RetrievalProfile {
 
     /**
      * Indexes {@code collection} in {@code workDir} (an empty folder the profile may fill) and runs
-     * every topic, at most {@link #DEPTH} hits each. A hit whose document id equals its query id is
+     * every topic, at most {@link #depth()} hits each. A hit whose document id equals its query id is
      * left out, the convention behind BEIR's published figures.
      */
     RankedRun run(TestCollection collection, Path workDir) throws IOException;
 
-    /** How many hits a profile retrieves per topic. */
+    /** How many hits a profile retrieves per topic unless it says otherwise. */
     int DEPTH = 1000;
+
+    /** How many hits this profile retrieves per topic. */
+    default int depth() {
+        return DEPTH;
+    }
 }
