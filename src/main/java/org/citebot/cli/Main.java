@@ -1,5 +1,97 @@
 package org.citebot.cli;
 
-public final class Main {
-    public static void main(String[] args) {}
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.citebot.config.CitebotConfig;
+import org.citebot.config.ConfigException;
+import org.citebot.config.ConfigLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * citebot's command line: {@code run} (the default) starts the Discord bot when {@code
+ * DISCORD_TOKEN} is set and the local console otherwise; {@code index} and {@code search} serve
+ * scripts and CI. Exit codes: 0 success, 1 failure, 2 bad input or configuration.
+ */
+@Command(
+        name = "citebot",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Answers questions with cited passages from a group's corpus, in Discord or at a local console.",
+        subcommands = {RunCommand.class, IndexCommand.class, SearchCliCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    /** Exit code for bad input or an invalid configuration. */
+    static final int EXIT_USAGE = 2;
+    /** Exit code for a failure that is not the user's input. */
+    static final int EXIT_FAILURE = 1;
+
+    static final Path DEFAULT_CONFIG = Path.of("config/citebot.yaml");
+
+    @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Configuration file (default: ${DEFAULT-VALUE} if present).",
+            defaultValue = "config/citebot.yaml")
+    Path configFile = DEFAULT_CONFIG;
+
+    private final Map<String, String> environment;
+
+    Main(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.getenv()));
+    }
+
+    /** Runs the command line and returns the exit code; used by {@link #main} and tests. */
+    static int execute(String[] args, Map<String, String> environment) {
+        return execute(args, environment, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    }
+
+    /** Runs the command line writing to {@code out} and {@code err}; returns the exit code. */
+    static int execute(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main(environment));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException) {
+                cmd.getErr().println("citebot: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            throw e;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** With no subcommand, citebot runs the bot (or the console). */
+    @Override
+    public Integer call() throws Exception {
+        return new RunCommand(this).call();
+    }
+
+    /** The configuration from {@code --config} and the environment; throws naming the bad key. */
+    CitebotConfig config() {
+        boolean explicit = !configFile.equals(DEFAULT_CONFIG);
+        return new ConfigLoader(environment).load(Optional.of(configFile), explicit);
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Reports the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"citebot " + (version == null ? "(development build)" : version)};
+        }
+    }
 }

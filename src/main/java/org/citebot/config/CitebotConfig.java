@@ -13,6 +13,16 @@ import java.util.List;
 public record CitebotConfig(
         Corpus corpus, Index index, State state, Search search, Discord discord, Moderators moderators, RateLimit rateLimit) {
 
+    /** This configuration with the corpus read from {@code dir} instead. */
+    public CitebotConfig withCorpusDir(Path dir) {
+        return new CitebotConfig(new Corpus(dir, corpus.maxFileBytes()), index, state, search, discord, moderators, rateLimit);
+    }
+
+    /** This configuration with the index kept in {@code dir} instead. */
+    public CitebotConfig withIndexDir(Path dir) {
+        return new CitebotConfig(corpus, new Index(dir), state, search, discord, moderators, rateLimit);
+    }
+
     /** Where the articles live and how large one file may be. */
     public record Corpus(Path dir, long maxFileBytes) {}
 

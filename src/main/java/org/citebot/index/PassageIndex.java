@@ -80,21 +80,35 @@ public final class PassageIndex implements Closeable {
         this.clock = clock;
         boolean created = !DirectoryReader.indexExists(directory);
         this.writer = newWriter();
-        if (created) {
-            IndexMetadata empty = new IndexMetadata(
-                    IndexSchema.VERSION, corpusFingerprint(Map.of()), 0, 0, clock.instant(), 0);
-            writer.setLiveCommitData(toUserData(empty).entrySet());
-            writer.commit();
-        }
-        this.searchers = new SearcherManager(directory, new SearcherFactory() {
-            @Override
-            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                searcher.setSimilarity(similarity);
-                return searcher;
+        try {
+            if (created) {
+                IndexMetadata empty = new IndexMetadata(
+                        IndexSchema.VERSION, corpusFingerprint(Map.of()), 0, 0, clock.instant(), 0);
+                writer.setLiveCommitData(toUserData(empty).entrySet());
+                writer.commit();
             }
-        });
+            this.searchers = new SearcherManager(directory, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    searcher.setSimilarity(similarity);
+                    return searcher;
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // Release the write lock so the caller can retry or wipe the directory.
+            IOUtils.closeWhileHandlingException(writer, analyzer);
+            throw e;
+        }
         IndexMetadata metadata = metadata();
+        if (needsRebuild()) {
+            LOG.warn(
+                    "passage index at {} was written with schema {} (code has {}) or another analysis; it keeps"
+                            + " answering until it is rebuilt from the corpus",
+                    directory,
+                    metadata.schemaVersion(),
+                    IndexSchema.VERSION);
+        }
         LOG.info(
                 "passage index {} at {}: {} documents, {} passages, schema {}, generation {}",
                 created ? "created" : "opened",
@@ -207,14 +221,16 @@ public final class PassageIndex implements Closeable {
         }
     }
 
-    private UpdateReport write(List<IndexedDocument> documents, boolean forceRebuild) throws IOException {
+    private UpdateReport write(List<IndexedDocument> corpus, boolean forceRebuild) throws IOException {
         long started = System.nanoTime();
         updateLock.lock();
         try {
             Map<String, String> lastCommit = latestCommitUserData();
             IndexMetadata previous = fromUserData(lastCommit);
             boolean rebuild = forceRebuild || needsRebuild(lastCommit);
-            Map<String, String> existing = rebuild ? Map.of() : indexedHashes();
+            Map<String, String> indexed = indexedHashes();
+            // A rebuild rewrites every document, so none counts as unchanged.
+            Map<String, String> existing = rebuild ? Map.of() : indexed;
 
             List<String> added = new ArrayList<>();
             List<String> replaced = new ArrayList<>();
@@ -226,7 +242,7 @@ public final class PassageIndex implements Closeable {
                 if (rebuild) {
                     writer.deleteAll();
                 }
-                for (IndexedDocument document : documents) {
+                for (IndexedDocument document : corpus) {
                     String id = document.docId();
                     String hash = PassageDocuments.indexedHash(document);
                     if (hashes.putIfAbsent(id, hash) != null) {
@@ -238,9 +254,9 @@ public final class PassageIndex implements Closeable {
                         continue;
                     }
                     writer.updateDocuments(new Term(IndexSchema.DOC_ID, id), PassageDocuments.toDocuments(document));
-                    (existing.containsKey(id) ? replaced : added).add(id);
+                    (indexed.containsKey(id) ? replaced : added).add(id);
                 }
-                for (String id : existing.keySet()) {
+                for (String id : new TreeMap<>(indexed).keySet()) {
                     if (!hashes.containsKey(id)) {
                         writer.deleteDocuments(new Term(IndexSchema.DOC_ID, id));
                         deleted.add(id);

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,10 +30,12 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -47,9 +50,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Searches the {@link PassageIndex} with BM25: body, title and section fields with boosts, a
- * proximity boost for query terms near each other, quoted phrases required and exclusions left out,
- * the first results spread over documents, each hit highlighted and deep-linked. The composition
+ * Searches the {@link PassageIndex} with BM25: body, title and section fields with boosts, quoted
+ * phrases required and exclusions left out; the leading candidates are re-scored with a proximity
+ * boost for query terms near each other and spread over documents; each hit of the page is
+ * highlighted and deep-linked. The composition
  * root builds one and hands it (behind the cache) to every command as a {@link PassageSearch}.
  */
 public final class LuceneSearchService implements PassageSearch {
@@ -87,11 +91,11 @@ public final class LuceneSearchService implements PassageSearch {
     public SearchResults search(SearchRequest request) {
         long started = System.nanoTime();
         ParsedQuery parsed = parser.parse(request.query());
-        Query query = rankingQuery(parsed, request.filters());
+        Query matching = matchingQuery(parsed, request.filters());
         try {
             IndexSearcher searcher = index.acquire();
             try {
-                return search(searcher, request, parsed, query, started);
+                return search(searcher, request, parsed, matching, started);
             } finally {
                 index.release(searcher);
             }
@@ -101,13 +105,19 @@ public final class LuceneSearchService implements PassageSearch {
     }
 
     private SearchResults search(
-            IndexSearcher searcher, SearchRequest request, ParsedQuery parsed, Query query, long started)
+            IndexSearcher searcher, SearchRequest request, ParsedQuery parsed, Query matching, long started)
             throws IOException {
-        int wanted = request.offset() + request.limit();
-        int depth = Math.max(settings.candidateWindow(), wanted);
-        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(depth, null, Integer.MAX_VALUE));
-        long totalHits = top.totalHits.value;
-        List<ScoreDoc> ranked = diversify(searcher.getIndexReader(), top.scoreDocs);
+        int wanted = (int) Math.min(Integer.MAX_VALUE, (long) request.offset() + request.limit());
+        // Never ask for more hits than there are documents: a huge offset must not allocate a huge queue.
+        int depth = Math.min(Math.max(settings.candidateWindow(), wanted), Math.max(1, searcher.getIndexReader().maxDoc()));
+        // Counting every match while collecting would switch off Lucene's skipping of non-competitive
+        // documents; collect the top ones fast and count separately only when there are more.
+        TopDocs top = searcher.search(matching, new TopScoreDocCollectorManager(depth, null, depth));
+        long totalHits = top.totalHits.relation == TotalHits.Relation.EQUAL_TO
+                ? top.totalHits.value
+                : searcher.count(matching);
+        ScoreDoc[] rescored = rescoreForProximity(searcher, parsed, top.scoreDocs);
+        List<ScoreDoc> ranked = diversify(searcher.getIndexReader(), rescored);
         List<ScoreDoc> page = ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(wanted, ranked.size()));
 
         List<SearchHit> hits = new ArrayList<>(page.size());
@@ -139,8 +149,11 @@ public final class LuceneSearchService implements PassageSearch {
         return new SearchResults(parsed.normalized(), totalHits, request.offset(), hits, took, didYouMean, closestTitles);
     }
 
-    /** The query that selects and ranks passages. */
-    Query rankingQuery(ParsedQuery parsed, SearchFilters filters) {
+    /**
+     * The query that selects passages and gives their first-pass BM25 score: the words over body,
+     * title and section, the phrases, the exclusions and the filters.
+     */
+    Query matchingQuery(ParsedQuery parsed, SearchFilters filters) {
         BooleanQuery.Builder root = new BooleanQuery.Builder();
         if (!parsed.terms().isEmpty()) {
             Map<String, Integer> counts = new LinkedHashMap<>();
@@ -152,15 +165,6 @@ public final class LuceneSearchService implements PassageSearch {
         }
         for (QueryPhrase phrase : parsed.phrases()) {
             root.add(phraseAcrossFields(phrase), Occur.MUST);
-        }
-        List<String> distinct = parsed.distinctTerms();
-        if (distinct.size() >= 2 && settings.proximityBoost() > 0) {
-            PhraseQuery.Builder near = new PhraseQuery.Builder().setSlop(settings.proximitySlop());
-            List<String> used = distinct.subList(0, Math.min(distinct.size(), settings.maxProximityTerms()));
-            for (int i = 0; i < used.size(); i++) {
-                near.add(new Term(IndexSchema.BODY, used.get(i)), i);
-            }
-            root.add(new BoostQuery(near.build(), settings.proximityBoost()), Occur.SHOULD);
         }
         for (String term : new LinkedHashSet<>(parsed.excludedTerms())) {
             root.add(acrossFields(term, 1), Occur.MUST_NOT);
@@ -186,6 +190,48 @@ public final class LuceneSearchService implements PassageSearch {
             root.add(LongPoint.newRangeQuery(IndexSchema.PUBLISHED_DAY, from, to), Occur.FILTER);
         }
         return root.build();
+    }
+
+    /**
+     * The proximity boost: a sloppy phrase over the query's distinct terms in the body, scoring more
+     * the closer together they are. Empty for a single term.
+     */
+    private Optional<Query> proximityQuery(ParsedQuery parsed) {
+        List<String> distinct = parsed.distinctTerms();
+        if (distinct.size() < 2 || settings.proximityBoost() <= 0) {
+            return Optional.empty();
+        }
+        PhraseQuery.Builder near = new PhraseQuery.Builder().setSlop(settings.proximitySlop());
+        List<String> used = distinct.subList(0, Math.min(distinct.size(), settings.maxProximityTerms()));
+        for (int i = 0; i < used.size(); i++) {
+            near.add(new Term(IndexSchema.BODY, used.get(i)), i);
+        }
+        return Optional.of(new BoostQuery(near.build(), settings.proximityBoost()));
+    }
+
+    /**
+     * Adds the proximity score to the first {@code candidateWindow} candidates and re-sorts them;
+     * the rest keep their BM25 order behind them. Scoring proximity only where it can change the
+     * visible ranking keeps sloppy phrase matching off the thousands of other matches, and the
+     * window is fixed so every page sees the same order.
+     */
+    private ScoreDoc[] rescoreForProximity(IndexSearcher searcher, ParsedQuery parsed, ScoreDoc[] candidates)
+            throws IOException {
+        Optional<Query> proximity = proximityQuery(parsed);
+        int head = Math.min(candidates.length, settings.candidateWindow());
+        if (proximity.isEmpty() || head == 0) {
+            return candidates;
+        }
+        ScoreDoc[] window = Arrays.copyOf(candidates, head);
+        TopDocs rescored = new QueryRescorer(proximity.get()) {
+            @Override
+            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                return secondPassMatches ? firstPassScore + secondPassScore : firstPassScore;
+            }
+        }.rescore(searcher, new TopDocs(new TotalHits(head, TotalHits.Relation.EQUAL_TO), window), head);
+        ScoreDoc[] result = Arrays.copyOf(rescored.scoreDocs, candidates.length);
+        System.arraycopy(candidates, head, result, head, candidates.length - head);
+        return result;
     }
 
     private Query acrossFields(String term, int weight) {

@@ -10,7 +10,7 @@ package org.citebot.search;
  * @param proximityBoost weight of the sloppy phrase over the query terms (terms near each other)
  * @param proximitySlop how many positions apart the terms may be for the proximity boost to apply
  * @param maxProximityTerms how many distinct query terms the proximity clause uses at most
- * @param candidateWindow ranked candidates considered when applying the diversity rule
+ * @param candidateWindow leading BM25 candidates re-scored for proximity and reordered for diversity
  * @param diversityTop how many leading results the diversity rule shapes
  * @param diversityMaxPerDocument passages of one document allowed among those leading results
  * @param snippetMaxChars longest excerpt shown for a hit

@@ -63,9 +63,16 @@ public final class UserQueryParser {
         for (Token token : analyze(IndexSchema.BODY, String.join(" ", excludedWords))) {
             excludedTerms.add(token.term());
         }
-        List<QueryPhrase> excludedPhrases = phrases(excludedQuoted);
-        // A quoted single word is a required term; an excluded one is an excluded term.
-        excludedPhrases.removeIf(phrase -> phrase.terms().size() == 1 && excludedTerms.add(phrase.terms().get(0)));
+        List<QueryPhrase> excludedPhrases = new ArrayList<>();
+        for (QueryPhrase phrase : phrases(excludedQuoted)) {
+            // -"word" is the same as -word; a quoted single word stays a phrase only when wanted,
+            // where it means "must contain".
+            if (phrase.terms().size() == 1) {
+                excludedTerms.add(phrase.terms().get(0));
+            } else {
+                excludedPhrases.add(phrase);
+            }
+        }
 
         if (terms.isEmpty() && phrases.isEmpty()) {
             throw new QueryException(nothingToSearchMessage(bag, quoted, excludedWords, excludedQuoted));

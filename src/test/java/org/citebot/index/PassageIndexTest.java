@@ -217,6 +217,22 @@ class PassageIndexTest {
     }
 
     @Test
+    void rebuild_unchangedCorpus_rewritesEveryDocumentAsReplaced() throws IOException {
+        try (PassageIndex index = open(FIRST_BUILD)) {
+            index.update(TestCorpus.all());
+
+            UpdateReport report = index.rebuild(TestCorpus.all());
+
+            assertThat(report.rebuilt()).isTrue();
+            assertThat(report.unchanged()).isEmpty();
+            assertThat(report.replaced()).hasSize(4);
+            assertThat(index.metadata().generation()).isEqualTo(2);
+            assertThat(index.metadata().passages()).isEqualTo(11);
+            assertThat(passagesOf(index, TestCorpus.SUMMIT_ID)).isEqualTo(4);
+        }
+    }
+
+    @Test
     void acquire_searcherHeldAcrossUpdate_keepsSeeingItsPointInTime() throws IOException {
         try (PassageIndex index = open(FIRST_BUILD)) {
             index.update(List.of(TestCorpus.summit()));
@@ -253,6 +269,7 @@ class PassageIndexTest {
             UpdateReport report = index.update(List.of(TestCorpus.grain()));
 
             assertThat(report.rebuilt()).isTrue();
+            assertThat(report.added()).containsExactly(TestCorpus.GRAIN_ID);
             assertThat(index.needsRebuild()).isFalse();
             assertThat(index.metadata().generation()).isEqualTo(8);
             try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
@@ -269,8 +286,14 @@ class PassageIndexTest {
         IndexSettings other = new IndexSettings("standard-v1", IndexSchema::englishAnalyzer, 0.9f, 0.4f);
         try (PassageIndex index = PassageIndex.open(dir, other, Clock.fixed(SECOND_BUILD, ZoneOffset.UTC))) {
             assertThat(index.needsRebuild()).isTrue();
-            assertThat(index.rebuild(List.of(TestCorpus.grain())).rebuilt()).isTrue();
+
+            UpdateReport report = index.update(List.of(TestCorpus.summit()));
+
+            assertThat(report.rebuilt()).isTrue();
+            assertThat(report.added()).containsExactly(TestCorpus.SUMMIT_ID);
+            assertThat(report.deleted()).containsExactly(TestCorpus.GRAIN_ID);
             assertThat(index.needsRebuild()).isFalse();
+            assertThat(index.documents()).extracting(DocumentSummary::docId).containsExactly(TestCorpus.SUMMIT_ID);
         }
     }
 

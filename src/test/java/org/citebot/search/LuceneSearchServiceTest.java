@@ -10,16 +10,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.citebot.index.IndexSettings;
 import org.citebot.index.IndexedDocument;
 import org.citebot.index.PassageIndex;
 import org.citebot.index.TestCorpus;
 import org.citebot.index.TestCorpus.Para;
+import org.citebot.index.UpdateReport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -225,6 +232,10 @@ class LuceneSearchServiceTest {
         }
         assertThat(paged).isEqualTo(all).doesNotHaveDuplicates().hasSize(7);
         assertThat(search.search(new SearchRequest("sanctions", SearchFilters.NONE, 20, 5)).hits()).isEmpty();
+        SearchResults farAway = search.search(new SearchRequest("sanctions", SearchFilters.NONE, Integer.MAX_VALUE - 1, 50));
+        assertThat(farAway.hits()).isEmpty();
+        assertThat(farAway.totalHits()).isEqualTo(7);
+        assertThat(farAway.hasMore()).isFalse();
     }
 
     @Test
@@ -255,6 +266,9 @@ class LuceneSearchServiceTest {
                 .contains(TestCorpus.TREATIES_ID, TestCorpus.GRAIN_ID);
         assertThat(docIds(run("nuclear Ukraine", since2026))).isNotEmpty().containsOnly(TestCorpus.SUMMIT_ID);
         assertThat(docIds(run("nuclear", until))).containsOnly(TestCorpus.ESCALATION_ID, TestCorpus.TREATIES_ID).hasSize(2);
+        SearchFilters backwards = new SearchFilters(
+                Optional.empty(), Optional.empty(), Optional.of(LocalDate.of(2026, 1, 1)), Optional.of(LocalDate.of(2020, 1, 1)));
+        assertThat(run("nuclear", backwards).totalHits()).isZero();
     }
 
     @Test
@@ -393,6 +407,51 @@ class LuceneSearchServiceTest {
         assertThatThrownBy(() -> run(" "))
                 .isInstanceOf(QueryException.class)
                 .hasMessage(UserQueryParser.EMPTY_MESSAGE);
+    }
+
+    @Test
+    void search_duringAnUpdate_answersFromTheLastCommitWithoutWaiting() throws Exception {
+        build(List.of(TestCorpus.summit()));
+        CountDownLatch updateIsMidway = new CountDownLatch(1);
+        CountDownLatch letUpdateFinish = new CountDownLatch(1);
+        List<IndexedDocument> corpus = List.of(TestCorpus.summit(), TestCorpus.grain(), TestCorpus.treaties());
+        List<IndexedDocument> slowCorpus = new AbstractList<>() {
+            @Override
+            public IndexedDocument get(int i) {
+                if (i == 2) {
+                    updateIsMidway.countDown();
+                    try {
+                        letUpdateFinish.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return corpus.get(i);
+            }
+
+            @Override
+            public int size() {
+                return corpus.size();
+            }
+        };
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<UpdateReport> update = executor.submit(() -> index.update(slowCorpus));
+            assertThat(updateIsMidway.await(10, TimeUnit.SECONDS)).isTrue();
+
+            // The grain document is already in the writer, but not committed: searches do not see it.
+            assertThat(run("grain").totalHits()).isZero();
+            assertThat(run("Ankara").totalHits()).isEqualTo(4);
+            assertThat(update).isNotDone();
+
+            letUpdateFinish.countDown();
+            assertThat(update.get(10, TimeUnit.SECONDS).added()).containsExactly(TestCorpus.GRAIN_ID, TestCorpus.TREATIES_ID);
+            assertThat(run("grain").totalHits()).isEqualTo(2);
+        } finally {
+            letUpdateFinish.countDown();
+            executor.shutdownNow();
+        }
     }
 
     @Test

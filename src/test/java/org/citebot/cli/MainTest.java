@@ -1,0 +1,127 @@
+package org.citebot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as scripts and CI use it: exit codes, output formats, messages. */
+class MainTest {
+
+    private static final Path SEEDS = Path.of(System.getProperty("citebot.seeds", "seeds")).toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    private Path config;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void writeConfig() throws IOException {
+        config = dir.resolve("citebot.yaml");
+        Files.writeString(config, "corpus:\n  dir: " + SEEDS + "\nindex:\n  dir: " + dir.resolve("index")
+                + "\nstate:\n  db: " + dir.resolve("citebot.db") + "\n");
+    }
+
+    @Test
+    void index_seeds_printsDocumentsPassagesAndSkipped() {
+        int code = run("--config", config.toString(), "index");
+
+        assertThat(code).isZero();
+        assertThat(out.toString())
+                .contains("documents: 2 (2 added")
+                .containsPattern("passages: +\\d+")
+                .contains("skipped:   0");
+    }
+
+    @Test
+    void index_secondRun_reportsUnchanged() {
+        run("--config", config.toString(), "index");
+        out.getBuffer().setLength(0);
+
+        run("--config", config.toString(), "index");
+
+        assertThat(out.toString()).contains("0 added, 0 changed, 2 unchanged, 0 removed");
+    }
+
+    @Test
+    void searchJson_noIndexYet_buildsItAndPrintsExactlyOneJsonObject() throws IOException {
+        int code = run("--config", config.toString(), "search", "--json", "--limit", "2", "HIMARS", "missiles");
+
+        assertThat(code).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("query").asText()).isEqualTo("HIMARS missiles");
+        assertThat(json.get("total").asLong()).isPositive();
+        assertThat(json.get("tookMs").isNumber()).isTrue();
+        JsonNode first = json.get("results").get(0);
+        assertThat(first.get("rank").asInt()).isEqualTo(1);
+        for (String field : List.of("docId", "title", "author", "publisher", "published", "section", "paragraph",
+                "passage", "snippet", "url", "link", "score")) {
+            assertThat(first.has(field)).as("field %s", field).isTrue();
+        }
+        assertThat(first.get("snippet").asText()).contains("**HIMARS**");
+        assertThat(first.get("link").asText()).contains("#:~:text=");
+        assertThat(json.get("results")).hasSize(2);
+    }
+
+    @Test
+    void search_onlyStopWords_exitsTwoWithReasonOnStderr() {
+        int code = run("--config", config.toString(), "search", "the", "of", "and");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("citebot: ").doesNotContain("Exception");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void search_limitOutOfRange_exitsTwo() {
+        assertThat(run("--config", config.toString(), "search", "--limit", "0", "nato")).isEqualTo(2);
+        assertThat(err.toString()).contains("--limit");
+    }
+
+    @Test
+    void search_luceneSyntax_isPlainText() throws IOException {
+        int code = run("--config", config.toString(), "search", "--json", "title:(x", "*", "a~", "/.*/", "NATO");
+
+        assertThat(code).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("total").asLong()).isPositive();
+    }
+
+    @Test
+    void invalidConfig_exitsTwoNamingTheKey() throws IOException {
+        Files.writeString(config, "search:\n  results: 99\n");
+
+        int code = run("--config", config.toString(), "search", "nato");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("search.results");
+    }
+
+    @Test
+    void index_missingCorpus_exitsTwoWithClearMessage() {
+        int code = run("--config", config.toString(), "index", "--corpus", dir.resolve("nope").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("corpus folder not found");
+    }
+
+    @Test
+    void unknownOption_exitsTwo() {
+        assertThat(run("search", "--frobnicate", "x")).isEqualTo(2);
+    }
+
+    private int run(String... args) {
+        return Main.execute(args, Map.of(), new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+}
