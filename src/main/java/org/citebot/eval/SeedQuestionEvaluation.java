@@ -1,26 +1,23 @@
 package org.citebot.eval;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.citebot.corpus.CorpusReader;
-import org.citebot.corpus.CorpusSnapshot;
 import org.citebot.corpus.PassageSplitter;
-import org.citebot.corpus.SourceDocument;
+import org.citebot.index.CorpusIndexReport;
+import org.citebot.index.CorpusIndexer;
 import org.citebot.index.IndexSettings;
-import org.citebot.index.IndexedDocument;
 import org.citebot.index.PassageIndex;
 import org.citebot.search.LuceneSearchService;
 import org.citebot.search.SearchSettings;
 
 /**
  * Scores citebot's own labelled questions against the seed corpus the way the bot would answer
- * them: the real files read by {@link CorpusReader}, split by {@link PassageSplitter}, indexed in a
- * fresh {@link PassageIndex} and searched by {@link LuceneSearchService}, all with default settings.
+ * them: the real files read, split and indexed by {@link CorpusIndexer} into a fresh {@link
+ * PassageIndex} and searched by {@link LuceneSearchService}, with the settings the bot is given.
  * Used by {@code citebot eval --seeds}.
  */
 public final class SeedQuestionEvaluation {
@@ -50,22 +47,12 @@ public final class SeedQuestionEvaluation {
      * @throws NoSuchFileException when {@code seedsDir} is not a folder
      */
     public SeedResult measure(Path seedsDir, Path indexDir, List<LabelledQuestion> questions) throws IOException {
-        if (!Files.isDirectory(seedsDir)) {
-            throw new NoSuchFileException(seedsDir.toString(), null, "the seeds folder does not exist");
-        }
         long started = System.nanoTime();
-        CorpusSnapshot snapshot = reader.read(seedsDir);
-        List<IndexedDocument> documents = new ArrayList<>();
-        int passages = 0;
-        for (SourceDocument document : snapshot.documents()) {
-            IndexedDocument indexed = new IndexedDocument(document, splitter.split(document));
-            passages += indexed.passages().size();
-            documents.add(indexed);
-        }
         try (PassageIndex index = PassageIndex.open(indexDir, indexSettings, clock)) {
-            index.rebuild(documents);
+            CorpusIndexReport indexed = new CorpusIndexer(reader, splitter, index).index(seedsDir, true);
             QuestionScore score = QuestionScore.measure(new LuceneSearchService(index, searchSettings), questions);
-            return new SeedResult(score, documents.size(), passages, (System.nanoTime() - started) / 1_000_000);
+            return new SeedResult(
+                    score, indexed.documents(), indexed.passages(), (System.nanoTime() - started) / 1_000_000);
         }
     }
 }
