@@ -28,8 +28,8 @@ public final class EvalReportWriter {
         out.println("CACM over judged queries with hits as without -c, matching how each was published)");
         for (ProfileResult result : report.results()) {
             out.println();
-            out.printf(Locale.ROOT, "%s / %s: %d queries, depth %d, %.1f s%s%n", result.collection(),
-                    result.profile(), result.scores().queries(), result.depth(), result.tookMillis() / 1000.0,
+            out.printf(Locale.ROOT, "%s / %s: %s, depth %d, %.1f s%s%n", result.collection(), result.profile(),
+                    queries(result.scores()), result.depth(), result.tookMillis() / 1000.0,
                     result.published().map(p -> ", compared with " + p.run()).orElse(""));
             for (Measure measure : Measure.values()) {
                 if (!result.reports(measure)) {
@@ -41,7 +41,7 @@ public final class EvalReportWriter {
                 Optional<Double> published = result.published().flatMap(p -> p.figure(measure));
                 if (published.isPresent()) {
                     out.printf(Locale.ROOT, "  %-8s %.4f  published %.4f  difference %+.4f%n", measure.label(), value,
-                            published.get(), value - published.get());
+                            published.get(), difference(value, published.get()));
                 } else {
                     out.printf(Locale.ROOT, "  %-8s %.4f%n", measure.label(), value);
                 }
@@ -49,6 +49,18 @@ public final class EvalReportWriter {
         }
         report.seeds().ifPresent(seeds -> writeSeeds(seeds, out));
         out.flush();
+    }
+
+    private static String queries(EffectivenessScores scores) {
+        if (scores.queries() == scores.judgedQueries()) {
+            return scores.queries() + " queries";
+        }
+        return scores.queries() + " of " + scores.judgedQueries() + " judged queries (the others retrieved nothing)";
+    }
+
+    /** The difference as printed to four decimals, without a negative zero. */
+    static double difference(double value, double published) {
+        return Math.round((value - published) * 10_000) / 10_000.0 + 0.0;
     }
 
     private static void writeSeeds(SeedResult seeds, PrintWriter out) {
@@ -74,6 +86,7 @@ public final class EvalReportWriter {
             node.put("collection", result.collection());
             node.put("profile", result.profile());
             node.put("queries", result.scores().queries());
+            node.put("judgedQueries", result.scores().judgedQueries());
             node.put("depth", result.depth());
             node.put("tookMillis", result.tookMillis());
             ObjectNode measures = node.putObject("measures");

@@ -20,11 +20,11 @@ class EvalReportWriterTest {
     private final EvalReportWriter writer = new EvalReportWriter(json);
 
     private static final ProfileResult ANSERINI = new ProfileResult("scifact", "anserini",
-            new EffectivenessScores(0.68, 0.92, 0.975, 0.64, 0.0325, 300), 1000, 5100,
+            new EffectivenessScores(0.68, 0.92, 0.9767, 0.64, 0.0325, 300, 300), 1000, 5100,
             Optional.of(PublishedFigures.SCIFACT_FLAT));
 
     private static final ProfileResult SHALLOW = new ProfileResult("scifact", "citebot-title1.0",
-            new EffectivenessScores(0.6659, 0.9076, 0.9076, 0.6, 0.03, 300), 100, 8000,
+            new EffectivenessScores(0.6659, 0.9076, 0.9076, 0.6, 0.03, 300, 300), 100, 8000,
             Optional.of(PublishedFigures.SCIFACT_MULTIFIELD));
 
     private static final SeedResult SEEDS = new SeedResult(new QuestionScore(4, 0.5, 0.75, 0.625, List.of(
@@ -38,7 +38,27 @@ class EvalReportWriterTest {
                 .contains("scifact / anserini: 300 queries, depth 1000, 5.1 s, compared with Anserini BM25 flat (SciFact)")
                 .contains("nDCG@10  0.6800  published 0.6789  difference +0.0011")
                 .contains("R@100    0.9200  published 0.9253  difference -0.0053")
-                .contains("MAP      0.6400\n");
+                .contains("MAP      0.6400\n")
+                .contains("R@1000   0.9767  published 0.9767  difference +0.0000");
+    }
+
+    @Test
+    void writeText_queriesLeftOutForLackOfHits_saysHowManyOfTheJudged() {
+        ProfileResult cacm = new ProfileResult("cacm", "citebot",
+                new EffectivenessScores(0.43, 0.6, 0.83, 0.2882, 0.1847, 50, 52), 1000, 16000,
+                Optional.of(PublishedFigures.CACM_BM25));
+
+        String text = text(new EvalReport(List.of(cacm), Optional.empty()));
+
+        assertThat(text)
+                .contains("cacm / citebot: 50 of 52 judged queries (the others retrieved nothing)")
+                .contains("MAP      0.2882  published 0.3123  difference -0.0241");
+    }
+
+    @Test
+    void difference_belowHalfTheLastDecimal_isPositiveZero() {
+        assertThat(EvalReportWriter.difference(0.97666, 0.9767)).isEqualTo(0.0).isNotNegative();
+        assertThat(String.format("%+.4f", EvalReportWriter.difference(0.97666, 0.9767))).isEqualTo("+0.0000");
     }
 
     @Test
@@ -67,6 +87,7 @@ class EvalReportWriterTest {
         JsonNode first = root.get("results").get(0);
         assertThat(first.get("profile").asText()).isEqualTo("anserini");
         assertThat(first.get("measures").get("nDCG@10").asDouble()).isEqualTo(0.68);
+        assertThat(first.get("judgedQueries").asInt()).isEqualTo(300);
         assertThat(first.get("published").get("measures").get("nDCG@10").asDouble()).isEqualTo(0.6789);
         assertThat(root.get("results").get(1).get("measures").has("R@1000")).isFalse();
         assertThat(root.get("seeds").get("mrr").asDouble()).isEqualTo(0.625);

@@ -112,6 +112,7 @@ class TrecEvalTest {
         EffectivenessScores scores = TrecEval.evaluate(judgements, run, AveragingMode.JUDGED_AND_RETRIEVED);
 
         assertThat(scores.queries()).isEqualTo(1);
+        assertThat(scores.judgedQueries()).isEqualTo(2);
         assertThat(scores.ndcgAt10()).isCloseTo(1.0, within(EPSILON));
         assertThat(scores.map()).isCloseTo(1.0, within(EPSILON));
     }
