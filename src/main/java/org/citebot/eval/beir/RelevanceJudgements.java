@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,7 @@ public record RelevanceJudgements(Map<String, Map<String, Integer>> byQuery) {
     public RelevanceJudgements {
         Map<String, Map<String, Integer>> copy = new LinkedHashMap<>();
         byQuery.forEach((query, grades) -> copy.put(query, Map.copyOf(grades)));
-        byQuery = java.util.Collections.unmodifiableMap(copy);
+        byQuery = Collections.unmodifiableMap(copy);
     }
 
     /** Ids of every judged query, in the order the file lists them. */
