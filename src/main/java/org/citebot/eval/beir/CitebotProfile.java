@@ -1,0 +1,172 @@
+package org.citebot.eval.beir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.citebot.corpus.DocumentMetadata;
+import org.citebot.corpus.Paragraph;
+import org.citebot.corpus.Passage;
+import org.citebot.corpus.SourceDocument;
+import org.citebot.index.IndexSettings;
+import org.citebot.index.IndexedDocument;
+import org.citebot.index.PassageIndex;
+import org.citebot.search.LuceneSearchService;
+import org.citebot.search.PassageSearch;
+import org.citebot.search.QueryException;
+import org.citebot.search.SearchFilters;
+import org.citebot.search.SearchHit;
+import org.citebot.search.SearchRequest;
+import org.citebot.search.SearchResults;
+import org.citebot.search.SearchSettings;
+
+/**
+ * citebot's own ranking as the bot uses it: every collection document becomes one citebot document
+ * (its title in the title field, its text as a single passage) in a {@link PassageIndex}, and every
+ * topic is asked through {@link LuceneSearchService} as a user would type it (the safe parser, field
+ * boosts, proximity boost, diversity rule).
+ *
+ * <p>{@link SearchRequest} serves at most {@link SearchRequest#MAX_LIMIT} hits a page, so the profile
+ * pages through the results, exactly as a user paging would see them, until it has {@link #DEPTH}
+ * documents (or a chosen smaller depth). Passage hits are folded into documents at their first
+ * occurrence. The bot's order is the one that counts, and the diversity rule may put a lower-scored
+ * passage first, so each document gets a score that falls with its rank: trec_eval's re-sorting by
+ * score then keeps the bot's order.
+ */
+public final class CitebotProfile implements RetrievalProfile {
+
+    private final String name;
+    private final IndexSettings indexSettings;
+    private final SearchSettings searchSettings;
+    private final Clock clock;
+    private final int depth;
+
+    /** citebot's defaults, as the composition root builds the bot, to the full {@link #DEPTH}. */
+    public static CitebotProfile defaults(Clock clock) {
+        return new CitebotProfile("citebot", IndexSettings.defaults(), SearchSettings.defaults(), clock, DEPTH);
+    }
+
+    /**
+     * @param depth documents retrieved per topic, 1 to {@link #DEPTH}; a shallower run is quicker
+     *     (fewer pages) and measures only the cut-offs it reaches (100 is enough for nDCG@10 and R@100)
+     */
+    public CitebotProfile(
+            String name, IndexSettings indexSettings, SearchSettings searchSettings, Clock clock, int depth) {
+        if (depth < 1 || depth > DEPTH) {
+            throw new IllegalArgumentException("depth must be 1.." + DEPTH + ", was " + depth);
+        }
+        this.name = name;
+        this.indexSettings = indexSettings;
+        this.searchSettings = searchSettings;
+        this.clock = clock;
+        this.depth = depth;
+    }
+
+    /**
+     * The settings sweep behind the report on citebot's defaults: the defaults, then one change at a
+     * time, then the combination that matches Anserini's multifield run (equal title and body
+     * weight, no proximity boost), each retrieving {@code depth} documents per topic.
+     */
+    public static List<CitebotProfile> settingsSweep(Clock clock, int depth) {
+        SearchSettings d = SearchSettings.defaults();
+        IndexSettings index = IndexSettings.defaults();
+        return List.of(
+                new CitebotProfile("citebot", index, d, clock, depth),
+                new CitebotProfile("citebot-title1.0", index, withBoosts(d, 1.0f, d.proximityBoost()), clock, depth),
+                new CitebotProfile("citebot-title1.5", index, withBoosts(d, 1.5f, d.proximityBoost()), clock, depth),
+                new CitebotProfile("citebot-proximity0", index, withBoosts(d, d.titleBoost(), 0f), clock, depth),
+                new CitebotProfile("citebot-title1.0-proximity0", index, withBoosts(d, 1.0f, 0f), clock, depth),
+                new CitebotProfile("citebot-bm25-1.2-0.75", IndexSettings.luceneDefaults(), d, clock, depth));
+    }
+
+    private static SearchSettings withBoosts(SearchSettings s, float titleBoost, float proximityBoost) {
+        return new SearchSettings(titleBoost, s.sectionBoost(), proximityBoost, s.proximitySlop(),
+                s.maxProximityTerms(), s.candidateWindow(), s.diversityTop(), s.diversityMaxPerDocument(),
+                s.snippetMaxChars());
+    }
+
+    /** The same settings retrieving only {@code newDepth} documents per topic. */
+    public CitebotProfile withDepth(int newDepth) {
+        return new CitebotProfile(name, indexSettings, searchSettings, clock, newDepth);
+    }
+
+    @Override
+    public int depth() {
+        return depth;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public RankedRun run(TestCollection collection, Path workDir) throws IOException {
+        List<IndexedDocument> documents = new ArrayList<>(collection.documents().size());
+        for (EvalDocument document : collection.documents()) {
+            documents.add(toCitebot(document));
+        }
+        try (PassageIndex index = PassageIndex.open(workDir, indexSettings, clock)) {
+            index.rebuild(documents);
+            PassageSearch search = new LuceneSearchService(index, searchSettings);
+            Map<String, List<ScoredDocument>> byQuery = new LinkedHashMap<>();
+            for (Topic topic : collection.topics()) {
+                byQuery.put(topic.id(), rankDocuments(search, topic, depth));
+            }
+            return new RankedRun(byQuery);
+        }
+    }
+
+    /**
+     * One citebot document for a collection document: the title in the metadata (the document id
+     * when the collection gives none, since citebot requires a title) and the text as one passage.
+     */
+    static IndexedDocument toCitebot(EvalDocument document) {
+        String title = document.title().isBlank() ? document.id() : document.title();
+        String text = document.text();
+        DocumentMetadata metadata = new DocumentMetadata(
+                title, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "en");
+        Paragraph paragraph = new Paragraph(1, Optional.empty(), text, 0, text.length(), false);
+        SourceDocument source = new SourceDocument(document.id(), document.id(), "", metadata, text, List.of(paragraph));
+        Passage passage = new Passage(document.id(), 0, 1, Optional.empty(), text, 0, text.length());
+        return new IndexedDocument(source, List.of(passage));
+    }
+
+    /** The topic's documents in the bot's order, paging through the results up to {@code depth}. */
+    static List<ScoredDocument> rankDocuments(PassageSearch search, Topic topic, int depth) {
+        Set<String> seen = new LinkedHashSet<>();
+        int offset = 0;
+        while (seen.size() < depth) {
+            SearchResults page;
+            try {
+                page = search.search(new SearchRequest(topic.text(), SearchFilters.NONE, offset, SearchRequest.MAX_LIMIT));
+            } catch (QueryException e) {
+                // The bot answers such a question (only stop words, nothing searchable) with no hits.
+                break;
+            }
+            for (SearchHit hit : page.hits()) {
+                String docId = hit.passage().docId();
+                if (!docId.equals(topic.id()) && seen.size() < depth) {
+                    seen.add(docId);
+                }
+            }
+            offset += page.hits().size();
+            if (page.hits().isEmpty() || !page.hasMore()) {
+                break;
+            }
+        }
+        List<ScoredDocument> ranked = new ArrayList<>(seen.size());
+        int rank = 0;
+        for (String docId : seen) {
+            ranked.add(new ScoredDocument(docId, depth - rank));
+            rank++;
+        }
+        return ranked;
+    }
+}

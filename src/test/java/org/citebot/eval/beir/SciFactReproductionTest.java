@@ -1,0 +1,73 @@
+package org.citebot.eval.beir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.citebot.index.IndexSettings;
+import org.citebot.search.SearchSettings;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reproduces Anserini's published BM25 figures on BEIR SciFact with the shared evaluation data (read
+ * in place, never copied); skipped when that data is not beside the project. The flat run proves the
+ * bare engine; citebot's own index and search with equal title and body weight and no proximity
+ * boost must then match Anserini's multifield run, which proves citebot's fields score BM25 the same.
+ */
+class SciFactReproductionTest {
+
+    private static EffectivenessScores anserini;
+    private static EffectivenessScores citebotMultifield;
+
+    @BeforeAll
+    static void runAnseriniOnce(@TempDir Path work) throws Exception {
+        Optional<Path> data = EvalDataDirectory.locate(Path.of(""));
+        Assumptions.assumeTrue(data.isPresent() && Files.isDirectory(data.get().resolve("scifact")),
+                "shared/eval/scifact not found above the working directory: SciFact reproduction skipped");
+        TestCollection scifact = new BeirCollectionReader(new ObjectMapper()).read(data.get().resolve("scifact"));
+        long started = System.nanoTime();
+        RankedRun run = new AnseriniBm25Profile().run(scifact, Files.createDirectory(work.resolve("anserini")));
+        anserini = TrecEval.evaluate(scifact.judgements(), run, scifact.averaging());
+        System.out.printf("anserini scifact %s in %d ms%n", anserini, (System.nanoTime() - started) / 1_000_000);
+
+        started = System.nanoTime();
+        SearchSettings d = SearchSettings.defaults();
+        SearchSettings equalWeightNoProximity = new SearchSettings(1.0f, d.sectionBoost(), 0f, d.proximitySlop(),
+                d.maxProximityTerms(), d.candidateWindow(), d.diversityTop(), d.diversityMaxPerDocument(),
+                d.snippetMaxChars());
+        CitebotProfile multifield = new CitebotProfile(
+                "citebot-multifield", IndexSettings.defaults(), equalWeightNoProximity, Clock.systemUTC(), 100);
+        citebotMultifield = TrecEval.evaluate(scifact.judgements(),
+                multifield.run(scifact, Files.createDirectory(work.resolve("citebot"))), scifact.averaging());
+        System.out.printf("citebot multifield scifact %s in %d ms%n", citebotMultifield,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Test
+    void anseriniProfile_onSciFact_reproducesPublishedNdcgAt10() {
+        assertThat(anserini.ndcgAt10()).isCloseTo(0.6789, within(0.002));
+    }
+
+    @Test
+    void anseriniProfile_onSciFact_reproducesPublishedRecallAt100() {
+        assertThat(anserini.recallAt100()).isCloseTo(0.9253, within(0.002));
+    }
+
+    @Test
+    void anseriniProfile_onSciFact_averagesOverAllJudgedQueries() {
+        assertThat(anserini.queries()).isEqualTo(300);
+    }
+
+    @Test
+    void citebotProfile_equalFieldWeightsWithoutProximity_reproducesPublishedMultifieldRun() {
+        assertThat(citebotMultifield.ndcgAt10()).isCloseTo(0.6647, within(0.002));
+        assertThat(citebotMultifield.recallAt100()).isCloseTo(0.9076, within(0.002));
+    }
+}
