@@ -27,9 +27,9 @@ public record SearchSettings(
         int snippetMaxChars) {
 
     /**
-     * citebot's defaults: the title counts double and a section heading one and a half times a body
-     * match (they say what a passage is about, but the title is shared by every passage of its
-     * document, so it must not drown the body); the proximity clause adds up to 1.5 times the terms'
+     * citebot's defaults: within one BM25F score, a title occurrence counts as two body occurrences
+     * and a section heading one and a half (they say what a passage is about; see docs/benchmarks.md
+     * for what each choice scores on SciFact); the proximity clause adds up to 1.5 times the terms'
      * idf when they are adjacent, fading with distance up to 10 positions; at most two passages
      * of a document among the first five results; excerpts of up to 360 characters.
      */
@@ -38,7 +38,7 @@ public record SearchSettings(
     }
 
     public SearchSettings {
-        if (titleBoost < 0 || sectionBoost < 0 || proximityBoost < 0 || proximitySlop < 0 || maxProximityTerms < 2) {
+        if (titleBoost < 1 || sectionBoost < 1 || proximityBoost < 0 || proximitySlop < 0 || maxProximityTerms < 2) {
             throw new IllegalArgumentException("boosts and slop must be >= 0 and maxProximityTerms >= 2");
         }
         if (candidateWindow < diversityTop || diversityTop < 0 || diversityMaxPerDocument < 1 || snippetMaxChars < 40) {

@@ -191,6 +191,20 @@ class LuceneSearchServiceTest {
     }
 
     @Test
+    void search_diversityRuleTurnedOff_keepsEveryHitInScoreOrder() throws IOException {
+        build(sanctionsCorpus());
+        SearchSettings d = SearchSettings.defaults();
+        SearchSettings noDiversity = new SearchSettings(d.titleBoost(), d.sectionBoost(), d.proximityBoost(),
+                d.proximitySlop(), d.maxProximityTerms(), d.candidateWindow(), 0, d.diversityMaxPerDocument(),
+                d.snippetMaxChars());
+
+        SearchResults results = new LuceneSearchService(index, noDiversity).search(SearchRequest.of("sanctions", 10));
+
+        assertThat(results.hits()).hasSize(7);
+        assertThat(docIds(results).subList(0, 4)).containsOnly("m_sanctions");
+    }
+
+    @Test
     void search_oneDocumentDominates_firstFiveHoldAtMostTwoOfItsPassages() throws IOException {
         build(sanctionsCorpus());
 

@@ -70,8 +70,8 @@ public final class CitebotProfile implements RetrievalProfile {
 
     /**
      * The settings sweep behind the report on citebot's defaults: the defaults, then one change at a
-     * time, then the combination that matches Anserini's multifield run (equal title and body
-     * weight, no proximity boost), each retrieving {@code depth} documents per topic.
+     * time, then equal title and body weight without the proximity boost (which, scored as one
+     * BM25F field, lands on Anserini's flat run), each retrieving {@code depth} documents per topic.
      */
     public static List<CitebotProfile> settingsSweep(Clock clock, int depth) {
         SearchSettings d = SearchSettings.defaults();
@@ -80,6 +80,7 @@ public final class CitebotProfile implements RetrievalProfile {
                 new CitebotProfile("citebot", index, d, clock, depth),
                 new CitebotProfile("citebot-title1.0", index, withBoosts(d, 1.0f, d.proximityBoost()), clock, depth),
                 new CitebotProfile("citebot-title1.5", index, withBoosts(d, 1.5f, d.proximityBoost()), clock, depth),
+                new CitebotProfile("citebot-title3.0", index, withBoosts(d, 3.0f, d.proximityBoost()), clock, depth),
                 new CitebotProfile("citebot-proximity0", index, withBoosts(d, d.titleBoost(), 0f), clock, depth),
                 new CitebotProfile("citebot-title1.0-proximity0", index, withBoosts(d, 1.0f, 0f), clock, depth),
                 new CitebotProfile("citebot-bm25-1.2-0.75", IndexSettings.luceneDefaults(), d, clock, depth));

@@ -18,13 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reproduces Anserini's published BM25 figures on BEIR SciFact with the shared evaluation data (read
  * in place, never copied); skipped when that data is not beside the project. The flat run proves the
- * bare engine; citebot's own index and search with equal title and body weight and no proximity
- * boost must then match Anserini's multifield run, which proves citebot's fields score BM25 the same.
+ * bare engine. citebot scores title, section and body as one BM25F field, so with equal weights and
+ * no proximity boost it must land on Anserini's flat run (one field holding title and text), which
+ * proves citebot's fields score BM25 faithfully; its defaults must beat the published multifield run.
  */
 class SciFactReproductionTest {
 
     private static EffectivenessScores anserini;
     private static EffectivenessScores citebotMultifield;
+    private static EffectivenessScores citebotDefaults;
 
     @BeforeAll
     static void runAnseriniOnce(@TempDir Path work) throws Exception {
@@ -48,6 +50,15 @@ class SciFactReproductionTest {
                 multifield.run(scifact, Files.createDirectory(work.resolve("citebot"))), scifact.averaging());
         System.out.printf("citebot multifield scifact %s in %d ms%n", citebotMultifield,
                 (System.nanoTime() - started) / 1_000_000);
+
+        // nDCG@10 needs only the first ten; depth 100 keeps the run short.
+        started = System.nanoTime();
+        CitebotProfile defaults = new CitebotProfile(
+                "citebot", IndexSettings.defaults(), SearchSettings.defaults(), Clock.systemUTC(), 100);
+        citebotDefaults = TrecEval.evaluate(scifact.judgements(),
+                defaults.run(scifact, Files.createDirectory(work.resolve("citebot-defaults"))), scifact.averaging());
+        System.out.printf("citebot defaults scifact %s in %d ms%n", citebotDefaults,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     @Test
@@ -66,8 +77,14 @@ class SciFactReproductionTest {
     }
 
     @Test
-    void citebotProfile_equalFieldWeightsWithoutProximity_reproducesPublishedMultifieldRun() {
-        assertThat(citebotMultifield.ndcgAt10()).isCloseTo(0.6647, within(0.002));
-        assertThat(citebotMultifield.recallAt100()).isCloseTo(0.9076, within(0.002));
+    void citebotProfile_defaultsAsTheBotSearches_notBelowPublishedMultifieldNdcg() {
+        assertThat(citebotDefaults.ndcgAt10()).isGreaterThanOrEqualTo(0.6647);
+    }
+
+    @Test
+    void citebotProfile_equalFieldWeightsWithoutProximity_reproducesPublishedFlatRun() {
+        // Not to the digit: each field's length is stored in a lossy one-byte norm, and BM25F sums two.
+        assertThat(citebotMultifield.ndcgAt10()).isCloseTo(0.6789, within(0.002));
+        assertThat(citebotMultifield.recallAt100()).isCloseTo(0.9253, within(0.002));
     }
 }
