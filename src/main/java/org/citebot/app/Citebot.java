@@ -43,6 +43,17 @@ import org.citebot.search.PassageSearch;
 import org.citebot.state.GuildSettings;
 import org.citebot.state.QueryLog;
 import org.citebot.state.StateStore;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.citebot.ops.ReadinessCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +75,7 @@ public final class Citebot implements AutoCloseable {
     private final Instant startedAt;
     private final StateStore state;
     private final SearchEngine engine;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final QueryLog queryLog;
     private final Optional<CachingPassageSearch> cache;
     private final PassageSearch search;
@@ -81,11 +93,17 @@ public final class Citebot implements AutoCloseable {
         this.engine = engine;
         this.queryLog = new QueryLog(state);
         Ticker ticker = Ticker.systemTicker();
+        Timer searchLatency = Timer.builder("citebot.search.latency")
+                .description("Time to search and highlight one page of passages (cache misses only)")
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
+        PassageSearch timed = request -> searchLatency.record(() -> engine.search().search(request));
         this.cache = config.cache().maxEntries() == 0
                 ? Optional.empty()
-                : Optional.of(new CachingPassageSearch(engine.search(), engine.search()::normalize,
+                : Optional.of(new CachingPassageSearch(timed, engine.search()::normalize,
                         this::indexGeneration, config.cache().maxEntries(), config.cache().expireAfter(), ticker));
-        this.search = cache.<PassageSearch>map(c -> c).orElse(engine.search());
+        this.search = cache.<PassageSearch>map(c -> c).orElse(timed);
+        bindMetrics();
         this.catalog = new CorpusCatalog(engine.index());
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "citebot-background");
@@ -140,6 +158,37 @@ public final class Citebot implements AutoCloseable {
         List<ActionHandler> actions = List.of(
                 new SearchActionHandler(search, sessions), new SourcesActionHandler(this::documents));
         return new CommandRegistry(commands, actions);
+    }
+
+    private void bindMetrics() {
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
+        cache.ifPresent(c -> {
+            FunctionCounter.builder("citebot.cache.hits", c, x -> x.statistics().hits()).register(metrics);
+            FunctionCounter.builder("citebot.cache.misses", c, x -> x.statistics().misses()).register(metrics);
+            FunctionCounter.builder("citebot.cache.evictions", c, x -> x.statistics().evictions()).register(metrics);
+            Gauge.builder("citebot.cache.size", c, x -> x.statistics().size()).register(metrics);
+        });
+    }
+
+    /** Conditions the ops endpoint's {@code /readyz} checks: the index answers. */
+    public List<ReadinessCheck> readinessChecks() {
+        return List.of(new ReadinessCheck("index", () -> {
+            try {
+                engine.index().metadata();
+                return Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                return Optional.of("index not readable: " + e.getMessage());
+            }
+        }));
+    }
+
+    /** Every meter citebot records, served by the ops endpoint in Prometheus format. */
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
     }
 
     private SearchRecorder recorder() {

@@ -5,7 +5,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import net.dv8tion.jda.api.JDA;
 import org.citebot.discord.DiscordBot;
+import org.citebot.ops.ReadinessCheck;
 import org.citebot.discord.DiscordRenderer;
 import org.citebot.discord.InteractionListener;
 import org.slf4j.Logger;
@@ -65,6 +68,14 @@ public final class DiscordFrontEnd implements Closeable {
 
     public DiscordBot bot() {
         return bot;
+    }
+
+    /** For {@code /readyz}: ready while the gateway connection is up (JDA reconnects by itself). */
+    public ReadinessCheck gatewayCheck() {
+        return new ReadinessCheck("gateway", () -> bot.jda()
+                .filter(jda -> jda.getStatus() != JDA.Status.CONNECTED)
+                .map(jda -> "gateway " + jda.getStatus().name().toLowerCase(java.util.Locale.ROOT))
+                .or(() -> bot.jda().isEmpty() ? Optional.of("not connected") : Optional.empty()));
     }
 
     @Override

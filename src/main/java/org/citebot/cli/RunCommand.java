@@ -13,6 +13,7 @@ import org.citebot.config.CitebotConfig;
 import org.citebot.console.Console;
 import org.citebot.console.TextRenderer;
 import org.citebot.discord.DiscordStartException;
+import org.citebot.ops.OpsServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -74,11 +75,27 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("citebot: " + e.getMessage());
             return Main.EXIT_FAILURE;
         }
+        java.util.List<org.citebot.ops.ReadinessCheck> checks = new java.util.ArrayList<>(citebot.readinessChecks());
+        checks.add(frontEnd.gatewayCheck());
+        OpsServer ops;
+        try {
+            ops = citebot.config().ops().listen().isPresent()
+                    ? OpsServer.start(citebot.config().ops().listen().get(), citebot.metrics(), checks)
+                    : null;
+        } catch (java.io.IOException e) {
+            frontEnd.close();
+            spec.commandLine().getErr().println("citebot: cannot listen on ops.listen "
+                    + citebot.config().ops().listen().get() + ": " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         // On SIGTERM: stop taking interactions, let the main thread close the index and database,
         // and keep the JVM alive until it has.
         Thread hook = new Thread(() -> {
             frontEnd.close();
+            if (ops != null) {
+                ops.close();
+            }
             stopped.countDown();
             try {
                 closed.await(SHUTDOWN_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);

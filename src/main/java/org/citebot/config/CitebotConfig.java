@@ -11,16 +11,17 @@ import java.util.List;
  * piece, to the objects that need it.
  */
 public record CitebotConfig(
-        Corpus corpus, Index index, State state, Cache cache, Search search, Discord discord, Moderators moderators, RateLimit rateLimit) {
+        Corpus corpus, Index index, State state, Cache cache, Search search, Discord discord, Moderators moderators, RateLimit rateLimit,
+        Ops ops) {
 
     /** This configuration with the corpus read from {@code dir} instead. */
     public CitebotConfig withCorpusDir(Path dir) {
-        return new CitebotConfig(new Corpus(dir, corpus.maxFileBytes()), index, state, cache, search, discord, moderators, rateLimit);
+        return new CitebotConfig(new Corpus(dir, corpus.maxFileBytes()), index, state, cache, search, discord, moderators, rateLimit, ops);
     }
 
     /** This configuration with the index kept in {@code dir} instead. */
     public CitebotConfig withIndexDir(Path dir) {
-        return new CitebotConfig(corpus, new Index(dir), state, cache, search, discord, moderators, rateLimit);
+        return new CitebotConfig(corpus, new Index(dir), state, cache, search, discord, moderators, rateLimit, ops);
     }
 
     /** Where the articles live and how large one file may be. */
@@ -73,4 +74,11 @@ public record CitebotConfig(
 
     /** How many searches one user may run in a sliding window. */
     public record RateLimit(int searches, Duration window) {}
+
+    /**
+     * The operator's HTTP endpoint ({@code /healthz}, {@code /readyz}, {@code /metrics}).
+     *
+     * @param listen where it listens; empty when turned off
+     */
+    public record Ops(java.util.Optional<java.net.InetSocketAddress> listen) {}
 }

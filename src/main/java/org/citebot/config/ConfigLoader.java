@@ -46,6 +46,9 @@ public final class ConfigLoader {
             new ConfigKey<>("discord.privateByDefault", ConfigValues.bool(), true);
     static final ConfigKey<List<String>> MODERATOR_ROLES =
             new ConfigKey<>("moderators.roles", ConfigValues.snowflakes(), List.of());
+    static final ConfigKey<Optional<java.net.InetSocketAddress>> OPS_LISTEN = new ConfigKey<>(
+            "ops.listen", ConfigValues.optionalListenAddress(),
+            Optional.of(java.net.InetSocketAddress.createUnresolved("127.0.0.1", 8081)));
     static final ConfigKey<Integer> RATE_LIMIT_SEARCHES =
             new ConfigKey<>("rateLimit.searches", ConfigValues.integer(1, 1000), 5);
     static final ConfigKey<Duration> RATE_LIMIT_WINDOW = new ConfigKey<>(
@@ -67,7 +70,8 @@ public final class ConfigLoader {
             DISCORD_PRIVATE_BY_DEFAULT,
             MODERATOR_ROLES,
             RATE_LIMIT_SEARCHES,
-            RATE_LIMIT_WINDOW);
+            RATE_LIMIT_WINDOW,
+            OPS_LISTEN);
 
     private final Map<String, String> environment;
 
@@ -117,7 +121,8 @@ public final class ConfigLoader {
                         get(raw, DISCORD_GATEWAY_URL),
                         get(raw, DISCORD_PRIVATE_BY_DEFAULT)),
                 new CitebotConfig.Moderators(get(raw, MODERATOR_ROLES)),
-                new CitebotConfig.RateLimit(get(raw, RATE_LIMIT_SEARCHES), get(raw, RATE_LIMIT_WINDOW)));
+                new CitebotConfig.RateLimit(get(raw, RATE_LIMIT_SEARCHES), get(raw, RATE_LIMIT_WINDOW)),
+                new CitebotConfig.Ops(get(raw, OPS_LISTEN)));
     }
 
     private <T> T get(Map<String, Object> raw, ConfigKey<T> key) {

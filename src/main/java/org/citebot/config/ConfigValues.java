@@ -206,6 +206,13 @@ final class ConfigValues {
         };
     }
 
+    /** {@code host:port}, or {@code off} for nothing. */
+    static Function<Object, java.util.Optional<java.net.InetSocketAddress>> optionalListenAddress() {
+        return raw -> string().apply(raw).equalsIgnoreCase("off")
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(listenAddress().apply(raw));
+    }
+
     private static List<String> items(Object raw) {
         List<String> items = new ArrayList<>();
         if (raw instanceof List<?> list) {
