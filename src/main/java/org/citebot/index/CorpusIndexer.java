@@ -85,6 +85,10 @@ public final class CorpusIndexer {
         }
         CorpusSnapshot snapshot =
                 reader.read(corpusDir, (done, total) -> progress.onProgress(IndexProgress.Phase.READING, done, total));
+        if (!Files.isDirectory(corpusDir)) {
+            // Its files were skipped as unreadable; indexing that would delete every document.
+            throw new NoSuchFileException(corpusDir.toString(), null, "the corpus folder disappeared while it was read");
+        }
         List<SourceDocument> sources = snapshot.documents();
         List<IndexedDocument> documents = new ArrayList<>(sources.size());
         int passages = 0;
