@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.citebot.command.ActionHandler;
 import org.citebot.command.Command;
 import org.citebot.command.CommandRegistry;
@@ -15,13 +18,19 @@ import org.citebot.command.ErrorBoundary;
 import org.citebot.command.HelpCommand;
 import org.citebot.command.ModeratorPolicy;
 import org.citebot.command.RateLimiter;
+import org.citebot.command.ReindexCommand;
 import org.citebot.command.SearchActionHandler;
 import org.citebot.command.SearchCommand;
 import org.citebot.command.SearchSessions;
 import org.citebot.command.SettingsCommand;
 import org.citebot.config.CitebotConfig;
+import org.citebot.reindex.CorpusWatcher;
+import org.citebot.reindex.ModeratorLog;
+import org.citebot.reindex.ReindexService;
 import org.citebot.state.GuildSettings;
+import org.citebot.state.ReindexLog;
 import org.citebot.state.StateStore;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +48,13 @@ public final class Citebot implements AutoCloseable {
     private final Instant startedAt;
     private final StateStore state;
     private final SearchEngine engine;
+    private final ReindexService reindex;
     private final CommandRegistry registry;
     private final ErrorBoundary errors = new ErrorBoundary();
+    /** Set by the front end once it can post; until then announcements go nowhere. */
+    private volatile ModeratorLog moderatorLog = ModeratorLog.NONE;
+    private @Nullable ScheduledExecutorService watcherExecutor;
+    private @Nullable CorpusWatcher watcher;
 
     private Citebot(CitebotConfig config, Clock clock, StateStore state, SearchEngine engine) {
         this.config = config;
@@ -48,6 +62,8 @@ public final class Citebot implements AutoCloseable {
         this.startedAt = clock.instant();
         this.state = state;
         this.engine = engine;
+        this.reindex = new ReindexService(engine.indexer(), engine.index(), config.corpus().dir(),
+                new ReindexLog(state), reply -> moderatorLog.announce(reply), clock);
         this.registry = buildRegistry();
     }
 
@@ -59,6 +75,10 @@ public final class Citebot implements AutoCloseable {
             engine = SearchEngine.open(config, clock);
             engine.ensureBuilt();
             Citebot citebot = new Citebot(config, clock, state, engine);
+            citebot.reindex.failInterruptedRuns();
+            if (config.corpus().watch()) {
+                citebot.startWatcher();
+            }
             LOG.info("citebot ready: {} documents, {} passages", engine.index().metadata().documents(),
                     engine.index().metadata().passages());
             return citebot;
@@ -67,6 +87,24 @@ public final class Citebot implements AutoCloseable {
                 engine.close();
             }
             state.close();
+            throw e;
+        }
+    }
+
+    private void startWatcher() throws IOException {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "corpus-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CorpusWatcher started = new CorpusWatcher(config.corpus().dir(), config.corpus().watchDebounce(), executor,
+                    CorpusWatcher.reindexing(reindex));
+            started.start();
+            watcher = started;
+            watcherExecutor = executor;
+        } catch (IOException | RuntimeException e) {
+            executor.shutdownNow();
             throw e;
         }
     }
@@ -86,6 +124,7 @@ public final class Citebot implements AutoCloseable {
         // Help lists the registry it belongs to; the lambda reads the field only when help is asked for.
         commands.add(new HelpCommand(() -> this.registry.specs()));
         commands.add(new SettingsCommand(guildSettings, moderators, configuredPrivate));
+        commands.add(new ReindexCommand(reindex, moderators, clock));
         List<ActionHandler> actions = List.of(new SearchActionHandler(engine.search(), sessions));
         return new CommandRegistry(commands, actions);
     }
@@ -96,6 +135,19 @@ public final class Citebot implements AutoCloseable {
 
     public ErrorBoundary errors() {
         return errors;
+    }
+
+    /** The single-flight reindex service behind /reindex and the corpus watcher. */
+    public ReindexService reindex() {
+        return reindex;
+    }
+
+    /**
+     * Where reindex runs (and later other moderator actions) are announced: the Discord adapter
+     * passes one that posts to {@code moderators.logChannel} once it is connected.
+     */
+    public void announceModeratorActionsTo(ModeratorLog log) {
+        this.moderatorLog = log;
     }
 
     public SearchEngine engine() {
@@ -113,9 +165,28 @@ public final class Citebot implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            if (watcher != null) {
+                watcher.close();
+            }
+            if (watcherExecutor != null) {
+                // Not shutdownNow: interrupting Lucene's file channels mid-write fails the writer. A
+                // running reindex finishes; closing the index waits for it anyway.
+                watcherExecutor.shutdown();
+                awaitQuietly(watcherExecutor);
+            }
             engine.close();
         } finally {
             state.close();
+        }
+    }
+
+    private static void awaitQuietly(ScheduledExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("corpus watcher's reindex still running after 10 s; closing the index waits for it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -68,6 +68,11 @@ public final class SearchEngine implements Closeable {
         return indexer.index(config.corpus().dir(), true);
     }
 
+    /** The indexer over this engine's index, for the reindex service. */
+    public CorpusIndexer indexer() {
+        return indexer;
+    }
+
     public PassageIndex index() {
         return index;
     }
