@@ -23,6 +23,7 @@ import org.citebot.command.FindSourcesCommand;
 import org.citebot.command.HelpCommand;
 import org.citebot.command.ModeratorPolicy;
 import org.citebot.command.RateLimiter;
+import org.citebot.command.ReindexCommand;
 import org.citebot.command.SearchActionHandler;
 import org.citebot.command.SearchCommand;
 import org.citebot.command.SearchRecorder;
@@ -40,7 +41,11 @@ import org.citebot.reply.Choice;
 import org.citebot.search.CacheStatistics;
 import org.citebot.search.CachingPassageSearch;
 import org.citebot.search.PassageSearch;
+import org.citebot.reindex.CorpusWatcher;
+import org.citebot.reindex.ModeratorLog;
+import org.citebot.reindex.ReindexService;
 import org.citebot.state.GuildSettings;
+import org.citebot.state.ReindexLog;
 import org.citebot.state.QueryLog;
 import org.citebot.state.StateStore;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -54,6 +59,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.citebot.ops.ReadinessCheck;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +75,8 @@ public final class Citebot implements AutoCloseable {
     /** How far back autocomplete looks for a server's frequent queries. */
     static final Duration FREQUENT_QUERY_PERIOD = Duration.ofDays(30);
     static final int FREQUENT_QUERY_SUGGESTIONS = 25;
+    /** How many of each server's most frequent queries are re-run after a reindex. */
+    static final int WARM_UP_QUERIES = 20;
 
     private final CitebotConfig config;
     private final Clock clock;
@@ -83,7 +91,12 @@ public final class Citebot implements AutoCloseable {
     private final Map<Optional<String>, List<String>> frequentQueries = new ConcurrentHashMap<>();
     private final ScheduledExecutorService background;
     private final ErrorBoundary errors = new ErrorBoundary();
+    private final ReindexService reindex;
     private final CommandRegistry registry;
+    /** Set by the front end once it can post; until then announcements go nowhere. */
+    private volatile ModeratorLog moderatorLog = ModeratorLog.NONE;
+    private @Nullable ScheduledExecutorService watcherExecutor;
+    private @Nullable CorpusWatcher watcher;
 
     private Citebot(CitebotConfig config, Clock clock, StateStore state, SearchEngine engine) {
         this.config = config;
@@ -104,6 +117,8 @@ public final class Citebot implements AutoCloseable {
                         this::indexGeneration, config.cache().maxEntries(), config.cache().expireAfter(), ticker));
         this.search = cache.<PassageSearch>map(c -> c).orElse(timed);
         bindMetrics();
+        this.reindex = new ReindexService(engine.indexer(), engine.index(), config.corpus().dir(),
+                new ReindexLog(state), reply -> moderatorLog.announce(reply), this::onIndexChanged, clock);
         this.catalog = new CorpusCatalog(engine.index());
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "citebot-background");
@@ -122,6 +137,10 @@ public final class Citebot implements AutoCloseable {
             engine.ensureBuilt();
             Citebot citebot = new Citebot(config, clock, state, engine);
             citebot.catalog.refresh();
+            citebot.reindex.failInterruptedRuns();
+            if (config.corpus().watch()) {
+                citebot.startWatcher();
+            }
             citebot.scheduleBackgroundWork();
             IndexMetadata metadata = engine.index().metadata();
             LOG.info("citebot ready: {} documents, {} passages", metadata.documents(), metadata.passages());
@@ -132,6 +151,53 @@ public final class Citebot implements AutoCloseable {
             }
             state.close();
             throw e;
+        }
+    }
+
+    private void startWatcher() throws IOException {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "corpus-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CorpusWatcher started = new CorpusWatcher(config.corpus().dir(), config.corpus().watchDebounce(), executor,
+                    CorpusWatcher.reindexing(reindex));
+            started.start();
+            watcher = started;
+            watcherExecutor = executor;
+        } catch (IOException | RuntimeException e) {
+            executor.shutdownNow();
+            throw e;
+        }
+    }
+
+    /**
+     * After a reindex swapped a new index in: refresh the catalog behind /sources and autocomplete,
+     * and re-run each server's most frequent recent queries so they stay warm in the new generation.
+     */
+    void onIndexChanged() {
+        catalog.refresh();
+        cache.ifPresent(c -> warmUp());
+    }
+
+    private void warmUp() {
+        try {
+            Instant since = clock.instant().minus(FREQUENT_QUERY_PERIOD);
+            int warmed = 0;
+            for (Optional<String> guild : frequentQueries.keySet()) {
+                for (QueryLog.FrequentQuery frequent : queryLog.frequent(guild, since, WARM_UP_QUERIES, true)) {
+                    try {
+                        search.search(org.citebot.search.SearchRequest.of(frequent.query(), config.search().results()));
+                        warmed++;
+                    } catch (RuntimeException e) {
+                        LOG.debug("Warm-up query skipped: {}", e.getMessage());
+                    }
+                }
+            }
+            LOG.info("Cache warmed with {} frequent queries after the reindex", warmed);
+        } catch (RuntimeException e) {
+            LOG.warn("Cache warm-up failed: {}", e.toString());
         }
     }
 
@@ -155,9 +221,10 @@ public final class Citebot implements AutoCloseable {
         // Help lists the registry it belongs to; the lambda reads the field only when help is asked for.
         commands.add(new HelpCommand(() -> this.registry.specs()));
         commands.add(new SettingsCommand(guildSettings, moderators, configuredPrivate));
+        commands.add(new ReindexCommand(reindex, moderators, clock));
         List<ActionHandler> actions = List.of(
                 new SearchActionHandler(search, sessions), new SourcesActionHandler(this::documents));
-        return new CommandRegistry(commands, actions);
+        return new CommandRegistry(commands, actions, moderators);
     }
 
     private void bindMetrics() {
@@ -329,13 +396,45 @@ public final class Citebot implements AutoCloseable {
         return startedAt;
     }
 
+    /** The single-flight reindex service behind /reindex, {@code citebot index} and the corpus watcher. */
+    public ReindexService reindex() {
+        return reindex;
+    }
+
+    /**
+     * Where reindex runs (and later other moderator actions) are announced: the Discord front end
+     * passes one that posts to {@code moderators.logChannel} once it is connected.
+     */
+    public void announceModeratorActionsTo(ModeratorLog log) {
+        this.moderatorLog = log;
+    }
+
     @Override
     public void close() throws IOException {
         background.shutdownNow();
         try {
+            if (watcher != null) {
+                watcher.close();
+            }
+            if (watcherExecutor != null) {
+                // Not shutdownNow: interrupting Lucene's file channels mid-write fails the writer. A
+                // running reindex finishes; closing the index waits for it anyway.
+                watcherExecutor.shutdown();
+                awaitQuietly(watcherExecutor);
+            }
             engine.close();
         } finally {
             state.close();
+        }
+    }
+
+    private static void awaitQuietly(ScheduledExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("corpus watcher's reindex still running after 10 s; closing the index waits for it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

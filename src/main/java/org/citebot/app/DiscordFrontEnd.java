@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import org.citebot.discord.DiscordBot;
 import org.citebot.ops.ReadinessCheck;
 import org.citebot.discord.DiscordRenderer;
@@ -53,8 +54,9 @@ public final class DiscordFrontEnd implements Closeable {
             thread.setDaemon(true);
             return thread;
         });
+        DiscordRenderer renderer = new DiscordRenderer();
         InteractionListener listener =
-                new InteractionListener(citebot.registry(), new DiscordRenderer(), citebot.errors(), workers, timer);
+                new InteractionListener(citebot.registry(), renderer, citebot.errors(), workers, timer);
         DiscordBot bot = new DiscordBot(token, citebot.config().discord(), citebot.registry(), listener);
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(workers, timer, bot);
         try {
@@ -63,11 +65,28 @@ public final class DiscordFrontEnd implements Closeable {
             frontEnd.close();
             throw e;
         }
+        citebot.config().moderators().logChannel()
+                .ifPresent(channel -> citebot.announceModeratorActionsTo(reply -> frontEnd.post(channel, renderer, reply)));
         return frontEnd;
     }
 
     public DiscordBot bot() {
         return bot;
+    }
+
+    /** Posts a moderator announcement (through the limit-safe renderer, mentioning nobody); never throws. */
+    private void post(String channelId, DiscordRenderer renderer, org.citebot.reply.Reply reply) {
+        Optional<TextChannel> channel = bot.jda().map(jda -> jda.getTextChannelById(channelId));
+        if (channel.isEmpty()) {
+            LOG.warn("moderators.logChannel {} is not a text channel citebot can see; announcement dropped", channelId);
+            return;
+        }
+        try {
+            channel.get().sendMessage(renderer.create(reply.withEphemeral(false))).queue(null,
+                    failure -> LOG.warn("Could not post to moderators.logChannel {}: {}", channelId, failure.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not post to moderators.logChannel {}: {}", channelId, e.getMessage());
+        }
     }
 
     /** For {@code /readyz}: ready while the gateway connection is up (JDA reconnects by itself). */

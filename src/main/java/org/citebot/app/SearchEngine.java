@@ -58,14 +58,9 @@ public final class SearchEngine implements Closeable {
         return java.util.Optional.of(indexer.index(config.corpus().dir(), rebuild));
     }
 
-    /** Brings the index in line with the corpus folder now. */
-    public CorpusIndexReport reindex() throws IOException {
-        return indexer.index(config.corpus().dir(), index.needsRebuild());
-    }
-
-    /** Re-analyses and rewrites every document of the corpus folder. */
-    public CorpusIndexReport reindexFully() throws IOException {
-        return indexer.index(config.corpus().dir(), true);
+    /** The indexer over this engine's index, for the reindex service. */
+    public CorpusIndexer indexer() {
+        return indexer;
     }
 
     public PassageIndex index() {

@@ -5,12 +5,22 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.citebot.app.SearchEngine;
 import org.citebot.config.CitebotConfig;
 import org.citebot.corpus.SkippedFile;
-import org.citebot.index.CorpusIndexReport;
-import org.citebot.index.UpdateReport;
+import org.citebot.index.IndexProgress;
+import org.citebot.reindex.ModeratorLog;
+import org.citebot.reindex.ReindexAlreadyRunningException;
+import org.citebot.reindex.ReindexFailedException;
+import org.citebot.reindex.ReindexRequest;
+import org.citebot.reindex.ReindexService;
+import org.citebot.reindex.ReindexSummary;
+import org.citebot.state.ReindexLog;
+import org.citebot.state.StateStore;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,28 +58,68 @@ final class IndexCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (SearchEngine engine = SearchEngine.open(config, Clock.systemUTC())) {
-            CorpusIndexReport report = full || engine.index().needsRebuild()
-                    ? engine.reindexFully()
-                    : engine.reindex();
-            print(report, config, out);
+        Clock clock = Clock.systemUTC();
+        try (StateStore state = StateStore.open(config.state().db(), clock);
+                SearchEngine engine = SearchEngine.open(config, clock)) {
+            // The same service as /reindex, so the run is recorded like the bot's runs.
+            ReindexService service = new ReindexService(engine.indexer(), engine.index(), config.corpus().dir(),
+                    new ReindexLog(state), ModeratorLog.NONE, clock);
+            service.failInterruptedRuns();
+            ReindexRequest request = ReindexRequest.cli(full || engine.index().needsRebuild());
+            IndexProgress progress = System.console() != null ? new TerminalProgress(service, err, clock) : IndexProgress.NONE;
+            ReindexSummary summary = service.reindex(request, progress);
+            print(summary, config, out);
             return 0;
-        } catch (NoSuchFileException e) {
-            err.println("citebot: corpus folder not found: " + config.corpus().dir().toAbsolutePath());
-            return Main.EXIT_USAGE;
+        } catch (ReindexFailedException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                err.println("citebot: corpus folder not found: " + config.corpus().dir().toAbsolutePath());
+                return Main.EXIT_USAGE;
+            }
+            err.println("citebot: " + e.summary().error().orElse("the reindex failed"));
+            return Main.EXIT_FAILURE;
+        } catch (ReindexAlreadyRunningException e) {
+            err.println("citebot: " + e.status().alreadyRunning(clock.instant()));
+            return Main.EXIT_FAILURE;
         }
     }
 
-    static void print(CorpusIndexReport report, CitebotConfig config, PrintWriter out) {
-        UpdateReport update = report.update();
-        out.printf("Indexed %s into %s in %d ms%n", config.corpus().dir(), config.index().dir(), report.tookMillis());
-        out.printf("  documents: %d (%d added, %d changed, %d unchanged, %d removed)%n", report.documents(),
-                update.added().size(), update.replaced().size(), update.unchanged().size(), update.deleted().size());
-        out.printf("  passages:  %d%n", report.passages());
-        out.printf("  skipped:   %d%n", report.skipped().size());
-        for (SkippedFile skipped : report.skipped()) {
+    static void print(ReindexSummary summary, CitebotConfig config, PrintWriter out) {
+        out.printf("Indexed %s into %s in %d ms%n", config.corpus().dir(), config.index().dir(), summary.took().toMillis());
+        out.printf("  documents: %d (%d added, %d changed, %d unchanged, %d removed)%n", summary.documents(),
+                summary.added().size(), summary.changed().size(), summary.unchanged().size(), summary.removed().size());
+        out.printf("  passages:  %d%n", summary.passages());
+        out.printf("  skipped:   %d%n", summary.skipped().size());
+        for (SkippedFile skipped : summary.skipped()) {
             out.printf("    %s: %s%n", skipped.path(), skipped.reason());
         }
         out.flush();
+    }
+
+    /** Progress lines on standard error for a person watching a terminal, at most one a second. */
+    private static final class TerminalProgress implements IndexProgress {
+
+        private final ReindexService service;
+        private final PrintWriter err;
+        private final Clock clock;
+        private Instant lastLine = Instant.EPOCH;
+        private @Nullable Phase lastPhase;
+
+        TerminalProgress(ReindexService service, PrintWriter err, Clock clock) {
+            this.service = service;
+            this.err = err;
+            this.clock = clock;
+        }
+
+        @Override
+        public void onProgress(Phase phase, int done, int total) {
+            Instant now = clock.instant();
+            boolean last = done == total;
+            if (phase == lastPhase && !last && Duration.between(lastLine, now).compareTo(Duration.ofSeconds(1)) < 0) {
+                return;
+            }
+            lastPhase = phase;
+            lastLine = now;
+            service.running().ifPresent(status -> err.println("  " + status.progress()));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.citebot.command;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.citebot.reply.Choice;
 import org.citebot.reply.Reply;
 
@@ -27,6 +28,16 @@ public interface Command {
      */
     default boolean ephemeralHint(CommandRequest request) {
         return true;
+    }
+
+    /**
+     * Runs the command, pushing interim replies to {@code progress} while it works, for commands
+     * that take a while (such as {@code /reindex}). Front ends that can show progress call this and
+     * replace their deferred reply with each interim reply, then with the returned final one; the
+     * rest call {@link #handle(CommandRequest)}. Interim replies are pushed on the calling thread.
+     */
+    default Reply handle(CommandRequest request, Consumer<Reply> progress) {
+        return handle(request);
     }
 
     /** Suggestions for the focused option, at most 25, answered from memory. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole configuration of a citebot process, typed and validated. Built once by
@@ -16,7 +17,8 @@ public record CitebotConfig(
 
     /** This configuration with the corpus read from {@code dir} instead. */
     public CitebotConfig withCorpusDir(Path dir) {
-        return new CitebotConfig(new Corpus(dir, corpus.maxFileBytes()), index, state, cache, search, discord, moderators, rateLimit, ops);
+        return new CitebotConfig(new Corpus(dir, corpus.maxFileBytes(), corpus.watch(), corpus.watchDebounce()), index,
+                state, cache, search, discord, moderators, rateLimit, ops);
     }
 
     /** This configuration with the index kept in {@code dir} instead. */
@@ -24,8 +26,13 @@ public record CitebotConfig(
         return new CitebotConfig(corpus, new Index(dir), state, cache, search, discord, moderators, rateLimit, ops);
     }
 
-    /** Where the articles live and how large one file may be. */
-    public record Corpus(Path dir, long maxFileBytes) {}
+    /**
+     * Where the articles live and how large one file may be.
+     *
+     * @param watch whether the running bot reindexes by itself when files in {@code dir} change
+     * @param watchDebounce how long the folder must stay quiet after a change before that reindex starts
+     */
+    public record Corpus(Path dir, long maxFileBytes, boolean watch, Duration watchDebounce) {}
 
     /** Where the Lucene index is kept. */
     public record Index(Path dir) {}
@@ -65,8 +72,9 @@ public record CitebotConfig(
      * Who may run moderator commands besides members with Manage Server.
      *
      * @param roles role ids whose members count as moderators
+     * @param logChannel the channel where moderator actions such as reindex runs are announced, if any
      */
-    public record Moderators(List<String> roles) {
+    public record Moderators(List<String> roles, Optional<String> logChannel) {
         public Moderators {
             roles = List.copyOf(roles);
         }

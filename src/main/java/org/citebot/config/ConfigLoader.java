@@ -26,6 +26,9 @@ public final class ConfigLoader {
     static final ConfigKey<Path> CORPUS_DIR = new ConfigKey<>("corpus.dir", ConfigValues.path(), Path.of("seeds"));
     static final ConfigKey<Long> CORPUS_MAX_FILE_SIZE = new ConfigKey<>(
             "corpus.maxFileSize", ConfigValues.bytes(1, 1024L * 1024 * 1024), 10L * 1024 * 1024);
+    static final ConfigKey<Boolean> CORPUS_WATCH = new ConfigKey<>("corpus.watch", ConfigValues.bool(), false);
+    static final ConfigKey<Duration> CORPUS_WATCH_DEBOUNCE = new ConfigKey<>(
+            "corpus.watchDebounce", ConfigValues.duration(Duration.ofMillis(100), Duration.ofHours(1)), Duration.ofSeconds(5));
     static final ConfigKey<Path> INDEX_DIR = new ConfigKey<>("index.dir", ConfigValues.path(), Path.of("data/index"));
     static final ConfigKey<Path> STATE_DB = new ConfigKey<>("state.db", ConfigValues.path(), Path.of("data/citebot.db"));
     static final ConfigKey<Duration> QUERY_LOG_RETENTION = new ConfigKey<>(
@@ -49,6 +52,8 @@ public final class ConfigLoader {
     static final ConfigKey<Optional<java.net.InetSocketAddress>> OPS_LISTEN = new ConfigKey<>(
             "ops.listen", ConfigValues.optionalListenAddress(),
             Optional.of(java.net.InetSocketAddress.createUnresolved("127.0.0.1", 8081)));
+    static final ConfigKey<Optional<String>> MODERATOR_LOG_CHANNEL =
+            new ConfigKey<>("moderators.logChannel", ConfigValues.optionalSnowflake(), Optional.empty());
     static final ConfigKey<Integer> RATE_LIMIT_SEARCHES =
             new ConfigKey<>("rateLimit.searches", ConfigValues.integer(1, 1000), 5);
     static final ConfigKey<Duration> RATE_LIMIT_WINDOW = new ConfigKey<>(
@@ -58,6 +63,8 @@ public final class ConfigLoader {
     static final List<ConfigKey<?>> KEYS = List.of(
             CORPUS_DIR,
             CORPUS_MAX_FILE_SIZE,
+            CORPUS_WATCH,
+            CORPUS_WATCH_DEBOUNCE,
             INDEX_DIR,
             STATE_DB,
             QUERY_LOG_RETENTION,
@@ -69,6 +76,7 @@ public final class ConfigLoader {
             DISCORD_GATEWAY_URL,
             DISCORD_PRIVATE_BY_DEFAULT,
             MODERATOR_ROLES,
+            MODERATOR_LOG_CHANNEL,
             RATE_LIMIT_SEARCHES,
             RATE_LIMIT_WINDOW,
             OPS_LISTEN);
@@ -110,7 +118,8 @@ public final class ConfigLoader {
                     + ". Known keys: " + String.join(", ", KEYS.stream().map(ConfigKey::path).toList()));
         }
         return new CitebotConfig(
-                new CitebotConfig.Corpus(get(raw, CORPUS_DIR), get(raw, CORPUS_MAX_FILE_SIZE)),
+                new CitebotConfig.Corpus(get(raw, CORPUS_DIR), get(raw, CORPUS_MAX_FILE_SIZE), get(raw, CORPUS_WATCH),
+                        get(raw, CORPUS_WATCH_DEBOUNCE)),
                 new CitebotConfig.Index(get(raw, INDEX_DIR)),
                 new CitebotConfig.State(get(raw, STATE_DB), get(raw, QUERY_LOG_RETENTION)),
                 new CitebotConfig.Cache(get(raw, CACHE_MAX_ENTRIES), get(raw, CACHE_EXPIRE_AFTER)),
@@ -120,7 +129,7 @@ public final class ConfigLoader {
                         get(raw, DISCORD_REST_URL),
                         get(raw, DISCORD_GATEWAY_URL),
                         get(raw, DISCORD_PRIVATE_BY_DEFAULT)),
-                new CitebotConfig.Moderators(get(raw, MODERATOR_ROLES)),
+                new CitebotConfig.Moderators(get(raw, MODERATOR_ROLES), get(raw, MODERATOR_LOG_CHANNEL)),
                 new CitebotConfig.RateLimit(get(raw, RATE_LIMIT_SEARCHES), get(raw, RATE_LIMIT_WINDOW)),
                 new CitebotConfig.Ops(get(raw, OPS_LISTEN)));
     }

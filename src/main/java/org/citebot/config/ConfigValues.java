@@ -162,6 +162,20 @@ final class ConfigValues {
         };
     }
 
+    /** One Discord snowflake id, or nothing when the value is empty. */
+    static Function<Object, java.util.Optional<String>> optionalSnowflake() {
+        return raw -> {
+            String text = string().apply(raw);
+            if (text.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            if (!SNOWFLAKE.matcher(text).matches()) {
+                throw new IllegalArgumentException("'" + text + "' is not a Discord id (17 to 20 digits)");
+            }
+            return java.util.Optional.of(text);
+        };
+    }
+
     /** A list of role ids or role names; YAML list or a comma-separated string. */
     static Function<Object, List<String>> names() {
         return raw -> List.copyOf(items(raw));

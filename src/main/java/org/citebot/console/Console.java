@@ -57,20 +57,29 @@ public final class Console {
             if (trimmed.equalsIgnoreCase("quit") || trimmed.equalsIgnoreCase("exit")) {
                 break;
             }
-            out.print(execute(trimmed));
+            out.print(execute(trimmed, interim -> {
+                out.print(interim);
+                out.flush();
+            }));
             out.flush();
         }
     }
 
     /** Runs one line and returns what to print. */
     String execute(String line) {
+        return execute(line, interim -> {});
+    }
+
+    /** Runs one line, printing progress of long commands (a reindex) as it comes; returns the answer. */
+    String execute(String line, java.util.function.Consumer<String> interimOut) {
         Optional<ReplyAction.Button> button = pressed(line);
         if (button.isPresent()) {
             return press(button.get());
         }
         Reply reply = errors.guard("console command", () -> {
             SlashLineParser.ParsedLine parsed = parser.parse(line, invoker);
-            return parsed.command().handle(parsed.request());
+            return parsed.command().handle(parsed.request(),
+                    interim -> interimOut.accept(renderer.render(interim.withActions(java.util.List.of()))));
         });
         remember(reply);
         return renderer.render(reply);

@@ -58,6 +58,14 @@ public final class CorpusReader {
      * @throws UncheckedIOException when the directory itself cannot be listed
      */
     public CorpusSnapshot read(Path corpusDir) {
+        return read(corpusDir, (done, total) -> {});
+    }
+
+    /**
+     * Like {@link #read(Path)}, telling {@code progress} how many files are done, so a long reindex
+     * can show where it is.
+     */
+    public CorpusSnapshot read(Path corpusDir, Progress progress) {
         long started = System.nanoTime();
         Manifest manifest = Manifest.loadFrom(corpusDir);
         List<String> files = listFiles(corpusDir);
@@ -67,6 +75,7 @@ public final class CorpusReader {
 
         List<SourceDocument> documents = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
+        progress.filesRead(0, files.size());
         for (String path : files) {
             String id = stemCounts.get(stem(path)) > 1 ? path : stem(path);
             try {
@@ -82,10 +91,17 @@ public final class CorpusReader {
                 String message = oneLine(String.valueOf(e.getMessage()));
                 skip(skipped, path, "reader failed: " + e.getClass().getSimpleName() + ": " + message);
             }
+            progress.filesRead(documents.size() + skipped.size(), files.size());
         }
         LOG.info("Corpus {} read: {} documents, {} skipped in {} ms",
                 corpusDir, documents.size(), skipped.size(), (System.nanoTime() - started) / 1_000_000);
         return new CorpusSnapshot(documents, skipped);
+    }
+
+    /** Hears how many of the corpus files have been read (or skipped), on the reading thread. */
+    @FunctionalInterface
+    public interface Progress {
+        void filesRead(int done, int total);
     }
 
     private SourceDocument readOne(Path corpusDir, String path, String id, Optional<ManifestEntry> entry)

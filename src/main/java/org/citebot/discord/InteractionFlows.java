@@ -3,6 +3,8 @@ package org.citebot.discord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -32,7 +34,8 @@ final class InteractionFlows {
     static final Reply UNKNOWN_COMMAND =
             Reply.notice("citebot does not know this command any more. It may have been renamed; type / to see the current ones.");
     static final Reply UNKNOWN_BUTTON = Reply.notice("That button no longer works. Run the command again for fresh results.");
-    static final Reply MODERATORS_ONLY = Reply.notice("Only moderators (Manage Server) can use this command.");
+    static final Reply MODERATORS_ONLY =
+            Reply.notice("Only moderators can use this command: it needs Manage Server or a moderator role.");
 
     private final CommandRegistry registry;
     private final ErrorBoundary errors;
@@ -55,13 +58,21 @@ final class InteractionFlows {
         }
         Command command = found.get();
         // Discord only offers moderator commands to moderators by default, but guild admins can change that.
-        if (command.spec().moderatorOnly() && !request.invoker().manageServer()) {
+        if (command.spec().moderatorOnly() && !registry.moderators().isModerator(request.invoker())) {
             responder.reply(MODERATORS_ONLY);
             return;
         }
         boolean ephemeral = ephemeralHint(command, request);
         String what = describe(request.command());
-        runner.run(() -> errors.guard(what, () -> command.handle(request)), new AckRunner.Steps<>() {
+        // Interim replies (a reindex's progress) can only replace a deferred reply: before the defer
+        // there is nothing to edit, and a quick command's final answer says it all anyway.
+        AtomicBoolean deferred = new AtomicBoolean();
+        Consumer<Reply> progress = interim -> {
+            if (deferred.get()) {
+                responder.editOriginal(interim);
+            }
+        };
+        runner.run(() -> errors.guard(what, () -> command.handle(request, progress)), new AckRunner.Steps<>() {
             @Override
             public void answer(Reply reply) {
                 responder.reply(reply);
@@ -70,6 +81,7 @@ final class InteractionFlows {
             @Override
             public void defer() {
                 responder.defer(ephemeral);
+                deferred.set(true);
             }
 
             @Override

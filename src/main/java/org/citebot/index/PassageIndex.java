@@ -203,12 +203,41 @@ public final class PassageIndex implements Closeable {
      *     the previous commit keeps serving
      */
     public UpdateReport update(List<IndexedDocument> documents) throws IOException {
-        return write(documents, false);
+        return write(documents, false, IndexProgress.NONE);
+    }
+
+    /**
+     * Like {@link #update(List)}, telling {@code progress} about every document of the {@link
+     * IndexProgress.Phase#WRITING} phase.
+     */
+    public UpdateReport update(List<IndexedDocument> documents, IndexProgress progress) throws IOException {
+        return write(documents, false, progress);
     }
 
     /** Like {@link #update} but rewrites every document, whatever the index held. */
     public UpdateReport rebuild(List<IndexedDocument> documents) throws IOException {
-        return write(documents, true);
+        return write(documents, true, IndexProgress.NONE);
+    }
+
+    /** Like {@link #rebuild(List)}, telling {@code progress} about every document written. */
+    public UpdateReport rebuild(List<IndexedDocument> documents, IndexProgress progress) throws IOException {
+        return write(documents, true, progress);
+    }
+
+    /**
+     * What {@link #update(List)} would do with {@code documents} now, from the content hashes of the
+     * serving commit. Read-only: it neither writes nor waits for a running update.
+     *
+     * @throws IllegalArgumentException when a document id is listed twice
+     */
+    public UpdatePlan preview(List<IndexedDocument> documents) throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            Map<String, String> userData = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
+            return plan(corpusHashes(documents), indexedHashes(searcher), needsRebuild(userData));
+        } finally {
+            release(searcher);
+        }
     }
 
     @Override
@@ -221,53 +250,49 @@ public final class PassageIndex implements Closeable {
         }
     }
 
-    private UpdateReport write(List<IndexedDocument> corpus, boolean forceRebuild) throws IOException {
+    private UpdateReport write(List<IndexedDocument> corpus, boolean forceRebuild, IndexProgress progress)
+            throws IOException {
         long started = System.nanoTime();
         updateLock.lock();
         try {
             Map<String, String> lastCommit = latestCommitUserData();
             IndexMetadata previous = fromUserData(lastCommit);
             boolean rebuild = forceRebuild || needsRebuild(lastCommit);
-            Map<String, String> indexed = indexedHashes();
-            // A rebuild rewrites every document, so none counts as unchanged.
-            Map<String, String> existing = rebuild ? Map.of() : indexed;
-
-            List<String> added = new ArrayList<>();
-            List<String> replaced = new ArrayList<>();
-            List<String> unchanged = new ArrayList<>();
-            List<String> deleted = new ArrayList<>();
-            Map<String, String> hashes = new HashMap<>();
-            int passages = 0;
+            Map<String, String> hashes = corpusHashes(corpus);
+            UpdatePlan plan;
+            IndexSearcher searcher = acquire();
             try {
+                plan = plan(hashes, indexedHashes(searcher), rebuild);
+            } finally {
+                release(searcher);
+            }
+            if (!plan.changesIndex()) {
+                progress.onProgress(IndexProgress.Phase.WRITING, corpus.size(), corpus.size());
+                LOG.info("passage index unchanged: {} documents", plan.unchanged().size());
+                return report(plan, previous, System.nanoTime() - started);
+            }
+            Set<String> unchanged = Set.copyOf(plan.unchanged());
+            int passages = 0;
+            IndexMetadata next;
+            // Everything up to the commit is invisible to searchers; any failure rolls it all back.
+            try {
+                progress.onProgress(IndexProgress.Phase.WRITING, 0, corpus.size());
                 if (rebuild) {
                     writer.deleteAll();
                 }
+                int done = 0;
                 for (IndexedDocument document : corpus) {
-                    String id = document.docId();
-                    String hash = PassageDocuments.indexedHash(document);
-                    if (hashes.putIfAbsent(id, hash) != null) {
-                        throw new IllegalArgumentException("document id " + id + " is listed twice");
-                    }
                     passages += document.passages().size();
-                    if (hash.equals(existing.get(id))) {
-                        unchanged.add(id);
-                        continue;
+                    String id = document.docId();
+                    if (!unchanged.contains(id)) {
+                        writer.updateDocuments(new Term(IndexSchema.DOC_ID, id), PassageDocuments.toDocuments(document));
                     }
-                    writer.updateDocuments(new Term(IndexSchema.DOC_ID, id), PassageDocuments.toDocuments(document));
-                    (indexed.containsKey(id) ? replaced : added).add(id);
+                    progress.onProgress(IndexProgress.Phase.WRITING, ++done, corpus.size());
                 }
-                for (String id : new TreeMap<>(indexed).keySet()) {
-                    if (!hashes.containsKey(id)) {
-                        writer.deleteDocuments(new Term(IndexSchema.DOC_ID, id));
-                        deleted.add(id);
-                    }
+                for (String id : plan.deleted()) {
+                    writer.deleteDocuments(new Term(IndexSchema.DOC_ID, id));
                 }
-                if (!rebuild && added.isEmpty() && replaced.isEmpty() && deleted.isEmpty()) {
-                    LOG.info("passage index unchanged: {} documents", unchanged.size());
-                    return new UpdateReport(
-                            added, replaced, unchanged, deleted, false, previous, System.nanoTime() - started);
-                }
-                IndexMetadata next = new IndexMetadata(
+                next = new IndexMetadata(
                         IndexSchema.VERSION,
                         corpusFingerprint(hashes),
                         hashes.size(),
@@ -276,27 +301,71 @@ public final class PassageIndex implements Closeable {
                         previous.generation() + 1);
                 writer.setLiveCommitData(toUserData(next).entrySet());
                 writer.commit();
-                searchers.maybeRefreshBlocking();
-                long took = System.nanoTime() - started;
-                LOG.info(
-                        "passage index {}: {} added, {} replaced, {} unchanged, {} deleted; {} documents, {} passages, generation {} in {} ms",
-                        rebuild ? "rebuilt" : "updated",
-                        added.size(),
-                        replaced.size(),
-                        unchanged.size(),
-                        deleted.size(),
-                        next.documents(),
-                        next.passages(),
-                        next.generation(),
-                        TimeUnit.NANOSECONDS.toMillis(took));
-                return new UpdateReport(added, replaced, unchanged, deleted, rebuild, next, took);
             } catch (Throwable failure) {
                 rollback(failure);
                 throw failure;
             }
+            // The commit is durable from here on: a failed refresh must not roll it back (there is
+            // nothing left to roll back); searches keep the previous commit until a refresh succeeds.
+            searchers.maybeRefreshBlocking();
+            long took = System.nanoTime() - started;
+            LOG.info(
+                    "passage index {}: {} added, {} replaced, {} unchanged, {} deleted; {} documents, {} passages, generation {} in {} ms",
+                    rebuild ? "rebuilt" : "updated",
+                    plan.added().size(),
+                    plan.replaced().size(),
+                    plan.unchanged().size(),
+                    plan.deleted().size(),
+                    next.documents(),
+                    next.passages(),
+                    next.generation(),
+                    TimeUnit.NANOSECONDS.toMillis(took));
+            return report(plan, next, took);
         } finally {
             updateLock.unlock();
         }
+    }
+
+    private static UpdateReport report(UpdatePlan plan, IndexMetadata metadata, long tookNanos) {
+        return new UpdateReport(
+                plan.added(), plan.replaced(), plan.unchanged(), plan.deleted(), plan.rebuild(), metadata, tookNanos);
+    }
+
+    /** Each document's indexed hash, in corpus order. */
+    private static Map<String, String> corpusHashes(List<IndexedDocument> corpus) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (IndexedDocument document : corpus) {
+            if (hashes.putIfAbsent(document.docId(), PassageDocuments.indexedHash(document)) != null) {
+                throw new IllegalArgumentException("document id " + document.docId() + " is listed twice");
+            }
+        }
+        return hashes;
+    }
+
+    /** Compares the corpus with the index: the one place that decides what an update writes. */
+    private static UpdatePlan plan(Map<String, String> corpus, Map<String, String> indexed, boolean rebuild) {
+        List<String> added = new ArrayList<>();
+        List<String> replaced = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        for (Map.Entry<String, String> document : corpus.entrySet()) {
+            String id = document.getKey();
+            String hash = indexed.get(id);
+            if (hash == null) {
+                added.add(id);
+            } else if (rebuild || !hash.equals(document.getValue())) {
+                // A rebuild rewrites every document, so none counts as unchanged.
+                replaced.add(id);
+            } else {
+                unchanged.add(id);
+            }
+        }
+        List<String> deleted = new ArrayList<>();
+        for (String id : new TreeMap<>(indexed).keySet()) {
+            if (!corpus.containsKey(id)) {
+                deleted.add(id);
+            }
+        }
+        return new UpdatePlan(added, replaced, unchanged, deleted, rebuild);
     }
 
     /** Drops everything written since the last commit and opens a fresh writer (rollback closes it). */
@@ -323,26 +392,22 @@ public final class PassageIndex implements Closeable {
         return new IndexWriter(directory, config);
     }
 
-    private Map<String, String> indexedHashes() throws IOException {
-        IndexSearcher searcher = acquire();
-        try {
-            int max = Math.max(1, searcher.getIndexReader().numDocs());
-            TopDocs top = searcher.search(new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_DOCUMENT)), max);
-            StoredFields stored = searcher.storedFields();
-            Set<String> fields = Set.of(IndexSchema.DOC_ID, IndexSchema.INDEXED_HASH);
-            Map<String, String> hashes = new HashMap<>();
-            for (ScoreDoc hit : top.scoreDocs) {
-                Document record = stored.document(hit.doc, fields);
-                String id = record.get(IndexSchema.DOC_ID);
-                String hash = record.get(IndexSchema.INDEXED_HASH);
-                if (id != null) {
-                    hashes.put(id, hash == null ? "" : hash);
-                }
+    /** The indexed hash of every document {@code searcher} sees, by document id. */
+    private static Map<String, String> indexedHashes(IndexSearcher searcher) throws IOException {
+        int max = Math.max(1, searcher.getIndexReader().numDocs());
+        TopDocs top = searcher.search(new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_DOCUMENT)), max);
+        StoredFields stored = searcher.storedFields();
+        Set<String> fields = Set.of(IndexSchema.DOC_ID, IndexSchema.INDEXED_HASH);
+        Map<String, String> hashes = new HashMap<>();
+        for (ScoreDoc hit : top.scoreDocs) {
+            Document record = stored.document(hit.doc, fields);
+            String id = record.get(IndexSchema.DOC_ID);
+            String hash = record.get(IndexSchema.INDEXED_HASH);
+            if (id != null) {
+                hashes.put(id, hash == null ? "" : hash);
             }
-            return hashes;
-        } finally {
-            release(searcher);
         }
+        return hashes;
     }
 
     private Map<String, String> servingUserData() throws IOException {

@@ -26,5 +26,25 @@ final class Migrations {
                         result_count INTEGER NOT NULL
                     )""",
                     "CREATE INDEX query_log_asked_at ON query_log(asked_at)",
-                    "CREATE INDEX query_log_guild_query ON query_log(guild_id, query)")));
+                    "CREATE INDEX query_log_guild_query ON query_log(guild_id, query)")),
+            new Migration(3, "reindex runs", List.of("""
+                    CREATE TABLE reindex_runs (
+                        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                        started_at   INTEGER NOT NULL,
+                        finished_at  INTEGER,
+                        requested_by TEXT NOT NULL,
+                        guild_id     TEXT,
+                        dry_run      INTEGER NOT NULL,
+                        full_rebuild INTEGER NOT NULL,
+                        result       TEXT NOT NULL CHECK (result IN ('running', 'ok', 'failed')),
+                        added        INTEGER NOT NULL DEFAULT 0,
+                        changed      INTEGER NOT NULL DEFAULT 0,
+                        removed      INTEGER NOT NULL DEFAULT 0,
+                        unchanged    INTEGER NOT NULL DEFAULT 0,
+                        skipped      INTEGER NOT NULL DEFAULT 0,
+                        passages     INTEGER NOT NULL DEFAULT 0,
+                        generation   INTEGER,
+                        error        TEXT
+                    )""",
+                    "CREATE INDEX reindex_runs_started_at ON reindex_runs(started_at)")));
 }

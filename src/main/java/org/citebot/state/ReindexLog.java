@@ -1,0 +1,176 @@
+package org.citebot.state;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The moderators' record of reindex runs: who asked (a moderator's Discord user id, or {@code
+ * console}, {@code cli}, {@code watcher}), where, when, whether it was a dry run, how it ended and
+ * what it changed. A run is written when it starts, so one that a crash cut short is still there
+ * and is marked failed on the next start.
+ */
+public final class ReindexLog {
+
+    private final StateStore store;
+
+    public ReindexLog(StateStore store) {
+        this.store = store;
+    }
+
+    /** How a run ended; {@code RUNNING} until it does. */
+    public enum Result {
+        RUNNING,
+        OK,
+        FAILED;
+
+        String column() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Result ofColumn(String value) {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** What a finished run changed, or would have changed for a dry run. */
+    public record Counts(int added, int changed, int removed, int unchanged, int skipped, int passages) {
+
+        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0);
+    }
+
+    /**
+     * One recorded run.
+     *
+     * @param generation the index generation serving after the run, when it finished
+     */
+    public record Run(
+            long id,
+            Instant startedAt,
+            Optional<Instant> finishedAt,
+            String requestedBy,
+            Optional<String> guildId,
+            boolean dryRun,
+            boolean fullRebuild,
+            Result result,
+            Counts counts,
+            Optional<Long> generation,
+            Optional<String> error) {}
+
+    /** Records that a run started; returns its id for {@link #finish}. */
+    public long start(String requestedBy, Optional<String> guildId, boolean dryRun, boolean fullRebuild, Instant startedAt) {
+        return store.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO reindex_runs(started_at, requested_by, guild_id, dry_run, full_rebuild, result)"
+                            + " VALUES (?, ?, ?, ?, ?, 'running')",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                s.setLong(1, startedAt.toEpochMilli());
+                s.setString(2, requestedBy);
+                s.setString(3, guildId.orElse(null));
+                s.setInt(4, dryRun ? 1 : 0);
+                s.setInt(5, fullRebuild ? 1 : 0);
+                s.executeUpdate();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new SQLException("no id returned for the new reindex run");
+                    }
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Records how run {@code id} ended. */
+    public void finish(long id, Result result, Counts counts, Optional<Long> generation, Optional<String> error,
+            Instant finishedAt) {
+        if (result == Result.RUNNING) {
+            throw new IllegalArgumentException("a finished run is ok or failed");
+        }
+        store.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE reindex_runs SET finished_at = ?, result = ?, added = ?, changed = ?, removed = ?,
+                           unchanged = ?, skipped = ?, passages = ?, generation = ?, error = ?
+                    WHERE id = ?""")) {
+                s.setLong(1, finishedAt.toEpochMilli());
+                s.setString(2, result.column());
+                s.setInt(3, counts.added());
+                s.setInt(4, counts.changed());
+                s.setInt(5, counts.removed());
+                s.setInt(6, counts.unchanged());
+                s.setInt(7, counts.skipped());
+                s.setInt(8, counts.passages());
+                if (generation.isPresent()) {
+                    s.setLong(9, generation.get());
+                } else {
+                    s.setNull(9, java.sql.Types.INTEGER);
+                }
+                s.setString(10, error.orElse(null));
+                s.setLong(11, id);
+                if (s.executeUpdate() != 1) {
+                    throw new SQLException("no reindex run with id " + id);
+                }
+                return null;
+            }
+        });
+    }
+
+    /**
+     * Marks runs still recorded as running as failed: the process that ran them is gone. Call only
+     * while holding the index's write lock, so no other process can be running one.
+     *
+     * @return how many runs were marked
+     */
+    public int failInterrupted(Instant now, String reason) {
+        return store.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE reindex_runs SET result = 'failed', finished_at = ?, error = ? WHERE result = 'running'")) {
+                s.setLong(1, now.toEpochMilli());
+                s.setString(2, reason);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** The latest runs, newest first. */
+    public List<Run> recent(int limit) {
+        return store.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT id, started_at, finished_at, requested_by, guild_id, dry_run, full_rebuild, result,
+                           added, changed, removed, unchanged, skipped, passages, generation, error
+                    FROM reindex_runs ORDER BY started_at DESC, id DESC LIMIT ?""")) {
+                s.setInt(1, limit);
+                List<Run> runs = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        runs.add(read(rs));
+                    }
+                }
+                return runs;
+            }
+        });
+    }
+
+    private static Run read(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        Instant started = Instant.ofEpochMilli(rs.getLong("started_at"));
+        long finishedMillis = rs.getLong("finished_at");
+        Optional<Instant> finished = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(finishedMillis));
+        String requestedBy = rs.getString("requested_by");
+        Optional<String> guild = Optional.ofNullable(rs.getString("guild_id"));
+        boolean dryRun = rs.getInt("dry_run") != 0;
+        boolean full = rs.getInt("full_rebuild") != 0;
+        Result result = Result.ofColumn(rs.getString("result"));
+        Counts counts = new Counts(rs.getInt("added"), rs.getInt("changed"), rs.getInt("removed"),
+                rs.getInt("unchanged"), rs.getInt("skipped"), rs.getInt("passages"));
+        long generationValue = rs.getLong("generation");
+        Optional<Long> generation = rs.wasNull() ? Optional.empty() : Optional.of(generationValue);
+        Optional<String> error = Optional.ofNullable(rs.getString("error"));
+        return new Run(id, started, finished, requestedBy, guild, dryRun, full, result, counts, generation, error);
+    }
+}

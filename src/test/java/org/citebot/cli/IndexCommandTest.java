@@ -1,0 +1,67 @@
+package org.citebot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.citebot.state.ReindexLog;
+import org.citebot.state.StateStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code citebot index} goes through the reindex service: its runs are recorded like the bot's. */
+class IndexCommandTest {
+
+    private static final Path SEEDS = Path.of(System.getProperty("citebot.seeds", "seeds")).toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    private Path config;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void writeConfig() throws IOException {
+        config = dir.resolve("citebot.yaml");
+        Files.writeString(config, "corpus:\n  dir: " + SEEDS + "\nindex:\n  dir: " + dir.resolve("index")
+                + "\nstate:\n  db: " + dir.resolve("citebot.db") + "\n");
+    }
+
+    @Test
+    void index_twice_recordsBothRunsAsCliWithTheirCounts() {
+        assertThat(run("--config", config.toString(), "index")).isZero();
+        assertThat(run("--config", config.toString(), "index", "--full")).isZero();
+
+        assertThat(out.toString()).contains("documents: 2 (0 added, 2 changed, 0 unchanged, 0 removed)");
+        try (StateStore store = StateStore.open(dir.resolve("citebot.db"), Clock.systemUTC())) {
+            List<ReindexLog.Run> runs = new ReindexLog(store).recent(5);
+            assertThat(runs).extracting(ReindexLog.Run::requestedBy).containsExactly("cli", "cli");
+            assertThat(runs).extracting(ReindexLog.Run::result).containsOnly(ReindexLog.Result.OK);
+            assertThat(runs.get(0).fullRebuild()).isTrue();
+            assertThat(runs.get(1).counts().added()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void index_missingCorpus_isRecordedAsFailed() {
+        assertThat(run("--config", config.toString(), "index", "--corpus", dir.resolve("nope").toString())).isEqualTo(2);
+
+        try (StateStore store = StateStore.open(dir.resolve("citebot.db"), Clock.systemUTC())) {
+            ReindexLog.Run run = new ReindexLog(store).recent(1).get(0);
+            assertThat(run.result()).isEqualTo(ReindexLog.Result.FAILED);
+            assertThat(run.error()).hasValueSatisfying(error -> assertThat(error).contains("does not exist"));
+        }
+    }
+
+    private int run(String... args) {
+        return Main.execute(args, Map.of(), new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+}
