@@ -41,6 +41,7 @@ import org.citebot.reply.Choice;
 import org.citebot.search.CacheStatistics;
 import org.citebot.search.CachingPassageSearch;
 import org.citebot.search.PassageSearch;
+import org.citebot.search.SearchRequest;
 import org.citebot.reindex.CorpusWatcher;
 import org.citebot.reindex.ModeratorLog;
 import org.citebot.reindex.ReindexService;
@@ -75,7 +76,7 @@ public final class Citebot implements AutoCloseable {
     /** How far back autocomplete looks for a server's frequent queries. */
     static final Duration FREQUENT_QUERY_PERIOD = Duration.ofDays(30);
     static final int FREQUENT_QUERY_SUGGESTIONS = 25;
-    /** How many of each server's most frequent queries are re-run after a reindex. */
+    /** How many of the most frequent recent queries are re-run after a reindex. */
     static final int WARM_UP_QUERIES = 20;
 
     private final CitebotConfig config;
@@ -185,14 +186,12 @@ public final class Citebot implements AutoCloseable {
         try {
             Instant since = clock.instant().minus(FREQUENT_QUERY_PERIOD);
             int warmed = 0;
-            for (Optional<String> guild : frequentQueries.keySet()) {
-                for (QueryLog.FrequentQuery frequent : queryLog.frequent(guild, since, WARM_UP_QUERIES, true)) {
-                    try {
-                        search.search(org.citebot.search.SearchRequest.of(frequent.query(), config.search().results()));
-                        warmed++;
-                    } catch (RuntimeException e) {
-                        LOG.debug("Warm-up query skipped: {}", e.getMessage());
-                    }
+            for (QueryLog.FrequentQuery frequent : queryLog.frequentEverywhere(since, WARM_UP_QUERIES)) {
+                try {
+                    search.search(SearchRequest.of(frequent.query(), config.search().results()));
+                    warmed++;
+                } catch (RuntimeException e) {
+                    LOG.debug("Warm-up query skipped: {}", e.getMessage());
                 }
             }
             LOG.info("Cache warmed with {} frequent queries after the reindex", warmed);

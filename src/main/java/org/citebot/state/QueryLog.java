@@ -65,6 +65,25 @@ public final class QueryLog {
         });
     }
 
+    /** The most asked answered queries since {@code since} across every guild and the console. */
+    public List<FrequentQuery> frequentEverywhere(Instant since, int limit) {
+        return store.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT query, COUNT(*) AS n, MAX(asked_at) AS last "
+                    + "FROM query_log WHERE asked_at >= ? AND result_count > 0 "
+                    + "GROUP BY query ORDER BY n DESC, last DESC, query LIMIT ?")) {
+                s.setLong(1, since.toEpochMilli());
+                s.setInt(2, limit);
+                List<FrequentQuery> rows = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new FrequentQuery(rs.getString(1), rs.getInt(2)));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
     /** Deletes entries older than {@code retention}; returns how many were removed. */
     public int purgeOlderThan(Instant now, Duration retention) {
         return store.transaction(c -> {
