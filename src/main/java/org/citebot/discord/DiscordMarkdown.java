@@ -15,6 +15,7 @@ final class DiscordMarkdown {
 
     // Emphasis, strike, code, spoilers, masked links, mentions/emoji (<@1>), quotes and headings.
     private static final String ALWAYS_ESCAPED = "\\*_~`|[]()<>#";
+    private static final char ZERO_WIDTH_SPACE = '\u200B';
 
     private DiscordMarkdown() {}
 
@@ -59,6 +60,10 @@ final class DiscordMarkdown {
                     out.append('\\');
                 }
                 out.append(c);
+                if (c == '@' && (raw.startsWith("everyone", i + 1) || raw.startsWith("here", i + 1))) {
+                    // allowed_mentions already stops the ping; this stops Discord styling it as one.
+                    out.append(ZERO_WIDTH_SPACE);
+                }
                 lineStart = false;
                 leadingNumber = false;
             }
