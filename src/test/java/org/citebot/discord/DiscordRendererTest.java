@@ -121,7 +121,7 @@ class DiscordRendererTest {
         DiscordJson.assertWithinLimits(json);
         String content = json.get("content").asText();
         assertThat(content).hasSizeGreaterThan(1500).startsWith("**\\*\\*bold\\*\\***").doesNotContain("\u202E")
-                .contains("@everyone", "\\<@&123\\>", "\\[link\\]\\(https://evil.example\\)", "\n\\# heading", "\n\\- list");
+                .contains("@\u200Beveryone", "\\<@&123\\>", "\\[link\\]\\(https://evil.example\\)", "\n\\# heading", "\n\\- list");
         assertThat(data.getAllowedMentions()).isEmpty();
     }
 
@@ -204,7 +204,7 @@ class DiscordRendererTest {
                 List.of(card("One", "https://example.org/1", StyledText.plain("x"))), List.of())));
 
         DiscordJson.assertWithinLimits(json);
-        assertThat(json.get("content").asText()).isEqualTo("@everyone hi");
+        assertThat(json.get("content").asText()).isEqualTo("@\u200Beveryone hi");
         assertThat(json.has("components")).isTrue();
         assertThat(json.has("allowed_mentions")).isTrue();
     }
