@@ -68,7 +68,7 @@ class InteractionsOverTheWireTest {
         assertThat(discord.callbacks.get(0).get("type").asInt()).isEqualTo(5);
         assertThat(discord.callbacks.get(0).at("/data/flags").asInt(0) & 64).isZero();
         JsonNode edit = discord.message("PATCH original");
-        assertThat(edit.get("content").asText()).isEqualTo("@everyone look");
+        assertThat(edit.get("content").asText()).isEqualTo("@\u200Beveryone look");
         assertThat(edit.at("/embeds/0/description").asText()).isEqualTo("\\<@&1\\> text");
         DiscordJson.assertWithinLimits(edit);
     }
