@@ -111,6 +111,10 @@ public final class ConfigLoader {
                 raw.put(key.path(), value);
             }
         }
+        if (values.containsKey("discord.token") || values.containsKey("token")) {
+            throw new ConfigException("The bot token must not be in " + file.map(Path::toString).orElse("the config")
+                    + " (key discord.token): remove it and set the DISCORD_TOKEN environment variable instead.");
+        }
         if (!values.isEmpty()) {
             String where = file.map(Path::toString).orElse("configuration");
             throw new ConfigException("Unknown configuration key" + (values.size() > 1 ? "s" : "") + " in " + where
@@ -161,7 +165,10 @@ public final class ConfigLoader {
         }
         Object tree;
         try {
-            tree = new ObjectMapper(new YAMLFactory()).readValue(text, Object.class);
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+            com.fasterxml.jackson.databind.JsonNode node = yaml.readTree(text);
+            // A file of only comments (every key at its default) holds no document at all.
+            tree = node == null || node.isMissingNode() || node.isNull() ? null : yaml.treeToValue(node, Object.class);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new ConfigException("Config file " + file + " is not valid YAML" + where + ": "

@@ -105,6 +105,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_fileWithOnlyComments_usesDefaults() throws IOException {
+        Path file = write("# every key at its default\n\n# corpus:\n#   dir: elsewhere\n");
+
+        assertThat(new ConfigLoader(Map.of()).load(Optional.of(file), true))
+                .isEqualTo(new ConfigLoader(Map.of()).load(Optional.empty(), false));
+    }
+
+    @Test
     void load_brokenYaml_saysWhereAndDoesNotStart() throws IOException {
         Path file = write("index:\n  dir: [unclosed\n");
 

@@ -1,0 +1,89 @@
+package org.citebot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.citebot.config.ConfigKeys;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every configuration key, given a value it cannot use, stops citebot before anything starts (no
+ * index, no database) with a message naming the key. A new key without an entry here fails the test.
+ */
+class InvalidConfigTest {
+
+    /** One unusable value per key, as an operator might mistype it in the environment. */
+    static final Map<String, String> INVALID = new TreeMap<>(Map.ofEntries(
+            Map.entry("corpus.dir", "bad\u0000path"),
+            Map.entry("corpus.maxFileSize", "10 parsecs"),
+            Map.entry("corpus.watch", "sometimes"),
+            Map.entry("corpus.watchDebounce", "soon"),
+            Map.entry("index.dir", ""),
+            Map.entry("state.db", "bad\u0000path"),
+            Map.entry("state.queryLogRetention", "-3d"),
+            Map.entry("cache.maxEntries", "lots"),
+            Map.entry("cache.expireAfter", "0s"),
+            Map.entry("search.results", "11"),
+            Map.entry("discord.guilds", "my-server"),
+            Map.entry("discord.restUrl", "discord.com/api"),
+            Map.entry("discord.gatewayUrl", "https://gateway.discord.gg"),
+            Map.entry("discord.privateByDefault", "maybe"),
+            Map.entry("moderators.roles", "@mods"),
+            Map.entry("moderators.logChannel", "#mod-log"),
+            Map.entry("ops.listen", "8081"),
+            Map.entry("rateLimit.searches", "0"),
+            Map.entry("rateLimit.window", "10 seconds please")));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyKey_hasAnInvalidExampleHere() {
+        assertThat(INVALID.keySet()).containsExactlyInAnyOrderElementsOf(ConfigKeys.paths());
+    }
+
+    @Test
+    void everyKey_invalidValue_exitsTwoNamingTheKeyAndStartsNothing() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.yaml"), "# nothing set here\n");
+        Map<String, String> failures = new TreeMap<>();
+        for (Map.Entry<String, String> entry : INVALID.entrySet()) {
+            String variable = ConfigKeys.environmentVariable(entry.getKey());
+            Path work = Files.createDirectories(dir.resolve(variable));
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            Map<String, String> environment = new TreeMap<>(Map.of(
+                    "CITEBOT_INDEX_DIR", work.resolve("index").toString(),
+                    "CITEBOT_STATE_DB", work.resolve("citebot.db").toString()));
+            environment.put(variable, entry.getValue());
+            int code = Main.execute(new String[] {"--config", empty.toString(), "index"},
+                    environment, new PrintWriter(out, true), new PrintWriter(err, true));
+            boolean startedSomething;
+            try (var files = Files.list(work)) {
+                startedSomething = files.findAny().isPresent();
+            }
+            if (code != 2 || !err.toString().contains(entry.getKey()) || startedSomething) {
+                failures.put(entry.getKey(), "exit " + code + ", created files: " + startedSomething + ", stderr: " + err);
+            }
+        }
+        assertThat(failures).as("keys whose bad value was not refused by name before starting").isEmpty();
+    }
+
+    @Test
+    void tokenInTheConfigFile_refusedWithoutEchoingIt() throws Exception {
+        Path config = dir.resolve("citebot.yaml");
+        Files.writeString(config, "discord:\n  token: MTIzNDU2Nzg5.secret.value\n");
+        StringWriter err = new StringWriter();
+
+        int code = Main.execute(new String[] {"--config", config.toString(), "index"}, Map.of(),
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("discord.token").contains("DISCORD_TOKEN").doesNotContain("secret.value");
+    }
+}
