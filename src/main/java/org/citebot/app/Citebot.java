@@ -71,6 +71,7 @@ public final class Citebot implements AutoCloseable {
     private final Map<Optional<String>, List<String>> frequentQueries = new ConcurrentHashMap<>();
     private final ScheduledExecutorService background;
     private final ErrorBoundary errors = new ErrorBoundary();
+    private final ModeratorPolicy moderators;
     private final CommandRegistry registry;
 
     private Citebot(CitebotConfig config, Clock clock, StateStore state, SearchEngine engine) {
@@ -92,6 +93,7 @@ public final class Citebot implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.moderators = new ModeratorPolicy(config.moderators().roles());
         this.registry = buildRegistry(ticker);
     }
 
@@ -123,7 +125,6 @@ public final class Citebot implements AutoCloseable {
                 new RateLimiter(config.rateLimit().searches(), config.rateLimit().window(), clock, ticker);
         GuildSettings guildSettings = new GuildSettings(state);
         boolean configuredPrivate = config.discord().privateByDefault();
-        ModeratorPolicy moderators = new ModeratorPolicy(config.moderators().roles());
         SearchSuggestions suggestions = new SearchSuggestions(this::sourceChoices, this::querySuggestions);
 
         SearchCommand searchCommand = new SearchCommand(search, sessions, rateLimiter, config.search().results(),
@@ -257,6 +258,11 @@ public final class Citebot implements AutoCloseable {
 
     public ErrorBoundary errors() {
         return errors;
+    }
+
+    /** Who counts as a moderator: Manage Server or a configured moderator role; front ends check it too. */
+    public ModeratorPolicy moderators() {
+        return moderators;
     }
 
     public SearchEngine engine() {

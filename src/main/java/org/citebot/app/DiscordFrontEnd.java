@@ -51,7 +51,8 @@ public final class DiscordFrontEnd implements Closeable {
             return thread;
         });
         InteractionListener listener =
-                new InteractionListener(citebot.registry(), new DiscordRenderer(), citebot.errors(), workers, timer);
+                new InteractionListener(citebot.registry(), new DiscordRenderer(), citebot.errors(), workers, timer,
+                        citebot.moderators());
         DiscordBot bot = new DiscordBot(token, citebot.config().discord(), citebot.registry(), listener);
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(workers, timer, bot);
         try {
