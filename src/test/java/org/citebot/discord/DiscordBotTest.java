@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.citebot.command.ActionHandler;
 import org.citebot.command.Command;
 import org.citebot.command.CommandRegistry;
@@ -34,9 +35,11 @@ import org.citebot.discord.fake.InteractionHandle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
 
 /** {@link DiscordBot} against the fake Discord: login, registration only when changed, token handling. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
 class DiscordBotTest {
 
     private static final String TOKEN = "fake.discord.token-0123456789";

@@ -33,8 +33,10 @@ import org.citebot.reply.ReplyCard;
 import org.citebot.reply.StyledText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What real JDA puts on the wire for citebot's slower paths: deferred answers and sharing, against the fake Discord. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class InteractionsOverTheWireTest {
 
     private static final Reply ANSWER = new Reply(Optional.of(StyledText.plain("@everyone look")),
