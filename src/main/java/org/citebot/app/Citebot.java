@@ -93,6 +93,7 @@ public final class Citebot implements AutoCloseable {
     private final ScheduledExecutorService background;
     private final ErrorBoundary errors = new ErrorBoundary();
     private final ReindexService reindex;
+    private final ModeratorPolicy moderators;
     private final CommandRegistry registry;
     /** Set by the front end once it can post; until then announcements go nowhere. */
     private volatile ModeratorLog moderatorLog = ModeratorLog.NONE;
@@ -126,6 +127,7 @@ public final class Citebot implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.moderators = new ModeratorPolicy(config.moderators().roles());
         this.registry = buildRegistry(ticker);
     }
 
@@ -206,7 +208,6 @@ public final class Citebot implements AutoCloseable {
                 new RateLimiter(config.rateLimit().searches(), config.rateLimit().window(), clock, ticker);
         GuildSettings guildSettings = new GuildSettings(state);
         boolean configuredPrivate = config.discord().privateByDefault();
-        ModeratorPolicy moderators = new ModeratorPolicy(config.moderators().roles());
         SearchSuggestions suggestions = new SearchSuggestions(this::sourceChoices, this::querySuggestions);
 
         SearchCommand searchCommand = new SearchCommand(search, sessions, rateLimiter, config.search().results(),
@@ -223,7 +224,7 @@ public final class Citebot implements AutoCloseable {
         commands.add(new ReindexCommand(reindex, moderators, clock));
         List<ActionHandler> actions = List.of(
                 new SearchActionHandler(search, sessions), new SourcesActionHandler(this::documents));
-        return new CommandRegistry(commands, actions, moderators);
+        return new CommandRegistry(commands, actions);
     }
 
     private void bindMetrics() {
@@ -372,6 +373,11 @@ public final class Citebot implements AutoCloseable {
 
     public ErrorBoundary errors() {
         return errors;
+    }
+
+    /** Who counts as a moderator: Manage Server or a configured moderator role; front ends check it too. */
+    public ModeratorPolicy moderators() {
+        return moderators;
     }
 
     public SearchEngine engine() {

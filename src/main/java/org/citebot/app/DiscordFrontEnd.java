@@ -56,7 +56,8 @@ public final class DiscordFrontEnd implements Closeable {
         });
         DiscordRenderer renderer = new DiscordRenderer();
         InteractionListener listener =
-                new InteractionListener(citebot.registry(), renderer, citebot.errors(), workers, timer);
+                new InteractionListener(citebot.registry(), renderer, citebot.errors(), workers, timer,
+                        citebot.moderators());
         DiscordBot bot = new DiscordBot(token, citebot.config().discord(), citebot.registry(), listener);
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(workers, timer, bot);
         try {

@@ -13,19 +13,8 @@ public final class CommandRegistry {
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Map<String, ActionHandler> actions = new LinkedHashMap<>();
-    private final ModeratorPolicy moderators;
 
-    /** A registry whose moderators are the members with Manage Server. */
     public CommandRegistry(List<Command> commands, List<ActionHandler> actionHandlers) {
-        this(commands, actionHandlers, new ModeratorPolicy(List.of()));
-    }
-
-    /**
-     * @param moderators who may run the commands marked moderator-only; front ends check it before
-     *     running one, and each such command checks again itself
-     */
-    public CommandRegistry(List<Command> commands, List<ActionHandler> actionHandlers, ModeratorPolicy moderators) {
-        this.moderators = moderators;
         for (Command command : commands) {
             if (this.commands.putIfAbsent(command.spec().name(), command) != null) {
                 throw new IllegalArgumentException("two commands named " + command.spec().name());
@@ -36,10 +25,6 @@ public final class CommandRegistry {
                 throw new IllegalArgumentException("two action handlers for prefix " + handler.prefix());
             }
         }
-    }
-
-    public ModeratorPolicy moderators() {
-        return moderators;
     }
 
     public List<Command> commands() {

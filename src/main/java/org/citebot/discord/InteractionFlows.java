@@ -15,6 +15,7 @@ import org.citebot.command.CommandRegistry;
 import org.citebot.command.CommandRequest;
 import org.citebot.command.ErrorBoundary;
 import org.citebot.command.Invoker;
+import org.citebot.command.ModeratorPolicy;
 import org.citebot.command.UserFacingException;
 import org.citebot.reply.Choice;
 import org.citebot.reply.Reply;
@@ -35,18 +36,27 @@ final class InteractionFlows {
             Reply.notice("citebot does not know this command any more. It may have been renamed; type / to see the current ones.");
     static final Reply UNKNOWN_BUTTON = Reply.notice("That button no longer works. Run the command again for fresh results.");
     static final Reply MODERATORS_ONLY =
-            Reply.notice("Only moderators can use this command: it needs Manage Server or a moderator role.");
+            Reply.notice("Only moderators (Manage Server or a moderator role) can use this command.");
 
     private final CommandRegistry registry;
     private final ErrorBoundary errors;
     private final AckRunner runner;
     private final Duration autocompleteBudget;
+    private final ModeratorPolicy moderators;
 
+    /** Flows where only Manage Server makes a moderator (no moderator roles configured). */
     InteractionFlows(CommandRegistry registry, ErrorBoundary errors, AckRunner runner, Duration autocompleteBudget) {
+        this(registry, errors, runner, autocompleteBudget, new ModeratorPolicy(List.of()));
+    }
+
+    /** @param moderators who may run moderator commands: Manage Server or a configured moderator role */
+    InteractionFlows(CommandRegistry registry, ErrorBoundary errors, AckRunner runner, Duration autocompleteBudget,
+            ModeratorPolicy moderators) {
         this.registry = registry;
         this.errors = errors;
         this.runner = runner;
         this.autocompleteBudget = autocompleteBudget;
+        this.moderators = moderators;
     }
 
     /** A slash command or message-menu entry named {@code request.command()}. */
@@ -58,7 +68,7 @@ final class InteractionFlows {
         }
         Command command = found.get();
         // Discord only offers moderator commands to moderators by default, but guild admins can change that.
-        if (command.spec().moderatorOnly() && !registry.moderators().isModerator(request.invoker())) {
+        if (command.spec().moderatorOnly() && !moderators.isModerator(request.invoker())) {
             responder.reply(MODERATORS_ONLY);
             return;
         }

@@ -25,6 +25,7 @@ import org.citebot.command.CommandRegistry;
 import org.citebot.command.CommandRequest;
 import org.citebot.command.ErrorBoundary;
 import org.citebot.command.Invoker;
+import org.citebot.command.ModeratorPolicy;
 import org.citebot.reply.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,14 +55,30 @@ public final class InteractionListener extends ListenerAdapter {
      */
     public InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
             ExecutorService workers, ScheduledExecutorService timer) {
-        this(registry, renderer, errors, workers, timer, QUICK_WINDOW, AUTOCOMPLETE_BUDGET);
+        this(registry, renderer, errors, workers, timer, new ModeratorPolicy(List.of()));
+    }
+
+    /**
+     * @param moderators who may run moderator commands (Manage Server or a configured moderator role),
+     *     checked again here because server admins can open those commands to everyone in Discord
+     */
+    public InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
+            ExecutorService workers, ScheduledExecutorService timer, ModeratorPolicy moderators) {
+        this(registry, renderer, errors, workers, timer, QUICK_WINDOW, AUTOCOMPLETE_BUDGET, moderators);
     }
 
     InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
             ExecutorService workers, ScheduledExecutorService timer, Duration quickWindow, Duration autocompleteBudget) {
+        this(registry, renderer, errors, workers, timer, quickWindow, autocompleteBudget, new ModeratorPolicy(List.of()));
+    }
+
+    private InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
+            ExecutorService workers, ScheduledExecutorService timer, Duration quickWindow, Duration autocompleteBudget,
+            ModeratorPolicy moderators) {
         this.renderer = renderer;
         this.errors = errors;
-        this.flows = new InteractionFlows(registry, errors, new AckRunner(workers, timer, quickWindow), autocompleteBudget);
+        this.flows = new InteractionFlows(registry, errors, new AckRunner(workers, timer, quickWindow), autocompleteBudget,
+                moderators);
     }
 
     /**

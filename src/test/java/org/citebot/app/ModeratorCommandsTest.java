@@ -70,7 +70,7 @@ class ModeratorCommandsTest {
     void moderatorRole_fromConfig_isAModerator() {
         Invoker withRole = new Invoker("u2", Optional.of(GUILD), Optional.of("c1"), false, List.of(MOD_ROLE));
 
-        assertThat(citebot.registry().moderators().isModerator(withRole)).isTrue();
+        assertThat(citebot.moderators().isModerator(withRole)).isTrue();
     }
 
     @Test

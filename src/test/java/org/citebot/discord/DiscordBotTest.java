@@ -3,7 +3,6 @@ package org.citebot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -31,23 +30,29 @@ import org.citebot.command.SourcesActionHandler;
 import org.citebot.command.SourcesCommand;
 import org.citebot.command.StatusCommand;
 import org.citebot.config.CitebotConfig;
+import org.citebot.discord.fake.FakeDiscord;
+import org.citebot.discord.fake.InteractionHandle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
 
-/** {@link DiscordBot} against a minimal local Discord: login, registration only when changed, token handling. */
+/** {@link DiscordBot} against the fake Discord: login, registration only when changed, token handling. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
 class DiscordBotTest {
+
+    private static final String TOKEN = "fake.discord.token-0123456789";
 
     private final ExecutorService workers = InteractionListener.boundedPool(2, 10);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final List<DiscordBot> bots = new ArrayList<>();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private MiniDiscord discord;
+    private FakeDiscord discord;
 
     @BeforeEach
-    void startDiscord() throws Exception {
-        discord = new MiniDiscord();
+    void startDiscord() {
+        discord = FakeDiscord.builder().token(TOKEN).start();
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
     }
@@ -63,19 +68,21 @@ class DiscordBotTest {
 
     @Test
     void start_registersGlobalCommandsOnce_thenOnlyWhenTheyChange() throws Exception {
-        bot(MiniDiscord.TOKEN, List.of(), commands()).start();
-        assertThat(discord.count("PUT applications/" + MiniDiscord.APP_ID + "/commands")).isEqualTo(1);
+        String global = "applications/" + discord.bot().applicationId() + "/commands";
+        bot(TOKEN, List.of(), commands()).start();
+        assertThat(discord.requests("PUT", global)).hasSize(1);
         bots.get(0).close();
 
-        bot(MiniDiscord.TOKEN, List.of(), commands()).start();
-        assertThat(discord.count("GET applications/" + MiniDiscord.APP_ID + "/commands")).isEqualTo(2);
-        assertThat(discord.count("PUT applications/" + MiniDiscord.APP_ID + "/commands")).isEqualTo(1);
+        bot(TOKEN, List.of(), commands()).start();
+        assertThat(discord.requests("GET", global)).hasSize(2);
+        assertThat(discord.requests("PUT", global)).hasSize(1);
         bots.get(1).close();
 
         List<Command> more = new ArrayList<>(commands());
         more.add(new StatusCommand(Optional::empty, Clock.systemUTC(), Instant.EPOCH));
-        bot(MiniDiscord.TOKEN, List.of(), more).start();
-        assertThat(discord.count("PUT applications/" + MiniDiscord.APP_ID + "/commands")).isEqualTo(2);
+        bot(TOKEN, List.of(), more).start();
+        assertThat(discord.requests("PUT", global)).hasSize(2);
+        assertThat(discord.registrationRequests()).hasSize(2);
         assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(line -> assertThat(line).startsWith("Commands (global) unchanged: 2 registered"))
                 .anySatisfy(line -> assertThat(line).startsWith("Commands (global) registered: 3 commands"));
@@ -83,16 +90,19 @@ class DiscordBotTest {
 
     @Test
     void start_guildsConfigured_registersPerGuildOnly_andSkipsGuildsItIsNotIn() throws Exception {
-        bot(MiniDiscord.TOKEN, List.of(MiniDiscord.GUILD_ID, "999999999999999999"), commands()).start();
+        String guild = discord.guild().id();
+        bot(TOKEN, List.of(guild, "999999999999999999"), commands()).start();
 
-        String guildRoute = "PUT applications/" + MiniDiscord.APP_ID + "/guilds/" + MiniDiscord.GUILD_ID + "/commands";
-        assertThat(discord.count(guildRoute)).isEqualTo(1);
-        assertThat(discord.count("PUT applications/" + MiniDiscord.APP_ID + "/commands")).isZero();
-        assertThat(discord.requests).noneMatch(request -> request.contains("999999999999999999"));
+        String app = "applications/" + discord.bot().applicationId();
+        assertThat(discord.requests("PUT", app + "/guilds/" + guild + "/commands")).hasSize(1);
+        assertThat(discord.requests("PUT", app + "/commands")).isEmpty();
+        assertThat(discord.requests()).noneMatch(request -> request.path().contains("999999999999999999"));
         bots.get(0).close();
 
-        bot(MiniDiscord.TOKEN, List.of(MiniDiscord.GUILD_ID), commands()).start();
-        assertThat(discord.count(guildRoute)).isEqualTo(1);
+        bot(TOKEN, List.of(guild), commands()).start();
+        assertThat(discord.requests("PUT", app + "/guilds/" + guild + "/commands")).hasSize(1);
+        assertThat(discord.registeredCommands(guild)).extracting(c -> c.path("name").asText())
+                .containsExactlyInAnyOrder("help", "sources");
     }
 
     @Test
@@ -117,33 +127,32 @@ class DiscordBotTest {
     void start_restUnreachable_saysWhereItTriedWithoutTheToken() throws Exception {
         URI closed = URI.create("http://127.0.0.1:" + closedPort() + "/api/v10/");
         CommandRegistry registry = new CommandRegistry(commands(), List.of());
-        DiscordBot bot = new DiscordBot(MiniDiscord.TOKEN, new CitebotConfig.Discord(List.of(), closed, discord.gatewayUrl(), true),
+        DiscordBot bot = new DiscordBot(TOKEN, new CitebotConfig.Discord(List.of(), closed, URI.create(discord.gatewayUrl()), true),
                 registry, new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers, timer));
         bots.add(bot);
 
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(bot::start)
                 .isInstanceOf(DiscordStartException.class)
                 .hasMessageContaining(closed.toString())
-                .hasMessageNotContaining(MiniDiscord.TOKEN));
+                .hasMessageNotContaining(TOKEN));
     }
 
     @Test
     void start_tokenNeverLogged() throws Exception {
-        bot(MiniDiscord.TOKEN, List.of(), commands()).start();
+        bot(TOKEN, List.of(), commands()).start();
 
         assertThat(logs.list).isNotEmpty().noneSatisfy(event -> {
-            assertThat(event.getFormattedMessage()).contains(MiniDiscord.TOKEN);
+            assertThat(event.getFormattedMessage()).contains(TOKEN);
         });
     }
 
     @Test
     void slashCommand_answeredPrivatelyWithinLimitsMentioningNoOne() throws Exception {
-        bot(MiniDiscord.TOKEN, List.of(), commands()).start();
+        bot(TOKEN, List.of(), commands()).start();
 
-        discord.slashCommand("help", "[]");
+        InteractionHandle help = discord.slash("help").as(discord.alice());
 
-        await().atMost(5, TimeUnit.SECONDS).until(() -> !discord.callbacks.isEmpty());
-        JsonNode callback = discord.callbacks.get(0);
+        JsonNode callback = help.awaitCallback();
         assertThat(callback.get("type").asInt()).isEqualTo(4);
         assertThat(callback.at("/data/flags").asInt() & 64).isEqualTo(64);
         assertThat(callback.at("/data/embeds")).hasSize(2);
@@ -153,7 +162,8 @@ class DiscordBotTest {
     private DiscordBot bot(String token, List<String> guilds, List<Command> commands) {
         List<ActionHandler> handlers = List.of(new SourcesActionHandler(List::of));
         CommandRegistry registry = new CommandRegistry(commands, handlers);
-        CitebotConfig.Discord config = new CitebotConfig.Discord(guilds, discord.restUrl(), discord.gatewayUrl(), true);
+        CitebotConfig.Discord config = new CitebotConfig.Discord(guilds, URI.create(discord.restUrl()),
+                URI.create(discord.gatewayUrl()), true);
         InteractionListener listener = new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers,
                 timer);
         DiscordBot bot = new DiscordBot(token, config, registry, listener);

@@ -25,6 +25,7 @@ import org.citebot.command.CommandRequest;
 import org.citebot.command.CommandSpec;
 import org.citebot.command.ErrorBoundary;
 import org.citebot.command.Invoker;
+import org.citebot.command.ModeratorPolicy;
 import org.citebot.command.UserFacingException;
 import org.citebot.reply.Choice;
 import org.citebot.reply.Reply;
@@ -167,6 +168,26 @@ class InteractionFlowsTest {
 
         assertThat(responder.calls).containsExactly("reply:" + text(InteractionFlows.MODERATORS_ONLY) + ":private");
         await().atMost(2, TimeUnit.SECONDS).until(() -> runs.get() == 1);
+    }
+
+    @Test
+    void moderatorCommand_memberWithConfiguredModeratorRole_runsWithoutManageServer() {
+        AtomicInteger runs = new AtomicInteger();
+        Command reindex = new TestCommand(new CommandSpec("reindex", "Rebuild", CommandSpec.Kind.SLASH, List.of(), "", true),
+                true, request -> {
+                    runs.incrementAndGet();
+                    return ANSWER;
+                });
+        InteractionFlows flows = new InteractionFlows(new CommandRegistry(List.of(reindex), List.of()), new ErrorBoundary(),
+                new AckRunner(workers, timer, Duration.ofSeconds(5)), Duration.ofSeconds(2),
+                new ModeratorPolicy(List.of("librarians")));
+
+        flows.command(new CommandRequest("reindex", Map.of(),
+                new Invoker("lib", Optional.of("g1"), Optional.of("c1"), false, List.of("librarians")), Optional.empty()),
+                responder);
+
+        await().atMost(2, TimeUnit.SECONDS).until(() -> runs.get() == 1);
+        assertThat(responder.calls).doesNotContain("reply:" + text(InteractionFlows.MODERATORS_ONLY) + ":private");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.citebot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -23,24 +22,36 @@ import org.citebot.command.CommandSpec;
 import org.citebot.command.ErrorBoundary;
 import org.citebot.command.Invoker;
 import org.citebot.config.CitebotConfig;
+import org.citebot.discord.fake.FakeDiscord;
+import org.citebot.discord.fake.InteractionHandle;
+import org.citebot.discord.fake.SentMessage;
+import org.citebot.discord.fake.TestGuild;
 import org.citebot.reply.Choice;
 import org.citebot.reply.Reply;
+import org.citebot.reply.ReplyAction;
 import org.citebot.reply.ReplyCard;
 import org.citebot.reply.StyledText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-/** What real JDA puts on the wire for citebot's slower paths: deferred answers and sharing. */
+/** What real JDA puts on the wire for citebot's slower paths: deferred answers and sharing, against the fake Discord. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class InteractionsOverTheWireTest {
 
     private static final Reply ANSWER = new Reply(Optional.of(StyledText.plain("@everyone look")),
             List.of(new ReplyCard("Passage", Optional.of(URI.create("https://example.org/p")), StyledText.plain("<@&1> text"),
                     List.of(), List.of("Publisher"))), List.of(), false);
+    /** A private answer carrying a Share button, as citebot's private previews do. */
+    private static final Reply SHAREABLE = new Reply(Optional.of(StyledText.plain("answer")), List.of(),
+            List.of(new ReplyAction.Button("Share", "test:share", true, true)), true);
+    /** View Channel only: no Send Messages, no Embed Links. */
+    private static final long VIEW_ONLY = 1L << 10;
 
     private final ExecutorService workers = InteractionListener.boundedPool(2, 10);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final CountDownLatch release = new CountDownLatch(1);
-    private MiniDiscord discord;
+    private FakeDiscord discord;
     private DiscordBot bot;
 
     @AfterEach
@@ -58,56 +69,58 @@ class InteractionsOverTheWireTest {
 
     @Test
     void slowCommand_deferredPubliclyThenOriginalEditedWithNoMentionsAllowed() throws Exception {
-        start("19456");
+        start(TestGuild.EVERYONE_DEFAULT);
 
-        discord.slashCommand("slow", "[]");
-        await().atMost(5, TimeUnit.SECONDS).until(() -> !discord.callbacks.isEmpty());
+        InteractionHandle slow = discord.slash("slow").as(discord.alice());
+        JsonNode deferral = slow.awaitCallback();
         release.countDown();
-        await().atMost(5, TimeUnit.SECONDS).until(() -> discord.messageKinds().contains("PATCH original"));
+        JsonNode message = slow.awaitResponseMessage(m -> !m.path("embeds").isEmpty(), Duration.ofSeconds(5));
 
-        assertThat(discord.callbacks.get(0).get("type").asInt()).isEqualTo(5);
-        assertThat(discord.callbacks.get(0).at("/data/flags").asInt(0) & 64).isZero();
-        JsonNode edit = discord.message("PATCH original");
+        assertThat(deferral.get("type").asInt()).isEqualTo(5);
+        assertThat(deferral.at("/data/flags").asInt(0) & 64).isZero();
+        JsonNode edit = sent(SentMessage.Kind.WEBHOOK_EDIT).get(0).payload();
         assertThat(edit.get("content").asText()).isEqualTo("@\u200Beveryone look");
         assertThat(edit.at("/embeds/0/description").asText()).isEqualTo("\\<@&1\\> text");
         DiscordJson.assertWithinLimits(edit);
+        assertThat(message.path("mention_everyone").asBoolean()).as("nobody pinged").isFalse();
+        assertThat(message.path("mention_roles")).isEmpty();
     }
 
     @Test
     void share_postsInTheChannelWithoutMentionsThenConfirmsPrivately() throws Exception {
-        start("19456");
+        start(TestGuild.EVERYONE_DEFAULT);
 
-        discord.buttonPress("test:share");
-        await().atMost(5, TimeUnit.SECONDS).until(() -> discord.messageKinds().contains("POST followup"));
+        InteractionHandle share = discord.button("test:share", shareableAnswer()).as(discord.alice());
+        JsonNode confirmation = share.awaitFollowups(1).get(0);
 
-        assertThat(discord.callbacks).singleElement().satisfies(callback -> assertThat(callback.get("type").asInt()).isEqualTo(6));
-        assertThat(discord.messageKinds()).containsExactly("POST channel", "POST followup");
-        DiscordJson.assertWithinLimits(discord.message("POST channel"));
-        JsonNode confirmation = discord.message("POST followup");
+        assertThat(share.awaitCallback().get("type").asInt()).isEqualTo(6);
+        assertThat(kindsAfterTheAnswer()).containsExactly(SentMessage.Kind.CHANNEL_MESSAGE, SentMessage.Kind.FOLLOWUP);
+        DiscordJson.assertWithinLimits(sent(SentMessage.Kind.CHANNEL_MESSAGE).get(0).payload());
         assertThat(confirmation.get("content").asText()).isEqualTo("Shared in the channel.");
         assertThat(confirmation.get("flags").asInt() & 64).isEqualTo(64);
-        DiscordJson.assertWithinLimits(confirmation);
+        DiscordJson.assertWithinLimits(sent(SentMessage.Kind.FOLLOWUP).get(0).payload());
     }
 
     @Test
     void share_withoutSendPermission_userToldWhyAndNothingPosted() throws Exception {
-        start("1024");
+        start(VIEW_ONLY);
 
-        discord.buttonPress("test:share");
-        await().atMost(5, TimeUnit.SECONDS).until(() -> discord.messageKinds().contains("POST followup"));
+        InteractionHandle share = discord.button("test:share", shareableAnswer()).as(discord.alice());
+        JsonNode notice = share.awaitFollowups(1).get(0);
 
-        assertThat(discord.messageKinds()).containsExactly("POST followup");
-        assertThat(discord.message("POST followup").get("content").asText()).isEqualTo(DiscordFailures.CANNOT_POST);
+        assertThat(kindsAfterTheAnswer()).containsExactly(SentMessage.Kind.FOLLOWUP);
+        assertThat(notice.get("content").asText()).isEqualTo(DiscordFailures.CANNOT_POST);
+        assertThat(discord.requests("POST", "channels/\\d+/messages")).as("JDA checked locally, sent nothing").isEmpty();
     }
 
     @Test
     void findSources_commandReadsTheTargetMessagesText() throws Exception {
-        start("19456");
+        start(TestGuild.EVERYONE_DEFAULT);
 
-        discord.messageCommand("Find sources", "What about **escalation** in <@123> Europe?");
+        InteractionHandle find = discord.messageCommand("Find sources", "What about **escalation** in <@123> Europe?")
+                .as(discord.alice());
 
-        await().atMost(5, TimeUnit.SECONDS).until(() -> !discord.callbacks.isEmpty());
-        JsonNode callback = discord.callbacks.get(0);
+        JsonNode callback = find.awaitCallback();
         assertThat(callback.get("type").asInt()).isEqualTo(4);
         assertThat(callback.at("/data/flags").asInt() & 64).isEqualTo(64);
         assertThat(callback.at("/data/content").asText())
@@ -116,21 +129,39 @@ class InteractionsOverTheWireTest {
 
     @Test
     void autocomplete_twentyFiveChoicesWithinOneHundredCharacters() throws Exception {
-        start("19456");
+        start(TestGuild.EVERYONE_DEFAULT);
 
-        discord.autocomplete("slow", "query", "esc");
+        InteractionHandle complete = discord.autocomplete("slow", "query", "esc").as(discord.alice());
 
-        await().atMost(5, TimeUnit.SECONDS).until(() -> !discord.callbacks.isEmpty());
-        JsonNode callback = discord.callbacks.get(0);
+        JsonNode callback = complete.awaitCallback();
         assertThat(callback.get("type").asInt()).isEqualTo(8);
         assertThat(callback.at("/data/choices")).hasSize(25).allSatisfy(choice -> {
             assertThat(choice.get("name").asText()).hasSizeBetween(1, 100).startsWith("esc");
             assertThat(choice.get("value").asText()).hasSizeBetween(1, 100);
         });
+        assertThat(complete.rejectedCallbacks()).as("the fake checks Discord's limits").isEmpty();
     }
 
-    private void start(String everyonePermissions) throws Exception {
-        discord = new MiniDiscord(everyonePermissions);
+    /** The bot's private answer with a Share button, as the fake holds it. */
+    private JsonNode shareableAnswer() {
+        return discord.slash("shareable").as(discord.alice()).awaitResponseMessage();
+    }
+
+    private List<SentMessage> sent(SentMessage.Kind kind) {
+        return discord.sentMessages().stream().filter(m -> m.kind() == kind).toList();
+    }
+
+    /** What citebot sent after its first answer (the one carrying the button). */
+    private List<SentMessage.Kind> kindsAfterTheAnswer() {
+        List<SentMessage> all = discord.sentMessages();
+        return all.subList(1, all.size()).stream().map(SentMessage::kind).toList();
+    }
+
+    private void start(long everyonePermissions) throws Exception {
+        discord = FakeDiscord.builder()
+                .guild(TestGuild.builder("Group").everyonePermissions(everyonePermissions).textChannel("general")
+                        .member("alice").build())
+                .start();
         Command slow = new Command() {
             @Override
             public CommandSpec spec() {
@@ -157,6 +188,17 @@ class InteractionsOverTheWireTest {
                 return IntStream.range(0, 40).mapToObj(i -> new Choice(partial + i + "x".repeat(200), "v".repeat(150))).toList();
             }
         };
+        Command shareable = new Command() {
+            @Override
+            public CommandSpec spec() {
+                return CommandSpec.slash("shareable", "Answers privately with a Share button", List.of(), "/shareable");
+            }
+
+            @Override
+            public Reply handle(CommandRequest request) {
+                return SHAREABLE;
+            }
+        };
         Command findSources = new Command() {
             @Override
             public CommandSpec spec() {
@@ -180,11 +222,11 @@ class InteractionsOverTheWireTest {
                 return new ActionOutcome.Share(ANSWER, Reply.notice("Shared in the channel."));
             }
         };
-        CommandRegistry registry = new CommandRegistry(List.of(slow, findSources), List.of(share));
+        CommandRegistry registry = new CommandRegistry(List.of(slow, shareable, findSources), List.of(share));
         InteractionListener listener = new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers,
                 timer, Duration.ofMillis(200), Duration.ofSeconds(2));
-        bot = new DiscordBot(MiniDiscord.TOKEN,
-                new CitebotConfig.Discord(List.of(), discord.restUrl(), discord.gatewayUrl(), true), registry, listener);
+        bot = new DiscordBot(discord.token(), new CitebotConfig.Discord(List.of(), URI.create(discord.restUrl()),
+                URI.create(discord.gatewayUrl()), true), registry, listener);
         bot.start();
     }
 }

@@ -511,6 +511,8 @@ class FakeDiscordTest {
                 assertThat(inSources.awaitResponseMessage().path("content").asText()).startsWith("limit count=2");
                 assertThat(inSources.awaitResponseMessage().path("channel_id").asText()).isEqualTo(library.channel("sources").id());
                 assertThat(inAnnex.payload().path("guild_id").asText()).isEqualTo(annex.id());
+                assertThat(inAnnex.awaitResponseMessage().path("channel_id").asText())
+                        .isEqualTo(annex.channel("annex-general").id());
                 assertThat(custom.channelMessages(annex.channel("annex-general").id())).hasSize(1);
                 assertThat(custom.channelMessages()).as("default channel is the first guild's first channel").isEmpty();
             } finally {

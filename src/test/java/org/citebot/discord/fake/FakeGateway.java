@@ -170,13 +170,14 @@ public final class FakeGateway implements AutoCloseable {
         Session session = new Session("fake-session-" + Snowflakes.nextId());
         sessions.put(session.id, session);
         synchronized (session) {
+            // Published before READY: the client may be ready (and a test dispatching) as soon as it
+            // reads GUILD_CREATE. A dispatch waits for this lock, so it can never overtake READY.
+            current = session;
             session.socket = socket;
             session.dispatch("READY", Payloads.ready(bot, guilds, session.id, url()));
             for (TestGuild guild : guilds) {
                 session.dispatch("GUILD_CREATE", Payloads.guildCreate(guild, bot));
             }
-            // Published only now, so a test's dispatch can never overtake READY.
-            current = session;
         }
     }
 
@@ -188,6 +189,7 @@ public final class FakeGateway implements AutoCloseable {
         }
         long lastSeen = d.path("seq").asLong();
         synchronized (session) {
+            current = session;
             session.socket = socket;
             for (ObjectNode missed : session.log) {
                 if (missed.path("s").asLong() > lastSeen) {
@@ -195,7 +197,6 @@ public final class FakeGateway implements AutoCloseable {
                 }
             }
             session.dispatch("RESUMED", Payloads.object());
-            current = session;
         }
     }
 

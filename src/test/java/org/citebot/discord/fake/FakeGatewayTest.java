@@ -150,8 +150,14 @@ class FakeGatewayTest {
             return open(new RawClient(URI.create(url + "?encoding=json&v=10"), null));
         }
 
+        /**
+         * Connects and identifies at once. The server may answer by closing before
+         * {@code connectBlocking} returns (it then reports false), so callers assert on the close.
+         */
         static RawClient identifyingOnOpen(String url, String token) throws InterruptedException {
-            return open(new RawClient(URI.create(url + "?encoding=json&v=10"), token));
+            RawClient client = new RawClient(URI.create(url + "?encoding=json&v=10"), token);
+            client.connectBlocking(5, TimeUnit.SECONDS);
+            return client;
         }
 
         private static RawClient open(RawClient client) throws InterruptedException {
