@@ -1,0 +1,151 @@
+package org.citebot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.citebot.e2e.WireChecks.isPrivate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.citebot.discord.fake.FakeDiscord;
+import org.citebot.discord.fake.InteractionHandle;
+import org.citebot.discord.fake.SentMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code /reindex} from both sides over the wire: refused for a plain member even though Discord
+ * delivered it, and for a moderator deferred privately, edited with progress while it runs, and
+ * finished with a summary, while searches keep answering.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class ReindexOverTheWireTest {
+
+    /** Enough new articles that the reindex outlasts the 1.5 s in which citebot answers directly. */
+    private static final int NEW_ARTICLES = 1200;
+
+    private FakeDiscord discord;
+    private CitebotOnFakeDiscord citebot;
+    private Path corpus;
+
+    @BeforeAll
+    void start(@TempDir Path data) throws IOException {
+        corpus = Files.createDirectory(data.resolve("corpus"));
+        try (Stream<Path> seeds = Files.list(CitebotOnFakeDiscord.seeds())) {
+            for (Path seed : seeds.toList()) {
+                Files.copy(seed, corpus.resolve(seed.getFileName()));
+            }
+        }
+        discord = FakeDiscord.start();
+        citebot = CitebotOnFakeDiscord.start(discord, data, Map.of("CITEBOT_CORPUS_DIR", corpus.toString()));
+    }
+
+    @AfterEach
+    void everythingSentPingsNoOneAndFitsDiscord() {
+        WireChecks.assertNothingCouldPing(discord);
+        WireChecks.assertNothingRefused(discord, request -> false);
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            citebot.close();
+        } finally {
+            discord.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("A plain member's /reindex is refused privately and changes nothing, though Discord let it through")
+    void reindex_byPlainMember_refused() throws IOException {
+        Files.writeString(corpus.resolve("unwanted.md"), article("Unwanted", 0));
+
+        JsonNode refusal = discord.slash("reindex").as(discord.alice()).awaitResponseMessage();
+
+        assertThat(refusal.path("content").asText()).startsWith("Only moderators");
+        assertThat(isPrivate(refusal)).isTrue();
+        assertThat(search("Unwanted")).as("the new file is not indexed").isZero();
+        Files.delete(corpus.resolve("unwanted.md"));
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("A moderator's /reindex is deferred privately, shows progress edits, ends with a summary")
+    void reindex_byModerator_progressThenSummary() throws IOException {
+        for (int i = 0; i < NEW_ARTICLES; i++) {
+            Files.writeString(corpus.resolve(String.format("new-%04d.md", i)), article("Article " + i, i));
+        }
+
+        InteractionHandle reindex = discord.slash("reindex").as(discord.mod());
+
+        JsonNode callback = reindex.awaitCallback(Duration.ofSeconds(3));
+        assertThat(callback.path("type").asInt()).as("deferred").isEqualTo(5);
+        assertThat(callback.path("data").path("flags").asInt() & 64).as("privately").isEqualTo(64);
+        assertThat(search("HIMARS")).as("searches answer during the rebuild").isPositive();
+        JsonNode summary = reindex.awaitResponseMessage(
+                m -> m.path("content").asText().startsWith("Reindex finished"), Duration.ofSeconds(60));
+        // Discord markdown escapes the parentheses; read the text as a person sees it.
+        assertThat(summary.path("content").asText().replace("\\", ""))
+                .contains("Added " + NEW_ARTICLES + ":")
+                .contains("Unchanged: 2 (not re-analysed)");
+        List<String> edits = discord.sentMessages().stream()
+                .filter(m -> m.kind() == SentMessage.Kind.WEBHOOK_EDIT)
+                .map(SentMessage::content)
+                .toList();
+        assertThat(edits).anySatisfy(edit -> assertThat(edit).matches("(?s)Reindexing: .*\\d+/\\d+.*"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> search("zyzzyva7") > 0);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("A second /reindex while one runs is told so, with the running one's progress")
+    void reindex_whileOneRuns_toldSoWithProgress() throws IOException {
+        for (int i = 0; i < NEW_ARTICLES; i++) {
+            Files.writeString(corpus.resolve(String.format("new-%04d.md", i)), article("Changed article " + i, i + 1));
+        }
+        InteractionHandle first = discord.slash("reindex").as(discord.mod());
+        first.awaitCallback(Duration.ofSeconds(3));
+
+        JsonNode second = discord.slash("reindex").as(discord.mod()).awaitResponseMessage();
+
+        assertThat(second.path("content").asText()).startsWith("A reindex is already running");
+        JsonNode done = first.awaitResponseMessage(m -> m.path("content").asText().startsWith("Reindex finished"),
+                Duration.ofSeconds(60));
+        assertThat(done.path("content").asText().replace("\\", "")).contains("Changed " + NEW_ARTICLES + ":");
+    }
+
+    private long search(String words) {
+        return citebot.citebot().search().search(org.citebot.search.SearchRequest.of(words, 1)).totalHits();
+    }
+
+    private static String article(String title, int seed) {
+        StringBuilder body = new StringBuilder("---\ntitle: ").append(title).append("\n---\n\n");
+        String[] words = {"grain", "shipping", "sanctions", "harbour", "winter", "tariff", "convoy", "ledger",
+            "zyzzyva" + (seed % 10), "treaty", "border", "river"};
+        for (int p = 0; p < 3; p++) {
+            for (int w = 0; w < 60; w++) {
+                body.append(words[(seed * 7 + p * 13 + w) % words.length]).append(w % 12 == 11 ? ". " : " ");
+            }
+            body.append("\n\n");
+        }
+        return body.toString();
+    }
+}
