@@ -75,11 +75,12 @@ public final class InteractionListener extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        String what = "/" + event.getName();
+        String what = "/" + event.getFullCommandName();
         guard(event, what, () -> {
             LOG.debug("Slash command {}", what);
+            // With a subcommand, JDA's getOptions() already holds that subcommand's options.
             CommandRequest request = new CommandRequest(event.getName(), options(event.getOptions()), invoker(event),
-                    Optional.empty());
+                    Optional.empty(), Optional.ofNullable(event.getSubcommandName()));
             flows.command(request, new JdaResponder(event, renderer, errors, what));
         });
     }
