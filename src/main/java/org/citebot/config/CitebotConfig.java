@@ -3,7 +3,11 @@ package org.citebot.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole configuration of a citebot process, typed and validated. Built once by
@@ -11,16 +15,24 @@ import java.util.List;
  * piece, to the objects that need it.
  */
 public record CitebotConfig(
-        Corpus corpus, Index index, State state, Cache cache, Search search, Discord discord, Moderators moderators, RateLimit rateLimit) {
+        Corpus corpus,
+        Index index,
+        State state,
+        Cache cache,
+        Search search,
+        Discord discord,
+        Moderators moderators,
+        RateLimit rateLimit,
+        Digest digest) {
 
     /** This configuration with the corpus read from {@code dir} instead. */
     public CitebotConfig withCorpusDir(Path dir) {
-        return new CitebotConfig(new Corpus(dir, corpus.maxFileBytes()), index, state, cache, search, discord, moderators, rateLimit);
+        return new CitebotConfig(new Corpus(dir, corpus.maxFileBytes()), index, state, cache, search, discord, moderators, rateLimit, digest);
     }
 
     /** This configuration with the index kept in {@code dir} instead. */
     public CitebotConfig withIndexDir(Path dir) {
-        return new CitebotConfig(corpus, new Index(dir), state, cache, search, discord, moderators, rateLimit);
+        return new CitebotConfig(corpus, new Index(dir), state, cache, search, discord, moderators, rateLimit, digest);
     }
 
     /** Where the articles live and how large one file may be. */
@@ -64,8 +76,9 @@ public record CitebotConfig(
      * Who may run moderator commands besides members with Manage Server.
      *
      * @param roles role ids whose members count as moderators
+     * @param logChannel the channel where moderator actions such as reindex runs are announced, if any
      */
-    public record Moderators(List<String> roles) {
+    public record Moderators(List<String> roles, Optional<String> logChannel) {
         public Moderators {
             roles = List.copyOf(roles);
         }
@@ -73,4 +86,31 @@ public record CitebotConfig(
 
     /** How many searches one user may run in a sliding window. */
     public record RateLimit(int searches, Duration window) {}
+
+    /**
+     * The daily digest.
+     *
+     * @param grace how late a digest is still posted after the bot was down at its time
+     * @param postEmptyDays whether a day with nothing to say posts a short note (otherwise nothing)
+     * @param pauseAfterFailures failed days in a row (deleted channel, missing permission) before it pauses
+     * @param silent posted with SUPPRESS_NOTIFICATIONS, so nobody's phone buzzes
+     * @param defaults per guild id, for guilds whose moderators never ran {@code /digest setup}
+     */
+    public record Digest(Duration grace, boolean postEmptyDays, int pauseAfterFailures, boolean silent,
+            Map<String, DigestDefault> defaults) {
+        public Digest {
+            defaults = Map.copyOf(defaults);
+        }
+    }
+
+    /**
+     * One guild's configured digest.
+     *
+     * @param sections section names as typed in the configuration; empty means all
+     */
+    public record DigestDefault(String channel, LocalTime time, ZoneId timezone, List<String> sections) {
+        public DigestDefault {
+            sections = List.copyOf(sections);
+        }
+    }
 }

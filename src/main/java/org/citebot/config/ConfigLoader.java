@@ -46,10 +46,21 @@ public final class ConfigLoader {
             new ConfigKey<>("discord.privateByDefault", ConfigValues.bool(), true);
     static final ConfigKey<List<String>> MODERATOR_ROLES =
             new ConfigKey<>("moderators.roles", ConfigValues.snowflakes(), List.of());
+    static final ConfigKey<Optional<String>> MODERATOR_LOG_CHANNEL =
+            new ConfigKey<>("moderators.logChannel", ConfigValues.optionalSnowflake(), Optional.empty());
     static final ConfigKey<Integer> RATE_LIMIT_SEARCHES =
             new ConfigKey<>("rateLimit.searches", ConfigValues.integer(1, 1000), 5);
     static final ConfigKey<Duration> RATE_LIMIT_WINDOW = new ConfigKey<>(
             "rateLimit.window", ConfigValues.duration(Duration.ofSeconds(1), Duration.ofHours(1)), Duration.ofSeconds(10));
+
+    static final ConfigKey<Duration> DIGEST_GRACE = new ConfigKey<>(
+            "digest.grace", ConfigValues.duration(Duration.ZERO, Duration.ofHours(23)), Duration.ofHours(6));
+    static final ConfigKey<Boolean> DIGEST_POST_EMPTY_DAYS = new ConfigKey<>("digest.postEmptyDays", ConfigValues.bool(), false);
+    static final ConfigKey<Integer> DIGEST_PAUSE_AFTER_FAILURES =
+            new ConfigKey<>("digest.pauseAfterFailures", ConfigValues.integer(1, 30), 3);
+    static final ConfigKey<Boolean> DIGEST_SILENT = new ConfigKey<>("digest.silent", ConfigValues.bool(), true);
+    static final ConfigKey<Map<String, CitebotConfig.DigestDefault>> DIGEST_DEFAULTS =
+            new ConfigKey<>("digest.defaults", ConfigValues.digestDefaults(), Map.of());
 
     /** Every key citebot understands, in the order of the sample configuration. */
     static final List<ConfigKey<?>> KEYS = List.of(
@@ -66,8 +77,14 @@ public final class ConfigLoader {
             DISCORD_GATEWAY_URL,
             DISCORD_PRIVATE_BY_DEFAULT,
             MODERATOR_ROLES,
+            MODERATOR_LOG_CHANNEL,
             RATE_LIMIT_SEARCHES,
-            RATE_LIMIT_WINDOW);
+            RATE_LIMIT_WINDOW,
+            DIGEST_GRACE,
+            DIGEST_POST_EMPTY_DAYS,
+            DIGEST_PAUSE_AFTER_FAILURES,
+            DIGEST_SILENT,
+            DIGEST_DEFAULTS);
 
     private final Map<String, String> environment;
 
@@ -116,8 +133,10 @@ public final class ConfigLoader {
                         get(raw, DISCORD_REST_URL),
                         get(raw, DISCORD_GATEWAY_URL),
                         get(raw, DISCORD_PRIVATE_BY_DEFAULT)),
-                new CitebotConfig.Moderators(get(raw, MODERATOR_ROLES)),
-                new CitebotConfig.RateLimit(get(raw, RATE_LIMIT_SEARCHES), get(raw, RATE_LIMIT_WINDOW)));
+                new CitebotConfig.Moderators(get(raw, MODERATOR_ROLES), get(raw, MODERATOR_LOG_CHANNEL)),
+                new CitebotConfig.RateLimit(get(raw, RATE_LIMIT_SEARCHES), get(raw, RATE_LIMIT_WINDOW)),
+                new CitebotConfig.Digest(get(raw, DIGEST_GRACE), get(raw, DIGEST_POST_EMPTY_DAYS),
+                        get(raw, DIGEST_PAUSE_AFTER_FAILURES), get(raw, DIGEST_SILENT), get(raw, DIGEST_DEFAULTS)));
     }
 
     private <T> T get(Map<String, Object> raw, ConfigKey<T> key) {
