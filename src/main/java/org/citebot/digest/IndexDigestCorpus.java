@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -26,14 +27,16 @@ import org.citebot.index.StoredPassage;
  */
 public final class IndexDigestCorpus implements DigestCorpus {
 
-    private final PassageIndex index;
+    private final Supplier<PassageIndex> index;
 
-    public IndexDigestCorpus(PassageIndex index) {
+    /** @param index the serving index, asked for on every read so a reindex that swaps it is followed */
+    public IndexDigestCorpus(Supplier<PassageIndex> index) {
         this.index = index;
     }
 
     @Override
     public Contents read() {
+        PassageIndex index = this.index.get();
         try {
             IndexSearcher searcher = index.acquire();
             try {
