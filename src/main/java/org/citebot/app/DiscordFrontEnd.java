@@ -1,13 +1,16 @@
 package org.citebot.app;
 
 import java.io.Closeable;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.JDA;
 import org.citebot.discord.DiscordBot;
 import org.citebot.discord.DiscordRenderer;
 import org.citebot.discord.InteractionListener;
+import org.citebot.discord.JdaDigestPoster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +30,16 @@ public final class DiscordFrontEnd implements Closeable {
     /** How long closing waits for interactions in flight. */
     static final long DRAIN_SECONDS = 10;
 
+    /** How long one digest post may take before it is retried later with the same nonce. */
+    static final Duration DIGEST_POST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Citebot citebot;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final DiscordBot bot;
 
-    private DiscordFrontEnd(ExecutorService workers, ScheduledExecutorService timer, DiscordBot bot) {
+    private DiscordFrontEnd(Citebot citebot, ExecutorService workers, ScheduledExecutorService timer, DiscordBot bot) {
+        this.citebot = citebot;
         this.workers = workers;
         this.timer = timer;
         this.bot = bot;
@@ -50,12 +58,15 @@ public final class DiscordFrontEnd implements Closeable {
             thread.setDaemon(true);
             return thread;
         });
-        InteractionListener listener =
-                new InteractionListener(citebot.registry(), new DiscordRenderer(), citebot.errors(), workers, timer);
+        DiscordRenderer renderer = new DiscordRenderer();
+        InteractionListener listener = new InteractionListener(citebot.registry(), renderer, citebot.errors(), workers, timer);
         DiscordBot bot = new DiscordBot(token, citebot.config().discord(), citebot.registry(), listener);
-        DiscordFrontEnd frontEnd = new DiscordFrontEnd(workers, timer, bot);
+        DiscordFrontEnd frontEnd = new DiscordFrontEnd(citebot, workers, timer, bot);
         try {
             bot.start();
+            JDA jda = bot.jda().orElseThrow(() -> new IllegalStateException("JDA missing after a successful start"));
+            citebot.startDigests(
+                    new JdaDigestPoster(jda, renderer, citebot.config().digest().silent(), DIGEST_POST_TIMEOUT));
         } catch (InterruptedException | RuntimeException e) {
             frontEnd.close();
             throw e;
@@ -69,6 +80,7 @@ public final class DiscordFrontEnd implements Closeable {
 
     @Override
     public void close() {
+        citebot.stopDigests();
         bot.close();
         workers.shutdown();
         try {
