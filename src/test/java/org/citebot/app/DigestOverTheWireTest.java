@@ -19,7 +19,6 @@ import org.citebot.discord.fake.SentMessage;
 import org.citebot.discord.fake.TestChannel;
 import org.citebot.discord.fake.TestGuild;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,16 +38,18 @@ class DigestOverTheWireTest {
     private TestChannel news;
     private TestChannel modLog;
 
-    @BeforeEach
-    void start() throws Exception {
-        discord = FakeDiscord.builder().guild(TestGuild.builder("Reading Group")
+    private static TestGuild.Builder readingGroup() {
+        return TestGuild.builder("Reading Group")
                 .textChannel("general")
                 .textChannel("news")
                 .textChannel("mod-log")
                 .role("Moderator", TestGuild.MANAGE_GUILD)
                 .member("alice")
-                .member("mod", "Moderator")
-                .build()).start();
+                .member("mod", "Moderator");
+    }
+
+    private void start(TestGuild guild) throws Exception {
+        discord = FakeDiscord.builder().guild(guild).start();
         news = discord.channel("news");
         modLog = discord.channel("mod-log");
         CitebotConfig config = new ConfigLoader(Map.of(
@@ -94,7 +95,8 @@ class DigestOverTheWireTest {
     }
 
     @Test
-    void setupPreviewNow_thenTheScheduledPostArrivesOnce() {
+    void setupPreviewNow_thenTheScheduledPostArrivesOnce() throws Exception {
+        start(readingGroup().build());
         citebot.queryLog().record("himars", Optional.of(discord.guild().id()), clock.instant().minusSeconds(600), 2);
         citebot.queryLog().record("himars", Optional.of(discord.guild().id()), clock.instant().minusSeconds(300), 2);
         citebot.queryLog().record("moon cheese", Optional.of(discord.guild().id()), clock.instant().minusSeconds(200), 0);
@@ -130,6 +132,7 @@ class DigestOverTheWireTest {
         JsonNode again = digest("now", Map.of(), "mod");
         assertThat(again.path("content").asText()).contains("already posted").contains(link);
         assertThat(digestPosts(news.id())).hasSize(1);
+        assertThat(discord.requests("POST", "channels/.*/messages")).as("one send to news, one to mod-log").hasSize(2);
 
         // 08:00 the same day: today's digest is already out, so nothing more.
         clock.set(Instant.parse("2026-05-04T06:00:00Z"));
@@ -147,7 +150,8 @@ class DigestOverTheWireTest {
     }
 
     @Test
-    void deletedChannel_failureReportedToModerators_notPosted() {
+    void deletedChannel_failureReportedToModerators_notPosted() throws Exception {
+        start(readingGroup().build());
         TestChannel gone = new TestChannel("1234567890123456789", "gone");
 
         digest("setup", Map.of("channel", gone, "time", "08:00", "timezone", "America/New_York"), "mod");
@@ -156,5 +160,18 @@ class DigestOverTheWireTest {
         assertThat(now.path("content").asText()).contains("could not be posted").contains("does not exist");
         JsonNode report = discord.awaitChannelMessage(modLog.id(), m -> m.path("content").asText().contains(gone.id()));
         assertThat(report.at("/allowed_mentions/parse")).isEmpty();
+    }
+
+    @Test
+    void missingSendPermission_answeredWithTheReason_nothingPosted() throws Exception {
+        long viewAndUseCommands = (1L << 10) | (1L << 31);
+        start(readingGroup().everyonePermissions(viewAndUseCommands).build());
+
+        digest("setup", Map.of("channel", news, "time", "08:00", "timezone", "Europe/Berlin"), "mod");
+        JsonNode now = digest("now", Map.of(), "mod");
+
+        assertThat(now.path("content").asText()).contains("could not be posted").contains("Send Messages");
+        assertThat(digestPosts(news.id())).isEmpty();
+        assertThat(discord.requests("POST", "channels/.*/messages")).isEmpty();
     }
 }
