@@ -156,7 +156,7 @@ public final class DigestCommand implements Command {
 
     private Reply now(String guild) {
         DeliveryOutcome outcome = digests.postNow(guild).orElseThrow(() -> new UserFacingException(
-                "No daily digest is set up here. Start one with /digest setup."));
+                "The daily digest is not on here. Start it with /digest setup."));
         return Reply.notice(describe(outcome));
     }
 

@@ -67,6 +67,13 @@ public final class DigestComposer {
         this.runs = runs;
     }
 
+    /** Every document's content hash now: what a new guild's first digest compares against. */
+    public Map<String, String> corpusHashes() {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        corpus.read().documents().forEach(d -> hashes.put(d.docId(), d.contentHash()));
+        return hashes;
+    }
+
     /** The digest of {@code settings.guildId()} for {@code date}, composed at {@code now}. */
     public Digest compose(DigestSettings settings, Instant now, LocalDate date) {
         Contents contents = corpus.read();

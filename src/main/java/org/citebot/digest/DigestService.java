@@ -127,7 +127,7 @@ public final class DigestService implements DigestScheduler.DueWork {
                 Optional.empty(), Optional.empty(), past.due(), Optional.of("set up after this day's time")), Set.of());
         if (runs.seenDocuments(guildId).isEmpty()) {
             // The first digest reports what arrived after set-up, not the whole corpus.
-            runs.replaceSeenDocuments(guildId, composer.compose(settings, now, past.date()).corpusHashes());
+            runs.replaceSeenDocuments(guildId, composer.corpusHashes());
         }
         onChange.get().run();
         LOG.info("Digest set up for guild {}: channel {} at {} {}", guildId, channelId, time, zone);
@@ -182,10 +182,11 @@ public final class DigestService implements DigestScheduler.DueWork {
 
     /**
      * Posts today's digest at once; it counts as the day's digest. A day that already has one
-     * answers with its link instead of posting again.
+     * answers with its link instead of posting again. Works while the digest is paused (a success
+     * resumes it), not while it is off; empty when the guild has no digest turned on.
      */
     public synchronized Optional<DeliveryOutcome> postNow(String guildId) {
-        Optional<DigestSettings> found = settings(guildId);
+        Optional<DigestSettings> found = settings(guildId).filter(DigestSettings::enabled);
         if (found.isEmpty()) {
             return Optional.empty();
         }

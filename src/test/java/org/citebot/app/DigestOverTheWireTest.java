@@ -104,6 +104,11 @@ class DigestOverTheWireTest {
         JsonNode refused = digest("setup", Map.of("channel", news, "time", "08:00", "timezone", "Europe/Berlin"), "alice");
         assertThat(refused.path("content").asText()).contains("Only moderators");
 
+        JsonNode zones = discord.autocomplete("digest", "timezone", "berl").inSubcommand("setup").as(discord.mod())
+                .awaitCallback();
+        assertThat(zones.path("type").asInt()).isEqualTo(8);
+        assertThat(zones.at("/data/choices/0/value").asText()).isEqualTo("Europe/Berlin");
+
         JsonNode setup = digest("setup", Map.of("channel", news, "time", "08:00", "timezone", "Europe/Berlin"), "mod");
         assertThat(setup.path("content").asText()).contains("Daily digest on").contains("08:00 Europe/Berlin");
         assertThat(setup.path("flags").asInt() & 64).isEqualTo(64);

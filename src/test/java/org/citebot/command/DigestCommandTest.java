@@ -114,6 +114,7 @@ class DigestCommandTest {
         assertThat(text(run("off", Map.of(), MOD))).contains("is off");
         assertThat(text(run("off", Map.of(), MOD))).contains("no daily digest to turn off");
         assertThat(text(run("skip", Map.of(), MOD))).contains("no running daily digest");
+        assertThatThrownBy(() -> run("now", Map.of(), MOD)).hasMessageContaining("not on here");
     }
 
     @Test

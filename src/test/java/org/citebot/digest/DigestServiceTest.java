@@ -260,11 +260,18 @@ class DigestServiceTest {
                 .hasSize(3)
                 .last().satisfies(p -> assertThat(p.reply().text().orElseThrow().text()).contains("Paused"));
 
+        // A moderator's /digest now while paused posts, and a success resumes the schedule.
         fixture.poster.heal(CHANNEL);
+        fixture.clock.set(Instant.parse("2026-05-08T19:00:00Z"));
+        assertThat(fixture.service.postNow(GUILD).orElseThrow()).isInstanceOf(DeliveryOutcome.Posted.class);
+        assertThat(fixture.service.settings(GUILD).orElseThrow().active()).isTrue();
+        assertThat(fixture.poster.postsIn(CHANNEL)).hasSize(1);
+
         fixture.clock.set(Instant.parse("2026-05-09T04:00:00Z"));
         fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");
         runEvery15MinutesUntil("2026-05-09T07:00:00Z");
-        assertThat(postTimes(CHANNEL)).containsExactly(Instant.parse("2026-05-09T06:00:00Z"));
+        assertThat(postTimes(CHANNEL)).containsExactly(
+                Instant.parse("2026-05-08T19:00:00Z"), Instant.parse("2026-05-09T06:00:00Z"));
     }
 
     @Test
