@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import org.citebot.digest.DeliveryOutcome;
 import org.citebot.digest.DigestSection;
@@ -144,14 +143,12 @@ public final class DigestCommand implements Command {
     }
 
     private Reply preview(String guild) {
-        Optional<Reply> preview = digests.preview(guild);
-        if (preview.isEmpty()) {
-            return Reply.notice("No daily digest is set up here. A moderator can start one with /digest setup.");
-        }
-        if (!digests.wouldPost(guild)) {
+        DigestService.Preview preview = digests.preview(guild).orElseThrow(() -> new UserFacingException(
+                "No daily digest is set up here. A moderator can start one with /digest setup."));
+        if (!preview.wouldPost()) {
             return Reply.notice("Nothing to post right now: no new documents, questions or passages. Days like this post nothing.");
         }
-        return preview.get();
+        return preview.reply();
     }
 
     private Reply now(String guild) {

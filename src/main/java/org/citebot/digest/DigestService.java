@@ -168,14 +168,20 @@ public final class DigestService implements DigestScheduler.DueWork {
 
     // ---- content ----
 
-    /** What would be posted now: the same reply {@link #postNow} would send, privately. */
-    public Optional<Reply> preview(String guildId) {
-        return settings(guildId).map(s -> DigestReplies.post(compose(s, today(s))).withEphemeral(true));
-    }
+    /**
+     * What the digest would post now.
+     *
+     * @param reply the same reply {@link #postNow} would send, made private
+     * @param wouldPost false for a day with nothing to say when such days post nothing
+     */
+    public record Preview(Reply reply, boolean wouldPost) {}
 
-    /** Whether a preview would be posted at all (empty days are not, unless configured). */
-    public boolean wouldPost(String guildId) {
-        return settings(guildId).map(s -> options.postEmptyDays() || !compose(s, today(s)).isEmpty()).orElse(false);
+    /** The guild's digest as it would be posted now; empty when the guild has no digest settings. */
+    public Optional<Preview> preview(String guildId) {
+        return settings(guildId).map(s -> {
+            Digest digest = compose(s, today(s));
+            return new Preview(DigestReplies.post(digest).withEphemeral(true), options.postEmptyDays() || !digest.isEmpty());
+        });
     }
 
     // ---- delivery ----

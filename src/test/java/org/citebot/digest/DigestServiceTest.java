@@ -191,7 +191,7 @@ class DigestServiceTest {
         fixture.queryLog.record("moon cheese", Optional.of(GUILD), Instant.parse("2026-05-04T05:20:00Z"), 0);
         fixture.clock.set(Instant.parse("2026-05-04T06:00:00Z"));
 
-        Reply preview = fixture.service.preview(GUILD).orElseThrow();
+        Reply preview = fixture.service.preview(GUILD).orElseThrow().reply();
         fixture.service.runDue();
 
         Reply posted = fixture.poster.postsIn(CHANNEL).get(0).reply();
