@@ -13,12 +13,15 @@ import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.citebot.config.CitebotConfig;
 import org.citebot.config.ConfigLoader;
+import org.citebot.digest.DeliveryOutcome;
 import org.citebot.digest.MutableClock;
 import org.citebot.discord.fake.FakeDiscord;
 import org.citebot.discord.fake.SentMessage;
 import org.citebot.discord.fake.TestChannel;
 import org.citebot.discord.fake.TestGuild;
+import org.citebot.state.StateStore;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +55,11 @@ class DigestOverTheWireTest {
         discord = FakeDiscord.builder().guild(guild).start();
         news = discord.channel("news");
         modLog = discord.channel("mod-log");
+        startBot();
+    }
+
+    /** Starts citebot as {@code citebot run} does; again after {@link #stopBot()}, it is a restarted process. */
+    private void startBot() throws Exception {
         CitebotConfig config = new ConfigLoader(Map.of(
                 "CITEBOT_DISCORD_REST_URL", discord.restUrl(),
                 "CITEBOT_DISCORD_GATEWAY_URL", discord.gatewayUrl(),
@@ -65,14 +73,20 @@ class DigestOverTheWireTest {
         frontEnd = DiscordFrontEnd.start(citebot, discord.token());
     }
 
-    @AfterEach
-    void stop() throws Exception {
+    private void stopBot() throws Exception {
         if (frontEnd != null) {
             frontEnd.close();
+            frontEnd = null;
         }
         if (citebot != null) {
             citebot.close();
+            citebot = null;
         }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        stopBot();
         if (discord != null) {
             discord.close();
         }
@@ -178,5 +192,37 @@ class DigestOverTheWireTest {
         assertThat(now.path("content").asText()).contains("could not be posted").contains("Send Messages");
         assertThat(digestPosts(news.id())).isEmpty();
         assertThat(discord.requests("POST", "channels/.*/messages")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a restart after a crash between sending and recording resends with the same nonce: one message")
+    void restartAfterCrashBetweenSendAndMark_sameNonce_discordReturnsTheSameMessage() throws Exception {
+        start(readingGroup().build());
+        digest("setup", Map.of("channel", news, "time", "08:00", "timezone", "Europe/Berlin"), "mod");
+        clock.set(Instant.parse("2026-05-04T06:00:00Z"));
+        citebot.digestScheduler().wakeUp();
+        JsonNode posted = discord.awaitChannelMessage(news.id(), m -> m.path("content").asText().contains("Daily digest"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> citebot.digests().postNow(discord.guild().id()).orElseThrow()
+                instanceof DeliveryOutcome.AlreadyPosted);
+        stopBot();
+        // The process died after Discord created the message but before the message id was stored.
+        try (StateStore store = StateStore.open(dir.resolve("citebot.db"), clock)) {
+            int rows = store.transaction(c -> c.createStatement()
+                    .executeUpdate("UPDATE digest_runs SET state = 'sending', message_id = NULL WHERE local_date = '2026-05-04'"));
+            assertThat(rows).isEqualTo(1);
+        }
+
+        clock.set(Instant.parse("2026-05-04T06:03:00Z"));
+        startBot();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> discord.requests("POST", "channels/" + news.id() + "/messages").size() == 2);
+        List<SentMessage> sends = discord.sentMessages().stream().filter(m -> m.channelId().equals(news.id())).toList();
+        assertThat(discord.channelMessages(news.id())).filteredOn(m -> m.path("content").asText().contains("Daily digest"))
+                .hasSize(1);
+        assertThat(sends).extracting(m -> m.payload().path("nonce").asText()).containsOnly(posted.path("nonce").asText());
+        await().atMost(Duration.ofSeconds(5)).until(() -> citebot.digests().postNow(discord.guild().id())
+                .map(o -> o.equals(new DeliveryOutcome.AlreadyPosted(java.time.LocalDate.of(2026, 5, 4),
+                        "https://discord.com/channels/" + discord.guild().id() + "/" + news.id() + "/" + posted.path("id").asText())))
+                .orElse(false));
     }
 }
