@@ -34,7 +34,16 @@ import org.citebot.command.SourcesActionHandler;
 import org.citebot.command.SourcesCommand;
 import org.citebot.command.StatusCommand;
 import org.citebot.command.StatusSource;
+import org.citebot.command.DigestCommand;
 import org.citebot.config.CitebotConfig;
+import org.citebot.config.ConfigException;
+import org.citebot.digest.DigestComposer;
+import org.citebot.digest.DigestPoster;
+import org.citebot.digest.DigestScheduler;
+import org.citebot.digest.DigestSection;
+import org.citebot.digest.DigestService;
+import org.citebot.digest.DigestSettings;
+import org.citebot.digest.IndexDigestCorpus;
 import org.citebot.index.DocumentSummary;
 import org.citebot.index.IndexMetadata;
 import org.citebot.reply.Choice;
@@ -45,6 +54,8 @@ import org.citebot.search.SearchRequest;
 import org.citebot.reindex.CorpusWatcher;
 import org.citebot.reindex.ModeratorLog;
 import org.citebot.reindex.ReindexService;
+import org.citebot.state.DigestRuns;
+import org.citebot.state.DigestSettingsStore;
 import org.citebot.state.GuildSettings;
 import org.citebot.state.ReindexLog;
 import org.citebot.state.QueryLog;
@@ -94,6 +105,8 @@ public final class Citebot implements AutoCloseable {
     private final ErrorBoundary errors = new ErrorBoundary();
     private final ReindexService reindex;
     private final ModeratorPolicy moderators;
+    private final DigestService digests;
+    private final DigestScheduler digestScheduler;
     private final CommandRegistry registry;
     /** Set by the front end once it can post; until then announcements go nowhere. */
     private volatile ModeratorLog moderatorLog = ModeratorLog.NONE;
@@ -128,7 +141,38 @@ public final class Citebot implements AutoCloseable {
             return thread;
         });
         this.moderators = new ModeratorPolicy(config.moderators().roles());
+        this.digests = buildDigests();
+        // The digest shares the one background executor; its next run is computed from the clock.
+        this.digestScheduler = new DigestScheduler(digests, background, clock);
+        digests.onChange(digestScheduler::wakeUp);
         this.registry = buildRegistry(ticker);
+    }
+
+    private DigestService buildDigests() {
+        DigestRuns runs = new DigestRuns(state);
+        DigestComposer composer = new DigestComposer(new IndexDigestCorpus(engine::index), queryLog, search, runs);
+        CitebotConfig.Digest digest = config.digest();
+        Map<String, DigestSettings> defaults = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, CitebotConfig.DigestDefault> entry : digest.defaults().entrySet()) {
+            defaults.put(entry.getKey(), digestDefault(entry.getKey(), entry.getValue()));
+        }
+        DigestService.Options options = new DigestService.Options(digest.grace(), digest.postEmptyDays(),
+                digest.pauseAfterFailures(), config.moderators().logChannel());
+        return new DigestService(new DigestSettingsStore(state), runs, composer, defaults, options, clock);
+    }
+
+    private static DigestSettings digestDefault(String guild, CitebotConfig.DigestDefault configured) {
+        java.util.Set<DigestSection> sections;
+        try {
+            sections = configured.sections().isEmpty()
+                    ? DigestSection.all()
+                    : DigestSection.parse(String.join(",", configured.sections()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Invalid value for config key 'digest.defaults' (" + guild + ".sections): "
+                    + e.getMessage());
+        }
+        return new DigestSettings(guild, configured.channel(), configured.time(), configured.timezone(), sections, true,
+                Optional.empty(), 0, true);
     }
 
     /** Opens the state database and the index (building it from the corpus if needed), then starts. */
@@ -222,6 +266,7 @@ public final class Citebot implements AutoCloseable {
         commands.add(new HelpCommand(() -> this.registry.specs()));
         commands.add(new SettingsCommand(guildSettings, moderators, configuredPrivate));
         commands.add(new ReindexCommand(reindex, moderators, clock));
+        commands.add(new DigestCommand(digests, moderators));
         List<ActionHandler> actions = List.of(
                 new SearchActionHandler(search, sessions), new SourcesActionHandler(this::documents));
         return new CommandRegistry(commands, actions);
@@ -363,6 +408,31 @@ public final class Citebot implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts posting digests through {@code poster} (the Discord front end, once connected): due and
+     * interrupted digests run at once, then on schedule.
+     */
+    public void startDigests(DigestPoster poster) {
+        digests.attach(poster);
+        digestScheduler.start();
+    }
+
+    /** Stops the digest schedule before the poster goes away; a send in flight finishes or is retried later. */
+    public void stopDigests() {
+        digestScheduler.close();
+        digests.detach();
+    }
+
+    /** The digest's schedule on the background executor; {@link DigestScheduler#wakeUp()} runs it at once. */
+    public DigestScheduler digestScheduler() {
+        return digestScheduler;
+    }
+
+    /** The daily digest, for front ends and tests that drive it. */
+    public DigestService digests() {
+        return digests;
+    }
+
     public CitebotConfig config() {
         return config;
     }
@@ -416,6 +486,7 @@ public final class Citebot implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        digestScheduler.close();
         background.shutdownNow();
         try {
             if (watcher != null) {

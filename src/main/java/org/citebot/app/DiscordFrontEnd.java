@@ -1,6 +1,7 @@
 package org.citebot.app;
 
 import java.io.Closeable;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,6 +13,7 @@ import org.citebot.discord.DiscordBot;
 import org.citebot.ops.ReadinessCheck;
 import org.citebot.discord.DiscordRenderer;
 import org.citebot.discord.InteractionListener;
+import org.citebot.discord.JdaDigestPoster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +33,16 @@ public final class DiscordFrontEnd implements Closeable {
     /** How long closing waits for interactions in flight. */
     static final long DRAIN_SECONDS = 10;
 
+    /** How long one digest post may take before it is retried later with the same nonce. */
+    static final Duration DIGEST_POST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Citebot citebot;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final DiscordBot bot;
 
-    private DiscordFrontEnd(ExecutorService workers, ScheduledExecutorService timer, DiscordBot bot) {
+    private DiscordFrontEnd(Citebot citebot, ExecutorService workers, ScheduledExecutorService timer, DiscordBot bot) {
+        this.citebot = citebot;
         this.workers = workers;
         this.timer = timer;
         this.bot = bot;
@@ -57,11 +64,14 @@ public final class DiscordFrontEnd implements Closeable {
         DiscordRenderer renderer = new DiscordRenderer();
         InteractionListener listener =
                 new InteractionListener(citebot.registry(), renderer, citebot.errors(), workers, timer,
-                        citebot.moderators());
+                        citebot.moderators(), citebot.config().discord().deferAfter());
         DiscordBot bot = new DiscordBot(token, citebot.config().discord(), citebot.registry(), listener);
-        DiscordFrontEnd frontEnd = new DiscordFrontEnd(workers, timer, bot);
+        DiscordFrontEnd frontEnd = new DiscordFrontEnd(citebot, workers, timer, bot);
         try {
             bot.start();
+            JDA jda = bot.jda().orElseThrow(() -> new IllegalStateException("JDA missing after a successful start"));
+            citebot.startDigests(
+                    new JdaDigestPoster(jda, renderer, citebot.config().digest().silent(), DIGEST_POST_TIMEOUT));
         } catch (InterruptedException | RuntimeException e) {
             frontEnd.close();
             throw e;
@@ -100,6 +110,7 @@ public final class DiscordFrontEnd implements Closeable {
 
     @Override
     public void close() {
+        citebot.stopDigests();
         bot.close();
         workers.shutdown();
         try {

@@ -5,12 +5,19 @@ import java.util.Optional;
 
 /**
  * One invocation of a command: its option values (already typed: String, Long or Boolean), who
- * invoked it, and for a message context-menu command the text of the target message.
+ * invoked it, for a message context-menu command the text of the target message, and for a
+ * command with subcommands which one was chosen (the options are then that subcommand's).
  */
-public record CommandRequest(String command, Map<String, Object> options, Invoker invoker, Optional<String> targetText) {
+public record CommandRequest(
+        String command, Map<String, Object> options, Invoker invoker, Optional<String> targetText, Optional<String> subcommand) {
 
     public CommandRequest {
         options = Map.copyOf(options);
+    }
+
+    /** A request for a command without subcommands. */
+    public CommandRequest(String command, Map<String, Object> options, Invoker invoker, Optional<String> targetText) {
+        this(command, options, invoker, targetText, Optional.empty());
     }
 
     public Optional<String> string(String name) {

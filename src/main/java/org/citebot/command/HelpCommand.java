@@ -38,6 +38,13 @@ public final class HelpCommand implements Command {
                 body.append("\n• ").append(option.name()).append(option.required() ? "" : " (optional)")
                         .append(": ").append(option.description());
             }
+            for (SubcommandSpec sub : spec.subcommands()) {
+                if (sub.moderatorOnly() && !request.invoker().manageServer()) {
+                    continue;
+                }
+                body.append("\n• ").append(sub.name()).append(sub.moderatorOnly() ? " (moderators)" : "")
+                        .append(": ").append(sub.description()).append(". ").append(sub.example());
+            }
             body.append("\nExample: ").append(spec.example());
             String title = spec.kind() == CommandSpec.Kind.SLASH ? "/" + spec.name() : spec.name() + " (message menu → Apps)";
             cards.add(new ReplyCard(title, Optional.empty(), StyledText.plain(body.toString()), List.of(), List.of()));

@@ -34,6 +34,11 @@ public record OptionSpec(
         return new OptionSpec(name, description, OptionType.INTEGER, false, false, Optional.of(min), Optional.of(max));
     }
 
+    /** A channel of the server; its id arrives as the option's string value. */
+    public static OptionSpec channel(String name, String description, boolean required) {
+        return new OptionSpec(name, description, OptionType.CHANNEL, required, false, Optional.empty(), Optional.empty());
+    }
+
     public static OptionSpec bool(String name, String description) {
         return new OptionSpec(name, description, OptionType.BOOLEAN, false, false, Optional.empty(), Optional.empty());
     }

@@ -3,7 +3,10 @@ package org.citebot.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,18 +15,26 @@ import java.util.Optional;
  * piece, to the objects that need it.
  */
 public record CitebotConfig(
-        Corpus corpus, Index index, State state, Cache cache, Search search, Discord discord, Moderators moderators, RateLimit rateLimit,
-        Ops ops) {
+        Corpus corpus,
+        Index index,
+        State state,
+        Cache cache,
+        Search search,
+        Discord discord,
+        Moderators moderators,
+        RateLimit rateLimit,
+        Ops ops,
+        Digest digest) {
 
     /** This configuration with the corpus read from {@code dir} instead. */
     public CitebotConfig withCorpusDir(Path dir) {
         return new CitebotConfig(new Corpus(dir, corpus.maxFileBytes(), corpus.watch(), corpus.watchDebounce()), index,
-                state, cache, search, discord, moderators, rateLimit, ops);
+                state, cache, search, discord, moderators, rateLimit, ops, digest);
     }
 
     /** This configuration with the index kept in {@code dir} instead. */
     public CitebotConfig withIndexDir(Path dir) {
-        return new CitebotConfig(corpus, new Index(dir), state, cache, search, discord, moderators, rateLimit, ops);
+        return new CitebotConfig(corpus, new Index(dir), state, cache, search, discord, moderators, rateLimit, ops, digest);
     }
 
     /**
@@ -61,8 +72,10 @@ public record CitebotConfig(
      *
      * @param guilds guilds whose commands are registered per guild (instant updates); empty means global
      * @param privateByDefault whether answers are private previews with a "Share in channel" button
+     * @param deferAfter how long a command may run before its reply is deferred (Discord allows 3 s)
      */
-    public record Discord(List<String> guilds, URI restUrl, URI gatewayUrl, boolean privateByDefault) {
+    public record Discord(
+            List<String> guilds, URI restUrl, URI gatewayUrl, boolean privateByDefault, Duration deferAfter) {
         public Discord {
             guilds = List.copyOf(guilds);
         }
@@ -89,4 +102,31 @@ public record CitebotConfig(
      * @param listen where it listens; empty when turned off
      */
     public record Ops(java.util.Optional<java.net.InetSocketAddress> listen) {}
+
+    /**
+     * The daily digest.
+     *
+     * @param grace how late a digest is still posted after the bot was down at its time
+     * @param postEmptyDays whether a day with nothing to say posts a short note (otherwise nothing)
+     * @param pauseAfterFailures failed days in a row (deleted channel, missing permission) before it pauses
+     * @param silent posted with SUPPRESS_NOTIFICATIONS, so nobody's phone buzzes
+     * @param defaults per guild id, for guilds whose moderators never ran {@code /digest setup}
+     */
+    public record Digest(Duration grace, boolean postEmptyDays, int pauseAfterFailures, boolean silent,
+            Map<String, DigestDefault> defaults) {
+        public Digest {
+            defaults = Map.copyOf(defaults);
+        }
+    }
+
+    /**
+     * One guild's configured digest.
+     *
+     * @param sections section names as typed in the configuration; empty means all
+     */
+    public record DigestDefault(String channel, LocalTime time, ZoneId timezone, List<String> sections) {
+        public DigestDefault {
+            sections = List.copyOf(sections);
+        }
+    }
 }

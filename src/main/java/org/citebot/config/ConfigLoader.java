@@ -47,6 +47,8 @@ public final class ConfigLoader {
             "discord.gatewayUrl", ConfigValues.url(true), URI.create("wss://gateway.discord.gg/"));
     static final ConfigKey<Boolean> DISCORD_PRIVATE_BY_DEFAULT =
             new ConfigKey<>("discord.privateByDefault", ConfigValues.bool(), true);
+    static final ConfigKey<Duration> DISCORD_DEFER_AFTER = new ConfigKey<>(
+            "discord.deferAfter", ConfigValues.duration(Duration.ZERO, Duration.ofMillis(2500)), Duration.ofMillis(1500));
     static final ConfigKey<List<String>> MODERATOR_ROLES =
             new ConfigKey<>("moderators.roles", ConfigValues.snowflakes(), List.of());
     static final ConfigKey<Optional<java.net.InetSocketAddress>> OPS_LISTEN = new ConfigKey<>(
@@ -58,6 +60,15 @@ public final class ConfigLoader {
             new ConfigKey<>("rateLimit.searches", ConfigValues.integer(1, 1000), 5);
     static final ConfigKey<Duration> RATE_LIMIT_WINDOW = new ConfigKey<>(
             "rateLimit.window", ConfigValues.duration(Duration.ofSeconds(1), Duration.ofHours(1)), Duration.ofSeconds(10));
+
+    static final ConfigKey<Duration> DIGEST_GRACE = new ConfigKey<>(
+            "digest.grace", ConfigValues.duration(Duration.ZERO, Duration.ofHours(23)), Duration.ofHours(6));
+    static final ConfigKey<Boolean> DIGEST_POST_EMPTY_DAYS = new ConfigKey<>("digest.postEmptyDays", ConfigValues.bool(), false);
+    static final ConfigKey<Integer> DIGEST_PAUSE_AFTER_FAILURES =
+            new ConfigKey<>("digest.pauseAfterFailures", ConfigValues.integer(1, 30), 3);
+    static final ConfigKey<Boolean> DIGEST_SILENT = new ConfigKey<>("digest.silent", ConfigValues.bool(), true);
+    static final ConfigKey<Map<String, CitebotConfig.DigestDefault>> DIGEST_DEFAULTS =
+            new ConfigKey<>("digest.defaults", ConfigValues.digestDefaults(), Map.of());
 
     /** Every key citebot understands, in the order of the sample configuration. */
     static final List<ConfigKey<?>> KEYS = List.of(
@@ -75,11 +86,17 @@ public final class ConfigLoader {
             DISCORD_REST_URL,
             DISCORD_GATEWAY_URL,
             DISCORD_PRIVATE_BY_DEFAULT,
+            DISCORD_DEFER_AFTER,
             MODERATOR_ROLES,
             MODERATOR_LOG_CHANNEL,
             RATE_LIMIT_SEARCHES,
             RATE_LIMIT_WINDOW,
-            OPS_LISTEN);
+            OPS_LISTEN,
+            DIGEST_GRACE,
+            DIGEST_POST_EMPTY_DAYS,
+            DIGEST_PAUSE_AFTER_FAILURES,
+            DIGEST_SILENT,
+            DIGEST_DEFAULTS);
 
     private final Map<String, String> environment;
 
@@ -132,10 +149,13 @@ public final class ConfigLoader {
                         get(raw, DISCORD_GUILDS),
                         get(raw, DISCORD_REST_URL),
                         get(raw, DISCORD_GATEWAY_URL),
-                        get(raw, DISCORD_PRIVATE_BY_DEFAULT)),
+                        get(raw, DISCORD_PRIVATE_BY_DEFAULT),
+                        get(raw, DISCORD_DEFER_AFTER)),
                 new CitebotConfig.Moderators(get(raw, MODERATOR_ROLES), get(raw, MODERATOR_LOG_CHANNEL)),
                 new CitebotConfig.RateLimit(get(raw, RATE_LIMIT_SEARCHES), get(raw, RATE_LIMIT_WINDOW)),
-                new CitebotConfig.Ops(get(raw, OPS_LISTEN)));
+                new CitebotConfig.Ops(get(raw, OPS_LISTEN)),
+                new CitebotConfig.Digest(get(raw, DIGEST_GRACE), get(raw, DIGEST_POST_EMPTY_DAYS),
+                        get(raw, DIGEST_PAUSE_AFTER_FAILURES), get(raw, DIGEST_SILENT), get(raw, DIGEST_DEFAULTS)));
     }
 
     private <T> T get(Map<String, Object> raw, ConfigKey<T> key) {

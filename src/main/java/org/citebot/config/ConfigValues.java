@@ -176,6 +176,73 @@ final class ConfigValues {
         };
     }
 
+    /**
+     * Per-guild digest defaults: a mapping of guild id to {@code {channel, time, timezone, sections}}
+     * (sections optional). From the environment, the same mapping as YAML flow text, e.g.
+     * {@code {"123...": {channel: "456...", time: "08:00", timezone: Europe/Berlin}}}.
+     */
+    static Function<Object, java.util.Map<String, CitebotConfig.DigestDefault>> digestDefaults() {
+        return raw -> {
+            Object tree = raw;
+            if (raw instanceof String text) {
+                if (text.isBlank()) {
+                    return java.util.Map.of();
+                }
+                try {
+                    tree = new com.fasterxml.jackson.databind.ObjectMapper(
+                            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readValue(text, Object.class);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalArgumentException("not a mapping of guild ids: " + e.getOriginalMessage());
+                }
+            }
+            if (tree == null) {
+                return java.util.Map.of();
+            }
+            if (!(tree instanceof java.util.Map<?, ?> guilds)) {
+                throw new IllegalArgumentException("expected a mapping of guild id to {channel, time, timezone}");
+            }
+            java.util.Map<String, CitebotConfig.DigestDefault> defaults = new java.util.LinkedHashMap<>();
+            for (java.util.Map.Entry<?, ?> entry : guilds.entrySet()) {
+                String guild = String.valueOf(entry.getKey()).trim();
+                if (!SNOWFLAKE.matcher(guild).matches()) {
+                    throw new IllegalArgumentException("'" + guild + "' is not a guild id (17 to 20 digits)");
+                }
+                if (!(entry.getValue() instanceof java.util.Map<?, ?> fields)) {
+                    throw new IllegalArgumentException(guild + ": expected {channel, time, timezone}");
+                }
+                defaults.put(guild, digestDefault(guild, fields));
+            }
+            return defaults;
+        };
+    }
+
+    private static CitebotConfig.DigestDefault digestDefault(String guild, java.util.Map<?, ?> fields) {
+        java.util.Set<String> known = java.util.Set.of("channel", "time", "timezone", "sections");
+        for (Object key : fields.keySet()) {
+            if (!known.contains(String.valueOf(key))) {
+                throw new IllegalArgumentException(guild + "." + key + ": unknown; expected channel, time, timezone, sections");
+            }
+        }
+        return new CitebotConfig.DigestDefault(
+                field(guild, fields, "channel", raw -> optionalSnowflake().apply(raw)
+                        .orElseThrow(() -> new IllegalArgumentException("empty"))),
+                field(guild, fields, "time", timeOfDay()),
+                field(guild, fields, "timezone", zone()),
+                fields.get("sections") == null ? List.of() : names().apply(fields.get("sections")));
+    }
+
+    private static <T> T field(String guild, java.util.Map<?, ?> fields, String name, Function<Object, T> parser) {
+        Object raw = fields.get(name);
+        if (raw == null) {
+            throw new IllegalArgumentException(guild + "." + name + " is missing");
+        }
+        try {
+            return parser.apply(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(guild + "." + name + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A list of role ids or role names; YAML list or a comma-separated string. */
     static Function<Object, List<String>> names() {
         return raw -> List.copyOf(items(raw));

@@ -12,6 +12,7 @@ import org.citebot.command.CommandRequest;
 import org.citebot.command.CommandSpec;
 import org.citebot.command.Invoker;
 import org.citebot.command.OptionSpec;
+import org.citebot.command.SubcommandSpec;
 import org.citebot.command.UserFacingException;
 
 /**
@@ -46,7 +47,26 @@ final class SlashLineParser {
             }
             return new ParsedLine(command, new CommandRequest(spec.name(), Map.of(), invoker, Optional.of(rest)));
         }
+        if (!spec.subcommands().isEmpty()) {
+            return new ParsedLine(command, subcommandRequest(spec, rest, invoker));
+        }
         return new ParsedLine(command, new CommandRequest(spec.name(), options(spec, rest), invoker, Optional.empty()));
+    }
+
+    /** {@code /digest setup channel:123 time:08:00}: the first word names the subcommand. */
+    private static CommandRequest subcommandRequest(CommandSpec spec, String rest, Invoker invoker) {
+        int space = rest.indexOf(' ');
+        String typed = (space < 0 ? rest : rest.substring(0, space)).toLowerCase(Locale.ROOT);
+        String names = String.join(", ", spec.subcommands().stream().map(SubcommandSpec::name).toList());
+        if (typed.isEmpty()) {
+            throw new UserFacingException("/" + spec.name() + " needs a subcommand: " + names + ".");
+        }
+        SubcommandSpec sub = spec.subcommand(typed).orElseThrow(() -> new UserFacingException(
+                "/" + spec.name() + " has no subcommand '" + typed + "'. Choose one of: " + names + "."));
+        CommandSpec asCommand = new CommandSpec(spec.name() + " " + sub.name(), sub.description(), CommandSpec.Kind.SLASH,
+                sub.options(), sub.example(), sub.moderatorOnly());
+        String options = space < 0 ? "" : rest.substring(space + 1).strip();
+        return new CommandRequest(spec.name(), options(asCommand, options), invoker, Optional.empty(), Optional.of(sub.name()));
     }
 
     /** A command and its request, ready to run. */

@@ -9,8 +9,10 @@ import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import org.citebot.command.CommandSpec;
 import org.citebot.command.OptionSpec;
+import org.citebot.command.SubcommandSpec;
 
 /**
  * Turns citebot's platform-neutral {@link CommandSpec}s into the command definitions JDA registers:
@@ -40,6 +42,13 @@ public final class CommandDataFactory {
         SlashCommandData data = Commands.slash(spec.name(), spec.description());
         for (OptionSpec option : spec.options()) {
             data.addOptions(option(option));
+        }
+        for (SubcommandSpec subcommand : spec.subcommands()) {
+            SubcommandData sub = new SubcommandData(subcommand.name(), subcommand.description());
+            for (OptionSpec option : subcommand.options()) {
+                sub.addOptions(option(option));
+            }
+            data.addSubcommands(sub);
         }
         return data;
     }

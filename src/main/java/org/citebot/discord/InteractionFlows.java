@@ -3,7 +3,6 @@ package org.citebot.discord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -19,6 +18,7 @@ import org.citebot.command.ModeratorPolicy;
 import org.citebot.command.UserFacingException;
 import org.citebot.reply.Choice;
 import org.citebot.reply.Reply;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,14 +74,10 @@ final class InteractionFlows {
         }
         boolean ephemeral = ephemeralHint(command, request);
         String what = describe(request.command());
-        // Interim replies (a reindex's progress) can only replace a deferred reply: before the defer
-        // there is nothing to edit, and a quick command's final answer says it all anyway.
-        AtomicBoolean deferred = new AtomicBoolean();
-        Consumer<Reply> progress = interim -> {
-            if (deferred.get()) {
-                responder.editOriginal(interim);
-            }
-        };
+        // Interim replies (a reindex's progress) can only replace a deferred reply. One that comes
+        // before the defer is kept and shown as soon as the defer is sent.
+        InterimReplies interim = new InterimReplies(responder);
+        Consumer<Reply> progress = interim::offer;
         runner.run(() -> errors.guard(what, () -> command.handle(request, progress)), new AckRunner.Steps<>() {
             @Override
             public void answer(Reply reply) {
@@ -91,7 +87,7 @@ final class InteractionFlows {
             @Override
             public void defer() {
                 responder.defer(ephemeral);
-                deferred.set(true);
+                interim.deferred();
             }
 
             @Override
@@ -218,5 +214,33 @@ final class InteractionFlows {
 
     private static String describe(String command) {
         return command.contains(" ") ? "“" + command + "”" : "/" + command;
+    }
+
+    /** Progress replies of one command: held until its reply is deferred, then edited in as they come. */
+    private static final class InterimReplies {
+
+        private final Responder responder;
+        private boolean deferred;
+        private @Nullable Reply waiting;
+
+        InterimReplies(Responder responder) {
+            this.responder = responder;
+        }
+
+        synchronized void offer(Reply reply) {
+            if (deferred) {
+                responder.editOriginal(reply);
+            } else {
+                waiting = reply;
+            }
+        }
+
+        synchronized void deferred() {
+            deferred = true;
+            if (waiting != null) {
+                responder.editOriginal(waiting);
+                waiting = null;
+            }
+        }
     }
 }

@@ -67,6 +67,15 @@ public final class InteractionListener extends ListenerAdapter {
         this(registry, renderer, errors, workers, timer, QUICK_WINDOW, AUTOCOMPLETE_BUDGET, moderators);
     }
 
+    /**
+     * @param deferAfter how long a command may run before its reply is deferred ({@code
+     *     discord.deferAfter}); Discord allows 3 s for the first response
+     */
+    public InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
+            ExecutorService workers, ScheduledExecutorService timer, ModeratorPolicy moderators, Duration deferAfter) {
+        this(registry, renderer, errors, workers, timer, deferAfter, AUTOCOMPLETE_BUDGET, moderators);
+    }
+
     InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
             ExecutorService workers, ScheduledExecutorService timer, Duration quickWindow, Duration autocompleteBudget) {
         this(registry, renderer, errors, workers, timer, quickWindow, autocompleteBudget, new ModeratorPolicy(List.of()));
@@ -92,11 +101,12 @@ public final class InteractionListener extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        String what = "/" + event.getName();
+        String what = "/" + event.getFullCommandName();
         guard(event, what, () -> {
             LOG.debug("Slash command {}", what);
+            // With a subcommand, JDA's getOptions() already holds that subcommand's options.
             CommandRequest request = new CommandRequest(event.getName(), options(event.getOptions()), invoker(event),
-                    Optional.empty());
+                    Optional.empty(), Optional.ofNullable(event.getSubcommandName()));
             flows.command(request, new JdaResponder(event, renderer, errors, what));
         });
     }

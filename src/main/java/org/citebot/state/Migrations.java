@@ -46,5 +46,39 @@ final class Migrations {
                         generation   INTEGER,
                         error        TEXT
                     )""",
-                    "CREATE INDEX reindex_runs_started_at ON reindex_runs(started_at)")));
+                    "CREATE INDEX reindex_runs_started_at ON reindex_runs(started_at)")),
+            new Migration(4, "daily digest", List.of("""
+                    CREATE TABLE digest_settings (
+                        guild_id             TEXT PRIMARY KEY,
+                        channel_id           TEXT NOT NULL,
+                        post_time            TEXT NOT NULL,
+                        zone                 TEXT NOT NULL,
+                        sections             TEXT NOT NULL,
+                        enabled              INTEGER NOT NULL,
+                        paused_note          TEXT,
+                        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+                        updated_at           TEXT NOT NULL
+                    )""", """
+                    CREATE TABLE digest_runs (
+                        guild_id     TEXT NOT NULL,
+                        local_date   TEXT NOT NULL,
+                        state        TEXT NOT NULL
+                                     CHECK (state IN ('sending', 'posted', 'empty', 'skipped', 'missed', 'failed')),
+                        nonce        TEXT,
+                        channel_id   TEXT,
+                        message_id   TEXT,
+                        passage_id   TEXT,
+                        scheduled_at INTEGER NOT NULL,
+                        recorded_at  INTEGER NOT NULL,
+                        finished_at  INTEGER,
+                        error        TEXT,
+                        PRIMARY KEY (guild_id, local_date)
+                    )""",
+                    "CREATE INDEX digest_runs_state ON digest_runs(state)", """
+                    CREATE TABLE digest_seen_documents (
+                        guild_id     TEXT NOT NULL,
+                        doc_id       TEXT NOT NULL,
+                        content_hash TEXT NOT NULL,
+                        PRIMARY KEY (guild_id, doc_id)
+                    )""")));
 }

@@ -154,8 +154,11 @@ public final class StateStore implements Closeable {
             throw new StateStoreException("The state database " + file + " has schema version " + current
                     + ", newer than this citebot understands (" + latest + "). Use a newer citebot.", null);
         }
+        // Versions are checked one by one rather than against the highest: branches add migrations in
+        // parallel (3 reindex runs, 4 digest), so a database may hold 4 before 3 arrives in a merge.
+        java.util.Set<Integer> applied = read(StateStore::appliedVersions);
         for (Migration migration : migrations) {
-            if (migration.version() <= current) {
+            if (applied.contains(migration.version())) {
                 continue;
             }
             transaction(c -> {
@@ -175,6 +178,16 @@ public final class StateStore implements Closeable {
             });
             LOG.info("State database migrated to version {} ({})", migration.version(), migration.description());
         }
+    }
+
+    private static java.util.Set<Integer> appliedVersions(Connection c) throws SQLException {
+        java.util.Set<Integer> versions = new java.util.HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_migrations")) {
+            while (rs.next()) {
+                versions.add(rs.getInt(1));
+            }
+        }
+        return versions;
     }
 
     private static int currentVersion(Connection c) throws SQLException {

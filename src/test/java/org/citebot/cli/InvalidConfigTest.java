@@ -34,11 +34,17 @@ class InvalidConfigTest {
             Map.entry("discord.restUrl", "discord.com/api"),
             Map.entry("discord.gatewayUrl", "https://gateway.discord.gg"),
             Map.entry("discord.privateByDefault", "maybe"),
+            Map.entry("discord.deferAfter", "3s"),
             Map.entry("moderators.roles", "@mods"),
             Map.entry("moderators.logChannel", "#mod-log"),
             Map.entry("ops.listen", "8081"),
             Map.entry("rateLimit.searches", "0"),
-            Map.entry("rateLimit.window", "10 seconds please")));
+            Map.entry("rateLimit.window", "10 seconds please"),
+            Map.entry("digest.grace", "all day"),
+            Map.entry("digest.postEmptyDays", "weekends"),
+            Map.entry("digest.pauseAfterFailures", "never"),
+            Map.entry("digest.silent", "hush"),
+            Map.entry("digest.defaults", "{\"123456789012345678\": {channel: \"234567890123456789\", time: \"25:00\", timezone: Mars/Olympus}}")));
 
     @TempDir
     Path dir;

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,6 +143,76 @@ class ConfigLoaderTest {
         assertThat(config.rateLimit().window()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.rateLimit().searches()).isEqualTo(20);
         assertThat(config.discord().guilds()).isEqualTo(List.of());
+    }
+
+    @Test
+    void digest_defaultsWhenAbsent() {
+        CitebotConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), false);
+
+        assertThat(config.digest()).isEqualTo(new CitebotConfig.Digest(Duration.ofHours(6), false, 3, true, Map.of()));
+        assertThat(config.moderators().logChannel()).isEmpty();
+    }
+
+    @Test
+    void digest_perGuildDefaultsAndModeratorChannel_parsed() throws IOException {
+        Path file = write("""
+                moderators:
+                  logChannel: "323456789012345678"
+                digest:
+                  grace: 2h
+                  postEmptyDays: true
+                  defaults:
+                    "123456789012345678": {channel: "223456789012345678", time: "08:30", timezone: Europe/Berlin}
+                    "133456789012345678":
+                      channel: 233456789012345678
+                      time: "21:00"
+                      timezone: America/New_York
+                      sections: [new, passage]
+                """);
+
+        CitebotConfig config = new ConfigLoader(Map.of()).load(Optional.of(file), true);
+
+        assertThat(config.moderators().logChannel()).contains("323456789012345678");
+        assertThat(config.digest().grace()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.digest().postEmptyDays()).isTrue();
+        assertThat(config.digest().defaults()).containsOnly(
+                Map.entry("123456789012345678", new CitebotConfig.DigestDefault("223456789012345678",
+                        LocalTime.of(8, 30), ZoneId.of("Europe/Berlin"), List.of())),
+                Map.entry("133456789012345678", new CitebotConfig.DigestDefault("233456789012345678",
+                        LocalTime.of(21, 0), ZoneId.of("America/New_York"), List.of("new", "passage"))));
+    }
+
+    @Test
+    void digest_defaultsFromTheEnvironment_asYamlFlowText() {
+        ConfigLoader loader = new ConfigLoader(Map.of("CITEBOT_DIGEST_DEFAULTS",
+                "{\"123456789012345678\": {channel: \"223456789012345678\", time: \"07:00\", timezone: UTC}}"));
+
+        assertThat(loader.load(Optional.empty(), false).digest().defaults().get("123456789012345678").time())
+                .isEqualTo(LocalTime.of(7, 0));
+    }
+
+    static Stream<Arguments> invalidDigestDefaults() {
+        return Stream.of(
+                Arguments.of("{\"123456789012345678\": {channel: \"223456789012345678\", time: \"25:00\", timezone: UTC}}",
+                        "123456789012345678.time"),
+                Arguments.of("{\"123456789012345678\": {channel: \"223456789012345678\", time: \"08:00\", timezone: Mars/Olympus}}",
+                        "123456789012345678.timezone"),
+                Arguments.of("{\"123456789012345678\": {time: \"08:00\", timezone: UTC}}", "123456789012345678.channel is missing"),
+                Arguments.of("{\"general\": {channel: \"223456789012345678\", time: \"08:00\", timezone: UTC}}",
+                        "'general' is not a guild id"),
+                Arguments.of("{\"123456789012345678\": {channel: \"223456789012345678\", time: \"08:00\", timezone: UTC, "
+                        + "when: daily}}", "123456789012345678.when: unknown"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidDigestDefaults")
+    void digest_invalidDefaults_messageNamesTheKeyAndTheGuildField(String value, String expected) {
+        ConfigLoader loader = new ConfigLoader(Map.of("CITEBOT_DIGEST_DEFAULTS", value));
+
+        assertThatThrownBy(() -> loader.load(Optional.empty(), false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("digest.defaults")
+                .hasMessageContaining(expected);
     }
 
     private Path write(String yaml) throws IOException {

@@ -196,4 +196,32 @@ class CommandDataFactoryTest {
                 new SearchSessions(Ticker.systemTicker(), new Random(1)),
                 new RateLimiter(5, Duration.ofSeconds(10), Clock.systemUTC(), Ticker.systemTicker()), 5, guild -> false);
     }
+
+    @Test
+    void subcommands_registeredAsSubcommandOptionsCarryingTheirOwnOptions() {
+        CommandSpec spec = new CommandSpec("tree", "A command with subcommands", CommandSpec.Kind.SLASH, List.of(),
+                "/tree plant kind:oak", false, List.of(
+                        new org.citebot.command.SubcommandSpec("plant", "Plant one",
+                                List.of(OptionSpec.string("kind", "Which tree", true).withAutocomplete()), "/tree plant", true),
+                        new org.citebot.command.SubcommandSpec("fell", "Fell one", List.of(), "/tree fell", false)));
+
+        JsonNode json = DiscordJson.json(factory.build(spec));
+
+        assertThat(json.get("options")).hasSize(2);
+        JsonNode plant = json.get("options").get(0);
+        assertThat(plant.get("type").asInt()).isEqualTo(1); // SUB_COMMAND
+        assertThat(plant.get("name").asText()).isEqualTo("plant");
+        assertThat(plant.at("/options/0/name").asText()).isEqualTo("kind");
+        assertThat(plant.at("/options/0/type").asInt()).isEqualTo(3);
+        assertThat(plant.at("/options/0/autocomplete").asBoolean()).isTrue();
+        assertThat(json.get("options").get(1).path("options")).isEmpty();
+    }
+
+    @Test
+    void optionsAndSubcommandsTogether_rejected() {
+        assertThatThrownBy(() -> new CommandSpec("tree", "d", CommandSpec.Kind.SLASH,
+                List.of(OptionSpec.bool("x", "y")), "/tree", false,
+                List.of(new org.citebot.command.SubcommandSpec("plant", "p", List.of(), "/tree plant", false))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -127,7 +127,8 @@ class DiscordBotTest {
     void start_restUnreachable_saysWhereItTriedWithoutTheToken() throws Exception {
         URI closed = URI.create("http://127.0.0.1:" + closedPort() + "/api/v10/");
         CommandRegistry registry = new CommandRegistry(commands(), List.of());
-        DiscordBot bot = new DiscordBot(TOKEN, new CitebotConfig.Discord(List.of(), closed, URI.create(discord.gatewayUrl()), true),
+        DiscordBot bot = new DiscordBot(TOKEN, new CitebotConfig.Discord(List.of(), closed, URI.create(discord.gatewayUrl()), true,
+                        InteractionListener.QUICK_WINDOW),
                 registry, new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers, timer));
         bots.add(bot);
 
@@ -163,7 +164,7 @@ class DiscordBotTest {
         List<ActionHandler> handlers = List.of(new SourcesActionHandler(List::of));
         CommandRegistry registry = new CommandRegistry(commands, handlers);
         CitebotConfig.Discord config = new CitebotConfig.Discord(guilds, URI.create(discord.restUrl()),
-                URI.create(discord.gatewayUrl()), true);
+                URI.create(discord.gatewayUrl()), true, InteractionListener.QUICK_WINDOW);
         InteractionListener listener = new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers,
                 timer);
         DiscordBot bot = new DiscordBot(token, config, registry, listener);

@@ -226,7 +226,7 @@ class InteractionsOverTheWireTest {
         InteractionListener listener = new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers,
                 timer, Duration.ofMillis(200), Duration.ofSeconds(2));
         bot = new DiscordBot(discord.token(), new CitebotConfig.Discord(List.of(), URI.create(discord.restUrl()),
-                URI.create(discord.gatewayUrl()), true), registry, listener);
+                URI.create(discord.gatewayUrl()), true, Duration.ofMillis(200)), registry, listener);
         bot.start();
     }
 }

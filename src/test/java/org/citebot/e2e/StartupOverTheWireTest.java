@@ -56,7 +56,7 @@ class StartupOverTheWireTest {
 
         JsonNode commands = registrations.get(0).body();
         assertThat(names(commands)).containsExactlyInAnyOrder("search", "sources", "status", "help", "settings", "reindex",
-                "Find sources");
+                "digest", "Find sources");
         for (JsonNode command : commands) {
             if (command.path("type").asInt(1) == 1) {
                 assertThat(command.path("description").asText()).as("description of /%s", command.path("name").asText())
@@ -84,7 +84,7 @@ class StartupOverTheWireTest {
         assertThat(reindex.path("contexts")).as("guild-only").singleElement().satisfies(c -> assertThat(c.asText()).isEqualTo("0"));
         assertThat(names(reindex.path("options"))).containsExactly("dry-run");
         assertThat(command(commands, "Find sources").path("type").asInt()).as("message context menu").isEqualTo(3);
-        assertThat(discord.registeredCommands(discord.guild().id())).hasSize(7);
+        assertThat(discord.registeredCommands(discord.guild().id())).hasSize(8);
 
         citebot.restart();
 

@@ -86,7 +86,7 @@ class ReindexLogTest {
         StateStore.open(file, Clock.systemUTC(), Migrations.ALL.subList(0, 2)).close();
 
         try (StateStore store = StateStore.open(file, Clock.systemUTC())) {
-            assertThat(store.schemaVersion()).isEqualTo(3);
+            assertThat(store.schemaVersion()).isGreaterThanOrEqualTo(3);
             assertThat(new ReindexLog(store).recent(5)).isEmpty();
         }
     }

@@ -1,0 +1,429 @@
+package org.citebot.digest;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.citebot.digest.PostResult.Failed;
+import org.citebot.digest.PostResult.Posted;
+import org.citebot.reply.Reply;
+import org.citebot.state.DigestRuns;
+import org.citebot.state.DigestRuns.DigestRun;
+import org.citebot.state.DigestRuns.State;
+import org.citebot.state.DigestSettingsStore;
+import org.citebot.state.DigestSettingsStore.StoredDigestSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daily digest's rules in one place: whose digest is due, exactly-once delivery per guild and
+ * local day (claim in SQLite before sending, mark after, retry a claimed send with the same
+ * nonce), catch-up within the grace period, failure counting and pausing, and what
+ * {@code /digest} setup, off, preview, now and skip do. Time comes only from the injected
+ * {@link Clock}; {@link DigestScheduler} calls {@link #runDue()} and tests call it directly.
+ */
+public final class DigestService implements DigestScheduler.DueWork {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DigestService.class);
+
+    /** How soon a send that failed transiently (or was interrupted) is tried again. */
+    static final Duration RETRY_DELAY = Duration.ofMinutes(5);
+    /** The longest the scheduler sleeps, so settings changed elsewhere are picked up. */
+    static final Duration MAX_SLEEP = Duration.ofHours(1);
+    private static final String NONCE_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final int NONCE_LENGTH = 20;
+    /** A poster for before Discord is connected (the console): every post fails, retried later. */
+    private static final DigestPoster NOT_CONNECTED =
+            (guild, channel, reply, nonce) -> new Failed(FailureKind.TRANSIENT, "not connected to Discord");
+
+    /**
+     * How digests behave everywhere.
+     *
+     * @param grace how late a digest may still be posted after the bot was down at its time
+     * @param postEmptyDays whether a day with nothing to say posts "Nothing new today."
+     * @param pauseAfterFailures failed days in a row (deleted channel, missing permission) before the digest pauses
+     * @param moderatorChannel where unanswered questions and failures are reported, if anywhere
+     */
+    public record Options(Duration grace, boolean postEmptyDays, int pauseAfterFailures, Optional<String> moderatorChannel) {}
+
+    private final DigestSettingsStore settingsStore;
+    private final DigestRuns runs;
+    private final DigestComposer composer;
+    private final Map<String, DigestSettings> defaults;
+    private final Options options;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final AtomicReference<DigestPoster> poster = new AtomicReference<>(NOT_CONNECTED);
+    private final AtomicReference<Runnable> onChange = new AtomicReference<>(() -> {});
+
+    /** @param defaults configured settings per guild id, for guilds that never ran {@code /digest setup} */
+    public DigestService(DigestSettingsStore settingsStore, DigestRuns runs, DigestComposer composer,
+            Map<String, DigestSettings> defaults, Options options, Clock clock) {
+        this.settingsStore = settingsStore;
+        this.runs = runs;
+        this.composer = composer;
+        this.defaults = Map.copyOf(defaults);
+        this.options = options;
+        this.clock = clock;
+    }
+
+    /** Posts through {@code value} from now on (the Discord front end, once connected). */
+    public void attach(DigestPoster value) {
+        poster.set(value);
+    }
+
+    /** Stops posting: later posts fail transiently and are retried once a poster is attached again. */
+    public void detach() {
+        poster.set(NOT_CONNECTED);
+    }
+
+    /** Called after settings change, so the scheduler recomputes its next wake-up. */
+    public void onChange(Runnable listener) {
+        onChange.set(listener);
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    // ---- settings ----
+
+    /** The guild's settings: stored ones, else the configured default, else none. */
+    public Optional<DigestSettings> settings(String guildId) {
+        return settingsStore.find(guildId).map(DigestService::fromStore).or(() -> Optional.ofNullable(defaults.get(guildId)));
+    }
+
+    /** Every guild with digest settings, stored ones overriding configured defaults. */
+    public List<DigestSettings> allSettings() {
+        Map<String, DigestSettings> all = new LinkedHashMap<>(defaults);
+        for (StoredDigestSettings stored : settingsStore.all()) {
+            all.put(stored.guildId(), fromStore(stored));
+        }
+        return new ArrayList<>(all.values());
+    }
+
+    /**
+     * Turns the digest on with these settings (clearing a pause). A slot already past when this
+     * runs is not caught up: setting up at 09:00 for 08:00 starts tomorrow, not now.
+     */
+    public synchronized DigestSettings setup(String guildId, String channelId, LocalTime time, ZoneId zone,
+            Set<DigestSection> sections) {
+        DigestSettings settings = new DigestSettings(guildId, channelId, time, zone, sections, true, Optional.empty(), 0, false);
+        save(settings);
+        Instant now = clock.instant();
+        DigestTimes.Slot past = DigestTimes.latestDue(now, time, zone);
+        runs.claim(new DigestRun(guildId, past.date(), State.MISSED, Optional.empty(), Optional.of(channelId),
+                Optional.empty(), Optional.empty(), past.due(), Optional.of("set up after this day's time")), Set.of());
+        if (runs.seenDocuments(guildId).isEmpty()) {
+            // The first digest reports what arrived after set-up, not the whole corpus.
+            runs.replaceSeenDocuments(guildId, composer.corpusHashes());
+        }
+        onChange.get().run();
+        LOG.info("Digest set up for guild {}: channel {} at {} {}", guildId, channelId, time, zone);
+        return settings;
+    }
+
+    /** Turns the guild's digest off (also overriding a configured default); false when it had none. */
+    public synchronized boolean off(String guildId) {
+        Optional<DigestSettings> current = settings(guildId);
+        if (current.isEmpty() || !current.get().enabled()) {
+            return false;
+        }
+        DigestSettings s = current.get();
+        save(new DigestSettings(guildId, s.channelId(), s.time(), s.zone(), s.sections(), false, Optional.empty(), 0, false));
+        onChange.get().run();
+        LOG.info("Digest turned off for guild {}", guildId);
+        return true;
+    }
+
+    /** The next local date the guild's digest would be posted, after today's if that is done. */
+    public Optional<DigestTimes.Slot> nextSlot(String guildId) {
+        return settings(guildId).filter(DigestSettings::active).map(s -> nextOpenSlot(s, clock.instant()));
+    }
+
+    /** Skips the next digest; returns the date skipped, or empty when the guild has no active digest. */
+    public synchronized Optional<LocalDate> skip(String guildId) {
+        Optional<DigestSettings> settings = settings(guildId).filter(DigestSettings::active);
+        if (settings.isEmpty()) {
+            return Optional.empty();
+        }
+        DigestTimes.Slot next = nextOpenSlot(settings.get(), clock.instant());
+        runs.claim(new DigestRun(guildId, next.date(), State.SKIPPED, Optional.empty(), Optional.of(settings.get().channelId()),
+                Optional.empty(), Optional.empty(), next.due(), Optional.of("skipped by a moderator")), Set.of());
+        onChange.get().run();
+        LOG.info("Digest of guild {} for {} skipped", guildId, next.date());
+        return Optional.of(next.date());
+    }
+
+    // ---- content ----
+
+    /**
+     * What the digest would post now.
+     *
+     * @param reply the same reply {@link #postNow} would send, made private
+     * @param wouldPost false for a day with nothing to say when such days post nothing
+     */
+    public record Preview(Reply reply, boolean wouldPost) {}
+
+    /** The guild's digest as it would be posted now; empty when the guild has no digest settings. */
+    public Optional<Preview> preview(String guildId) {
+        return settings(guildId).map(s -> {
+            Digest digest = compose(s, today(s));
+            return new Preview(DigestReplies.post(digest).withEphemeral(true), options.postEmptyDays() || !digest.isEmpty());
+        });
+    }
+
+    // ---- delivery ----
+
+    /**
+     * Posts today's digest at once; it counts as the day's digest. A day that already has one
+     * answers with its link instead of posting again. Works while the digest is paused (a success
+     * resumes it), not while it is off; empty when the guild has no digest turned on.
+     */
+    public synchronized Optional<DeliveryOutcome> postNow(String guildId) {
+        Optional<DigestSettings> found = settings(guildId).filter(DigestSettings::enabled);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        DigestSettings settings = found.get();
+        Instant now = clock.instant();
+        LocalDate today = today(settings);
+        Optional<DigestRun> existing = runs.find(guildId, today);
+        if (existing.isPresent() && existing.get().state() == State.POSTED) {
+            return Optional.of(alreadyPosted(existing.get()));
+        }
+        if (existing.isPresent() && existing.get().state() == State.SENDING) {
+            return Optional.of(resume(settings, existing.get(), now));
+        }
+        return Optional.of(deliver(settings, today, now, EnumSet.of(State.SKIPPED, State.MISSED, State.FAILED, State.EMPTY)));
+    }
+
+    /** Posts every digest that is due, finishes interrupted sends; one guild's failure never stops another. */
+    @Override
+    public synchronized void runDue() {
+        Instant now = clock.instant();
+        for (DigestRun run : runs.sending()) {
+            try {
+                Optional<DigestSettings> settings = settings(run.guildId());
+                if (settings.isEmpty() || !settings.get().enabled()) {
+                    runs.mark(run.guildId(), run.localDate(), State.FAILED, Optional.of("digest turned off before it was sent"));
+                } else {
+                    resume(settings.get(), run, now);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Digest of guild {} for {} could not be retried", run.guildId(), run.localDate(), e);
+            }
+        }
+        for (DigestSettings settings : allSettings()) {
+            if (!settings.active()) {
+                continue;
+            }
+            try {
+                runDue(settings, now);
+            } catch (RuntimeException e) {
+                LOG.error("Digest of guild {} failed", settings.guildId(), e);
+            }
+        }
+    }
+
+    /** When something next needs doing: the earliest next slot, sooner while a send waits for a retry. */
+    @Override
+    public Instant nextWakeUp(Instant now) {
+        Instant next = now.plus(MAX_SLEEP);
+        if (!runs.sending().isEmpty()) {
+            next = now.plus(RETRY_DELAY);
+        }
+        for (DigestSettings settings : allSettings()) {
+            if (settings.active()) {
+                Instant due = DigestTimes.nextAfter(now, settings.time(), settings.zone()).due();
+                if (due.isBefore(next)) {
+                    next = due;
+                }
+            }
+        }
+        return next;
+    }
+
+    private void runDue(DigestSettings settings, Instant now) {
+        DigestTimes.Slot slot = DigestTimes.latestDue(now, settings.time(), settings.zone());
+        if (runs.find(settings.guildId(), slot.date()).isPresent()) {
+            return;
+        }
+        Duration late = Duration.between(slot.due(), now);
+        if (late.compareTo(options.grace()) > 0) {
+            // Down at the time and back too late: this day is not posted, and never in a burst later.
+            runs.claim(new DigestRun(settings.guildId(), slot.date(), State.MISSED, Optional.empty(),
+                    Optional.of(settings.channelId()), Optional.empty(), Optional.empty(), slot.due(),
+                    Optional.of("bot was down; back " + late.toMinutes() + " min late")), Set.of());
+            LOG.info("Digest of guild {} for {} missed: {} min late, grace is {}", settings.guildId(), slot.date(),
+                    late.toMinutes(), options.grace());
+            return;
+        }
+        if (late.compareTo(Duration.ofMinutes(1)) > 0) {
+            LOG.info("Digest of guild {} for {} posted {} min late (catch-up)", settings.guildId(), slot.date(), late.toMinutes());
+        }
+        deliver(settings, slot.date(), slot.due(), Set.of());
+    }
+
+    private DeliveryOutcome deliver(DigestSettings settings, LocalDate date, Instant due, Set<State> replaceable) {
+        String guild = settings.guildId();
+        Digest digest = composer.compose(settings, clock.instant(), date);
+        if (digest.isEmpty() && !options.postEmptyDays()) {
+            boolean claimed = runs.claim(new DigestRun(guild, date, State.EMPTY, Optional.empty(), Optional.of(settings.channelId()),
+                    Optional.empty(), Optional.empty(), due, Optional.empty()), replaceable);
+            LOG.info("Digest of guild {} for {}: nothing to say{}", guild, date, claimed ? "" : " (day already taken)");
+            return new DeliveryOutcome.NothingToSay(date);
+        }
+        DigestRun run = new DigestRun(guild, date, State.SENDING, Optional.of(newNonce()), Optional.of(settings.channelId()),
+                Optional.empty(), digest.passageId(), due, Optional.empty());
+        if (!runs.claim(run, replaceable)) {
+            return runs.find(guild, date).map(this::alreadyPosted).orElse(new DeliveryOutcome.NotDue(date));
+        }
+        return send(settings, run, digest);
+    }
+
+    /** Sends a claimed run again with its nonce, so a message that did go out is returned, not repeated. */
+    private DeliveryOutcome resume(DigestSettings settings, DigestRun run, Instant now) {
+        if (Duration.between(run.scheduledAt(), now).compareTo(options.grace().plus(RETRY_DELAY)) > 0) {
+            runs.mark(run.guildId(), run.localDate(), State.FAILED,
+                    Optional.of("not confirmed before the grace period ended: " + run.error().orElse("interrupted")));
+            LOG.warn("Digest of guild {} for {} given up: not confirmed within the grace period", run.guildId(), run.localDate());
+            return new DeliveryOutcome.Failed(run.localDate(), FailureKind.TRANSIENT, "not confirmed within the grace period");
+        }
+        LOG.info("Digest of guild {} for {}: retrying the recorded send", run.guildId(), run.localDate());
+        Digest digest = composer.compose(settings, now, run.localDate());
+        DigestSettings target = new DigestSettings(settings.guildId(), run.channelId().orElse(settings.channelId()),
+                settings.time(), settings.zone(), settings.sections(), settings.enabled(), settings.pausedNote(),
+                settings.consecutiveFailures(), settings.fromConfig());
+        return send(target, run, digest);
+    }
+
+    private DeliveryOutcome send(DigestSettings settings, DigestRun run, Digest digest) {
+        String guild = settings.guildId();
+        String nonce = run.nonce().orElseThrow();
+        PostResult result = post(guild, settings.channelId(), DigestReplies.post(digest), nonce);
+        if (result instanceof Posted posted) {
+            runs.markPosted(guild, run.localDate(), posted.messageId());
+            runs.replaceSeenDocuments(guild, digest.corpusHashes());
+            if (settings.consecutiveFailures() > 0) {
+                save(withFailures(settings, 0, Optional.empty()));
+            }
+            String link = DeliveryOutcome.link(guild, settings.channelId(), posted.messageId());
+            LOG.info("Digest of guild {} for {} posted: {}", guild, run.localDate(), link);
+            DigestReplies.unanswered(digest).ifPresent(reply -> report(guild, reply, nonce + "u"));
+            return new DeliveryOutcome.Posted(run.localDate(), link);
+        }
+        Failed failed = (Failed) result;
+        if (failed.kind() == FailureKind.TRANSIENT) {
+            runs.mark(guild, run.localDate(), State.SENDING, Optional.of(failed.detail()));
+            LOG.warn("Digest of guild {} for {} not sent yet ({}); retrying with the same nonce", guild, run.localDate(),
+                    failed.detail());
+            return new DeliveryOutcome.Failed(run.localDate(), failed.kind(), failed.detail());
+        }
+        runs.mark(guild, run.localDate(), State.FAILED, Optional.of(failed.kind() + ": " + failed.detail()));
+        int failures = settings.consecutiveFailures() + 1;
+        Optional<String> pause = failures >= options.pauseAfterFailures()
+                ? Optional.of("Paused on " + run.localDate() + " after " + failures + " failed days in a row (" + failed.detail()
+                        + "). Run /digest setup to resume.")
+                : Optional.empty();
+        save(withFailures(settings, failures, pause));
+        LOG.warn("Digest of guild {} for {} failed ({} day(s) in a row): {} {}", guild, run.localDate(), failures,
+                failed.kind(), failed.detail());
+        String note = "The daily digest could not be posted in channel " + settings.channelId() + ": " + failed.detail()
+                + pause.map(p -> "\n" + p).orElse("");
+        report(guild, Reply.notice(note).withEphemeral(false), nonce + "f");
+        if (pause.isPresent()) {
+            onChange.get().run();
+        }
+        return new DeliveryOutcome.Failed(run.localDate(), failed.kind(), failed.detail());
+    }
+
+    /** Best effort: tells the moderator channel, if configured; a failure there is only logged. */
+    private void report(String guild, Reply reply, String nonce) {
+        if (options.moderatorChannel().isEmpty()) {
+            return;
+        }
+        PostResult result = post(guild, options.moderatorChannel().get(), reply, nonce);
+        if (result instanceof Failed failed) {
+            LOG.warn("Could not report to the moderator channel for guild {}: {}", guild, failed.detail());
+        }
+    }
+
+    private PostResult post(String guild, String channel, Reply reply, String nonce) {
+        try {
+            return poster.get().post(guild, channel, reply, nonce);
+        } catch (RuntimeException e) {
+            LOG.warn("Posting to channel {} of guild {} failed unexpectedly", channel, guild, e);
+            return new Failed(FailureKind.TRANSIENT, e.toString());
+        }
+    }
+
+    private DeliveryOutcome alreadyPosted(DigestRun run) {
+        if (run.state() == State.POSTED && run.messageId().isPresent() && run.channelId().isPresent()) {
+            return new DeliveryOutcome.AlreadyPosted(run.localDate(),
+                    DeliveryOutcome.link(run.guildId(), run.channelId().get(), run.messageId().get()));
+        }
+        if (run.state() == State.SENDING) {
+            return new DeliveryOutcome.InProgress(run.localDate());
+        }
+        return new DeliveryOutcome.NotDue(run.localDate());
+    }
+
+    /** The first slot after now whose day has no run yet (today's if not done, else a later day's). */
+    private DigestTimes.Slot nextOpenSlot(DigestSettings settings, Instant now) {
+        DigestTimes.Slot slot = DigestTimes.latestDue(now, settings.time(), settings.zone());
+        if (slot.date().isBefore(today(settings))) {
+            slot = DigestTimes.nextAfter(now, settings.time(), settings.zone());
+        }
+        while (runs.find(settings.guildId(), slot.date()).isPresent()) {
+            LocalDate date = slot.date().plusDays(1);
+            slot = new DigestTimes.Slot(date, DigestTimes.dueAt(date, settings.time(), settings.zone()));
+        }
+        return slot;
+    }
+
+    private Digest compose(DigestSettings settings, LocalDate date) {
+        return composer.compose(settings, clock.instant(), date);
+    }
+
+    private LocalDate today(DigestSettings settings) {
+        return DigestTimes.localDate(clock.instant(), settings.zone());
+    }
+
+    private String newNonce() {
+        StringBuilder nonce = new StringBuilder("dg");
+        for (int i = 2; i < NONCE_LENGTH; i++) {
+            nonce.append(NONCE_CHARS.charAt(random.nextInt(NONCE_CHARS.length())));
+        }
+        return nonce.toString();
+    }
+
+    private void save(DigestSettings settings) {
+        settingsStore.save(new StoredDigestSettings(settings.guildId(), settings.channelId(), settings.time(), settings.zone(),
+                DigestSection.keys(settings.sections()), settings.enabled(), settings.pausedNote(), settings.consecutiveFailures()));
+    }
+
+    private static DigestSettings withFailures(DigestSettings s, int failures, Optional<String> pausedNote) {
+        return new DigestSettings(s.guildId(), s.channelId(), s.time(), s.zone(), s.sections(), s.enabled(), pausedNote,
+                failures, false);
+    }
+
+    private static DigestSettings fromStore(StoredDigestSettings stored) {
+        Set<DigestSection> sections = stored.sections().isEmpty()
+                ? DigestSection.all()
+                : DigestSection.parse(String.join(",", stored.sections()));
+        return new DigestSettings(stored.guildId(), stored.channelId(), stored.time(), stored.zone(), sections,
+                stored.enabled(), stored.pausedNote(), stored.consecutiveFailures(), false);
+    }
+}
