@@ -64,7 +64,7 @@ public final class DiscordFrontEnd implements Closeable {
         DiscordRenderer renderer = new DiscordRenderer();
         InteractionListener listener =
                 new InteractionListener(citebot.registry(), renderer, citebot.errors(), workers, timer,
-                        citebot.moderators(), citebot.config().discord().deferAfter());
+                        citebot.moderators(), citebot.config().discord().deferAfter(), citebot.metrics());
         DiscordBot bot = new DiscordBot(token, citebot.config().discord(), citebot.registry(), listener);
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(citebot, workers, timer, bot);
         try {

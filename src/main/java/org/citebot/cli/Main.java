@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.citebot.app.LogFormat;
 import org.citebot.config.CitebotConfig;
 import org.citebot.config.ConfigException;
 import org.citebot.config.ConfigLoader;
@@ -84,7 +85,9 @@ public final class Main implements Callable<Integer> {
     /** The configuration from {@code --config} and the environment; throws naming the bad key. */
     CitebotConfig config() {
         boolean explicit = !configFile.equals(DEFAULT_CONFIG);
-        return new ConfigLoader(environment).load(Optional.of(configFile), explicit);
+        CitebotConfig config = new ConfigLoader(environment).load(Optional.of(configFile), explicit);
+        LogFormat.parse(config.ops().logFormat()).apply();
+        return config;
     }
 
     Map<String, String> environment() {

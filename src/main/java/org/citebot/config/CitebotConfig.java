@@ -100,8 +100,9 @@ public record CitebotConfig(
      * The operator's HTTP endpoint ({@code /healthz}, {@code /readyz}, {@code /metrics}).
      *
      * @param listen where it listens; empty when turned off
+     * @param logFormat {@code text} (readable) or {@code json} (one object per line for log collectors)
      */
-    public record Ops(java.util.Optional<java.net.InetSocketAddress> listen) {}
+    public record Ops(java.util.Optional<java.net.InetSocketAddress> listen, String logFormat) {}
 
     /**
      * The daily digest.

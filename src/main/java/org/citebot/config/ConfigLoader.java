@@ -47,6 +47,8 @@ public final class ConfigLoader {
             "discord.gatewayUrl", ConfigValues.url(true), URI.create("wss://gateway.discord.gg/"));
     static final ConfigKey<Boolean> DISCORD_PRIVATE_BY_DEFAULT =
             new ConfigKey<>("discord.privateByDefault", ConfigValues.bool(), true);
+    static final ConfigKey<String> LOGGING_FORMAT =
+            new ConfigKey<>("logging.format", ConfigValues.oneOf("text", "json"), "text");
     static final ConfigKey<Duration> DISCORD_DEFER_AFTER = new ConfigKey<>(
             "discord.deferAfter", ConfigValues.duration(Duration.ZERO, Duration.ofMillis(2500)), Duration.ofMillis(1500));
     static final ConfigKey<List<String>> MODERATOR_ROLES =
@@ -92,6 +94,7 @@ public final class ConfigLoader {
             RATE_LIMIT_SEARCHES,
             RATE_LIMIT_WINDOW,
             OPS_LISTEN,
+            LOGGING_FORMAT,
             DIGEST_GRACE,
             DIGEST_POST_EMPTY_DAYS,
             DIGEST_PAUSE_AFTER_FAILURES,
@@ -153,7 +156,7 @@ public final class ConfigLoader {
                         get(raw, DISCORD_DEFER_AFTER)),
                 new CitebotConfig.Moderators(get(raw, MODERATOR_ROLES), get(raw, MODERATOR_LOG_CHANNEL)),
                 new CitebotConfig.RateLimit(get(raw, RATE_LIMIT_SEARCHES), get(raw, RATE_LIMIT_WINDOW)),
-                new CitebotConfig.Ops(get(raw, OPS_LISTEN)),
+                new CitebotConfig.Ops(get(raw, OPS_LISTEN), get(raw, LOGGING_FORMAT)),
                 new CitebotConfig.Digest(get(raw, DIGEST_GRACE), get(raw, DIGEST_POST_EMPTY_DAYS),
                         get(raw, DIGEST_PAUSE_AFTER_FAILURES), get(raw, DIGEST_SILENT), get(raw, DIGEST_DEFAULTS)));
     }

@@ -287,6 +287,17 @@ final class ConfigValues {
         };
     }
 
+    /** One of {@code allowed}, compared case-insensitively and returned in lower case. */
+    static Function<Object, String> oneOf(String... allowed) {
+        return raw -> {
+            String text = string().apply(raw).toLowerCase(Locale.ROOT);
+            if (!List.of(allowed).contains(text)) {
+                throw new IllegalArgumentException("expected one of " + String.join(", ", allowed) + ", got '" + text + "'");
+            }
+            return text;
+        };
+    }
+
     /** {@code host:port}, or {@code off} for nothing. */
     static Function<Object, java.util.Optional<java.net.InetSocketAddress>> optionalListenAddress() {
         return raw -> string().apply(raw).equalsIgnoreCase("off")

@@ -1,5 +1,9 @@
 package org.citebot.discord;
 
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.slf4j.MDC;
+
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -48,19 +52,81 @@ final class AckRunner {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final Duration quickWindow;
+    private final BiConsumer<String, Duration> acknowledged;
 
     /**
      * @param quickWindow how long to wait for the work before deferring; well under Discord's 3 s so
      *     the deferral itself arrives in time
      */
     AckRunner(ExecutorService workers, ScheduledExecutorService timer, Duration quickWindow) {
+        this(workers, timer, quickWindow, (how, elapsed) -> {});
+    }
+
+    /**
+     * @param acknowledged told how each interaction was first acknowledged ("answered", "deferred"
+     *     or "busy") and how long after it arrived, for the time-to-acknowledge metric
+     */
+    AckRunner(ExecutorService workers, ScheduledExecutorService timer, Duration quickWindow,
+            BiConsumer<String, Duration> acknowledged) {
         this.workers = workers;
         this.timer = timer;
         this.quickWindow = quickWindow;
+        this.acknowledged = acknowledged;
     }
 
     /** Runs {@code work} (which must not throw) and calls exactly one path of {@code steps}. */
     <T> void run(Supplier<T> work, Steps<T> steps) {
+        long received = System.nanoTime();
+        // Log lines on the worker and timer threads carry the interaction's ids too.
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        Steps<T> measured = new Steps<>() {
+            @Override
+            public void answer(T result) {
+                acknowledged.accept("answered", Duration.ofNanos(System.nanoTime() - received));
+                steps.answer(result);
+            }
+
+            @Override
+            public void defer() {
+                acknowledged.accept("deferred", Duration.ofNanos(System.nanoTime() - received));
+                steps.defer();
+            }
+
+            @Override
+            public void answerLate(T result) {
+                steps.answerLate(result);
+            }
+
+            @Override
+            public void busy() {
+                acknowledged.accept("busy", Duration.ofNanos(System.nanoTime() - received));
+                steps.busy();
+            }
+        };
+        runMeasured(withContext(context, work), measured, context);
+    }
+
+    private static <T> Supplier<T> withContext(Map<String, String> context, Supplier<T> work) {
+        return () -> {
+            Map<String, String> before = MDC.getCopyOfContextMap();
+            setContext(context);
+            try {
+                return work.get();
+            } finally {
+                setContext(before);
+            }
+        };
+    }
+
+    private static void setContext(Map<String, String> context) {
+        if (context == null) {
+            MDC.clear();
+        } else {
+            MDC.setContextMap(context);
+        }
+    }
+
+    private <T> void runMeasured(Supplier<T> work, Steps<T> steps, Map<String, String> context) {
         AtomicInteger state = new AtomicInteger(PENDING);
         // The lock orders defer() before answerLate() when the timer and the work finish together.
         Object lock = new Object();
@@ -90,7 +156,12 @@ final class AckRunner {
                 deferral[0] = timer.schedule(() -> {
                     synchronized (lock) {
                         if (state.compareAndSet(PENDING, DEFERRED)) {
-                            steps.defer();
+                            setContext(context);
+                            try {
+                                steps.defer();
+                            } finally {
+                                MDC.clear();
+                            }
                         }
                     }
                 }, quickWindow.toMillis(), TimeUnit.MILLISECONDS);

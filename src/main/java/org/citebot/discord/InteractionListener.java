@@ -25,7 +25,11 @@ import org.citebot.command.CommandRegistry;
 import org.citebot.command.CommandRequest;
 import org.citebot.command.ErrorBoundary;
 import org.citebot.command.Invoker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.function.BiConsumer;
 import org.citebot.command.ModeratorPolicy;
+import org.slf4j.MDC;
 import org.citebot.reply.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +68,8 @@ public final class InteractionListener extends ListenerAdapter {
      */
     public InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
             ExecutorService workers, ScheduledExecutorService timer, ModeratorPolicy moderators) {
-        this(registry, renderer, errors, workers, timer, QUICK_WINDOW, AUTOCOMPLETE_BUDGET, moderators);
+        this(registry, renderer, errors, workers, timer, QUICK_WINDOW, AUTOCOMPLETE_BUDGET, moderators,
+                (how, elapsed) -> {});
     }
 
     /**
@@ -73,21 +78,39 @@ public final class InteractionListener extends ListenerAdapter {
      */
     public InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
             ExecutorService workers, ScheduledExecutorService timer, ModeratorPolicy moderators, Duration deferAfter) {
-        this(registry, renderer, errors, workers, timer, deferAfter, AUTOCOMPLETE_BUDGET, moderators);
+        this(registry, renderer, errors, workers, timer, deferAfter, AUTOCOMPLETE_BUDGET, moderators,
+                (how, elapsed) -> {});
+    }
+
+    /**
+     * @param metrics where the time from an interaction's arrival to its acknowledgement is recorded
+     *     ({@code citebot.interaction.ack}, tagged answered, deferred or busy)
+     */
+    public InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
+            ExecutorService workers, ScheduledExecutorService timer, ModeratorPolicy moderators, Duration deferAfter,
+            MeterRegistry metrics) {
+        this(registry, renderer, errors, workers, timer, deferAfter, AUTOCOMPLETE_BUDGET, moderators,
+                (how, elapsed) -> Timer.builder("citebot.interaction.ack")
+                        .description("Time from an interaction's arrival to its first acknowledgement")
+                        .tag("how", how)
+                        .publishPercentiles(0.5, 0.99)
+                        .register(metrics)
+                        .record(elapsed));
     }
 
     InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
             ExecutorService workers, ScheduledExecutorService timer, Duration quickWindow, Duration autocompleteBudget) {
-        this(registry, renderer, errors, workers, timer, quickWindow, autocompleteBudget, new ModeratorPolicy(List.of()));
+        this(registry, renderer, errors, workers, timer, quickWindow, autocompleteBudget, new ModeratorPolicy(List.of()),
+                (how, elapsed) -> {});
     }
 
     private InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
             ExecutorService workers, ScheduledExecutorService timer, Duration quickWindow, Duration autocompleteBudget,
-            ModeratorPolicy moderators) {
+            ModeratorPolicy moderators, BiConsumer<String, Duration> acknowledged) {
         this.renderer = renderer;
         this.errors = errors;
-        this.flows = new InteractionFlows(registry, errors, new AckRunner(workers, timer, quickWindow), autocompleteBudget,
-                moderators);
+        this.flows = new InteractionFlows(registry, errors, new AckRunner(workers, timer, quickWindow, acknowledged),
+                autocompleteBudget, moderators);
     }
 
     /**
@@ -197,6 +220,9 @@ public final class InteractionListener extends ListenerAdapter {
 
     /** The last line of defence: a failure before the work was handed off still gets an apology. */
     private void guard(IReplyCallback event, String what, Runnable handling) {
+        // Every log line of this interaction names it and its guild; AckRunner carries these along.
+        MDC.put("interaction", event.getId());
+        MDC.put("guild", event.getGuild() == null ? "dm" : event.getGuild().getId());
         try {
             handling.run();
         } catch (RuntimeException e) {
@@ -204,6 +230,9 @@ public final class InteractionListener extends ListenerAdapter {
             if (!event.isAcknowledged()) {
                 renderer.reply(event, apology).queue(null, failure -> DiscordFailures.log(what + " apology", failure));
             }
+        } finally {
+            MDC.remove("interaction");
+            MDC.remove("guild");
         }
     }
 }

@@ -38,6 +38,7 @@ class InvalidConfigTest {
             Map.entry("moderators.roles", "@mods"),
             Map.entry("moderators.logChannel", "#mod-log"),
             Map.entry("ops.listen", "8081"),
+            Map.entry("logging.format", "xml"),
             Map.entry("rateLimit.searches", "0"),
             Map.entry("rateLimit.window", "10 seconds please"),
             Map.entry("digest.grace", "all day"),
