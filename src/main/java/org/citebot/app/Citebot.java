@@ -102,7 +102,8 @@ public final class Citebot implements AutoCloseable {
     private final CorpusCatalog catalog;
     private final Map<Optional<String>, List<String>> frequentQueries = new ConcurrentHashMap<>();
     private final ScheduledExecutorService background;
-    private final ErrorBoundary errors = new ErrorBoundary();
+    private final ErrorBoundary errors = new ErrorBoundary(failure -> metrics.counter("citebot.errors",
+            "kind", failure.getClass().getSimpleName()).increment());
     private final ReindexService reindex;
     private final ModeratorPolicy moderators;
     private final DigestService digests;
@@ -249,7 +250,8 @@ public final class Citebot implements AutoCloseable {
     private CommandRegistry buildRegistry(Ticker ticker) {
         SearchSessions sessions = new SearchSessions(ticker, new SecureRandom());
         RateLimiter rateLimiter =
-                new RateLimiter(config.rateLimit().searches(), config.rateLimit().window(), clock, ticker);
+                new RateLimiter(config.rateLimit().searches(), config.rateLimit().window(), clock, ticker,
+                        () -> metrics.counter("citebot.ratelimit.refusals").increment());
         GuildSettings guildSettings = new GuildSettings(state);
         boolean configuredPrivate = config.discord().privateByDefault();
         SearchSuggestions suggestions = new SearchSuggestions(this::sourceChoices, this::querySuggestions);
@@ -273,6 +275,9 @@ public final class Citebot implements AutoCloseable {
     }
 
     private void bindMetrics() {
+        // Discord's failure handlers are static callbacks deep in the adapter; they count through
+        // Micrometer's global composite, which this registry joins until close().
+        io.micrometer.core.instrument.Metrics.addRegistry(metrics);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);

@@ -2,6 +2,7 @@ package org.citebot.command;
 
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.citebot.reply.Reply;
 import org.slf4j.Logger;
@@ -18,6 +19,17 @@ public final class ErrorBoundary {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final SecureRandom random = new SecureRandom();
+    private final Consumer<Throwable> failures;
+
+    /** A boundary that only logs. */
+    public ErrorBoundary() {
+        this(failure -> {});
+    }
+
+    /** @param failures told of every unexpected failure (after it is logged), e.g. to count errors by kind */
+    public ErrorBoundary(Consumer<Throwable> failures) {
+        this.failures = failures;
+    }
 
     /** Runs {@code work}, turning any failure into a private reply. */
     public Reply guard(String what, Supplier<Reply> work) {
@@ -35,6 +47,11 @@ public final class ErrorBoundary {
     public String apology(String what, Throwable failure) {
         String reference = referenceId();
         LOG.error("{} failed [ref {}]", what, reference, failure);
+        try {
+            failures.accept(failure);
+        } catch (RuntimeException e) {
+            LOG.warn("Counting a failure failed: {}", e.toString());
+        }
         return "Sorry, something went wrong on citebot's side (reference " + reference
                 + "). Please try again; if it keeps happening, tell a moderator the reference.";
     }

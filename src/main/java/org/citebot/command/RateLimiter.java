@@ -20,8 +20,15 @@ public final class RateLimiter {
     private final Duration window;
     private final Clock clock;
     private final Cache<String, Deque<Instant>> windows;
+    private final Runnable onRefusal;
 
     public RateLimiter(int permits, Duration window, Clock clock, Ticker ticker) {
+        this(permits, window, clock, ticker, () -> {});
+    }
+
+    /** @param onRefusal runs each time a search is refused, e.g. to count refusals */
+    public RateLimiter(int permits, Duration window, Clock clock, Ticker ticker, Runnable onRefusal) {
+        this.onRefusal = onRefusal;
         this.permits = permits;
         this.window = window;
         this.clock = clock;
@@ -46,6 +53,7 @@ public final class RateLimiter {
                 times.pollFirst();
             }
             if (times.size() >= permits) {
+                onRefusal.run();
                 return Optional.of(Duration.between(cutoff, times.peekFirst()));
             }
             times.addLast(now);

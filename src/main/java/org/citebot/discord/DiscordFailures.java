@@ -1,5 +1,6 @@
 package org.citebot.discord;
 
+import io.micrometer.core.instrument.Metrics;
 import java.util.Optional;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.PermissionException;
@@ -42,6 +43,8 @@ final class DiscordFailures {
     static void log(String what, Throwable failure) {
         if (failure instanceof ErrorResponseException response) {
             if (response.getErrorResponse() == ErrorResponse.UNKNOWN_INTERACTION) {
+                // Counted: each one means a user saw "The application did not respond".
+                Metrics.counter("citebot.discord.unknown_interaction").increment();
                 LOG.warn("{}: Discord no longer knows the interaction (10062 Unknown interaction); "
                         + "it was answered too late or twice", what);
             } else {
