@@ -134,7 +134,7 @@ public final class Citebot implements AutoCloseable {
         this.search = cache.<PassageSearch>map(c -> c).orElse(timed);
         bindMetrics();
         this.reindex = new ReindexService(engine.indexer(), engine.index(), config.corpus().dir(),
-                new ReindexLog(state), reply -> moderatorLog.announce(reply), this::onIndexChanged, clock);
+                new ReindexLog(state), reply -> moderatorLog.announce(reply), this::reindexFinished, clock);
         this.catalog = new CorpusCatalog(engine.index());
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "citebot-background");
@@ -217,6 +217,19 @@ public final class Citebot implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             executor.shutdownNow();
             throw e;
+        }
+    }
+
+    /** Records every reindex run in the metrics, and follows a swap with {@link #onIndexChanged()}. */
+    private void reindexFinished(org.citebot.reindex.ReindexSummary summary) {
+        Timer.builder("citebot.reindex.runs")
+                .description("Reindex runs and how long they took")
+                .tag("result", summary.ok() ? "ok" : "failed")
+                .tag("dryRun", Boolean.toString(summary.request().dryRun()))
+                .register(metrics)
+                .record(summary.took());
+        if (summary.ok() && !summary.request().dryRun() && summary.generationAfter() != summary.generationBefore()) {
+            onIndexChanged();
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 import org.citebot.index.CorpusIndexReport;
 import org.citebot.index.CorpusIndexer;
@@ -41,29 +42,29 @@ public final class ReindexService {
     private final Path corpusDir;
     private final ReindexLog runs;
     private final ModeratorLog moderatorLog;
-    private final Runnable onIndexChanged;
+    private final Consumer<ReindexSummary> onFinished;
     private final Clock clock;
     /** The running reindex, or null; also the single-flight guard. Written only by the running thread. */
     private final AtomicReference<@Nullable ReindexStatus> running = new AtomicReference<>();
 
     public ReindexService(CorpusIndexer indexer, PassageIndex index, Path corpusDir, ReindexLog runs,
             ModeratorLog moderatorLog, Clock clock) {
-        this(indexer, index, corpusDir, runs, moderatorLog, () -> {}, clock);
+        this(indexer, index, corpusDir, runs, moderatorLog, summary -> {}, clock);
     }
 
     /**
-     * @param onIndexChanged runs after a run swapped a new commit in (not after dry runs, failures
-     *     or runs that changed nothing), e.g. to refresh what depends on the index and warm the cache;
-     *     it must not throw
+     * @param onFinished told of every finished run, dry or real, ok or failed (metrics; refreshing
+     *     what depends on the index when {@link ReindexSummary#generationAfter()} moved on); it must
+     *     not throw
      */
     public ReindexService(CorpusIndexer indexer, PassageIndex index, Path corpusDir, ReindexLog runs,
-            ModeratorLog moderatorLog, Runnable onIndexChanged, Clock clock) {
+            ModeratorLog moderatorLog, Consumer<ReindexSummary> onFinished, Clock clock) {
         this.indexer = indexer;
         this.index = index;
         this.corpusDir = corpusDir;
         this.runs = runs;
         this.moderatorLog = moderatorLog;
-        this.onIndexChanged = onIndexChanged;
+        this.onFinished = onFinished;
         this.clock = clock;
     }
 
@@ -120,9 +121,7 @@ public final class ReindexService {
                         request.requestedBy(), summary.error().orElseThrow(), e);
             }
             recordFinish(runId, summary);
-            if (failure == null && !request.dryRun() && summary.generationAfter() != summary.generationBefore()) {
-                notifyIndexChanged();
-            }
+            notifyFinished(summary);
             announce(summary);
             if (failure != null) {
                 throw new ReindexFailedException(summary, failure);
@@ -181,9 +180,9 @@ public final class ReindexService {
         }
     }
 
-    private void notifyIndexChanged() {
+    private void notifyFinished(ReindexSummary summary) {
         try {
-            onIndexChanged.run();
+            onFinished.accept(summary);
         } catch (RuntimeException e) {
             LOG.warn("After the reindex, refreshing what depends on the index failed: {}", e.toString());
         }

@@ -52,6 +52,7 @@ class CacheWarmUpTest {
             citebot.reindex().reindex(ReindexRequest.cli(false), (phase, done, total) -> {});
 
             assertThat(citebot.engine().index().metadata().generation()).isGreaterThan(generation);
+            assertThat(citebot.metrics().scrape()).contains("citebot_reindex_runs_seconds_count{dryRun=\"false\",result=\"ok\"} 1");
             CacheStatistics before = citebot.cache().orElseThrow().statistics();
             citebot.search().search(SearchRequest.of("HIMARS missiles", config.search().results()));
             CacheStatistics after = citebot.cache().orElseThrow().statistics();
