@@ -431,7 +431,17 @@ public final class Citebot implements AutoCloseable {
      * interrupted digests run at once, then on schedule.
      */
     public void startDigests(DigestPoster poster) {
-        digests.attach(poster);
+        // Every post the digest makes (the digest itself, and moderator notes) is counted by outcome.
+        digests.attach((guild, channel, reply, nonce) -> {
+            org.citebot.digest.PostResult result = poster.post(guild, channel, reply, nonce);
+            if (result instanceof org.citebot.digest.PostResult.Failed failed) {
+                metrics.counter("citebot.digest.failures", "kind", failed.kind().name().toLowerCase(java.util.Locale.ROOT))
+                        .increment();
+            } else {
+                metrics.counter("citebot.digest.posts").increment();
+            }
+            return result;
+        });
         digestScheduler.start();
     }
 

@@ -152,6 +152,7 @@ class DigestOverTheWireTest {
         assertThat(again.path("content").asText()).contains("already posted").contains(link);
         assertThat(digestPosts(news.id())).hasSize(1);
         assertThat(discord.requests("POST", "channels/.*/messages")).as("one send to news, one to mod-log").hasSize(2);
+        assertThat(citebot.metrics().scrape()).as("both posts counted").contains("citebot_digest_posts_total 2.0");
 
         // 08:00 the same day: today's digest is already out, so nothing more.
         clock.set(Instant.parse("2026-05-04T06:00:00Z"));
