@@ -22,6 +22,7 @@ public final class SearchSessions {
 
     private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
     private static final int TOKEN_LENGTH = 10;
+    private static final long TOKEN_SPACE = 3_656_158_440_062_976L; // 36^10
 
     private final Cache<String, Session> sessions;
     private final Random random;
@@ -60,11 +61,14 @@ public final class SearchSessions {
     }
 
     private String newToken() {
-        StringBuilder token = new StringBuilder(TOKEN_LENGTH);
+        long draw;
         synchronized (random) {
-            for (int i = 0; i < TOKEN_LENGTH; i++) {
-                token.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-            }
+            // One draw per token: 36^10 tokens, about 3.7e15, from a single 64-bit value.
+            draw = Math.floorMod(random.nextLong(), TOKEN_SPACE);
+        }
+        StringBuilder token = new StringBuilder(Long.toString(draw, ALPHABET.length()));
+        while (token.length() < TOKEN_LENGTH) {
+            token.insert(0, '0');
         }
         return token.toString();
     }

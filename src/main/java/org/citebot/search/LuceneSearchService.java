@@ -69,6 +69,11 @@ public final class LuceneSearchService implements PassageSearch {
     private final PassageIndex index;
     private final SearchSettings settings;
     private final UserQueryParser parser;
+    /** Unknown words of one query that "did you mean" tries to correct. */
+    static final int MAX_WORDS_TO_CORRECT = 5;
+    /** Longer "words" are noise (hashes, pasted URLs) with no corpus spelling near them. */
+    static final int MAX_CORRECTABLE_WORD_LENGTH = 24;
+
     private final DirectSpellChecker spellChecker;
 
     public LuceneSearchService(PassageIndex index, SearchSettings settings) {
@@ -395,10 +400,16 @@ public final class LuceneSearchService implements PassageSearch {
      */
     private List<String> didYouMean(IndexReader reader, ParsedQuery parsed) throws IOException {
         Map<String, List<String>> corrections = new LinkedHashMap<>();
+        int tried = 0;
         for (String word : new LinkedHashSet<>(parsed.words())) {
-            if (IndexSchema.englishStopWords().contains(word)
+            if (IndexSchema.englishStopWords().contains(word) || word.length() > MAX_CORRECTABLE_WORD_LENGTH
                     || reader.docFreq(new Term(IndexSchema.BODY_WORDS, word)) > 0) {
                 continue;
+            }
+            // Each lookup walks the term dictionary; a long query of unknown words (pasted noise)
+            // must not cost a lookup per word, and five corrections say enough.
+            if (++tried > MAX_WORDS_TO_CORRECT) {
+                break;
             }
             SuggestWord[] suggestions = spellChecker.suggestSimilar(
                     new Term(IndexSchema.BODY_WORDS, word), MAX_SUGGESTIONS, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
