@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Answers questions with cited passages from a group's corpus, in Discord or at a local console.",
-        subcommands = {RunCommand.class, IndexCommand.class, SearchCliCommand.class, EvalCommand.class,
+        subcommands = {RunCommand.class, IndexCommand.class, SearchCliCommand.class, EvalCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

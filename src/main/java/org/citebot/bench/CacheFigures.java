@@ -1,0 +1,23 @@
+package org.citebot.bench;
+
+/**
+ * The answer cache ({@code CachingPassageSearch}) in front of citebot's search: the latency of a
+ * lookup that hits, and the hit ratio of a bounded cache under a Zipf-distributed query stream.
+ *
+ * @param hitLookups lookups of queries already cached (a cache big enough for every query):
+ *     normalizing the query, building the key and the Caffeine lookup
+ * @param zipfCacheEntries the cache's maximum size for the Zipf stream
+ * @param zipfExponent s of the Zipf distribution over the query set (rank r drawn with weight 1/r^s)
+ * @param zipfDistinctQueries how many different queries the stream draws from
+ * @param zipfLookups length of the stream, starting from an empty cache
+ * @param zipfHitRatio share of the stream's lookups answered from the cache
+ * @param zipfStream latencies seen by the stream's callers, hits and misses together
+ */
+public record CacheFigures(
+        LatencyFigures hitLookups,
+        int zipfCacheEntries,
+        double zipfExponent,
+        int zipfDistinctQueries,
+        int zipfLookups,
+        double zipfHitRatio,
+        LatencyFigures zipfStream) {}
