@@ -58,6 +58,8 @@ public final class BenchReportWriter {
         CacheFigures cache = size.cache();
         out.printf(Locale.ROOT, "cached lookup (hit): p50 %.1f µs, p99 %.1f µs (%d samples)%n",
                 cache.hitLookups().p50Micros(), cache.hitLookups().p99Micros(), cache.hitLookups().samples());
+        out.printf(Locale.ROOT, "  of which query normalization alone: p50 %.1f µs, p99 %.1f µs%n",
+                cache.normalizeOnly().p50Micros(), cache.normalizeOnly().p99Micros());
         out.printf(Locale.ROOT,
                 "Zipf s=%.1f over %d queries, %d lookups, cache of %d entries: hit ratio %.3f; stream p50 %.1f µs,"
                         + " p99 %.0f µs%n",

@@ -12,7 +12,8 @@ package org.citebot.bench;
  * @param concurrentThreads threads of the concurrent run
  * @param cachedRounds timed rounds of cache hits
  * @param zipfExponent s of the Zipf query stream
- * @param zipfLookups length of the Zipf query stream
+ * @param zipfLookups length of the Zipf query stream; it stops early after a minute once 1,500
+ *     lookups are done
  * @param zipfCacheEntries maximum size of the cache the stream runs against
  * @param profileSeconds how long citebot's search is sampled for the stage profile (at least one round)
  * @param warmUpIndexPassages passages of the corpus each engine indexes twice, untimed, before timing

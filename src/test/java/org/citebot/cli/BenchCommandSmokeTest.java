@@ -76,6 +76,7 @@ class BenchCommandSmokeTest {
         JsonNode cache = size.get("cache");
         assertLatencies(cache.get("hitLookups"), "cache hits", 1);
         assertLatencies(cache.get("zipfStream"), "Zipf stream", 1);
+        assertLatencies(cache.get("normalizeOnly"), "query normalization", 1);
         assertThat(cache.get("zipfHitRatio").asDouble()).isStrictlyBetween(0.0, 1.0);
         assertThat(cache.get("zipfCacheEntries").asInt()).isPositive();
 
