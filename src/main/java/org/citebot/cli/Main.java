@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Main.Version.class,
         description = "Answers questions with cited passages from a group's corpus, in Discord or at a local console.",
         subcommands = {RunCommand.class, IndexCommand.class, SearchCliCommand.class, EvalCommand.class,
-            HealthcheckCommand.class,
+            BenchCommand.class, HealthcheckCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -1,0 +1,162 @@
+package org.citebot.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+import org.citebot.corpus.Passage;
+import org.citebot.index.IndexedDocument;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The floor citebot's overhead is measured against: Lucene with the same analysis
+ * ({@link EnglishAnalyzer}) and similarity (BM25, k1 0.9, b 0.4), one Lucene document per passage
+ * with a stored id, title and body, and a plain boolean query of one SHOULD term clause per distinct
+ * query term and field; the top 5 and their stored fields. No proximity, no diversity, no links.
+ * With {@code highlight} it also asks Lucene's {@link UnifiedHighlighter} for one snippet of each of
+ * the 5 hits, the fairer "same work" comparison (it re-analyzes the stored body: no offsets indexed).
+ */
+final class BareLuceneEngine implements BenchEngine {
+
+    static final String ID = "id";
+    static final String TITLE = "title";
+    static final String BODY = "body";
+
+    private final boolean highlight;
+
+    BareLuceneEngine(boolean highlight) {
+        this.highlight = highlight;
+    }
+
+    static Similarity similarity() {
+        return new BM25Similarity(0.9f, 0.4f);
+    }
+
+    @Override
+    public String name() {
+        return highlight ? "lucene+highlighter" : "lucene";
+    }
+
+    @Override
+    public void index(BenchCorpus corpus, Path dir) throws IOException {
+        try (Analyzer analyzer = new EnglishAnalyzer();
+                Directory directory = FSDirectory.open(dir);
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                        .setSimilarity(similarity())
+                        .setCommitOnClose(false))) {
+            for (IndexedDocument document : corpus.documents()) {
+                String title = document.document().metadata().title();
+                for (Passage passage : document.passages()) {
+                    Document doc = new Document();
+                    doc.add(new StringField(ID, passage.id(), Field.Store.YES));
+                    doc.add(new TextField(TITLE, title, Field.Store.YES));
+                    doc.add(new TextField(BODY, passage.text(), Field.Store.YES));
+                    writer.addDocument(doc);
+                }
+            }
+            writer.commit();
+        }
+    }
+
+    @Override
+    public OpenedSearch open(Path dir) throws IOException {
+        Analyzer analyzer = new EnglishAnalyzer();
+        Directory directory = FSDirectory.open(dir);
+        DirectoryReader reader;
+        try {
+            reader = DirectoryReader.open(directory);
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(directory, analyzer);
+            throw e;
+        }
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(similarity());
+        UnifiedHighlighter highlighter = highlight ? UnifiedHighlighter.builder(searcher, analyzer).build() : null;
+        QuerySession session = query -> search(searcher, analyzer, highlighter, query);
+        return new OpenedSearch() {
+            @Override
+            public QuerySession session() {
+                return session;
+            }
+
+            @Override
+            public void close() throws IOException {
+                IOUtils.close(reader, directory, analyzer);
+            }
+        };
+    }
+
+    private static int search(
+            IndexSearcher searcher, Analyzer analyzer, @Nullable UnifiedHighlighter highlighter,
+            String text) throws IOException {
+        Query query = termQuery(analyzer, text);
+        TopDocs top = searcher.search(query, CitebotEngine.RESULTS);
+        StoredFields stored = searcher.storedFields();
+        int shown = 0;
+        for (ScoreDoc hit : top.scoreDocs) {
+            Document doc = stored.document(hit.doc);
+            if (doc.get(BODY) != null && doc.get(ID) != null) {
+                shown++;
+            }
+        }
+        if (highlighter != null && top.scoreDocs.length > 0) {
+            String[] snippets = highlighter.highlight(BODY, query, top, 1);
+            if (snippets.length != top.scoreDocs.length) {
+                throw new IllegalStateException("the highlighter returned " + snippets.length + " snippets");
+            }
+        }
+        return shown;
+    }
+
+    /** One SHOULD clause per distinct analyzed term and field, boosted by how often the term occurs. */
+    static Query termQuery(Analyzer analyzer, String text) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        try (TokenStream tokens = analyzer.tokenStream(BODY, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                counts.merge(term.toString(), 1, Integer::sum);
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analyzing a query in memory failed", e);
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        counts.forEach((term, count) -> {
+            for (String field : new String[] {BODY, TITLE}) {
+                Query clause = new TermQuery(new Term(field, term));
+                query.add(count == 1 ? clause : new BoostQuery(clause, count), Occur.SHOULD);
+            }
+        });
+        return query.build();
+    }
+}

@@ -1,0 +1,172 @@
+package org.citebot.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+import org.citebot.bench.StageProfile.StageCost;
+
+/**
+ * Profiles citebot's uncached search by stage without touching its code: JDK Flight Recorder samples
+ * the searching thread's stack every millisecond while it runs the query set, and each sample is
+ * charged to the stage of the innermost citebot frame on its stack (query parsing, query building,
+ * BM25F matching, proximity rescoring, diversity, highlighting, snippet excerpt, link building,
+ * reading stored passages).
+ */
+final class SearchStageProfiler {
+
+    static final String THREAD_NAME = "citebot-bench-profile";
+
+    private SearchStageProfiler() {}
+
+    /** Runs {@code search} over {@code queries} for about {@code seconds} on a dedicated thread, sampled. */
+    static StageProfile profile(CitebotEngine.Opened opened, List<String> queries, double seconds, Path workDir)
+            throws IOException {
+        long[] done = new long[2];
+        Throwable[] failure = new Throwable[1];
+        Path dump = Files.createTempFile(workDir, "profile-", ".jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1)).withStackTrace();
+            recording.setToDisk(true);
+            recording.start();
+            Thread thread = new Thread(() -> {
+                try {
+                    long started = System.nanoTime();
+                    long deadline = started + (long) (seconds * 1e9);
+                    long count = 0;
+                    // At least a tenth of the query set, then until the time is up.
+                    int minimum = Math.max(1, queries.size() / 10);
+                    for (int i = 0; count < minimum || System.nanoTime() < deadline; i = (i + 1) % queries.size()) {
+                        opened.search(queries.get(i));
+                        count++;
+                    }
+                    done[0] = count;
+                    done[1] = System.nanoTime() - started;
+                } catch (Throwable t) {
+                    failure[0] = t;
+                }
+            }, THREAD_NAME);
+            thread.start();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while profiling", e);
+            }
+            recording.stop();
+            recording.dump(dump);
+        }
+        if (failure[0] != null) {
+            throw new IOException("the profiled search failed: " + failure[0], failure[0]);
+        }
+        try {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            int total = 0;
+            for (RecordedEvent event : RecordingFile.readAllEvents(dump)) {
+                RecordedThread sampled = event.getThread("sampledThread");
+                RecordedStackTrace stack = event.getStackTrace();
+                if (sampled == null || stack == null || !THREAD_NAME.equals(sampled.getJavaName())) {
+                    continue;
+                }
+                counts.merge(stage(stack.getFrames()), 1, Integer::sum);
+                total++;
+            }
+            int queriesRun = (int) done[0];
+            double meanMicros = done[1] / 1_000.0 / Math.max(1, queriesRun);
+            List<StageCost> stages = new ArrayList<>();
+            for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+                double share = (double) entry.getValue() / total;
+                stages.add(new StageCost(entry.getKey(), entry.getValue(), share, share * meanMicros));
+            }
+            stages.sort(Comparator.comparingInt(StageCost::samples).reversed());
+            return new StageProfile(queriesRun, meanMicros, total, stages);
+        } finally {
+            Files.deleteIfExists(dump);
+        }
+    }
+
+    /** The stage a sample belongs to, from its innermost citebot frame (frames run innermost first). */
+    static String stage(List<RecordedFrame> frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            RecordedFrame frame = frames.get(i);
+            String type = frame.getMethod().getType().getName();
+            if (!type.startsWith("org.citebot.")) {
+                continue;
+            }
+            String method = frame.getMethod().getName();
+            String callee = i > 0 ? calleeOf(frames.get(i - 1)) : "";
+            return classify(type.substring(type.lastIndexOf('.') + 1), method, callee);
+        }
+        return "outside citebot's code (thread start, JIT stubs)";
+    }
+
+    private static String calleeOf(RecordedFrame frame) {
+        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+    }
+
+    static String classify(String type, String rawMethod, String callee) {
+        // A lambda's name carries the method it was written in: lambda$matchingQuery$0.
+        String method = rawMethod.startsWith("lambda$") ? rawMethod.split("\\$")[1] : rawMethod;
+        if (type.startsWith("LuceneSearchService$") && method.equals("combine")) {
+            return "proximity rescoring (top 100)";
+        }
+        if (type.startsWith("UserQueryParser") || type.startsWith("ParsedQuery")) {
+            return "query parsing and analysis";
+        }
+        if (type.startsWith("Snippets")) {
+            return "snippet excerpt";
+        }
+        if (type.startsWith("TextFragmentLinks")) {
+            return "link building";
+        }
+        if (type.startsWith("SpanPassageFormatter") || type.contains("SpanHighlighter")) {
+            return "highlighting (UnifiedHighlighter)";
+        }
+        if (type.startsWith("PassageDocuments")) {
+            return "reading stored passages";
+        }
+        if (type.startsWith("LuceneSearchService")) {
+            switch (method) {
+                case "matchingQuery", "acrossFields", "phraseAcrossFields", "phrase", "boosted":
+                    return "query building";
+                case "rescoreForProximity", "proximityQuery":
+                    return "proximity rescoring (top 100)";
+                case "diversify", "docIds":
+                    return "diversity (top 100)";
+                case "highlight":
+                    return "highlighting (UnifiedHighlighter)";
+                case "search":
+                    if (callee.startsWith("org.apache.lucene.search.IndexSearcher.search")) {
+                        return "BM25F matching and top-100 collection";
+                    }
+                    if (callee.startsWith("org.apache.lucene.search.IndexSearcher.count")) {
+                        return "counting all hits";
+                    }
+                    if (callee.contains("StoredFields") || callee.contains("storedFields")) {
+                        return "reading stored passages";
+                    }
+                    return "search service, other";
+                default:
+                    return "search service, other";
+            }
+        }
+        if (type.startsWith("PassageIndex")) {
+            return "acquiring the searcher";
+        }
+        if (type.startsWith("SearchResults") || type.startsWith("SearchHit") || type.startsWith("Snippet")) {
+            return "building the result values";
+        }
+        return "benchmark harness";
+    }
+}

@@ -1,0 +1,33 @@
+package org.citebot.bench;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every figure measured on one generated corpus.
+ *
+ * @param indexing by engine: {@code citebot}, {@code lucene}, {@code fts5}
+ * @param search by setup: {@code citebot}, {@code lucene}, {@code lucene+highlighter}, {@code fts5},
+ *     {@code fts5+snippet}
+ */
+public record SizeReport(
+        int passages,
+        int documents,
+        long textBytes,
+        int queries,
+        Map<String, IndexingFigures> indexing,
+        Map<String, SearchFigures> search,
+        CacheFigures cache,
+        StageProfile profile,
+        List<Ratio> ratios,
+        List<TargetCheck> targets) {
+
+    public SizeReport {
+        indexing = Collections.unmodifiableMap(new LinkedHashMap<>(indexing));
+        search = Collections.unmodifiableMap(new LinkedHashMap<>(search));
+        ratios = List.copyOf(ratios);
+        targets = List.copyOf(targets);
+    }
+}

@@ -1,0 +1,133 @@
+package org.citebot.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.citebot.bench.BenchReport;
+import org.citebot.bench.BenchReportWriter;
+import org.citebot.bench.BenchSettings;
+import org.citebot.bench.SpeedBenchmark;
+import org.citebot.eval.beir.BeirCollectionReader;
+import org.citebot.eval.beir.CollectionFormatException;
+import org.citebot.eval.beir.EvalDataDirectory;
+import org.citebot.eval.beir.TestCollection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code citebot bench}: the speed benchmark. Builds SciFact-derived corpora of the given sizes and
+ * reports indexing, search latency, cache and memory figures for citebot beside bare Lucene and SQLite
+ * FTS5, with SciFact nDCG@10 of citebot and FTS5. Prints a readable report or, with {@code --json},
+ * exactly one JSON object. Needs no configuration; indexes go to {@code --work} or a temporary folder
+ * it deletes.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure indexing and search speed against bare Lucene and SQLite FTS5 on SciFact-derived corpora. "
+                + "Exit 0 on success, 2 on bad sizes or missing evaluation data.")
+final class BenchCommand implements Callable<Integer> {
+
+    static final int EXIT_USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--passages", paramLabel = "N[,N...]", split = ",", defaultValue = "10k,100k,1M",
+            description = "Corpus sizes in passages; k and M suffixes allowed (default: ${DEFAULT-VALUE}).")
+    List<String> passages = new ArrayList<>();
+
+    @Option(names = "--quick", description = "One round of everything with short budgets: checks that the benchmark runs"
+            + " (CI's smoke test); the figures carry little weight.")
+    boolean quick;
+
+    @Option(names = "--json", description = "Print exactly one JSON object.")
+    boolean json;
+
+    @Option(names = "--eval-dir", paramLabel = "DIR",
+            description = "The shared evaluation folder holding scifact/ (default: the nearest shared/eval above the working directory).")
+    Path evalDir;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "Where to build the indexes; kept afterwards (default: a temporary folder, deleted).")
+    Path work;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Integer> sizes = new ArrayList<>();
+        for (String value : passages) {
+            Optional<Integer> size = parseSize(value);
+            if (size.isEmpty()) {
+                err.println("citebot: --passages takes positive counts such as 10000, 10k or 1M, not " + value);
+                return EXIT_USAGE;
+            }
+            sizes.add(size.get());
+        }
+        Optional<Path> eval = evalDir != null ? Optional.of(evalDir) : EvalDataDirectory.locate(Path.of(""));
+        if (eval.isEmpty()) {
+            err.println("citebot: no shared/eval folder above the working directory; pass --eval-dir DIR");
+            return EXIT_USAGE;
+        }
+        TestCollection scifact;
+        try {
+            scifact = new BeirCollectionReader(new ObjectMapper()).read(eval.get().resolve("scifact"));
+        } catch (CollectionFormatException e) {
+            err.println("citebot: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        Path workDir = work != null ? work : Files.createTempDirectory("citebot-bench-");
+        try {
+            BenchReport report = new SpeedBenchmark(scifact, quick ? BenchSettings.quick() : BenchSettings.defaults(), Clock.systemUTC())
+                    .run(sizes, workDir);
+            if (json) {
+                out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            } else {
+                new BenchReportWriter().writeText(report, out);
+            }
+            out.flush();
+            return 0;
+        } finally {
+            if (work == null) {
+                deleteRecursively(workDir);
+            }
+        }
+    }
+
+    /** {@code 10000}, {@code 10k} or {@code 1M}; empty when not a positive count that fits an int. */
+    static Optional<Integer> parseSize(String value) {
+        String text = value.strip().toLowerCase(Locale.ROOT);
+        long multiplier = 1;
+        if (text.endsWith("k")) {
+            multiplier = 1_000;
+            text = text.substring(0, text.length() - 1);
+        } else if (text.endsWith("m")) {
+            multiplier = 1_000_000;
+            text = text.substring(0, text.length() - 1);
+        }
+        try {
+            long size = Long.parseLong(text) * multiplier;
+            return size > 0 && size <= Integer.MAX_VALUE ? Optional.of((int) size) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
