@@ -1,12 +1,17 @@
 package org.citebot.discord;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import org.citebot.command.ErrorBoundary;
 import org.citebot.reply.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Answers one slash or message-menu interaction through JDA, with every message built by the renderer. */
 class JdaResponder implements Responder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdaResponder.class);
 
     private final IReplyCallback callback;
     protected final DiscordRenderer renderer;
@@ -55,11 +60,14 @@ class JdaResponder implements Responder {
 
     /**
      * Sends {@code reply}; should building the message fail (a renderer defect), the user still gets
-     * the apology with a reference id through the same path.
+     * the apology with a reference id through the same path. Once JDA has shut down it takes no more
+     * requests: the answer is dropped with a warning rather than killing the worker thread.
      */
     protected void send(String step, Reply reply, Consumer<Reply> sender) {
         try {
             sender.accept(reply);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("{} {} dropped: the Discord connection is already shut down", what, step);
         } catch (RuntimeException e) {
             sender.accept(Reply.notice(errors.apology(what + " " + step, e)));
         }

@@ -1,0 +1,158 @@
+package org.citebot.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.JDA;
+import org.citebot.discord.DiscordRenderer;
+import org.citebot.discord.JdaDigestPoster;
+import org.citebot.discord.fake.FakeDiscord;
+import org.citebot.discord.fake.RecordedRequest;
+import org.citebot.state.DigestRuns.DigestRun;
+import org.citebot.state.DigestRuns.State;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A citebot process killed in the middle of posting the daily digest (a real process, killed with
+ * SIGKILL, over a real SQLite file, posting through real JDA to the fake Discord): after the
+ * restart the day's digest is in the channel exactly once, neither lost nor doubled, and the run
+ * is marked posted with that message's id.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class KilledDigestSendTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 5, 4);
+
+    @TempDir
+    Path dir;
+
+    private FakeDiscord discord;
+    private String guild;
+    private String channel;
+
+    @BeforeEach
+    void setUp() {
+        discord = FakeDiscord.start();
+        guild = discord.guild().id();
+        channel = discord.channel().id();
+        // 07:00 in Berlin: the digest is set up for 08:00, nothing posted yet.
+        try (DigestFixture fixture = new DigestFixture(dir, new MutableClock(Instant.parse("2026-05-04T05:00:00Z")))) {
+            fixture.setup(guild, channel, "08:00", "Europe/Berlin");
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        discord.close();
+    }
+
+    @Test
+    @DisplayName("killed after Discord created the message, before it was marked: the restart finds it by nonce, one message")
+    void killedAfterTheSendBeforeTheMark_restartMarksTheSameMessage_oneInTheChannel() throws Exception {
+        List<String> output = runChildUntil(KilledDigestSendMain.AFTER_SEND, "after-send");
+        assertThat(output).anyMatch(line -> line.startsWith(KilledDigestSendMain.AFTER_SEND + "Posted"));
+        List<JsonNode> before = discord.channelMessages(channel);
+        assertThat(before).as("the message the killed process sent").hasSize(1);
+        try (DigestFixture fixture = new DigestFixture(dir, new MutableClock(Instant.parse("2026-05-04T06:00:00Z")))) {
+            DigestRun recorded = fixture.runs().find(guild, DAY).orElseThrow();
+            assertThat(recorded.state()).as("left by the killed process").isEqualTo(State.SENDING);
+            assertThat(recorded.messageId()).isEmpty();
+        }
+
+        DigestRun marked = restartAt("2026-05-04T06:02:00Z");
+
+        List<JsonNode> messages = discord.channelMessages(channel);
+        assertThat(messages).as("digests in the channel").hasSize(1);
+        String messageId = messages.get(0).path("id").asText();
+        assertThat(messageId).isEqualTo(before.get(0).path("id").asText());
+        assertThat(marked.state()).isEqualTo(State.POSTED);
+        assertThat(marked.messageId()).contains(messageId);
+        List<RecordedRequest> sends = discord.requests("POST", "channels/" + channel + "/messages");
+        assertThat(sends).as("the send and its retry").hasSize(2);
+        assertThat(sends).extracting(send -> send.body().path("nonce").asText()).containsOnly(marked.nonce().orElseThrow());
+    }
+
+    @Test
+    @DisplayName("killed before the send reached Discord: the restart posts the digest, once")
+    void killedBeforeTheSend_restartPostsOnce() throws Exception {
+        runChildUntil(KilledDigestSendMain.BEFORE_SEND, "before-send");
+        assertThat(discord.channelMessages(channel)).as("nothing reached Discord").isEmpty();
+
+        DigestRun marked = restartAt("2026-05-04T06:02:00Z");
+
+        List<JsonNode> messages = discord.channelMessages(channel);
+        assertThat(messages).as("digests in the channel").hasSize(1);
+        assertThat(messages.get(0).path("content").asText()).contains("Daily digest");
+        assertThat(marked.state()).isEqualTo(State.POSTED);
+        assertThat(marked.messageId()).contains(messages.get(0).path("id").asText());
+        assertThat(discord.requests("POST", "channels/" + channel + "/messages")).hasSize(1);
+    }
+
+    /** A new process on the same database at {@code now}, posting through JDA; returns the day's run after it ran. */
+    private DigestRun restartAt(String now) throws Exception {
+        JDA jda = discord.jdaBuilder().build().awaitReady();
+        try (DigestFixture fixture = new DigestFixture(dir, new MutableClock(Instant.parse(now)))) {
+            fixture.service.attach(new JdaDigestPoster(jda, new DiscordRenderer(), true, Duration.ofSeconds(10)));
+            fixture.service.runDue();
+            // A later check the same day leaves the day alone.
+            fixture.clock.advance(Duration.ofHours(1));
+            fixture.service.runDue();
+            return fixture.runs().find(guild, DAY).orElseThrow();
+        } finally {
+            jda.shutdown();
+            jda.awaitShutdown(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Starts the digest process at 08:00 Berlin, waits for its pause marker and kills it (SIGKILL). */
+    private List<String> runChildUntil(String marker, String mode) throws Exception {
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"),
+                        KilledDigestSendMain.class.getName(), dir.toString(), discord.restUrl(), discord.gatewayUrl(),
+                        discord.token(), "2026-05-04T06:00:00Z", mode)
+                .redirectErrorStream(true)
+                .start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.add(line);
+                }
+            } catch (IOException e) {
+                // The process was killed; its output ends here.
+            }
+        });
+        reader.start();
+        try {
+            await().atMost(Duration.ofSeconds(45))
+                    .until(() -> output.stream().anyMatch(line -> line.startsWith(marker)) || !child.isAlive());
+            assertThat(output).as("child output").anyMatch(line -> line.startsWith(marker));
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            reader.join(10_000);
+        }
+        assertThat(output).noneMatch(line -> line.equals("FINISHED"));
+        return output;
+    }
+}
