@@ -110,8 +110,10 @@ public final class DiscordFrontEnd implements Closeable {
 
     @Override
     public void close() {
+        // Order matters: stop taking interactions, let those in flight finish and send their answers
+        // while JDA still runs, and only then shut JDA down (it waits for requests it has queued).
         citebot.stopDigests();
-        bot.close();
+        bot.stopListening();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
@@ -123,5 +125,6 @@ public final class DiscordFrontEnd implements Closeable {
             Thread.currentThread().interrupt();
         }
         timer.shutdownNow();
+        bot.close();
     }
 }

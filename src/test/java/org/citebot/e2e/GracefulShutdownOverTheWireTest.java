@@ -20,7 +20,6 @@ import org.citebot.discord.fake.InteractionHandle;
 import org.citebot.index.IndexSettings;
 import org.citebot.index.PassageIndex;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,8 +76,6 @@ class GracefulShutdownOverTheWireTest {
     }
 
     @Test
-    @Disabled("issue 8: DiscordFrontEnd.close() shuts JDA down before draining the interaction pool, so the late answer"
-            + " is refused by JDA (RejectedExecutionException: The Requester has been stopped); see the faults branch report")
     void shutdownWithAnInteractionInFlight_itStillGetsItsAnswer() throws Exception {
         InteractionHandle slow = startWithASlowReindexInFlight();
 
