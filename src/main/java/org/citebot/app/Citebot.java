@@ -1,6 +1,16 @@
 package org.citebot.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
@@ -18,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.citebot.command.ActionHandler;
 import org.citebot.command.Command;
 import org.citebot.command.CommandRegistry;
+import org.citebot.command.DigestCommand;
 import org.citebot.command.ErrorBoundary;
 import org.citebot.command.FindSourcesCommand;
 import org.citebot.command.HelpCommand;
@@ -34,7 +45,6 @@ import org.citebot.command.SourcesActionHandler;
 import org.citebot.command.SourcesCommand;
 import org.citebot.command.StatusCommand;
 import org.citebot.command.StatusSource;
-import org.citebot.command.DigestCommand;
 import org.citebot.config.CitebotConfig;
 import org.citebot.config.ConfigException;
 import org.citebot.digest.DigestComposer;
@@ -46,31 +56,21 @@ import org.citebot.digest.DigestSettings;
 import org.citebot.digest.IndexDigestCorpus;
 import org.citebot.index.DocumentSummary;
 import org.citebot.index.IndexMetadata;
+import org.citebot.ops.ReadinessCheck;
+import org.citebot.reindex.CorpusWatcher;
+import org.citebot.reindex.ModeratorLog;
+import org.citebot.reindex.ReindexService;
 import org.citebot.reply.Choice;
 import org.citebot.search.CacheStatistics;
 import org.citebot.search.CachingPassageSearch;
 import org.citebot.search.PassageSearch;
 import org.citebot.search.SearchRequest;
-import org.citebot.reindex.CorpusWatcher;
-import org.citebot.reindex.ModeratorLog;
-import org.citebot.reindex.ReindexService;
 import org.citebot.state.DigestRuns;
 import org.citebot.state.DigestSettingsStore;
 import org.citebot.state.GuildSettings;
-import org.citebot.state.ReindexLog;
 import org.citebot.state.QueryLog;
+import org.citebot.state.ReindexLog;
 import org.citebot.state.StateStore;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.citebot.ops.ReadinessCheck;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +86,7 @@ public final class Citebot implements AutoCloseable {
 
     /** How far back autocomplete looks for a server's frequent queries. */
     static final Duration FREQUENT_QUERY_PERIOD = Duration.ofDays(30);
+
     static final int FREQUENT_QUERY_SUGGESTIONS = 25;
     /** How many of the most frequent recent queries are re-run after a reindex. */
     static final int WARM_UP_QUERIES = 20;
@@ -102,8 +103,9 @@ public final class Citebot implements AutoCloseable {
     private final CorpusCatalog catalog;
     private final Map<Optional<String>, List<String>> frequentQueries = new ConcurrentHashMap<>();
     private final ScheduledExecutorService background;
-    private final ErrorBoundary errors = new ErrorBoundary(failure -> metrics.counter("citebot.errors",
-            "kind", failure.getClass().getSimpleName()).increment());
+    private final ErrorBoundary errors = new ErrorBoundary(failure -> metrics.counter(
+                    "citebot.errors", "kind", failure.getClass().getSimpleName())
+            .increment());
     private final ReindexService reindex;
     private final ModeratorPolicy moderators;
     private final DigestService digests;
@@ -111,6 +113,7 @@ public final class Citebot implements AutoCloseable {
     private final CommandRegistry registry;
     /** Set by the front end once it can post; until then announcements go nowhere. */
     private volatile ModeratorLog moderatorLog = ModeratorLog.NONE;
+
     private @Nullable ScheduledExecutorService watcherExecutor;
     private @Nullable CorpusWatcher watcher;
 
@@ -126,15 +129,27 @@ public final class Citebot implements AutoCloseable {
                 .description("Time to search and highlight one page of passages (cache misses only)")
                 .publishPercentiles(0.5, 0.99)
                 .register(metrics);
-        PassageSearch timed = request -> searchLatency.record(() -> engine.search().search(request));
+        PassageSearch timed =
+                request -> searchLatency.record(() -> engine.search().search(request));
         this.cache = config.cache().maxEntries() == 0
                 ? Optional.empty()
-                : Optional.of(new CachingPassageSearch(timed, engine.search()::normalize,
-                        this::indexGeneration, config.cache().maxEntries(), config.cache().expireAfter(), ticker));
+                : Optional.of(new CachingPassageSearch(
+                        timed,
+                        engine.search()::normalize,
+                        this::indexGeneration,
+                        config.cache().maxEntries(),
+                        config.cache().expireAfter(),
+                        ticker));
         this.search = cache.<PassageSearch>map(c -> c).orElse(timed);
         bindMetrics();
-        this.reindex = new ReindexService(engine.indexer(), engine.index(), config.corpus().dir(),
-                new ReindexLog(state), reply -> moderatorLog.announce(reply), this::reindexFinished, clock);
+        this.reindex = new ReindexService(
+                engine.indexer(),
+                engine.index(),
+                config.corpus().dir(),
+                new ReindexLog(state),
+                reply -> moderatorLog.announce(reply),
+                this::reindexFinished,
+                clock);
         this.catalog = new CorpusCatalog(engine.index());
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "citebot-background");
@@ -154,11 +169,15 @@ public final class Citebot implements AutoCloseable {
         DigestComposer composer = new DigestComposer(new IndexDigestCorpus(engine::index), queryLog, search, runs);
         CitebotConfig.Digest digest = config.digest();
         Map<String, DigestSettings> defaults = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, CitebotConfig.DigestDefault> entry : digest.defaults().entrySet()) {
+        for (Map.Entry<String, CitebotConfig.DigestDefault> entry :
+                digest.defaults().entrySet()) {
             defaults.put(entry.getKey(), digestDefault(entry.getKey(), entry.getValue()));
         }
-        DigestService.Options options = new DigestService.Options(digest.grace(), digest.postEmptyDays(),
-                digest.pauseAfterFailures(), config.moderators().logChannel());
+        DigestService.Options options = new DigestService.Options(
+                digest.grace(),
+                digest.postEmptyDays(),
+                digest.pauseAfterFailures(),
+                config.moderators().logChannel());
         return new DigestService(new DigestSettingsStore(state), runs, composer, defaults, options, clock);
     }
 
@@ -169,11 +188,19 @@ public final class Citebot implements AutoCloseable {
                     ? DigestSection.all()
                     : DigestSection.parse(String.join(",", configured.sections()));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("Invalid value for config key 'digest.defaults' (" + guild + ".sections): "
-                    + e.getMessage());
+            throw new ConfigException(
+                    "Invalid value for config key 'digest.defaults' (" + guild + ".sections): " + e.getMessage());
         }
-        return new DigestSettings(guild, configured.channel(), configured.time(), configured.timezone(), sections, true,
-                Optional.empty(), 0, true);
+        return new DigestSettings(
+                guild,
+                configured.channel(),
+                configured.time(),
+                configured.timezone(),
+                sections,
+                true,
+                Optional.empty(),
+                0,
+                true);
     }
 
     /** Opens the state database and the index (building it from the corpus if needed), then starts. */
@@ -209,7 +236,10 @@ public final class Citebot implements AutoCloseable {
             return thread;
         });
         try {
-            CorpusWatcher started = new CorpusWatcher(config.corpus().dir(), config.corpus().watchDebounce(), executor,
+            CorpusWatcher started = new CorpusWatcher(
+                    config.corpus().dir(),
+                    config.corpus().watchDebounce(),
+                    executor,
                     CorpusWatcher.reindexing(reindex));
             started.start();
             watcher = started;
@@ -248,7 +278,8 @@ public final class Citebot implements AutoCloseable {
             int warmed = 0;
             for (QueryLog.FrequentQuery frequent : queryLog.frequentEverywhere(since, WARM_UP_QUERIES)) {
                 try {
-                    search.search(SearchRequest.of(frequent.query(), config.search().results()));
+                    search.search(
+                            SearchRequest.of(frequent.query(), config.search().results()));
                     warmed++;
                 } catch (RuntimeException e) {
                     LOG.debug("Warm-up query skipped: {}", e.getMessage());
@@ -262,16 +293,22 @@ public final class Citebot implements AutoCloseable {
 
     private CommandRegistry buildRegistry(Ticker ticker) {
         SearchSessions sessions = new SearchSessions(ticker, new SecureRandom());
-        RateLimiter rateLimiter =
-                new RateLimiter(config.rateLimit().searches(), config.rateLimit().window(), clock, ticker,
-                        () -> metrics.counter("citebot.ratelimit.refusals").increment());
+        RateLimiter rateLimiter = new RateLimiter(
+                config.rateLimit().searches(), config.rateLimit().window(), clock, ticker, () -> metrics.counter(
+                                "citebot.ratelimit.refusals")
+                        .increment());
         GuildSettings guildSettings = new GuildSettings(state);
         boolean configuredPrivate = config.discord().privateByDefault();
         SearchSuggestions suggestions = new SearchSuggestions(this::sourceChoices, this::querySuggestions);
 
-        SearchCommand searchCommand = new SearchCommand(search, sessions, rateLimiter, config.search().results(),
+        SearchCommand searchCommand = new SearchCommand(
+                search,
+                sessions,
+                rateLimiter,
+                config.search().results(),
                 guild -> guild.flatMap(guildSettings::privateByDefault).orElse(guild.isPresent() && configuredPrivate),
-                suggestions, recorder());
+                suggestions,
+                recorder());
         List<Command> commands = new ArrayList<>();
         commands.add(searchCommand);
         commands.add(new FindSourcesCommand(searchCommand, config.search().results()));
@@ -282,8 +319,8 @@ public final class Citebot implements AutoCloseable {
         commands.add(new SettingsCommand(guildSettings, moderators, configuredPrivate));
         commands.add(new ReindexCommand(reindex, moderators, clock));
         commands.add(new DigestCommand(digests, moderators));
-        List<ActionHandler> actions = List.of(
-                new SearchActionHandler(search, sessions), new SourcesActionHandler(this::documents));
+        List<ActionHandler> actions =
+                List.of(new SearchActionHandler(search, sessions), new SourcesActionHandler(this::documents));
         return new CommandRegistry(commands, actions);
     }
 
@@ -297,9 +334,14 @@ public final class Citebot implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
         cache.ifPresent(c -> {
-            FunctionCounter.builder("citebot.cache.hits", c, x -> x.statistics().hits()).register(metrics);
-            FunctionCounter.builder("citebot.cache.misses", c, x -> x.statistics().misses()).register(metrics);
-            FunctionCounter.builder("citebot.cache.evictions", c, x -> x.statistics().evictions()).register(metrics);
+            FunctionCounter.builder("citebot.cache.hits", c, x -> x.statistics().hits())
+                    .register(metrics);
+            FunctionCounter.builder(
+                            "citebot.cache.misses", c, x -> x.statistics().misses())
+                    .register(metrics);
+            FunctionCounter.builder(
+                            "citebot.cache.evictions", c, x -> x.statistics().evictions())
+                    .register(metrics);
             Gauge.builder("citebot.cache.size", c, x -> x.statistics().size()).register(metrics);
         });
     }
@@ -371,17 +413,20 @@ public final class Citebot implements AutoCloseable {
     }
 
     private List<String> frequentFor(Optional<String> guild, Instant since) {
-        return queryLog.frequent(guild, since, FREQUENT_QUERY_SUGGESTIONS, true)
-                .stream()
+        return queryLog.frequent(guild, since, FREQUENT_QUERY_SUGGESTIONS, true).stream()
                 .map(QueryLog.FrequentQuery::query)
                 .toList();
     }
 
     private void purgeQueryLog() {
         try {
-            int removed = queryLog.purgeOlderThan(clock.instant(), config.state().queryLogRetention());
+            int removed =
+                    queryLog.purgeOlderThan(clock.instant(), config.state().queryLogRetention());
             if (removed > 0) {
-                LOG.info("Query log: removed {} searches older than {}", removed, config.state().queryLogRetention());
+                LOG.info(
+                        "Query log: removed {} searches older than {}",
+                        removed,
+                        config.state().queryLogRetention());
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not purge the query log: {}", e.toString());
@@ -405,8 +450,8 @@ public final class Citebot implements AutoCloseable {
      * server not seen since start reads its queries once; later ones are served from memory.
      */
     private List<String> querySuggestions(Optional<String> guild) {
-        List<String> frequent = frequentQueries.computeIfAbsent(guild,
-                g -> frequentFor(g, clock.instant().minus(FREQUENT_QUERY_PERIOD)));
+        List<String> frequent = frequentQueries.computeIfAbsent(
+                guild, g -> frequentFor(g, clock.instant().minus(FREQUENT_QUERY_PERIOD)));
         CorpusCatalog.Snapshot snapshot = catalog.get();
         List<String> all = new ArrayList<>(frequent);
         all.addAll(snapshot.vocabulary().titles());
@@ -435,7 +480,10 @@ public final class Citebot implements AutoCloseable {
         digests.attach((guild, channel, reply, nonce) -> {
             org.citebot.digest.PostResult result = poster.post(guild, channel, reply, nonce);
             if (result instanceof org.citebot.digest.PostResult.Failed failed) {
-                metrics.counter("citebot.digest.failures", "kind", failed.kind().name().toLowerCase(java.util.Locale.ROOT))
+                metrics.counter(
+                                "citebot.digest.failures",
+                                "kind",
+                                failed.kind().name().toLowerCase(java.util.Locale.ROOT))
                         .increment();
             } else {
                 metrics.counter("citebot.digest.posts").increment();

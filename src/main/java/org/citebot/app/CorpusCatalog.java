@@ -43,7 +43,8 @@ final class CorpusCatalog {
             CorpusVocabulary vocabulary = CorpusVocabulary.read(index);
             current.set(new Snapshot(index.documents(), vocabulary));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not refresh the corpus catalog; /sources and autocomplete keep the previous one: {}",
+            LOG.warn(
+                    "Could not refresh the corpus catalog; /sources and autocomplete keep the previous one: {}",
                     e.toString());
         }
     }

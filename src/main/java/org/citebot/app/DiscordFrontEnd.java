@@ -2,18 +2,18 @@ package org.citebot.app;
 
 import java.io.Closeable;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import org.citebot.discord.DiscordBot;
-import org.citebot.ops.ReadinessCheck;
 import org.citebot.discord.DiscordRenderer;
 import org.citebot.discord.InteractionListener;
 import org.citebot.discord.JdaDigestPoster;
+import org.citebot.ops.ReadinessCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,9 +62,15 @@ public final class DiscordFrontEnd implements Closeable {
             return thread;
         });
         DiscordRenderer renderer = new DiscordRenderer();
-        InteractionListener listener =
-                new InteractionListener(citebot.registry(), renderer, citebot.errors(), workers, timer,
-                        citebot.moderators(), citebot.config().discord().deferAfter(), citebot.metrics());
+        InteractionListener listener = new InteractionListener(
+                citebot.registry(),
+                renderer,
+                citebot.errors(),
+                workers,
+                timer,
+                citebot.moderators(),
+                citebot.config().discord().deferAfter(),
+                citebot.metrics());
         DiscordBot bot = new DiscordBot(token, citebot.config().discord(), citebot.registry(), listener);
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(citebot, workers, timer, bot);
         try {
@@ -76,8 +82,11 @@ public final class DiscordFrontEnd implements Closeable {
             frontEnd.close();
             throw e;
         }
-        citebot.config().moderators().logChannel()
-                .ifPresent(channel -> citebot.announceModeratorActionsTo(reply -> frontEnd.post(channel, renderer, reply)));
+        citebot.config()
+                .moderators()
+                .logChannel()
+                .ifPresent(channel ->
+                        citebot.announceModeratorActionsTo(reply -> frontEnd.post(channel, renderer, reply)));
         return frontEnd;
     }
 
@@ -93,8 +102,12 @@ public final class DiscordFrontEnd implements Closeable {
             return;
         }
         try {
-            channel.get().sendMessage(renderer.create(reply.withEphemeral(false))).queue(null,
-                    failure -> LOG.warn("Could not post to moderators.logChannel {}: {}", channelId, failure.getMessage()));
+            channel.get()
+                    .sendMessage(renderer.create(reply.withEphemeral(false)))
+                    .queue(
+                            null,
+                            failure -> LOG.warn(
+                                    "Could not post to moderators.logChannel {}: {}", channelId, failure.getMessage()));
         } catch (RuntimeException e) {
             LOG.warn("Could not post to moderators.logChannel {}: {}", channelId, e.getMessage());
         }

@@ -53,8 +53,12 @@ public final class SearchEngine implements Closeable {
         if (!rebuild && index.metadata().documents() > 0) {
             return java.util.Optional.empty();
         }
-        LOG.info(rebuild ? "Index at {} is from an older schema; rebuilding from {}" : "No index at {} yet; building from {}",
-                config.index().dir(), config.corpus().dir());
+        LOG.info(
+                rebuild
+                        ? "Index at {} is from an older schema; rebuilding from {}"
+                        : "No index at {} yet; building from {}",
+                config.index().dir(),
+                config.corpus().dir());
         return java.util.Optional.of(indexer.index(config.corpus().dir(), rebuild));
     }
 

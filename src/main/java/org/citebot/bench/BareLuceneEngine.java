@@ -69,10 +69,12 @@ final class BareLuceneEngine implements BenchEngine {
     public void index(BenchCorpus corpus, Path dir) throws IOException {
         try (Analyzer analyzer = new EnglishAnalyzer();
                 Directory directory = FSDirectory.open(dir);
-                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                        .setSimilarity(similarity())
-                        .setCommitOnClose(false))) {
+                IndexWriter writer = new IndexWriter(
+                        directory,
+                        new IndexWriterConfig(analyzer)
+                                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                                .setSimilarity(similarity())
+                                .setCommitOnClose(false))) {
             for (IndexedDocument document : corpus.documents()) {
                 String title = document.document().metadata().title();
                 for (Passage passage : document.passages()) {
@@ -100,7 +102,8 @@ final class BareLuceneEngine implements BenchEngine {
         }
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(similarity());
-        UnifiedHighlighter highlighter = highlight ? UnifiedHighlighter.builder(searcher, analyzer).build() : null;
+        UnifiedHighlighter highlighter =
+                highlight ? UnifiedHighlighter.builder(searcher, analyzer).build() : null;
         QuerySession session = query -> search(searcher, analyzer, highlighter, query);
         return new OpenedSearch() {
             @Override
@@ -116,8 +119,8 @@ final class BareLuceneEngine implements BenchEngine {
     }
 
     private static int search(
-            IndexSearcher searcher, Analyzer analyzer, @Nullable UnifiedHighlighter highlighter,
-            String text) throws IOException {
+            IndexSearcher searcher, Analyzer analyzer, @Nullable UnifiedHighlighter highlighter, String text)
+            throws IOException {
         Query query = termQuery(analyzer, text);
         TopDocs top = searcher.search(query, CitebotEngine.RESULTS);
         StoredFields stored = searcher.storedFields();

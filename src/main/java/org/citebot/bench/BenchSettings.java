@@ -49,8 +49,15 @@ public record BenchSettings(
     }
 
     public BenchSettings {
-        if (warmupRounds < 1 || timedRounds < 1 || concurrentThreads < 1 || cachedRounds < 1 || zipfLookups < 1
-                || zipfCacheEntries < 1 || !(zipfExponent > 0) || !(profileSeconds > 0) || warmUpIndexPassages < 1
+        if (warmupRounds < 1
+                || timedRounds < 1
+                || concurrentThreads < 1
+                || cachedRounds < 1
+                || zipfLookups < 1
+                || zipfCacheEntries < 1
+                || !(zipfExponent > 0)
+                || !(profileSeconds > 0)
+                || warmUpIndexPassages < 1
                 || speedQueries < 0) {
             throw new IllegalArgumentException("bench settings must be positive");
         }

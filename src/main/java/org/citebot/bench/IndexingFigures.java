@@ -12,6 +12,7 @@ public record IndexingFigures(double seconds, double passagesPerSecond, double m
 
     static IndexingFigures of(BenchCorpus corpus, long nanos, long indexBytes) {
         double seconds = nanos / 1e9;
-        return new IndexingFigures(seconds, corpus.passages() / seconds, corpus.textBytes() / 1e6 / seconds, indexBytes);
+        return new IndexingFigures(
+                seconds, corpus.passages() / seconds, corpus.textBytes() / 1e6 / seconds, indexBytes);
     }
 }

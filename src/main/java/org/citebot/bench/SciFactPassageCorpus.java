@@ -40,6 +40,7 @@ public final class SciFactPassageCorpus {
     private final List<String[]> sentences;
     /** Index in {@link #sentences} of each abstract's first sentence, in the shuffled order. */
     private final int[] firstSentence;
+
     private final long seed;
 
     /**
@@ -93,8 +94,10 @@ public final class SciFactPassageCorpus {
         int made = 0;
         for (int number = 0; made < passageCount; number++) {
             int abstractIndex = number % titles.size();
-            int wanted = Math.min(passageCount - made,
-                    MIN_PASSAGES_PER_DOCUMENT + random.nextInt(MAX_PASSAGES_PER_DOCUMENT - MIN_PASSAGES_PER_DOCUMENT + 1));
+            int wanted = Math.min(
+                    passageCount - made,
+                    MIN_PASSAGES_PER_DOCUMENT
+                            + random.nextInt(MAX_PASSAGES_PER_DOCUMENT - MIN_PASSAGES_PER_DOCUMENT + 1));
             int firstOfAbstract = firstSentence[abstractIndex];
             int sentencesOfAbstract = nextFirstSentence(abstractIndex) - firstOfAbstract;
             int cursor = firstOfAbstract + random.nextInt(Math.max(1, sentencesOfAbstract));
@@ -126,7 +129,13 @@ public final class SciFactPassageCorpus {
                 }
                 String passageText = text.toString();
                 bytes += passageText.getBytes(StandardCharsets.UTF_8).length;
-                passages.add(new Passage(docId, ordinal, ordinal + 1, Optional.empty(), passageText, offset,
+                passages.add(new Passage(
+                        docId,
+                        ordinal,
+                        ordinal + 1,
+                        Optional.empty(),
+                        passageText,
+                        offset,
                         offset + passageText.length()));
                 // Paragraphs of the (unstored) document text are separated by a blank line.
                 offset += passageText.length() + 2;

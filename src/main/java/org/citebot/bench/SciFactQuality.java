@@ -44,15 +44,17 @@ final class SciFactQuality {
     QualityFigures measure(Path workDir) throws IOException {
         Path dir = Files.createTempDirectory(workDir, "scifact-");
         try {
-            CitebotProfile citebot = new CitebotProfile(
-                    "citebot", IndexSettings.defaults(), SearchSettings.defaults(), clock, DEPTH);
+            CitebotProfile citebot =
+                    new CitebotProfile("citebot", IndexSettings.defaults(), SearchSettings.defaults(), clock, DEPTH);
             RankedRun citebotRun = citebot.run(scifact, Files.createDirectory(dir.resolve("citebot")));
             RankedRun fts5Run = fts5Run(dir.resolve("fts5.db"));
             return new QualityFigures(
                     scifact.name(),
                     scifact.judgements().queryIds().size(),
-                    TrecEval.evaluate(scifact.judgements(), citebotRun, scifact.averaging()).ndcgAt10(),
-                    TrecEval.evaluate(scifact.judgements(), fts5Run, scifact.averaging()).ndcgAt10());
+                    TrecEval.evaluate(scifact.judgements(), citebotRun, scifact.averaging())
+                            .ndcgAt10(),
+                    TrecEval.evaluate(scifact.judgements(), fts5Run, scifact.averaging())
+                            .ndcgAt10());
         } finally {
             SpeedBenchmark.deleteRecursively(dir);
         }

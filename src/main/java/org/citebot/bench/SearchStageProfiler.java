@@ -37,26 +37,33 @@ final class SearchStageProfiler {
         Throwable[] failure = new Throwable[1];
         Path dump = Files.createTempFile(workDir, "profile-", ".jfr");
         try (Recording recording = new Recording()) {
-            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1)).withStackTrace();
+            recording
+                    .enable("jdk.ExecutionSample")
+                    .withPeriod(Duration.ofMillis(1))
+                    .withStackTrace();
             recording.setToDisk(true);
             recording.start();
-            Thread thread = new Thread(() -> {
-                try {
-                    long started = System.nanoTime();
-                    long deadline = started + (long) (seconds * 1e9);
-                    long count = 0;
-                    // At least a tenth of the query set, then until the time is up.
-                    int minimum = Math.max(1, queries.size() / 10);
-                    for (int i = 0; count < minimum || System.nanoTime() < deadline; i = (i + 1) % queries.size()) {
-                        opened.search(queries.get(i));
-                        count++;
-                    }
-                    done[0] = count;
-                    done[1] = System.nanoTime() - started;
-                } catch (Throwable t) {
-                    failure[0] = t;
-                }
-            }, THREAD_NAME);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            long started = System.nanoTime();
+                            long deadline = started + (long) (seconds * 1e9);
+                            long count = 0;
+                            // At least a tenth of the query set, then until the time is up.
+                            int minimum = Math.max(1, queries.size() / 10);
+                            for (int i = 0;
+                                    count < minimum || System.nanoTime() < deadline;
+                                    i = (i + 1) % queries.size()) {
+                                opened.search(queries.get(i));
+                                count++;
+                            }
+                            done[0] = count;
+                            done[1] = System.nanoTime() - started;
+                        } catch (Throwable t) {
+                            failure[0] = t;
+                        }
+                    },
+                    THREAD_NAME);
             thread.start();
             try {
                 thread.join();

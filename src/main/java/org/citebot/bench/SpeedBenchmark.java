@@ -55,7 +55,6 @@ public final class SpeedBenchmark {
 
     static final int ZIPF_MIN_LOOKUPS = 1_500;
 
-
     private final TestCollection scifact;
     private final BenchSettings settings;
     private final Clock clock;
@@ -66,7 +65,8 @@ public final class SpeedBenchmark {
         this.settings = settings;
         this.clock = clock;
         List<String> all = scifact.topics().stream().map(Topic::text).toList();
-        this.queries = settings.speedQueries() == 0 ? all : all.subList(0, Math.min(all.size(), settings.speedQueries()));
+        this.queries =
+                settings.speedQueries() == 0 ? all : all.subList(0, Math.min(all.size(), settings.speedQueries()));
     }
 
     /** Measures every size in {@code sizes} (passages), building indexes under {@code workDir}. */
@@ -74,7 +74,9 @@ public final class SpeedBenchmark {
         Files.createDirectories(workDir);
         double loadAtStart = BenchEnvironment.loadAverage();
         QualityFigures quality = new SciFactQuality(scifact, clock).measure(workDir);
-        LOG.info("SciFact nDCG@10: citebot {}, FTS5 {}", format(quality.citebotNdcgAt10()),
+        LOG.info(
+                "SciFact nDCG@10: citebot {}, FTS5 {}",
+                format(quality.citebotNdcgAt10()),
                 format(quality.fts5NdcgAt10()));
         SciFactPassageCorpus generator = new SciFactPassageCorpus(scifact.documents(), settings.seed());
         List<SizeReport> reports = new ArrayList<>();
@@ -85,8 +87,12 @@ public final class SpeedBenchmark {
                 "better SciFact nDCG@10 than FTS5",
                 format(quality.citebotNdcgAt10()) + " vs " + format(quality.fts5NdcgAt10()),
                 quality.citebotNdcgAt10() > quality.fts5NdcgAt10()));
-        return new BenchReport(BenchEnvironment.current(clock.instant(), SciFactQuality.sqliteVersion(), loadAtStart), settings,
-                quality, reports, targets);
+        return new BenchReport(
+                BenchEnvironment.current(clock.instant(), SciFactQuality.sqliteVersion(), loadAtStart),
+                settings,
+                quality,
+                reports,
+                targets);
     }
 
     private SizeReport measureSize(SciFactPassageCorpus generator, int size, Path dir) throws IOException {
@@ -96,8 +102,12 @@ public final class SpeedBenchmark {
         BenchCorpus corpus = generator.generate(size);
         int documents = corpus.documents().size();
         long textBytes = corpus.textBytes();
-        LOG.info("bench corpus: {} passages in {} documents, {} MB of text, generated in {} ms", corpus.passages(),
-                documents, String.format(Locale.ROOT, "%.1f", textBytes / 1e6), (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "bench corpus: {} passages in {} documents, {} MB of text, generated in {} ms",
+                corpus.passages(),
+                documents,
+                String.format(Locale.ROOT, "%.1f", textBytes / 1e6),
+                (System.nanoTime() - started) / 1_000_000);
 
         CitebotEngine citebot = new CitebotEngine(clock);
         Map<String, BenchEngine> indexers = new LinkedHashMap<>();
@@ -113,9 +123,14 @@ public final class SpeedBenchmark {
             entry.getValue().index(corpus, engineDir);
             IndexingFigures figures = IndexingFigures.of(corpus, System.nanoTime() - start, sizeOnDisk(engineDir));
             indexing.put(entry.getKey(), figures);
-            LOG.info("{} indexed {} passages in {} s: {} passages/s, {} MB/s, {} MB on disk", entry.getKey(), size,
-                    format(figures.seconds()), Math.round(figures.passagesPerSecond()),
-                    format(figures.megabytesPerSecond()), format(figures.indexBytes() / 1e6));
+            LOG.info(
+                    "{} indexed {} passages in {} s: {} passages/s, {} MB/s, {} MB on disk",
+                    entry.getKey(),
+                    size,
+                    format(figures.seconds()),
+                    Math.round(figures.passagesPerSecond()),
+                    format(figures.megabytesPerSecond()),
+                    format(figures.indexBytes() / 1e6));
         }
         int passages = corpus.passages();
         corpus = null; // the searches below must not count the corpus in their heap
@@ -144,10 +159,20 @@ public final class SpeedBenchmark {
             try (OpenedSearch opened = entry.getValue().open(dir.resolve(indexName))) {
                 search.put(entry.getKey(), measureSearch(opened, readyStart, heapBefore, entry.getKey()));
             }
-            search.put(entry.getKey(), withReopen(search.get(entry.getKey()), entry.getValue(), dir.resolve(indexName)));
+            search.put(
+                    entry.getKey(), withReopen(search.get(entry.getKey()), entry.getValue(), dir.resolve(indexName)));
         }
-        return new SizeReport(passages, documents, textBytes, queries.size(), indexing, search, cache, profile,
-                ratios(indexing, search), targets(passages, indexing, search, cache));
+        return new SizeReport(
+                passages,
+                documents,
+                textBytes,
+                queries.size(),
+                indexing,
+                search,
+                cache,
+                profile,
+                ratios(indexing, search),
+                targets(passages, indexing, search, cache));
     }
 
     /**
@@ -196,10 +221,19 @@ public final class SpeedBenchmark {
             heap = usedHeapAfterGc();
         }
         SearchFigures figures = new SearchFigures(readyMillis, 0, one, concurrent, heap, heap - heapBefore, empty);
-        LOG.info("{}: ready in {} ms; 1 thread p50 {} µs p99 {} µs {} q/s ({} samples); {} threads p50 {} µs p99 {} µs"
-                        + " {} q/s; heap {} MB", name, format(readyMillis), format(one.p50Micros()),
-                format(one.p99Micros()), format(one.queriesPerSecond()), one.samples(), concurrent.threads(),
-                format(concurrent.p50Micros()), format(concurrent.p99Micros()), format(concurrent.queriesPerSecond()),
+        LOG.info(
+                "{}: ready in {} ms; 1 thread p50 {} µs p99 {} µs {} q/s ({} samples); {} threads p50 {} µs p99 {} µs"
+                        + " {} q/s; heap {} MB",
+                name,
+                format(readyMillis),
+                format(one.p50Micros()),
+                format(one.p99Micros()),
+                format(one.queriesPerSecond()),
+                one.samples(),
+                concurrent.threads(),
+                format(concurrent.p50Micros()),
+                format(concurrent.p99Micros()),
+                format(concurrent.queriesPerSecond()),
                 format(heap / 1e6));
         return figures;
     }
@@ -209,14 +243,21 @@ public final class SpeedBenchmark {
         double[] millis = new double[3];
         for (int i = 0; i < millis.length; i++) {
             long start = System.nanoTime();
-            try (OpenedSearch opened = engine.open(dir); QuerySession session = opened.session()) {
+            try (OpenedSearch opened = engine.open(dir);
+                    QuerySession session = opened.session()) {
                 session.search(queries.get(i + 1));
                 millis[i] = (System.nanoTime() - start) / 1e6;
             }
         }
         java.util.Arrays.sort(millis);
-        return new SearchFigures(figures.readyMillis(), millis[1], figures.oneThread(), figures.fourThreads(),
-                figures.heapBytes(), figures.heapDeltaBytes(), figures.emptyResults());
+        return new SearchFigures(
+                figures.readyMillis(),
+                millis[1],
+                figures.oneThread(),
+                figures.fourThreads(),
+                figures.heapBytes(),
+                figures.heapDeltaBytes(),
+                figures.emptyResults());
     }
 
     /** Untimed searches: the warm-up rounds, cut short once the warm-up budget is spent. */
@@ -237,8 +278,9 @@ public final class SpeedBenchmark {
      * records each call's latency and counts the queries of the first round without hits. Returns the
      * rounds run.
      */
-    private int runRounds(QuerySession session, int rounds, double budgetSeconds, List<Long> latencies,
-            int[] emptyInFirstRound) throws IOException {
+    private int runRounds(
+            QuerySession session, int rounds, double budgetSeconds, List<Long> latencies, int[] emptyInFirstRound)
+            throws IOException {
         long deadline = System.nanoTime() + (long) (budgetSeconds * 1e9);
         int done = 0;
         while (done < rounds && (done == 0 || System.nanoTime() < deadline)) {
@@ -357,19 +399,36 @@ public final class SpeedBenchmark {
             lookup(small, query);
             streamLatencies[lookups++] = System.nanoTime() - start;
         }
-        LatencyFigures streamFigures = LatencyFigures.of(1, java.util.Arrays.copyOf(streamLatencies, lookups),
-                System.nanoTime() - wallStart);
+        LatencyFigures streamFigures =
+                LatencyFigures.of(1, java.util.Arrays.copyOf(streamLatencies, lookups), System.nanoTime() - wallStart);
         double hitRatio = small.statistics().hitRate();
-        LOG.info("citebot cache: hit p50 {} µs p99 {} µs; Zipf s={} over {} queries, {} entries: hit ratio {}",
-                format(hits.p50Micros()), format(hits.p99Micros()), settings.zipfExponent(), queries.size(),
-                settings.zipfCacheEntries(), format(hitRatio));
-        return new CacheFigures(hits, normalize, settings.zipfCacheEntries(), settings.zipfExponent(), queries.size(),
-                lookups, hitRatio, streamFigures);
+        LOG.info(
+                "citebot cache: hit p50 {} µs p99 {} µs; Zipf s={} over {} queries, {} entries: hit ratio {}",
+                format(hits.p50Micros()),
+                format(hits.p99Micros()),
+                settings.zipfExponent(),
+                queries.size(),
+                settings.zipfCacheEntries(),
+                format(hitRatio));
+        return new CacheFigures(
+                hits,
+                normalize,
+                settings.zipfCacheEntries(),
+                settings.zipfExponent(),
+                queries.size(),
+                lookups,
+                hitRatio,
+                streamFigures);
     }
 
     private static CachingPassageSearch cache(CitebotEngine.Opened opened, int entries) {
-        return new CachingPassageSearch(opened.service(), opened.service()::normalize, opened::generation, entries,
-                Duration.ofHours(1), Ticker.systemTicker());
+        return new CachingPassageSearch(
+                opened.service(),
+                opened.service()::normalize,
+                opened::generation,
+                entries,
+                Duration.ofHours(1),
+                Ticker.systemTicker());
     }
 
     private static void lookup(CachingPassageSearch cache, String query) {
@@ -392,13 +451,35 @@ public final class SpeedBenchmark {
         SearchFigures s = search.get(CITEBOT);
         for (String baseline : List.of(LUCENE, LUCENE_HIGHLIGHTER, FTS5, FTS5_SNIPPET)) {
             SearchFigures o = search.get(baseline);
-            ratios.add(Ratio.of("p50 µs, 1 thread", baseline, s.oneThread().p50Micros(), o.oneThread().p50Micros()));
-            ratios.add(Ratio.of("p99 µs, 1 thread", baseline, s.oneThread().p99Micros(), o.oneThread().p99Micros()));
-            ratios.add(Ratio.of("queries/s, 1 thread", baseline, s.oneThread().queriesPerSecond(),
+            ratios.add(Ratio.of(
+                    "p50 µs, 1 thread",
+                    baseline,
+                    s.oneThread().p50Micros(),
+                    o.oneThread().p50Micros()));
+            ratios.add(Ratio.of(
+                    "p99 µs, 1 thread",
+                    baseline,
+                    s.oneThread().p99Micros(),
+                    o.oneThread().p99Micros()));
+            ratios.add(Ratio.of(
+                    "queries/s, 1 thread",
+                    baseline,
+                    s.oneThread().queriesPerSecond(),
                     o.oneThread().queriesPerSecond()));
-            ratios.add(Ratio.of("p50 µs, 4 threads", baseline, s.fourThreads().p50Micros(), o.fourThreads().p50Micros()));
-            ratios.add(Ratio.of("p99 µs, 4 threads", baseline, s.fourThreads().p99Micros(), o.fourThreads().p99Micros()));
-            ratios.add(Ratio.of("queries/s, 4 threads", baseline, s.fourThreads().queriesPerSecond(),
+            ratios.add(Ratio.of(
+                    "p50 µs, 4 threads",
+                    baseline,
+                    s.fourThreads().p50Micros(),
+                    o.fourThreads().p50Micros()));
+            ratios.add(Ratio.of(
+                    "p99 µs, 4 threads",
+                    baseline,
+                    s.fourThreads().p99Micros(),
+                    o.fourThreads().p99Micros()));
+            ratios.add(Ratio.of(
+                    "queries/s, 4 threads",
+                    baseline,
+                    s.fourThreads().queriesPerSecond(),
                     o.fourThreads().queriesPerSecond()));
             ratios.add(Ratio.of("ready ms", baseline, s.readyMillis(), o.readyMillis()));
             ratios.add(Ratio.of("reopen ms", baseline, s.reopenMillis(), o.reopenMillis()));
@@ -408,33 +489,42 @@ public final class SpeedBenchmark {
         return ratios;
     }
 
-    static List<TargetCheck> targets(int passages, Map<String, IndexingFigures> indexing,
-            Map<String, SearchFigures> search, CacheFigures cache) {
+    static List<TargetCheck> targets(
+            int passages,
+            Map<String, IndexingFigures> indexing,
+            Map<String, SearchFigures> search,
+            CacheFigures cache) {
         List<TargetCheck> targets = new ArrayList<>();
         SearchFigures c = search.get(CITEBOT);
         double p99 = c.oneThread().p99Micros();
         if (passages <= 100_000) {
-            targets.add(new TargetCheck("uncached p99 <= 5 ms (up to 100k passages)", format(p99 / 1000) + " ms",
-                    p99 <= 5_000));
+            targets.add(new TargetCheck(
+                    "uncached p99 <= 5 ms (up to 100k passages)", format(p99 / 1000) + " ms", p99 <= 5_000));
         } else if (passages <= 1_000_000) {
-            targets.add(new TargetCheck("uncached p99 <= 20 ms (up to 1M passages)", format(p99 / 1000) + " ms",
-                    p99 <= 20_000));
+            targets.add(new TargetCheck(
+                    "uncached p99 <= 20 ms (up to 1M passages)", format(p99 / 1000) + " ms", p99 <= 20_000));
         }
-        targets.add(new TargetCheck("cached p99 <= 50 µs", format(cache.hitLookups().p99Micros()) + " µs",
+        targets.add(new TargetCheck(
+                "cached p99 <= 50 µs",
+                format(cache.hitLookups().p99Micros()) + " µs",
                 cache.hitLookups().p99Micros() <= 50));
         SearchFigures lucene = search.get(LUCENE);
         double p50Ratio = c.oneThread().p50Micros() / lucene.oneThread().p50Micros();
         double p99Ratio = p99 / lucene.oneThread().p99Micros();
         targets.add(new TargetCheck("search p50 within 1.5x bare Lucene", format(p50Ratio) + "x", p50Ratio <= 1.5));
         targets.add(new TargetCheck("search p99 within 1.5x bare Lucene", format(p99Ratio) + "x", p99Ratio <= 1.5));
-        double indexRatio = indexing.get(CITEBOT).passagesPerSecond() / indexing.get(LUCENE).passagesPerSecond();
-        targets.add(new TargetCheck("indexing throughput at least 0.8x bare Lucene", format(indexRatio) + "x",
-                indexRatio >= 0.8));
+        double indexRatio =
+                indexing.get(CITEBOT).passagesPerSecond() / indexing.get(LUCENE).passagesPerSecond();
+        targets.add(new TargetCheck(
+                "indexing throughput at least 0.8x bare Lucene", format(indexRatio) + "x", indexRatio >= 0.8));
         SearchFigures fts5 = search.get(FTS5_SNIPPET);
-        targets.add(new TargetCheck("search p50 faster than FTS5 with snippets",
-                format(c.oneThread().p50Micros()) + " vs " + format(fts5.oneThread().p50Micros()) + " µs",
+        targets.add(new TargetCheck(
+                "search p50 faster than FTS5 with snippets",
+                format(c.oneThread().p50Micros()) + " vs "
+                        + format(fts5.oneThread().p50Micros()) + " µs",
                 c.oneThread().p50Micros() < fts5.oneThread().p50Micros()));
-        targets.add(new TargetCheck("search p99 faster than FTS5 with snippets",
+        targets.add(new TargetCheck(
+                "search p99 faster than FTS5 with snippets",
                 format(p99) + " vs " + format(fts5.oneThread().p99Micros()) + " µs",
                 p99 < fts5.oneThread().p99Micros()));
         return targets;

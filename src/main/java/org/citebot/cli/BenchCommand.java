@@ -32,9 +32,12 @@ import picocli.CommandLine.Spec;
  * exactly one JSON object. Needs no configuration; indexes go to {@code --work} or a temporary folder
  * it deletes.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure indexing and search speed against bare Lucene and SQLite FTS5 on SciFact-derived corpora. "
-                + "Exit 0 on success, 2 on bad sizes or missing evaluation data.")
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description =
+                "Measure indexing and search speed against bare Lucene and SQLite FTS5 on SciFact-derived corpora. "
+                        + "Exit 0 on success, 2 on bad sizes or missing evaluation data.")
 final class BenchCommand implements Callable<Integer> {
 
     static final int EXIT_USAGE = 2;
@@ -42,22 +45,33 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--passages", paramLabel = "N[,N...]", split = ",", defaultValue = "10k,100k,1M",
+    @Option(
+            names = "--passages",
+            paramLabel = "N[,N...]",
+            split = ",",
+            defaultValue = "10k,100k,1M",
             description = "Corpus sizes in passages; k and M suffixes allowed (default: ${DEFAULT-VALUE}).")
     List<String> passages = new ArrayList<>();
 
-    @Option(names = "--quick", description = "One round of everything with short budgets: checks that the benchmark runs"
-            + " (CI's smoke test); the figures carry little weight.")
+    @Option(
+            names = "--quick",
+            description = "One round of everything with short budgets: checks that the benchmark runs"
+                    + " (CI's smoke test); the figures carry little weight.")
     boolean quick;
 
     @Option(names = "--json", description = "Print exactly one JSON object.")
     boolean json;
 
-    @Option(names = "--eval-dir", paramLabel = "DIR",
-            description = "The shared evaluation folder holding scifact/ (default: the nearest shared/eval above the working directory).")
+    @Option(
+            names = "--eval-dir",
+            paramLabel = "DIR",
+            description =
+                    "The shared evaluation folder holding scifact/ (default: the nearest shared/eval above the working directory).")
     Path evalDir;
 
-    @Option(names = "--work", paramLabel = "DIR",
+    @Option(
+            names = "--work",
+            paramLabel = "DIR",
             description = "Where to build the indexes; kept afterwards (default: a temporary folder, deleted).")
     Path work;
 
@@ -81,17 +95,21 @@ final class BenchCommand implements Callable<Integer> {
         }
         TestCollection scifact;
         try {
-            scifact = new BeirCollectionReader(new ObjectMapper()).read(eval.get().resolve("scifact"));
+            scifact =
+                    new BeirCollectionReader(new ObjectMapper()).read(eval.get().resolve("scifact"));
         } catch (CollectionFormatException e) {
             err.println("citebot: " + e.getMessage());
             return EXIT_USAGE;
         }
         Path workDir = work != null ? work : Files.createTempDirectory("citebot-bench-");
         try {
-            BenchReport report = new SpeedBenchmark(scifact, quick ? BenchSettings.quick() : BenchSettings.defaults(), Clock.systemUTC())
+            BenchReport report = new SpeedBenchmark(
+                            scifact, quick ? BenchSettings.quick() : BenchSettings.defaults(), Clock.systemUTC())
                     .run(sizes, workDir);
             if (json) {
-                out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+                out.println(new ObjectMapper()
+                        .disable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(report));
             } else {
                 new BenchReportWriter().writeText(report, out);
             }

@@ -43,7 +43,9 @@ import picocli.CommandLine.Spec;
  * readable report or, with {@code --json}, exactly one JSON object. Needs no configuration: every
  * index it builds lives in a temporary folder it deletes.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
         description = "Measure search quality on BEIR/CACM test collections and the seed questions. "
                 + "Exit 0 on success, 2 on a missing or malformed collection.")
 final class EvalCommand implements Callable<Integer> {
@@ -68,19 +70,30 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--beir", paramLabel = "DIR",
-            description = "BEIR collection folder (corpus.jsonl, topics*.tsv, qrels*.txt), e.g. ../shared/eval/scifact.")
+    @Option(
+            names = "--beir",
+            paramLabel = "DIR",
+            description =
+                    "BEIR collection folder (corpus.jsonl, topics*.tsv, qrels*.txt), e.g. ../shared/eval/scifact.")
     Path beir;
 
-    @Option(names = "--cacm", paramLabel = "DIR",
+    @Option(
+            names = "--cacm",
+            paramLabel = "DIR",
             description = "CACM folder (cacm.tar.gz, topics.cacm.txt, qrels.cacm.txt), e.g. ../shared/eval/cacm.")
     Path cacm;
 
-    @Option(names = "--profile", paramLabel = "P", defaultValue = "citebot",
+    @Option(
+            names = "--profile",
+            paramLabel = "P",
+            defaultValue = "citebot",
             description = "anserini, citebot, all or sweep (default: ${DEFAULT-VALUE}).")
     ProfileChoice profile = ProfileChoice.citebot;
 
-    @Option(names = "--seeds", paramLabel = "DIR", description = "Also score the labelled seed questions over this corpus folder.")
+    @Option(
+            names = "--seeds",
+            paramLabel = "DIR",
+            description = "Also score the labelled seed questions over this corpus folder.")
     Path seeds;
 
     @Option(names = "--json", description = "Print exactly one JSON object.")
@@ -113,8 +126,12 @@ final class EvalCommand implements Callable<Integer> {
             List<ProfileResult> results = new ProfileRunner(work).runAll(collections, profiles(clock));
             Optional<SeedResult> seedResult = Optional.empty();
             if (seeds != null) {
-                SeedQuestionEvaluation evaluation = new SeedQuestionEvaluation(new CorpusReader(CorpusOptions.defaults()),
-                        new PassageSplitter(), IndexSettings.defaults(), SearchSettings.defaults(), clock);
+                SeedQuestionEvaluation evaluation = new SeedQuestionEvaluation(
+                        new CorpusReader(CorpusOptions.defaults()),
+                        new PassageSplitter(),
+                        IndexSettings.defaults(),
+                        SearchSettings.defaults(),
+                        clock);
                 seedResult = Optional.of(evaluation.measure(
                         seeds, Files.createTempDirectory(work, "seeds-"), LabelledQuestion.seedQuestions()));
             }

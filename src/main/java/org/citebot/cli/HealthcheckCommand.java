@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
  * with {@code --ready}); exit 0 when it is, 1 otherwise. The Docker image's HEALTHCHECK uses it, so
  * the image needs no curl.
  */
-@Command(name = "healthcheck", mixinStandardHelpOptions = true,
+@Command(
+        name = "healthcheck",
+        mixinStandardHelpOptions = true,
         description = "Exit 0 when the running bot's /healthz (or /readyz) answers 200, else 1.")
 final class HealthcheckCommand implements Callable<Integer> {
 
@@ -47,8 +49,8 @@ final class HealthcheckCommand implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
             spec.commandLine().getOut().print(response.body());
             spec.commandLine().getOut().flush();
             return response.statusCode() == 200 ? 0 : Main.EXIT_FAILURE;

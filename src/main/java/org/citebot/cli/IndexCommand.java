@@ -28,8 +28,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code citebot index}: brings the index in line with the corpus and prints what it did. */
-@Command(name = "index", mixinStandardHelpOptions = true,
-        description = "Build or update the search index from the corpus folder and report documents, passages and skipped files.")
+@Command(
+        name = "index",
+        mixinStandardHelpOptions = true,
+        description =
+                "Build or update the search index from the corpus folder and report documents, passages and skipped files.")
 final class IndexCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -38,7 +41,10 @@ final class IndexCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus folder (default: corpus.dir from the config).")
+    @Option(
+            names = "--corpus",
+            paramLabel = "DIR",
+            description = "Corpus folder (default: corpus.dir from the config).")
     Path corpus;
 
     @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: index.dir from the config).")
@@ -62,17 +68,24 @@ final class IndexCommand implements Callable<Integer> {
         try (StateStore state = StateStore.open(config.state().db(), clock);
                 SearchEngine engine = SearchEngine.open(config, clock)) {
             // The same service as /reindex, so the run is recorded like the bot's runs.
-            ReindexService service = new ReindexService(engine.indexer(), engine.index(), config.corpus().dir(),
-                    new ReindexLog(state), ModeratorLog.NONE, clock);
+            ReindexService service = new ReindexService(
+                    engine.indexer(),
+                    engine.index(),
+                    config.corpus().dir(),
+                    new ReindexLog(state),
+                    ModeratorLog.NONE,
+                    clock);
             service.failInterruptedRuns();
             ReindexRequest request = ReindexRequest.cli(full || engine.index().needsRebuild());
-            IndexProgress progress = System.console() != null ? new TerminalProgress(service, err, clock) : IndexProgress.NONE;
+            IndexProgress progress =
+                    System.console() != null ? new TerminalProgress(service, err, clock) : IndexProgress.NONE;
             ReindexSummary summary = service.reindex(request, progress);
             print(summary, config, out);
             return 0;
         } catch (ReindexFailedException e) {
             if (e.getCause() instanceof NoSuchFileException) {
-                err.println("citebot: corpus folder not found: " + config.corpus().dir().toAbsolutePath());
+                err.println("citebot: corpus folder not found: "
+                        + config.corpus().dir().toAbsolutePath());
                 return Main.EXIT_USAGE;
             }
             err.println("citebot: " + e.summary().error().orElse("the reindex failed"));
@@ -84,9 +97,16 @@ final class IndexCommand implements Callable<Integer> {
     }
 
     static void print(ReindexSummary summary, CitebotConfig config, PrintWriter out) {
-        out.printf("Indexed %s into %s in %d ms%n", config.corpus().dir(), config.index().dir(), summary.took().toMillis());
-        out.printf("  documents: %d (%d added, %d changed, %d unchanged, %d removed)%n", summary.documents(),
-                summary.added().size(), summary.changed().size(), summary.unchanged().size(), summary.removed().size());
+        out.printf(
+                "Indexed %s into %s in %d ms%n",
+                config.corpus().dir(), config.index().dir(), summary.took().toMillis());
+        out.printf(
+                "  documents: %d (%d added, %d changed, %d unchanged, %d removed)%n",
+                summary.documents(),
+                summary.added().size(),
+                summary.changed().size(),
+                summary.unchanged().size(),
+                summary.removed().size());
         out.printf("  passages:  %d%n", summary.passages());
         out.printf("  skipped:   %d%n", summary.skipped().size());
         for (SkippedFile skipped : summary.skipped()) {

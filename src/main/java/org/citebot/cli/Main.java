@@ -25,9 +25,15 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Answers questions with cited passages from a group's corpus, in Discord or at a local console.",
-        subcommands = {RunCommand.class, IndexCommand.class, SearchCliCommand.class, EvalCommand.class,
-            BenchCommand.class, HealthcheckCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            IndexCommand.class,
+            SearchCliCommand.class,
+            EvalCommand.class,
+            BenchCommand.class,
+            HealthcheckCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Callable<Integer> {
 
     /** Exit code for bad input or an invalid configuration. */
@@ -37,7 +43,10 @@ public final class Main implements Callable<Integer> {
 
     static final Path DEFAULT_CONFIG = Path.of("config/citebot.yaml");
 
-    @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
+    @Option(
+            names = {"-c", "--config"},
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
             description = "Configuration file (default: ${DEFAULT-VALUE} if present).",
             defaultValue = "config/citebot.yaml")
     Path configFile = DEFAULT_CONFIG;
@@ -57,7 +66,10 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code; used by {@link #main} and tests. */
     static int execute(String[] args, Map<String, String> environment) {
-        return execute(args, environment, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        return execute(
+                args,
+                environment,
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8));
     }
 

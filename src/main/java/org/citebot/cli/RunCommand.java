@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
  * {@code citebot run} (also what plain {@code citebot} does): joins Discord when {@code
  * DISCORD_TOKEN} is set, and otherwise opens the local console on standard input.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run the bot: in Discord when DISCORD_TOKEN is set, otherwise as a local console.")
 final class RunCommand implements Callable<Integer> {
 
@@ -84,25 +86,29 @@ final class RunCommand implements Callable<Integer> {
                     : null;
         } catch (java.io.IOException e) {
             frontEnd.close();
-            spec.commandLine().getErr().println("citebot: cannot listen on ops.listen "
-                    + citebot.config().ops().listen().get() + ": " + e.getMessage());
+            spec.commandLine()
+                    .getErr()
+                    .println("citebot: cannot listen on ops.listen "
+                            + citebot.config().ops().listen().get() + ": " + e.getMessage());
             return Main.EXIT_USAGE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         // On SIGTERM: stop taking interactions, let the main thread close the index and database,
         // and keep the JVM alive until it has.
-        Thread hook = new Thread(() -> {
-            frontEnd.close();
-            if (ops != null) {
-                ops.close();
-            }
-            stopped.countDown();
-            try {
-                closed.await(SHUTDOWN_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "citebot-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    frontEnd.close();
+                    if (ops != null) {
+                        ops.close();
+                    }
+                    stopped.countDown();
+                    try {
+                        closed.await(SHUTDOWN_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "citebot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         stopped.await();
         return 0;

@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
  * {@code citebot search}: one search from the command line, as text or as exactly one JSON object
  * for scripts. Builds the index first when there is none.
  */
-@Command(name = "search", mixinStandardHelpOptions = true,
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
         description = "Search the corpus. Exit 0 on success, 2 on bad input (the reason goes to standard error).")
 final class SearchCliCommand implements Callable<Integer> {
 
@@ -48,10 +50,16 @@ final class SearchCliCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print exactly one JSON object.")
     boolean json;
 
-    @Option(names = "--limit", paramLabel = "N", description = "How many passages (1-50; default: search.results from the config).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            description = "How many passages (1-50; default: search.results from the config).")
     Integer limit;
 
-    @Option(names = "--source", paramLabel = "S", description = "Only passages from this publisher or document (id or title).")
+    @Option(
+            names = "--source",
+            paramLabel = "S",
+            description = "Only passages from this publisher or document (id or title).")
     String source;
 
     @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The question: words, \"a phrase\", -excluded.")
@@ -68,14 +76,16 @@ final class SearchCliCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         String text = String.join(" ", query);
-        SearchFilters filters = source == null || source.isBlank() ? SearchFilters.NONE : SearchFilters.ofSource(source);
+        SearchFilters filters =
+                source == null || source.isBlank() ? SearchFilters.NONE : SearchFilters.ofSource(source);
         try (SearchEngine engine = SearchEngine.open(config, Clock.systemUTC())) {
             engine.ensureBuilt();
             SearchResults results = engine.search().search(new SearchRequest(text, filters, 0, size));
             if (json) {
                 out.println(toJson(text, results));
             } else {
-                Reply reply = SearchReplies.answer(results, text, "cli", 0, size, false).withActions(List.of());
+                Reply reply = SearchReplies.answer(results, text, "cli", 0, size, false)
+                        .withActions(List.of());
                 out.print(new TextRenderer(System.console() != null).render(reply));
             }
             out.flush();
@@ -84,7 +94,8 @@ final class SearchCliCommand implements Callable<Integer> {
             err.println("citebot: " + e.getMessage());
             return Main.EXIT_USAGE;
         } catch (NoSuchFileException e) {
-            err.println("citebot: corpus folder not found: " + config.corpus().dir().toAbsolutePath());
+            err.println(
+                    "citebot: corpus folder not found: " + config.corpus().dir().toAbsolutePath());
             return Main.EXIT_USAGE;
         }
     }
@@ -125,8 +136,10 @@ final class SearchCliCommand implements Callable<Integer> {
         }
         int at = 0;
         for (HighlightSpan span : snippet.highlights()) {
-            out.append(snippet.text(), at, span.start()).append("**")
-                    .append(snippet.text(), span.start(), span.end()).append("**");
+            out.append(snippet.text(), at, span.start())
+                    .append("**")
+                    .append(snippet.text(), span.start(), span.end())
+                    .append("**");
             at = span.end();
         }
         out.append(snippet.text().substring(at));

@@ -17,7 +17,8 @@ public final class CommandRegistry {
     public CommandRegistry(List<Command> commands, List<ActionHandler> actionHandlers) {
         for (Command command : commands) {
             if (this.commands.putIfAbsent(command.spec().name(), command) != null) {
-                throw new IllegalArgumentException("two commands named " + command.spec().name());
+                throw new IllegalArgumentException(
+                        "two commands named " + command.spec().name());
             }
         }
         for (ActionHandler handler : actionHandlers) {

@@ -9,7 +9,11 @@ import java.util.Optional;
  * command with subcommands which one was chosen (the options are then that subcommand's).
  */
 public record CommandRequest(
-        String command, Map<String, Object> options, Invoker invoker, Optional<String> targetText, Optional<String> subcommand) {
+        String command,
+        Map<String, Object> options,
+        Invoker invoker,
+        Optional<String> targetText,
+        Optional<String> subcommand) {
 
     public CommandRequest {
         options = Map.copyOf(options);

@@ -33,13 +33,19 @@ public record CommandSpec(
         options = List.copyOf(options);
         subcommands = List.copyOf(subcommands);
         if (!options.isEmpty() && !subcommands.isEmpty()) {
-            throw new IllegalArgumentException("/" + name + " has options and subcommands; options belong to a subcommand");
+            throw new IllegalArgumentException(
+                    "/" + name + " has options and subcommands; options belong to a subcommand");
         }
     }
 
     /** A command without subcommands. */
     public CommandSpec(
-            String name, String description, Kind kind, List<OptionSpec> options, String example, boolean moderatorOnly) {
+            String name,
+            String description,
+            Kind kind,
+            List<OptionSpec> options,
+            String example,
+            boolean moderatorOnly) {
         this(name, description, kind, options, example, moderatorOnly, List.of());
     }
 

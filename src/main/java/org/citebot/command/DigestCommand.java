@@ -36,19 +36,37 @@ public final class DigestCommand implements Command {
             "/digest setup channel:#news time:08:00 timezone:Europe/Berlin",
             false,
             List.of(
-                    new SubcommandSpec(SETUP, "Post the digest daily in a channel at a local time (moderators)", List.of(
-                            OptionSpec.channel("channel", "Where the digest is posted", true),
-                            OptionSpec.string("time", "Local time of day, HH:MM (24 h)", true).withLength(4, 5),
-                            OptionSpec.string("timezone", "IANA time zone such as Europe/Berlin", true).withAutocomplete()
-                                    .withLength(1, 64),
-                            OptionSpec.string("sections", "Comma-separated: new, asked, passage, unanswered (default all)",
-                                    false).withLength(1, 100)),
-                            "/digest setup channel:#news time:08:00 timezone:Europe/Berlin", true),
-                    new SubcommandSpec(OFF, "Stop posting the daily digest (moderators)", List.of(), "/digest off", true),
-                    new SubcommandSpec(PREVIEW, "Privately show what the digest would post now", List.of(), "/digest preview",
+                    new SubcommandSpec(
+                            SETUP,
+                            "Post the digest daily in a channel at a local time (moderators)",
+                            List.of(
+                                    OptionSpec.channel("channel", "Where the digest is posted", true),
+                                    OptionSpec.string("time", "Local time of day, HH:MM (24 h)", true)
+                                            .withLength(4, 5),
+                                    OptionSpec.string("timezone", "IANA time zone such as Europe/Berlin", true)
+                                            .withAutocomplete()
+                                            .withLength(1, 64),
+                                    OptionSpec.string(
+                                                    "sections",
+                                                    "Comma-separated: new, asked, passage, unanswered (default all)",
+                                                    false)
+                                            .withLength(1, 100)),
+                            "/digest setup channel:#news time:08:00 timezone:Europe/Berlin",
+                            true),
+                    new SubcommandSpec(
+                            OFF, "Stop posting the daily digest (moderators)", List.of(), "/digest off", true),
+                    new SubcommandSpec(
+                            PREVIEW,
+                            "Privately show what the digest would post now",
+                            List.of(),
+                            "/digest preview",
                             false),
-                    new SubcommandSpec(NOW, "Post today's digest now; it counts as today's (moderators)", List.of(),
-                            "/digest now", true),
+                    new SubcommandSpec(
+                            NOW,
+                            "Post today's digest now; it counts as today's (moderators)",
+                            List.of(),
+                            "/digest now",
+                            true),
                     new SubcommandSpec(SKIP, "Skip the next digest (moderators)", List.of(), "/digest skip", true)));
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
@@ -74,25 +92,33 @@ public final class DigestCommand implements Command {
 
     @Override
     public Reply handle(CommandRequest request) {
-        String sub = request.subcommand().orElseThrow(() -> new UserFacingException(
-                "Choose what to do: /digest setup, off, preview, now or skip."));
+        String sub = request.subcommand()
+                .orElseThrow(
+                        () -> new UserFacingException("Choose what to do: /digest setup, off, preview, now or skip."));
         SubcommandSpec spec = SPEC.subcommand(sub)
                 .orElseThrow(() -> new UserFacingException("/digest has no subcommand " + sub + "."));
         if (spec.moderatorOnly()) {
             moderators.require(request.invoker(), SPEC.name() + " " + sub);
         }
-        String guild = request.invoker().guildId().orElseThrow(() -> new UserFacingException(
-                "The digest belongs to a Discord server; the console has none. Configure digest.defaults instead."));
+        String guild = request.invoker()
+                .guildId()
+                .orElseThrow(
+                        () -> new UserFacingException(
+                                "The digest belongs to a Discord server; the console has none. Configure digest.defaults instead."));
         return switch (sub) {
             case SETUP -> setup(guild, request);
-            case OFF -> Reply.notice(digests.off(guild)
-                    ? "The daily digest is off. Turn it on again with /digest setup."
-                    : "There is no daily digest to turn off here.");
+            case OFF ->
+                Reply.notice(
+                        digests.off(guild)
+                                ? "The daily digest is off. Turn it on again with /digest setup."
+                                : "There is no daily digest to turn off here.");
             case PREVIEW -> preview(guild);
             case NOW -> now(guild);
-            case SKIP -> digests.skip(guild)
-                    .map(date -> Reply.notice("The digest of " + DAY.format(date) + " will be skipped; the one after it is posted as usual."))
-                    .orElseGet(() -> Reply.notice("There is no running daily digest to skip here."));
+            case SKIP ->
+                digests.skip(guild)
+                        .map(date -> Reply.notice("The digest of " + DAY.format(date)
+                                + " will be skipped; the one after it is posted as usual."))
+                        .orElseGet(() -> Reply.notice("There is no running daily digest to skip here."));
             default -> throw new UserFacingException("/digest has no subcommand " + sub + ".");
         };
     }
@@ -119,11 +145,12 @@ public final class DigestCommand implements Command {
     }
 
     private Reply setup(String guild, CommandRequest request) {
-        String channel = request.string("channel").orElseThrow(() -> new UserFacingException("Choose a channel: " + SPEC.example()));
-        LocalTime time = parseTime(request.string("time").orElseThrow(() -> new UserFacingException(
-                "Give a time such as time:08:00.")));
-        ZoneId zone = parseZone(request.string("timezone").orElseThrow(() -> new UserFacingException(
-                "Give a time zone such as timezone:Europe/Berlin.")));
+        String channel = request.string("channel")
+                .orElseThrow(() -> new UserFacingException("Choose a channel: " + SPEC.example()));
+        LocalTime time = parseTime(
+                request.string("time").orElseThrow(() -> new UserFacingException("Give a time such as time:08:00.")));
+        ZoneId zone = parseZone(request.string("timezone")
+                .orElseThrow(() -> new UserFacingException("Give a time zone such as timezone:Europe/Berlin.")));
         Set<DigestSection> sections;
         try {
             sections = request.string("sections").map(DigestSection::parse).orElse(DigestSection.all());
@@ -132,10 +159,19 @@ public final class DigestCommand implements Command {
         }
         DigestSettings settings = digests.setup(guild, channel, time, zone, sections);
         StringBuilder text = new StringBuilder("Daily digest on: posted in https://discord.com/channels/")
-                .append(guild).append('/').append(channel).append(" at ").append(time).append(' ').append(zone.getId());
+                .append(guild)
+                .append('/')
+                .append(channel)
+                .append(" at ")
+                .append(time)
+                .append(' ')
+                .append(zone.getId());
         digests.nextSlot(guild).ifPresent(next -> text.append(", first on ").append(DAY.format(next.date())));
-        text.append(". Sections: ").append(String.join(", ", DigestSection.keys(settings.sections()))).append('.');
-        if (sections.contains(DigestSection.UNANSWERED) && digests.options().moderatorChannel().isEmpty()) {
+        text.append(". Sections: ")
+                .append(String.join(", ", DigestSection.keys(settings.sections())))
+                .append('.');
+        if (sections.contains(DigestSection.UNANSWERED)
+                && digests.options().moderatorChannel().isEmpty()) {
             text.append(" Unanswered questions are only posted when moderators.logChannel is configured.");
         }
         text.append(" See it with /digest preview.");
@@ -143,17 +179,20 @@ public final class DigestCommand implements Command {
     }
 
     private Reply preview(String guild) {
-        DigestService.Preview preview = digests.preview(guild).orElseThrow(() -> new UserFacingException(
-                "No daily digest is set up here. A moderator can start one with /digest setup."));
+        DigestService.Preview preview = digests.preview(guild)
+                .orElseThrow(() -> new UserFacingException(
+                        "No daily digest is set up here. A moderator can start one with /digest setup."));
         if (!preview.wouldPost()) {
-            return Reply.notice("Nothing to post right now: no new documents, questions or passages. Days like this post nothing.");
+            return Reply.notice(
+                    "Nothing to post right now: no new documents, questions or passages. Days like this post nothing.");
         }
         return preview.reply();
     }
 
     private Reply now(String guild) {
-        DeliveryOutcome outcome = digests.postNow(guild).orElseThrow(() -> new UserFacingException(
-                "The daily digest is not on here. Start it with /digest setup."));
+        DeliveryOutcome outcome = digests.postNow(guild)
+                .orElseThrow(
+                        () -> new UserFacingException("The daily digest is not on here. Start it with /digest setup."));
         return Reply.notice(describe(outcome));
     }
 
@@ -187,5 +226,4 @@ public final class DigestCommand implements Command {
             throw new UserFacingException("timezone: '" + text + "' is not an IANA time zone such as Europe/Berlin.");
         }
     }
-
 }

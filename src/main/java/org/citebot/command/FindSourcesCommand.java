@@ -15,6 +15,7 @@ public final class FindSourcesCommand implements Command {
 
     /** The words of a long message beyond these are left out of the query. */
     static final int MAX_WORDS = 32;
+
     static final int MAX_QUERY_CHARS = 300;
     static final String NO_WORDS = "That message has no words to search for: only links, mentions, emoji or symbols.";
 
@@ -28,8 +29,8 @@ public final class FindSourcesCommand implements Command {
 
     // Links, Discord mentions (<@1>, <@&2>, <#3>), custom emoji (<:name:4>) and timestamps (<t:5:R>)
     // say nothing about the subject, and their digits would match page numbers.
-    private static final Pattern NOISE = Pattern.compile(
-            "https?://\\S+|<(?:@[!&]?|#)\\d+>|<a?:\\w+:\\d+>|<t:-?\\d+(?::\\w)?>|:\\w+:");
+    private static final Pattern NOISE =
+            Pattern.compile("https?://\\S+|<(?:@[!&]?|#)\\d+>|<a?:\\w+:\\d+>|<t:-?\\d+(?::\\w)?>|:\\w+:");
     // A word starts with a letter or digit, so query syntax (quotes, a leading minus) never survives.
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}'’-]*");
 

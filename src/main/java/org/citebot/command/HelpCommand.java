@@ -35,22 +35,32 @@ public final class HelpCommand implements Command {
             }
             StringBuilder body = new StringBuilder(spec.description()).append('.');
             for (OptionSpec option : spec.options()) {
-                body.append("\n• ").append(option.name()).append(option.required() ? "" : " (optional)")
-                        .append(": ").append(option.description());
+                body.append("\n• ")
+                        .append(option.name())
+                        .append(option.required() ? "" : " (optional)")
+                        .append(": ")
+                        .append(option.description());
             }
             for (SubcommandSpec sub : spec.subcommands()) {
                 if (sub.moderatorOnly() && !request.invoker().manageServer()) {
                     continue;
                 }
-                body.append("\n• ").append(sub.name()).append(sub.moderatorOnly() ? " (moderators)" : "")
-                        .append(": ").append(sub.description()).append(". ").append(sub.example());
+                body.append("\n• ")
+                        .append(sub.name())
+                        .append(sub.moderatorOnly() ? " (moderators)" : "")
+                        .append(": ")
+                        .append(sub.description())
+                        .append(". ")
+                        .append(sub.example());
             }
             body.append("\nExample: ").append(spec.example());
-            String title = spec.kind() == CommandSpec.Kind.SLASH ? "/" + spec.name() : spec.name() + " (message menu → Apps)";
+            String title =
+                    spec.kind() == CommandSpec.Kind.SLASH ? "/" + spec.name() : spec.name() + " (message menu → Apps)";
             cards.add(new ReplyCard(title, Optional.empty(), StyledText.plain(body.toString()), List.of(), List.of()));
         }
-        StyledText intro = StyledText.plain("citebot finds the passages in this group's articles that answer your question, "
-                + "with a link to the exact place in the source.");
+        StyledText intro =
+                StyledText.plain("citebot finds the passages in this group's articles that answer your question, "
+                        + "with a link to the exact place in the source.");
         return new Reply(Optional.of(intro), cards, List.of(), true);
     }
 }

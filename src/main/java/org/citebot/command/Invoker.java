@@ -11,7 +11,11 @@ import java.util.Optional;
  * @param roleIds ids of the member's roles, checked against the configured moderator roles
  */
 public record Invoker(
-        String userId, Optional<String> guildId, Optional<String> channelId, boolean manageServer, List<String> roleIds) {
+        String userId,
+        Optional<String> guildId,
+        Optional<String> channelId,
+        boolean manageServer,
+        List<String> roleIds) {
 
     public Invoker {
         roleIds = List.copyOf(roleIds);

@@ -31,7 +31,10 @@ public final class ModeratorPolicy {
      */
     public void require(Invoker invoker, String command) {
         if (!isModerator(invoker)) {
-            LOG.info("Refused /{} for a non-moderator in guild {}", command, invoker.guildId().orElse("-"));
+            LOG.info(
+                    "Refused /{} for a non-moderator in guild {}",
+                    command,
+                    invoker.guildId().orElse("-"));
             throw new UserFacingException("Only moderators can use /" + command
                     + ": it needs the Manage Server permission or a moderator role.");
         }

@@ -27,7 +27,8 @@ public record OptionSpec(
     }
 
     public static OptionSpec string(String name, String description, boolean required) {
-        return new OptionSpec(name, description, OptionType.STRING, required, false, Optional.empty(), Optional.empty());
+        return new OptionSpec(
+                name, description, OptionType.STRING, required, false, Optional.empty(), Optional.empty());
     }
 
     public static OptionSpec integer(String name, String description, long min, long max) {
@@ -36,7 +37,8 @@ public record OptionSpec(
 
     /** A channel of the server; its id arrives as the option's string value. */
     public static OptionSpec channel(String name, String description, boolean required) {
-        return new OptionSpec(name, description, OptionType.CHANNEL, required, false, Optional.empty(), Optional.empty());
+        return new OptionSpec(
+                name, description, OptionType.CHANNEL, required, false, Optional.empty(), Optional.empty());
     }
 
     public static OptionSpec bool(String name, String description) {
@@ -48,6 +50,7 @@ public record OptionSpec(
     }
 
     public OptionSpec withLength(long minLength, long maxLength) {
-        return new OptionSpec(name, description, type, required, autocomplete, Optional.of(minLength), Optional.of(maxLength));
+        return new OptionSpec(
+                name, description, type, required, autocomplete, Optional.of(minLength), Optional.of(maxLength));
     }
 }

@@ -63,9 +63,10 @@ public final class ReindexCommand implements Command {
         Invoker invoker = request.invoker();
         moderators.require(invoker, SPEC.name());
         boolean dryRun = request.bool(DRY_RUN).orElse(false);
-        boolean console = invoker.guildId().isEmpty() && invoker.userId().equals(Invoker.console().userId());
-        ReindexRequest reindexRequest = new ReindexRequest(invoker.userId(), console ? "the console" : "a moderator",
-                invoker.guildId(), dryRun, false);
+        boolean console = invoker.guildId().isEmpty()
+                && invoker.userId().equals(Invoker.console().userId());
+        ReindexRequest reindexRequest = new ReindexRequest(
+                invoker.userId(), console ? "the console" : "a moderator", invoker.guildId(), dryRun, false);
         try {
             ReindexSummary summary = reindex.reindex(reindexRequest, new ThrottledProgress(progress));
             return ReindexReplies.summary(summary);

@@ -48,9 +48,10 @@ public final class SearchActionHandler implements ActionHandler {
         Reply reply = page(session, parts[2], page, parts[1].equals("share") ? false : session.ephemeral());
         return switch (parts[1]) {
             case "page" -> new ActionOutcome.Update(reply);
-            case "share" -> session.markShared(page)
-                    ? new ActionOutcome.Share(reply, Reply.notice("Shared in the channel."))
-                    : new ActionOutcome.Notice(Reply.notice("This page of results has already been shared."));
+            case "share" ->
+                session.markShared(page)
+                        ? new ActionOutcome.Share(reply, Reply.notice("Shared in the channel."))
+                        : new ActionOutcome.Notice(Reply.notice("This page of results has already been shared."));
             default -> new ActionOutcome.Notice(Reply.notice("That button is not one of citebot's."));
         };
     }

@@ -30,7 +30,8 @@ public final class SearchCommand implements Command {
                     OptionSpec.string("query", "Words, \"a phrase\" or -excluded words", true)
                             .withLength(1, MAX_QUERY_OPTION_LENGTH)
                             .withAutocomplete(),
-                    OptionSpec.string("source", "Only this publisher or document", false).withAutocomplete(),
+                    OptionSpec.string("source", "Only this publisher or document", false)
+                            .withAutocomplete(),
                     OptionSpec.integer("results", "How many passages to show (1-10)", 1, MAX_RESULTS),
                     OptionSpec.bool("private", "Show the answer only to you")),
             "/search query:nuclear escalation in Europe");
@@ -49,9 +50,20 @@ public final class SearchCommand implements Command {
      * @param privateByDefault whether answers in a guild (empty: the console) are private unless
      *     the user chooses otherwise
      */
-    public SearchCommand(PassageSearch search, SearchSessions sessions, RateLimiter rateLimiter, int defaultResults,
+    public SearchCommand(
+            PassageSearch search,
+            SearchSessions sessions,
+            RateLimiter rateLimiter,
+            int defaultResults,
             Predicate<Optional<String>> privateByDefault) {
-        this(search, sessions, rateLimiter, defaultResults, privateByDefault, SearchSuggestions.NONE, SearchRecorder.NONE);
+        this(
+                search,
+                sessions,
+                rateLimiter,
+                defaultResults,
+                privateByDefault,
+                SearchSuggestions.NONE,
+                SearchRecorder.NONE);
     }
 
     /**
@@ -60,8 +72,14 @@ public final class SearchCommand implements Command {
      * @param suggestions what autocomplete offers for {@code query} and {@code source}
      * @param recorder told about each search run (the query log)
      */
-    public SearchCommand(PassageSearch search, SearchSessions sessions, RateLimiter rateLimiter, int defaultResults,
-            Predicate<Optional<String>> privateByDefault, SearchSuggestions suggestions, SearchRecorder recorder) {
+    public SearchCommand(
+            PassageSearch search,
+            SearchSessions sessions,
+            RateLimiter rateLimiter,
+            int defaultResults,
+            Predicate<Optional<String>> privateByDefault,
+            SearchSuggestions suggestions,
+            SearchRecorder recorder) {
         this.search = search;
         this.sessions = sessions;
         this.rateLimiter = rateLimiter;
@@ -79,7 +97,8 @@ public final class SearchCommand implements Command {
     @Override
     public Reply handle(CommandRequest request) {
         String query = request.string("query").orElse("");
-        int pageSize = (int) Math.max(1, Math.min(MAX_RESULTS, request.integer("results").orElse((long) defaultResults)));
+        int pageSize = (int)
+                Math.max(1, Math.min(MAX_RESULTS, request.integer("results").orElse((long) defaultResults)));
         boolean ephemeral = ephemeralHint(request);
         SearchFilters filters = request.string("source")
                 .filter(source -> !source.isBlank())
@@ -90,7 +109,8 @@ public final class SearchCommand implements Command {
 
     @Override
     public boolean ephemeralHint(CommandRequest request) {
-        return request.bool("private").orElseGet(() -> privateByDefault.test(request.invoker().guildId()));
+        return request.bool("private")
+                .orElseGet(() -> privateByDefault.test(request.invoker().guildId()));
     }
 
     @Override

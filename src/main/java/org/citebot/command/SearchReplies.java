@@ -41,8 +41,10 @@ public final class SearchReplies {
         }
         int from = results.offset() + 1;
         int to = results.offset() + results.hits().size();
-        StyledText header = StyledText.plain(results.totalHits() == 1 ? "1 passage" : "Passages " + from + "–" + to
-                        + " of " + results.totalHits())
+        StyledText header = StyledText.plain(
+                        results.totalHits() == 1
+                                ? "1 passage"
+                                : "Passages " + from + "–" + to + " of " + results.totalHits())
                 .append(StyledText.plain(" for “"))
                 .append(StyledText.bold(echo(query)))
                 .append(StyledText.plain("”"));
@@ -60,7 +62,9 @@ public final class SearchReplies {
             actions.add(new ReplyAction.Button("Share in channel", shareId(sessionToken, page), true, true));
         }
         SearchHit top = results.hits().get(0);
-        top.link().or(() -> top.document().url()).ifPresent(url -> actions.add(new ReplyAction.Link("Open source", url)));
+        top.link()
+                .or(() -> top.document().url())
+                .ifPresent(url -> actions.add(new ReplyAction.Link("Open source", url)));
         return new Reply(Optional.of(header), cards, actions, ephemeral);
     }
 
@@ -88,7 +92,9 @@ public final class SearchReplies {
         String snippet = hit.snippet().text();
         int at = snippet.isEmpty() ? -1 : passage.indexOf(snippet);
         if (at < 0) {
-            return new StyledText(snippet.isEmpty() ? passage : snippet, snippet.isEmpty() ? List.of() : hit.snippet().highlights());
+            return new StyledText(
+                    snippet.isEmpty() ? passage : snippet,
+                    snippet.isEmpty() ? List.of() : hit.snippet().highlights());
         }
         List<HighlightSpan> spans = new ArrayList<>();
         for (HighlightSpan span : hit.snippet().highlights()) {
@@ -136,6 +142,8 @@ public final class SearchReplies {
 
     private static String echo(String query) {
         String oneLine = query.strip().replaceAll("\\s+", " ");
-        return oneLine.length() <= QUERY_ECHO_CHARS ? oneLine : oneLine.substring(0, QUERY_ECHO_CHARS - 1).strip() + "…";
+        return oneLine.length() <= QUERY_ECHO_CHARS
+                ? oneLine
+                : oneLine.substring(0, QUERY_ECHO_CHARS - 1).strip() + "…";
     }
 }

@@ -37,7 +37,12 @@ public final class SearchSessions {
     }
 
     /** One remembered search: what was asked, how it is shown, and which pages were shared. */
-    public record Session(String query, SearchFilters filters, int pageSize, boolean ephemeral, String ownerId,
+    public record Session(
+            String query,
+            SearchFilters filters,
+            int pageSize,
+            boolean ephemeral,
+            String ownerId,
             Set<Integer> sharedPages) {
 
         /** Marks {@code page} as shared; false when it had been shared already. */

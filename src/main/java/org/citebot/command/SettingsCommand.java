@@ -15,7 +15,8 @@ public final class SettingsCommand implements Command {
             "settings",
             "Show or change citebot's settings for this server (moderators)",
             CommandSpec.Kind.SLASH,
-            List.of(OptionSpec.bool("private-answers",
+            List.of(OptionSpec.bool(
+                    "private-answers",
                     "true: answers are private previews with a Share button; false: answers are public")),
             "/settings private-answers:false",
             true);
@@ -39,12 +40,16 @@ public final class SettingsCommand implements Command {
     @Override
     public Reply handle(CommandRequest request) {
         moderators.require(request.invoker(), SPEC.name());
-        String guild = request.invoker().guildId().orElseThrow(() -> new UserFacingException(
-                "Settings belong to a Discord server; the console has none. Edit config/citebot.yaml instead."));
+        String guild = request.invoker()
+                .guildId()
+                .orElseThrow(
+                        () -> new UserFacingException(
+                                "Settings belong to a Discord server; the console has none. Edit config/citebot.yaml instead."));
         Optional<Boolean> change = request.bool("private-answers");
         if (change.isPresent()) {
             settings.setPrivateByDefault(guild, change.get());
-            return Reply.notice("Saved: search answers in this server are now " + describe(change.get()) + " by default.");
+            return Reply.notice(
+                    "Saved: search answers in this server are now " + describe(change.get()) + " by default.");
         }
         boolean current = settings.privateByDefault(guild).orElse(configuredPrivate);
         return Reply.notice("Search answers in this server are " + describe(current)

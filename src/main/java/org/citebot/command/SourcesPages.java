@@ -22,10 +22,11 @@ final class SourcesPages {
     static final int PAGE_SIZE = 10;
     /** Longest filter kept, so {@code sources:page:<filter>:<n>} stays within 100 characters. */
     static final int MAX_FILTER_LENGTH = 80;
+
     static final String PREFIX = "sources";
 
-    private static final Comparator<DocumentSummary> BY_TITLE = Comparator
-            .comparing((DocumentSummary d) -> d.metadata().title().toLowerCase(Locale.ROOT))
+    private static final Comparator<DocumentSummary> BY_TITLE = Comparator.comparing(
+                    (DocumentSummary d) -> d.metadata().title().toLowerCase(Locale.ROOT))
             .thenComparing(DocumentSummary::docId);
 
     private SourcesPages() {}
@@ -46,7 +47,10 @@ final class SourcesPages {
     /** Page {@code page} (0-based, clamped to the pages there are) of the documents matching {@code filter}. */
     static Reply page(List<DocumentSummary> all, String filter, int page) {
         String normalized = normalizeFilter(filter);
-        List<DocumentSummary> matching = all.stream().filter(d -> matches(d, normalized)).sorted(BY_TITLE).toList();
+        List<DocumentSummary> matching = all.stream()
+                .filter(d -> matches(d, normalized))
+                .sorted(BY_TITLE)
+                .toList();
         if (matching.isEmpty()) {
             if (all.isEmpty()) {
                 return Reply.notice("The corpus has no documents yet.");
@@ -60,8 +64,8 @@ final class SourcesPages {
         int from = shown * PAGE_SIZE;
         int to = Math.min(matching.size(), from + PAGE_SIZE);
 
-        StyledText header = StyledText.plain(matching.size() == 1 ? "1 source" : "Sources " + (from + 1) + "–" + to
-                + " of " + matching.size());
+        StyledText header = StyledText.plain(
+                matching.size() == 1 ? "1 source" : "Sources " + (from + 1) + "–" + to + " of " + matching.size());
         if (!normalized.isEmpty()) {
             header = header.append(StyledText.plain(" matching “"))
                     .append(StyledText.bold(normalized))
@@ -73,7 +77,8 @@ final class SourcesPages {
         }
         List<ReplyAction> actions = new ArrayList<>();
         if (pages > 1) {
-            actions.add(new ReplyAction.Button("◀ Previous", pageId(normalized, Math.max(0, shown - 1)), shown > 0, false));
+            actions.add(
+                    new ReplyAction.Button("◀ Previous", pageId(normalized, Math.max(0, shown - 1)), shown > 0, false));
             actions.add(new ReplyAction.Button("Next ▶", pageId(normalized, shown + 1), shown < pages - 1, false));
         }
         return new Reply(Optional.of(header), cards, actions, true);

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.citebot.index.IndexMetadata;
-import org.citebot.search.CacheStatistics;
 import org.citebot.reply.Reply;
 import org.citebot.reply.ReplyCard;
 import org.citebot.reply.StyledText;
+import org.citebot.search.CacheStatistics;
 
 /**
  * {@code /status}: how big the corpus is, which index schema is searched and when it was built, how
@@ -21,8 +21,8 @@ import org.citebot.reply.StyledText;
  */
 public final class StatusCommand implements Command {
 
-    static final DateTimeFormatter BUILT_AT =
-            DateTimeFormatter.ofPattern("d MMM uuuu HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter BUILT_AT = DateTimeFormatter.ofPattern("d MMM uuuu HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private static final CommandSpec SPEC = CommandSpec.slash(
             "status", "Corpus size, index build time, cache hit rate and uptime", List.of(), "/status");
@@ -56,8 +56,10 @@ public final class StatusCommand implements Command {
             fields.add(new ReplyCard.CardField("Documents", grouped(meta.documents()), true));
             fields.add(new ReplyCard.CardField("Passages", grouped(meta.passages()), true));
             fields.add(new ReplyCard.CardField("Index schema", "v" + meta.schemaVersion(), true));
-            fields.add(new ReplyCard.CardField("Index built",
-                    BUILT_AT.format(meta.builtAt()) + " (" + age(Duration.between(meta.builtAt(), now)) + ")", false));
+            fields.add(new ReplyCard.CardField(
+                    "Index built",
+                    BUILT_AT.format(meta.builtAt()) + " (" + age(Duration.between(meta.builtAt(), now)) + ")",
+                    false));
         } else {
             fields.add(new ReplyCard.CardField("Index", "not open yet: the corpus is still being indexed", false));
         }
@@ -75,8 +77,14 @@ public final class StatusCommand implements Command {
         if (s.lookups() == 0) {
             return "no lookups yet";
         }
-        return String.format(Locale.ENGLISH, "%.0f%% hits (%s of %s lookups), %s entries, %s evicted",
-                s.hitRate() * 100, grouped(s.hits()), grouped(s.lookups()), grouped(s.size()), grouped(s.evictions()));
+        return String.format(
+                Locale.ENGLISH,
+                "%.0f%% hits (%s of %s lookups), %s entries, %s evicted",
+                s.hitRate() * 100,
+                grouped(s.hits()),
+                grouped(s.lookups()),
+                grouped(s.size()),
+                grouped(s.evictions()));
     }
 
     private static String age(Duration since) {

@@ -28,13 +28,23 @@ public record CitebotConfig(
 
     /** This configuration with the corpus read from {@code dir} instead. */
     public CitebotConfig withCorpusDir(Path dir) {
-        return new CitebotConfig(new Corpus(dir, corpus.maxFileBytes(), corpus.watch(), corpus.watchDebounce()), index,
-                state, cache, search, discord, moderators, rateLimit, ops, digest);
+        return new CitebotConfig(
+                new Corpus(dir, corpus.maxFileBytes(), corpus.watch(), corpus.watchDebounce()),
+                index,
+                state,
+                cache,
+                search,
+                discord,
+                moderators,
+                rateLimit,
+                ops,
+                digest);
     }
 
     /** This configuration with the index kept in {@code dir} instead. */
     public CitebotConfig withIndexDir(Path dir) {
-        return new CitebotConfig(corpus, new Index(dir), state, cache, search, discord, moderators, rateLimit, ops, digest);
+        return new CitebotConfig(
+                corpus, new Index(dir), state, cache, search, discord, moderators, rateLimit, ops, digest);
     }
 
     /**
@@ -113,7 +123,11 @@ public record CitebotConfig(
      * @param silent posted with SUPPRESS_NOTIFICATIONS, so nobody's phone buzzes
      * @param defaults per guild id, for guilds whose moderators never ran {@code /digest setup}
      */
-    public record Digest(Duration grace, boolean postEmptyDays, int pauseAfterFailures, boolean silent,
+    public record Digest(
+            Duration grace,
+            boolean postEmptyDays,
+            int pauseAfterFailures,
+            boolean silent,
             Map<String, DigestDefault> defaults) {
         public Digest {
             defaults = Map.copyOf(defaults);

@@ -24,48 +24,60 @@ import java.util.TreeSet;
 public final class ConfigLoader {
 
     static final ConfigKey<Path> CORPUS_DIR = new ConfigKey<>("corpus.dir", ConfigValues.path(), Path.of("seeds"));
-    static final ConfigKey<Long> CORPUS_MAX_FILE_SIZE = new ConfigKey<>(
-            "corpus.maxFileSize", ConfigValues.bytes(1, 1024L * 1024 * 1024), 10L * 1024 * 1024);
+    static final ConfigKey<Long> CORPUS_MAX_FILE_SIZE =
+            new ConfigKey<>("corpus.maxFileSize", ConfigValues.bytes(1, 1024L * 1024 * 1024), 10L * 1024 * 1024);
     static final ConfigKey<Boolean> CORPUS_WATCH = new ConfigKey<>("corpus.watch", ConfigValues.bool(), false);
     static final ConfigKey<Duration> CORPUS_WATCH_DEBOUNCE = new ConfigKey<>(
-            "corpus.watchDebounce", ConfigValues.duration(Duration.ofMillis(100), Duration.ofHours(1)), Duration.ofSeconds(5));
+            "corpus.watchDebounce",
+            ConfigValues.duration(Duration.ofMillis(100), Duration.ofHours(1)),
+            Duration.ofSeconds(5));
     static final ConfigKey<Path> INDEX_DIR = new ConfigKey<>("index.dir", ConfigValues.path(), Path.of("data/index"));
-    static final ConfigKey<Path> STATE_DB = new ConfigKey<>("state.db", ConfigValues.path(), Path.of("data/citebot.db"));
+    static final ConfigKey<Path> STATE_DB =
+            new ConfigKey<>("state.db", ConfigValues.path(), Path.of("data/citebot.db"));
     static final ConfigKey<Duration> QUERY_LOG_RETENTION = new ConfigKey<>(
-            "state.queryLogRetention", ConfigValues.duration(Duration.ofDays(1), Duration.ofDays(3650)), Duration.ofDays(30));
+            "state.queryLogRetention",
+            ConfigValues.duration(Duration.ofDays(1), Duration.ofDays(3650)),
+            Duration.ofDays(30));
     static final ConfigKey<Integer> CACHE_MAX_ENTRIES =
             new ConfigKey<>("cache.maxEntries", ConfigValues.integer(0, 10_000_000), 10_000);
     static final ConfigKey<Duration> CACHE_EXPIRE_AFTER = new ConfigKey<>(
-            "cache.expireAfter", ConfigValues.duration(Duration.ofSeconds(1), Duration.ofDays(7)), Duration.ofMinutes(30));
-    static final ConfigKey<Integer> SEARCH_RESULTS =
-            new ConfigKey<>("search.results", ConfigValues.integer(1, 10), 3);
+            "cache.expireAfter",
+            ConfigValues.duration(Duration.ofSeconds(1), Duration.ofDays(7)),
+            Duration.ofMinutes(30));
+    static final ConfigKey<Integer> SEARCH_RESULTS = new ConfigKey<>("search.results", ConfigValues.integer(1, 10), 3);
     static final ConfigKey<List<String>> DISCORD_GUILDS =
             new ConfigKey<>("discord.guilds", ConfigValues.snowflakes(), List.of());
-    static final ConfigKey<URI> DISCORD_REST_URL = new ConfigKey<>(
-            "discord.restUrl", ConfigValues.url(false), URI.create("https://discord.com/api/v10/"));
-    static final ConfigKey<URI> DISCORD_GATEWAY_URL = new ConfigKey<>(
-            "discord.gatewayUrl", ConfigValues.url(true), URI.create("wss://gateway.discord.gg/"));
+    static final ConfigKey<URI> DISCORD_REST_URL =
+            new ConfigKey<>("discord.restUrl", ConfigValues.url(false), URI.create("https://discord.com/api/v10/"));
+    static final ConfigKey<URI> DISCORD_GATEWAY_URL =
+            new ConfigKey<>("discord.gatewayUrl", ConfigValues.url(true), URI.create("wss://gateway.discord.gg/"));
     static final ConfigKey<Boolean> DISCORD_PRIVATE_BY_DEFAULT =
             new ConfigKey<>("discord.privateByDefault", ConfigValues.bool(), true);
     static final ConfigKey<String> LOGGING_FORMAT =
             new ConfigKey<>("logging.format", ConfigValues.oneOf("text", "json"), "text");
     static final ConfigKey<Duration> DISCORD_DEFER_AFTER = new ConfigKey<>(
-            "discord.deferAfter", ConfigValues.duration(Duration.ZERO, Duration.ofMillis(2500)), Duration.ofMillis(1500));
+            "discord.deferAfter",
+            ConfigValues.duration(Duration.ZERO, Duration.ofMillis(2500)),
+            Duration.ofMillis(1500));
     static final ConfigKey<List<String>> MODERATOR_ROLES =
             new ConfigKey<>("moderators.roles", ConfigValues.snowflakes(), List.of());
     static final ConfigKey<Optional<java.net.InetSocketAddress>> OPS_LISTEN = new ConfigKey<>(
-            "ops.listen", ConfigValues.optionalListenAddress(),
+            "ops.listen",
+            ConfigValues.optionalListenAddress(),
             Optional.of(java.net.InetSocketAddress.createUnresolved("127.0.0.1", 8081)));
     static final ConfigKey<Optional<String>> MODERATOR_LOG_CHANNEL =
             new ConfigKey<>("moderators.logChannel", ConfigValues.optionalSnowflake(), Optional.empty());
     static final ConfigKey<Integer> RATE_LIMIT_SEARCHES =
             new ConfigKey<>("rateLimit.searches", ConfigValues.integer(1, 1000), 5);
     static final ConfigKey<Duration> RATE_LIMIT_WINDOW = new ConfigKey<>(
-            "rateLimit.window", ConfigValues.duration(Duration.ofSeconds(1), Duration.ofHours(1)), Duration.ofSeconds(10));
+            "rateLimit.window",
+            ConfigValues.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
+            Duration.ofSeconds(10));
 
     static final ConfigKey<Duration> DIGEST_GRACE = new ConfigKey<>(
             "digest.grace", ConfigValues.duration(Duration.ZERO, Duration.ofHours(23)), Duration.ofHours(6));
-    static final ConfigKey<Boolean> DIGEST_POST_EMPTY_DAYS = new ConfigKey<>("digest.postEmptyDays", ConfigValues.bool(), false);
+    static final ConfigKey<Boolean> DIGEST_POST_EMPTY_DAYS =
+            new ConfigKey<>("digest.postEmptyDays", ConfigValues.bool(), false);
     static final ConfigKey<Integer> DIGEST_PAUSE_AFTER_FAILURES =
             new ConfigKey<>("digest.pauseAfterFailures", ConfigValues.integer(1, 30), 3);
     static final ConfigKey<Boolean> DIGEST_SILENT = new ConfigKey<>("digest.silent", ConfigValues.bool(), true);
@@ -132,17 +144,22 @@ public final class ConfigLoader {
             }
         }
         if (values.containsKey("discord.token") || values.containsKey("token")) {
-            throw new ConfigException("The bot token must not be in " + file.map(Path::toString).orElse("the config")
-                    + " (key discord.token): remove it and set the DISCORD_TOKEN environment variable instead.");
+            throw new ConfigException(
+                    "The bot token must not be in " + file.map(Path::toString).orElse("the config")
+                            + " (key discord.token): remove it and set the DISCORD_TOKEN environment variable instead.");
         }
         if (!values.isEmpty()) {
             String where = file.map(Path::toString).orElse("configuration");
             throw new ConfigException("Unknown configuration key" + (values.size() > 1 ? "s" : "") + " in " + where
                     + ": " + String.join(", ", new TreeSet<>(values.keySet()))
-                    + ". Known keys: " + String.join(", ", KEYS.stream().map(ConfigKey::path).toList()));
+                    + ". Known keys: "
+                    + String.join(", ", KEYS.stream().map(ConfigKey::path).toList()));
         }
         return new CitebotConfig(
-                new CitebotConfig.Corpus(get(raw, CORPUS_DIR), get(raw, CORPUS_MAX_FILE_SIZE), get(raw, CORPUS_WATCH),
+                new CitebotConfig.Corpus(
+                        get(raw, CORPUS_DIR),
+                        get(raw, CORPUS_MAX_FILE_SIZE),
+                        get(raw, CORPUS_WATCH),
                         get(raw, CORPUS_WATCH_DEBOUNCE)),
                 new CitebotConfig.Index(get(raw, INDEX_DIR)),
                 new CitebotConfig.State(get(raw, STATE_DB), get(raw, QUERY_LOG_RETENTION)),
@@ -157,8 +174,12 @@ public final class ConfigLoader {
                 new CitebotConfig.Moderators(get(raw, MODERATOR_ROLES), get(raw, MODERATOR_LOG_CHANNEL)),
                 new CitebotConfig.RateLimit(get(raw, RATE_LIMIT_SEARCHES), get(raw, RATE_LIMIT_WINDOW)),
                 new CitebotConfig.Ops(get(raw, OPS_LISTEN), get(raw, LOGGING_FORMAT)),
-                new CitebotConfig.Digest(get(raw, DIGEST_GRACE), get(raw, DIGEST_POST_EMPTY_DAYS),
-                        get(raw, DIGEST_PAUSE_AFTER_FAILURES), get(raw, DIGEST_SILENT), get(raw, DIGEST_DEFAULTS)));
+                new CitebotConfig.Digest(
+                        get(raw, DIGEST_GRACE),
+                        get(raw, DIGEST_POST_EMPTY_DAYS),
+                        get(raw, DIGEST_PAUSE_AFTER_FAILURES),
+                        get(raw, DIGEST_SILENT),
+                        get(raw, DIGEST_DEFAULTS)));
     }
 
     private <T> T get(Map<String, Object> raw, ConfigKey<T> key) {
@@ -193,16 +214,18 @@ public final class ConfigLoader {
             // A file of only comments (every key at its default) holds no document at all.
             tree = node == null || node.isMissingNode() || node.isNull() ? null : yaml.treeToValue(node, Object.class);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new ConfigException("Config file " + file + " is not valid YAML" + where + ": "
-                    + e.getOriginalMessage(), e);
+            String where =
+                    e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new ConfigException(
+                    "Config file " + file + " is not valid YAML" + where + ": " + e.getOriginalMessage(), e);
         }
         Map<String, Object> flat = new LinkedHashMap<>();
         if (tree == null) {
             return flat;
         }
         if (!(tree instanceof Map<?, ?> map)) {
-            throw new ConfigException("Config file " + file + " must be a mapping of sections such as 'corpus:' and 'index:'");
+            throw new ConfigException(
+                    "Config file " + file + " must be a mapping of sections such as 'corpus:' and 'index:'");
         }
         flatten("", map, flat);
         return flat;

@@ -86,12 +86,13 @@ final class ConfigValues {
             if (!m.matches()) {
                 throw new IllegalArgumentException("expected a size such as 10MiB or 512KiB, got '" + text + "'");
             }
-            long unit = switch (m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT)) {
-                case "kib", "kb" -> 1024L;
-                case "mib", "mb" -> 1024L * 1024;
-                case "gib", "gb" -> 1024L * 1024 * 1024;
-                default -> 1L;
-            };
+            long unit =
+                    switch (m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT)) {
+                        case "kib", "kb" -> 1024L;
+                        case "mib", "mb" -> 1024L * 1024;
+                        case "gib", "gb" -> 1024L * 1024 * 1024;
+                        default -> 1L;
+                    };
             long value;
             try {
                 value = Math.multiplyExact(Long.parseLong(m.group(1)), unit);
@@ -111,16 +112,18 @@ final class ConfigValues {
             String text = string().apply(raw).toLowerCase(Locale.ROOT);
             Matcher m = DURATION.matcher(text);
             if (!m.matches()) {
-                throw new IllegalArgumentException("expected a duration such as 10s, 15m, 6h or 30d, got '" + text + "'");
+                throw new IllegalArgumentException(
+                        "expected a duration such as 10s, 15m, 6h or 30d, got '" + text + "'");
             }
             long amount = Long.parseLong(m.group(1));
-            Duration value = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
+            Duration value =
+                    switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(amount);
+                        case "s" -> Duration.ofSeconds(amount);
+                        case "m" -> Duration.ofMinutes(amount);
+                        case "h" -> Duration.ofHours(amount);
+                        default -> Duration.ofDays(amount);
+                    };
             if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
                 throw new IllegalArgumentException("must be between " + min + " and " + max + ", got " + text);
             }
@@ -190,7 +193,8 @@ final class ConfigValues {
                 }
                 try {
                     tree = new com.fasterxml.jackson.databind.ObjectMapper(
-                            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readValue(text, Object.class);
+                                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                            .readValue(text, Object.class);
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalArgumentException("not a mapping of guild ids: " + e.getOriginalMessage());
                 }
@@ -220,11 +224,13 @@ final class ConfigValues {
         java.util.Set<String> known = java.util.Set.of("channel", "time", "timezone", "sections");
         for (Object key : fields.keySet()) {
             if (!known.contains(String.valueOf(key))) {
-                throw new IllegalArgumentException(guild + "." + key + ": unknown; expected channel, time, timezone, sections");
+                throw new IllegalArgumentException(
+                        guild + "." + key + ": unknown; expected channel, time, timezone, sections");
             }
         }
         return new CitebotConfig.DigestDefault(
-                field(guild, fields, "channel", raw -> optionalSnowflake().apply(raw)
+                field(guild, fields, "channel", raw -> optionalSnowflake()
+                        .apply(raw)
                         .orElseThrow(() -> new IllegalArgumentException("empty"))),
                 field(guild, fields, "time", timeOfDay()),
                 field(guild, fields, "timezone", zone()),
@@ -292,7 +298,8 @@ final class ConfigValues {
         return raw -> {
             String text = string().apply(raw).toLowerCase(Locale.ROOT);
             if (!List.of(allowed).contains(text)) {
-                throw new IllegalArgumentException("expected one of " + String.join(", ", allowed) + ", got '" + text + "'");
+                throw new IllegalArgumentException(
+                        "expected one of " + String.join(", ", allowed) + ", got '" + text + "'");
             }
             return text;
         };

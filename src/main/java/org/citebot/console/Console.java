@@ -78,8 +78,10 @@ public final class Console {
         }
         Reply reply = errors.guard("console command", () -> {
             SlashLineParser.ParsedLine parsed = parser.parse(line, invoker);
-            return parsed.command().handle(parsed.request(),
-                    interim -> interimOut.accept(renderer.render(interim.withActions(java.util.List.of()))));
+            return parsed.command()
+                    .handle(
+                            parsed.request(),
+                            interim -> interimOut.accept(renderer.render(interim.withActions(java.util.List.of()))));
         });
         remember(reply);
         return renderer.render(reply);

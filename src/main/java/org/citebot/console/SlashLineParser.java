@@ -33,13 +33,15 @@ final class SlashLineParser {
     ParsedLine parse(String line, Invoker invoker) {
         String trimmed = line.strip();
         if (!trimmed.startsWith("/")) {
-            throw new UserFacingException("Commands start with a slash, e.g. /search nuclear escalation. Type /help for all.");
+            throw new UserFacingException(
+                    "Commands start with a slash, e.g. /search nuclear escalation. Type /help for all.");
         }
         int space = trimmed.indexOf(' ');
         String name = (space < 0 ? trimmed.substring(1) : trimmed.substring(1, space)).toLowerCase(Locale.ROOT);
         String rest = space < 0 ? "" : trimmed.substring(space + 1).strip();
         Command command = findCommand(name)
-                .orElseThrow(() -> new UserFacingException("Unknown command /" + name + ". Type /help to see the commands."));
+                .orElseThrow(() ->
+                        new UserFacingException("Unknown command /" + name + ". Type /help to see the commands."));
         CommandSpec spec = command.spec();
         if (spec.kind() == CommandSpec.Kind.MESSAGE_CONTEXT) {
             if (rest.isEmpty()) {
@@ -57,16 +59,24 @@ final class SlashLineParser {
     private static CommandRequest subcommandRequest(CommandSpec spec, String rest, Invoker invoker) {
         int space = rest.indexOf(' ');
         String typed = (space < 0 ? rest : rest.substring(0, space)).toLowerCase(Locale.ROOT);
-        String names = String.join(", ", spec.subcommands().stream().map(SubcommandSpec::name).toList());
+        String names = String.join(
+                ", ", spec.subcommands().stream().map(SubcommandSpec::name).toList());
         if (typed.isEmpty()) {
             throw new UserFacingException("/" + spec.name() + " needs a subcommand: " + names + ".");
         }
-        SubcommandSpec sub = spec.subcommand(typed).orElseThrow(() -> new UserFacingException(
-                "/" + spec.name() + " has no subcommand '" + typed + "'. Choose one of: " + names + "."));
-        CommandSpec asCommand = new CommandSpec(spec.name() + " " + sub.name(), sub.description(), CommandSpec.Kind.SLASH,
-                sub.options(), sub.example(), sub.moderatorOnly());
+        SubcommandSpec sub = spec.subcommand(typed)
+                .orElseThrow(() -> new UserFacingException(
+                        "/" + spec.name() + " has no subcommand '" + typed + "'. Choose one of: " + names + "."));
+        CommandSpec asCommand = new CommandSpec(
+                spec.name() + " " + sub.name(),
+                sub.description(),
+                CommandSpec.Kind.SLASH,
+                sub.options(),
+                sub.example(),
+                sub.moderatorOnly());
         String options = space < 0 ? "" : rest.substring(space + 1).strip();
-        return new CommandRequest(spec.name(), options(asCommand, options), invoker, Optional.empty(), Optional.of(sub.name()));
+        return new CommandRequest(
+                spec.name(), options(asCommand, options), invoker, Optional.empty(), Optional.of(sub.name()));
     }
 
     /** A command and its request, ready to run. */
@@ -106,22 +116,28 @@ final class SlashLineParser {
         }
         starts.sort((a, b) -> Integer.compare(a[0], b[0]));
         Map<String, Object> values = new LinkedHashMap<>();
-        String bare = starts.isEmpty() ? rest : rest.substring(0, starts.get(0)[0]).strip();
+        String bare =
+                starts.isEmpty() ? rest : rest.substring(0, starts.get(0)[0]).strip();
         if (!bare.isEmpty()) {
-            OptionSpec first = spec.options().stream().filter(OptionSpec::required).findFirst()
-                    .orElseThrow(() -> new UserFacingException("/" + spec.name() + " takes only named options, e.g. "
-                            + spec.example()));
+            OptionSpec first = spec.options().stream()
+                    .filter(OptionSpec::required)
+                    .findFirst()
+                    .orElseThrow(() -> new UserFacingException(
+                            "/" + spec.name() + " takes only named options, e.g. " + spec.example()));
             values.put(first.name(), convert(spec, first, bare));
         }
         for (int i = 0; i < starts.size(); i++) {
             int[] start = starts.get(i);
             int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : rest.length();
             OptionSpec option = found.get(start[2]);
-            values.put(option.name(), convert(spec, option, rest.substring(start[1], end).strip()));
+            values.put(
+                    option.name(),
+                    convert(spec, option, rest.substring(start[1], end).strip()));
         }
         for (OptionSpec option : spec.options()) {
             if (option.required() && !values.containsKey(option.name())) {
-                throw new UserFacingException("/" + spec.name() + " needs " + option.name() + ": e.g. " + spec.example());
+                throw new UserFacingException(
+                        "/" + spec.name() + " needs " + option.name() + ": e.g. " + spec.example());
             }
         }
         return values;
@@ -139,8 +155,9 @@ final class SlashLineParser {
                 }
                 if (option.min().isPresent() && value < option.min().get()
                         || option.max().isPresent() && value > option.max().get()) {
-                    throw new UserFacingException(where + "must be between " + option.min().orElse(Long.MIN_VALUE)
-                            + " and " + option.max().orElse(Long.MAX_VALUE) + ".");
+                    throw new UserFacingException(
+                            where + "must be between " + option.min().orElse(Long.MIN_VALUE) + " and "
+                                    + option.max().orElse(Long.MAX_VALUE) + ".");
                 }
                 return value;
             }
@@ -153,7 +170,8 @@ final class SlashLineParser {
             }
             default -> {
                 if (option.max().isPresent() && text.length() > option.max().get()) {
-                    throw new UserFacingException(where + "at most " + option.max().get() + " characters.");
+                    throw new UserFacingException(
+                            where + "at most " + option.max().get() + " characters.");
                 }
                 return text;
             }

@@ -33,16 +33,29 @@ public final class TextRenderer {
         reply.text().ifPresent(text -> out.append(styled(text)).append('\n'));
         int number = 1;
         for (ReplyCard card : reply.cards()) {
-            out.append('\n').append('[').append(number++).append("] ").append(bold(clean(card.title()))).append('\n');
-            card.link().ifPresent(link -> out.append("    ").append(link.toASCIIString()).append('\n'));
+            out.append('\n')
+                    .append('[')
+                    .append(number++)
+                    .append("] ")
+                    .append(bold(clean(card.title())))
+                    .append('\n');
+            card.link()
+                    .ifPresent(link ->
+                            out.append("    ").append(link.toASCIIString()).append('\n'));
             if (!card.body().isEmpty()) {
                 out.append(indent(styled(card.body()))).append('\n');
             }
             for (ReplyCard.CardField field : card.fields()) {
-                out.append("    ").append(clean(field.name())).append(": ").append(clean(field.value())).append('\n');
+                out.append("    ")
+                        .append(clean(field.name()))
+                        .append(": ")
+                        .append(clean(field.value()))
+                        .append('\n');
             }
             if (!card.footer().isEmpty()) {
-                out.append("    ").append(clean(String.join(" · ", card.footer()))).append('\n');
+                out.append("    ")
+                        .append(clean(String.join(" · ", card.footer())))
+                        .append('\n');
             }
         }
         String actions = actions(reply.actions());
@@ -84,7 +97,11 @@ public final class TextRenderer {
             }
             if (action instanceof ReplyAction.Button button) {
                 if (button.enabled()) {
-                    out.append('[').append(clean(button.label())).append(": type ").append(keyword(button)).append(']');
+                    out.append('[')
+                            .append(clean(button.label()))
+                            .append(": type ")
+                            .append(keyword(button))
+                            .append(']');
                 }
             } else if (action instanceof ReplyAction.Link link) {
                 out.append(clean(link.label())).append(": ").append(link.url().toASCIIString());

@@ -12,9 +12,24 @@ import java.util.regex.Pattern;
 final class Boilerplate {
 
     private static final Set<String> LINES = Set.of(
-            "skip to main content", "skip to content", "skip to navigation", "skip navigation", "jump to navigation",
-            "jump to content", "back to top", "toggle navigation", "main menu", "menu", "search", "share", "share this",
-            "print", "print this page", "tweet", "advertisement", "subscribe");
+            "skip to main content",
+            "skip to content",
+            "skip to navigation",
+            "skip navigation",
+            "jump to navigation",
+            "jump to content",
+            "back to top",
+            "toggle navigation",
+            "main menu",
+            "menu",
+            "search",
+            "share",
+            "share this",
+            "print",
+            "print this page",
+            "tweet",
+            "advertisement",
+            "subscribe");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern BACK_LINK = Pattern.compile("\\s*(\\[back]|\\[return]|↩︎?|↑)$");
 

@@ -46,8 +46,18 @@ public final class CorpusReader {
         HtmlReader html = new HtmlReader();
         MarkdownReader markdown = new MarkdownReader();
         return Map.of(
-                "txt", new PlainTextReader(), "md", markdown, "markdown", markdown, "html", html, "htm", html,
-                "pdf", new PdfReader());
+                "txt",
+                new PlainTextReader(),
+                "md",
+                markdown,
+                "markdown",
+                markdown,
+                "html",
+                html,
+                "htm",
+                html,
+                "pdf",
+                new PdfReader());
     }
 
     /**
@@ -80,7 +90,11 @@ public final class CorpusReader {
             String id = stemCounts.get(stem(path)) > 1 ? path : stem(path);
             try {
                 SourceDocument document = readOne(corpusDir, path, id, manifest.entry(path));
-                LOG.debug("Read {} as '{}': {} paragraphs", path, document.id(), document.paragraphs().size());
+                LOG.debug(
+                        "Read {} as '{}': {} paragraphs",
+                        path,
+                        document.id(),
+                        document.paragraphs().size());
                 documents.add(document);
             } catch (UnreadableFileException e) {
                 skip(skipped, path, e.getMessage());
@@ -93,8 +107,12 @@ public final class CorpusReader {
             }
             progress.filesRead(documents.size() + skipped.size(), files.size());
         }
-        LOG.info("Corpus {} read: {} documents, {} skipped in {} ms",
-                corpusDir, documents.size(), skipped.size(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "Corpus {} read: {} documents, {} skipped in {} ms",
+                corpusDir,
+                documents.size(),
+                skipped.size(),
+                (System.nanoTime() - started) / 1_000_000);
         return new CorpusSnapshot(documents, skipped);
     }
 
@@ -109,9 +127,10 @@ public final class CorpusReader {
         String extension = extension(path);
         FormatReader reader = readers.get(extension);
         if (reader == null) {
-            throw new UnreadableFileException(extension.isEmpty()
-                    ? "unsupported file type (no extension)"
-                    : "unsupported file type '." + extension + "'");
+            throw new UnreadableFileException(
+                    extension.isEmpty()
+                            ? "unsupported file type (no extension)"
+                            : "unsupported file type '." + extension + "'");
         }
         Path file = corpusDir.resolve(path);
         long size = Files.size(file);
@@ -140,7 +159,8 @@ public final class CorpusReader {
             return walk.filter(Files::isRegularFile)
                     .map(file -> corpusDir.relativize(file))
                     .filter(relative -> !isHidden(relative))
-                    .map(relative -> relative.toString().replace(relative.getFileSystem().getSeparator(), "/"))
+                    .map(relative ->
+                            relative.toString().replace(relative.getFileSystem().getSeparator(), "/"))
                     .filter(path -> !path.equals(Manifest.FILE_NAME))
                     .sorted()
                     .toList();

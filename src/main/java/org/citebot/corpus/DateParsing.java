@@ -19,15 +19,18 @@ final class DateParsing {
 
     private static final Pattern ISO_PREFIX = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})(?:[T ].*)?$");
     private static final List<DateTimeFormatter> WRITTEN = List.of(
-            formatter("d MMMM uuuu"), formatter("d MMM uuuu"), formatter("MMMM d, uuuu"), formatter("MMM d, uuuu"),
-            formatter("MMMM d uuuu"), formatter("MMM d uuuu"));
+            formatter("d MMMM uuuu"),
+            formatter("d MMM uuuu"),
+            formatter("MMMM d, uuuu"),
+            formatter("MMM d, uuuu"),
+            formatter("MMMM d uuuu"),
+            formatter("MMM d uuuu"));
 
     private DateParsing() {}
 
     static Optional<LocalDate> parse(String raw) {
-        String value = raw.strip()
-                .replaceAll("\\s+", " ")
-                .replaceFirst("^(?i)(published|posted|updated|date):?\\s+", "");
+        String value =
+                raw.strip().replaceAll("\\s+", " ").replaceFirst("^(?i)(published|posted|updated|date):?\\s+", "");
         Matcher iso = ISO_PREFIX.matcher(value);
         if (iso.matches()) {
             try {
@@ -49,6 +52,9 @@ final class DateParsing {
     }
 
     private static DateTimeFormatter formatter(String pattern) {
-        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.ENGLISH);
+        return new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(pattern)
+                .toFormatter(Locale.ENGLISH);
     }
 }

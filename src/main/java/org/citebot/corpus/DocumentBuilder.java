@@ -44,7 +44,8 @@ final class DocumentBuilder {
         MetadataSniffer.Head head = sniffer.sniff(lines);
         MetadataHints manifest = entry.map(ManifestEntry::metadata).orElse(MetadataHints.NONE);
         String fileName = path.substring(path.lastIndexOf('/') + 1);
-        DocumentMetadata metadata = manifest.or(extracted.metadata()).or(head.hints()).toMetadata(fileName);
+        DocumentMetadata metadata =
+                manifest.or(extracted.metadata()).or(head.hints()).toMetadata(fileName);
         removeHeadLinesUsed(lines, head, metadata);
 
         List<TextCleaner.CleanParagraph> cleaned = cleaner.clean(lines, extracted.headings(), extracted.captions());
@@ -75,8 +76,10 @@ final class DocumentBuilder {
         if (startsAfter.isPresent()) {
             int at = result.indexOf(startsAfter.get());
             if (at < 0) {
-                LOG.warn("{}: article.startsAfter marker '{}' not found; keeping the text from its beginning",
-                        path, startsAfter.get());
+                LOG.warn(
+                        "{}: article.startsAfter marker '{}' not found; keeping the text from its beginning",
+                        path,
+                        startsAfter.get());
             } else {
                 result = result.substring(at + startsAfter.get().length());
             }
@@ -85,8 +88,10 @@ final class DocumentBuilder {
         if (endsBefore.isPresent()) {
             int at = result.indexOf(endsBefore.get());
             if (at < 0) {
-                LOG.warn("{}: article.endsBefore marker '{}' not found; keeping the text to its end",
-                        path, endsBefore.get());
+                LOG.warn(
+                        "{}: article.endsBefore marker '{}' not found; keeping the text to its end",
+                        path,
+                        endsBefore.get());
             } else {
                 result = result.substring(0, at);
             }
@@ -100,10 +105,14 @@ final class DocumentBuilder {
                 .filter(found -> sameText(found.value(), metadata.title()))
                 .ifPresent(found -> lines.set(found.line(), ""));
         head.author()
-                .filter(found -> metadata.author().filter(author -> sameText(author, found.value())).isPresent())
+                .filter(found -> metadata.author()
+                        .filter(author -> sameText(author, found.value()))
+                        .isPresent())
                 .ifPresent(found -> lines.set(found.line(), ""));
         head.date()
-                .filter(found -> metadata.published().filter(date -> date.equals(found.value())).isPresent())
+                .filter(found -> metadata.published()
+                        .filter(date -> date.equals(found.value()))
+                        .isPresent())
                 .ifPresent(found -> lines.set(found.line(), ""));
     }
 

@@ -22,8 +22,27 @@ final class HtmlReader implements FormatReader {
     private static final String CHROME = "nav, header, footer, aside, script, style, noscript, template, form, iframe,"
             + " svg, button, [role=navigation]";
     private static final Set<String> BLOCKS = Set.of(
-            "p", "div", "section", "article", "main", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr",
-            "td", "th", "pre", "figure", "hr", "address", "body");
+            "p",
+            "div",
+            "section",
+            "article",
+            "main",
+            "blockquote",
+            "ul",
+            "ol",
+            "li",
+            "dl",
+            "dt",
+            "dd",
+            "table",
+            "tr",
+            "td",
+            "th",
+            "pre",
+            "figure",
+            "hr",
+            "address",
+            "body");
 
     @Override
     public ExtractedText read(byte[] bytes) throws UnreadableFileException {

@@ -123,8 +123,8 @@ final class Manifest {
             rejectUnknownKeys(node, ENTRY_KEYS, "");
             String file = text("file").orElseThrow(() -> error("has no 'file'"));
             if (file.startsWith("/") || file.contains("\\") || file.contains("..")) {
-                throw error("'file' must be a path relative to the corpus directory with / separators, got '"
-                        + file + "'");
+                throw error(
+                        "'file' must be a path relative to the corpus directory with / separators, got '" + file + "'");
             }
             MetadataHints hints = new MetadataHints(
                     text("title"), text("author"), text("publisher"), date(), url(), text("language"));

@@ -10,5 +10,4 @@ import java.util.Optional;
  * @param startsAfter the article begins right after the first occurrence of this text
  * @param endsBefore the article ends right before the first occurrence of this text after its start
  */
-record ManifestEntry(
-        String file, MetadataHints metadata, Optional<String> startsAfter, Optional<String> endsBefore) {}
+record ManifestEntry(String file, MetadataHints metadata, Optional<String> startsAfter, Optional<String> endsBefore) {}

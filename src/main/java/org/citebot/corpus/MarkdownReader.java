@@ -89,7 +89,8 @@ final class MarkdownReader implements FormatReader {
         if (!node.isObject()) {
             throw new UnreadableFileException("front matter must be a YAML mapping");
         }
-        Optional<LocalDate> date = value(node, "date").or(() -> value(node, "published")).flatMap(DateParsing::parse);
+        Optional<LocalDate> date =
+                value(node, "date").or(() -> value(node, "published")).flatMap(DateParsing::parse);
         return new MetadataHints(
                 value(node, "title"),
                 value(node, "author"),

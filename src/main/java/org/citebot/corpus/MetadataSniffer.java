@@ -19,8 +19,12 @@ final class MetadataSniffer {
 
         MetadataHints hints() {
             return new MetadataHints(
-                    title.map(Found::value), author.map(Found::value), Optional.empty(), date.map(Found::value),
-                    Optional.empty(), Optional.empty());
+                    title.map(Found::value),
+                    author.map(Found::value),
+                    Optional.empty(),
+                    date.map(Found::value),
+                    Optional.empty(),
+                    Optional.empty());
         }
     }
 
@@ -63,7 +67,9 @@ final class MetadataSniffer {
             }
             index = nextNonBlank(lines, index + 1).orElse(lines.size());
         }
-        if (author.isEmpty() && date.isPresent() && bareName.isPresent()
+        if (author.isEmpty()
+                && date.isPresent()
+                && bareName.isPresent()
                 && Math.abs(bareName.get().line() - date.get().line()) <= 2) {
             author = bareName;
         }
@@ -76,7 +82,11 @@ final class MetadataSniffer {
         int words = line.split(" ").length;
         boolean sentence = line.endsWith(".") && !line.endsWith("..");
         boolean moreFollows = nextNonBlank(lines, index + 1).isPresent();
-        return alone && moreFollows && words <= MAX_TITLE_WORDS && !sentence && DateParsing.parse(line).isEmpty();
+        return alone
+                && moreFollows
+                && words <= MAX_TITLE_WORDS
+                && !sentence
+                && DateParsing.parse(line).isEmpty();
     }
 
     private static boolean isByLine(String line) {

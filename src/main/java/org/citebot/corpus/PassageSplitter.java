@@ -59,8 +59,14 @@ public final class PassageSplitter {
 
         List<Passage> passages = new ArrayList<>();
         for (Piece piece : pieces) {
-            passages.add(new Passage(document.id(), passages.size(), piece.paragraph(), piece.section(),
-                    document.text().substring(piece.start(), piece.end()), piece.start(), piece.end()));
+            passages.add(new Passage(
+                    document.id(),
+                    passages.size(),
+                    piece.paragraph(),
+                    piece.section(),
+                    document.text().substring(piece.start(), piece.end()),
+                    piece.start(),
+                    piece.end()));
         }
         return List.copyOf(passages);
     }
@@ -85,7 +91,8 @@ public final class PassageSplitter {
                 if (pieces.get(i).words() >= MIN_WORDS) {
                     continue;
                 }
-                if (i + 1 < pieces.size() && pieces.get(i).words() + pieces.get(i + 1).words() <= MAX_WORDS) {
+                if (i + 1 < pieces.size()
+                        && pieces.get(i).words() + pieces.get(i + 1).words() <= MAX_WORDS) {
                     pieces.set(i, pieces.get(i).joinedWith(pieces.remove(i + 1)));
                     merged = true;
                 } else if (i > 0 && pieces.get(i - 1).words() + pieces.get(i).words() <= MAX_WORDS) {

@@ -48,7 +48,11 @@ final class PdfReader implements FormatReader {
         Optional<LocalDate> created = Optional.ofNullable(info.getCreationDate())
                 .map(calendar -> calendar.toInstant().atZone(zone(calendar)).toLocalDate());
         return new MetadataHints(
-                nonBlank(info.getTitle()), nonBlank(info.getAuthor()), Optional.empty(), created, Optional.empty(),
+                nonBlank(info.getTitle()),
+                nonBlank(info.getAuthor()),
+                Optional.empty(),
+                created,
+                Optional.empty(),
                 Optional.empty());
     }
 

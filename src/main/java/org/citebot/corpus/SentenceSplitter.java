@@ -37,7 +37,9 @@ final class SentenceSplitter {
                     end++;
                 }
                 int next = skipSpaces(text, end);
-                if (next > end && next < text.length() && startsSentence(text.charAt(next))
+                if (next > end
+                        && next < text.length()
+                        && startsSentence(text.charAt(next))
                         && !(c == '.' && end == i + 1 && isAbbreviation(text, i))) {
                     spans.add(new Span(start, end));
                     start = next;

@@ -11,7 +11,12 @@ import java.util.List;
  * @param text the cleaned text; paragraphs are separated by a blank line
  */
 public record SourceDocument(
-        String id, String path, String contentHash, DocumentMetadata metadata, String text, List<Paragraph> paragraphs) {
+        String id,
+        String path,
+        String contentHash,
+        DocumentMetadata metadata,
+        String text,
+        List<Paragraph> paragraphs) {
 
     public SourceDocument {
         paragraphs = List.copyOf(paragraphs);

@@ -32,7 +32,12 @@ final class TextCleaner {
     /** A cleaned paragraph before it is given its place in the document text. */
     record CleanParagraph(Optional<String> section, String text, boolean caption) {}
 
-    private enum Kind { BODY, CAPTION, CREDIT, HEADING }
+    private enum Kind {
+        BODY,
+        CAPTION,
+        CREDIT,
+        HEADING
+    }
 
     /** A block of lines as found, and what the rules have made of it so far. */
     private static final class Block {
@@ -149,7 +154,9 @@ final class TextCleaner {
     private static void markCredits(List<Block> blocks) {
         for (int i = 1; i < blocks.size(); i++) {
             Block above = blocks.get(i - 1);
-            if (blocks.get(i).kind == Kind.CREDIT && above.kind == Kind.BODY && above.lineCount == 1
+            if (blocks.get(i).kind == Kind.CREDIT
+                    && above.kind == Kind.BODY
+                    && above.lineCount == 1
                     && above.words() <= MAX_ALT_TEXT_WORDS) {
                 above.kind = Kind.CAPTION;
             }
@@ -161,8 +168,11 @@ final class TextCleaner {
         for (int i = blocks.size() - 2; i >= 0; i--) {
             Block block = blocks.get(i);
             Block next = blocks.get(i + 1);
-            if (block.kind == Kind.BODY && block.blankLinesAfter >= 2 && next.kind == Kind.CAPTION
-                    && block.lineCount == 1 && block.words() <= MAX_ALT_TEXT_WORDS) {
+            if (block.kind == Kind.BODY
+                    && block.blankLinesAfter >= 2
+                    && next.kind == Kind.CAPTION
+                    && block.lineCount == 1
+                    && block.words() <= MAX_ALT_TEXT_WORDS) {
                 block.kind = Kind.CAPTION;
             }
         }
@@ -189,8 +199,10 @@ final class TextCleaner {
         for (int i = 0; i + 1 < blocks.size(); i++) {
             Block a = blocks.get(i);
             Block b = blocks.get(i + 1);
-            boolean bothBody = a.kind == Kind.BODY && b.kind == Kind.BODY
-                    && !knownHeadings.contains(a.text) && !knownHeadings.contains(b.text);
+            boolean bothBody = a.kind == Kind.BODY
+                    && b.kind == Kind.BODY
+                    && !knownHeadings.contains(a.text)
+                    && !knownHeadings.contains(b.text);
             if (bothBody && !endsSentence(a.text) && startsLowercase(b.text)) {
                 a.text = a.text + " " + b.text;
                 blocks.remove(i + 1);

@@ -45,11 +45,13 @@ public final class DigestComposer {
 
     /** How far back "the day's" questions reach. */
     static final Duration QUESTION_WINDOW = Duration.ofHours(24);
+
     static final int MAX_NEW_DOCUMENTS = 5;
     static final int MAX_ASKED = 3;
     static final int MAX_UNANSWERED = 10;
     /** A passage of the day is not repeated within this many days. */
     static final int PASSAGE_REPEAT_DAYS = 30;
+
     static final int MIN_PASSAGE_CHARS = 200;
     static final int MAX_PASSAGE_CHARS = 1200;
 
@@ -106,7 +108,8 @@ public final class DigestComposer {
         }
         // Additions before changes, then the most recently published first.
         added.sort(Comparator.comparing(NewDocument::changed)
-                .thenComparing(d -> d.document().metadata().published().orElse(LocalDate.MIN), Comparator.reverseOrder())
+                .thenComparing(
+                        d -> d.document().metadata().published().orElse(LocalDate.MIN), Comparator.reverseOrder())
                 .thenComparing(d -> d.document().metadata().title()));
         return added.subList(0, Math.min(MAX_NEW_DOCUMENTS, added.size()));
     }
@@ -148,7 +151,9 @@ public final class DigestComposer {
         if (best == null) {
             return Optional.empty();
         }
-        return Optional.of(new PassageOfTheDay(best, TextFragmentLinks.link(best.metadata().url(), best.passage().text())));
+        return Optional.of(new PassageOfTheDay(
+                best,
+                TextFragmentLinks.link(best.metadata().url(), best.passage().text())));
     }
 
     /** Reads as a complete piece of prose: a sensible length, a capital start, a sentence end. */
@@ -179,7 +184,8 @@ public final class DigestComposer {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

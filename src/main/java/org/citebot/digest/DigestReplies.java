@@ -31,8 +31,8 @@ public final class DigestReplies {
 
     /** The public post; when the digest is empty, a one-line note (posted only if configured). */
     public static Reply post(Digest digest) {
-        StyledText header = StyledText.bold("Daily digest")
-                .append(StyledText.plain(" · " + HEADER_DATE.format(digest.date())));
+        StyledText header =
+                StyledText.bold("Daily digest").append(StyledText.plain(" · " + HEADER_DATE.format(digest.date())));
         if (digest.isEmpty()) {
             header = header.append(StyledText.plain("\n" + NOTHING_TODAY));
         }
@@ -43,19 +43,30 @@ public final class DigestReplies {
             List<String> footer = new ArrayList<>();
             doc.publisher().ifPresent(footer::add);
             doc.published().ifPresent(date -> footer.add(FOOTER_DATE.format(date)));
-            cards.add(new ReplyCard(section + " · " + doc.title(), doc.url(),
-                    StyledText.plain(added.lead()).excerpt(EXCERPT_CHARS), List.of(), footer));
+            cards.add(new ReplyCard(
+                    section + " · " + doc.title(),
+                    doc.url(),
+                    StyledText.plain(added.lead()).excerpt(EXCERPT_CHARS),
+                    List.of(),
+                    footer));
         }
         for (AskedQuestion asked : digest.mostAsked()) {
             String title = DigestSection.ASKED.heading() + " · “" + asked.query() + "” (" + times(asked.count()) + ")";
             if (asked.best().isEmpty()) {
-                cards.add(new ReplyCard(title, Optional.empty(),
-                        StyledText.plain("No passage answers it any more."), List.of(), List.of()));
+                cards.add(new ReplyCard(
+                        title,
+                        Optional.empty(),
+                        StyledText.plain("No passage answers it any more."),
+                        List.of(),
+                        List.of()));
                 continue;
             }
             SearchHit hit = asked.best().get();
-            cards.add(new ReplyCard(title, hit.link().or(() -> hit.document().url()),
-                    StyledText.plain(hit.passage().text()).excerpt(EXCERPT_CHARS), List.of(),
+            cards.add(new ReplyCard(
+                    title,
+                    hit.link().or(() -> hit.document().url()),
+                    StyledText.plain(hit.passage().text()).excerpt(EXCERPT_CHARS),
+                    List.of(),
                     footer(hit.document(), hit.passage().paragraph())));
         }
         digest.passageOfTheDay().ifPresent(p -> cards.add(passageCard(p)));
@@ -69,20 +80,31 @@ public final class DigestReplies {
         }
         StringBuilder body = new StringBuilder();
         for (FrequentQuery query : digest.unanswered()) {
-            body.append("• “").append(query.query()).append("” (").append(times(query.count())).append(")\n");
+            body.append("• “")
+                    .append(query.query())
+                    .append("” (")
+                    .append(times(query.count()))
+                    .append(")\n");
         }
         StyledText header = StyledText.bold("Unanswered")
                 .append(StyledText.plain(" · questions that found no passage in the last 24 hours, "
                         + HEADER_DATE.format(digest.date()) + ". The corpus may be missing something."));
-        ReplyCard card = new ReplyCard(DigestSection.UNANSWERED.heading(), Optional.empty(),
-                StyledText.plain(body.toString().strip()), List.of(), List.of());
+        ReplyCard card = new ReplyCard(
+                DigestSection.UNANSWERED.heading(),
+                Optional.empty(),
+                StyledText.plain(body.toString().strip()),
+                List.of(),
+                List.of());
         return Optional.of(new Reply(Optional.of(header), List.of(card), List.of(), false));
     }
 
     private static ReplyCard passageCard(PassageOfTheDay day) {
         DocumentMetadata doc = day.passage().metadata();
-        return new ReplyCard(DigestSection.PASSAGE.heading() + " · " + doc.title(), day.link().or(doc::url),
-                StyledText.plain(day.passage().passage().text()), List.of(),
+        return new ReplyCard(
+                DigestSection.PASSAGE.heading() + " · " + doc.title(),
+                day.link().or(doc::url),
+                StyledText.plain(day.passage().passage().text()),
+                List.of(),
                 footer(doc, day.passage().passage().paragraph()));
     }
 

@@ -41,6 +41,7 @@ public final class DigestService implements DigestScheduler.DueWork {
     static final Duration RETRY_DELAY = Duration.ofMinutes(5);
     /** The longest the scheduler sleeps, so settings changed elsewhere are picked up. */
     static final Duration MAX_SLEEP = Duration.ofHours(1);
+
     private static final String NONCE_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int NONCE_LENGTH = 20;
     /** A poster for before Discord is connected (the console): every post fails, retried later. */
@@ -55,7 +56,8 @@ public final class DigestService implements DigestScheduler.DueWork {
      * @param pauseAfterFailures failed days in a row (deleted channel, missing permission) before the digest pauses
      * @param moderatorChannel where unanswered questions and failures are reported, if anywhere
      */
-    public record Options(Duration grace, boolean postEmptyDays, int pauseAfterFailures, Optional<String> moderatorChannel) {}
+    public record Options(
+            Duration grace, boolean postEmptyDays, int pauseAfterFailures, Optional<String> moderatorChannel) {}
 
     private final DigestSettingsStore settingsStore;
     private final DigestRuns runs;
@@ -68,8 +70,13 @@ public final class DigestService implements DigestScheduler.DueWork {
     private final AtomicReference<Runnable> onChange = new AtomicReference<>(() -> {});
 
     /** @param defaults configured settings per guild id, for guilds that never ran {@code /digest setup} */
-    public DigestService(DigestSettingsStore settingsStore, DigestRuns runs, DigestComposer composer,
-            Map<String, DigestSettings> defaults, Options options, Clock clock) {
+    public DigestService(
+            DigestSettingsStore settingsStore,
+            DigestRuns runs,
+            DigestComposer composer,
+            Map<String, DigestSettings> defaults,
+            Options options,
+            Clock clock) {
         this.settingsStore = settingsStore;
         this.runs = runs;
         this.composer = composer;
@@ -101,7 +108,10 @@ public final class DigestService implements DigestScheduler.DueWork {
 
     /** The guild's settings: stored ones, else the configured default, else none. */
     public Optional<DigestSettings> settings(String guildId) {
-        return settingsStore.find(guildId).map(DigestService::fromStore).or(() -> Optional.ofNullable(defaults.get(guildId)));
+        return settingsStore
+                .find(guildId)
+                .map(DigestService::fromStore)
+                .or(() -> Optional.ofNullable(defaults.get(guildId)));
     }
 
     /** Every guild with digest settings, stored ones overriding configured defaults. */
@@ -117,14 +127,25 @@ public final class DigestService implements DigestScheduler.DueWork {
      * Turns the digest on with these settings (clearing a pause). A slot already past when this
      * runs is not caught up: setting up at 09:00 for 08:00 starts tomorrow, not now.
      */
-    public synchronized DigestSettings setup(String guildId, String channelId, LocalTime time, ZoneId zone,
-            Set<DigestSection> sections) {
-        DigestSettings settings = new DigestSettings(guildId, channelId, time, zone, sections, true, Optional.empty(), 0, false);
+    public synchronized DigestSettings setup(
+            String guildId, String channelId, LocalTime time, ZoneId zone, Set<DigestSection> sections) {
+        DigestSettings settings =
+                new DigestSettings(guildId, channelId, time, zone, sections, true, Optional.empty(), 0, false);
         save(settings);
         Instant now = clock.instant();
         DigestTimes.Slot past = DigestTimes.latestDue(now, time, zone);
-        runs.claim(new DigestRun(guildId, past.date(), State.MISSED, Optional.empty(), Optional.of(channelId),
-                Optional.empty(), Optional.empty(), past.due(), Optional.of("set up after this day's time")), Set.of());
+        runs.claim(
+                new DigestRun(
+                        guildId,
+                        past.date(),
+                        State.MISSED,
+                        Optional.empty(),
+                        Optional.of(channelId),
+                        Optional.empty(),
+                        Optional.empty(),
+                        past.due(),
+                        Optional.of("set up after this day's time")),
+                Set.of());
         if (runs.seenDocuments(guildId).isEmpty()) {
             // The first digest reports what arrived after set-up, not the whole corpus.
             runs.replaceSeenDocuments(guildId, composer.corpusHashes());
@@ -141,7 +162,8 @@ public final class DigestService implements DigestScheduler.DueWork {
             return false;
         }
         DigestSettings s = current.get();
-        save(new DigestSettings(guildId, s.channelId(), s.time(), s.zone(), s.sections(), false, Optional.empty(), 0, false));
+        save(new DigestSettings(
+                guildId, s.channelId(), s.time(), s.zone(), s.sections(), false, Optional.empty(), 0, false));
         onChange.get().run();
         LOG.info("Digest turned off for guild {}", guildId);
         return true;
@@ -159,8 +181,18 @@ public final class DigestService implements DigestScheduler.DueWork {
             return Optional.empty();
         }
         DigestTimes.Slot next = nextOpenSlot(settings.get(), clock.instant());
-        runs.claim(new DigestRun(guildId, next.date(), State.SKIPPED, Optional.empty(), Optional.of(settings.get().channelId()),
-                Optional.empty(), Optional.empty(), next.due(), Optional.of("skipped by a moderator")), Set.of());
+        runs.claim(
+                new DigestRun(
+                        guildId,
+                        next.date(),
+                        State.SKIPPED,
+                        Optional.empty(),
+                        Optional.of(settings.get().channelId()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        next.due(),
+                        Optional.of("skipped by a moderator")),
+                Set.of());
         onChange.get().run();
         LOG.info("Digest of guild {} for {} skipped", guildId, next.date());
         return Optional.of(next.date());
@@ -180,7 +212,8 @@ public final class DigestService implements DigestScheduler.DueWork {
     public Optional<Preview> preview(String guildId) {
         return settings(guildId).map(s -> {
             Digest digest = compose(s, today(s));
-            return new Preview(DigestReplies.post(digest).withEphemeral(true), options.postEmptyDays() || !digest.isEmpty());
+            return new Preview(
+                    DigestReplies.post(digest).withEphemeral(true), options.postEmptyDays() || !digest.isEmpty());
         });
     }
 
@@ -206,7 +239,8 @@ public final class DigestService implements DigestScheduler.DueWork {
         if (existing.isPresent() && existing.get().state() == State.SENDING) {
             return Optional.of(resume(settings, existing.get(), now));
         }
-        return Optional.of(deliver(settings, today, now, EnumSet.of(State.SKIPPED, State.MISSED, State.FAILED, State.EMPTY)));
+        return Optional.of(
+                deliver(settings, today, now, EnumSet.of(State.SKIPPED, State.MISSED, State.FAILED, State.EMPTY)));
     }
 
     /** Posts every digest that is due, finishes interrupted sends; one guild's failure never stops another. */
@@ -217,7 +251,11 @@ public final class DigestService implements DigestScheduler.DueWork {
             try {
                 Optional<DigestSettings> settings = settings(run.guildId());
                 if (settings.isEmpty() || !settings.get().enabled()) {
-                    runs.mark(run.guildId(), run.localDate(), State.FAILED, Optional.of("digest turned off before it was sent"));
+                    runs.mark(
+                            run.guildId(),
+                            run.localDate(),
+                            State.FAILED,
+                            Optional.of("digest turned off before it was sent"));
                 } else {
                     resume(settings.get(), run, now);
                 }
@@ -246,7 +284,8 @@ public final class DigestService implements DigestScheduler.DueWork {
         }
         for (DigestSettings settings : allSettings()) {
             if (settings.active()) {
-                Instant due = DigestTimes.nextAfter(now, settings.time(), settings.zone()).due();
+                Instant due = DigestTimes.nextAfter(now, settings.time(), settings.zone())
+                        .due();
                 if (due.isBefore(next)) {
                     next = due;
                 }
@@ -263,15 +302,32 @@ public final class DigestService implements DigestScheduler.DueWork {
         Duration late = Duration.between(slot.due(), now);
         if (late.compareTo(options.grace()) > 0) {
             // Down at the time and back too late: this day is not posted, and never in a burst later.
-            runs.claim(new DigestRun(settings.guildId(), slot.date(), State.MISSED, Optional.empty(),
-                    Optional.of(settings.channelId()), Optional.empty(), Optional.empty(), slot.due(),
-                    Optional.of("bot was down; back " + late.toMinutes() + " min late")), Set.of());
-            LOG.info("Digest of guild {} for {} missed: {} min late, grace is {}", settings.guildId(), slot.date(),
-                    late.toMinutes(), options.grace());
+            runs.claim(
+                    new DigestRun(
+                            settings.guildId(),
+                            slot.date(),
+                            State.MISSED,
+                            Optional.empty(),
+                            Optional.of(settings.channelId()),
+                            Optional.empty(),
+                            Optional.empty(),
+                            slot.due(),
+                            Optional.of("bot was down; back " + late.toMinutes() + " min late")),
+                    Set.of());
+            LOG.info(
+                    "Digest of guild {} for {} missed: {} min late, grace is {}",
+                    settings.guildId(),
+                    slot.date(),
+                    late.toMinutes(),
+                    options.grace());
             return;
         }
         if (late.compareTo(Duration.ofMinutes(1)) > 0) {
-            LOG.info("Digest of guild {} for {} posted {} min late (catch-up)", settings.guildId(), slot.date(), late.toMinutes());
+            LOG.info(
+                    "Digest of guild {} for {} posted {} min late (catch-up)",
+                    settings.guildId(),
+                    slot.date(),
+                    late.toMinutes());
         }
         deliver(settings, slot.date(), slot.due(), Set.of());
     }
@@ -280,13 +336,31 @@ public final class DigestService implements DigestScheduler.DueWork {
         String guild = settings.guildId();
         Digest digest = composer.compose(settings, clock.instant(), date);
         if (digest.isEmpty() && !options.postEmptyDays()) {
-            boolean claimed = runs.claim(new DigestRun(guild, date, State.EMPTY, Optional.empty(), Optional.of(settings.channelId()),
-                    Optional.empty(), Optional.empty(), due, Optional.empty()), replaceable);
+            boolean claimed = runs.claim(
+                    new DigestRun(
+                            guild,
+                            date,
+                            State.EMPTY,
+                            Optional.empty(),
+                            Optional.of(settings.channelId()),
+                            Optional.empty(),
+                            Optional.empty(),
+                            due,
+                            Optional.empty()),
+                    replaceable);
             LOG.info("Digest of guild {} for {}: nothing to say{}", guild, date, claimed ? "" : " (day already taken)");
             return new DeliveryOutcome.NothingToSay(date);
         }
-        DigestRun run = new DigestRun(guild, date, State.SENDING, Optional.of(newNonce()), Optional.of(settings.channelId()),
-                Optional.empty(), digest.passageId(), due, Optional.empty());
+        DigestRun run = new DigestRun(
+                guild,
+                date,
+                State.SENDING,
+                Optional.of(newNonce()),
+                Optional.of(settings.channelId()),
+                Optional.empty(),
+                digest.passageId(),
+                due,
+                Optional.empty());
         if (!runs.claim(run, replaceable)) {
             return runs.find(guild, date).map(this::alreadyPosted).orElse(new DeliveryOutcome.NotDue(date));
         }
@@ -296,16 +370,31 @@ public final class DigestService implements DigestScheduler.DueWork {
     /** Sends a claimed run again with its nonce, so a message that did go out is returned, not repeated. */
     private DeliveryOutcome resume(DigestSettings settings, DigestRun run, Instant now) {
         if (Duration.between(run.scheduledAt(), now).compareTo(options.grace().plus(RETRY_DELAY)) > 0) {
-            runs.mark(run.guildId(), run.localDate(), State.FAILED,
-                    Optional.of("not confirmed before the grace period ended: " + run.error().orElse("interrupted")));
-            LOG.warn("Digest of guild {} for {} given up: not confirmed within the grace period", run.guildId(), run.localDate());
-            return new DeliveryOutcome.Failed(run.localDate(), FailureKind.TRANSIENT, "not confirmed within the grace period");
+            runs.mark(
+                    run.guildId(),
+                    run.localDate(),
+                    State.FAILED,
+                    Optional.of("not confirmed before the grace period ended: "
+                            + run.error().orElse("interrupted")));
+            LOG.warn(
+                    "Digest of guild {} for {} given up: not confirmed within the grace period",
+                    run.guildId(),
+                    run.localDate());
+            return new DeliveryOutcome.Failed(
+                    run.localDate(), FailureKind.TRANSIENT, "not confirmed within the grace period");
         }
         LOG.info("Digest of guild {} for {}: retrying the recorded send", run.guildId(), run.localDate());
         Digest digest = composer.compose(settings, now, run.localDate());
-        DigestSettings target = new DigestSettings(settings.guildId(), run.channelId().orElse(settings.channelId()),
-                settings.time(), settings.zone(), settings.sections(), settings.enabled(), settings.pausedNote(),
-                settings.consecutiveFailures(), settings.fromConfig());
+        DigestSettings target = new DigestSettings(
+                settings.guildId(),
+                run.channelId().orElse(settings.channelId()),
+                settings.time(),
+                settings.zone(),
+                settings.sections(),
+                settings.enabled(),
+                settings.pausedNote(),
+                settings.consecutiveFailures(),
+                settings.fromConfig());
         return send(target, run, digest);
     }
 
@@ -327,19 +416,27 @@ public final class DigestService implements DigestScheduler.DueWork {
         Failed failed = (Failed) result;
         if (failed.kind() == FailureKind.TRANSIENT) {
             runs.mark(guild, run.localDate(), State.SENDING, Optional.of(failed.detail()));
-            LOG.warn("Digest of guild {} for {} not sent yet ({}); retrying with the same nonce", guild, run.localDate(),
+            LOG.warn(
+                    "Digest of guild {} for {} not sent yet ({}); retrying with the same nonce",
+                    guild,
+                    run.localDate(),
                     failed.detail());
             return new DeliveryOutcome.Failed(run.localDate(), failed.kind(), failed.detail());
         }
         runs.mark(guild, run.localDate(), State.FAILED, Optional.of(failed.kind() + ": " + failed.detail()));
         int failures = settings.consecutiveFailures() + 1;
         Optional<String> pause = failures >= options.pauseAfterFailures()
-                ? Optional.of("Paused on " + run.localDate() + " after " + failures + " failed days in a row (" + failed.detail()
-                        + "). Run /digest setup to resume.")
+                ? Optional.of("Paused on " + run.localDate() + " after " + failures + " failed days in a row ("
+                        + failed.detail() + "). Run /digest setup to resume.")
                 : Optional.empty();
         save(withFailures(settings, failures, pause));
-        LOG.warn("Digest of guild {} for {} failed ({} day(s) in a row): {} {}", guild, run.localDate(), failures,
-                failed.kind(), failed.detail());
+        LOG.warn(
+                "Digest of guild {} for {} failed ({} day(s) in a row): {} {}",
+                guild,
+                run.localDate(),
+                failures,
+                failed.kind(),
+                failed.detail());
         String note = "The daily digest could not be posted in channel " + settings.channelId() + ": " + failed.detail()
                 + pause.map(p -> "\n" + p).orElse("");
         report(guild, Reply.notice(note).withEphemeral(false), nonce + "f");
@@ -370,9 +467,15 @@ public final class DigestService implements DigestScheduler.DueWork {
     }
 
     private DeliveryOutcome alreadyPosted(DigestRun run) {
-        if (run.state() == State.POSTED && run.messageId().isPresent() && run.channelId().isPresent()) {
-            return new DeliveryOutcome.AlreadyPosted(run.localDate(),
-                    DeliveryOutcome.link(run.guildId(), run.channelId().get(), run.messageId().get()));
+        if (run.state() == State.POSTED
+                && run.messageId().isPresent()
+                && run.channelId().isPresent()) {
+            return new DeliveryOutcome.AlreadyPosted(
+                    run.localDate(),
+                    DeliveryOutcome.link(
+                            run.guildId(),
+                            run.channelId().get(),
+                            run.messageId().get()));
         }
         if (run.state() == State.SENDING) {
             return new DeliveryOutcome.InProgress(run.localDate());
@@ -410,20 +513,35 @@ public final class DigestService implements DigestScheduler.DueWork {
     }
 
     private void save(DigestSettings settings) {
-        settingsStore.save(new StoredDigestSettings(settings.guildId(), settings.channelId(), settings.time(), settings.zone(),
-                DigestSection.keys(settings.sections()), settings.enabled(), settings.pausedNote(), settings.consecutiveFailures()));
+        settingsStore.save(new StoredDigestSettings(
+                settings.guildId(),
+                settings.channelId(),
+                settings.time(),
+                settings.zone(),
+                DigestSection.keys(settings.sections()),
+                settings.enabled(),
+                settings.pausedNote(),
+                settings.consecutiveFailures()));
     }
 
     private static DigestSettings withFailures(DigestSettings s, int failures, Optional<String> pausedNote) {
-        return new DigestSettings(s.guildId(), s.channelId(), s.time(), s.zone(), s.sections(), s.enabled(), pausedNote,
-                failures, false);
+        return new DigestSettings(
+                s.guildId(), s.channelId(), s.time(), s.zone(), s.sections(), s.enabled(), pausedNote, failures, false);
     }
 
     private static DigestSettings fromStore(StoredDigestSettings stored) {
         Set<DigestSection> sections = stored.sections().isEmpty()
                 ? DigestSection.all()
                 : DigestSection.parse(String.join(",", stored.sections()));
-        return new DigestSettings(stored.guildId(), stored.channelId(), stored.time(), stored.zone(), sections,
-                stored.enabled(), stored.pausedNote(), stored.consecutiveFailures(), false);
+        return new DigestSettings(
+                stored.guildId(),
+                stored.channelId(),
+                stored.time(),
+                stored.zone(),
+                sections,
+                stored.enabled(),
+                stored.pausedNote(),
+                stored.consecutiveFailures(),
+                false);
     }
 }

@@ -69,7 +69,10 @@ public final class IndexDigestCorpus implements DigestCorpus {
             Document record = stored.document(hit.doc);
             DocumentSummary summary = PassageDocuments.readSummary(record);
             String hash = record.get(IndexSchema.CONTENT_HASH);
-            documents.add(new CorpusDocument(summary.docId(), summary.metadata(), hash == null ? "" : hash,
+            documents.add(new CorpusDocument(
+                    summary.docId(),
+                    summary.metadata(),
+                    hash == null ? "" : hash,
                     openings.getOrDefault(summary.docId(), "")));
         }
         documents.sort(Comparator.comparing(CorpusDocument::docId));

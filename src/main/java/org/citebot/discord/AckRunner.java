@@ -1,10 +1,7 @@
 package org.citebot.discord;
 
-import java.util.Map;
-import java.util.function.BiConsumer;
-import org.slf4j.MDC;
-
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,10 +11,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs interaction work on a bounded pool, never on JDA's threads, and makes sure Discord hears back
@@ -66,7 +65,10 @@ final class AckRunner {
      * @param acknowledged told how each interaction was first acknowledged ("answered", "deferred"
      *     or "busy") and how long after it arrived, for the time-to-acknowledge metric
      */
-    AckRunner(ExecutorService workers, ScheduledExecutorService timer, Duration quickWindow,
+    AckRunner(
+            ExecutorService workers,
+            ScheduledExecutorService timer,
+            Duration quickWindow,
             BiConsumer<String, Duration> acknowledged) {
         this.workers = workers;
         this.timer = timer;
@@ -153,18 +155,21 @@ final class AckRunner {
                 return;
             }
             try {
-                deferral[0] = timer.schedule(() -> {
-                    synchronized (lock) {
-                        if (state.compareAndSet(PENDING, DEFERRED)) {
-                            setContext(context);
-                            try {
-                                steps.defer();
-                            } finally {
-                                MDC.clear();
+                deferral[0] = timer.schedule(
+                        () -> {
+                            synchronized (lock) {
+                                if (state.compareAndSet(PENDING, DEFERRED)) {
+                                    setContext(context);
+                                    try {
+                                        steps.defer();
+                                    } finally {
+                                        MDC.clear();
+                                    }
+                                }
                             }
-                        }
-                    }
-                }, quickWindow.toMillis(), TimeUnit.MILLISECONDS);
+                        },
+                        quickWindow.toMillis(),
+                        TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 LOG.warn("Interaction timer is shut down; the answer cannot be deferred");
             }
@@ -190,12 +195,17 @@ final class AckRunner {
             return;
         }
         try {
-            timer.schedule(() -> {
-                if (state.compareAndSet(PENDING, DEFERRED)) {
-                    LOG.debug("Work took longer than its {} ms budget; answering with the fallback", budget.toMillis());
-                    respond.accept(fallback.get());
-                }
-            }, budget.toMillis(), TimeUnit.MILLISECONDS);
+            timer.schedule(
+                    () -> {
+                        if (state.compareAndSet(PENDING, DEFERRED)) {
+                            LOG.debug(
+                                    "Work took longer than its {} ms budget; answering with the fallback",
+                                    budget.toMillis());
+                            respond.accept(fallback.get());
+                        }
+                    },
+                    budget.toMillis(),
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOG.warn("Interaction timer is shut down; no time budget for this answer");
         }
@@ -213,7 +223,13 @@ final class AckRunner {
             thread.setDaemon(true);
             return thread;
         };
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue), factory,
+        return new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(queue),
+                factory,
                 new ThreadPoolExecutor.AbortPolicy());
     }
 }

@@ -27,10 +27,11 @@ public final class CommandDataFactory {
     }
 
     public CommandData build(CommandSpec spec) {
-        CommandData data = switch (spec.kind()) {
-            case SLASH -> slash(spec);
-            case MESSAGE_CONTEXT -> Commands.message(spec.name());
-        };
+        CommandData data =
+                switch (spec.kind()) {
+                    case SLASH -> slash(spec);
+                    case MESSAGE_CONTEXT -> Commands.message(spec.name());
+                };
         if (spec.moderatorOnly()) {
             data.setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
                     .setContexts(InteractionContextType.GUILD);
@@ -54,12 +55,13 @@ public final class CommandDataFactory {
     }
 
     private static OptionData option(OptionSpec spec) {
-        OptionType type = switch (spec.type()) {
-            case STRING -> OptionType.STRING;
-            case INTEGER -> OptionType.INTEGER;
-            case BOOLEAN -> OptionType.BOOLEAN;
-            case CHANNEL -> OptionType.CHANNEL;
-        };
+        OptionType type =
+                switch (spec.type()) {
+                    case STRING -> OptionType.STRING;
+                    case INTEGER -> OptionType.INTEGER;
+                    case BOOLEAN -> OptionType.BOOLEAN;
+                    case CHANNEL -> OptionType.CHANNEL;
+                };
         OptionData option = new OptionData(type, spec.name(), spec.description(), spec.required(), spec.autocomplete());
         if (type == OptionType.INTEGER) {
             spec.min().ifPresent(option::setMinValue);

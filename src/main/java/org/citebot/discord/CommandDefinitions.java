@@ -46,7 +46,8 @@ final class CommandDefinitions {
         for (CommandData command : commands) {
             nodes.add(normalize(parse(command.toData().toJson()), scope, true));
         }
-        nodes.sort(Comparator.comparing((JsonNode n) -> n.path("type").asInt(1)).thenComparing(n -> n.path("name").asText()));
+        nodes.sort(Comparator.comparing((JsonNode n) -> n.path("type").asInt(1))
+                .thenComparing(n -> n.path("name").asText()));
         ArrayNode array = MAPPER.createArrayNode();
         nodes.forEach(array::add);
         try {
@@ -96,7 +97,8 @@ final class CommandDefinitions {
             boolean isDefault = value.isNull()
                     || (value.isContainerNode() && value.isEmpty())
                     || (value.isBoolean() && !value.asBoolean());
-            boolean ignored = topLevel && (SERVER_FIELDS.contains(key) || (scope == Scope.GUILD && GUILD_IGNORED.contains(key)));
+            boolean ignored =
+                    topLevel && (SERVER_FIELDS.contains(key) || (scope == Scope.GUILD && GUILD_IGNORED.contains(key)));
             if (!isDefault && !ignored) {
                 kept.put(key, value);
             }

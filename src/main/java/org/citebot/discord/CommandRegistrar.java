@@ -49,19 +49,30 @@ final class CommandRegistrar {
         return sync("guild " + guildId, Scope.GUILD, guild::retrieveCommands, guild::updateCommands);
     }
 
-    private Outcome sync(String where, Scope scope, Supplier<RestAction<List<Command>>> retrieve,
+    private Outcome sync(
+            String where,
+            Scope scope,
+            Supplier<RestAction<List<Command>>> retrieve,
             Supplier<CommandListUpdateAction> update) {
         String wanted = CommandDefinitions.canonical(desired, scope);
-        List<CommandData> registered = retrieve.get().complete().stream().map(CommandData::fromCommand).toList();
+        List<CommandData> registered =
+                retrieve.get().complete().stream().map(CommandData::fromCommand).toList();
         String current = CommandDefinitions.canonical(registered, scope);
         if (wanted.equals(current)) {
-            LOG.info("Commands ({}) unchanged: {} registered, definition {}; not re-registering",
-                    where, registered.size(), CommandDefinitions.fingerprint(wanted));
+            LOG.info(
+                    "Commands ({}) unchanged: {} registered, definition {}; not re-registering",
+                    where,
+                    registered.size(),
+                    CommandDefinitions.fingerprint(wanted));
             return Outcome.UNCHANGED;
         }
         update.get().addCommands(desired).complete();
-        LOG.info("Commands ({}) registered: {} commands, definition {} (was {} with {} commands)",
-                where, desired.size(), CommandDefinitions.fingerprint(wanted), CommandDefinitions.fingerprint(current),
+        LOG.info(
+                "Commands ({}) registered: {} commands, definition {} (was {} with {} commands)",
+                where,
+                desired.size(),
+                CommandDefinitions.fingerprint(wanted),
+                CommandDefinitions.fingerprint(current),
                 registered.size());
         return Outcome.UPDATED;
     }

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DiscordBot implements Closeable {
 
-    static final String REJECTED_TOKEN = "Discord rejected the token in DISCORD_TOKEN; check it in the Developer Portal "
-            + "(Bot → Reset Token) and set it again.";
+    static final String REJECTED_TOKEN =
+            "Discord rejected the token in DISCORD_TOKEN; check it in the Developer Portal "
+                    + "(Bot → Reset Token) and set it again.";
     static final String MALFORMED_TOKEN = "DISCORD_TOKEN is empty or contains spaces; paste the bot token exactly as "
             + "the Developer Portal shows it.";
 
@@ -43,7 +44,8 @@ public final class DiscordBot implements Closeable {
      * @param token the bot token, from the environment only
      * @param config where Discord is (REST and gateway URLs) and which guilds get guild commands
      */
-    public DiscordBot(String token, CitebotConfig.Discord config, CommandRegistry registry, InteractionListener listener) {
+    public DiscordBot(
+            String token, CitebotConfig.Discord config, CommandRegistry registry, InteractionListener listener) {
         this.token = token;
         this.config = config;
         this.registry = registry;
@@ -70,11 +72,16 @@ public final class DiscordBot implements Closeable {
             connected.awaitReady();
         } catch (IllegalStateException e) {
             close();
-            throw new DiscordStartException("Discord closed the gateway connection during login (" + connected.getStatus()
-                    + "); check DISCORD_TOKEN and the gateway URL " + config.gatewayUrl(), e);
+            throw new DiscordStartException(
+                    "Discord closed the gateway connection during login (" + connected.getStatus()
+                            + "); check DISCORD_TOKEN and the gateway URL " + config.gatewayUrl(),
+                    e);
         }
-        LOG.info("Connected to Discord as {} (gateway {}, REST {})",
-                connected.getSelfUser().getName(), config.gatewayUrl(), config.restUrl());
+        LOG.info(
+                "Connected to Discord as {} (gateway {}, REST {})",
+                connected.getSelfUser().getName(),
+                config.gatewayUrl(),
+                config.restUrl());
         try {
             register(registrar, connected);
         } catch (RuntimeException e) {
@@ -135,8 +142,10 @@ public final class DiscordBot implements Closeable {
             }
             throw new DiscordStartException("Cannot connect to Discord: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new DiscordStartException("Cannot reach Discord's REST API at " + config.restUrl() + " ("
-                    + e.getClass().getSimpleName() + "); check the network and the configured URL", e);
+            throw new DiscordStartException(
+                    "Cannot reach Discord's REST API at " + config.restUrl() + " ("
+                            + e.getClass().getSimpleName() + "); check the network and the configured URL",
+                    e);
         }
     }
 

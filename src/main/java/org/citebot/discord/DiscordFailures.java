@@ -45,13 +45,18 @@ final class DiscordFailures {
             if (response.getErrorResponse() == ErrorResponse.UNKNOWN_INTERACTION) {
                 // Counted: each one means a user saw "The application did not respond".
                 Metrics.counter("citebot.discord.unknown_interaction").increment();
-                LOG.warn("{}: Discord no longer knows the interaction (10062 Unknown interaction); "
-                        + "it was answered too late or twice", what);
+                LOG.warn(
+                        "{}: Discord no longer knows the interaction (10062 Unknown interaction); "
+                                + "it was answered too late or twice",
+                        what);
             } else {
                 LOG.warn("{}: Discord answered {} {}", what, response.getErrorCode(), response.getMeaning());
             }
         } else if (failure instanceof PermissionException permission) {
-            LOG.warn("{}: citebot lacks the {} permission", what, permission.getPermission().getName());
+            LOG.warn(
+                    "{}: citebot lacks the {} permission",
+                    what,
+                    permission.getPermission().getName());
         } else {
             LOG.warn("{} failed", what, failure);
         }

@@ -58,6 +58,7 @@ public final class DiscordRenderer {
 
     /** Shown when a reply has nothing Discord could display, which Discord would refuse. */
     static final String EMPTY_REPLY = "(no answer)";
+
     static final String UNTITLED = "Untitled";
     static final String FOOTER_SEPARATOR = " · ";
 
@@ -126,7 +127,9 @@ public final class DiscordRenderer {
         String content = reply.text().map(text -> fit(text, MAX_CONTENT)).orElse("");
         if (cards.size() > shown.size()) {
             String more = "(" + (cards.size() - shown.size()) + " more not shown)";
-            String kept = reply.text().map(text -> fit(text, MAX_CONTENT - more.length() - 1)).orElse("");
+            String kept = reply.text()
+                    .map(text -> fit(text, MAX_CONTENT - more.length() - 1))
+                    .orElse("");
             content = kept.isBlank() ? more : kept + "\n" + more;
         }
         List<MessageEmbed> embeds = embeds(shown);
@@ -156,7 +159,8 @@ public final class DiscordRenderer {
         List<Draft> drafts = new ArrayList<>();
         for (ReplyCard card : cards) {
             // Discord collapses embeds that share a URL into the first one; later ones lose the link.
-            Optional<String> url = card.link().flatMap(DiscordRenderer::embedUrl).filter(usedUrls::add);
+            Optional<String> url =
+                    card.link().flatMap(DiscordRenderer::embedUrl).filter(usedUrls::add);
             drafts.add(new Draft(card, url, wantedLengths(card)));
         }
         int[] perEmbed = fairShares(drafts.stream().mapToInt(Draft::wanted).toArray(), MAX_EMBED_TOTAL);
@@ -172,10 +176,15 @@ public final class DiscordRenderer {
         int[] wanted = new int[3 + 2 * fields.size()];
         int at = 0;
         wanted[at++] = Math.min(MAX_TITLE, DiscordMarkdown.escape(title(card)).length());
-        wanted[at++] = Math.min(MAX_DESCRIPTION, DiscordMarkdown.render(card.body()).strip().length());
+        wanted[at++] = Math.min(
+                MAX_DESCRIPTION, DiscordMarkdown.render(card.body()).strip().length());
         for (ReplyCard.CardField field : fields) {
-            wanted[at++] = Math.min(MAX_FIELD_NAME, nonEmpty(DiscordMarkdown.escape(field.name().strip())).length());
-            wanted[at++] = Math.min(MAX_FIELD_VALUE, nonEmpty(DiscordMarkdown.escape(field.value().strip())).length());
+            wanted[at++] = Math.min(
+                    MAX_FIELD_NAME,
+                    nonEmpty(DiscordMarkdown.escape(field.name().strip())).length());
+            wanted[at++] = Math.min(
+                    MAX_FIELD_VALUE,
+                    nonEmpty(DiscordMarkdown.escape(field.value().strip())).length());
         }
         wanted[at] = Math.min(MAX_FOOTER, footer(card).length());
         return wanted;
@@ -186,14 +195,17 @@ public final class DiscordRenderer {
         int[] allowed = fairShares(draft.parts(), budget);
         EmbedBuilder embed = new EmbedBuilder();
         int at = 0;
-        embed.setTitle(nonEmpty(shrinkEscaped(title(card), allowed[at++])), draft.url().orElse(null));
+        embed.setTitle(
+                nonEmpty(shrinkEscaped(title(card), allowed[at++])), draft.url().orElse(null));
         String description = fit(card.body(), allowed[at++]);
         if (!description.isBlank()) {
             embed.setDescription(description);
         }
         for (ReplyCard.CardField field : fields(card)) {
-            String name = nonEmpty(shrinkEscaped(DiscordMarkdown.clean(field.name()).strip(), allowed[at++]));
-            String value = nonEmpty(shrinkEscaped(DiscordMarkdown.clean(field.value()).strip(), allowed[at++]));
+            String name =
+                    nonEmpty(shrinkEscaped(DiscordMarkdown.clean(field.name()).strip(), allowed[at++]));
+            String value =
+                    nonEmpty(shrinkEscaped(DiscordMarkdown.clean(field.value()).strip(), allowed[at++]));
             embed.addField(name, value, field.inline());
         }
         String footer = shrinkPlain(footer(card), allowed[at]);
@@ -204,7 +216,8 @@ public final class DiscordRenderer {
     }
 
     private static String title(ReplyCard card) {
-        String title = DiscordMarkdown.clean(card.title()).replaceAll("\\s+", " ").strip();
+        String title =
+                DiscordMarkdown.clean(card.title()).replaceAll("\\s+", " ").strip();
         return title.isEmpty() ? UNTITLED : title;
     }
 
@@ -252,7 +265,8 @@ public final class DiscordRenderer {
                 // Discord refuses a message whose components share a custom id.
                 if (usedIds.add(button.actionId())) {
                     ButtonStyle style = button.primary() ? ButtonStyle.PRIMARY : ButtonStyle.SECONDARY;
-                    buttons.add(Button.of(style, button.actionId(), label(button.label())).withDisabled(!button.enabled()));
+                    buttons.add(Button.of(style, button.actionId(), label(button.label()))
+                            .withDisabled(!button.enabled()));
                 }
             } else if (action instanceof ReplyAction.Link link) {
                 httpUrl(link.url(), MAX_LINK_URL).ifPresent(url -> buttons.add(Button.link(url, label(link.label()))));
@@ -279,7 +293,8 @@ public final class DiscordRenderer {
     static String fit(StyledText text, int max) {
         int budget = max;
         while (true) {
-            String rendered = DiscordMarkdown.render(text.excerpt(Math.max(0, budget))).strip();
+            String rendered =
+                    DiscordMarkdown.render(text.excerpt(Math.max(0, budget))).strip();
             if (rendered.length() <= max) {
                 return rendered;
             }

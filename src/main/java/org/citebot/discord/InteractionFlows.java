@@ -3,7 +3,6 @@ package org.citebot.discord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -31,10 +30,12 @@ final class InteractionFlows {
 
     private static final Logger LOG = LoggerFactory.getLogger(InteractionFlows.class);
 
-    static final Reply BUSY = Reply.notice("citebot is busy answering others right now. Please try again in a few seconds.");
-    static final Reply UNKNOWN_COMMAND =
-            Reply.notice("citebot does not know this command any more. It may have been renamed; type / to see the current ones.");
-    static final Reply UNKNOWN_BUTTON = Reply.notice("That button no longer works. Run the command again for fresh results.");
+    static final Reply BUSY =
+            Reply.notice("citebot is busy answering others right now. Please try again in a few seconds.");
+    static final Reply UNKNOWN_COMMAND = Reply.notice(
+            "citebot does not know this command any more. It may have been renamed; type / to see the current ones.");
+    static final Reply UNKNOWN_BUTTON =
+            Reply.notice("That button no longer works. Run the command again for fresh results.");
     static final Reply MODERATORS_ONLY =
             Reply.notice("Only moderators (Manage Server or a moderator role) can use this command.");
 
@@ -50,7 +51,11 @@ final class InteractionFlows {
     }
 
     /** @param moderators who may run moderator commands: Manage Server or a configured moderator role */
-    InteractionFlows(CommandRegistry registry, ErrorBoundary errors, AckRunner runner, Duration autocompleteBudget,
+    InteractionFlows(
+            CommandRegistry registry,
+            ErrorBoundary errors,
+            AckRunner runner,
+            Duration autocompleteBudget,
             ModeratorPolicy moderators) {
         this.registry = registry;
         this.errors = errors;
@@ -156,20 +161,25 @@ final class InteractionFlows {
      * Suggestions for the focused option of {@code commandName}, from memory, within the budget;
      * when the budget runs out or anything fails, the typed text itself is offered.
      */
-    void autocomplete(String commandName, String option, String partial, Invoker invoker, Consumer<List<Choice>> respond) {
+    void autocomplete(
+            String commandName, String option, String partial, Invoker invoker, Consumer<List<Choice>> respond) {
         Optional<Command> command = registry.command(commandName);
         if (command.isEmpty()) {
             respond.accept(echo(partial));
             return;
         }
-        runner.within(() -> {
-            try {
-                return command.get().autocomplete(option, partial, invoker);
-            } catch (RuntimeException e) {
-                LOG.warn("Autocomplete of {}.{} failed; echoing the input", commandName, option, e);
-                return echo(partial);
-            }
-        }, autocompleteBudget, () -> echo(partial), respond);
+        runner.within(
+                () -> {
+                    try {
+                        return command.get().autocomplete(option, partial, invoker);
+                    } catch (RuntimeException e) {
+                        LOG.warn("Autocomplete of {}.{} failed; echoing the input", commandName, option, e);
+                        return echo(partial);
+                    }
+                },
+                autocompleteBudget,
+                () -> echo(partial),
+                respond);
     }
 
     static List<Choice> echo(String partial) {
@@ -183,7 +193,8 @@ final class InteractionFlows {
                 responder.followUp(share.confirmation().withEphemeral(true));
                 return;
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof UserFacingException refused) {
                 LOG.info("Could not share in the channel: {}", refused.getMessage());
                 responder.followUp(Reply.notice(refused.getMessage()));

@@ -1,5 +1,7 @@
 package org.citebot.discord;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiConsumer;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
@@ -25,14 +28,11 @@ import org.citebot.command.CommandRegistry;
 import org.citebot.command.CommandRequest;
 import org.citebot.command.ErrorBoundary;
 import org.citebot.command.Invoker;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import java.util.function.BiConsumer;
 import org.citebot.command.ModeratorPolicy;
-import org.slf4j.MDC;
 import org.citebot.reply.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Receives citebot's interactions from JDA and hands them, as platform-neutral requests, to the
@@ -57,8 +57,12 @@ public final class InteractionListener extends ListenerAdapter {
      * @param workers where commands, buttons and autocomplete run; bounded, see {@link #boundedPool}
      * @param timer schedules deferrals and autocomplete budgets
      */
-    public InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
-            ExecutorService workers, ScheduledExecutorService timer) {
+    public InteractionListener(
+            CommandRegistry registry,
+            DiscordRenderer renderer,
+            ErrorBoundary errors,
+            ExecutorService workers,
+            ScheduledExecutorService timer) {
         this(registry, renderer, errors, workers, timer, new ModeratorPolicy(List.of()));
     }
 
@@ -66,9 +70,22 @@ public final class InteractionListener extends ListenerAdapter {
      * @param moderators who may run moderator commands (Manage Server or a configured moderator role),
      *     checked again here because server admins can open those commands to everyone in Discord
      */
-    public InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
-            ExecutorService workers, ScheduledExecutorService timer, ModeratorPolicy moderators) {
-        this(registry, renderer, errors, workers, timer, QUICK_WINDOW, AUTOCOMPLETE_BUDGET, moderators,
+    public InteractionListener(
+            CommandRegistry registry,
+            DiscordRenderer renderer,
+            ErrorBoundary errors,
+            ExecutorService workers,
+            ScheduledExecutorService timer,
+            ModeratorPolicy moderators) {
+        this(
+                registry,
+                renderer,
+                errors,
+                workers,
+                timer,
+                QUICK_WINDOW,
+                AUTOCOMPLETE_BUDGET,
+                moderators,
                 (how, elapsed) -> {});
     }
 
@@ -76,9 +93,23 @@ public final class InteractionListener extends ListenerAdapter {
      * @param deferAfter how long a command may run before its reply is deferred ({@code
      *     discord.deferAfter}); Discord allows 3 s for the first response
      */
-    public InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
-            ExecutorService workers, ScheduledExecutorService timer, ModeratorPolicy moderators, Duration deferAfter) {
-        this(registry, renderer, errors, workers, timer, deferAfter, AUTOCOMPLETE_BUDGET, moderators,
+    public InteractionListener(
+            CommandRegistry registry,
+            DiscordRenderer renderer,
+            ErrorBoundary errors,
+            ExecutorService workers,
+            ScheduledExecutorService timer,
+            ModeratorPolicy moderators,
+            Duration deferAfter) {
+        this(
+                registry,
+                renderer,
+                errors,
+                workers,
+                timer,
+                deferAfter,
+                AUTOCOMPLETE_BUDGET,
+                moderators,
                 (how, elapsed) -> {});
     }
 
@@ -86,10 +117,24 @@ public final class InteractionListener extends ListenerAdapter {
      * @param metrics where the time from an interaction's arrival to its acknowledgement is recorded
      *     ({@code citebot.interaction.ack}, tagged answered, deferred or busy)
      */
-    public InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
-            ExecutorService workers, ScheduledExecutorService timer, ModeratorPolicy moderators, Duration deferAfter,
+    public InteractionListener(
+            CommandRegistry registry,
+            DiscordRenderer renderer,
+            ErrorBoundary errors,
+            ExecutorService workers,
+            ScheduledExecutorService timer,
+            ModeratorPolicy moderators,
+            Duration deferAfter,
             MeterRegistry metrics) {
-        this(registry, renderer, errors, workers, timer, deferAfter, AUTOCOMPLETE_BUDGET, moderators,
+        this(
+                registry,
+                renderer,
+                errors,
+                workers,
+                timer,
+                deferAfter,
+                AUTOCOMPLETE_BUDGET,
+                moderators,
                 (how, elapsed) -> Timer.builder("citebot.interaction.ack")
                         .description("Time from an interaction's arrival to its first acknowledgement")
                         .tag("how", how)
@@ -98,19 +143,44 @@ public final class InteractionListener extends ListenerAdapter {
                         .record(elapsed));
     }
 
-    InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
-            ExecutorService workers, ScheduledExecutorService timer, Duration quickWindow, Duration autocompleteBudget) {
-        this(registry, renderer, errors, workers, timer, quickWindow, autocompleteBudget, new ModeratorPolicy(List.of()),
+    InteractionListener(
+            CommandRegistry registry,
+            DiscordRenderer renderer,
+            ErrorBoundary errors,
+            ExecutorService workers,
+            ScheduledExecutorService timer,
+            Duration quickWindow,
+            Duration autocompleteBudget) {
+        this(
+                registry,
+                renderer,
+                errors,
+                workers,
+                timer,
+                quickWindow,
+                autocompleteBudget,
+                new ModeratorPolicy(List.of()),
                 (how, elapsed) -> {});
     }
 
-    private InteractionListener(CommandRegistry registry, DiscordRenderer renderer, ErrorBoundary errors,
-            ExecutorService workers, ScheduledExecutorService timer, Duration quickWindow, Duration autocompleteBudget,
-            ModeratorPolicy moderators, BiConsumer<String, Duration> acknowledged) {
+    private InteractionListener(
+            CommandRegistry registry,
+            DiscordRenderer renderer,
+            ErrorBoundary errors,
+            ExecutorService workers,
+            ScheduledExecutorService timer,
+            Duration quickWindow,
+            Duration autocompleteBudget,
+            ModeratorPolicy moderators,
+            BiConsumer<String, Duration> acknowledged) {
         this.renderer = renderer;
         this.errors = errors;
-        this.flows = new InteractionFlows(registry, errors, new AckRunner(workers, timer, quickWindow, acknowledged),
-                autocompleteBudget, moderators);
+        this.flows = new InteractionFlows(
+                registry,
+                errors,
+                new AckRunner(workers, timer, quickWindow, acknowledged),
+                autocompleteBudget,
+                moderators);
     }
 
     /**
@@ -128,8 +198,12 @@ public final class InteractionListener extends ListenerAdapter {
         guard(event, what, () -> {
             LOG.debug("Slash command {}", what);
             // With a subcommand, JDA's getOptions() already holds that subcommand's options.
-            CommandRequest request = new CommandRequest(event.getName(), options(event.getOptions()), invoker(event),
-                    Optional.empty(), Optional.ofNullable(event.getSubcommandName()));
+            CommandRequest request = new CommandRequest(
+                    event.getName(),
+                    options(event.getOptions()),
+                    invoker(event),
+                    Optional.empty(),
+                    Optional.ofNullable(event.getSubcommandName()));
             flows.command(request, new JdaResponder(event, renderer, errors, what));
         });
     }
@@ -139,8 +213,8 @@ public final class InteractionListener extends ListenerAdapter {
         String what = "“" + event.getName() + "”";
         guard(event, what, () -> {
             LOG.debug("Message menu {}", what);
-            CommandRequest request = new CommandRequest(event.getName(), Map.of(), invoker(event),
-                    Optional.of(targetText(event.getTarget())));
+            CommandRequest request = new CommandRequest(
+                    event.getName(), Map.of(), invoker(event), Optional.of(targetText(event.getTarget())));
             flows.command(request, new JdaResponder(event, renderer, errors, what));
         });
     }
@@ -177,13 +251,14 @@ public final class InteractionListener extends ListenerAdapter {
     static Map<String, Object> options(List<OptionMapping> options) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (OptionMapping option : options) {
-            Object value = switch (option.getType()) {
-                case INTEGER -> option.getAsLong();
-                case BOOLEAN -> option.getAsBoolean();
-                case NUMBER -> option.getAsDouble();
-                // Snowflake options (channel, user, role) arrive as their id.
-                default -> option.getAsString();
-            };
+            Object value =
+                    switch (option.getType()) {
+                        case INTEGER -> option.getAsLong();
+                        case BOOLEAN -> option.getAsBoolean();
+                        case NUMBER -> option.getAsDouble();
+                        // Snowflake options (channel, user, role) arrive as their id.
+                        default -> option.getAsString();
+                    };
             values.put(option.getName(), value);
         }
         return values;
@@ -191,7 +266,8 @@ public final class InteractionListener extends ListenerAdapter {
 
     /** Who asked, and where; in a direct message there is no guild, member or permission. */
     static Invoker invoker(Interaction interaction) {
-        Optional<String> guild = interaction.isFromGuild() ? Optional.of(interaction.getGuild().getId()) : Optional.empty();
+        Optional<String> guild =
+                interaction.isFromGuild() ? Optional.of(interaction.getGuild().getId()) : Optional.empty();
         Optional<String> channel = Optional.of(interaction.getChannelId());
         Member member = interaction.getMember();
         boolean manageServer = false;
@@ -212,8 +288,10 @@ public final class InteractionListener extends ListenerAdapter {
     static String targetText(Message message) {
         StringBuilder text = new StringBuilder(message.getContentRaw());
         for (MessageEmbed embed : message.getEmbeds()) {
-            Optional.ofNullable(embed.getTitle()).ifPresent(title -> text.append('\n').append(title));
-            Optional.ofNullable(embed.getDescription()).ifPresent(description -> text.append('\n').append(description));
+            Optional.ofNullable(embed.getTitle())
+                    .ifPresent(title -> text.append('\n').append(title));
+            Optional.ofNullable(embed.getDescription())
+                    .ifPresent(description -> text.append('\n').append(description));
         }
         return text.toString();
     }

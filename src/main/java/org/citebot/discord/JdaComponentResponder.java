@@ -12,14 +12,16 @@ final class JdaComponentResponder extends JdaResponder implements ComponentRespo
 
     private final ComponentInteraction interaction;
 
-    JdaComponentResponder(ComponentInteraction interaction, DiscordRenderer renderer, ErrorBoundary errors, String what) {
+    JdaComponentResponder(
+            ComponentInteraction interaction, DiscordRenderer renderer, ErrorBoundary errors, String what) {
         super(interaction, renderer, errors, what);
         this.interaction = interaction;
     }
 
     @Override
     public void update(Reply reply) {
-        send("update", reply, r -> interaction.editMessage(renderer.edit(r))
+        send("update", reply, r -> interaction
+                .editMessage(renderer.edit(r))
                 .queue(null, failure -> DiscordFailures.log(what + " update", failure)));
     }
 
@@ -32,9 +34,12 @@ final class JdaComponentResponder extends JdaResponder implements ComponentRespo
     public CompletionStage<Void> postInChannel(Reply reply) {
         CompletableFuture<Void> posted = new CompletableFuture<>();
         try {
-            interaction.getChannel().sendMessage(renderer.create(reply)).queue(
-                    message -> posted.complete(null),
-                    failure -> posted.completeExceptionally(refusalOr(failure)));
+            interaction
+                    .getChannel()
+                    .sendMessage(renderer.create(reply))
+                    .queue(
+                            message -> posted.complete(null),
+                            failure -> posted.completeExceptionally(refusalOr(failure)));
         } catch (RuntimeException e) {
             // JDA checks the bot's permissions locally and throws before sending anything.
             posted.completeExceptionally(refusalOr(e));
@@ -44,6 +49,8 @@ final class JdaComponentResponder extends JdaResponder implements ComponentRespo
 
     private Throwable refusalOr(Throwable failure) {
         DiscordFailures.log(what + " post in channel", failure);
-        return DiscordFailures.postRefusal(failure).<Throwable>map(UserFacingException::new).orElse(failure);
+        return DiscordFailures.postRefusal(failure)
+                .<Throwable>map(UserFacingException::new)
+                .orElse(failure);
     }
 }

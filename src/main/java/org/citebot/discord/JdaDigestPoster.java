@@ -48,7 +48,8 @@ public final class JdaDigestPoster implements DigestPoster {
         }
         GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) {
-            return new PostResult.Failed(FailureKind.CHANNEL_GONE, "channel " + channelId + " does not exist in this server");
+            return new PostResult.Failed(
+                    FailureKind.CHANNEL_GONE, "channel " + channelId + " does not exist in this server");
         }
         try {
             Message message = channel.sendMessage(renderer.create(reply))
@@ -62,7 +63,8 @@ public final class JdaDigestPoster implements DigestPoster {
         } catch (ExecutionException e) {
             return failure(channelId, e.getCause() == null ? e : e.getCause());
         } catch (TimeoutException e) {
-            return new PostResult.Failed(FailureKind.TRANSIENT, "Discord did not answer within " + timeout.toSeconds() + " s");
+            return new PostResult.Failed(
+                    FailureKind.TRANSIENT, "Discord did not answer within " + timeout.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new PostResult.Failed(FailureKind.TRANSIENT, "interrupted while posting");
@@ -81,16 +83,20 @@ public final class JdaDigestPoster implements DigestPoster {
                 return new PostResult.Failed(FailureKind.CHANNEL_GONE, "channel " + channelId + " was deleted (10003)");
             }
             if (response == ErrorResponse.MISSING_ACCESS || response == ErrorResponse.MISSING_PERMISSIONS) {
-                return new PostResult.Failed(FailureKind.MISSING_PERMISSION, "citebot may not post in channel " + channelId
-                        + " (" + response.getCode() + " " + response.getMeaning() + ")");
+                return new PostResult.Failed(
+                        FailureKind.MISSING_PERMISSION,
+                        "citebot may not post in channel " + channelId + " (" + response.getCode() + " "
+                                + response.getMeaning() + ")");
             }
-            return new PostResult.Failed(FailureKind.TRANSIENT, "Discord answered " + e.getErrorCode() + " " + e.getMeaning());
+            return new PostResult.Failed(
+                    FailureKind.TRANSIENT, "Discord answered " + e.getErrorCode() + " " + e.getMeaning());
         }
         return new PostResult.Failed(FailureKind.TRANSIENT, cause.toString());
     }
 
     private static PostResult missingPermission(String channelId, InsufficientPermissionException e) {
-        return new PostResult.Failed(FailureKind.MISSING_PERMISSION,
+        return new PostResult.Failed(
+                FailureKind.MISSING_PERMISSION,
                 "citebot lacks the " + e.getPermission().getName() + " permission in channel " + channelId);
     }
 }

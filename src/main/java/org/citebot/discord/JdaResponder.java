@@ -28,7 +28,8 @@ class JdaResponder implements Responder {
 
     @Override
     public void reply(Reply reply) {
-        send("reply", reply, r -> renderer.reply(callback, r).queue(null, failure -> DiscordFailures.log(what + " reply", failure)));
+        send("reply", reply, r -> renderer.reply(callback, r)
+                .queue(null, failure -> DiscordFailures.log(what + " reply", failure)));
     }
 
     @Override
@@ -38,18 +39,17 @@ class JdaResponder implements Responder {
 
     @Override
     public void editOriginal(Reply reply) {
-        send("edit", reply, r -> callback.getHook().editOriginal(renderer.edit(r))
+        send("edit", reply, r -> callback.getHook()
+                .editOriginal(renderer.edit(r))
                 .queue(null, failure -> DiscordFailures.log(what + " edit", failure)));
     }
 
     @Override
     public void replaceWithPrivate(Reply reply) {
-        callback.getHook().deleteOriginal().queue(
-                deleted -> followUp(reply),
-                failure -> {
-                    DiscordFailures.log(what + " delete deferred answer", failure);
-                    followUp(reply);
-                });
+        callback.getHook().deleteOriginal().queue(deleted -> followUp(reply), failure -> {
+            DiscordFailures.log(what + " delete deferred answer", failure);
+            followUp(reply);
+        });
     }
 
     @Override

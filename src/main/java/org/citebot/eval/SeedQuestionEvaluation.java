@@ -28,8 +28,12 @@ public final class SeedQuestionEvaluation {
     private final SearchSettings searchSettings;
     private final Clock clock;
 
-    public SeedQuestionEvaluation(CorpusReader reader, PassageSplitter splitter, IndexSettings indexSettings,
-            SearchSettings searchSettings, Clock clock) {
+    public SeedQuestionEvaluation(
+            CorpusReader reader,
+            PassageSplitter splitter,
+            IndexSettings indexSettings,
+            SearchSettings searchSettings,
+            Clock clock) {
         this.reader = reader;
         this.splitter = splitter;
         this.indexSettings = indexSettings;

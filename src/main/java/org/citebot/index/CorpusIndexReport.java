@@ -10,8 +10,8 @@ import org.citebot.corpus.SkippedFile;
  *
  * @param tookNanos wall time of reading, cleaning, splitting and indexing
  */
-public record CorpusIndexReport(UpdateReport update, List<SkippedFile> skipped, int documents, int passages,
-        long tookNanos) {
+public record CorpusIndexReport(
+        UpdateReport update, List<SkippedFile> skipped, int documents, int passages, long tookNanos) {
 
     public CorpusIndexReport {
         skipped = List.copyOf(skipped);

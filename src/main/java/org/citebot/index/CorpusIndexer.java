@@ -55,14 +55,21 @@ public final class CorpusIndexer {
     public CorpusIndexReport index(Path corpusDir, boolean fullRebuild, IndexProgress progress) throws IOException {
         long started = System.nanoTime();
         ReadCorpus corpus = read(corpusDir, progress);
-        UpdateReport update = fullRebuild
-                ? index.rebuild(corpus.documents(), progress)
-                : index.update(corpus.documents(), progress);
+        UpdateReport update =
+                fullRebuild ? index.rebuild(corpus.documents(), progress) : index.update(corpus.documents(), progress);
         long took = System.nanoTime() - started;
-        LOG.info("Index built: {} documents, {} passages, {} skipped files in {} ms ({} added, {} changed, {} unchanged, {} removed)",
-                corpus.documents().size(), corpus.passages(), corpus.skipped().size(), took / 1_000_000,
-                update.added().size(), update.replaced().size(), update.unchanged().size(), update.deleted().size());
-        return new CorpusIndexReport(update, corpus.skipped(), corpus.documents().size(), corpus.passages(), took);
+        LOG.info(
+                "Index built: {} documents, {} passages, {} skipped files in {} ms ({} added, {} changed, {} unchanged, {} removed)",
+                corpus.documents().size(),
+                corpus.passages(),
+                corpus.skipped().size(),
+                took / 1_000_000,
+                update.added().size(),
+                update.replaced().size(),
+                update.unchanged().size(),
+                update.deleted().size());
+        return new CorpusIndexReport(
+                update, corpus.skipped(), corpus.documents().size(), corpus.passages(), took);
     }
 
     /**
@@ -75,8 +82,13 @@ public final class CorpusIndexer {
         long started = System.nanoTime();
         ReadCorpus corpus = read(corpusDir, progress);
         UpdatePlan plan = index.preview(corpus.documents());
-        return new CorpusPreview(plan, corpus.skipped(), corpus.documents().size(), corpus.passages(),
-                index.metadata(), System.nanoTime() - started);
+        return new CorpusPreview(
+                plan,
+                corpus.skipped(),
+                corpus.documents().size(),
+                corpus.passages(),
+                index.metadata(),
+                System.nanoTime() - started);
     }
 
     private ReadCorpus read(Path corpusDir, IndexProgress progress) throws NoSuchFileException {
@@ -87,7 +99,8 @@ public final class CorpusIndexer {
                 reader.read(corpusDir, (done, total) -> progress.onProgress(IndexProgress.Phase.READING, done, total));
         if (!Files.isDirectory(corpusDir)) {
             // Its files were skipped as unreadable; indexing that would delete every document.
-            throw new NoSuchFileException(corpusDir.toString(), null, "the corpus folder disappeared while it was read");
+            throw new NoSuchFileException(
+                    corpusDir.toString(), null, "the corpus folder disappeared while it was read");
         }
         List<SourceDocument> sources = snapshot.documents();
         List<IndexedDocument> documents = new ArrayList<>(sources.size());

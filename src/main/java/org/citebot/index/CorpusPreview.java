@@ -12,7 +12,12 @@ import org.citebot.corpus.SkippedFile;
  * @param tookNanos wall time of reading, splitting and comparing
  */
 public record CorpusPreview(
-        UpdatePlan plan, List<SkippedFile> skipped, int documents, int passages, IndexMetadata serving, long tookNanos) {
+        UpdatePlan plan,
+        List<SkippedFile> skipped,
+        int documents,
+        int passages,
+        IndexMetadata serving,
+        long tookNanos) {
 
     public CorpusPreview {
         skipped = List.copyOf(skipped);

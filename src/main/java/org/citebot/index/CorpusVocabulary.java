@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.index.StoredFields;
 import org.citebot.corpus.DocumentMetadata;
 
 /**
@@ -41,8 +41,8 @@ public record CorpusVocabulary(long generation, List<String> titles, List<String
                 titles.add(metadata.title());
                 metadata.publisher().ifPresent(publishers::add);
             }
-            return new CorpusVocabulary(generation, new ArrayList<>(titles), new ArrayList<>(publishers),
-                    sections(searcher));
+            return new CorpusVocabulary(
+                    generation, new ArrayList<>(titles), new ArrayList<>(publishers), sections(searcher));
         } finally {
             index.release(searcher);
         }

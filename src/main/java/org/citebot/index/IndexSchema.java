@@ -62,14 +62,17 @@ public final class IndexSchema {
     public static final String PUBLISHED = "published";
     /** LongPoint of the published date's epoch day, for date range filters. */
     public static final String PUBLISHED_DAY = "published_day";
+
     public static final String URL = "url";
     public static final String LANGUAGE = "language";
     /** Stored: offsets of the passage in the document's cleaned text. */
     public static final String START = "start";
+
     public static final String END = "end";
 
     /** Keyword filters, lower-cased so filters are case-insensitive. */
     public static final String PUBLISHER_KEY = "publisher_key";
+
     public static final String AUTHOR_KEY = "author_key";
     public static final String TITLE_KEY = "title_key";
 

@@ -82,8 +82,8 @@ public final class PassageIndex implements Closeable {
         this.writer = newWriter();
         try {
             if (created) {
-                IndexMetadata empty = new IndexMetadata(
-                        IndexSchema.VERSION, corpusFingerprint(Map.of()), 0, 0, clock.instant(), 0);
+                IndexMetadata empty =
+                        new IndexMetadata(IndexSchema.VERSION, corpusFingerprint(Map.of()), 0, 0, clock.instant(), 0);
                 writer.setLiveCommitData(toUserData(empty).entrySet());
                 writer.commit();
             }
@@ -233,7 +233,9 @@ public final class PassageIndex implements Closeable {
     public UpdatePlan preview(List<IndexedDocument> documents) throws IOException {
         IndexSearcher searcher = acquire();
         try {
-            Map<String, String> userData = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
+            Map<String, String> userData = ((DirectoryReader) searcher.getIndexReader())
+                    .getIndexCommit()
+                    .getUserData();
             return plan(corpusHashes(documents), indexedHashes(searcher), needsRebuild(userData));
         } finally {
             release(searcher);
@@ -268,7 +270,9 @@ public final class PassageIndex implements Closeable {
             }
             if (!plan.changesIndex()) {
                 progress.onProgress(IndexProgress.Phase.WRITING, corpus.size(), corpus.size());
-                LOG.info("passage index unchanged: {} documents", plan.unchanged().size());
+                LOG.info(
+                        "passage index unchanged: {} documents",
+                        plan.unchanged().size());
                 return report(plan, previous, System.nanoTime() - started);
             }
             Set<String> unchanged = Set.copyOf(plan.unchanged());
@@ -285,7 +289,8 @@ public final class PassageIndex implements Closeable {
                     passages += document.passages().size();
                     String id = document.docId();
                     if (!unchanged.contains(id)) {
-                        writer.updateDocuments(new Term(IndexSchema.DOC_ID, id), PassageDocuments.toDocuments(document));
+                        writer.updateDocuments(
+                                new Term(IndexSchema.DOC_ID, id), PassageDocuments.toDocuments(document));
                     }
                     progress.onProgress(IndexProgress.Phase.WRITING, ++done, corpus.size());
                 }
@@ -380,7 +385,9 @@ public final class PassageIndex implements Closeable {
             writer = newWriter();
         } catch (IOException | RuntimeException e) {
             cause.addSuppressed(e);
-            LOG.error("passage index cannot reopen its writer after a rollback; searches still work, updates will fail", e);
+            LOG.error(
+                    "passage index cannot reopen its writer after a rollback; searches still work, updates will fail",
+                    e);
         }
     }
 
@@ -413,7 +420,9 @@ public final class PassageIndex implements Closeable {
     private Map<String, String> servingUserData() throws IOException {
         IndexSearcher searcher = acquire();
         try {
-            return ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
+            return ((DirectoryReader) searcher.getIndexReader())
+                    .getIndexCommit()
+                    .getUserData();
         } finally {
             release(searcher);
         }

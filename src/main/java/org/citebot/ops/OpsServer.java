@@ -39,11 +39,11 @@ public final class OpsServer implements Closeable {
      *
      * @throws IOException when the address cannot be bound (in use, not local)
      */
-    public static OpsServer start(InetSocketAddress address, PrometheusMeterRegistry metrics,
-            List<ReadinessCheck> checks) throws IOException {
-        InetSocketAddress bindable = address.isUnresolved()
-                ? new InetSocketAddress(address.getHostString(), address.getPort())
-                : address;
+    public static OpsServer start(
+            InetSocketAddress address, PrometheusMeterRegistry metrics, List<ReadinessCheck> checks)
+            throws IOException {
+        InetSocketAddress bindable =
+                address.isUnresolved() ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
         HttpServer server = HttpServer.create(bindable, 16);
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "citebot-ops");
@@ -52,7 +52,8 @@ public final class OpsServer implements Closeable {
         });
         server.setExecutor(executor);
         List<ReadinessCheck> readiness = List.copyOf(checks);
-        server.createContext("/", exchange -> respond(exchange, 404, TEXT, "not found: try /healthz, /readyz or /metrics\n"));
+        server.createContext(
+                "/", exchange -> respond(exchange, 404, TEXT, "not found: try /healthz, /readyz or /metrics\n"));
         server.createContext("/healthz", exchange -> {
             if (allowed(exchange)) {
                 respond(exchange, 200, TEXT, "ok\n");
@@ -65,7 +66,10 @@ public final class OpsServer implements Closeable {
                 for (ReadinessCheck check : readiness) {
                     Optional<String> problem = safely(check);
                     ready &= problem.isEmpty();
-                    body.append(check.name()).append(": ").append(problem.orElse("ok")).append('\n');
+                    body.append(check.name())
+                            .append(": ")
+                            .append(problem.orElse("ok"))
+                            .append('\n');
                 }
                 respond(exchange, ready ? 200 : 503, TEXT, (ready ? "ready\n" : "not ready\n") + body);
             }
@@ -76,8 +80,10 @@ public final class OpsServer implements Closeable {
             }
         });
         server.start();
-        LOG.info("Ops endpoint listening on http://{}:{} (/healthz, /readyz, /metrics)",
-                server.getAddress().getHostString(), server.getAddress().getPort());
+        LOG.info(
+                "Ops endpoint listening on http://{}:{} (/healthz, /readyz, /metrics)",
+                server.getAddress().getHostString(),
+                server.getAddress().getPort());
         return new OpsServer(server, executor);
     }
 

@@ -160,7 +160,9 @@ public final class CorpusWatcher implements Closeable {
             LOG.info("Corpus {} changed; reindexing", corpusDir);
             handler.corpusChanged();
         } catch (ReindexAlreadyRunningException e) {
-            LOG.info("Corpus changed while a reindex runs ({}); trying again in {} ms", e.status().progress(),
+            LOG.info(
+                    "Corpus changed while a reindex runs ({}); trying again in {} ms",
+                    e.status().progress(),
                     debounce.toMillis());
             scheduleRun();
         } catch (Exception e) {
@@ -191,8 +193,11 @@ public final class CorpusWatcher implements Closeable {
                     if (!dir.equals(corpusDir) && dir.getFileName().toString().startsWith(".")) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
-                    WatchKey key = dir.register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
-                            StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
+                    WatchKey key = dir.register(
+                            watchService,
+                            StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_DELETE,
+                            StandardWatchEventKinds.ENTRY_MODIFY);
                     watched.put(key, dir);
                     return FileVisitResult.CONTINUE;
                 }

@@ -44,27 +44,45 @@ public final class ReindexReplies {
     public static String text(ReindexSummary summary) {
         StringBuilder text = new StringBuilder();
         if (!summary.ok()) {
-            text.append("Reindex failed after ").append(duration(summary.took())).append(": ")
+            text.append("Reindex failed after ")
+                    .append(duration(summary.took()))
+                    .append(": ")
                     .append(summary.error().orElse("unknown reason"))
-                    .append(". Nothing changed: the previous index (generation ").append(summary.generationBefore())
+                    .append(". Nothing changed: the previous index (generation ")
+                    .append(summary.generationBefore())
                     .append(") keeps answering.");
             return text.toString();
         }
         boolean dry = summary.request().dryRun();
-        boolean changes = summary.rebuilt() || !summary.added().isEmpty() || !summary.changed().isEmpty()
+        boolean changes = summary.rebuilt()
+                || !summary.added().isEmpty()
+                || !summary.changed().isEmpty()
                 || !summary.removed().isEmpty();
         if (dry) {
-            text.append("Dry run in ").append(duration(summary.took())).append(": nothing was written (generation ")
-                    .append(summary.generationBefore()).append(" keeps serving). ")
+            text.append("Dry run in ")
+                    .append(duration(summary.took()))
+                    .append(": nothing was written (generation ")
+                    .append(summary.generationBefore())
+                    .append(" keeps serving). ")
                     .append(changes ? "A reindex now would:" : "The index is up to date with the corpus.");
         } else {
-            text.append("Reindex finished in ").append(duration(summary.took())).append(": ")
-                    .append(summary.documents()).append(" documents, ").append(summary.passages()).append(" passages");
+            text.append("Reindex finished in ")
+                    .append(duration(summary.took()))
+                    .append(": ")
+                    .append(summary.documents())
+                    .append(" documents, ")
+                    .append(summary.passages())
+                    .append(" passages");
             if (summary.generationAfter() != summary.generationBefore()) {
-                text.append(" (generation ").append(summary.generationBefore()).append(" → ")
-                        .append(summary.generationAfter()).append(')');
+                text.append(" (generation ")
+                        .append(summary.generationBefore())
+                        .append(" → ")
+                        .append(summary.generationAfter())
+                        .append(')');
             } else {
-                text.append(" (nothing changed, generation ").append(summary.generationAfter()).append(')');
+                text.append(" (nothing changed, generation ")
+                        .append(summary.generationAfter())
+                        .append(')');
             }
             text.append(summary.rebuilt() ? "; every document was rewritten." : ".");
         }
@@ -72,10 +90,13 @@ public final class ReindexReplies {
         names(text, dry ? "change" : "Changed", summary.changed());
         names(text, dry ? "remove" : "Removed", summary.removed());
         if (!summary.unchanged().isEmpty()) {
-            text.append('\n').append(dry ? "leave " : "Unchanged: ").append(summary.unchanged().size())
+            text.append('\n')
+                    .append(dry ? "leave " : "Unchanged: ")
+                    .append(summary.unchanged().size())
                     .append(dry ? " unchanged" : " (not re-analysed)");
         }
-        List<String> skipped = summary.skipped().stream().map(ReindexReplies::skipped).toList();
+        List<String> skipped =
+                summary.skipped().stream().map(ReindexReplies::skipped).toList();
         names(text, dry ? "skip" : "Skipped", skipped);
         return text.toString();
     }
@@ -84,7 +105,11 @@ public final class ReindexReplies {
         if (names.isEmpty()) {
             return;
         }
-        text.append('\n').append(label).append(' ').append(names.size()).append(": ")
+        text.append('\n')
+                .append(label)
+                .append(' ')
+                .append(names.size())
+                .append(": ")
                 .append(String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size()))));
         if (names.size() > NAMES_SHOWN) {
             text.append(" and ").append(names.size() - NAMES_SHOWN).append(" more");

@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.citebot.index.CorpusIndexReport;
 import org.citebot.index.CorpusIndexer;
 import org.citebot.index.CorpusPreview;
@@ -47,8 +47,13 @@ public final class ReindexService {
     /** The running reindex, or null; also the single-flight guard. Written only by the running thread. */
     private final AtomicReference<@Nullable ReindexStatus> running = new AtomicReference<>();
 
-    public ReindexService(CorpusIndexer indexer, PassageIndex index, Path corpusDir, ReindexLog runs,
-            ModeratorLog moderatorLog, Clock clock) {
+    public ReindexService(
+            CorpusIndexer indexer,
+            PassageIndex index,
+            Path corpusDir,
+            ReindexLog runs,
+            ModeratorLog moderatorLog,
+            Clock clock) {
         this(indexer, index, corpusDir, runs, moderatorLog, summary -> {}, clock);
     }
 
@@ -57,8 +62,14 @@ public final class ReindexService {
      *     what depends on the index when {@link ReindexSummary#generationAfter()} moved on); it must
      *     not throw
      */
-    public ReindexService(CorpusIndexer indexer, PassageIndex index, Path corpusDir, ReindexLog runs,
-            ModeratorLog moderatorLog, Consumer<ReindexSummary> onFinished, Clock clock) {
+    public ReindexService(
+            CorpusIndexer indexer,
+            PassageIndex index,
+            Path corpusDir,
+            ReindexLog runs,
+            ModeratorLog moderatorLog,
+            Consumer<ReindexSummary> onFinished,
+            Clock clock) {
         this.indexer = indexer;
         this.index = index;
         this.corpusDir = corpusDir;
@@ -110,15 +121,33 @@ public final class ReindexService {
                 generationBefore = index.metadata().generation();
                 summary = request.dryRun()
                         ? dryRun(request, startedAt, generationBefore, indexer.preview(corpusDir, tracking))
-                        : run(request, startedAt, generationBefore,
+                        : run(
+                                request,
+                                startedAt,
+                                generationBefore,
                                 indexer.index(corpusDir, request.fullRebuild(), tracking));
             } catch (IOException | RuntimeException e) {
                 failure = e;
-                summary = new ReindexSummary(request, startedAt, clock.instant(), List.of(), List.of(), List.of(),
-                        List.of(), List.of(), 0, 0, false, generationBefore, generationBefore,
+                summary = new ReindexSummary(
+                        request,
+                        startedAt,
+                        clock.instant(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        0,
+                        0,
+                        false,
+                        generationBefore,
+                        generationBefore,
                         Optional.of(describe(e)));
-                LOG.warn("Reindex requested by {} failed; the previous index keeps serving: {}",
-                        request.requestedBy(), summary.error().orElseThrow(), e);
+                LOG.warn(
+                        "Reindex requested by {} failed; the previous index keeps serving: {}",
+                        request.requestedBy(),
+                        summary.error().orElseThrow(),
+                        e);
             }
             recordFinish(runId, summary);
             notifyFinished(summary);
@@ -142,18 +171,44 @@ public final class ReindexService {
         }
     }
 
-    private ReindexSummary run(ReindexRequest request, Instant startedAt, long generationBefore, CorpusIndexReport report) {
+    private ReindexSummary run(
+            ReindexRequest request, Instant startedAt, long generationBefore, CorpusIndexReport report) {
         UpdateReport update = report.update();
-        return new ReindexSummary(request, startedAt, clock.instant(), update.added(), update.replaced(),
-                update.deleted(), update.unchanged(), report.skipped(), report.documents(), report.passages(),
-                update.rebuilt(), generationBefore, update.metadata().generation(), Optional.empty());
+        return new ReindexSummary(
+                request,
+                startedAt,
+                clock.instant(),
+                update.added(),
+                update.replaced(),
+                update.deleted(),
+                update.unchanged(),
+                report.skipped(),
+                report.documents(),
+                report.passages(),
+                update.rebuilt(),
+                generationBefore,
+                update.metadata().generation(),
+                Optional.empty());
     }
 
-    private ReindexSummary dryRun(ReindexRequest request, Instant startedAt, long generationBefore, CorpusPreview preview) {
+    private ReindexSummary dryRun(
+            ReindexRequest request, Instant startedAt, long generationBefore, CorpusPreview preview) {
         UpdatePlan plan = preview.plan();
-        return new ReindexSummary(request, startedAt, clock.instant(), plan.added(), plan.replaced(), plan.deleted(),
-                plan.unchanged(), preview.skipped(), preview.documents(), preview.passages(), plan.rebuild(),
-                generationBefore, preview.serving().generation(), Optional.empty());
+        return new ReindexSummary(
+                request,
+                startedAt,
+                clock.instant(),
+                plan.added(),
+                plan.replaced(),
+                plan.deleted(),
+                plan.unchanged(),
+                preview.skipped(),
+                preview.documents(),
+                preview.passages(),
+                plan.rebuild(),
+                generationBefore,
+                preview.serving().generation(),
+                Optional.empty());
     }
 
     /** The run log is a record, not a precondition: a database failure must not stop the reindex. */
@@ -172,8 +227,12 @@ public final class ReindexService {
             return;
         }
         try {
-            runs.finish(runId.get(), summary.ok() ? ReindexLog.Result.OK : ReindexLog.Result.FAILED, summary.counts(),
-                    summary.ok() ? Optional.of(summary.generationAfter()) : Optional.empty(), summary.error(),
+            runs.finish(
+                    runId.get(),
+                    summary.ok() ? ReindexLog.Result.OK : ReindexLog.Result.FAILED,
+                    summary.counts(),
+                    summary.ok() ? Optional.of(summary.generationAfter()) : Optional.empty(),
+                    summary.error(),
                     summary.finishedAt());
         } catch (StateStoreException e) {
             LOG.warn("Could not record the end of reindex run {}: {}", runId.get(), e.getMessage());

@@ -18,7 +18,8 @@ final class TextBoundaries {
         int half = from + (limit - from) / 2;
         for (int i = limit; i > half; i--) {
             char c = text.charAt(i - 1);
-            if ((c == '.' || c == '!' || c == '?' || c == '…') && (i == text.length() || Character.isWhitespace(text.charAt(i)))) {
+            if ((c == '.' || c == '!' || c == '?' || c == '…')
+                    && (i == text.length() || Character.isWhitespace(text.charAt(i)))) {
                 return i;
             }
         }

@@ -24,8 +24,13 @@ public final class CachingPassageSearch implements PassageSearch {
      *     exclusions); throws {@link QueryException} for queries that cannot run
      * @param generation the generation of the index now serving
      */
-    public CachingPassageSearch(PassageSearch delegate, Function<String, String> normalizer, LongSupplier generation,
-            long maximumSize, Duration expireAfterWrite, Ticker ticker) {
+    public CachingPassageSearch(
+            PassageSearch delegate,
+            Function<String, String> normalizer,
+            LongSupplier generation,
+            long maximumSize,
+            Duration expireAfterWrite,
+            Ticker ticker) {
         this.delegate = delegate;
         this.normalizer = normalizer;
         this.generation = generation;
@@ -42,8 +47,12 @@ public final class CachingPassageSearch implements PassageSearch {
 
     @Override
     public SearchResults search(SearchRequest request) {
-        Key key = new Key(normalizer.apply(request.query()), normalizeFilters(request.filters()), request.offset(),
-                request.limit(), generation.getAsLong());
+        Key key = new Key(
+                normalizer.apply(request.query()),
+                normalizeFilters(request.filters()),
+                request.offset(),
+                request.limit(),
+                generation.getAsLong());
         return cache.get(key, k -> delegate.search(request));
     }
 

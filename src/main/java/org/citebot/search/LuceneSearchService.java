@@ -24,10 +24,9 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.sandbox.search.CombinedFieldQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
@@ -43,6 +42,7 @@ import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.BytesRef;
 import org.citebot.index.DocumentSummary;
 import org.citebot.index.IndexSchema;
 import org.citebot.index.PassageDocuments;
@@ -116,16 +116,18 @@ public final class LuceneSearchService implements PassageSearch {
             throws IOException {
         int wanted = (int) Math.min(Integer.MAX_VALUE, (long) request.offset() + request.limit());
         // Never ask for more hits than there are documents: a huge offset must not allocate a huge queue.
-        int depth = Math.min(Math.max(settings.candidateWindow(), wanted), Math.max(1, searcher.getIndexReader().maxDoc()));
+        int depth = Math.min(
+                Math.max(settings.candidateWindow(), wanted),
+                Math.max(1, searcher.getIndexReader().maxDoc()));
         // Counting every match while collecting would switch off Lucene's skipping of non-competitive
         // documents; collect the top ones fast and count separately only when there are more.
         TopDocs top = searcher.search(matching, new TopScoreDocCollectorManager(depth, null, depth));
-        long totalHits = top.totalHits.relation == TotalHits.Relation.EQUAL_TO
-                ? top.totalHits.value
-                : searcher.count(matching);
+        long totalHits =
+                top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(matching);
         ScoreDoc[] rescored = rescoreForProximity(searcher, parsed, top.scoreDocs);
         List<ScoreDoc> ranked = diversify(searcher.getIndexReader(), rescored);
-        List<ScoreDoc> page = ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(wanted, ranked.size()));
+        List<ScoreDoc> page =
+                ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(wanted, ranked.size()));
 
         List<SearchHit> hits = new ArrayList<>(page.size());
         if (!page.isEmpty()) {
@@ -151,9 +153,15 @@ public final class LuceneSearchService implements PassageSearch {
             closestTitles = closestTitles(searcher, parsed);
         }
         long took = System.nanoTime() - started;
-        LOG.debug("search [{}] {}: {} hits, page of {} in {} µs", parsed.normalized(), request.filters(), totalHits,
-                hits.size(), took / 1_000);
-        return new SearchResults(parsed.normalized(), totalHits, request.offset(), hits, took, didYouMean, closestTitles);
+        LOG.debug(
+                "search [{}] {}: {} hits, page of {} in {} µs",
+                parsed.normalized(),
+                request.filters(),
+                totalHits,
+                hits.size(),
+                took / 1_000);
+        return new SearchResults(
+                parsed.normalized(), totalHits, request.offset(), hits, took, didYouMean, closestTitles);
     }
 
     /**
@@ -189,8 +197,11 @@ public final class LuceneSearchService implements PassageSearch {
                     .add(new TermQuery(new Term(IndexSchema.DOC_ID, key)), Occur.SHOULD);
             root.add(anyOf.build(), Occur.FILTER);
         });
-        filters.author().filter(author -> !author.isBlank()).ifPresent(author -> root.add(
-                new TermQuery(new Term(IndexSchema.AUTHOR_KEY, PassageDocuments.keyword(author))), Occur.FILTER));
+        filters.author()
+                .filter(author -> !author.isBlank())
+                .ifPresent(author -> root.add(
+                        new TermQuery(new Term(IndexSchema.AUTHOR_KEY, PassageDocuments.keyword(author))),
+                        Occur.FILTER));
         if (filters.from().isPresent() || filters.to().isPresent()) {
             long from = filters.from().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
             long to = filters.to().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
@@ -271,7 +282,8 @@ public final class LuceneSearchService implements PassageSearch {
     private static Query phrase(String field, QueryPhrase phrase) {
         PhraseQuery.Builder builder = new PhraseQuery.Builder();
         for (int i = 0; i < phrase.terms().size(); i++) {
-            builder.add(new Term(field, phrase.terms().get(i)), phrase.positions().get(i));
+            builder.add(
+                    new Term(field, phrase.terms().get(i)), phrase.positions().get(i));
         }
         return builder.build();
     }
@@ -402,7 +414,8 @@ public final class LuceneSearchService implements PassageSearch {
         Map<String, List<String>> corrections = new LinkedHashMap<>();
         int tried = 0;
         for (String word : new LinkedHashSet<>(parsed.words())) {
-            if (IndexSchema.englishStopWords().contains(word) || word.length() > MAX_CORRECTABLE_WORD_LENGTH
+            if (IndexSchema.englishStopWords().contains(word)
+                    || word.length() > MAX_CORRECTABLE_WORD_LENGTH
                     || reader.docFreq(new Term(IndexSchema.BODY_WORDS, word)) > 0) {
                 continue;
             }
@@ -412,7 +425,10 @@ public final class LuceneSearchService implements PassageSearch {
                 break;
             }
             SuggestWord[] suggestions = spellChecker.suggestSimilar(
-                    new Term(IndexSchema.BODY_WORDS, word), MAX_SUGGESTIONS, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                    new Term(IndexSchema.BODY_WORDS, word),
+                    MAX_SUGGESTIONS,
+                    reader,
+                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             if (suggestions.length > 0) {
                 List<String> options = new ArrayList<>();
                 for (SuggestWord suggestion : suggestions) {
@@ -428,7 +444,8 @@ public final class LuceneSearchService implements PassageSearch {
         corrections.forEach((word, options) -> best.put(word, options.get(0)));
         Set<String> queries = new LinkedHashSet<>();
         queries.add(replaceWords(parsed.text(), best));
-        Map.Entry<String, List<String>> first = corrections.entrySet().iterator().next();
+        Map.Entry<String, List<String>> first =
+                corrections.entrySet().iterator().next();
         for (String alternative : first.getValue().subList(1, first.getValue().size())) {
             Map<String, String> variant = new HashMap<>(best);
             variant.put(first.getKey(), alternative);
@@ -476,7 +493,11 @@ public final class LuceneSearchService implements PassageSearch {
             }
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::title));
-        return scored.stream().map(Scored::title).distinct().limit(MAX_CLOSEST_TITLES).toList();
+        return scored.stream()
+                .map(Scored::title)
+                .distinct()
+                .limit(MAX_CLOSEST_TITLES)
+                .toList();
     }
 
     private Set<String> analyzedTerms(String text) {

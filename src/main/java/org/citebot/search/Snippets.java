@@ -139,10 +139,12 @@ public final class Snippets {
     private static List<HighlightSpan> merge(List<HighlightSpan> matches, int length) {
         List<HighlightSpan> sorted = new ArrayList<>(matches);
         sorted.removeIf(span -> span.end() > length);
-        sorted.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.end(), b.end()));
+        sorted.sort((a, b) ->
+                a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.end(), b.end()));
         List<HighlightSpan> merged = new ArrayList<>();
         for (HighlightSpan span : sorted) {
-            if (!merged.isEmpty() && span.start() < merged.get(merged.size() - 1).end()) {
+            if (!merged.isEmpty()
+                    && span.start() < merged.get(merged.size() - 1).end()) {
                 HighlightSpan last = merged.remove(merged.size() - 1);
                 merged.add(new HighlightSpan(last.start(), Math.max(last.end(), span.end())));
             } else {

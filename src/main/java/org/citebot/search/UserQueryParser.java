@@ -123,7 +123,11 @@ public final class UserQueryParser {
 
     /** Splits cleaned text into bag words, phrases and their excluded counterparts. */
     private static void split(
-            String text, List<String> bag, List<String> quoted, List<String> excludedWords, List<String> excludedQuoted) {
+            String text,
+            List<String> bag,
+            List<String> quoted,
+            List<String> excludedWords,
+            List<String> excludedQuoted) {
         int i = 0;
         int length = text.length();
         while (i < length) {
@@ -141,7 +145,8 @@ public final class UserQueryParser {
             if (c == '"') {
                 int close = text.indexOf('"', i + 1);
                 if (close > i) {
-                    (excluded ? excludedQuoted : quoted).add(text.substring(i + 1, close).replace(':', ' '));
+                    (excluded ? excludedQuoted : quoted)
+                            .add(text.substring(i + 1, close).replace(':', ' '));
                     i = close + 1;
                     continue;
                 }

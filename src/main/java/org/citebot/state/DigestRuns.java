@@ -174,7 +174,8 @@ public final class DigestRuns {
     /** Replaces what the guild's digests have seen with {@code documents} (id to content hash). */
     public void replaceSeenDocuments(String guildId, Map<String, String> documents) {
         store.transaction(c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM digest_seen_documents WHERE guild_id = ?")) {
+            try (PreparedStatement delete =
+                    c.prepareStatement("DELETE FROM digest_seen_documents WHERE guild_id = ?")) {
                 delete.setString(1, guildId);
                 delete.executeUpdate();
             }
@@ -192,7 +193,8 @@ public final class DigestRuns {
         });
     }
 
-    private void update(String guildId, LocalDate date, State state, Optional<String> messageId, Optional<String> error) {
+    private void update(
+            String guildId, LocalDate date, State state, Optional<String> messageId, Optional<String> error) {
         store.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     UPDATE digest_runs SET state = ?, message_id = COALESCE(?, message_id), error = ?,
@@ -216,7 +218,8 @@ public final class DigestRuns {
     }
 
     private static Optional<DigestRun> find(Connection c, String guildId, LocalDate date) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT * FROM digest_runs WHERE guild_id = ? AND local_date = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT * FROM digest_runs WHERE guild_id = ? AND local_date = ?")) {
             s.setString(1, guildId);
             s.setString(2, date.toString());
             try (ResultSet rs = s.executeQuery()) {

@@ -16,8 +16,8 @@ public final class GuildSettings {
     /** The guild's choice, or empty when it has not made one (the configured default applies). */
     public Optional<Boolean> privateByDefault(String guildId) {
         return store.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT private_by_default FROM guild_settings WHERE guild_id = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT private_by_default FROM guild_settings WHERE guild_id = ?")) {
                 s.setString(1, guildId);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {

@@ -17,7 +17,11 @@ final class Migrations {
                         private_by_default INTEGER,
                         updated_at         TEXT NOT NULL
                     )""")),
-            new Migration(2, "query log", List.of("""
+            new Migration(
+                    2,
+                    "query log",
+                    List.of(
+                            """
                     CREATE TABLE query_log (
                         id           INTEGER PRIMARY KEY AUTOINCREMENT,
                         query        TEXT NOT NULL,
@@ -25,9 +29,12 @@ final class Migrations {
                         asked_at     INTEGER NOT NULL,
                         result_count INTEGER NOT NULL
                     )""",
-                    "CREATE INDEX query_log_asked_at ON query_log(asked_at)",
-                    "CREATE INDEX query_log_guild_query ON query_log(guild_id, query)")),
-            new Migration(3, "reindex runs", List.of("""
+                            "CREATE INDEX query_log_asked_at ON query_log(asked_at)",
+                            "CREATE INDEX query_log_guild_query ON query_log(guild_id, query)")),
+            new Migration(
+                    3,
+                    "reindex runs",
+                    List.of("""
                     CREATE TABLE reindex_runs (
                         id           INTEGER PRIMARY KEY AUTOINCREMENT,
                         started_at   INTEGER NOT NULL,
@@ -45,9 +52,9 @@ final class Migrations {
                         passages     INTEGER NOT NULL DEFAULT 0,
                         generation   INTEGER,
                         error        TEXT
-                    )""",
-                    "CREATE INDEX reindex_runs_started_at ON reindex_runs(started_at)")),
-            new Migration(4, "daily digest", List.of("""
+                    )""", "CREATE INDEX reindex_runs_started_at ON reindex_runs(started_at)")),
+            new Migration(
+                    4, "daily digest", List.of("""
                     CREATE TABLE digest_settings (
                         guild_id             TEXT PRIMARY KEY,
                         channel_id           TEXT NOT NULL,
@@ -73,8 +80,7 @@ final class Migrations {
                         finished_at  INTEGER,
                         error        TEXT,
                         PRIMARY KEY (guild_id, local_date)
-                    )""",
-                    "CREATE INDEX digest_runs_state ON digest_runs(state)", """
+                    )""", "CREATE INDEX digest_runs_state ON digest_runs(state)", """
                     CREATE TABLE digest_seen_documents (
                         guild_id     TEXT NOT NULL,
                         doc_id       TEXT NOT NULL,

@@ -64,7 +64,8 @@ public final class ReindexLog {
             Optional<String> error) {}
 
     /** Records that a run started; returns its id for {@link #finish}. */
-    public long start(String requestedBy, Optional<String> guildId, boolean dryRun, boolean fullRebuild, Instant startedAt) {
+    public long start(
+            String requestedBy, Optional<String> guildId, boolean dryRun, boolean fullRebuild, Instant startedAt) {
         return store.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO reindex_runs(started_at, requested_by, guild_id, dry_run, full_rebuild, result)"
@@ -87,7 +88,12 @@ public final class ReindexLog {
     }
 
     /** Records how run {@code id} ended. */
-    public void finish(long id, Result result, Counts counts, Optional<Long> generation, Optional<String> error,
+    public void finish(
+            long id,
+            Result result,
+            Counts counts,
+            Optional<Long> generation,
+            Optional<String> error,
             Instant finishedAt) {
         if (result == Result.RUNNING) {
             throw new IllegalArgumentException("a finished run is ok or failed");
@@ -160,14 +166,20 @@ public final class ReindexLog {
         long id = rs.getLong("id");
         Instant started = Instant.ofEpochMilli(rs.getLong("started_at"));
         long finishedMillis = rs.getLong("finished_at");
-        Optional<Instant> finished = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(finishedMillis));
+        Optional<Instant> finished =
+                rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(finishedMillis));
         String requestedBy = rs.getString("requested_by");
         Optional<String> guild = Optional.ofNullable(rs.getString("guild_id"));
         boolean dryRun = rs.getInt("dry_run") != 0;
         boolean full = rs.getInt("full_rebuild") != 0;
         Result result = Result.ofColumn(rs.getString("result"));
-        Counts counts = new Counts(rs.getInt("added"), rs.getInt("changed"), rs.getInt("removed"),
-                rs.getInt("unchanged"), rs.getInt("skipped"), rs.getInt("passages"));
+        Counts counts = new Counts(
+                rs.getInt("added"),
+                rs.getInt("changed"),
+                rs.getInt("removed"),
+                rs.getInt("unchanged"),
+                rs.getInt("skipped"),
+                rs.getInt("passages"));
         long generationValue = rs.getLong("generation");
         Optional<Long> generation = rs.wasNull() ? Optional.empty() : Optional.of(generationValue);
         Optional<String> error = Optional.ofNullable(rs.getString("error"));

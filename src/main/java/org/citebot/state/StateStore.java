@@ -149,10 +149,13 @@ public final class StateStore implements Closeable {
             return null;
         });
         int current = schemaVersion();
-        int latest = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+        int latest =
+                migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
         if (current > latest) {
-            throw new StateStoreException("The state database " + file + " has schema version " + current
-                    + ", newer than this citebot understands (" + latest + "). Use a newer citebot.", null);
+            throw new StateStoreException(
+                    "The state database " + file + " has schema version " + current
+                            + ", newer than this citebot understands (" + latest + "). Use a newer citebot.",
+                    null);
         }
         // Versions are checked one by one rather than against the highest: branches add migrations in
         // parallel (3 reindex runs, 4 digest), so a database may hold 4 before 3 arrives in a merge.
@@ -182,7 +185,8 @@ public final class StateStore implements Closeable {
 
     private static java.util.Set<Integer> appliedVersions(Connection c) throws SQLException {
         java.util.Set<Integer> versions = new java.util.HashSet<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_migrations")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version FROM schema_migrations")) {
             while (rs.next()) {
                 versions.add(rs.getInt(1));
             }

@@ -22,15 +22,17 @@ class CitebotMetricsTest {
 
     @Test
     void scrape_afterSearchesAndRefusals_showsLatencyCacheAndRefusalCounts() throws Exception {
-        CitebotConfig config = new ConfigLoader(Map.of("CITEBOT_STATE_DB", dir.resolve("citebot.db").toString(),
-                        "CITEBOT_RATE_LIMIT_SEARCHES", "2"))
+        CitebotConfig config = new ConfigLoader(Map.of(
+                        "CITEBOT_STATE_DB", dir.resolve("citebot.db").toString(), "CITEBOT_RATE_LIMIT_SEARCHES", "2"))
                 .load(Optional.empty(), false)
                 .withCorpusDir(Path.of(System.getProperty("citebot.seeds", "seeds")))
                 .withIndexDir(dir.resolve("index"));
         try (Citebot citebot = Citebot.start(config, Clock.systemUTC())) {
             Invoker member = new Invoker("u1", Optional.of("123456789012345678"), Optional.of("c"), false, List.of());
             for (String query : List.of("HIMARS", "HIMARS", "nuclear")) {
-                citebot.registry().command("search").orElseThrow()
+                citebot.registry()
+                        .command("search")
+                        .orElseThrow()
                         .handle(new CommandRequest("search", Map.of("query", query), member, Optional.empty()));
             }
 

@@ -31,22 +31,31 @@ class CitebotReindexWiringTest {
     void start_withWatchOn_registersReindexAndAnnouncesWatcherRuns() throws IOException {
         TestCorpusFolder corpus = new TestCorpusFolder(dir.resolve("corpus")).write(0, 4, 2);
         Path file = dir.resolve("citebot.yaml");
-        Files.writeString(file, "corpus:\n  dir: " + corpus.dir() + "\n  watch: true\n  watchDebounce: 300ms\n"
-                + "index:\n  dir: " + dir.resolve("index") + "\nstate:\n  db: " + dir.resolve("citebot.db") + "\n");
+        Files.writeString(
+                file,
+                "corpus:\n  dir: " + corpus.dir() + "\n  watch: true\n  watchDebounce: 300ms\n" + "index:\n  dir: "
+                        + dir.resolve("index") + "\nstate:\n  db: " + dir.resolve("citebot.db") + "\n");
         CitebotConfig config = new ConfigLoader(Map.of()).load(Optional.of(file), true);
         List<Reply> announced = new CopyOnWriteArrayList<>();
 
         try (Citebot citebot = Citebot.start(config, Clock.systemUTC())) {
             citebot.announceModeratorActionsTo(announced::add);
             Optional<Command> reindex = citebot.registry().command("reindex");
-            assertThat(reindex).hasValueSatisfying(command -> assertThat(command.spec().moderatorOnly()).isTrue());
+            assertThat(reindex)
+                    .hasValueSatisfying(command ->
+                            assertThat(command.spec().moderatorOnly()).isTrue());
 
             corpus.revise(2);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> !announced.isEmpty());
             assertThat(announced.get(0).text().orElseThrow().text())
-                    .startsWith("Reindex requested by the corpus watcher:").contains("Changed 1: article_002");
-            assertThat(citebot.engine().search().search(SearchRequest.of("revised2", 3)).totalHits()).isPositive();
+                    .startsWith("Reindex requested by the corpus watcher:")
+                    .contains("Changed 1: article_002");
+            assertThat(citebot.engine()
+                            .search()
+                            .search(SearchRequest.of("revised2", 3))
+                            .totalHits())
+                    .isPositive();
         }
     }
 }

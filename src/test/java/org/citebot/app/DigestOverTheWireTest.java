@@ -61,13 +61,13 @@ class DigestOverTheWireTest {
     /** Starts citebot as {@code citebot run} does; again after {@link #stopBot()}, it is a restarted process. */
     private void startBot() throws Exception {
         CitebotConfig config = new ConfigLoader(Map.of(
-                "CITEBOT_DISCORD_REST_URL", discord.restUrl(),
-                "CITEBOT_DISCORD_GATEWAY_URL", discord.gatewayUrl(),
-                "CITEBOT_DISCORD_GUILDS", discord.guild().id(),
-                "CITEBOT_CORPUS_DIR", System.getProperty("citebot.seeds", "seeds"),
-                "CITEBOT_INDEX_DIR", dir.resolve("index").toString(),
-                "CITEBOT_STATE_DB", dir.resolve("citebot.db").toString(),
-                "CITEBOT_MODERATORS_LOG_CHANNEL", modLog.id()))
+                        "CITEBOT_DISCORD_REST_URL", discord.restUrl(),
+                        "CITEBOT_DISCORD_GATEWAY_URL", discord.gatewayUrl(),
+                        "CITEBOT_DISCORD_GUILDS", discord.guild().id(),
+                        "CITEBOT_CORPUS_DIR", System.getProperty("citebot.seeds", "seeds"),
+                        "CITEBOT_INDEX_DIR", dir.resolve("index").toString(),
+                        "CITEBOT_STATE_DB", dir.resolve("citebot.db").toString(),
+                        "CITEBOT_MODERATORS_LOG_CHANNEL", modLog.id()))
                 .load(Optional.empty(), false);
         citebot = Citebot.start(config, clock);
         frontEnd = DiscordFrontEnd.start(citebot, discord.token());
@@ -93,32 +93,57 @@ class DigestOverTheWireTest {
     }
 
     private JsonNode digest(String subcommand, Map<String, ?> options, String member) {
-        return discord.slash("digest").subcommand(subcommand, options).as(discord.member(member))
-                .awaitResponseMessage(m -> !m.path("content").asText("").isEmpty() || m.path("embeds").size() > 0,
+        return discord.slash("digest")
+                .subcommand(subcommand, options)
+                .as(discord.member(member))
+                .awaitResponseMessage(
+                        m -> !m.path("content").asText("").isEmpty()
+                                || m.path("embeds").size() > 0,
                         Duration.ofSeconds(10));
     }
 
     private List<SentMessage> digestPosts(String channelId) {
         return discord.sentMessages().stream()
-                .filter(m -> m.kind() == SentMessage.Kind.CHANNEL_MESSAGE && m.channelId().equals(channelId))
+                .filter(m -> m.kind() == SentMessage.Kind.CHANNEL_MESSAGE
+                        && m.channelId().equals(channelId))
                 .toList();
     }
 
     private static List<String> titles(JsonNode message) {
-        return StreamSupport.stream(message.path("embeds").spliterator(), false).map(e -> e.path("title").asText()).toList();
+        return StreamSupport.stream(message.path("embeds").spliterator(), false)
+                .map(e -> e.path("title").asText())
+                .toList();
     }
 
     @Test
     void setupPreviewNow_thenTheScheduledPostArrivesOnce() throws Exception {
         start(readingGroup().build());
-        citebot.queryLog().record("himars", Optional.of(discord.guild().id()), clock.instant().minusSeconds(600), 2);
-        citebot.queryLog().record("himars", Optional.of(discord.guild().id()), clock.instant().minusSeconds(300), 2);
-        citebot.queryLog().record("moon cheese", Optional.of(discord.guild().id()), clock.instant().minusSeconds(200), 0);
+        citebot.queryLog()
+                .record(
+                        "himars",
+                        Optional.of(discord.guild().id()),
+                        clock.instant().minusSeconds(600),
+                        2);
+        citebot.queryLog()
+                .record(
+                        "himars",
+                        Optional.of(discord.guild().id()),
+                        clock.instant().minusSeconds(300),
+                        2);
+        citebot.queryLog()
+                .record(
+                        "moon cheese",
+                        Optional.of(discord.guild().id()),
+                        clock.instant().minusSeconds(200),
+                        0);
 
-        JsonNode refused = digest("setup", Map.of("channel", news, "time", "08:00", "timezone", "Europe/Berlin"), "alice");
+        JsonNode refused =
+                digest("setup", Map.of("channel", news, "time", "08:00", "timezone", "Europe/Berlin"), "alice");
         assertThat(refused.path("content").asText()).contains("Only moderators");
 
-        JsonNode zones = discord.autocomplete("digest", "timezone", "berl").inSubcommand("setup").as(discord.mod())
+        JsonNode zones = discord.autocomplete("digest", "timezone", "berl")
+                .inSubcommand("setup")
+                .as(discord.mod())
                 .awaitCallback();
         assertThat(zones.path("type").asInt()).isEqualTo(8);
         assertThat(zones.at("/data/choices/0/value").asText()).isEqualTo("Europe/Berlin");
@@ -129,13 +154,16 @@ class DigestOverTheWireTest {
 
         JsonNode preview = digest("preview", Map.of(), "alice");
         assertThat(preview.path("flags").asInt() & 64).as("preview is private").isEqualTo(64);
-        assertThat(titles(preview)).anyMatch(t -> t.startsWith("Most asked · “himars”"))
+        assertThat(titles(preview))
+                .anyMatch(t -> t.startsWith("Most asked · “himars”"))
                 .anyMatch(t -> t.startsWith("Passage of the day · "));
         assertThat(digestPosts(news.id())).isEmpty();
 
         JsonNode now = digest("now", Map.of(), "mod");
-        JsonNode posted = discord.awaitChannelMessage(news.id(), m -> m.path("content").asText().contains("Daily digest"));
-        String link = "https://discord.com/channels/" + discord.guild().id() + "/" + news.id() + "/" + posted.path("id").asText();
+        JsonNode posted = discord.awaitChannelMessage(
+                news.id(), m -> m.path("content").asText().contains("Daily digest"));
+        String link = "https://discord.com/channels/" + discord.guild().id() + "/" + news.id() + "/"
+                + posted.path("id").asText();
         assertThat(now.path("content").asText()).contains(link);
         assertThat(titles(posted)).isEqualTo(titles(preview));
         SentMessage sent = digestPosts(news.id()).get(0);
@@ -144,14 +172,17 @@ class DigestOverTheWireTest {
         assertThat(sent.payload().path("enforce_nonce").asBoolean()).isTrue();
         assertThat(sent.payload().path("flags").asInt() & 4096).as("silent").isEqualTo(4096);
         // Unanswered questions went to the moderators' channel only.
-        JsonNode unanswered = discord.awaitChannelMessage(modLog.id(), m -> m.toString().contains("moon cheese"));
+        JsonNode unanswered =
+                discord.awaitChannelMessage(modLog.id(), m -> m.toString().contains("moon cheese"));
         assertThat(unanswered.at("/allowed_mentions/parse")).isEmpty();
         assertThat(posted.toString()).doesNotContain("moon cheese");
 
         JsonNode again = digest("now", Map.of(), "mod");
         assertThat(again.path("content").asText()).contains("already posted").contains(link);
         assertThat(digestPosts(news.id())).hasSize(1);
-        assertThat(discord.requests("POST", "channels/.*/messages")).as("one send to news, one to mod-log").hasSize(2);
+        assertThat(discord.requests("POST", "channels/.*/messages"))
+                .as("one send to news, one to mod-log")
+                .hasSize(2);
         assertThat(citebot.metrics().scrape()).as("both posts counted").contains("citebot_digest_posts_total 2.0");
 
         // 08:00 the same day: today's digest is already out, so nothing more.
@@ -162,7 +193,8 @@ class DigestOverTheWireTest {
         // 08:00 the next day: the scheduler posts, once.
         clock.set(Instant.parse("2026-05-05T06:00:00Z"));
         citebot.digestScheduler().wakeUp();
-        await().atMost(Duration.ofSeconds(10)).until(() -> digestPosts(news.id()).size() == 2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> digestPosts(news.id()).size() == 2);
         citebot.digestScheduler().wakeUp();
         citebot.digests().runDue();
         assertThat(digestPosts(news.id())).hasSize(2);
@@ -178,7 +210,8 @@ class DigestOverTheWireTest {
         JsonNode now = digest("now", Map.of(), "mod");
 
         assertThat(now.path("content").asText()).contains("could not be posted").contains("does not exist");
-        JsonNode report = discord.awaitChannelMessage(modLog.id(), m -> m.path("content").asText().contains(gone.id()));
+        JsonNode report = discord.awaitChannelMessage(
+                modLog.id(), m -> m.path("content").asText().contains(gone.id()));
         assertThat(report.at("/allowed_mentions/parse")).isEmpty();
     }
 
@@ -202,28 +235,43 @@ class DigestOverTheWireTest {
         digest("setup", Map.of("channel", news, "time", "08:00", "timezone", "Europe/Berlin"), "mod");
         clock.set(Instant.parse("2026-05-04T06:00:00Z"));
         citebot.digestScheduler().wakeUp();
-        JsonNode posted = discord.awaitChannelMessage(news.id(), m -> m.path("content").asText().contains("Daily digest"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> citebot.digests().postNow(discord.guild().id()).orElseThrow()
-                instanceof DeliveryOutcome.AlreadyPosted);
+        JsonNode posted = discord.awaitChannelMessage(
+                news.id(), m -> m.path("content").asText().contains("Daily digest"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> citebot.digests().postNow(discord.guild().id()).orElseThrow()
+                        instanceof DeliveryOutcome.AlreadyPosted);
         stopBot();
         // The process died after Discord created the message but before the message id was stored.
         try (StateStore store = StateStore.open(dir.resolve("citebot.db"), clock)) {
-            int rows = store.transaction(c -> c.createStatement()
-                    .executeUpdate("UPDATE digest_runs SET state = 'sending', message_id = NULL WHERE local_date = '2026-05-04'"));
+            int rows = store.transaction(
+                    c -> c.createStatement()
+                            .executeUpdate(
+                                    "UPDATE digest_runs SET state = 'sending', message_id = NULL WHERE local_date = '2026-05-04'"));
             assertThat(rows).isEqualTo(1);
         }
 
         clock.set(Instant.parse("2026-05-04T06:03:00Z"));
         startBot();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> discord.requests("POST", "channels/" + news.id() + "/messages").size() == 2);
-        List<SentMessage> sends = discord.sentMessages().stream().filter(m -> m.channelId().equals(news.id())).toList();
-        assertThat(discord.channelMessages(news.id())).filteredOn(m -> m.path("content").asText().contains("Daily digest"))
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> discord.requests("POST", "channels/" + news.id() + "/messages")
+                                .size()
+                        == 2);
+        List<SentMessage> sends = discord.sentMessages().stream()
+                .filter(m -> m.channelId().equals(news.id()))
+                .toList();
+        assertThat(discord.channelMessages(news.id()))
+                .filteredOn(m -> m.path("content").asText().contains("Daily digest"))
                 .hasSize(1);
-        assertThat(sends).extracting(m -> m.payload().path("nonce").asText()).containsOnly(posted.path("nonce").asText());
-        await().atMost(Duration.ofSeconds(5)).until(() -> citebot.digests().postNow(discord.guild().id())
-                .map(o -> o.equals(new DeliveryOutcome.AlreadyPosted(java.time.LocalDate.of(2026, 5, 4),
-                        "https://discord.com/channels/" + discord.guild().id() + "/" + news.id() + "/" + posted.path("id").asText())))
+        assertThat(sends)
+                .extracting(m -> m.payload().path("nonce").asText())
+                .containsOnly(posted.path("nonce").asText());
+        await().atMost(Duration.ofSeconds(5)).until(() -> citebot.digests()
+                .postNow(discord.guild().id())
+                .map(o -> o.equals(new DeliveryOutcome.AlreadyPosted(
+                        java.time.LocalDate.of(2026, 5, 4),
+                        "https://discord.com/channels/" + discord.guild().id() + "/" + news.id() + "/"
+                                + posted.path("id").asText())))
                 .orElse(false));
     }
 }

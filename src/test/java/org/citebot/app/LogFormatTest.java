@@ -36,8 +36,9 @@ class LogFormatTest {
         ConsoleAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
                 (ConsoleAppender<ch.qos.logback.classic.spi.ILoggingEvent>) root.getAppender("JSON");
         assertThat(appender).isNotNull();
-        LoggingEvent event = new LoggingEvent("test", context.getLogger("org.citebot.test"), Level.INFO,
-                "searched {} passages", null, new Object[] {3});
+        LoggingEvent event = new LoggingEvent(
+                "test", context.getLogger("org.citebot.test"), Level.INFO, "searched {} passages", null, new Object[] {3
+                });
         event.setMDCPropertyMap(Map.of("interaction", "1234", "guild", "5678"));
 
         String line = new String(appender.getEncoder().encode(event), StandardCharsets.UTF_8);
@@ -52,7 +53,8 @@ class LogFormatTest {
     void text_keepsTheConfiguredAppender() {
         LogFormat.TEXT.apply();
 
-        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("JSON")).isNull();
+        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("JSON"))
+                .isNull();
     }
 
     @Test

@@ -36,8 +36,7 @@ class ModeratorCommandsTest {
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
         CitebotConfig config = new ConfigLoader(Map.of(
-                        "CITEBOT_STATE_DB", dir.resolve("citebot.db").toString(),
-                        "CITEBOT_MODERATORS_ROLES", MOD_ROLE))
+                        "CITEBOT_STATE_DB", dir.resolve("citebot.db").toString(), "CITEBOT_MODERATORS_ROLES", MOD_ROLE))
                 .load(Optional.empty(), false)
                 .withCorpusDir(Path.of(System.getProperty("citebot.seeds", "seeds")))
                 .withIndexDir(dir.resolve("index"));
@@ -79,8 +78,8 @@ class ModeratorCommandsTest {
         Invoker moderator = new Invoker("m1", Optional.of(GUILD), Optional.of("c1"), true, List.of());
         Command reindex = citebot.registry().command("reindex").orElseThrow();
 
-        var reply = reindex.handle(new CommandRequest("reindex", Map.of("dry-run", true), moderator, Optional.empty()),
-                interim -> {});
+        var reply = reindex.handle(
+                new CommandRequest("reindex", Map.of("dry-run", true), moderator, Optional.empty()), interim -> {});
 
         assertThat(reply.ephemeral()).isTrue();
         assertThat(citebot.engine().index().metadata().generation()).isEqualTo(generation);

@@ -29,7 +29,8 @@ class SeedCorpusSearchTest {
 
     @BeforeAll
     void buildIndex(@TempDir Path dir) throws IOException {
-        CitebotConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), false)
+        CitebotConfig config = new ConfigLoader(Map.of())
+                .load(Optional.empty(), false)
                 .withCorpusDir(Path.of(System.getProperty("citebot.seeds", "seeds")))
                 .withIndexDir(dir.resolve("index"));
         engine = SearchEngine.open(config, Clock.systemUTC());
@@ -50,7 +51,9 @@ class SeedCorpusSearchTest {
         QuestionScore score = QuestionScore.measure(engine.search(), questions);
 
         assertThat(questions).hasSizeGreaterThanOrEqualTo(18);
-        assertThat(questions).filteredOn(q -> q.kind() == LabelledQuestion.Kind.PARAPHRASE).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(questions)
+                .filteredOn(q -> q.kind() == LabelledQuestion.Kind.PARAPHRASE)
+                .hasSizeGreaterThanOrEqualTo(6);
         assertThat(score.misses()).as("questions not answered in the top 3").isEmpty();
         assertThat(score.successAt3()).isEqualTo(1.0);
     }
@@ -63,7 +66,8 @@ class SeedCorpusSearchTest {
         assertThat(top.document().url()).isPresent();
         assertThat(top.link()).isPresent();
         assertThat(top.link().get().toString())
-                .startsWith("https://revcom.us/en/usnato-vs-russia-ukraine-war-planning-and-preparing-dangerous-escalations#:~:text=");
+                .startsWith(
+                        "https://revcom.us/en/usnato-vs-russia-ukraine-war-planning-and-preparing-dangerous-escalations#:~:text=");
     }
 
     @Test

@@ -26,7 +26,8 @@ import picocli.CommandLine;
 class BenchCommandSmokeTest {
 
     private static final List<String> ENGINES = List.of("citebot", "lucene", "fts5");
-    private static final List<String> SETUPS = List.of("citebot", "lucene", "lucene+highlighter", "fts5", "fts5+snippet");
+    private static final List<String> SETUPS =
+            List.of("citebot", "lucene", "lucene+highlighter", "fts5", "fts5+snippet");
 
     @TempDir
     Path work;
@@ -34,7 +35,8 @@ class BenchCommandSmokeTest {
     @Test
     void bench_10kPassagesQuick_reportsEveryFigureForCitebotAndBothBaselines() throws Exception {
         Optional<Path> eval = EvalDataDirectory.locate(Path.of(""));
-        Assumptions.assumeTrue(eval.isPresent() && Files.isDirectory(eval.get().resolve("scifact")),
+        Assumptions.assumeTrue(
+                eval.isPresent() && Files.isDirectory(eval.get().resolve("scifact")),
                 "shared/eval/scifact not found above the working directory: bench smoke test skipped");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -43,8 +45,15 @@ class BenchCommandSmokeTest {
         commandLine.setErr(new PrintWriter(err, true));
 
         long started = System.nanoTime();
-        int code = commandLine.execute("--passages", "10k", "--quick", "--json", "--eval-dir", eval.get().toString(),
-                "--work", work.toString());
+        int code = commandLine.execute(
+                "--passages",
+                "10k",
+                "--quick",
+                "--json",
+                "--eval-dir",
+                eval.get().toString(),
+                "--work",
+                work.toString());
         System.out.printf("bench smoke run took %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
         assertThat(code).as(err.toString()).isZero();
@@ -69,7 +78,9 @@ class BenchCommandSmokeTest {
             JsonNode search = size.get("search").get(setup);
             assertThat(search).as(setup).isNotNull();
             assertPositive(search, setup, "readyMillis", "reopenMillis", "heapBytes");
-            assertThat(search.get("emptyResults").asInt()).as(setup + " queries without hits").isLessThan(10);
+            assertThat(search.get("emptyResults").asInt())
+                    .as(setup + " queries without hits")
+                    .isLessThan(10);
             assertLatencies(search.get("oneThread"), setup + " one thread", 1);
             assertLatencies(search.get("fourThreads"), setup + " four threads", 4);
         }
@@ -105,7 +116,8 @@ class BenchCommandSmokeTest {
         assertThat(latencies.get("threads").asInt()).as(what).isEqualTo(threads);
         assertThat(latencies.get("samples").asInt()).as(what + " samples").isGreaterThanOrEqualTo(20);
         assertPositive(latencies, what, "p50Micros", "p99Micros", "meanMicros", "queriesPerSecond");
-        assertThat(latencies.get("p99Micros").asDouble()).as(what + " p99 >= p50")
+        assertThat(latencies.get("p99Micros").asDouble())
+                .as(what + " p99 >= p50")
                 .isGreaterThanOrEqualTo(latencies.get("p50Micros").asDouble());
     }
 

@@ -16,7 +16,8 @@ import picocli.CommandLine;
 /** {@code citebot eval} on a tiny synthetic BEIR collection and the real seeds: output and exit codes. */
 class EvalCommandTest {
 
-    private static final Path SEEDS = Path.of(System.getProperty("citebot.seeds", "seeds")).toAbsolutePath();
+    private static final Path SEEDS =
+            Path.of(System.getProperty("citebot.seeds", "seeds")).toAbsolutePath();
 
     @TempDir
     Path dir;
@@ -35,7 +36,8 @@ class EvalCommandTest {
         assertThat(root.get("results")).hasSize(2);
         assertThat(root.get("results").get(0).get("profile").asText()).isEqualTo("anserini");
         assertThat(root.get("results").get(1).get("profile").asText()).isEqualTo("citebot");
-        assertThat(root.get("results").get(0).get("measures").get("nDCG@10").asDouble()).isEqualTo(1.0);
+        assertThat(root.get("results").get(0).get("measures").get("nDCG@10").asDouble())
+                .isEqualTo(1.0);
         assertThat(root.get("results").get(0).get("queries").asInt()).isEqualTo(2);
     }
 
@@ -99,7 +101,8 @@ class EvalCommandTest {
 
     @Test
     void eval_unknownProfile_exitsTwo() throws IOException {
-        assertThat(run("--beir", tinyBeir("tiny").toString(), "--profile", "bm42")).isEqualTo(2);
+        assertThat(run("--beir", tinyBeir("tiny").toString(), "--profile", "bm42"))
+                .isEqualTo(2);
     }
 
     private int run(String... args) {
@@ -116,7 +119,8 @@ class EvalCommandTest {
                 {"_id": "d2", "title": "Beavers", "text": "Beavers build dams from branches and mud."}
                 {"_id": "d3", "title": "Kelp", "text": "Kelp forests shelter fish."}
                 """);
-        Files.writeString(beir.resolve("topics.tiny.tsv"), "q1\tDo otters hold hands?\nq2\tWho builds dams from mud?\n");
+        Files.writeString(
+                beir.resolve("topics.tiny.tsv"), "q1\tDo otters hold hands?\nq2\tWho builds dams from mud?\n");
         Files.writeString(beir.resolve("qrels.tiny.txt"), "q1 0 d1 1\nq2 0 d2 1\n");
         return beir;
     }

@@ -18,10 +18,12 @@ class HealthcheckCommandTest {
 
     @Test
     void healthcheck_runningEndpoint_exitsZero_readyCheckFailing_exitsOne() throws Exception {
-        try (OpsServer ops = OpsServer.start(new InetSocketAddress("127.0.0.1", 0),
+        try (OpsServer ops = OpsServer.start(
+                new InetSocketAddress("127.0.0.1", 0),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 List.of(new ReadinessCheck("gateway", () -> Optional.of("not connected"))))) {
-            Map<String, String> env = Map.of("CITEBOT_OPS_LISTEN", "127.0.0.1:" + ops.address().getPort());
+            Map<String, String> env =
+                    Map.of("CITEBOT_OPS_LISTEN", "127.0.0.1:" + ops.address().getPort());
 
             assertThat(run(env, "healthcheck")).isZero();
             assertThat(run(env, "healthcheck", "--ready")).isEqualTo(1);
@@ -31,8 +33,10 @@ class HealthcheckCommandTest {
     @Test
     void healthcheck_nothingListening_exitsOneWithReason() throws Exception {
         StringWriter err = new StringWriter();
-        int code = Main.execute(new String[] {"healthcheck", "--timeout", "1"},
-                Map.of("CITEBOT_OPS_LISTEN", "127.0.0.1:9"), new PrintWriter(new StringWriter(), true),
+        int code = Main.execute(
+                new String[] {"healthcheck", "--timeout", "1"},
+                Map.of("CITEBOT_OPS_LISTEN", "127.0.0.1:9"),
+                new PrintWriter(new StringWriter(), true),
                 new PrintWriter(err, true));
 
         assertThat(code).isEqualTo(1);
@@ -40,6 +44,7 @@ class HealthcheckCommandTest {
     }
 
     private static int run(Map<String, String> env, String... args) {
-        return Main.execute(args, env, new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
+        return Main.execute(
+                args, env, new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
     }
 }

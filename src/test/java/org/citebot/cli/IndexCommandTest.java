@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code citebot index} goes through the reindex service: its runs are recorded like the bot's. */
 class IndexCommandTest {
 
-    private static final Path SEEDS = Path.of(System.getProperty("citebot.seeds", "seeds")).toAbsolutePath();
+    private static final Path SEEDS =
+            Path.of(System.getProperty("citebot.seeds", "seeds")).toAbsolutePath();
 
     @TempDir
     Path dir;
@@ -31,8 +32,10 @@ class IndexCommandTest {
     @BeforeEach
     void writeConfig() throws IOException {
         config = dir.resolve("citebot.yaml");
-        Files.writeString(config, "corpus:\n  dir: " + SEEDS + "\nindex:\n  dir: " + dir.resolve("index")
-                + "\nstate:\n  db: " + dir.resolve("citebot.db") + "\n");
+        Files.writeString(
+                config,
+                "corpus:\n  dir: " + SEEDS + "\nindex:\n  dir: " + dir.resolve("index") + "\nstate:\n  db: "
+                        + dir.resolve("citebot.db") + "\n");
     }
 
     @Test
@@ -52,12 +55,19 @@ class IndexCommandTest {
 
     @Test
     void index_missingCorpus_isRecordedAsFailed() {
-        assertThat(run("--config", config.toString(), "index", "--corpus", dir.resolve("nope").toString())).isEqualTo(2);
+        assertThat(run(
+                        "--config",
+                        config.toString(),
+                        "index",
+                        "--corpus",
+                        dir.resolve("nope").toString()))
+                .isEqualTo(2);
 
         try (StateStore store = StateStore.open(dir.resolve("citebot.db"), Clock.systemUTC())) {
             ReindexLog.Run run = new ReindexLog(store).recent(1).get(0);
             assertThat(run.result()).isEqualTo(ReindexLog.Result.FAILED);
-            assertThat(run.error()).hasValueSatisfying(error -> assertThat(error).contains("does not exist"));
+            assertThat(run.error())
+                    .hasValueSatisfying(error -> assertThat(error).contains("does not exist"));
         }
     }
 

@@ -19,33 +19,36 @@ import org.junit.jupiter.api.io.TempDir;
 class InvalidConfigTest {
 
     /** One unusable value per key, as an operator might mistype it in the environment. */
-    static final Map<String, String> INVALID = new TreeMap<>(Map.ofEntries(
-            Map.entry("corpus.dir", "bad\u0000path"),
-            Map.entry("corpus.maxFileSize", "10 parsecs"),
-            Map.entry("corpus.watch", "sometimes"),
-            Map.entry("corpus.watchDebounce", "soon"),
-            Map.entry("index.dir", ""),
-            Map.entry("state.db", "bad\u0000path"),
-            Map.entry("state.queryLogRetention", "-3d"),
-            Map.entry("cache.maxEntries", "lots"),
-            Map.entry("cache.expireAfter", "0s"),
-            Map.entry("search.results", "11"),
-            Map.entry("discord.guilds", "my-server"),
-            Map.entry("discord.restUrl", "discord.com/api"),
-            Map.entry("discord.gatewayUrl", "https://gateway.discord.gg"),
-            Map.entry("discord.privateByDefault", "maybe"),
-            Map.entry("discord.deferAfter", "3s"),
-            Map.entry("moderators.roles", "@mods"),
-            Map.entry("moderators.logChannel", "#mod-log"),
-            Map.entry("ops.listen", "8081"),
-            Map.entry("logging.format", "xml"),
-            Map.entry("rateLimit.searches", "0"),
-            Map.entry("rateLimit.window", "10 seconds please"),
-            Map.entry("digest.grace", "all day"),
-            Map.entry("digest.postEmptyDays", "weekends"),
-            Map.entry("digest.pauseAfterFailures", "never"),
-            Map.entry("digest.silent", "hush"),
-            Map.entry("digest.defaults", "{\"123456789012345678\": {channel: \"234567890123456789\", time: \"25:00\", timezone: Mars/Olympus}}")));
+    static final Map<String, String> INVALID = new TreeMap<>(
+            Map.ofEntries(
+                    Map.entry("corpus.dir", "bad\u0000path"),
+                    Map.entry("corpus.maxFileSize", "10 parsecs"),
+                    Map.entry("corpus.watch", "sometimes"),
+                    Map.entry("corpus.watchDebounce", "soon"),
+                    Map.entry("index.dir", ""),
+                    Map.entry("state.db", "bad\u0000path"),
+                    Map.entry("state.queryLogRetention", "-3d"),
+                    Map.entry("cache.maxEntries", "lots"),
+                    Map.entry("cache.expireAfter", "0s"),
+                    Map.entry("search.results", "11"),
+                    Map.entry("discord.guilds", "my-server"),
+                    Map.entry("discord.restUrl", "discord.com/api"),
+                    Map.entry("discord.gatewayUrl", "https://gateway.discord.gg"),
+                    Map.entry("discord.privateByDefault", "maybe"),
+                    Map.entry("discord.deferAfter", "3s"),
+                    Map.entry("moderators.roles", "@mods"),
+                    Map.entry("moderators.logChannel", "#mod-log"),
+                    Map.entry("ops.listen", "8081"),
+                    Map.entry("logging.format", "xml"),
+                    Map.entry("rateLimit.searches", "0"),
+                    Map.entry("rateLimit.window", "10 seconds please"),
+                    Map.entry("digest.grace", "all day"),
+                    Map.entry("digest.postEmptyDays", "weekends"),
+                    Map.entry("digest.pauseAfterFailures", "never"),
+                    Map.entry("digest.silent", "hush"),
+                    Map.entry(
+                            "digest.defaults",
+                            "{\"123456789012345678\": {channel: \"234567890123456789\", time: \"25:00\", timezone: Mars/Olympus}}")));
 
     @TempDir
     Path dir;
@@ -68,17 +71,23 @@ class InvalidConfigTest {
                     "CITEBOT_INDEX_DIR", work.resolve("index").toString(),
                     "CITEBOT_STATE_DB", work.resolve("citebot.db").toString()));
             environment.put(variable, entry.getValue());
-            int code = Main.execute(new String[] {"--config", empty.toString(), "index"},
-                    environment, new PrintWriter(out, true), new PrintWriter(err, true));
+            int code = Main.execute(
+                    new String[] {"--config", empty.toString(), "index"},
+                    environment,
+                    new PrintWriter(out, true),
+                    new PrintWriter(err, true));
             boolean startedSomething;
             try (var files = Files.list(work)) {
                 startedSomething = files.findAny().isPresent();
             }
             if (code != 2 || !err.toString().contains(entry.getKey()) || startedSomething) {
-                failures.put(entry.getKey(), "exit " + code + ", created files: " + startedSomething + ", stderr: " + err);
+                failures.put(
+                        entry.getKey(), "exit " + code + ", created files: " + startedSomething + ", stderr: " + err);
             }
         }
-        assertThat(failures).as("keys whose bad value was not refused by name before starting").isEmpty();
+        assertThat(failures)
+                .as("keys whose bad value was not refused by name before starting")
+                .isEmpty();
     }
 
     @Test
@@ -87,10 +96,16 @@ class InvalidConfigTest {
         Files.writeString(config, "discord:\n  token: MTIzNDU2Nzg5.secret.value\n");
         StringWriter err = new StringWriter();
 
-        int code = Main.execute(new String[] {"--config", config.toString(), "index"}, Map.of(),
-                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        int code = Main.execute(
+                new String[] {"--config", config.toString(), "index"},
+                Map.of(),
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true));
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("discord.token").contains("DISCORD_TOKEN").doesNotContain("secret.value");
+        assertThat(err.toString())
+                .contains("discord.token")
+                .contains("DISCORD_TOKEN")
+                .doesNotContain("secret.value");
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line as scripts and CI use it: exit codes, output formats, messages. */
 class MainTest {
 
-    private static final Path SEEDS = Path.of(System.getProperty("citebot.seeds", "seeds")).toAbsolutePath();
+    private static final Path SEEDS =
+            Path.of(System.getProperty("citebot.seeds", "seeds")).toAbsolutePath();
 
     @TempDir
     Path dir;
@@ -30,8 +31,10 @@ class MainTest {
     @BeforeEach
     void writeConfig() throws IOException {
         config = dir.resolve("citebot.yaml");
-        Files.writeString(config, "corpus:\n  dir: " + SEEDS + "\nindex:\n  dir: " + dir.resolve("index")
-                + "\nstate:\n  db: " + dir.resolve("citebot.db") + "\n");
+        Files.writeString(
+                config,
+                "corpus:\n  dir: " + SEEDS + "\nindex:\n  dir: " + dir.resolve("index") + "\nstate:\n  db: "
+                        + dir.resolve("citebot.db") + "\n");
     }
 
     @Test
@@ -66,8 +69,19 @@ class MainTest {
         assertThat(json.get("tookMs").isNumber()).isTrue();
         JsonNode first = json.get("results").get(0);
         assertThat(first.get("rank").asInt()).isEqualTo(1);
-        for (String field : List.of("docId", "title", "author", "publisher", "published", "section", "paragraph",
-                "passage", "snippet", "url", "link", "score")) {
+        for (String field : List.of(
+                "docId",
+                "title",
+                "author",
+                "publisher",
+                "published",
+                "section",
+                "paragraph",
+                "passage",
+                "snippet",
+                "url",
+                "link",
+                "score")) {
             assertThat(first.has(field)).as("field %s", field).isTrue();
         }
         assertThat(first.get("snippet").asText()).contains("**HIMARS**");
@@ -86,7 +100,8 @@ class MainTest {
 
     @Test
     void search_limitOutOfRange_exitsTwo() {
-        assertThat(run("--config", config.toString(), "search", "--limit", "0", "nato")).isEqualTo(2);
+        assertThat(run("--config", config.toString(), "search", "--limit", "0", "nato"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--limit");
     }
 
@@ -95,7 +110,8 @@ class MainTest {
         int code = run("--config", config.toString(), "search", "--json", "title:(x", "*", "a~", "/.*/", "NATO");
 
         assertThat(code).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString()).get("total").asLong()).isPositive();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("total").asLong())
+                .isPositive();
     }
 
     @Test
@@ -110,7 +126,12 @@ class MainTest {
 
     @Test
     void index_missingCorpus_exitsTwoWithClearMessage() {
-        int code = run("--config", config.toString(), "index", "--corpus", dir.resolve("nope").toString());
+        int code = run(
+                "--config",
+                config.toString(),
+                "index",
+                "--corpus",
+                dir.resolve("nope").toString());
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("corpus folder not found");

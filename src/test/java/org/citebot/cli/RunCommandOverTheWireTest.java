@@ -38,15 +38,21 @@ class RunCommandOverTheWireTest {
                     "CITEBOT_INDEX_DIR", data.resolve("index").toString(),
                     "CITEBOT_STATE_DB", data.resolve("citebot.db").toString());
 
-            exit = Main.execute(new String[] {"--config", config.toString(), "run"}, environment,
-                    new PrintWriter(out, true), new PrintWriter(err, true));
+            exit = Main.execute(
+                    new String[] {"--config", config.toString(), "run"},
+                    environment,
+                    new PrintWriter(out, true),
+                    new PrintWriter(err, true));
 
             assertThat(discord.registrationRequests()).as("nothing registered").isEmpty();
-            assertThat(discord.requests()).as("it did try Discord").isNotEmpty()
-                    .allSatisfy(request -> assertThat(request.status()).isEqualTo(401));
+            assertThat(discord.requests()).as("it did try Discord").isNotEmpty().allSatisfy(request -> assertThat(
+                            request.status())
+                    .isEqualTo(401));
         }
         assertThat(exit).isEqualTo(Main.EXIT_FAILURE);
-        assertThat(err.toString()).startsWith("citebot: Discord rejected the token in DISCORD_TOKEN").doesNotContain(wrong);
+        assertThat(err.toString())
+                .startsWith("citebot: Discord rejected the token in DISCORD_TOKEN")
+                .doesNotContain(wrong);
         assertThat(out.toString()).doesNotContain(wrong);
     }
 }

@@ -48,10 +48,18 @@ class DigestCommandTest {
         QueryLog log = new QueryLog(store);
         DigestRuns runs = new DigestRuns(store);
         log.record("summit", Optional.of(GUILD), clock.instant(), 2);
-        DigestComposer composer = new DigestComposer(() -> new DigestCorpus.Contents(List.of(), List.of()), log,
-                request -> new SearchResults(request.query(), 0, 0, List.of(), 0, List.of(), List.of()), runs);
-        DigestService service = new DigestService(new DigestSettingsStore(store), runs, composer, Map.of(),
-                new DigestService.Options(Duration.ofHours(6), false, 3, Optional.empty()), clock);
+        DigestComposer composer = new DigestComposer(
+                () -> new DigestCorpus.Contents(List.of(), List.of()),
+                log,
+                request -> new SearchResults(request.query(), 0, 0, List.of(), 0, List.of(), List.of()),
+                runs);
+        DigestService service = new DigestService(
+                new DigestSettingsStore(store),
+                runs,
+                composer,
+                Map.of(),
+                new DigestService.Options(Duration.ofHours(6), false, 3, Optional.empty()),
+                clock);
         service.attach((guild, channel, reply, nonce) -> {
             posted.add(channel);
             return new PostResult.Posted("9" + posted.size());
@@ -65,7 +73,8 @@ class DigestCommandTest {
     }
 
     private Reply run(String subcommand, Map<String, Object> options, Invoker invoker) {
-        return command.handle(new CommandRequest("digest", options, invoker, Optional.empty(), Optional.of(subcommand)));
+        return command.handle(
+                new CommandRequest("digest", options, invoker, Optional.empty(), Optional.of(subcommand)));
     }
 
     private static String text(Reply reply) {
@@ -75,25 +84,31 @@ class DigestCommandTest {
     @Test
     void moderatorSubcommands_refusedForMembers_previewAllowed() {
         for (String sub : List.of("setup", "off", "now", "skip")) {
-            assertThatThrownBy(() -> run(sub, Map.of(), MEMBER)).isInstanceOf(UserFacingException.class)
+            assertThatThrownBy(() -> run(sub, Map.of(), MEMBER))
+                    .isInstanceOf(UserFacingException.class)
                     .hasMessageContaining("Only moderators can use /digest " + sub);
         }
-        assertThatThrownBy(() -> run("preview", Map.of(), MEMBER)).hasMessageContaining("No daily digest is set up here");
+        assertThatThrownBy(() -> run("preview", Map.of(), MEMBER))
+                .hasMessageContaining("No daily digest is set up here");
     }
 
     @Test
     void setup_validatesTimeZoneAndSections() {
         Map<String, Object> good = Map.of("channel", CHANNEL, "time", "08:00", "timezone", "Europe/Berlin");
         assertThatThrownBy(() -> run("setup", with(good, "time", "8 am"), MOD)).hasMessageContaining("HH:MM");
-        assertThatThrownBy(() -> run("setup", with(good, "timezone", "Berlin"), MOD)).hasMessageContaining("IANA");
+        assertThatThrownBy(() -> run("setup", with(good, "timezone", "Berlin"), MOD))
+                .hasMessageContaining("IANA");
         assertThatThrownBy(() -> run("setup", with(good, "sections", "new,gossip"), MOD))
                 .hasMessageContaining("unknown section 'gossip'");
 
         Reply reply = run("setup", with(good, "sections", "asked"), MOD);
 
         assertThat(reply.ephemeral()).isTrue();
-        assertThat(text(reply)).contains("https://discord.com/channels/" + GUILD + "/" + CHANNEL)
-                .contains("08:00 Europe/Berlin").contains("first on Monday 4 May").contains("Sections: asked.");
+        assertThat(text(reply))
+                .contains("https://discord.com/channels/" + GUILD + "/" + CHANNEL)
+                .contains("08:00 Europe/Berlin")
+                .contains("first on Monday 4 May")
+                .contains("Sections: asked.");
     }
 
     @Test
@@ -104,10 +119,11 @@ class DigestCommandTest {
         assertThat(preview.ephemeral()).isTrue();
         assertThat(preview.cards()).extracting(c -> c.title()).containsExactly("Most asked · “summit” (asked once)");
 
-        assertThat(text(run("now", Map.of(), MOD))).isEqualTo(
-                "Posted today's digest: https://discord.com/channels/" + GUILD + "/" + CHANNEL + "/91");
-        assertThat(text(run("now", Map.of(), MOD))).isEqualTo(
-                "Today's digest is already posted: https://discord.com/channels/" + GUILD + "/" + CHANNEL + "/91");
+        assertThat(text(run("now", Map.of(), MOD)))
+                .isEqualTo("Posted today's digest: https://discord.com/channels/" + GUILD + "/" + CHANNEL + "/91");
+        assertThat(text(run("now", Map.of(), MOD)))
+                .isEqualTo("Today's digest is already posted: https://discord.com/channels/" + GUILD + "/" + CHANNEL
+                        + "/91");
         assertThat(posted).hasSize(1);
 
         assertThat(text(run("skip", Map.of(), MOD))).contains("Tuesday 5 May will be skipped");
@@ -119,14 +135,17 @@ class DigestCommandTest {
 
     @Test
     void console_hasNoGuild() {
-        assertThatThrownBy(() -> command.handle(new CommandRequest("digest", Map.of(), Invoker.console(), Optional.empty(),
-                Optional.of("preview")))).hasMessageContaining("digest.defaults");
+        assertThatThrownBy(() -> command.handle(new CommandRequest(
+                        "digest", Map.of(), Invoker.console(), Optional.empty(), Optional.of("preview"))))
+                .hasMessageContaining("digest.defaults");
     }
 
     @Test
     void timezoneAutocomplete_prefixAndCityFirst_atMost25() {
-        assertThat(command.autocomplete("timezone", "berl", MEMBER)).containsExactly(new Choice("Europe/Berlin", "Europe/Berlin"));
-        assertThat(command.autocomplete("timezone", "new york", MEMBER)).contains(new Choice("America/New_York", "America/New_York"));
+        assertThat(command.autocomplete("timezone", "berl", MEMBER))
+                .containsExactly(new Choice("Europe/Berlin", "Europe/Berlin"));
+        assertThat(command.autocomplete("timezone", "new york", MEMBER))
+                .contains(new Choice("America/New_York", "America/New_York"));
         assertThat(command.autocomplete("timezone", "", MEMBER)).hasSize(25);
         assertThat(command.autocomplete("time", "08", MEMBER)).isEmpty();
     }
@@ -135,10 +154,21 @@ class DigestCommandTest {
     void help_listsSubcommands_moderatorOnesOnlyToModerators() {
         HelpCommand help = new HelpCommand(() -> List.of(command.spec()));
 
-        String forMod = help.handle(new CommandRequest("help", Map.of(), MOD, Optional.empty())).cards().get(0).body().text();
-        String forMember = help.handle(new CommandRequest("help", Map.of(), MEMBER, Optional.empty())).cards().get(0).body().text();
+        String forMod = help.handle(new CommandRequest("help", Map.of(), MOD, Optional.empty()))
+                .cards()
+                .get(0)
+                .body()
+                .text();
+        String forMember = help.handle(new CommandRequest("help", Map.of(), MEMBER, Optional.empty()))
+                .cards()
+                .get(0)
+                .body()
+                .text();
 
-        assertThat(forMod).contains("• setup (moderators)").contains("• preview:").contains("• skip (moderators)");
+        assertThat(forMod)
+                .contains("• setup (moderators)")
+                .contains("• preview:")
+                .contains("• skip (moderators)");
         assertThat(forMember).contains("• preview:").doesNotContain("setup (moderators)");
     }
 

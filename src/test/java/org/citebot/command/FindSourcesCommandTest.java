@@ -19,10 +19,15 @@ import org.junit.jupiter.api.Test;
 class FindSourcesCommandTest {
 
     private final List<SearchRequest> asked = new ArrayList<>();
-    private final SearchCommand search = new SearchCommand(request -> {
-        asked.add(request);
-        return SampleData.threePassages();
-    }, new SearchSessions(Ticker.systemTicker(), new Random(1)), SearchSuggestionsTest.limiter(), 5, guild -> false);
+    private final SearchCommand search = new SearchCommand(
+            request -> {
+                asked.add(request);
+                return SampleData.threePassages();
+            },
+            new SearchSessions(Ticker.systemTicker(), new Random(1)),
+            SearchSuggestionsTest.limiter(),
+            5,
+            guild -> false);
     private final FindSourcesCommand command = new FindSourcesCommand(search, 3);
 
     @Test
@@ -44,9 +49,9 @@ class FindSourcesCommandTest {
         });
         assertThat(reply.ephemeral()).isTrue();
         assertThat(reply.cards()).hasSize(3);
-        assertThat(reply.actions()).anySatisfy(action ->
-                assertThat(action).isInstanceOfSatisfying(ReplyAction.Button.class,
-                        button -> assertThat(button.actionId()).startsWith("search:share:")));
+        assertThat(reply.actions()).anySatisfy(action -> assertThat(action)
+                .isInstanceOfSatisfying(ReplyAction.Button.class, button -> assertThat(button.actionId())
+                        .startsWith("search:share:")));
     }
 
     @Test
@@ -76,16 +81,19 @@ class FindSourcesCommandTest {
 
     @Test
     void handle_rateLimited_friendlyNoticeInsteadOfSearch() {
-        SearchCommand limited = new SearchCommand(request -> SampleData.threePassages(),
-                SearchSuggestionsTest.sessions(), new RateLimiter(1, Duration.ofSeconds(10),
-                        Clock.systemUTC(), Ticker.systemTicker()), 5, guild -> false);
+        SearchCommand limited = new SearchCommand(
+                request -> SampleData.threePassages(),
+                SearchSuggestionsTest.sessions(),
+                new RateLimiter(1, Duration.ofSeconds(10), Clock.systemUTC(), Ticker.systemTicker()),
+                5,
+                guild -> false);
         FindSourcesCommand find = new FindSourcesCommand(limited, 3);
 
         find.handle(request("escalation"));
         Reply second = find.handle(request("escalation"));
 
-        assertThat(second.text()).map(StyledText::text).hasValueSatisfying(text ->
-                assertThat(text).startsWith("You are searching quickly."));
+        assertThat(second.text()).map(StyledText::text).hasValueSatisfying(text -> assertThat(text)
+                .startsWith("You are searching quickly."));
     }
 
     private static CommandRequest request(String text) {

@@ -28,8 +28,8 @@ class RateLimiterTest {
             return now.get();
         }
     };
-    private final RateLimiter limiter = new RateLimiter(5, Duration.ofSeconds(10), clock,
-            () -> now.get().toEpochMilli() * 1_000_000L);
+    private final RateLimiter limiter =
+            new RateLimiter(5, Duration.ofSeconds(10), clock, () -> now.get().toEpochMilli() * 1_000_000L);
 
     @Test
     void tryAcquire_fiveWithinWindow_allowedSixthToldWhenToRetry() {

@@ -85,7 +85,10 @@ class ReindexCommandTest {
         Reply reply = command().handle(request(mod, Map.of()));
 
         assertThat(reply.ephemeral()).isTrue();
-        assertThat(text(reply)).startsWith("Reindex finished").contains("10 documents").contains("Added 10");
+        assertThat(text(reply))
+                .startsWith("Reindex finished")
+                .contains("10 documents")
+                .contains("Added 10");
         assertThat(stack.index().metadata().generation()).isEqualTo(1);
         assertThat(runs.recent(1).get(0).requestedBy()).isEqualTo("2");
         assertThat(runs.recent(1).get(0).guildId()).contains(GUILD);
@@ -97,7 +100,10 @@ class ReindexCommandTest {
 
         Reply reply = command().handle(request(admin, Map.of(ReindexCommand.DRY_RUN, true)));
 
-        assertThat(text(reply)).startsWith("Dry run").contains("nothing was written").contains("add 10");
+        assertThat(text(reply))
+                .startsWith("Dry run")
+                .contains("nothing was written")
+                .contains("add 10");
         assertThat(stack.index().metadata().generation()).isZero();
         assertThat(runs.recent(1).get(0).dryRun()).isTrue();
     }
@@ -124,7 +130,8 @@ class ReindexCommandTest {
 
             assertThatThrownBy(() -> command().handle(request(admin, Map.of())))
                     .isInstanceOf(UserFacingException.class)
-                    .hasMessageStartingWith("A reindex is already running: writing 3/10 documents, started by the corpus watcher ")
+                    .hasMessageStartingWith(
+                            "A reindex is already running: writing 3/10 documents, started by the corpus watcher ")
                     .hasMessageEndingWith(" s ago.");
 
             release.countDown();
@@ -144,7 +151,9 @@ class ReindexCommandTest {
         Reply reply = command().handle(request(Invoker.console(), Map.of()), r -> interim.add(text(r)));
 
         assertThat(text(reply)).startsWith("Reindex finished");
-        assertThat(interim).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("Reindexing: ").endsWith("…"));
+        assertThat(interim)
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).startsWith("Reindexing: ").endsWith("…"));
         assertThat(interim).anySatisfy(line -> assertThat(line).matches("Reindexing: writing \\d+/10 documents…"));
         // 10 files read, 10 documents split, 10 written, plus the phase starts: 33 events.
         assertThat(interim.size()).isBetween(5, 11);
@@ -167,7 +176,9 @@ class ReindexCommandTest {
 
         Reply reply = command().handle(request(Invoker.console(), Map.of()));
 
-        assertThat(text(reply)).startsWith("Reindex failed").contains("does not exist")
+        assertThat(text(reply))
+                .startsWith("Reindex failed")
+                .contains("does not exist")
                 .contains("previous index (generation 0) keeps answering");
     }
 

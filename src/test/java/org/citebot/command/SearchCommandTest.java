@@ -34,11 +34,17 @@ class SearchCommandTest {
     private final List<SearchResults> recorded = new ArrayList<>();
 
     private SearchCommand command(SearchResults answer, int permits) {
-        return new SearchCommand(request -> {
-            asked.add(request);
-            return answer;
-        }, sessions, new RateLimiter(permits, Duration.ofSeconds(10), clock, ticker), 3, guild -> true,
-                SearchSuggestions.NONE, (results, invoker) -> recorded.add(results));
+        return new SearchCommand(
+                request -> {
+                    asked.add(request);
+                    return answer;
+                },
+                sessions,
+                new RateLimiter(permits, Duration.ofSeconds(10), clock, ticker),
+                3,
+                guild -> true,
+                SearchSuggestions.NONE,
+                (results, invoker) -> recorded.add(results));
     }
 
     @Test
@@ -51,7 +57,8 @@ class SearchCommandTest {
         assertThat(reply.cards().get(0).footer())
                 .containsExactly("The Atlantic Review", "Ann Lee", "30 Jun 2026", "The ladder", "¶3");
         assertThat(reply.cards().get(0).body().bold()).isNotEmpty();
-        assertThat(reply.actions()).extracting(ReplyAction::label)
+        assertThat(reply.actions())
+                .extracting(ReplyAction::label)
                 .containsExactly("◀ Previous", "Next ▶", "Share in channel", "Open source");
         assertThat(((ReplyAction.Button) reply.actions().get(0)).enabled()).isFalse();
         assertThat(recorded).hasSize(1);
@@ -59,8 +66,8 @@ class SearchCommandTest {
 
     @Test
     void handle_publicByChoice_noShareButton() {
-        Reply reply = command(SampleData.threePassages(), 5)
-                .handle(request(Map.of("query", "nuclear", "private", false)));
+        Reply reply =
+                command(SampleData.threePassages(), 5).handle(request(Map.of("query", "nuclear", "private", false)));
 
         assertThat(reply.ephemeral()).isFalse();
         assertThat(reply.actions()).extracting(ReplyAction::label).doesNotContain("Share in channel");
@@ -71,7 +78,8 @@ class SearchCommandTest {
         Reply reply = command(SampleData.noResults(), 5).handle(request(Map.of("query", "nucular escalasion")));
 
         String text = reply.text().orElseThrow().text();
-        assertThat(text).startsWith("No passages match “nucular escalasion”.")
+        assertThat(text)
+                .startsWith("No passages match “nucular escalasion”.")
                 .contains("Did you mean: nuclear escalation?")
                 .contains("Closest titles: Escalation ladders revisited");
         assertThat(reply.ephemeral()).isTrue();
@@ -86,15 +94,21 @@ class SearchCommandTest {
         Reply third = command.handle(request(Map.of("query", "c")));
 
         assertThat(third.ephemeral()).isTrue();
-        assertThat(third.text().orElseThrow().text()).isEqualTo("You are searching quickly. Please try again in 10 seconds.");
+        assertThat(third.text().orElseThrow().text())
+                .isEqualTo("You are searching quickly. Please try again in 10 seconds.");
         assertThat(asked).hasSize(2);
     }
 
     @Test
     void handle_queryTheSearchRefuses_showsItsMessage() {
-        SearchCommand command = new SearchCommand(request -> {
-            throw new QueryException("Your query has only common words.");
-        }, sessions, new RateLimiter(5, Duration.ofSeconds(10), clock, ticker), 3, guild -> true);
+        SearchCommand command = new SearchCommand(
+                request -> {
+                    throw new QueryException("Your query has only common words.");
+                },
+                sessions,
+                new RateLimiter(5, Duration.ofSeconds(10), clock, ticker),
+                3,
+                guild -> true);
 
         Reply reply = command.handle(request(Map.of("query", "the of")));
 
@@ -105,10 +119,12 @@ class SearchCommandTest {
     void nextButton_showsSecondPageInPlace() {
         SearchCommand command = command(SampleData.threePassages(), 5);
         Reply first = command.handle(request(Map.of("query", "nuclear")));
-        SearchActionHandler buttons = new SearchActionHandler(request -> {
-            asked.add(request);
-            return SampleData.threePassages();
-        }, sessions);
+        SearchActionHandler buttons = new SearchActionHandler(
+                request -> {
+                    asked.add(request);
+                    return SampleData.threePassages();
+                },
+                sessions);
 
         ActionOutcome outcome = buttons.handle(button(first, "Next ▶").actionId(), ALICE);
 
@@ -129,8 +145,9 @@ class SearchCommandTest {
             assertThat(s.publicReply().ephemeral()).isFalse();
             assertThat(s.publicReply().actions()).extracting(ReplyAction::label).doesNotContain("Share in channel");
         });
-        assertThat(twice).isInstanceOfSatisfying(ActionOutcome.Notice.class,
-                n -> assertThat(n.reply().text().orElseThrow().text()).contains("already been shared"));
+        assertThat(twice).isInstanceOfSatisfying(ActionOutcome.Notice.class, n -> assertThat(
+                        n.reply().text().orElseThrow().text())
+                .contains("already been shared"));
     }
 
     @Test
@@ -141,16 +158,22 @@ class SearchCommandTest {
 
         ActionOutcome outcome = buttons.handle(button(first, "Next ▶").actionId(), ALICE);
 
-        assertThat(outcome).isInstanceOfSatisfying(ActionOutcome.Notice.class,
-                n -> assertThat(n.reply().text().orElseThrow().text()).contains("expired"));
+        assertThat(outcome).isInstanceOfSatisfying(ActionOutcome.Notice.class, n -> assertThat(
+                        n.reply().text().orElseThrow().text())
+                .contains("expired"));
     }
 
     @Test
     void buttons_forgedActionIds_answeredNotCrashed() {
         SearchActionHandler buttons = new SearchActionHandler(request -> SampleData.threePassages(), sessions);
 
-        for (String forged : List.of("search", "search:page", "search:page:x:y", "search:page:nope:1",
-                "search:page:nope:-5", "search:zap:nope:1")) {
+        for (String forged : List.of(
+                "search",
+                "search:page",
+                "search:page:x:y",
+                "search:page:nope:1",
+                "search:page:nope:-5",
+                "search:zap:nope:1")) {
             assertThat(buttons.handle(forged, ALICE)).isInstanceOf(ActionOutcome.Notice.class);
         }
     }

@@ -18,29 +18,45 @@ import org.junit.jupiter.api.Test;
 class SearchSuggestionsTest {
 
     private final SearchSuggestions suggestions = new SearchSuggestions(
-            () -> Stream.of("The Atlantic Review", "Policy Gazette", "Escalation ladders revisited", "policy gazette",
+            () -> Stream.of(
+                            "The Atlantic Review",
+                            "Policy Gazette",
+                            "Escalation ladders revisited",
+                            "policy gazette",
                             "Atlas of deterrence")
                     .map(title -> SearchSuggestions.sourceChoice(title, "id-" + title.length()))
                     .toList(),
-            guild -> guild.map(id -> List.of("Nuclear posture", "Escalation", "De-escalation in practice",
-                            "Europe's escalation debate", "asked in " + id))
-                    .orElse(List.of("Nuclear posture", "Escalation", "De-escalation in practice",
+            guild -> guild.map(id -> List.of(
+                            "Nuclear posture",
+                            "Escalation",
+                            "De-escalation in practice",
+                            "Europe's escalation debate",
+                            "asked in " + id))
+                    .orElse(List.of(
+                            "Nuclear posture",
+                            "Escalation",
+                            "De-escalation in practice",
                             "Europe's escalation debate")));
 
     @Test
     void sources_prefixBeforeWordStartBeforeContains_duplicatesIgnoringCaseLeftOut() {
-        assertThat(suggestions.sources("at")).extracting(Choice::name)
+        assertThat(suggestions.sources("at"))
+                .extracting(Choice::name)
                 .containsExactly("Atlas of deterrence", "The Atlantic Review", "Escalation ladders revisited");
         assertThat(suggestions.sources("GAZ")).extracting(Choice::value).containsExactly("Policy Gazette");
     }
 
     @Test
     void queries_wordStartRanksAboveInsideWord() {
-        assertThat(suggestions.queries("escal", Optional.empty())).extracting(Choice::name)
+        assertThat(suggestions.queries("escal", Optional.empty()))
+                .extracting(Choice::name)
                 .containsExactly("Escalation", "De-escalation in practice", "Europe's escalation debate");
-        assertThat(suggestions.queries("scal", Optional.empty())).extracting(Choice::name)
+        assertThat(suggestions.queries("scal", Optional.empty()))
+                .extracting(Choice::name)
                 .containsExactly("Escalation", "De-escalation in practice", "Europe's escalation debate");
-        assertThat(suggestions.queries("posture", Optional.empty())).extracting(Choice::name).containsExactly("Nuclear posture");
+        assertThat(suggestions.queries("posture", Optional.empty()))
+                .extracting(Choice::name)
+                .containsExactly("Nuclear posture");
     }
 
     @Test
@@ -50,8 +66,12 @@ class SearchSuggestionsTest {
 
     @Test
     void queries_offerOnlyTheAskingServersOwnQueries() {
-        assertThat(suggestions.queries("asked", Optional.of("g1"))).extracting(Choice::name).containsExactly("asked in g1");
-        assertThat(suggestions.queries("asked", Optional.of("g2"))).extracting(Choice::name).containsExactly("asked in g2");
+        assertThat(suggestions.queries("asked", Optional.of("g1")))
+                .extracting(Choice::name)
+                .containsExactly("asked in g1");
+        assertThat(suggestions.queries("asked", Optional.of("g2")))
+                .extracting(Choice::name)
+                .containsExactly("asked in g2");
         assertThat(suggestions.queries("asked", Optional.empty())).isEmpty();
     }
 
@@ -69,8 +89,10 @@ class SearchSuggestionsTest {
     void match_manyCandidates_atMost25() {
         List<String> many = IntStream.range(0, 100).mapToObj(i -> "Title " + i).toList();
 
-        assertThat(SearchSuggestions.match(many, "title")).hasSize(25)
-                .first().isEqualTo(new Choice("Title 0", "Title 0"));
+        assertThat(SearchSuggestions.match(many, "title"))
+                .hasSize(25)
+                .first()
+                .isEqualTo(new Choice("Title 0", "Title 0"));
     }
 
     @Test
@@ -86,12 +108,22 @@ class SearchSuggestionsTest {
 
     @Test
     void searchCommand_autocompleteRoutesByOption() {
-        SearchCommand command = new SearchCommand(request -> { throw new AssertionError("no search"); },
-                sessions(), limiter(), 5, guild -> false, suggestions, SearchRecorder.NONE);
+        SearchCommand command = new SearchCommand(
+                request -> {
+                    throw new AssertionError("no search");
+                },
+                sessions(),
+                limiter(),
+                5,
+                guild -> false,
+                suggestions,
+                SearchRecorder.NONE);
 
-        assertThat(command.autocomplete("source", "policy", Invoker.console())).extracting(Choice::value)
+        assertThat(command.autocomplete("source", "policy", Invoker.console()))
+                .extracting(Choice::value)
                 .containsExactly("Policy Gazette");
-        assertThat(command.autocomplete("query", "nuc", Invoker.console())).extracting(Choice::value)
+        assertThat(command.autocomplete("query", "nuc", Invoker.console()))
+                .extracting(Choice::value)
                 .containsExactly("Nuclear posture");
         assertThat(command.autocomplete("results", "1", Invoker.console())).isEmpty();
     }
@@ -99,12 +131,22 @@ class SearchSuggestionsTest {
     @Test
     void searchCommand_ephemeralHint_followsPrivateOptionThenGuildDefault() {
         List<Optional<String>> asked = new ArrayList<>();
-        SearchCommand command = new SearchCommand(request -> { throw new AssertionError("no search"); },
-                sessions(), limiter(), 5, guild -> { asked.add(guild); return true; });
+        SearchCommand command = new SearchCommand(
+                request -> {
+                    throw new AssertionError("no search");
+                },
+                sessions(),
+                limiter(),
+                5,
+                guild -> {
+                    asked.add(guild);
+                    return true;
+                });
         Invoker member = new Invoker("u1", Optional.of("g1"), Optional.of("c1"), false, List.of());
 
-        assertThat(command.ephemeralHint(new CommandRequest("search", Map.of("private", false), member,
-                Optional.empty()))).isFalse();
+        assertThat(command.ephemeralHint(
+                        new CommandRequest("search", Map.of("private", false), member, Optional.empty())))
+                .isFalse();
         assertThat(command.ephemeralHint(new CommandRequest("search", Map.of(), member, Optional.empty())))
                 .isTrue();
         assertThat(asked).containsExactly(Optional.of("g1"));

@@ -53,7 +53,10 @@ class SettingsCommandTest {
     void handle_memberWithModeratorRole_changesSetting() {
         Invoker mod = new Invoker("2", Optional.of(GUILD), Optional.empty(), false, List.of(MOD_ROLE));
 
-        String text = command.handle(request(mod, Map.of("private-answers", false))).text().orElseThrow().text();
+        String text = command.handle(request(mod, Map.of("private-answers", false)))
+                .text()
+                .orElseThrow()
+                .text();
 
         assertThat(text).contains("public");
         assertThat(settings.privateByDefault(GUILD)).contains(false);
@@ -63,7 +66,8 @@ class SettingsCommandTest {
     void handle_noOption_showsConfiguredDefault() {
         Invoker admin = new Invoker("3", Optional.of(GUILD), Optional.empty(), true, List.of());
 
-        String text = command.handle(request(admin, Map.of())).text().orElseThrow().text();
+        String text =
+                command.handle(request(admin, Map.of())).text().orElseThrow().text();
 
         assertThat(text).contains("private previews");
     }

@@ -55,13 +55,15 @@ class SourcesCommandTest {
 
         assertThat(reply.ephemeral()).isTrue();
         assertThat(reply.cards()).isEmpty();
-        assertThat(reply.text()).map(StyledText::text)
+        assertThat(reply.text())
+                .map(StyledText::text)
                 .contains("No sources match “zebra”. Try /sources without a filter to see all 1.");
     }
 
     @Test
     void handle_emptyCorpus_saysSo() {
-        assertThat(command.handle(request(Map.of())).text()).map(StyledText::text)
+        assertThat(command.handle(request(Map.of())).text())
+                .map(StyledText::text)
                 .contains("The corpus has no documents yet.");
     }
 
@@ -76,23 +78,28 @@ class SourcesCommandTest {
         assertThat(tenMatches.actions()).isEmpty();
 
         Reply filtered = command.handle(request(Map.of("filter", " notes ")));
-        assertThat(filtered.actions()).containsExactly(
-                new ReplyAction.Button("◀ Previous", "sources:page:notes:0", false, false),
-                new ReplyAction.Button("Next ▶", "sources:page:notes:1", true, false));
+        assertThat(filtered.actions())
+                .containsExactly(
+                        new ReplyAction.Button("◀ Previous", "sources:page:notes:0", false, false),
+                        new ReplyAction.Button("Next ▶", "sources:page:notes:1", true, false));
 
         Reply all = command.handle(request(Map.of()));
-        assertThat(all.actions()).containsExactly(
-                new ReplyAction.Button("◀ Previous", "sources:page::0", false, false),
-                new ReplyAction.Button("Next ▶", "sources:page::1", true, false));
+        assertThat(all.actions())
+                .containsExactly(
+                        new ReplyAction.Button("◀ Previous", "sources:page::0", false, false),
+                        new ReplyAction.Button("Next ▶", "sources:page::1", true, false));
 
         ActionOutcome last = pager.handle("sources:page::2", Invoker.console());
         assertThat(last).isInstanceOfSatisfying(ActionOutcome.Update.class, update -> {
-            assertThat(update.reply().cards()).extracting(ReplyCard::title)
-                    .containsExactly("Doc 20: notes", "Doc 21: notes", "Doc 22: notes", "Doc 23: notes", "Doc 24: notes");
+            assertThat(update.reply().cards())
+                    .extracting(ReplyCard::title)
+                    .containsExactly(
+                            "Doc 20: notes", "Doc 21: notes", "Doc 22: notes", "Doc 23: notes", "Doc 24: notes");
             assertThat(update.reply().text()).map(StyledText::text).contains("Sources 21–25 of 25");
-            assertThat(update.reply().actions()).containsExactly(
-                    new ReplyAction.Button("◀ Previous", "sources:page::1", true, false),
-                    new ReplyAction.Button("Next ▶", "sources:page::3", false, false));
+            assertThat(update.reply().actions())
+                    .containsExactly(
+                            new ReplyAction.Button("◀ Previous", "sources:page::1", true, false),
+                            new ReplyAction.Button("Next ▶", "sources:page::3", false, false));
         });
     }
 
@@ -104,8 +111,10 @@ class SourcesCommandTest {
 
         ActionOutcome outcome = pager.handle("sources:page:: a:b:9", Invoker.console());
 
-        assertThat(outcome).isInstanceOfSatisfying(ActionOutcome.Update.class, update ->
-                assertThat(update.reply().text()).map(StyledText::text).contains("Sources 11–12 of 12 matching “: a:b”"));
+        assertThat(outcome).isInstanceOfSatisfying(ActionOutcome.Update.class, update -> assertThat(
+                        update.reply().text())
+                .map(StyledText::text)
+                .contains("Sources 11–12 of 12 matching “: a:b”"));
     }
 
     @Test
@@ -123,8 +132,9 @@ class SourcesCommandTest {
 
         Reply reply = command.handle(request(Map.of("filter", "x".repeat(150))));
 
-        assertThat(reply.actions()).isNotEmpty().allSatisfy(action ->
-                assertThat(((ReplyAction.Button) action).actionId()).hasSizeLessThanOrEqualTo(100));
+        assertThat(reply.actions()).isNotEmpty().allSatisfy(action -> assertThat(
+                        ((ReplyAction.Button) action).actionId())
+                .hasSizeLessThanOrEqualTo(100));
     }
 
     private static CommandRequest request(Map<String, Object> options) {

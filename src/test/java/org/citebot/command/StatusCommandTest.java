@@ -9,9 +9,9 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.citebot.index.IndexMetadata;
-import org.citebot.search.CacheStatistics;
 import org.citebot.reply.Reply;
 import org.citebot.reply.ReplyCard;
+import org.citebot.search.CacheStatistics;
 import org.junit.jupiter.api.Test;
 
 class StatusCommandTest {
@@ -38,23 +38,26 @@ class StatusCommandTest {
         Reply reply = new StatusCommand(source, clock, STARTED).handle(request());
 
         assertThat(reply.ephemeral()).isTrue();
-        assertThat(reply.cards()).singleElement().satisfies(card -> assertThat(card.fields()).containsExactly(
-                new ReplyCard.CardField("Documents", "1,234", true),
-                new ReplyCard.CardField("Passages", "56,789", true),
-                new ReplyCard.CardField("Index schema", "v3", true),
-                new ReplyCard.CardField("Index built", "22 Nov 2026 02:00 UTC (2 h 30 min ago)", false),
-                new ReplyCard.CardField("Search cache", "87% hits (870 of 1,000 lookups), 412 entries, 3 evicted", false),
-                new ReplyCard.CardField("Uptime", "2 d 3 h 30 min", false)));
+        assertThat(reply.cards()).singleElement().satisfies(card -> assertThat(card.fields())
+                .containsExactly(
+                        new ReplyCard.CardField("Documents", "1,234", true),
+                        new ReplyCard.CardField("Passages", "56,789", true),
+                        new ReplyCard.CardField("Index schema", "v3", true),
+                        new ReplyCard.CardField("Index built", "22 Nov 2026 02:00 UTC (2 h 30 min ago)", false),
+                        new ReplyCard.CardField(
+                                "Search cache", "87% hits (870 of 1,000 lookups), 412 entries, 3 evicted", false),
+                        new ReplyCard.CardField("Uptime", "2 d 3 h 30 min", false)));
     }
 
     @Test
     void handle_noIndexNoCache_saysSoInsteadOfFailing() {
         Reply reply = new StatusCommand(Optional::empty, clock, NOW.minusSeconds(42)).handle(request());
 
-        assertThat(reply.cards().get(0).fields()).containsExactly(
-                new ReplyCard.CardField("Index", "not open yet: the corpus is still being indexed", false),
-                new ReplyCard.CardField("Search cache", "not measured", false),
-                new ReplyCard.CardField("Uptime", "42 s", false));
+        assertThat(reply.cards().get(0).fields())
+                .containsExactly(
+                        new ReplyCard.CardField("Index", "not open yet: the corpus is still being indexed", false),
+                        new ReplyCard.CardField("Search cache", "not measured", false),
+                        new ReplyCard.CardField("Uptime", "42 s", false));
     }
 
     @Test
@@ -73,7 +76,8 @@ class StatusCommandTest {
 
         Reply reply = new StatusCommand(source, clock, STARTED).handle(request());
 
-        assertThat(reply.cards().get(0).fields()).contains(new ReplyCard.CardField("Search cache", "no lookups yet", false));
+        assertThat(reply.cards().get(0).fields())
+                .contains(new ReplyCard.CardField("Search cache", "no lookups yet", false));
     }
 
     @Test

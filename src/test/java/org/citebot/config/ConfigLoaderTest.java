@@ -175,33 +175,56 @@ class ConfigLoaderTest {
         assertThat(config.moderators().logChannel()).contains("323456789012345678");
         assertThat(config.digest().grace()).isEqualTo(Duration.ofHours(2));
         assertThat(config.digest().postEmptyDays()).isTrue();
-        assertThat(config.digest().defaults()).containsOnly(
-                Map.entry("123456789012345678", new CitebotConfig.DigestDefault("223456789012345678",
-                        LocalTime.of(8, 30), ZoneId.of("Europe/Berlin"), List.of())),
-                Map.entry("133456789012345678", new CitebotConfig.DigestDefault("233456789012345678",
-                        LocalTime.of(21, 0), ZoneId.of("America/New_York"), List.of("new", "passage"))));
+        assertThat(config.digest().defaults())
+                .containsOnly(
+                        Map.entry(
+                                "123456789012345678",
+                                new CitebotConfig.DigestDefault(
+                                        "223456789012345678",
+                                        LocalTime.of(8, 30),
+                                        ZoneId.of("Europe/Berlin"),
+                                        List.of())),
+                        Map.entry(
+                                "133456789012345678",
+                                new CitebotConfig.DigestDefault(
+                                        "233456789012345678",
+                                        LocalTime.of(21, 0),
+                                        ZoneId.of("America/New_York"),
+                                        List.of("new", "passage"))));
     }
 
     @Test
     void digest_defaultsFromTheEnvironment_asYamlFlowText() {
-        ConfigLoader loader = new ConfigLoader(Map.of("CITEBOT_DIGEST_DEFAULTS",
+        ConfigLoader loader = new ConfigLoader(Map.of(
+                "CITEBOT_DIGEST_DEFAULTS",
                 "{\"123456789012345678\": {channel: \"223456789012345678\", time: \"07:00\", timezone: UTC}}"));
 
-        assertThat(loader.load(Optional.empty(), false).digest().defaults().get("123456789012345678").time())
+        assertThat(loader.load(Optional.empty(), false)
+                        .digest()
+                        .defaults()
+                        .get("123456789012345678")
+                        .time())
                 .isEqualTo(LocalTime.of(7, 0));
     }
 
     static Stream<Arguments> invalidDigestDefaults() {
         return Stream.of(
-                Arguments.of("{\"123456789012345678\": {channel: \"223456789012345678\", time: \"25:00\", timezone: UTC}}",
+                Arguments.of(
+                        "{\"123456789012345678\": {channel: \"223456789012345678\", time: \"25:00\", timezone: UTC}}",
                         "123456789012345678.time"),
-                Arguments.of("{\"123456789012345678\": {channel: \"223456789012345678\", time: \"08:00\", timezone: Mars/Olympus}}",
+                Arguments.of(
+                        "{\"123456789012345678\": {channel: \"223456789012345678\", time: \"08:00\", timezone: Mars/Olympus}}",
                         "123456789012345678.timezone"),
-                Arguments.of("{\"123456789012345678\": {time: \"08:00\", timezone: UTC}}", "123456789012345678.channel is missing"),
-                Arguments.of("{\"general\": {channel: \"223456789012345678\", time: \"08:00\", timezone: UTC}}",
+                Arguments.of(
+                        "{\"123456789012345678\": {time: \"08:00\", timezone: UTC}}",
+                        "123456789012345678.channel is missing"),
+                Arguments.of(
+                        "{\"general\": {channel: \"223456789012345678\", time: \"08:00\", timezone: UTC}}",
                         "'general' is not a guild id"),
-                Arguments.of("{\"123456789012345678\": {channel: \"223456789012345678\", time: \"08:00\", timezone: UTC, "
-                        + "when: daily}}", "123456789012345678.when: unknown"));
+                Arguments.of(
+                        "{\"123456789012345678\": {channel: \"223456789012345678\", time: \"08:00\", timezone: UTC, "
+                                + "when: daily}}",
+                        "123456789012345678.when: unknown"));
     }
 
     @ParameterizedTest

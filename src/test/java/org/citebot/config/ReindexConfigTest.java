@@ -30,11 +30,14 @@ class ReindexConfigTest {
     @Test
     void yamlAndEnvironment_setThem() throws IOException {
         Path file = dir.resolve("citebot.yaml");
-        Files.writeString(file, "corpus:\n  watch: true\n  watchDebounce: 750ms\nmoderators:\n  logChannel: '123456789012345678'\n");
+        Files.writeString(
+                file,
+                "corpus:\n  watch: true\n  watchDebounce: 750ms\nmoderators:\n  logChannel: '123456789012345678'\n");
 
         CitebotConfig fromFile = new ConfigLoader(Map.of()).load(Optional.of(file), true);
-        CitebotConfig fromEnv = new ConfigLoader(Map.of("CITEBOT_MODERATORS_LOG_CHANNEL", "876543210987654321",
-                "CITEBOT_CORPUS_WATCH_DEBOUNCE", "2s")).load(Optional.of(file), true);
+        CitebotConfig fromEnv = new ConfigLoader(Map.of(
+                        "CITEBOT_MODERATORS_LOG_CHANNEL", "876543210987654321", "CITEBOT_CORPUS_WATCH_DEBOUNCE", "2s"))
+                .load(Optional.of(file), true);
 
         assertThat(fromFile.corpus().watch()).isTrue();
         assertThat(fromFile.corpus().watchDebounce()).isEqualTo(Duration.ofMillis(750));
@@ -49,10 +52,12 @@ class ReindexConfigTest {
         Path file = dir.resolve("citebot.yaml");
         Files.writeString(file, "moderators:\n  logChannel: general\n");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file), true))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("moderators.logChannel");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("moderators.logChannel");
 
         Files.writeString(file, "corpus:\n  watchDebounce: 5ms\n");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file), true))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("corpus.watchDebounce");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("corpus.watchDebounce");
     }
 }

@@ -30,8 +30,11 @@ class ConsoleTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
-        CitebotConfig config = new ConfigLoader(Map.of("CITEBOT_STATE_DB", dir.resolve("citebot.db").toString(),
-                        "CITEBOT_RATE_LIMIT_SEARCHES", "1000"))
+        CitebotConfig config = new ConfigLoader(Map.of(
+                        "CITEBOT_STATE_DB",
+                        dir.resolve("citebot.db").toString(),
+                        "CITEBOT_RATE_LIMIT_SEARCHES",
+                        "1000"))
                 .load(Optional.empty(), false)
                 .withCorpusDir(Path.of(System.getProperty("citebot.seeds", "seeds")))
                 .withIndexDir(dir.resolve("index"));
@@ -48,8 +51,12 @@ class ConsoleTest {
     void search_bareQuery_showsPassagesWithBoldMatchesFooterAndButtons() {
         String shown = console.execute("/search HIMARS missiles");
 
-        assertThat(shown).contains("Passages 1–3 of").contains("**HIMARS**").contains("¶")
-                .contains("[Next ▶: type next]").contains("#:~:text=");
+        assertThat(shown)
+                .contains("Passages 1–3 of")
+                .contains("**HIMARS**")
+                .contains("¶")
+                .contains("[Next ▶: type next]")
+                .contains("#:~:text=");
     }
 
     @Test
@@ -92,10 +99,15 @@ class ConsoleTest {
     @Test
     void run_readsUntilQuit() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        console.run(new BufferedReader(new StringReader("/help\nquit\n/search never\n")),
-                new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+        console.run(
+                new BufferedReader(new StringReader("/help\nquit\n/search never\n")),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                false);
 
         String shown = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(shown).contains("no DISCORD_TOKEN is set").contains("/search").doesNotContain("never");
+        assertThat(shown)
+                .contains("no DISCORD_TOKEN is set")
+                .contains("/search")
+                .doesNotContain("never");
     }
 }

@@ -84,7 +84,8 @@ class CorpusReaderTest {
         assertThat(reasonFor(snapshot, "notes.docx")).isEqualTo("unsupported file type '.docx'");
         assertThat(reasonFor(snapshot, "truncated.pdf")).startsWith("damaged or truncated PDF");
         assertThat(reasonFor(snapshot, "blank.pdf")).startsWith("PDF has no extractable text");
-        assertThat(snapshot.skipped()).hasSize(7).allSatisfy(skipped -> assertThat(skipped.reason()).doesNotContain("\n"));
+        assertThat(snapshot.skipped()).hasSize(7).allSatisfy(skipped -> assertThat(skipped.reason())
+                .doesNotContain("\n"));
     }
 
     @Test
@@ -113,26 +114,35 @@ class CorpusReaderTest {
         SourceDocument document = document(reader.read(corpus), "good");
 
         assertThat(document.path()).isEqualTo("sub/good.txt");
-        assertThat(document.contentHash()).isEqualTo(CorpusReader.sha256(GOOD_TEXT.getBytes(StandardCharsets.UTF_8)))
+        assertThat(document.contentHash())
+                .isEqualTo(CorpusReader.sha256(GOOD_TEXT.getBytes(StandardCharsets.UTF_8)))
                 .hasSize(64);
         assertThat(document.metadata().title()).isEqualTo("good.txt");
         assertThat(document.metadata().language()).isEqualTo("en");
         assertThat(document.text())
-                .isEqualTo("A good plain text file.\n\nIt has two paragraphs, the second one a little longer than the first.");
-        assertThat(document.paragraphs()).allSatisfy(p -> assertThat(document.text().substring(p.start(), p.end())).isEqualTo(p.text()));
+                .isEqualTo(
+                        "A good plain text file.\n\nIt has two paragraphs, the second one a little longer than the first.");
+        assertThat(document.paragraphs())
+                .allSatisfy(p -> assertThat(document.text().substring(p.start(), p.end()))
+                        .isEqualTo(p.text()));
         assertThat(document.paragraphs()).extracting(Paragraph::number).containsExactly(1, 2);
     }
 
     @Test
     void read_goodPdf_readsTextAndInfoMetadata() throws IOException {
-        write("report.pdf", pdf("The alliance met in Vilnius to discuss spending.", "Delegates agreed on new targets for defence."));
+        write(
+                "report.pdf",
+                pdf(
+                        "The alliance met in Vilnius to discuss spending.",
+                        "Delegates agreed on new targets for defence."));
 
         SourceDocument document = document(reader.read(corpus), "report");
 
         assertThat(document.metadata().title()).isEqualTo("Alliance Report");
         assertThat(document.metadata().author()).contains("Jane Doe");
         assertThat(document.metadata().published()).contains(LocalDate.of(2025, 3, 14));
-        assertThat(document.text()).contains("The alliance met in Vilnius to discuss spending.")
+        assertThat(document.text())
+                .contains("The alliance met in Vilnius to discuss spending.")
                 .contains("Delegates agreed on new targets for defence.");
     }
 
@@ -166,13 +176,20 @@ class CorpusReaderTest {
 
         SourceDocument document = document(reader.read(corpus), "page");
 
-        assertThat(document.metadata()).isEqualTo(new DocumentMetadata("Rival Blocs Rearm", Optional.of("Ann Writer"),
-                Optional.of("Example News"), Optional.of(LocalDate.of(2026, 5, 1)),
-                Optional.of(URI.create("https://example.org/rival-blocs")), "en"));
-        assertThat(document.paragraphs()).extracting(Paragraph::text).containsExactly(
-                "The first paragraph explains why spending rises.",
-                "Tanks on parade in the capital",
-                "The second paragraph continues over a line break.");
+        assertThat(document.metadata())
+                .isEqualTo(new DocumentMetadata(
+                        "Rival Blocs Rearm",
+                        Optional.of("Ann Writer"),
+                        Optional.of("Example News"),
+                        Optional.of(LocalDate.of(2026, 5, 1)),
+                        Optional.of(URI.create("https://example.org/rival-blocs")),
+                        "en"));
+        assertThat(document.paragraphs())
+                .extracting(Paragraph::text)
+                .containsExactly(
+                        "The first paragraph explains why spending rises.",
+                        "Tanks on parade in the capital",
+                        "The second paragraph continues over a line break.");
         assertThat(document.paragraphs()).extracting(Paragraph::caption).containsExactly(false, true, false);
         assertThat(document.paragraphs().get(2).section()).contains("what comes next");
         assertThat(document.text()).doesNotContain("Home", "banner", "Related", "track", "Copyright", "color");
@@ -200,11 +217,18 @@ class CorpusReaderTest {
 
         SourceDocument document = document(reader.read(corpus), "essay");
 
-        assertThat(document.metadata()).isEqualTo(new DocumentMetadata("Notes on Escalation", Optional.of("Sam Author"),
-                Optional.of("Reading Group"), Optional.of(LocalDate.of(2026, 2, 3)),
-                Optional.of(URI.create("https://example.org/notes")), "de"));
-        assertThat(document.paragraphs()).extracting(Paragraph::text).containsExactly(
-                "The first paragraph, with a link and emphasis.", "A quoted paragraph under the second part.");
+        assertThat(document.metadata())
+                .isEqualTo(new DocumentMetadata(
+                        "Notes on Escalation",
+                        Optional.of("Sam Author"),
+                        Optional.of("Reading Group"),
+                        Optional.of(LocalDate.of(2026, 2, 3)),
+                        Optional.of(URI.create("https://example.org/notes")),
+                        "de"));
+        assertThat(document.paragraphs())
+                .extracting(Paragraph::text)
+                .containsExactly(
+                        "The first paragraph, with a link and emphasis.", "A quoted paragraph under the second part.");
         assertThat(document.paragraphs().get(1).section()).contains("The Second Part");
     }
 
@@ -217,7 +241,9 @@ class CorpusReaderTest {
 
     @Test
     void read_headOfPlainText_givesTitleAuthorAndDateAndLeavesTheBody() throws IOException {
-        write("article.txt", "\nWorkers Face a New War Budget\n\nJane Q. Public\nJune 30, 2026\n\nThe body starts here.\n");
+        write(
+                "article.txt",
+                "\nWorkers Face a New War Budget\n\nJane Q. Public\nJune 30, 2026\n\nThe body starts here.\n");
 
         SourceDocument document = document(reader.read(corpus), "article");
 
@@ -229,7 +255,9 @@ class CorpusReaderTest {
 
     @Test
     void read_manifestWinsOverFileMetadataAndMarkersCutChrome() throws IOException {
-        write("page.md", "---\ntitle: Front Matter Title\nauthor: Front Author\n---\nMenu line\n\nReal text starts.\n\nFooter junk.\n");
+        write(
+                "page.md",
+                "---\ntitle: Front Matter Title\nauthor: Front Author\n---\nMenu line\n\nReal text starts.\n\nFooter junk.\n");
         write(Manifest.FILE_NAME, """
                 sources:
                   - file: page.md
@@ -278,7 +306,9 @@ class CorpusReaderTest {
 
         CorpusSnapshot snapshot = reader.read(corpus);
 
-        assertThat(snapshot.documents()).extracting(SourceDocument::id).containsExactly("a/notes.txt", "b/notes.md", "unique");
+        assertThat(snapshot.documents())
+                .extracting(SourceDocument::id)
+                .containsExactly("a/notes.txt", "b/notes.md", "unique");
     }
 
     @Test
@@ -295,14 +325,16 @@ class CorpusReaderTest {
         FormatReader exploding = bytes -> {
             throw new IllegalStateException("parser bug\nwith two lines");
         };
-        CorpusReader reading = new CorpusReader(CorpusOptions.defaults(),
+        CorpusReader reading = new CorpusReader(
+                CorpusOptions.defaults(),
                 Map.of("txt", new PlainTextReader(), "pdf", exploding),
                 new DocumentBuilder(new MetadataSniffer(), new TextCleaner()));
 
         CorpusSnapshot snapshot = reading.read(corpus);
 
         assertThat(snapshot.documents()).extracting(SourceDocument::id).containsExactly("a");
-        assertThat(reasonFor(snapshot, "boom.pdf")).isEqualTo("reader failed: IllegalStateException: parser bug with two lines");
+        assertThat(reasonFor(snapshot, "boom.pdf"))
+                .isEqualTo("reader failed: IllegalStateException: parser bug with two lines");
     }
 
     @Test
@@ -323,7 +355,8 @@ class CorpusReaderTest {
     }
 
     private static byte[] pdf(String... lines) throws IOException {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             document.addPage(page);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
@@ -349,7 +382,8 @@ class CorpusReaderTest {
     }
 
     private static byte[] blankPdf() throws IOException {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.addPage(new PDPage());
             document.save(out);
             return out.toByteArray();

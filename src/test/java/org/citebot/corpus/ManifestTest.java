@@ -32,7 +32,9 @@ class ManifestTest {
         ManifestEntry revcom = manifest.entry("001_4d0260bb2bcefddf.txt").orElseThrow();
         assertThat(revcom.metadata().publisher()).contains("revcom.us");
         assertThat(revcom.metadata().url())
-                .contains(URI.create("https://revcom.us/en/usnato-vs-russia-ukraine-war-planning-and-preparing-dangerous-escalations"));
+                .contains(
+                        URI.create(
+                                "https://revcom.us/en/usnato-vs-russia-ukraine-war-planning-and-preparing-dangerous-escalations"));
         assertThat(revcom.metadata().published()).isEmpty();
         assertThat(revcom.endsBefore()).contains("DONATE to the revolution.");
     }
@@ -84,7 +86,9 @@ class ManifestTest {
     void load_entryWithoutFile_isRejected() throws Exception {
         Path file = write("sources:\n  - title: Lonely\n");
 
-        assertThatThrownBy(() -> Manifest.load(file)).hasMessageContaining("entry 1").hasMessageContaining("has no 'file'");
+        assertThatThrownBy(() -> Manifest.load(file))
+                .hasMessageContaining("entry 1")
+                .hasMessageContaining("has no 'file'");
     }
 
     @Test
@@ -98,7 +102,9 @@ class ManifestTest {
     void load_duplicateFile_isRejected() throws Exception {
         Path file = write("sources:\n  - file: a.txt\n  - file: a.txt\n");
 
-        assertThatThrownBy(() -> Manifest.load(file)).hasMessageContaining("entry 2").hasMessageContaining("earlier entry");
+        assertThatThrownBy(() -> Manifest.load(file))
+                .hasMessageContaining("entry 2")
+                .hasMessageContaining("earlier entry");
     }
 
     @Test

@@ -17,7 +17,8 @@ class MetadataSnifferTest {
 
     @Test
     void sniff_titleNameAndDate_areAllFound() {
-        MetadataHints hints = sniff("\n\nWar Budgets Grow Again\n\nJohannes Stern\n30 June 2026\n\nBody text starts here.");
+        MetadataHints hints =
+                sniff("\n\nWar Budgets Grow Again\n\nJohannes Stern\n30 June 2026\n\nBody text starts here.");
 
         assertThat(hints.title()).contains("War Budgets Grow Again");
         assertThat(hints.author()).contains("Johannes Stern");
@@ -39,7 +40,9 @@ class MetadataSnifferTest {
 
     @Test
     void sniff_firstLineIsASentence_noTitle() {
-        assertThat(sniff("This starts right away with a sentence.\n\nMore body.").title()).isEmpty();
+        assertThat(sniff("This starts right away with a sentence.\n\nMore body.")
+                        .title())
+                .isEmpty();
     }
 
     @Test

@@ -31,10 +31,11 @@ class PassageSplitterTest {
             }
             int start = text.length();
             text.append(spec.text());
-            paragraphs.add(new Paragraph(paragraphs.size() + 1, spec.section(), spec.text(), start, text.length(), spec.caption()));
+            paragraphs.add(new Paragraph(
+                    paragraphs.size() + 1, spec.section(), spec.text(), start, text.length(), spec.caption()));
         }
-        DocumentMetadata metadata = new DocumentMetadata(
-                "T", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "en");
+        DocumentMetadata metadata =
+                new DocumentMetadata("T", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "en");
         return new SourceDocument("doc", "doc.txt", "hash", metadata, text.toString(), paragraphs);
     }
 
@@ -56,8 +57,8 @@ class PassageSplitterTest {
     }
 
     private static void assertExactOffsets(SourceDocument document, List<Passage> passages) {
-        assertThat(passages).allSatisfy(passage ->
-                assertThat(document.text().substring(passage.start(), passage.end())).isEqualTo(passage.text()));
+        assertThat(passages).allSatisfy(passage -> assertThat(document.text().substring(passage.start(), passage.end()))
+                .isEqualTo(passage.text()));
     }
 
     @Test
@@ -90,7 +91,10 @@ class PassageSplitterTest {
     void split_tinyLastParagraph_isMergedWithThePrevious() {
         SourceDocument document = document(body("S", words(60, "Body")), body("S", words(10, "Tail")));
 
-        assertThat(splitter.split(document)).singleElement().extracting(Passage::paragraph).isEqualTo(1);
+        assertThat(splitter.split(document))
+                .singleElement()
+                .extracting(Passage::paragraph)
+                .isEqualTo(1);
     }
 
     @Test
@@ -105,21 +109,26 @@ class PassageSplitterTest {
 
     @Test
     void split_mergeWouldExceedMaximum_staysApart() {
-        SourceDocument document = document(body(null, words(190, "Big")), body(null, words(20, "Small")), body(null, words(190, "Big")));
+        SourceDocument document =
+                document(body(null, words(190, "Big")), body(null, words(20, "Small")), body(null, words(190, "Big")));
 
         List<Passage> passages = splitter.split(document);
 
-        assertThat(passages).hasSize(3).allSatisfy(passage -> assertThat(wordCount(passage)).isLessThanOrEqualTo(200));
+        assertThat(passages).hasSize(3).allSatisfy(passage -> assertThat(wordCount(passage))
+                .isLessThanOrEqualTo(200));
     }
 
     @Test
     void split_captionBetweenShortParagraphs_isItsOwnPassageAndNeverMerged() {
         SourceDocument document = document(
-                body(null, words(20, "Before")), caption(null, "Leaders meet at the summit in Berlin."), body(null, words(20, "After")));
+                body(null, words(20, "Before")),
+                caption(null, "Leaders meet at the summit in Berlin."),
+                body(null, words(20, "After")));
 
         List<Passage> passages = splitter.split(document);
 
-        assertThat(passages).extracting(Passage::text)
+        assertThat(passages)
+                .extracting(Passage::text)
                 .containsExactly(words(20, "Before"), "Leaders meet at the summit in Berlin.", words(20, "After"));
     }
 
@@ -156,8 +165,10 @@ class PassageSplitterTest {
 
         List<Passage> passages = splitter.split(document);
 
-        assertThat(passages).allSatisfy(passage -> assertThat(wordCount(passage)).isBetween(40, 200));
-        assertThat(passages.stream().mapToInt(PassageSplitterTest::wordCount).sum()).isEqualTo(450);
+        assertThat(passages)
+                .allSatisfy(passage -> assertThat(wordCount(passage)).isBetween(40, 200));
+        assertThat(passages.stream().mapToInt(PassageSplitterTest::wordCount).sum())
+                .isEqualTo(450);
         assertExactOffsets(document, passages);
     }
 }

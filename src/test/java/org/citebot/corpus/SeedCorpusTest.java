@@ -22,11 +22,16 @@ class SeedCorpusTest {
     static void readSeeds() {
         snapshot = new CorpusReader(CorpusOptions.defaults()).read(SeedFiles.directory());
         PassageSplitter splitter = new PassageSplitter();
-        passages = snapshot.documents().stream().flatMap(document -> splitter.split(document).stream()).toList();
+        passages = snapshot.documents().stream()
+                .flatMap(document -> splitter.split(document).stream())
+                .toList();
     }
 
     private static SourceDocument document(String id) {
-        return snapshot.documents().stream().filter(document -> document.id().equals(id)).findFirst().orElseThrow();
+        return snapshot.documents().stream()
+                .filter(document -> document.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<Passage> passagesOf(String id) {
@@ -50,8 +55,9 @@ class SeedCorpusTest {
     void read_wswsSeed_metadataMatchesManifestWithoutUrl() {
         DocumentMetadata metadata = document(WSWS).metadata();
 
-        assertThat(metadata.title()).isEqualTo(
-                "On the eve of the NATO summit in Ankara: European powers drive Ukraine war toward direct conflict with Russia");
+        assertThat(metadata.title())
+                .isEqualTo(
+                        "On the eve of the NATO summit in Ankara: European powers drive Ukraine war toward direct conflict with Russia");
         assertThat(metadata.author()).contains("Johannes Stern");
         assertThat(metadata.publisher()).contains("World Socialist Web Site");
         assertThat(metadata.published()).contains(LocalDate.of(2026, 6, 30));
@@ -63,10 +69,13 @@ class SeedCorpusTest {
     void read_revcomSeed_metadataMatchesManifestWithoutDate() {
         DocumentMetadata metadata = document(REVCOM).metadata();
 
-        assertThat(metadata.title()).isEqualTo("U.S./NATO vs. Russia in Ukraine War: Planning and Preparing Dangerous Escalations");
+        assertThat(metadata.title())
+                .isEqualTo("U.S./NATO vs. Russia in Ukraine War: Planning and Preparing Dangerous Escalations");
         assertThat(metadata.publisher()).contains("revcom.us");
-        assertThat(metadata.url()).contains(
-                URI.create("https://revcom.us/en/usnato-vs-russia-ukraine-war-planning-and-preparing-dangerous-escalations"));
+        assertThat(metadata.url())
+                .contains(
+                        URI.create(
+                                "https://revcom.us/en/usnato-vs-russia-ukraine-war-planning-and-preparing-dangerous-escalations"));
         assertThat(metadata.published()).isEmpty();
         assertThat(metadata.author()).isEmpty();
     }
@@ -75,8 +84,10 @@ class SeedCorpusTest {
     void read_wswsSeed_headLinesUsedAsMetadataAreNotBody() {
         SourceDocument document = document(WSWS);
 
-        assertThat(document.text()).startsWith("The war in Ukraine has entered an extraordinarily dangerous new stage.");
-        assertThat(document.text()).doesNotContain("Johannes Stern", "30 June 2026", "On the eve of the NATO summit in Ankara:");
+        assertThat(document.text())
+                .startsWith("The war in Ukraine has entered an extraordinarily dangerous new stage.");
+        assertThat(document.text())
+                .doesNotContain("Johannes Stern", "30 June 2026", "On the eve of the NATO summit in Ankara:");
     }
 
     @Test
@@ -84,11 +95,14 @@ class SeedCorpusTest {
         SourceDocument document = document(WSWS);
 
         assertThat(paragraphContaining(document, "since the Second World War,").text())
-                .contains("the largest rearmament since the Second World War, the restructuring of industry for military production");
+                .contains(
+                        "the largest rearmament since the Second World War, the restructuring of industry for military production");
         assertThat(paragraphContaining(document, "accommodation with its").text())
                 .contains("through accommodation with its “Western partners.” This conception lies in ruins.");
-        assertThat(paragraphContaining(document, "it is already unfolding through").text())
-                .contains("it is already unfolding through interconnected fronts in Eastern Europe, the Middle East and the Pacific.");
+        assertThat(paragraphContaining(document, "it is already unfolding through")
+                        .text())
+                .contains(
+                        "it is already unfolding through interconnected fronts in Eastern Europe, the Middle East and the Pacific.");
         assertThat(document.paragraphs()).noneMatch(paragraph -> TextCleaner.startsLowercase(paragraph.text()));
         // The body has 34 blocks, three of which are second halves: exactly three joins, no more.
         assertThat(document.paragraphs()).hasSize(31);
@@ -96,7 +110,8 @@ class SeedCorpusTest {
 
     @Test
     void read_wswsSeed_trailerAfterEndMarkerIsGone() {
-        assertThat(document(WSWS).text()).endsWith("can stop the descent into a devastating European and global nuclear war.")
+        assertThat(document(WSWS).text())
+                .endsWith("can stop the descent into a devastating European and global nuclear war.")
                 .doesNotContain("To contact", "wsws.org/contact");
     }
 
@@ -104,8 +119,13 @@ class SeedCorpusTest {
     void read_revcomSeed_titleLineAndChromeAreGone() {
         SourceDocument document = document(REVCOM);
 
-        assertThat(document.text()).doesNotContain("Skip to main content", "Planning and Preparing Dangerous Escalations",
-                "DONATE", "Your donations", "[back]");
+        assertThat(document.text())
+                .doesNotContain(
+                        "Skip to main content",
+                        "Planning and Preparing Dangerous Escalations",
+                        "DONATE",
+                        "Your donations",
+                        "[back]");
         assertThat(document.paragraphs().get(document.paragraphs().size() - 1).text())
                 .endsWith("We encourage readers to study and distribute these articles.");
     }
@@ -116,24 +136,32 @@ class SeedCorpusTest {
         String longHeading = "This Whole Dynamic Must Be Urgently, Radically Changed—in the Interests of Humanity, "
                 + "Not Rival and Contending Imperialists";
 
-        assertThat(document.paragraphs()).extracting(Paragraph::section).map(section -> section.orElse(""))
-                .containsSubsequence("", "Crossing Red Lines", "Spring Offensives", "This Dynamic Must Be Changed", longHeading);
-        assertThat(document.paragraphs()).extracting(Paragraph::text)
+        assertThat(document.paragraphs())
+                .extracting(Paragraph::section)
+                .map(section -> section.orElse(""))
+                .containsSubsequence(
+                        "", "Crossing Red Lines", "Spring Offensives", "This Dynamic Must Be Changed", longHeading);
+        assertThat(document.paragraphs())
+                .extracting(Paragraph::text)
                 .doesNotContain("Crossing Red Lines", "Spring Offensives", "This Dynamic Must Be Changed", longHeading);
-        assertThat(paragraphContaining(document, "All this emphasizes why").section()).contains(longHeading);
+        assertThat(paragraphContaining(document, "All this emphasizes why").section())
+                .contains(longHeading);
     }
 
     @Test
     void read_revcomSeed_captionsAreSeparateAndCreditsDropped() {
         SourceDocument document = document(REVCOM);
 
-        assertThat(document.paragraphs()).filteredOn(Paragraph::caption).extracting(Paragraph::text).containsExactly(
-                "NATO heads meet in Germany.",
-                "The US heads an alliance of 30 imperialist powers centered in Europe.",
-                "Map of countries supplying military aid to Ukraine",
-                "Donetsk, Ukraine, November 19, 2021, three months before Russia invaded Ukraine: U.S. embassy delegation led"
-                        + " by Army military attaché reviews map with Ukrainian officers who are conducting military operations"
-                        + " against pro-Russian forces in eastern Ukraine.");
+        assertThat(document.paragraphs())
+                .filteredOn(Paragraph::caption)
+                .extracting(Paragraph::text)
+                .containsExactly(
+                        "NATO heads meet in Germany.",
+                        "The US heads an alliance of 30 imperialist powers centered in Europe.",
+                        "Map of countries supplying military aid to Ukraine",
+                        "Donetsk, Ukraine, November 19, 2021, three months before Russia invaded Ukraine: U.S. embassy delegation led"
+                                + " by Army military attaché reviews map with Ukrainian officers who are conducting military operations"
+                                + " against pro-Russian forces in eastern Ukraine.");
         assertThat(paragraphContaining(document, "Map of countries").section()).isEmpty();
         assertThat(document.text()).doesNotContain("Photo:", "Map: Wikipedia", "\u00A0", "  ");
     }
@@ -141,20 +169,26 @@ class SeedCorpusTest {
     @Test
     void split_seeds_captionsArePassagesOfTheirOwn() {
         List<Passage> captions = passagesOf(REVCOM).stream()
-                .filter(passage -> passage.text().contains("Photo") || passage.text().startsWith("Map of countries")
-                        || passage.text().startsWith("NATO heads") || passage.text().startsWith("The US heads")
+                .filter(passage -> passage.text().contains("Photo")
+                        || passage.text().startsWith("Map of countries")
+                        || passage.text().startsWith("NATO heads")
+                        || passage.text().startsWith("The US heads")
                         || passage.text().startsWith("Donetsk"))
                 .toList();
 
-        assertThat(captions).hasSize(4).allSatisfy(passage -> assertThat(passage.text()).doesNotContain("\n"));
-        assertThat(passagesOf(REVCOM)).filteredOn(passage -> passage.text().contains("Bob Avakian Interviews"))
+        assertThat(captions).hasSize(4).allSatisfy(passage -> assertThat(passage.text())
+                .doesNotContain("\n"));
+        assertThat(passagesOf(REVCOM))
+                .filteredOn(passage -> passage.text().contains("Bob Avakian Interviews"))
                 .singleElement()
-                .satisfies(passage -> assertThat(passage.text()).doesNotContain("imperialist powers centered in Europe"));
+                .satisfies(
+                        passage -> assertThat(passage.text()).doesNotContain("imperialist powers centered in Europe"));
     }
 
     @Test
     void split_seeds_medvedevPassageIsInSpringOffensives() {
-        assertThat(passages).filteredOn(passage -> passage.text().contains("Medvedev"))
+        assertThat(passages)
+                .filteredOn(passage -> passage.text().contains("Medvedev"))
                 .singleElement()
                 .extracting(Passage::section)
                 .isEqualTo(Optional.of("Spring Offensives"));
@@ -163,7 +197,13 @@ class SeedCorpusTest {
     @Test
     void split_seeds_noBoilerplateInAnyPassage() {
         assertThat(passages).isNotEmpty().allSatisfy(passage -> assertThat(passage.text())
-                .doesNotContain("Skip to main content", "DONATE", "Photo: NATO", "Photo: AP", "Map: Wikipedia", "wsws.org/contact"));
+                .doesNotContain(
+                        "Skip to main content",
+                        "DONATE",
+                        "Photo: NATO",
+                        "Photo: AP",
+                        "Map: Wikipedia",
+                        "wsws.org/contact"));
     }
 
     @Test
@@ -174,7 +214,9 @@ class SeedCorpusTest {
                     .anyMatch(paragraph -> paragraph.caption() && paragraph.start() == passage.start());
             int words = TextCleaner.wordCount(passage.text());
             if (caption) {
-                assertThat(words).as(passage.id()).isBetween(PassageSplitter.MIN_CAPTION_WORDS, PassageSplitter.MAX_WORDS);
+                assertThat(words)
+                        .as(passage.id())
+                        .isBetween(PassageSplitter.MIN_CAPTION_WORDS, PassageSplitter.MAX_WORDS);
             } else {
                 assertThat(words).as(passage.id() + ": " + passage.text()).isBetween(40, 200);
             }
@@ -184,19 +226,24 @@ class SeedCorpusTest {
     @Test
     void split_seeds_offsetsAreExactForEveryPassageAndParagraph() {
         for (SourceDocument document : snapshot.documents()) {
-            assertThat(document.paragraphs()).allSatisfy(paragraph ->
-                    assertThat(document.text().substring(paragraph.start(), paragraph.end())).isEqualTo(paragraph.text()));
+            assertThat(document.paragraphs())
+                    .allSatisfy(paragraph -> assertThat(document.text().substring(paragraph.start(), paragraph.end()))
+                            .isEqualTo(paragraph.text()));
         }
-        assertThat(passages).allSatisfy(passage ->
-                assertThat(document(passage.docId()).text().substring(passage.start(), passage.end())).isEqualTo(passage.text()));
+        assertThat(passages).allSatisfy(passage -> assertThat(
+                        document(passage.docId()).text().substring(passage.start(), passage.end()))
+                .isEqualTo(passage.text()));
     }
 
     @Test
     void split_seeds_passagesCoverEveryParagraphInOrder() {
         for (SourceDocument document : snapshot.documents()) {
             List<Passage> own = passagesOf(document.id());
-            assertThat(own).extracting(Passage::ordinal).containsExactlyElementsOf(
-                    java.util.stream.IntStream.range(0, own.size()).boxed().toList());
+            assertThat(own)
+                    .extracting(Passage::ordinal)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, own.size())
+                            .boxed()
+                            .toList());
             String joined = String.join("\n\n", own.stream().map(Passage::text).toList());
             assertThat(joined).isEqualTo(document.text());
         }

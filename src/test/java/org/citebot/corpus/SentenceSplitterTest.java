@@ -10,12 +10,15 @@ class SentenceSplitterTest {
     private final SentenceSplitter splitter = new SentenceSplitter();
 
     private List<String> sentences(String text) {
-        return splitter.split(text).stream().map(span -> text.substring(span.start(), span.end())).toList();
+        return splitter.split(text).stream()
+                .map(span -> text.substring(span.start(), span.end()))
+                .toList();
     }
 
     @Test
     void split_plainSentences_cutAfterTerminalPunctuation() {
-        assertThat(sentences("One is here. Two? Three! Four…")).containsExactly("One is here.", "Two?", "Three!", "Four…");
+        assertThat(sentences("One is here. Two? Three! Four…"))
+                .containsExactly("One is here.", "Two?", "Three!", "Four…");
     }
 
     @Test
@@ -32,6 +35,7 @@ class SentenceSplitterTest {
 
     @Test
     void split_lowercaseAfterPeriod_isNotABoundary() {
-        assertThat(sentences("Sales rose 3.5 percent vs. last year. e.g. this.")).containsExactly("Sales rose 3.5 percent vs. last year. e.g. this.");
+        assertThat(sentences("Sales rose 3.5 percent vs. last year. e.g. this."))
+                .containsExactly("Sales rose 3.5 percent vs. last year. e.g. this.");
     }
 }

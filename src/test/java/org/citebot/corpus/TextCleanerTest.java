@@ -22,9 +22,11 @@ class TextCleanerTest {
 
     @Test
     void clean_paragraphSplitMidSentence_isRejoinedWithOneSpace() {
-        List<CleanParagraph> paragraphs = clean("They rearm on a scale unseen since the war,\n\nthe restructuring of industry follows.\n");
+        List<CleanParagraph> paragraphs =
+                clean("They rearm on a scale unseen since the war,\n\nthe restructuring of industry follows.\n");
 
-        assertThat(texts(paragraphs)).containsExactly("They rearm on a scale unseen since the war, the restructuring of industry follows.");
+        assertThat(texts(paragraphs))
+                .containsExactly("They rearm on a scale unseen since the war, the restructuring of industry follows.");
     }
 
     @Test
@@ -46,31 +48,39 @@ class TextCleanerTest {
         List<CleanParagraph> paragraphs =
                 clean("Intro text here.\n\nCrossing Red Lines\n\nFirst under it.\n\nSecond under it.\n");
 
-        assertThat(paragraphs).extracting(CleanParagraph::section)
-                .containsExactly(Optional.empty(), Optional.of("Crossing Red Lines"), Optional.of("Crossing Red Lines"));
+        assertThat(paragraphs)
+                .extracting(CleanParagraph::section)
+                .containsExactly(
+                        Optional.empty(), Optional.of("Crossing Red Lines"), Optional.of("Crossing Red Lines"));
         assertThat(texts(paragraphs)).doesNotContain("Crossing Red Lines");
     }
 
     @Test
     void clean_longHeadingWithDashAndCommas_isHeading() {
-        String heading = "This Whole Dynamic Must Be Urgently, Radically Changed—in the Interests of Humanity, Not Rival and"
-                + " Contending Imperialists";
+        String heading =
+                "This Whole Dynamic Must Be Urgently, Radically Changed—in the Interests of Humanity, Not Rival and"
+                        + " Contending Imperialists";
 
         List<CleanParagraph> paragraphs = clean(heading + "\n\nAll this emphasizes why.\n");
 
-        assertThat(paragraphs).singleElement().extracting(CleanParagraph::section).isEqualTo(Optional.of(heading));
+        assertThat(paragraphs)
+                .singleElement()
+                .extracting(CleanParagraph::section)
+                .isEqualTo(Optional.of(heading));
     }
 
     @Test
     void clean_sentenceCaseShortLine_isNotHeading() {
-        assertThat(TextCleaner.looksLikeHeading("Map of countries supplying military aid to Ukraine")).isFalse();
+        assertThat(TextCleaner.looksLikeHeading("Map of countries supplying military aid to Ukraine"))
+                .isFalse();
         assertThat(TextCleaner.looksLikeHeading("NATO heads meet in Germany.")).isFalse();
         assertThat(TextCleaner.looksLikeHeading("Spring Offensives")).isTrue();
     }
 
     @Test
     void clean_bareCredit_isDroppedAndLineAboveIsCaption() {
-        List<CleanParagraph> paragraphs = clean("Body one.\n\nMap of countries supplying aid\n\n\nMap: Wikipedia\n\nBody two.\n");
+        List<CleanParagraph> paragraphs =
+                clean("Body one.\n\nMap of countries supplying aid\n\n\nMap: Wikipedia\n\nBody two.\n");
 
         assertThat(texts(paragraphs)).containsExactly("Body one.", "Map of countries supplying aid", "Body two.");
         assertThat(paragraphs).extracting(CleanParagraph::caption).containsExactly(false, true, false);
@@ -78,11 +88,12 @@ class TextCleanerTest {
 
     @Test
     void clean_creditTrailingAfterSpaces_isCutAndLineIsCaption() {
-        List<CleanParagraph> paragraphs =
-                clean("The US heads an alliance of powers centered in Europe.\u00A0 \u00A0  Photo: NATO\n\nBody text.\n");
+        List<CleanParagraph> paragraphs = clean(
+                "The US heads an alliance of powers centered in Europe.\u00A0 \u00A0  Photo: NATO\n\nBody text.\n");
 
-        assertThat(paragraphs.get(0)).isEqualTo(
-                new CleanParagraph(Optional.empty(), "The US heads an alliance of powers centered in Europe.", true));
+        assertThat(paragraphs.get(0))
+                .isEqualTo(new CleanParagraph(
+                        Optional.empty(), "The US heads an alliance of powers centered in Europe.", true));
         assertThat(paragraphs.get(1).caption()).isFalse();
     }
 
@@ -90,7 +101,10 @@ class TextCleanerTest {
     void clean_creditAfterSingleSpace_isOrdinaryText() {
         List<CleanParagraph> paragraphs = clean("He took the picture. Photo: his own.\n");
 
-        assertThat(paragraphs).singleElement().extracting(CleanParagraph::caption).isEqualTo(false);
+        assertThat(paragraphs)
+                .singleElement()
+                .extracting(CleanParagraph::caption)
+                .isEqualTo(false);
     }
 
     @Test
@@ -101,7 +115,11 @@ class TextCleanerTest {
         List<CleanParagraph> paragraphs = clean(text);
 
         assertThat(texts(paragraphs))
-                .containsExactly("NATO heads meet.", "Leaders pose in Berlin.", "Body.", "Donetsk, 2021: Officers review a map.");
+                .containsExactly(
+                        "NATO heads meet.",
+                        "Leaders pose in Berlin.",
+                        "Body.",
+                        "Donetsk, 2021: Officers review a map.");
         assertThat(paragraphs).extracting(CleanParagraph::caption).containsExactly(true, true, false, true);
     }
 
@@ -134,11 +152,13 @@ class TextCleanerTest {
     @Test
     void clean_knownHeadingsAndCaptions_areTakenFromMarkup() {
         List<CleanParagraph> paragraphs = cleaner.clean(
-                List.of("why we read", "", "a sketch of the room", "", "Body under it."), Set.of("why we read"),
+                List.of("why we read", "", "a sketch of the room", "", "Body under it."),
+                Set.of("why we read"),
                 Set.of("a sketch of the room"));
 
-        assertThat(paragraphs).containsExactly(
-                new CleanParagraph(Optional.of("why we read"), "a sketch of the room", true),
-                new CleanParagraph(Optional.of("why we read"), "Body under it.", false));
+        assertThat(paragraphs)
+                .containsExactly(
+                        new CleanParagraph(Optional.of("why we read"), "a sketch of the room", true),
+                        new CleanParagraph(Optional.of("why we read"), "Body under it.", false));
     }
 }

@@ -57,8 +57,13 @@ final class DigestFixture implements AutoCloseable {
     }
 
     void addDocument(String id, String hash) {
-        DocumentMetadata metadata = new DocumentMetadata("Article " + id, Optional.of("Author"), Optional.of("Publisher"),
-                Optional.of(LocalDate.of(2026, 1, 1)), Optional.of(URI.create("https://example.org/" + id)), "en");
+        DocumentMetadata metadata = new DocumentMetadata(
+                "Article " + id,
+                Optional.of("Author"),
+                Optional.of("Publisher"),
+                Optional.of(LocalDate.of(2026, 1, 1)),
+                Optional.of(URI.create("https://example.org/" + id)),
+                "en");
         String text = "The first sentence of " + id + " explains what the negotiators wanted from the summit. "
                 + "The second sentence adds that the talks lasted well into the night without agreement. "
                 + "A third sentence, which a lead leaves out, says the delegations would meet again next month in Geneva.";
@@ -74,8 +79,13 @@ final class DigestFixture implements AutoCloseable {
         DigestRuns runs = new DigestRuns(store);
         PassageSearch search = request -> new SearchResults(request.query(), 0, 0, List.of(), 0, List.of(), List.of());
         DigestCorpus corpus = () -> new Contents(documents, passages);
-        service = new DigestService(new DigestSettingsStore(store), runs, new DigestComposer(corpus, queryLog, search, runs),
-                defaults, options, clock);
+        service = new DigestService(
+                new DigestSettingsStore(store),
+                runs,
+                new DigestComposer(corpus, queryLog, search, runs),
+                defaults,
+                options,
+                clock);
         service.attach(poster);
     }
 

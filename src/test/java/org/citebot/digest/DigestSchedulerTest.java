@@ -24,19 +24,22 @@ class DigestSchedulerTest {
     @Test
     void failingRun_isLogged_andTheScheduleGoesOn() {
         AtomicInteger runs = new AtomicInteger();
-        DigestScheduler scheduler = new DigestScheduler(new DigestScheduler.DueWork() {
-            @Override
-            public void runDue() {
-                if (runs.incrementAndGet() == 1) {
-                    throw new IllegalStateException("database locked");
-                }
-            }
+        DigestScheduler scheduler = new DigestScheduler(
+                new DigestScheduler.DueWork() {
+                    @Override
+                    public void runDue() {
+                        if (runs.incrementAndGet() == 1) {
+                            throw new IllegalStateException("database locked");
+                        }
+                    }
 
-            @Override
-            public Instant nextWakeUp(Instant now) {
-                return now; // as soon as allowed: the scheduler's minimum delay
-            }
-        }, executor, clock);
+                    @Override
+                    public Instant nextWakeUp(Instant now) {
+                        return now; // as soon as allowed: the scheduler's minimum delay
+                    }
+                },
+                executor,
+                clock);
 
         scheduler.start();
 
@@ -48,25 +51,30 @@ class DigestSchedulerTest {
     void nextRun_isTheWorksWakeUpMeasuredOnTheInjectedClock() {
         AtomicInteger runs = new AtomicInteger();
         Instant wakeUp = clock.instant().plus(Duration.ofHours(5));
-        DigestScheduler scheduler = new DigestScheduler(new DigestScheduler.DueWork() {
-            @Override
-            public void runDue() {
-                runs.incrementAndGet();
-            }
+        DigestScheduler scheduler = new DigestScheduler(
+                new DigestScheduler.DueWork() {
+                    @Override
+                    public void runDue() {
+                        runs.incrementAndGet();
+                    }
 
-            @Override
-            public Instant nextWakeUp(Instant now) {
-                return wakeUp;
-            }
-        }, executor, clock);
+                    @Override
+                    public Instant nextWakeUp(Instant now) {
+                        return wakeUp;
+                    }
+                },
+                executor,
+                clock);
 
         scheduler.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() == 1 && scheduler.nextDelay().compareTo(Duration.ofHours(1)) > 0);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> runs.get() == 1 && scheduler.nextDelay().compareTo(Duration.ofHours(1)) > 0);
 
         assertThat(scheduler.nextDelay()).isBetween(Duration.ofHours(5).minusSeconds(5), Duration.ofHours(5));
         clock.advance(Duration.ofHours(2));
         scheduler.wakeUp();
-        await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() == 2 && scheduler.nextDelay().compareTo(Duration.ofHours(1)) > 0);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> runs.get() == 2 && scheduler.nextDelay().compareTo(Duration.ofHours(1)) > 0);
         assertThat(scheduler.nextDelay()).isBetween(Duration.ofHours(3).minusSeconds(5), Duration.ofHours(3));
         scheduler.close();
         assertThat(runs.get()).isEqualTo(2);

@@ -55,7 +55,9 @@ class DigestServiceTest {
     }
 
     private List<Instant> postTimes(String channel) {
-        return fixture.poster.postsIn(channel).stream().map(RecordingPoster.Post::at).toList();
+        return fixture.poster.postsIn(channel).stream()
+                .map(RecordingPoster.Post::at)
+                .toList();
     }
 
     @Test
@@ -66,12 +68,14 @@ class DigestServiceTest {
 
         runEvery15MinutesUntil("2026-03-31T12:00:00Z");
 
-        assertThat(postTimes(CHANNEL)).containsExactly(
-                Instant.parse("2026-03-28T07:00:00Z"), // CET, UTC+1
-                Instant.parse("2026-03-29T06:00:00Z"), // the change day: CEST, UTC+2
-                Instant.parse("2026-03-30T06:00:00Z"),
-                Instant.parse("2026-03-31T06:00:00Z"));
-        assertThat(postTimes(CHANNEL)).allSatisfy(at -> assertThat(at.atZone(BERLIN).toLocalTime()).isEqualTo(LocalTime.of(8, 0)));
+        assertThat(postTimes(CHANNEL))
+                .containsExactly(
+                        Instant.parse("2026-03-28T07:00:00Z"), // CET, UTC+1
+                        Instant.parse("2026-03-29T06:00:00Z"), // the change day: CEST, UTC+2
+                        Instant.parse("2026-03-30T06:00:00Z"),
+                        Instant.parse("2026-03-31T06:00:00Z"));
+        assertThat(postTimes(CHANNEL))
+                .allSatisfy(at -> assertThat(at.atZone(BERLIN).toLocalTime()).isEqualTo(LocalTime.of(8, 0)));
     }
 
     @Test
@@ -82,11 +86,12 @@ class DigestServiceTest {
 
         runEvery15MinutesUntil("2026-10-27T12:00:00Z");
 
-        assertThat(postTimes(CHANNEL)).containsExactly(
-                Instant.parse("2026-10-24T06:00:00Z"), // CEST
-                Instant.parse("2026-10-25T07:00:00Z"), // the change day: CET
-                Instant.parse("2026-10-26T07:00:00Z"),
-                Instant.parse("2026-10-27T07:00:00Z"));
+        assertThat(postTimes(CHANNEL))
+                .containsExactly(
+                        Instant.parse("2026-10-24T06:00:00Z"), // CEST
+                        Instant.parse("2026-10-25T07:00:00Z"), // the change day: CET
+                        Instant.parse("2026-10-26T07:00:00Z"),
+                        Instant.parse("2026-10-27T07:00:00Z"));
     }
 
     @Test
@@ -95,9 +100,10 @@ class DigestServiceTest {
         start("2026-03-28T12:00:00Z");
         fixture.setup(GUILD, CHANNEL, "02:30", "Europe/Berlin");
         runEvery15MinutesUntil("2026-03-30T12:00:00Z");
-        assertThat(postTimes(CHANNEL)).containsExactly(
-                Instant.parse("2026-03-29T01:30:00Z"), // 03:30 CEST, the gap's shifted time
-                Instant.parse("2026-03-30T00:30:00Z"));
+        assertThat(postTimes(CHANNEL))
+                .containsExactly(
+                        Instant.parse("2026-03-29T01:30:00Z"), // 03:30 CEST, the gap's shifted time
+                        Instant.parse("2026-03-30T00:30:00Z"));
 
         fixture.clock.set(Instant.parse("2026-10-24T12:00:00Z"));
         fixture.setup(OTHER_GUILD, OTHER_CHANNEL, "02:30", "Europe/Berlin");
@@ -122,7 +128,8 @@ class DigestServiceTest {
     }
 
     @Test
-    @DisplayName("a crash between recording the run and marking it: the restart resends with the same nonce, one message")
+    @DisplayName(
+            "a crash between recording the run and marking it: the restart resends with the same nonce, one message")
     void crashBetweenRecordedAndMarked_restartRetriesSameNonce_singleMessage() {
         start("2026-05-04T05:00:00Z");
         fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");
@@ -130,7 +137,8 @@ class DigestServiceTest {
         fixture.poster.crashAfterNextSend(CHANNEL);
 
         assertThatThrownBy(fixture.service::runDue).isInstanceOf(RecordingPoster.SimulatedCrash.class);
-        DigestRuns.DigestRun recorded = fixture.runs().find(GUILD, LocalDate.of(2026, 5, 4)).orElseThrow();
+        DigestRuns.DigestRun recorded =
+                fixture.runs().find(GUILD, LocalDate.of(2026, 5, 4)).orElseThrow();
         assertThat(recorded.state()).isEqualTo(DigestRuns.State.SENDING);
         assertThat(recorded.nonce()).hasValueSatisfying(n -> assertThat(n).hasSizeLessThanOrEqualTo(25));
 
@@ -141,10 +149,12 @@ class DigestServiceTest {
 
         assertThat(fixture.poster.attempts()).isEqualTo(attemptsBefore + 1);
         assertThat(fixture.poster.postsIn(CHANNEL)).hasSize(1);
-        DigestRuns.DigestRun marked = fixture.runs().find(GUILD, LocalDate.of(2026, 5, 4)).orElseThrow();
+        DigestRuns.DigestRun marked =
+                fixture.runs().find(GUILD, LocalDate.of(2026, 5, 4)).orElseThrow();
         assertThat(marked.state()).isEqualTo(DigestRuns.State.POSTED);
         assertThat(marked.nonce()).isEqualTo(recorded.nonce());
-        assertThat(marked.messageId()).contains(fixture.poster.postsIn(CHANNEL).get(0).messageId());
+        assertThat(marked.messageId())
+                .contains(fixture.poster.postsIn(CHANNEL).get(0).messageId());
     }
 
     @Test
@@ -172,7 +182,10 @@ class DigestServiceTest {
         fixture.clock.set(Instant.parse("2026-05-04T13:00:00Z"));
         fixture.service.runDue();
         assertThat(fixture.poster.posts()).isEmpty();
-        assertThat(fixture.runs().find(GUILD, LocalDate.of(2026, 5, 4)).orElseThrow().state())
+        assertThat(fixture.runs()
+                        .find(GUILD, LocalDate.of(2026, 5, 4))
+                        .orElseThrow()
+                        .state())
                 .isEqualTo(DigestRuns.State.MISSED);
 
         fixture.clock.set(Instant.parse("2026-05-05T06:00:00Z"));
@@ -197,17 +210,22 @@ class DigestServiceTest {
         Reply posted = fixture.poster.postsIn(CHANNEL).get(0).reply();
         assertThat(preview.ephemeral()).isTrue();
         assertThat(preview.withEphemeral(false)).isEqualTo(posted);
-        assertThat(posted.cards()).extracting(c -> c.title()).containsExactly(
-                "New in the corpus · Article doc9",
-                "Updated in the corpus · Article doc1",
-                "Most asked · “summit talks” (asked 2 times)",
-                posted.cards().get(3).title());
+        assertThat(posted.cards())
+                .extracting(c -> c.title())
+                .containsExactly(
+                        "New in the corpus · Article doc9",
+                        "Updated in the corpus · Article doc1",
+                        "Most asked · “summit talks” (asked 2 times)",
+                        posted.cards().get(3).title());
         assertThat(posted.cards().get(3).title()).startsWith("Passage of the day · ");
-        assertThat(posted.cards().get(0).body().text()).endsWith("without agreement.").doesNotContain("Geneva");
+        assertThat(posted.cards().get(0).body().text())
+                .endsWith("without agreement.")
+                .doesNotContain("Geneva");
         assertThat(posted.toString()).doesNotContain("moon cheese");
         // Unanswered questions go to the moderator channel only.
-        assertThat(fixture.poster.postsIn(MOD_CHANNEL)).singleElement()
-                .satisfies(p -> assertThat(p.reply().cards().get(0).body().text()).contains("moon cheese"));
+        assertThat(fixture.poster.postsIn(MOD_CHANNEL)).singleElement().satisfies(p -> assertThat(
+                        p.reply().cards().get(0).body().text())
+                .contains("moon cheese"));
     }
 
     @Test
@@ -251,14 +269,17 @@ class DigestServiceTest {
         assertThat(fixture.poster.postsIn(OTHER_CHANNEL)).hasSize(5);
         DigestSettings paused = fixture.service.settings(GUILD).orElseThrow();
         assertThat(paused.active()).isFalse();
-        assertThat(paused.pausedNote()).hasValueSatisfying(note -> assertThat(note)
-                .contains("3 failed days").contains("/digest setup"));
+        assertThat(paused.pausedNote())
+                .hasValueSatisfying(
+                        note -> assertThat(note).contains("3 failed days").contains("/digest setup"));
         assertThat(fixture.runs().find(GUILD, LocalDate.of(2026, 5, 7))).isEmpty(); // no attempt once paused
         // Each failure, and the pause, were reported to the moderator channel.
         assertThat(fixture.poster.postsIn(MOD_CHANNEL))
                 .filteredOn(p -> p.reply().text().orElseThrow().text().contains(CHANNEL))
                 .hasSize(3)
-                .last().satisfies(p -> assertThat(p.reply().text().orElseThrow().text()).contains("Paused"));
+                .last()
+                .satisfies(
+                        p -> assertThat(p.reply().text().orElseThrow().text()).contains("Paused"));
 
         // A moderator's /digest now while paused posts, and a success resumes the schedule.
         fixture.poster.heal(CHANNEL);
@@ -270,8 +291,8 @@ class DigestServiceTest {
         fixture.clock.set(Instant.parse("2026-05-09T04:00:00Z"));
         fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");
         runEvery15MinutesUntil("2026-05-09T07:00:00Z");
-        assertThat(postTimes(CHANNEL)).containsExactly(
-                Instant.parse("2026-05-08T19:00:00Z"), Instant.parse("2026-05-09T06:00:00Z"));
+        assertThat(postTimes(CHANNEL))
+                .containsExactly(Instant.parse("2026-05-08T19:00:00Z"), Instant.parse("2026-05-09T06:00:00Z"));
     }
 
     @Test
@@ -289,14 +310,25 @@ class DigestServiceTest {
         fixture.service.runDue();
 
         assertThat(fixture.poster.postsIn(CHANNEL)).hasSize(1);
-        assertThat(fixture.service.settings(GUILD).orElseThrow().consecutiveFailures()).isZero();
+        assertThat(fixture.service.settings(GUILD).orElseThrow().consecutiveFailures())
+                .isZero();
     }
 
     @Test
     void configuredDefaults_postForAGuildThatNeverRanSetup_untilTurnedOff() {
         fixture = new DigestFixture(dir, new MutableClock(Instant.parse("2026-05-04T05:00:00Z")));
-        fixture.defaults = Map.of(GUILD, new DigestSettings(GUILD, CHANNEL, LocalTime.of(8, 0), BERLIN,
-                DigestSection.all(), true, Optional.empty(), 0, true));
+        fixture.defaults = Map.of(
+                GUILD,
+                new DigestSettings(
+                        GUILD,
+                        CHANNEL,
+                        LocalTime.of(8, 0),
+                        BERLIN,
+                        DigestSection.all(),
+                        true,
+                        Optional.empty(),
+                        0,
+                        true));
         fixture.restart();
 
         runEvery15MinutesUntil("2026-05-04T07:00:00Z");

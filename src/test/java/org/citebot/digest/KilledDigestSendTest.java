@@ -64,7 +64,8 @@ class KilledDigestSendTest {
     }
 
     @Test
-    @DisplayName("killed after Discord created the message, before it was marked: the restart finds it by nonce, one message")
+    @DisplayName(
+            "killed after Discord created the message, before it was marked: the restart finds it by nonce, one message")
     void killedAfterTheSendBeforeTheMark_restartMarksTheSameMessage_oneInTheChannel() throws Exception {
         List<String> output = runChildUntil(KilledDigestSendMain.AFTER_SEND, "after-send");
         assertThat(output).anyMatch(line -> line.startsWith(KilledDigestSendMain.AFTER_SEND + "Posted"));
@@ -86,14 +87,18 @@ class KilledDigestSendTest {
         assertThat(marked.messageId()).contains(messageId);
         List<RecordedRequest> sends = discord.requests("POST", "channels/" + channel + "/messages");
         assertThat(sends).as("the send and its retry").hasSize(2);
-        assertThat(sends).extracting(send -> send.body().path("nonce").asText()).containsOnly(marked.nonce().orElseThrow());
+        assertThat(sends)
+                .extracting(send -> send.body().path("nonce").asText())
+                .containsOnly(marked.nonce().orElseThrow());
     }
 
     @Test
     @DisplayName("killed before the send reached Discord: the restart posts the digest, once")
     void killedBeforeTheSend_restartPostsOnce() throws Exception {
         runChildUntil(KilledDigestSendMain.BEFORE_SEND, "before-send");
-        assertThat(discord.channelMessages(channel)).as("nothing reached Discord").isEmpty();
+        assertThat(discord.channelMessages(channel))
+                .as("nothing reached Discord")
+                .isEmpty();
 
         DigestRun marked = restartAt("2026-05-04T06:02:00Z");
 
@@ -102,7 +107,8 @@ class KilledDigestSendTest {
         assertThat(messages.get(0).path("content").asText()).contains("Daily digest");
         assertThat(marked.state()).isEqualTo(State.POSTED);
         assertThat(marked.messageId()).contains(messages.get(0).path("id").asText());
-        assertThat(discord.requests("POST", "channels/" + channel + "/messages")).hasSize(1);
+        assertThat(discord.requests("POST", "channels/" + channel + "/messages"))
+                .hasSize(1);
     }
 
     /** A new process on the same database at {@code now}, posting through JDA; returns the day's run after it ran. */
@@ -125,15 +131,21 @@ class KilledDigestSendTest {
     private List<String> runChildUntil(String marker, String mode) throws Exception {
         Process child = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"),
-                        KilledDigestSendMain.class.getName(), dir.toString(), discord.restUrl(), discord.gatewayUrl(),
-                        discord.token(), "2026-05-04T06:00:00Z", mode)
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KilledDigestSendMain.class.getName(),
+                        dir.toString(),
+                        discord.restUrl(),
+                        discord.gatewayUrl(),
+                        discord.token(),
+                        "2026-05-04T06:00:00Z",
+                        mode)
                 .redirectErrorStream(true)
                 .start();
         List<String> output = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     output.add(line);

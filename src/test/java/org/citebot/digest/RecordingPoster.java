@@ -1,5 +1,7 @@
 package org.citebot.digest;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.time.Clock;
-import java.time.Instant;
 import org.citebot.reply.Reply;
 
 /**

@@ -20,7 +20,10 @@ class AckRunnerTest {
     private final ExecutorService workers = AckRunner.boundedPool(2, 4);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final List<String> acknowledged = new CopyOnWriteArrayList<>();
-    private final AckRunner runner = new AckRunner(workers, timer, Duration.ofMillis(100),
+    private final AckRunner runner = new AckRunner(
+            workers,
+            timer,
+            Duration.ofMillis(100),
             (how, elapsed) -> acknowledged.add(how + (elapsed.isNegative() ? "?" : "")));
 
     @AfterEach
@@ -47,14 +50,16 @@ class AckRunnerTest {
         List<String> seen = new CopyOnWriteArrayList<>();
         CountDownLatch release = new CountDownLatch(1);
         MDC.put("interaction", "7");
-        runner.run(() -> {
-            try {
-                release.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return MDC.get("interaction");
-        }, steps(seen));
+        runner.run(
+                () -> {
+                    try {
+                        release.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return MDC.get("interaction");
+                },
+                steps(seen));
         MDC.clear();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> seen.contains("defer 7"));

@@ -37,7 +37,8 @@ class CommandDataFactoryTest {
 
     @Test
     void citebotsCommands_validByDiscordsRules() {
-        List<JsonNode> json = factory.build(specs()).stream().map(DiscordJson::json).toList();
+        List<JsonNode> json =
+                factory.build(specs()).stream().map(DiscordJson::json).toList();
 
         assertThat(json).hasSize(5);
         for (JsonNode command : json) {
@@ -86,8 +87,8 @@ class CommandDataFactoryTest {
 
     @Test
     void moderatorCommand_manageServerByDefaultAndGuildOnly() {
-        CommandSpec reindex = new CommandSpec("reindex", "Rebuild the index", CommandSpec.Kind.SLASH, List.of(),
-                "/reindex", true);
+        CommandSpec reindex =
+                new CommandSpec("reindex", "Rebuild the index", CommandSpec.Kind.SLASH, List.of(), "/reindex", true);
 
         JsonNode json = DiscordJson.json(factory.build(reindex));
 
@@ -107,10 +108,12 @@ class CommandDataFactoryTest {
         List<CommandData> desired = factory.build(specs());
         List<CommandData> registered = serverEcho(desired, true);
 
-        assertThat(CommandDefinitions.needsUpdate(desired, registered, Scope.GLOBAL)).isFalse();
+        assertThat(CommandDefinitions.needsUpdate(desired, registered, Scope.GLOBAL))
+                .isFalse();
         List<CommandData> reversed = new ArrayList<>(registered);
         Collections.reverse(reversed);
-        assertThat(CommandDefinitions.needsUpdate(desired, reversed, Scope.GLOBAL)).isFalse();
+        assertThat(CommandDefinitions.needsUpdate(desired, reversed, Scope.GLOBAL))
+                .isFalse();
     }
 
     @Test
@@ -119,19 +122,34 @@ class CommandDataFactoryTest {
         List<CommandSpec> changed = new ArrayList<>(specs());
         changed.set(1, CommandSpec.slash("help", "Something else", List.of(), "/help"));
         List<CommandSpec> moreOptions = new ArrayList<>(specs());
-        moreOptions.set(1, CommandSpec.slash("help", "What citebot's commands do, with examples",
-                List.of(OptionSpec.bool("verbose", "More detail")), "/help"));
+        moreOptions.set(
+                1,
+                CommandSpec.slash(
+                        "help",
+                        "What citebot's commands do, with examples",
+                        List.of(OptionSpec.bool("verbose", "More detail")),
+                        "/help"));
         List<CommandSpec> moderator = new ArrayList<>(specs());
-        moderator.set(1, new CommandSpec("help", "What citebot's commands do, with examples", CommandSpec.Kind.SLASH,
-                List.of(), "/help", true));
+        moderator.set(
+                1,
+                new CommandSpec(
+                        "help",
+                        "What citebot's commands do, with examples",
+                        CommandSpec.Kind.SLASH,
+                        List.of(),
+                        "/help",
+                        true));
 
-        assertThat(CommandDefinitions.needsUpdate(desired, serverEcho(factory.build(changed), true), Scope.GLOBAL)).isTrue();
+        assertThat(CommandDefinitions.needsUpdate(desired, serverEcho(factory.build(changed), true), Scope.GLOBAL))
+                .isTrue();
         assertThat(CommandDefinitions.needsUpdate(desired, serverEcho(factory.build(moreOptions), true), Scope.GLOBAL))
                 .isTrue();
         assertThat(CommandDefinitions.needsUpdate(desired, serverEcho(factory.build(moderator), true), Scope.GLOBAL))
                 .isTrue();
-        assertThat(CommandDefinitions.needsUpdate(desired, desired.subList(0, 4), Scope.GLOBAL)).isTrue();
-        assertThat(CommandDefinitions.needsUpdate(desired, List.of(), Scope.GUILD)).isTrue();
+        assertThat(CommandDefinitions.needsUpdate(desired, desired.subList(0, 4), Scope.GLOBAL))
+                .isTrue();
+        assertThat(CommandDefinitions.needsUpdate(desired, List.of(), Scope.GUILD))
+                .isTrue();
     }
 
     @Test
@@ -140,17 +158,20 @@ class CommandDataFactoryTest {
         specs.add(new CommandSpec("reindex", "Rebuild the index", CommandSpec.Kind.SLASH, List.of(), "/reindex", true));
         List<CommandData> desired = factory.build(specs);
 
-        assertThat(CommandDefinitions.needsUpdate(desired, serverEcho(desired, false), Scope.GUILD)).isFalse();
-        assertThat(CommandDefinitions.needsUpdate(desired, serverEcho(desired, false), Scope.GLOBAL)).isTrue();
+        assertThat(CommandDefinitions.needsUpdate(desired, serverEcho(desired, false), Scope.GUILD))
+                .isFalse();
+        assertThat(CommandDefinitions.needsUpdate(desired, serverEcho(desired, false), Scope.GLOBAL))
+                .isTrue();
     }
 
     @Test
     void fingerprint_stableAndShort() {
         String canonical = CommandDefinitions.canonical(factory.build(specs()), Scope.GLOBAL);
 
-        assertThat(CommandDefinitions.fingerprint(canonical)).hasSize(12)
-                .isEqualTo(CommandDefinitions.fingerprint(CommandDefinitions.canonical(serverEcho(factory.build(specs()), true),
-                        Scope.GLOBAL)));
+        assertThat(CommandDefinitions.fingerprint(canonical))
+                .hasSize(12)
+                .isEqualTo(CommandDefinitions.fingerprint(
+                        CommandDefinitions.canonical(serverEcho(factory.build(specs()), true), Scope.GLOBAL)));
     }
 
     /**
@@ -186,23 +207,43 @@ class CommandDataFactoryTest {
 
     private static List<CommandSpec> specs() {
         SearchCommand search = search();
-        List<Command> commands = List.of(search, new HelpCommand(List::of), new SourcesCommand(List::of),
-                new StatusCommand(Optional::empty, Clock.systemUTC(), Instant.EPOCH), new FindSourcesCommand(search, 3));
+        List<Command> commands = List.of(
+                search,
+                new HelpCommand(List::of),
+                new SourcesCommand(List::of),
+                new StatusCommand(Optional::empty, Clock.systemUTC(), Instant.EPOCH),
+                new FindSourcesCommand(search, 3));
         return commands.stream().map(Command::spec).toList();
     }
 
     private static SearchCommand search() {
-        return new SearchCommand(request -> { throw new AssertionError(); },
+        return new SearchCommand(
+                request -> {
+                    throw new AssertionError();
+                },
                 new SearchSessions(Ticker.systemTicker(), new Random(1)),
-                new RateLimiter(5, Duration.ofSeconds(10), Clock.systemUTC(), Ticker.systemTicker()), 5, guild -> false);
+                new RateLimiter(5, Duration.ofSeconds(10), Clock.systemUTC(), Ticker.systemTicker()),
+                5,
+                guild -> false);
     }
 
     @Test
     void subcommands_registeredAsSubcommandOptionsCarryingTheirOwnOptions() {
-        CommandSpec spec = new CommandSpec("tree", "A command with subcommands", CommandSpec.Kind.SLASH, List.of(),
-                "/tree plant kind:oak", false, List.of(
-                        new org.citebot.command.SubcommandSpec("plant", "Plant one",
-                                List.of(OptionSpec.string("kind", "Which tree", true).withAutocomplete()), "/tree plant", true),
+        CommandSpec spec = new CommandSpec(
+                "tree",
+                "A command with subcommands",
+                CommandSpec.Kind.SLASH,
+                List.of(),
+                "/tree plant kind:oak",
+                false,
+                List.of(
+                        new org.citebot.command.SubcommandSpec(
+                                "plant",
+                                "Plant one",
+                                List.of(OptionSpec.string("kind", "Which tree", true)
+                                        .withAutocomplete()),
+                                "/tree plant",
+                                true),
                         new org.citebot.command.SubcommandSpec("fell", "Fell one", List.of(), "/tree fell", false)));
 
         JsonNode json = DiscordJson.json(factory.build(spec));
@@ -219,9 +260,14 @@ class CommandDataFactoryTest {
 
     @Test
     void optionsAndSubcommandsTogether_rejected() {
-        assertThatThrownBy(() -> new CommandSpec("tree", "d", CommandSpec.Kind.SLASH,
-                List.of(OptionSpec.bool("x", "y")), "/tree", false,
-                List.of(new org.citebot.command.SubcommandSpec("plant", "p", List.of(), "/tree plant", false))))
+        assertThatThrownBy(() -> new CommandSpec(
+                        "tree",
+                        "d",
+                        CommandSpec.Kind.SLASH,
+                        List.of(OptionSpec.bool("x", "y")),
+                        "/tree",
+                        false,
+                        List.of(new org.citebot.command.SubcommandSpec("plant", "p", List.of(), "/tree plant", false))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -16,8 +16,12 @@ class DiscordAtTheEdgeTest {
 
     @Test
     void onlyDiscordAndAppDependOnJda() {
-        noClasses().that().resideOutsideOfPackages("org.citebot.discord..", "org.citebot.app..")
-                .should().dependOnClassesThat().resideInAPackage("net.dv8tion..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.citebot.discord..", "org.citebot.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("net.dv8tion..")
                 .because("Discord stays at the edge: commands, search and the console run without JDA")
                 .check(CITEBOT);
     }

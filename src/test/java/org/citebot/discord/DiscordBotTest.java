@@ -83,7 +83,8 @@ class DiscordBotTest {
         bot(TOKEN, List.of(), more).start();
         assertThat(discord.requests("PUT", global)).hasSize(2);
         assertThat(discord.registrationRequests()).hasSize(2);
-        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(logs.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(line -> assertThat(line).startsWith("Commands (global) unchanged: 2 registered"))
                 .anySatisfy(line -> assertThat(line).startsWith("Commands (global) registered: 3 commands"));
     }
@@ -94,14 +95,17 @@ class DiscordBotTest {
         bot(TOKEN, List.of(guild, "999999999999999999"), commands()).start();
 
         String app = "applications/" + discord.bot().applicationId();
-        assertThat(discord.requests("PUT", app + "/guilds/" + guild + "/commands")).hasSize(1);
+        assertThat(discord.requests("PUT", app + "/guilds/" + guild + "/commands"))
+                .hasSize(1);
         assertThat(discord.requests("PUT", app + "/commands")).isEmpty();
         assertThat(discord.requests()).noneMatch(request -> request.path().contains("999999999999999999"));
         bots.get(0).close();
 
         bot(TOKEN, List.of(guild), commands()).start();
-        assertThat(discord.requests("PUT", app + "/guilds/" + guild + "/commands")).hasSize(1);
-        assertThat(discord.registeredCommands(guild)).extracting(c -> c.path("name").asText())
+        assertThat(discord.requests("PUT", app + "/guilds/" + guild + "/commands"))
+                .hasSize(1);
+        assertThat(discord.registeredCommands(guild))
+                .extracting(c -> c.path("name").asText())
                 .containsExactlyInAnyOrder("help", "sources");
     }
 
@@ -110,10 +114,12 @@ class DiscordBotTest {
         String secret = "wrong.secret-token-value";
         DiscordBot bot = bot(secret, List.of(), commands());
 
-        assertThatThrownBy(bot::start).isInstanceOf(DiscordStartException.class)
+        assertThatThrownBy(bot::start)
+                .isInstanceOf(DiscordStartException.class)
                 .hasMessage(DiscordBot.REJECTED_TOKEN)
                 .hasNoCause();
-        assertThat(logs.list).noneSatisfy(event -> assertThat(event.getFormattedMessage()).contains(secret));
+        assertThat(logs.list)
+                .noneSatisfy(event -> assertThat(event.getFormattedMessage()).contains(secret));
     }
 
     @Test
@@ -127,9 +133,12 @@ class DiscordBotTest {
     void start_restUnreachable_saysWhereItTriedWithoutTheToken() throws Exception {
         URI closed = URI.create("http://127.0.0.1:" + closedPort() + "/api/v10/");
         CommandRegistry registry = new CommandRegistry(commands(), List.of());
-        DiscordBot bot = new DiscordBot(TOKEN, new CitebotConfig.Discord(List.of(), closed, URI.create(discord.gatewayUrl()), true,
-                        InteractionListener.QUICK_WINDOW),
-                registry, new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers, timer));
+        DiscordBot bot = new DiscordBot(
+                TOKEN,
+                new CitebotConfig.Discord(
+                        List.of(), closed, URI.create(discord.gatewayUrl()), true, InteractionListener.QUICK_WINDOW),
+                registry,
+                new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers, timer));
         bots.add(bot);
 
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(bot::start)
@@ -163,10 +172,14 @@ class DiscordBotTest {
     private DiscordBot bot(String token, List<String> guilds, List<Command> commands) {
         List<ActionHandler> handlers = List.of(new SourcesActionHandler(List::of));
         CommandRegistry registry = new CommandRegistry(commands, handlers);
-        CitebotConfig.Discord config = new CitebotConfig.Discord(guilds, URI.create(discord.restUrl()),
-                URI.create(discord.gatewayUrl()), true, InteractionListener.QUICK_WINDOW);
-        InteractionListener listener = new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers,
-                timer);
+        CitebotConfig.Discord config = new CitebotConfig.Discord(
+                guilds,
+                URI.create(discord.restUrl()),
+                URI.create(discord.gatewayUrl()),
+                true,
+                InteractionListener.QUICK_WINDOW);
+        InteractionListener listener =
+                new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers, timer);
         DiscordBot bot = new DiscordBot(token, config, registry, listener);
         bots.add(bot);
         return bot;

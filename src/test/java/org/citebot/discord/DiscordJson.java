@@ -42,7 +42,8 @@ final class DiscordJson {
         assertThat(message.path("content").asText("")).hasSizeLessThanOrEqualTo(2000);
         assertThat(message.path("allowed_mentions").path("parse").isArray()).isTrue();
         assertThat(message.path("allowed_mentions").path("parse")).isEmpty();
-        assertThat(message.path("allowed_mentions").path("replied_user").asBoolean(true)).isFalse();
+        assertThat(message.path("allowed_mentions").path("replied_user").asBoolean(true))
+                .isFalse();
         assertThat(message.path("allowed_mentions").has("users")).isFalse();
         assertThat(message.path("allowed_mentions").has("roles")).isFalse();
 
@@ -69,7 +70,9 @@ final class DiscordJson {
                 total += name.length() + value.length();
             }
             if (embed.hasNonNull("url")) {
-                assertThat(urls.add(embed.get("url").asText())).as("duplicate embed url").isTrue();
+                assertThat(urls.add(embed.get("url").asText()))
+                        .as("duplicate embed url")
+                        .isTrue();
                 assertThat(embed.get("url").asText()).matches("https?://\\S+");
             }
         }
@@ -84,9 +87,13 @@ final class DiscordJson {
                 assertThat(button.path("label").asText()).isNotEmpty().hasSizeLessThanOrEqualTo(80);
                 if (button.has("custom_id")) {
                     assertThat(button.get("custom_id").asText()).hasSizeBetween(1, 100);
-                    assertThat(ids.add(button.get("custom_id").asText())).as("duplicate custom id").isTrue();
+                    assertThat(ids.add(button.get("custom_id").asText()))
+                            .as("duplicate custom id")
+                            .isTrue();
                 } else {
-                    assertThat(button.path("url").asText()).matches("https?://\\S+").hasSizeLessThanOrEqualTo(512);
+                    assertThat(button.path("url").asText())
+                            .matches("https?://\\S+")
+                            .hasSizeLessThanOrEqualTo(512);
                 }
             }
         }
@@ -100,10 +107,13 @@ final class DiscordJson {
                 char c = text.charAt(i);
                 if (Character.isHighSurrogate(c)) {
                     assertThat(i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
-                            .as("lone high surrogate in %s", text).isTrue();
+                            .as("lone high surrogate in %s", text)
+                            .isTrue();
                     i++;
                 } else {
-                    assertThat(Character.isLowSurrogate(c)).as("lone low surrogate in %s", text).isFalse();
+                    assertThat(Character.isLowSurrogate(c))
+                            .as("lone low surrogate in %s", text)
+                            .isFalse();
                 }
             }
         }
@@ -122,9 +132,11 @@ final class DiscordJson {
                 Files.writeString(file, rendered, StandardCharsets.UTF_8);
                 return;
             }
-            assertThat(file).as("expected file %s is missing; run the test with -Dcitebot.updateSnapshots=true", file)
+            assertThat(file)
+                    .as("expected file %s is missing; run the test with -Dcitebot.updateSnapshots=true", file)
                     .exists();
-            assertThat(rendered).as("rendered %s (regenerate on purpose with -Dcitebot.updateSnapshots=true)", name)
+            assertThat(rendered)
+                    .as("rendered %s (regenerate on purpose with -Dcitebot.updateSnapshots=true)", name)
                     .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,7 +12,8 @@ class DiscordMarkdownTest {
     @Test
     void escape_inlineFormatting_shownLiterally() {
         assertThat(DiscordMarkdown.escape("*a* _b_ ~~c~~ `d` ||e|| \\ [f](https://x.y) <@&123> #g"))
-                .isEqualTo("\\*a\\* \\_b\\_ \\~\\~c\\~\\~ \\`d\\` \\|\\|e\\|\\| \\\\ \\[f\\]\\(https://x.y\\) \\<@&123\\> \\#g");
+                .isEqualTo(
+                        "\\*a\\* \\_b\\_ \\~\\~c\\~\\~ \\`d\\` \\|\\|e\\|\\| \\\\ \\[f\\]\\(https://x.y\\) \\<@&123\\> \\#g");
     }
 
     @Test
@@ -28,7 +29,8 @@ class DiscordMarkdownTest {
 
     @Test
     void escape_numbersAndDashesInsideLines_untouched() {
-        assertThat(DiscordMarkdown.escape("In 1990. the cold-war - ended 3) ok")).isEqualTo("In 1990. the cold-war - ended 3\\) ok");
+        assertThat(DiscordMarkdown.escape("In 1990. the cold-war - ended 3) ok"))
+                .isEqualTo("In 1990. the cold-war - ended 3\\) ok");
     }
 
     @Test
@@ -39,15 +41,16 @@ class DiscordMarkdownTest {
 
     @Test
     void render_boldSpans_trimmedOfWhitespaceMergedAndEscapedInside() {
-        StyledText text = new StyledText("see  *nuclear* escalation now", List.of(
-                new HighlightSpan(3, 9), new HighlightSpan(9, 25)));
+        StyledText text = new StyledText(
+                "see  *nuclear* escalation now", List.of(new HighlightSpan(3, 9), new HighlightSpan(9, 25)));
 
         assertThat(DiscordMarkdown.render(text)).isEqualTo("see  **\\*nuclear\\* escalation** now");
     }
 
     @Test
     void render_spansSeparatedBySpace_markedSeparately() {
-        StyledText text = new StyledText("nuclear escalation", List.of(new HighlightSpan(0, 8), new HighlightSpan(8, 18)));
+        StyledText text =
+                new StyledText("nuclear escalation", List.of(new HighlightSpan(0, 8), new HighlightSpan(8, 18)));
 
         assertThat(DiscordMarkdown.render(text)).isEqualTo("**nuclear** **escalation**");
     }
@@ -61,6 +64,7 @@ class DiscordMarkdownTest {
 
     @Test
     void render_whitespaceOnlySpan_notMarked() {
-        assertThat(DiscordMarkdown.render(new StyledText("a   b", List.of(new HighlightSpan(1, 4))))).isEqualTo("a   b");
+        assertThat(DiscordMarkdown.render(new StyledText("a   b", List.of(new HighlightSpan(1, 4)))))
+                .isEqualTo("a   b");
     }
 }

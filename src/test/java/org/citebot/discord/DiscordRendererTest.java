@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 @DisplayName("DiscordRenderer keeps every reply within Discord's limits")
 class DiscordRendererTest {
 
-    private static final String MARKDOWN_HEAVY = "**bold** __u__ *i* ~~s~~ `c` ||spoiler|| [link](https://evil.example) "
-            + "> quote\n# heading\n- list\n1. one\n@everyone @here <@&123> <@456> <#789> \u202Eevil\u202C "
-            + "zero\u200Bwidth \u200F rtl עברית العربية 😀👍🏽👨‍👩‍👧 \\backslash ";
+    private static final String MARKDOWN_HEAVY =
+            "**bold** __u__ *i* ~~s~~ `c` ||spoiler|| [link](https://evil.example) "
+                    + "> quote\n# heading\n- list\n1. one\n@everyone @here <@&123> <@456> <#789> \u202Eevil\u202C "
+                    + "zero\u200Bwidth \u200F rtl עברית العربية 😀👍🏽👨‍👩‍👧 \\backslash ";
 
     private final DiscordRenderer renderer = new DiscordRenderer();
 
@@ -34,17 +35,20 @@ class DiscordRendererTest {
                 .mapToObj(i -> card("Passage " + i, "https://example.org/doc#p" + i, longPassage(10_000, i)))
                 .toList();
 
-        JsonNode json = DiscordJson.json(renderer.create(reply(Optional.of(StyledText.plain("Header")), cards, List.of())));
+        JsonNode json =
+                DiscordJson.json(renderer.create(reply(Optional.of(StyledText.plain("Header")), cards, List.of())));
 
         DiscordJson.assertWithinLimits(json);
         assertThat(json.get("embeds")).hasSize(10);
         assertThat(json.get("content").asText()).isEqualTo("Header\n(40 more not shown)");
         List<Integer> lengths = new ArrayList<>();
-        json.get("embeds").forEach(embed -> lengths.add(embed.get("description").asText().length()));
+        json.get("embeds")
+                .forEach(embed -> lengths.add(embed.get("description").asText().length()));
         // Fair: every description gets a real share and none takes much more than another.
         assertThat(lengths).allSatisfy(length -> assertThat(length).isGreaterThan(350));
         assertThat(lengths.stream().mapToInt(Integer::intValue).max().orElseThrow()
-                - lengths.stream().mapToInt(Integer::intValue).min().orElseThrow()).isLessThan(120);
+                        - lengths.stream().mapToInt(Integer::intValue).min().orElseThrow())
+                .isLessThan(120);
         assertThat(json.get("embeds").get(0).get("description").asText()).endsWith("…");
     }
 
@@ -59,26 +63,37 @@ class DiscordRendererTest {
 
         DiscordJson.assertWithinLimits(json);
         assertThat(json.at("/embeds/0/description").asText()).isEqualTo("A short passage.");
-        assertThat(json.at("/embeds/1/description").asText()).hasSizeGreaterThan(2000).hasSizeLessThanOrEqualTo(4096);
+        assertThat(json.at("/embeds/1/description").asText())
+                .hasSizeGreaterThan(2000)
+                .hasSizeLessThanOrEqualTo(4096);
     }
 
     @Test
     void oneHugeCard_descriptionCutTo4096AfterEscaping() {
         String stars = "*_`".repeat(5_000);
-        JsonNode json = DiscordJson.json(renderer.create(reply(Optional.empty(),
-                List.of(card("Stars", "https://example.org/s", StyledText.plain(stars))), List.of())));
+        JsonNode json = DiscordJson.json(renderer.create(reply(
+                Optional.empty(),
+                List.of(card("Stars", "https://example.org/s", StyledText.plain(stars))),
+                List.of())));
 
         DiscordJson.assertWithinLimits(json);
-        assertThat(json.at("/embeds/0/description").asText()).hasSizeGreaterThan(3000).startsWith("\\*\\_\\`");
+        assertThat(json.at("/embeds/0/description").asText())
+                .hasSizeGreaterThan(3000)
+                .startsWith("\\*\\_\\`");
     }
 
     @Test
     void strangeTitlesFootersAndFields_eachWithinItsLimit() {
         List<ReplyCard.CardField> fields = IntStream.range(0, 40)
-                .mapToObj(i -> new ReplyCard.CardField("name " + i + " " + "n".repeat(300), MARKDOWN_HEAVY.repeat(30), i % 2 == 0))
+                .mapToObj(i -> new ReplyCard.CardField(
+                        "name " + i + " " + "n".repeat(300), MARKDOWN_HEAVY.repeat(30), i % 2 == 0))
                 .toList();
-        ReplyCard card = new ReplyCard("T" + MARKDOWN_HEAVY.repeat(20), Optional.of(URI.create("https://example.org/t")),
-                StyledText.plain(MARKDOWN_HEAVY.repeat(100)), fields, List.of("F".repeat(3000), "second"));
+        ReplyCard card = new ReplyCard(
+                "T" + MARKDOWN_HEAVY.repeat(20),
+                Optional.of(URI.create("https://example.org/t")),
+                StyledText.plain(MARKDOWN_HEAVY.repeat(100)),
+                fields,
+                List.of("F".repeat(3000), "second"));
 
         JsonNode json = DiscordJson.json(renderer.create(reply(Optional.empty(), List.of(card), List.of())));
 
@@ -91,10 +106,15 @@ class DiscordRendererTest {
 
     @Test
     void singleCardWithBigParts_titleFooterAndFieldsAtTheirOwnLimits() {
-        ReplyCard card = new ReplyCard("x".repeat(1000), Optional.empty(), StyledText.plain("short"),
-                List.of(new ReplyCard.CardField("n", "v".repeat(5000), false)), List.of("f ".repeat(3000)));
+        ReplyCard card = new ReplyCard(
+                "x".repeat(1000),
+                Optional.empty(),
+                StyledText.plain("short"),
+                List.of(new ReplyCard.CardField("n", "v".repeat(5000), false)),
+                List.of("f ".repeat(3000)));
 
-        JsonNode embed = DiscordJson.json(renderer.create(reply(Optional.empty(), List.of(card), List.of()))).at("/embeds/0");
+        JsonNode embed = DiscordJson.json(renderer.create(reply(Optional.empty(), List.of(card), List.of())))
+                .at("/embeds/0");
 
         assertThat(embed.get("title").asText()).hasSize(256).endsWith("…");
         assertThat(embed.at("/fields/0/value").asText()).hasSizeBetween(1000, 1024);
@@ -103,10 +123,11 @@ class DiscordRendererTest {
 
     @Test
     void titleWithOneHugeWord_cutInsideTheWordRatherThanLosingIt() {
-        ReplyCard card = new ReplyCard("A " + "x".repeat(1000) + " b", Optional.empty(), StyledText.plain("body"), List.of(),
-                List.of());
+        ReplyCard card = new ReplyCard(
+                "A " + "x".repeat(1000) + " b", Optional.empty(), StyledText.plain("body"), List.of(), List.of());
 
-        JsonNode embed = DiscordJson.json(renderer.create(reply(Optional.empty(), List.of(card), List.of()))).at("/embeds/0");
+        JsonNode embed = DiscordJson.json(renderer.create(reply(Optional.empty(), List.of(card), List.of())))
+                .at("/embeds/0");
 
         assertThat(embed.get("title").asText()).hasSize(256).startsWith("A xxx").endsWith("x…");
     }
@@ -120,8 +141,16 @@ class DiscordRendererTest {
 
         DiscordJson.assertWithinLimits(json);
         String content = json.get("content").asText();
-        assertThat(content).hasSizeGreaterThan(1500).startsWith("**\\*\\*bold\\*\\***").doesNotContain("\u202E")
-                .contains("@\u200Beveryone", "\\<@&123\\>", "\\[link\\]\\(https://evil.example\\)", "\n\\# heading", "\n\\- list");
+        assertThat(content)
+                .hasSizeGreaterThan(1500)
+                .startsWith("**\\*\\*bold\\*\\***")
+                .doesNotContain("\u202E")
+                .contains(
+                        "@\u200Beveryone",
+                        "\\<@&123\\>",
+                        "\\[link\\]\\(https://evil.example\\)",
+                        "\n\\# heading",
+                        "\n\\- list");
         assertThat(data.getAllowedMentions()).isEmpty();
     }
 
@@ -129,8 +158,10 @@ class DiscordRendererTest {
     void emojiAtEveryCutPoint_neverSplit() {
         for (int pad = 0; pad < 8; pad++) {
             String text = "a".repeat(pad) + "😀👨‍👩‍👧".repeat(2000);
-            JsonNode json = DiscordJson.json(renderer.create(reply(Optional.of(StyledText.plain(text)),
-                    List.of(card("😀".repeat(200), "https://example.org/e", StyledText.plain(text))), List.of())));
+            JsonNode json = DiscordJson.json(renderer.create(reply(
+                    Optional.of(StyledText.plain(text)),
+                    List.of(card("😀".repeat(200), "https://example.org/e", StyledText.plain(text))),
+                    List.of())));
             DiscordJson.assertWithinLimits(json);
         }
     }
@@ -166,7 +197,8 @@ class DiscordRendererTest {
         DiscordJson.assertWithinLimits(json);
         assertThat(json.at("/embeds/0").has("url")).isFalse();
         assertThat(json.at("/embeds/1").has("url")).isFalse();
-        assertThat(json.at("/components/0/components")).singleElement()
+        assertThat(json.at("/components/0/components"))
+                .singleElement()
                 .satisfies(button -> assertThat(button.get("url").asText()).isEqualTo("https://example.org/ok"));
     }
 
@@ -176,16 +208,19 @@ class DiscordRendererTest {
         actions.add(new ReplyAction.Button("dup", "x:1", true, false));
         actions.add(new ReplyAction.Button("dup again", "x:1", true, false));
         for (int i = 0; i < 30; i++) {
-            actions.add(new ReplyAction.Button(i + " " + "L".repeat(200) + " @everyone", "x:" + "i".repeat(90) + i, i % 3 != 0,
-                    i == 0));
+            actions.add(new ReplyAction.Button(
+                    i + " " + "L".repeat(200) + " @everyone", "x:" + "i".repeat(90) + i, i % 3 != 0, i == 0));
         }
 
-        JsonNode json = DiscordJson.json(renderer.create(reply(Optional.of(StyledText.plain("pick")), List.of(), actions)));
+        JsonNode json =
+                DiscordJson.json(renderer.create(reply(Optional.of(StyledText.plain("pick")), List.of(), actions)));
 
         DiscordJson.assertWithinLimits(json);
         assertThat(json.get("components")).hasSize(5);
         assertThat(json.at("/components/0/components/0/label").asText()).isEqualTo("dup");
-        assertThat(json.at("/components/0/components/1/label").asText()).hasSize(80).endsWith("…");
+        assertThat(json.at("/components/0/components/1/label").asText())
+                .hasSize(80)
+                .endsWith("…");
         assertThat(json.at("/components/0/components/1/disabled").asBoolean()).isTrue();
         assertThat(json.at("/components/0/components/1/style").asInt()).isEqualTo(1);
         assertThat(json.at("/components/0/components/2/style").asInt()).isEqualTo(2);
@@ -200,8 +235,10 @@ class DiscordRendererTest {
 
     @Test
     void edit_replacesEverythingAndSetsAllowedMentionsExplicitly() {
-        JsonNode json = DiscordJson.json(renderer.edit(reply(Optional.of(StyledText.plain("@everyone hi")),
-                List.of(card("One", "https://example.org/1", StyledText.plain("x"))), List.of())));
+        JsonNode json = DiscordJson.json(renderer.edit(reply(
+                Optional.of(StyledText.plain("@everyone hi")),
+                List.of(card("One", "https://example.org/1", StyledText.plain("x"))),
+                List.of())));
 
         DiscordJson.assertWithinLimits(json);
         assertThat(json.get("content").asText()).isEqualTo("@\u200Beveryone hi");
@@ -211,8 +248,8 @@ class DiscordRendererTest {
 
     @Test
     void edit_noTextClearsContent() {
-        JsonNode json = DiscordJson.json(renderer.edit(reply(Optional.empty(),
-                List.of(card("One", "https://example.org/1", StyledText.plain("x"))), List.of())));
+        JsonNode json = DiscordJson.json(renderer.edit(reply(
+                Optional.empty(), List.of(card("One", "https://example.org/1", StyledText.plain("x"))), List.of())));
 
         assertThat(json.get("content").asText()).isEmpty();
     }
@@ -230,7 +267,9 @@ class DiscordRendererTest {
         assertThat(rendered).hasSize(25).allSatisfy(choice -> {
             assertThat(choice.getName()).hasSizeBetween(1, 100);
             assertThat(choice.getAsString()).hasSizeBetween(1, 100);
-            assertThat(Character.isHighSurrogate(choice.getAsString().charAt(choice.getAsString().length() - 1))).isFalse();
+            assertThat(Character.isHighSurrogate(
+                            choice.getAsString().charAt(choice.getAsString().length() - 1)))
+                    .isFalse();
         });
         assertThat(rendered.get(0).getName()).startsWith("0 nnn").endsWith("…");
     }
@@ -247,7 +286,8 @@ class DiscordRendererTest {
     }
 
     static ReplyCard card(String title, String url, StyledText body) {
-        return new ReplyCard(title, Optional.of(URI.create(url)), body, List.of(), List.of("Publisher", "1 Jan 2026", "¶3"));
+        return new ReplyCard(
+                title, Optional.of(URI.create(url)), body, List.of(), List.of("Publisher", "1 Jan 2026", "¶3"));
     }
 
     /** A passage of about {@code length} characters, sentences with markdown, a match in the middle. */
@@ -255,7 +295,10 @@ class DiscordRendererTest {
         StringBuilder text = new StringBuilder();
         int sentence = 0;
         while (text.length() < length) {
-            text.append("Sentence ").append(seed).append('.').append(sentence++)
+            text.append("Sentence ")
+                    .append(seed)
+                    .append('.')
+                    .append(sentence++)
                     .append(" has *stars*, _underscores_ and a [bracket]. ");
         }
         String passage = text.substring(0, length);

@@ -37,14 +37,93 @@ class HostileQueryFuzzTest {
 
     private static final int QUERIES = 10_000;
     private static final Pattern RAW_MENTION = Pattern.compile("(?<!\\\\)<[@#][!&]?\\d*>?|@everyone|@here");
-    private static final String[] WORDS = {"nato", "nuclear", "HIMARS", "Ukraine", "escalation", "summit", "the", "of",
-        "missile", "Putin", "Syrotiuk", "war", "Europe", "red", "line", "and", "Kherson", "sanctions", "zzqx"};
-    private static final String[] HOSTILE = {"title:(x", "*", "?", "a~", "a~2", "/.*/", "\"", "\"\"", "-", "--x", "+",
-        "AND", "OR", "NOT", "(", ")", "[", "]", "{", "}", "^", "^3", ":", "\\", "&&", "||", "!", "@everyone", "@here",
-        "<@123456789012345678>", "<@&123>", "<#1>", "**bold**", "__u__", "~~s~~", "||spoiler||", "`code`", "```x```",
-        "> quote", "# heading", "- item", "1. item", "[link](https://example.org)", "https://e.com/_a_*b*",
-        "\u0000", "\u001b[31m", "\u0007", "\r\n", "\t", "\u200b", "\u202e", "\u2066", "\ufeff", "😀", "👨‍👩‍👧",
-        "🏳️‍🌈", "\ud83d", "مرحبا بالعالم", "שלום", "Ελλάδα", "Русский", "日本語", "नमस्ते", "ok\u0301"};
+    private static final String[] WORDS = {
+        "nato",
+        "nuclear",
+        "HIMARS",
+        "Ukraine",
+        "escalation",
+        "summit",
+        "the",
+        "of",
+        "missile",
+        "Putin",
+        "Syrotiuk",
+        "war",
+        "Europe",
+        "red",
+        "line",
+        "and",
+        "Kherson",
+        "sanctions",
+        "zzqx"
+    };
+    private static final String[] HOSTILE = {
+        "title:(x",
+        "*",
+        "?",
+        "a~",
+        "a~2",
+        "/.*/",
+        "\"",
+        "\"\"",
+        "-",
+        "--x",
+        "+",
+        "AND",
+        "OR",
+        "NOT",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        "^",
+        "^3",
+        ":",
+        "\\",
+        "&&",
+        "||",
+        "!",
+        "@everyone",
+        "@here",
+        "<@123456789012345678>",
+        "<@&123>",
+        "<#1>",
+        "**bold**",
+        "__u__",
+        "~~s~~",
+        "||spoiler||",
+        "`code`",
+        "```x```",
+        "> quote",
+        "# heading",
+        "- item",
+        "1. item",
+        "[link](https://example.org)",
+        "https://e.com/_a_*b*",
+        "\u0000",
+        "\u001b[31m",
+        "\u0007",
+        "\r\n",
+        "\t",
+        "\u200b",
+        "\u202e",
+        "\u2066",
+        "\ufeff",
+        "😀",
+        "👨‍👩‍👧",
+        "🏳️‍🌈",
+        "\ud83d",
+        "مرحبا بالعالم",
+        "שלום",
+        "Ελλάδα",
+        "Русский",
+        "日本語",
+        "नमस्ते",
+        "ok\u0301"
+    };
 
     private Citebot citebot;
     private Command search;
@@ -77,12 +156,15 @@ class HostileQueryFuzzTest {
         for (int i = 0; i < QUERIES; i++) {
             String query = query(random);
             int results = 1 + random.nextInt(10);
-            Invoker invoker = new Invoker("user" + (i % 97), Optional.of("123456789012345678"), Optional.of("1"),
-                    false, List.of());
+            Invoker invoker = new Invoker(
+                    "user" + (i % 97), Optional.of("123456789012345678"), Optional.of("1"), false, List.of());
             Reply reply;
             try {
-                reply = search.handle(new CommandRequest("search", Map.of("query", query, "results", (long) results,
-                        "private", random.nextBoolean()), invoker, Optional.empty()));
+                reply = search.handle(new CommandRequest(
+                        "search",
+                        Map.of("query", query, "results", (long) results, "private", random.nextBoolean()),
+                        invoker,
+                        Optional.empty()));
             } catch (RuntimeException e) {
                 failures.add("threw " + e + " for " + printable(query));
                 continue;
@@ -103,7 +185,9 @@ class HostileQueryFuzzTest {
         }
 
         assertThat(failures).as("queries that broke the query path").isEmpty();
-        assertThat(answeredWithPassages).as("the generator also produces answerable queries").isGreaterThan(QUERIES / 4);
+        assertThat(answeredWithPassages)
+                .as("the generator also produces answerable queries")
+                .isGreaterThan(QUERIES / 4);
     }
 
     private static String query(SplittableRandom random) {
@@ -117,8 +201,9 @@ class HostileQueryFuzzTest {
                 case 0, 1 -> query.append(WORDS[random.nextInt(WORDS.length)]);
                 case 2 -> query.append(HOSTILE[random.nextInt(HOSTILE.length)]);
                 case 3 -> query.append(random.nextBoolean() ? "\"" : "-").append(WORDS[random.nextInt(WORDS.length)]);
-                case 4 -> random.ints(1 + random.nextInt(12), 0, 0x3000)
-                        .forEach(cp -> query.appendCodePoint(Character.isSurrogate((char) cp) ? 'x' : cp));
+                case 4 ->
+                    random.ints(1 + random.nextInt(12), 0, 0x3000)
+                            .forEach(cp -> query.appendCodePoint(Character.isSurrogate((char) cp) ? 'x' : cp));
                 default -> query.append(WORDS[random.nextInt(WORDS.length)].repeat(1 + random.nextInt(3)));
             }
         }
@@ -131,11 +216,16 @@ class HostileQueryFuzzTest {
     private static String shownText(JsonNode message) {
         StringBuilder shown = new StringBuilder(message.path("content").asText(""));
         for (JsonNode embed : message.path("embeds")) {
-            shown.append('\n').append(embed.path("title").asText("")).append('\n')
-                    .append(embed.path("description").asText("")).append('\n')
+            shown.append('\n')
+                    .append(embed.path("title").asText(""))
+                    .append('\n')
+                    .append(embed.path("description").asText(""))
+                    .append('\n')
                     .append(embed.path("footer").path("text").asText(""));
             for (JsonNode field : embed.path("fields")) {
-                shown.append('\n').append(field.path("name").asText("")).append(field.path("value").asText(""));
+                shown.append('\n')
+                        .append(field.path("name").asText(""))
+                        .append(field.path("value").asText(""));
             }
         }
         return shown.toString();

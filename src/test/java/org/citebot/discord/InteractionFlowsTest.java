@@ -53,7 +53,8 @@ class InteractionFlowsTest {
 
     @Test
     void quickCommand_answeredDirectlyWithoutDeferring() {
-        flows(Duration.ofSeconds(5), command("status", false, request -> ANSWER)).command(request("status"), responder);
+        flows(Duration.ofSeconds(5), command("status", false, request -> ANSWER))
+                .command(request("status"), responder);
 
         await().atMost(2, TimeUnit.SECONDS).until(() -> !responder.calls.isEmpty());
         assertThat(responder.calls).containsExactly("reply:answer:public");
@@ -127,19 +128,22 @@ class InteractionFlowsTest {
     @Test
     void failingCommand_privateApologyWithReference() {
         flows(Duration.ofSeconds(5), command("status", false, request -> {
-            throw new IllegalStateException("index closed");
-        })).command(request("status"), responder);
+                    throw new IllegalStateException("index closed");
+                }))
+                .command(request("status"), responder);
 
         await().atMost(2, TimeUnit.SECONDS).until(() -> !responder.calls.isEmpty());
-        assertThat(responder.calls.get(0)).startsWith("reply:Sorry, something went wrong on citebot's side (reference ")
+        assertThat(responder.calls.get(0))
+                .startsWith("reply:Sorry, something went wrong on citebot's side (reference ")
                 .endsWith(":private");
     }
 
     @Test
     void userFacingFailure_shownAsItIs() {
         flows(Duration.ofSeconds(5), command("status", false, request -> {
-            throw new UserFacingException("Type a longer query.");
-        })).command(request("status"), responder);
+                    throw new UserFacingException("Type a longer query.");
+                }))
+                .command(request("status"), responder);
 
         await().atMost(2, TimeUnit.SECONDS).until(() -> !responder.calls.isEmpty());
         assertThat(responder.calls).containsExactly("reply:Type a longer query.:private");
@@ -155,16 +159,21 @@ class InteractionFlowsTest {
     @Test
     void moderatorCommand_nonModerator_refusedWithoutRunning() {
         AtomicInteger runs = new AtomicInteger();
-        Command reindex = new TestCommand(new CommandSpec("reindex", "Rebuild", CommandSpec.Kind.SLASH, List.of(), "", true),
-                true, request -> {
+        Command reindex = new TestCommand(
+                new CommandSpec("reindex", "Rebuild", CommandSpec.Kind.SLASH, List.of(), "", true), true, request -> {
                     runs.incrementAndGet();
                     return ANSWER;
                 });
         InteractionFlows flows = flows(Duration.ofSeconds(5), reindex);
 
         flows.command(request("reindex"), responder);
-        flows.command(new CommandRequest("reindex", Map.of(),
-                new Invoker("mod", Optional.of("g1"), Optional.of("c1"), true, List.of()), Optional.empty()), new Recorder());
+        flows.command(
+                new CommandRequest(
+                        "reindex",
+                        Map.of(),
+                        new Invoker("mod", Optional.of("g1"), Optional.of("c1"), true, List.of()),
+                        Optional.empty()),
+                new Recorder());
 
         assertThat(responder.calls).containsExactly("reply:" + text(InteractionFlows.MODERATORS_ONLY) + ":private");
         await().atMost(2, TimeUnit.SECONDS).until(() -> runs.get() == 1);
@@ -173,17 +182,24 @@ class InteractionFlowsTest {
     @Test
     void moderatorCommand_memberWithConfiguredModeratorRole_runsWithoutManageServer() {
         AtomicInteger runs = new AtomicInteger();
-        Command reindex = new TestCommand(new CommandSpec("reindex", "Rebuild", CommandSpec.Kind.SLASH, List.of(), "", true),
-                true, request -> {
+        Command reindex = new TestCommand(
+                new CommandSpec("reindex", "Rebuild", CommandSpec.Kind.SLASH, List.of(), "", true), true, request -> {
                     runs.incrementAndGet();
                     return ANSWER;
                 });
-        InteractionFlows flows = new InteractionFlows(new CommandRegistry(List.of(reindex), List.of()), new ErrorBoundary(),
-                new AckRunner(workers, timer, Duration.ofSeconds(5)), Duration.ofSeconds(2),
+        InteractionFlows flows = new InteractionFlows(
+                new CommandRegistry(List.of(reindex), List.of()),
+                new ErrorBoundary(),
+                new AckRunner(workers, timer, Duration.ofSeconds(5)),
+                Duration.ofSeconds(2),
                 new ModeratorPolicy(List.of("librarians")));
 
-        flows.command(new CommandRequest("reindex", Map.of(),
-                new Invoker("lib", Optional.of("g1"), Optional.of("c1"), false, List.of("librarians")), Optional.empty()),
+        flows.command(
+                new CommandRequest(
+                        "reindex",
+                        Map.of(),
+                        new Invoker("lib", Optional.of("g1"), Optional.of("c1"), false, List.of("librarians")),
+                        Optional.empty()),
                 responder);
 
         await().atMost(2, TimeUnit.SECONDS).until(() -> runs.get() == 1);
@@ -192,7 +208,8 @@ class InteractionFlowsTest {
 
     @Test
     void button_update_editsTheMessageItIsOn() {
-        flows(Duration.ofSeconds(5), handler("page", id -> new ActionOutcome.Update(ANSWER))).button("page:1", MEMBER, responder);
+        flows(Duration.ofSeconds(5), handler("page", id -> new ActionOutcome.Update(ANSWER)))
+                .button("page:1", MEMBER, responder);
 
         await().atMost(2, TimeUnit.SECONDS).until(() -> !responder.calls.isEmpty());
         assertThat(responder.calls).containsExactly("update:answer:public");
@@ -248,14 +265,17 @@ class InteractionFlowsTest {
                 .button("search:share:t:0", MEMBER, responder);
 
         await().atMost(2, TimeUnit.SECONDS).until(() -> responder.calls.size() == 3);
-        assertThat(responder.calls.get(2)).startsWith("followUp:Sorry, something went wrong").contains("reference");
+        assertThat(responder.calls.get(2))
+                .startsWith("followUp:Sorry, something went wrong")
+                .contains("reference");
     }
 
     @Test
     void button_handlerThrows_apologyNotSilence() {
         flows(Duration.ofSeconds(5), handler("x", id -> {
-            throw new IllegalArgumentException("bad");
-        })).button("x:1", MEMBER, responder);
+                    throw new IllegalArgumentException("bad");
+                }))
+                .button("x:1", MEMBER, responder);
 
         await().atMost(2, TimeUnit.SECONDS).until(() -> !responder.calls.isEmpty());
         assertThat(responder.calls.get(0)).startsWith("reply:Sorry, something went wrong");
@@ -271,12 +291,13 @@ class InteractionFlowsTest {
     @Test
     void autocomplete_fromTheCommand() {
         List<List<Choice>> answers = new CopyOnWriteArrayList<>();
-        Command search = new TestCommand(CommandSpec.slash("search", "Search", List.of(), ""), false, request -> ANSWER) {
-            @Override
-            public List<Choice> autocomplete(String option, String partial, Invoker invoker) {
-                return List.of(new Choice(option + ":" + partial, "v"));
-            }
-        };
+        Command search =
+                new TestCommand(CommandSpec.slash("search", "Search", List.of(), ""), false, request -> ANSWER) {
+                    @Override
+                    public List<Choice> autocomplete(String option, String partial, Invoker invoker) {
+                        return List.of(new Choice(option + ":" + partial, "v"));
+                    }
+                };
 
         flows(Duration.ofSeconds(5), search).autocomplete("search", "source", "gaz", MEMBER, answers::add);
 
@@ -294,14 +315,18 @@ class InteractionFlowsTest {
                 return List.of(new Choice("late", "late"));
             }
         };
-        Command failing = new TestCommand(CommandSpec.slash("failing", "Fails", List.of(), ""), false, request -> ANSWER) {
-            @Override
-            public List<Choice> autocomplete(String option, String partial, Invoker invoker) {
-                throw new IllegalStateException("boom");
-            }
-        };
-        InteractionFlows flows = new InteractionFlows(new CommandRegistry(List.of(slow, failing), List.of()),
-                new ErrorBoundary(), new AckRunner(workers, timer, Duration.ofSeconds(5)), Duration.ofMillis(100));
+        Command failing =
+                new TestCommand(CommandSpec.slash("failing", "Fails", List.of(), ""), false, request -> ANSWER) {
+                    @Override
+                    public List<Choice> autocomplete(String option, String partial, Invoker invoker) {
+                        throw new IllegalStateException("boom");
+                    }
+                };
+        InteractionFlows flows = new InteractionFlows(
+                new CommandRegistry(List.of(slow, failing), List.of()),
+                new ErrorBoundary(),
+                new AckRunner(workers, timer, Duration.ofSeconds(5)),
+                Duration.ofMillis(100));
 
         flows.autocomplete("slow", "query", " nuclear ", MEMBER, answers::add);
         flows.autocomplete("failing", "query", "x", MEMBER, answers::add);
@@ -309,19 +334,26 @@ class InteractionFlowsTest {
         await().atMost(2, TimeUnit.SECONDS).until(() -> answers.size() == 3);
         release.countDown();
 
-        assertThat(answers).containsExactlyInAnyOrder(List.of(new Choice("nuclear", "nuclear")), List.of(new Choice("x", "x")),
-                List.of());
+        assertThat(answers)
+                .containsExactlyInAnyOrder(
+                        List.of(new Choice("nuclear", "nuclear")), List.of(new Choice("x", "x")), List.of());
         await().pollDelay(Duration.ofMillis(200)).atMost(2, TimeUnit.SECONDS).until(() -> answers.size() == 3);
     }
 
     private InteractionFlows flows(Duration quickWindow, Command... commands) {
-        return new InteractionFlows(new CommandRegistry(List.of(commands), List.of()), new ErrorBoundary(),
-                new AckRunner(workers, timer, quickWindow), Duration.ofSeconds(2));
+        return new InteractionFlows(
+                new CommandRegistry(List.of(commands), List.of()),
+                new ErrorBoundary(),
+                new AckRunner(workers, timer, quickWindow),
+                Duration.ofSeconds(2));
     }
 
     private InteractionFlows flows(Duration quickWindow, ActionHandler handler) {
-        return new InteractionFlows(new CommandRegistry(List.of(), List.of(handler)), new ErrorBoundary(),
-                new AckRunner(workers, timer, quickWindow), Duration.ofSeconds(2));
+        return new InteractionFlows(
+                new CommandRegistry(List.of(), List.of(handler)),
+                new ErrorBoundary(),
+                new AckRunner(workers, timer, quickWindow),
+                Duration.ofSeconds(2));
     }
 
     private static Command command(String name, boolean ephemeralHint, Function<CommandRequest, Reply> handle) {

@@ -20,11 +20,12 @@ class InteractionListenerTest {
 
         Map<String, Object> values = InteractionListener.options(options);
 
-        assertThat(values).containsExactly(
-                Map.entry("query", "nuclear escalation"),
-                Map.entry("results", 7L),
-                Map.entry("private", true),
-                Map.entry("where", "123456789012345678"));
+        assertThat(values)
+                .containsExactly(
+                        Map.entry("query", "nuclear escalation"),
+                        Map.entry("results", 7L),
+                        Map.entry("private", true),
+                        Map.entry("where", "123456789012345678"));
     }
 
     private static OptionMapping option(String json) {

@@ -39,12 +39,22 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class InteractionsOverTheWireTest {
 
-    private static final Reply ANSWER = new Reply(Optional.of(StyledText.plain("@everyone look")),
-            List.of(new ReplyCard("Passage", Optional.of(URI.create("https://example.org/p")), StyledText.plain("<@&1> text"),
-                    List.of(), List.of("Publisher"))), List.of(), false);
+    private static final Reply ANSWER = new Reply(
+            Optional.of(StyledText.plain("@everyone look")),
+            List.of(new ReplyCard(
+                    "Passage",
+                    Optional.of(URI.create("https://example.org/p")),
+                    StyledText.plain("<@&1> text"),
+                    List.of(),
+                    List.of("Publisher"))),
+            List.of(),
+            false);
     /** A private answer carrying a Share button, as citebot's private previews do. */
-    private static final Reply SHAREABLE = new Reply(Optional.of(StyledText.plain("answer")), List.of(),
-            List.of(new ReplyAction.Button("Share", "test:share", true, true)), true);
+    private static final Reply SHAREABLE = new Reply(
+            Optional.of(StyledText.plain("answer")),
+            List.of(),
+            List.of(new ReplyAction.Button("Share", "test:share", true, true)),
+            true);
     /** View Channel only: no Send Messages, no Embed Links. */
     private static final long VIEW_ONLY = 1L << 10;
 
@@ -82,7 +92,9 @@ class InteractionsOverTheWireTest {
         assertThat(edit.get("content").asText()).isEqualTo("@\u200Beveryone look");
         assertThat(edit.at("/embeds/0/description").asText()).isEqualTo("\\<@&1\\> text");
         DiscordJson.assertWithinLimits(edit);
-        assertThat(message.path("mention_everyone").asBoolean()).as("nobody pinged").isFalse();
+        assertThat(message.path("mention_everyone").asBoolean())
+                .as("nobody pinged")
+                .isFalse();
         assertThat(message.path("mention_roles")).isEmpty();
     }
 
@@ -90,12 +102,14 @@ class InteractionsOverTheWireTest {
     void share_postsInTheChannelWithoutMentionsThenConfirmsPrivately() throws Exception {
         start(TestGuild.EVERYONE_DEFAULT);
 
-        InteractionHandle share = discord.button("test:share", shareableAnswer()).as(discord.alice());
+        InteractionHandle share =
+                discord.button("test:share", shareableAnswer()).as(discord.alice());
         JsonNode confirmation = share.awaitFollowups(1).get(0);
 
         assertThat(share.awaitCallback().get("type").asInt()).isEqualTo(6);
         assertThat(kindsAfterTheAnswer()).containsExactly(SentMessage.Kind.CHANNEL_MESSAGE, SentMessage.Kind.FOLLOWUP);
-        DiscordJson.assertWithinLimits(sent(SentMessage.Kind.CHANNEL_MESSAGE).get(0).payload());
+        DiscordJson.assertWithinLimits(
+                sent(SentMessage.Kind.CHANNEL_MESSAGE).get(0).payload());
         assertThat(confirmation.get("content").asText()).isEqualTo("Shared in the channel.");
         assertThat(confirmation.get("flags").asInt() & 64).isEqualTo(64);
         DiscordJson.assertWithinLimits(sent(SentMessage.Kind.FOLLOWUP).get(0).payload());
@@ -105,12 +119,15 @@ class InteractionsOverTheWireTest {
     void share_withoutSendPermission_userToldWhyAndNothingPosted() throws Exception {
         start(VIEW_ONLY);
 
-        InteractionHandle share = discord.button("test:share", shareableAnswer()).as(discord.alice());
+        InteractionHandle share =
+                discord.button("test:share", shareableAnswer()).as(discord.alice());
         JsonNode notice = share.awaitFollowups(1).get(0);
 
         assertThat(kindsAfterTheAnswer()).containsExactly(SentMessage.Kind.FOLLOWUP);
         assertThat(notice.get("content").asText()).isEqualTo(DiscordFailures.CANNOT_POST);
-        assertThat(discord.requests("POST", "channels/\\d+/messages")).as("JDA checked locally, sent nothing").isEmpty();
+        assertThat(discord.requests("POST", "channels/\\d+/messages"))
+                .as("JDA checked locally, sent nothing")
+                .isEmpty();
     }
 
     @Test
@@ -131,7 +148,8 @@ class InteractionsOverTheWireTest {
     void autocomplete_twentyFiveChoicesWithinOneHundredCharacters() throws Exception {
         start(TestGuild.EVERYONE_DEFAULT);
 
-        InteractionHandle complete = discord.autocomplete("slow", "query", "esc").as(discord.alice());
+        InteractionHandle complete =
+                discord.autocomplete("slow", "query", "esc").as(discord.alice());
 
         JsonNode callback = complete.awaitCallback();
         assertThat(callback.get("type").asInt()).isEqualTo(8);
@@ -139,7 +157,9 @@ class InteractionsOverTheWireTest {
             assertThat(choice.get("name").asText()).hasSizeBetween(1, 100).startsWith("esc");
             assertThat(choice.get("value").asText()).hasSizeBetween(1, 100);
         });
-        assertThat(complete.rejectedCallbacks()).as("the fake checks Discord's limits").isEmpty();
+        assertThat(complete.rejectedCallbacks())
+                .as("the fake checks Discord's limits")
+                .isEmpty();
     }
 
     /** The bot's private answer with a Share button, as the fake holds it. */
@@ -159,8 +179,11 @@ class InteractionsOverTheWireTest {
 
     private void start(long everyonePermissions) throws Exception {
         discord = FakeDiscord.builder()
-                .guild(TestGuild.builder("Group").everyonePermissions(everyonePermissions).textChannel("general")
-                        .member("alice").build())
+                .guild(TestGuild.builder("Group")
+                        .everyonePermissions(everyonePermissions)
+                        .textChannel("general")
+                        .member("alice")
+                        .build())
                 .start();
         Command slow = new Command() {
             @Override
@@ -185,7 +208,9 @@ class InteractionsOverTheWireTest {
 
             @Override
             public List<Choice> autocomplete(String option, String partial, Invoker invoker) {
-                return IntStream.range(0, 40).mapToObj(i -> new Choice(partial + i + "x".repeat(200), "v".repeat(150))).toList();
+                return IntStream.range(0, 40)
+                        .mapToObj(i -> new Choice(partial + i + "x".repeat(200), "v".repeat(150)))
+                        .toList();
             }
         };
         Command shareable = new Command() {
@@ -202,8 +227,8 @@ class InteractionsOverTheWireTest {
         Command findSources = new Command() {
             @Override
             public CommandSpec spec() {
-                return new CommandSpec("Find sources", "Related passages", CommandSpec.Kind.MESSAGE_CONTEXT, List.of(), "",
-                        false);
+                return new CommandSpec(
+                        "Find sources", "Related passages", CommandSpec.Kind.MESSAGE_CONTEXT, List.of(), "", false);
             }
 
             @Override
@@ -223,10 +248,24 @@ class InteractionsOverTheWireTest {
             }
         };
         CommandRegistry registry = new CommandRegistry(List.of(slow, shareable, findSources), List.of(share));
-        InteractionListener listener = new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers,
-                timer, Duration.ofMillis(200), Duration.ofSeconds(2));
-        bot = new DiscordBot(discord.token(), new CitebotConfig.Discord(List.of(), URI.create(discord.restUrl()),
-                URI.create(discord.gatewayUrl()), true, Duration.ofMillis(200)), registry, listener);
+        InteractionListener listener = new InteractionListener(
+                registry,
+                new DiscordRenderer(),
+                new ErrorBoundary(),
+                workers,
+                timer,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(2));
+        bot = new DiscordBot(
+                discord.token(),
+                new CitebotConfig.Discord(
+                        List.of(),
+                        URI.create(discord.restUrl()),
+                        URI.create(discord.gatewayUrl()),
+                        true,
+                        Duration.ofMillis(200)),
+                registry,
+                listener);
         bot.start();
     }
 }

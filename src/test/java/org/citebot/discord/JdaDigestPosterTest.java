@@ -36,7 +36,8 @@ class JdaDigestPosterTest {
     @ParameterizedTest
     @CsvSource({"java.net.SocketTimeoutException", "java.lang.IllegalStateException"})
     void otherExceptions_areTransient(Class<? extends Exception> type) throws Exception {
-        PostResult result = JdaDigestPoster.failure("1", type.getConstructor(String.class).newInstance("boom"));
+        PostResult result =
+                JdaDigestPoster.failure("1", type.getConstructor(String.class).newInstance("boom"));
 
         assertThat(result).isEqualTo(new PostResult.Failed(FailureKind.TRANSIENT, type.getName() + ": boom"));
     }

@@ -64,14 +64,19 @@ class GracefulShutdownOverTheWireTest {
         InteractionHandle slow = startWithASlowReindexInFlight();
 
         Stopping stopping = stopInTheBackground();
-        InteractionHandle late = discord.slash("search", Map.of("query", "HIMARS")).as(discord.alice());
-        await("an interaction sent after the stop began").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+        InteractionHandle late =
+                discord.slash("search", Map.of("query", "HIMARS")).as(discord.alice());
+        await("an interaction sent after the stop began")
+                .during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
                 .until(() -> !late.isAcknowledged());
         releaseWriter.countDown();
         stopping.awaitStopped();
 
         assertThat(late.isAcknowledged()).isFalse();
-        assertThat(slow.isAcknowledged()).as("the slow interaction was deferred in time").isTrue();
+        assertThat(slow.isAcknowledged())
+                .as("the slow interaction was deferred in time")
+                .isTrue();
         assertIndexAndDatabaseCloseCleanly();
     }
 
@@ -82,8 +87,10 @@ class GracefulShutdownOverTheWireTest {
         Stopping stopping = stopInTheBackground();
         releaseWriter.countDown();
 
-        assertThat(slow.awaitResponseMessage(m -> m.path("content").asText().startsWith("Reindex finished"),
-                        Duration.ofSeconds(20)).path("content").asText())
+        assertThat(slow.awaitResponseMessage(
+                                m -> m.path("content").asText().startsWith("Reindex finished"), Duration.ofSeconds(20))
+                        .path("content")
+                        .asText())
                 .contains("nothing changed");
         stopping.awaitStopped();
         assertIndexAndDatabaseCloseCleanly();
@@ -94,45 +101,52 @@ class GracefulShutdownOverTheWireTest {
         discord = FakeDiscord.start();
         app = CitebotOnFakeDiscord.start(discord, data, Map.of());
         PassageIndex index = app.citebot().engine().index();
-        writer = new Thread(() -> {
-            try {
-                index.update(List.of(), (phase, done, total) -> {
-                    writerHolds.countDown();
+        writer = new Thread(
+                () -> {
                     try {
-                        releaseWriter.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                        index.update(List.of(), (phase, done, total) -> {
+                            writerHolds.countDown();
+                            try {
+                                releaseWriter.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            // Abort the test's own update: it is rolled back and the index stays as it was.
+                            throw new IllegalStateException("the test's writer lets go");
+                        });
+                    } catch (java.io.IOException | IllegalStateException e) {
+                        // Expected: the update was aborted on purpose.
                     }
-                    // Abort the test's own update: it is rolled back and the index stays as it was.
-                    throw new IllegalStateException("the test's writer lets go");
-                });
-            } catch (java.io.IOException | IllegalStateException e) {
-                // Expected: the update was aborted on purpose.
-            }
-        }, "test-index-writer");
+                },
+                "test-index-writer");
         writer.start();
         assertThat(writerHolds.await(10, TimeUnit.SECONDS)).isTrue();
 
         InteractionHandle slow = discord.slash("reindex").as(discord.mod());
         assertThat(slow.awaitCallback().path("type").asInt()).as("deferred").isEqualTo(5);
-        await().atMost(Duration.ofSeconds(10)).until(() -> app.citebot().reindex().running().isPresent());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> app.citebot().reindex().running().isPresent());
         return slow;
     }
 
     /** The shutdown hook's work on its own thread, as the JVM runs it. */
     private Stopping stopInTheBackground() {
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread stopper = new Thread(() -> {
-            try {
-                app.close();
-            } catch (RuntimeException | Error e) {
-                failure.set(e);
-            }
-        }, "test-shutdown-hook");
+        Thread stopper = new Thread(
+                () -> {
+                    try {
+                        app.close();
+                    } catch (RuntimeException | Error e) {
+                        failure.set(e);
+                    }
+                },
+                "test-shutdown-hook");
         stopper.start();
         // Stopping has begun once the hook waits (for the gateway to close or the pool to drain).
-        await().atMost(Duration.ofSeconds(10)).until(() -> stopper.getState() == Thread.State.TIMED_WAITING
-                || stopper.getState() == Thread.State.WAITING || !stopper.isAlive());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> stopper.getState() == Thread.State.TIMED_WAITING
+                        || stopper.getState() == Thread.State.WAITING
+                        || !stopper.isAlive());
         return new Stopping(stopper, failure);
     }
 
@@ -145,7 +159,8 @@ class GracefulShutdownOverTheWireTest {
     }
 
     private void assertIndexAndDatabaseCloseCleanly() throws Exception {
-        try (PassageIndex reopened = PassageIndex.open(data.resolve("index"), IndexSettings.defaults(), Clock.systemUTC())) {
+        try (PassageIndex reopened =
+                PassageIndex.open(data.resolve("index"), IndexSettings.defaults(), Clock.systemUTC())) {
             assertThat(reopened.metadata().documents()).isPositive();
         }
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("citebot.db"));

@@ -40,9 +40,23 @@ class LoadOverTheWireTest {
     private static final int INTERACTIONS = 200;
     /** {@code DiscordFrontEnd.WORKER_THREADS}: the interaction pool's size. */
     private static final int POOL_THREADS = 4;
+
     private static final Duration DISCORD_DEADLINE = Duration.ofSeconds(3);
-    private static final List<String> WORDS = List.of("HIMARS", "ceasefire", "drone", "sanctions", "election",
-            "missile", "negotiations", "artillery", "grain", "refugees", "energy", "border", "summit", "attack");
+    private static final List<String> WORDS = List.of(
+            "HIMARS",
+            "ceasefire",
+            "drone",
+            "sanctions",
+            "election",
+            "missile",
+            "negotiations",
+            "artillery",
+            "grain",
+            "refugees",
+            "energy",
+            "border",
+            "summit",
+            "attack");
 
     @TempDir
     Path data;
@@ -55,24 +69,32 @@ class LoadOverTheWireTest {
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (FakeDiscord discord = FakeDiscord.builder().guild(guild.build()).start();
-                CitebotOnFakeDiscord citebot = CitebotOnFakeDiscord.start(discord, data,
-                        Map.of("CITEBOT_RATE_LIMIT_SEARCHES", "1000"))) {
+                CitebotOnFakeDiscord citebot =
+                        CitebotOnFakeDiscord.start(discord, data, Map.of("CITEBOT_RATE_LIMIT_SEARCHES", "1000"))) {
             List<TestMember> members = new ArrayList<>();
             for (int m = 0; m < 8; m++) {
                 members.add(discord.member("member" + m));
             }
             // One search first, so the burst measures serving, not class loading.
-            discord.slash("search", Map.of("query", "warm up")).as(members.get(0)).awaitResponseMessage();
-            assertThat(citebot.citebot().search()).as("the app serving the burst").isNotNull();
+            discord.slash("search", Map.of("query", "warm up"))
+                    .as(members.get(0))
+                    .awaitResponseMessage();
+            assertThat(citebot.citebot().search())
+                    .as("the app serving the burst")
+                    .isNotNull();
             int threadsBefore = threads.getThreadCount();
 
             AtomicInteger mostWorkers = new AtomicInteger();
             AtomicInteger mostThreads = new AtomicInteger();
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-            sampler.scheduleAtFixedRate(() -> {
-                mostWorkers.accumulateAndGet(interactionWorkers(), Math::max);
-                mostThreads.accumulateAndGet(threads.getThreadCount(), Math::max);
-            }, 0, 5, TimeUnit.MILLISECONDS);
+            sampler.scheduleAtFixedRate(
+                    () -> {
+                        mostWorkers.accumulateAndGet(interactionWorkers(), Math::max);
+                        mostThreads.accumulateAndGet(threads.getThreadCount(), Math::max);
+                    },
+                    0,
+                    5,
+                    TimeUnit.MILLISECONDS);
 
             List<InteractionHandle> burst = new ArrayList<>();
             List<Instant> dispatchedAt = new ArrayList<>();
@@ -88,17 +110,24 @@ class LoadOverTheWireTest {
                 }
                 for (InteractionHandle interaction : burst) {
                     JsonNode answer = interaction.awaitResponseMessage();
-                    assertThat(answer.toString()).as("answer to %s", interaction.id()).doesNotContain("busy");
+                    assertThat(answer.toString())
+                            .as("answer to %s", interaction.id())
+                            .doesNotContain("busy");
                 }
                 Duration slowest = acks.stream().max(Duration::compareTo).orElseThrow();
-                assertThat(slowest).as("slowest acknowledgement of %d", INTERACTIONS).isLessThan(DISCORD_DEADLINE);
+                assertThat(slowest)
+                        .as("slowest acknowledgement of %d", INTERACTIONS)
+                        .isLessThan(DISCORD_DEADLINE);
             } finally {
                 sampler.shutdownNow();
             }
-            assertThat(burst).allSatisfy(interaction -> assertThat(interaction.rejectedCallbacks()).isEmpty());
-            assertThat(discord.sentMessages()).noneMatch(message -> message.payload().toString().contains("citebot is busy"));
+            assertThat(burst).allSatisfy(interaction -> assertThat(interaction.rejectedCallbacks())
+                    .isEmpty());
+            assertThat(discord.sentMessages())
+                    .noneMatch(message -> message.payload().toString().contains("citebot is busy"));
             assertThat(mostWorkers.get()).as("interaction worker threads").isBetween(1, POOL_THREADS);
-            assertThat(mostThreads.get() - threadsBefore).as("threads added during the burst (%d before)", threadsBefore)
+            assertThat(mostThreads.get() - threadsBefore)
+                    .as("threads added during the burst (%d before)", threadsBefore)
                     .isLessThanOrEqualTo(64);
             WireChecks.assertNothingRefused(discord, request -> false);
         }

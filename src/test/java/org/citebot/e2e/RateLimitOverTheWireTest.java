@@ -26,8 +26,8 @@ class RateLimitOverTheWireTest {
     @BeforeEach
     void start(@TempDir Path data) {
         discord = FakeDiscord.start();
-        citebot = CitebotOnFakeDiscord.start(discord, data,
-                Map.of("CITEBOT_RATE_LIMIT_SEARCHES", "2", "CITEBOT_RATE_LIMIT_WINDOW", "60s"));
+        citebot = CitebotOnFakeDiscord.start(
+                discord, data, Map.of("CITEBOT_RATE_LIMIT_SEARCHES", "2", "CITEBOT_RATE_LIMIT_WINDOW", "60s"));
     }
 
     @AfterEach
@@ -48,17 +48,22 @@ class RateLimitOverTheWireTest {
     @DisplayName("The third quick search is told privately when to try again; other members are not held back")
     void thirdQuickSearch_toldPrivatelyWhenToTryAgain() {
         for (String query : new String[] {"HIMARS", "Kherson"}) {
-            JsonNode answer = discord.slash("search", Map.of("query", query)).as(discord.alice())
+            JsonNode answer = discord.slash("search", Map.of("query", query))
+                    .as(discord.alice())
                     .awaitResponseMessage(m -> m.path("embeds").size() > 0, Duration.ofSeconds(10));
             assertThat(answer.path("content").asText()).contains(query);
         }
 
-        JsonNode third = discord.slash("search", Map.of("query", "Austin")).as(discord.alice()).awaitResponseMessage();
+        JsonNode third = discord.slash("search", Map.of("query", "Austin"))
+                .as(discord.alice())
+                .awaitResponseMessage();
 
-        assertThat(third.path("content").asText()).matches("You are searching quickly\\. Please try again in \\d+ seconds?\\.");
+        assertThat(third.path("content").asText())
+                .matches("You are searching quickly\\. Please try again in \\d+ seconds?\\.");
         assertThat(isPrivate(third)).isTrue();
         assertThat(third.path("embeds")).isEmpty();
-        JsonNode someoneElse = discord.slash("search", Map.of("query", "Austin")).as(discord.mod())
+        JsonNode someoneElse = discord.slash("search", Map.of("query", "Austin"))
+                .as(discord.mod())
                 .awaitResponseMessage(m -> m.path("embeds").size() > 0, Duration.ofSeconds(10));
         assertThat(someoneElse.path("content").asText()).contains("Austin");
     }

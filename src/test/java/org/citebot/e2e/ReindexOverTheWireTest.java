@@ -55,8 +55,8 @@ class ReindexOverTheWireTest {
         }
         discord = FakeDiscord.start();
         // Defer after 100 ms rather than 1.5 s: a reindex always outlasts that, however fast the machine.
-        citebot = CitebotOnFakeDiscord.start(discord, data, Map.of("CITEBOT_CORPUS_DIR", corpus.toString(),
-                "CITEBOT_DISCORD_DEFER_AFTER", "100ms"));
+        citebot = CitebotOnFakeDiscord.start(
+                discord, data, Map.of("CITEBOT_CORPUS_DIR", corpus.toString(), "CITEBOT_DISCORD_DEFER_AFTER", "100ms"));
     }
 
     @AfterEach
@@ -100,7 +100,9 @@ class ReindexOverTheWireTest {
 
         JsonNode callback = reindex.awaitCallback(Duration.ofSeconds(3));
         assertThat(callback.path("type").asInt()).as("deferred").isEqualTo(5);
-        assertThat(callback.path("data").path("flags").asInt() & 64).as("privately").isEqualTo(64);
+        assertThat(callback.path("data").path("flags").asInt() & 64)
+                .as("privately")
+                .isEqualTo(64);
         assertThat(search("HIMARS")).as("searches answer during the rebuild").isPositive();
         JsonNode summary = reindex.awaitResponseMessage(
                 m -> m.path("content").asText().startsWith("Reindex finished"), Duration.ofSeconds(60));
@@ -129,19 +131,34 @@ class ReindexOverTheWireTest {
         JsonNode second = discord.slash("reindex").as(discord.mod()).awaitResponseMessage();
 
         assertThat(second.path("content").asText()).startsWith("A reindex is already running");
-        JsonNode done = first.awaitResponseMessage(m -> m.path("content").asText().startsWith("Reindex finished"),
-                Duration.ofSeconds(60));
+        JsonNode done = first.awaitResponseMessage(
+                m -> m.path("content").asText().startsWith("Reindex finished"), Duration.ofSeconds(60));
         assertThat(done.path("content").asText().replace("\\", "")).contains("Changed " + NEW_ARTICLES + ":");
     }
 
     private long search(String words) {
-        return citebot.citebot().search().search(org.citebot.search.SearchRequest.of(words, 1)).totalHits();
+        return citebot.citebot()
+                .search()
+                .search(org.citebot.search.SearchRequest.of(words, 1))
+                .totalHits();
     }
 
     private static String article(String title, int seed) {
         StringBuilder body = new StringBuilder("---\ntitle: ").append(title).append("\n---\n\n");
-        String[] words = {"grain", "shipping", "sanctions", "harbour", "winter", "tariff", "convoy", "ledger",
-            "zyzzyva" + (seed % 10), "treaty", "border", "river"};
+        String[] words = {
+            "grain",
+            "shipping",
+            "sanctions",
+            "harbour",
+            "winter",
+            "tariff",
+            "convoy",
+            "ledger",
+            "zyzzyva" + (seed % 10),
+            "treaty",
+            "border",
+            "river"
+        };
         for (int p = 0; p < 3; p++) {
             for (int w = 0; w < 60; w++) {
                 body.append(words[(seed * 7 + p * 13 + w) % words.length]).append(w % 12 == 11 ? ". " : " ");

@@ -80,7 +80,8 @@ class SearchOverTheWireTest {
     @DisplayName("/search query:HIMARS is acknowledged within 3 s with the cited passage, its deep link and its source")
     void search_himars_answeredInTimeWithTheCitedPassage() {
         Instant dispatched = Instant.now();
-        InteractionHandle search = discord.slash("search", Map.of("query", "HIMARS")).as(discord.alice());
+        InteractionHandle search =
+                discord.slash("search", Map.of("query", "HIMARS")).as(discord.alice());
 
         assertThat(timeToCallback(discord, search, dispatched)).isLessThan(DISCORD_DEADLINE);
         JsonNode answer = search.awaitResponseMessage(hasEmbeds(), Duration.ofSeconds(10));
@@ -89,7 +90,8 @@ class SearchOverTheWireTest {
         JsonNode passage = answer.path("embeds").get(0);
         assertThat(passage.path("description").asText()).contains("**HIMARS**");
         assertThat(passage.path("url").asText())
-                .startsWith("https://revcom.us/en/usnato-vs-russia-ukraine-war-planning-and-preparing-dangerous-escalations")
+                .startsWith(
+                        "https://revcom.us/en/usnato-vs-russia-ukraine-war-planning-and-preparing-dangerous-escalations")
                 .contains("#:~:text=");
         assertThat(passage.path("footer").path("text").asText()).matches("revcom\\.us( · [^·]+)* · ¶\\d+");
         assertThat(buttonIds(answer)).anyMatch(id -> id.startsWith("search:share:"));
@@ -98,43 +100,53 @@ class SearchOverTheWireTest {
     @Test
     @DisplayName("A source without a URL is cited by publisher and date, with no link")
     void search_sourceWithoutUrl_citedByPublisherAndDate() {
-        InteractionHandle search = discord.slash("search", Map.of("query", "Syrotiuk")).as(discord.alice());
+        InteractionHandle search =
+                discord.slash("search", Map.of("query", "Syrotiuk")).as(discord.alice());
 
-        JsonNode passage = search.awaitResponseMessage(hasEmbeds(), Duration.ofSeconds(10)).path("embeds").get(0);
+        JsonNode passage = search.awaitResponseMessage(hasEmbeds(), Duration.ofSeconds(10))
+                .path("embeds")
+                .get(0);
         assertThat(passage.path("description").asText()).contains("**Syrotiuk**");
         assertThat(passage.has("url")).isFalse();
         assertThat(passage.path("footer").path("text").asText())
-                .startsWith("World Socialist Web Site · Johannes Stern · 30 Jun 2026").contains("¶");
+                .startsWith("World Socialist Web Site · Johannes Stern · 30 Jun 2026")
+                .contains("¶");
     }
 
     @Test
     @DisplayName("Next ▶ shows the next page in the same message, ◀ Previous goes back")
     void paging_nextThenPrevious_updatesTheAnswerInPlace() {
-        InteractionHandle search = discord.slash("search", new LinkedHashMap<>(Map.of("query", "Ukraine", "results", 1)))
+        InteractionHandle search = discord.slash(
+                        "search", new LinkedHashMap<>(Map.of("query", "Ukraine", "results", 1)))
                 .as(discord.alice());
         JsonNode firstPage = search.awaitResponseMessage(hasEmbeds(), Duration.ofSeconds(10));
         assertThat(firstPage.path("content").asText()).startsWith("Passages 1–1 of ");
 
         InteractionHandle next = discord.button(buttonEndingWith(firstPage, ":1", "search:page:"), firstPage)
                 .as(discord.alice());
-        JsonNode secondPage = next.awaitResponseMessage(m -> m.path("content").asText().startsWith("Passages 2–2 of "),
-                Duration.ofSeconds(10));
-        assertThat(secondPage.path("id").asText()).as("the same message").isEqualTo(firstPage.path("id").asText());
+        JsonNode secondPage = next.awaitResponseMessage(
+                m -> m.path("content").asText().startsWith("Passages 2–2 of "), Duration.ofSeconds(10));
+        assertThat(secondPage.path("id").asText())
+                .as("the same message")
+                .isEqualTo(firstPage.path("id").asText());
         assertThat(next.awaitCallbackType()).isIn(6, 7);
         assertThat(secondPage.path("embeds").get(0).path("description").asText())
-                .isNotEqualTo(firstPage.path("embeds").get(0).path("description").asText());
+                .isNotEqualTo(
+                        firstPage.path("embeds").get(0).path("description").asText());
 
         InteractionHandle previous = discord.button(buttonEndingWith(secondPage, ":0", "search:page:"), secondPage)
                 .as(discord.alice());
-        JsonNode backAgain = previous.awaitResponseMessage(m -> m.path("content").asText().startsWith("Passages 1–1 of "),
-                Duration.ofSeconds(10));
+        JsonNode backAgain = previous.awaitResponseMessage(
+                m -> m.path("content").asText().startsWith("Passages 1–1 of "), Duration.ofSeconds(10));
         assertThat(backAgain.path("embeds")).isEqualTo(firstPage.path("embeds"));
     }
 
     @Test
-    @DisplayName("Share in channel posts the same passages publicly once, confirms privately, and refuses a second share")
+    @DisplayName(
+            "Share in channel posts the same passages publicly once, confirms privately, and refuses a second share")
     void share_privateAnswer_postedOnceInTheChannel() {
-        InteractionHandle search = discord.slash("search", Map.of("query", "Kherson")).as(discord.alice());
+        InteractionHandle search =
+                discord.slash("search", Map.of("query", "Kherson")).as(discord.alice());
         JsonNode answer = search.awaitResponseMessage(hasEmbeds(), Duration.ofSeconds(10));
         assertThat(isPrivate(answer)).isTrue();
         String share = buttonEndingWith(answer, ":0", "search:share:");
@@ -161,7 +173,8 @@ class SearchOverTheWireTest {
     @DisplayName("Autocomplete for query and source offers at most 25 seed titles and publishers, well inside 3 s")
     void autocomplete_queryAndSource_offerSeedTitlesAndPublishers() {
         Instant dispatched = Instant.now();
-        InteractionHandle query = discord.autocomplete("search", "query", "NATO").as(discord.alice());
+        InteractionHandle query =
+                discord.autocomplete("search", "query", "NATO").as(discord.alice());
         assertThat(timeToCallback(discord, query, dispatched)).isLessThan(Duration.ofSeconds(2));
         JsonNode queryChoices = query.awaitCallback().path("data").path("choices");
         assertThat(queryChoices.size()).isBetween(1, 25);
@@ -172,7 +185,8 @@ class SearchOverTheWireTest {
         assertThat(timeToCallback(discord, source, dispatched)).isLessThan(Duration.ofSeconds(2));
         JsonNode sourceChoices = source.awaitCallback().path("data").path("choices");
         assertThat(sourceChoices.size()).isBetween(1, 25);
-        assertThat(names(sourceChoices)).anyMatch(name -> name.contains("revcom.us"))
+        assertThat(names(sourceChoices))
+                .anyMatch(name -> name.contains("revcom.us"))
                 .anyMatch(name -> name.contains("World Socialist Web Site"));
     }
 
@@ -191,9 +205,12 @@ class SearchOverTheWireTest {
     @DisplayName("Markdown and mentions in a query are shown as typed and ping no one")
     void search_hostileQuery_answeredWithoutFormattingOrPings() {
         String roleId = discord.guild().roleNamed("Moderator").id();
-        String query = "**x** __y__ ||z|| [a](http://e.com) @everyone <@&" + roleId + "> <@" + discord.mod().id() + ">";
+        String query = "**x** __y__ ||z|| [a](http://e.com) @everyone <@&" + roleId + "> <@"
+                + discord.mod().id() + ">";
 
-        JsonNode answer = discord.slash("search", Map.of("query", query)).as(discord.alice()).awaitResponseMessage();
+        JsonNode answer = discord.slash("search", Map.of("query", query))
+                .as(discord.alice())
+                .awaitResponseMessage();
 
         String content = answer.path("content").asText();
         assertThat(content).doesNotContain("**x**", "[a](http://e.com)", "<@&" + roleId + ">");
@@ -203,14 +220,20 @@ class SearchOverTheWireTest {
     }
 
     @Test
-    @DisplayName("A query at the option's 1000-character maximum, or 10,000 characters, still gets a reply within the limits")
+    @DisplayName(
+            "A query at the option's 1000-character maximum, or 10,000 characters, still gets a reply within the limits")
     void search_overlongQueries_answered() {
         String atMaximum = ("HIMARS Kherson " + "escalation ".repeat(100)).substring(0, 1000);
         String huge = "Ukraine ".repeat(1250);
 
-        JsonNode maxAnswer = discord.slash("search", Map.of("query", atMaximum)).as(discord.alice()).awaitResponseMessage();
-        JsonNode hugeAnswer = discord.slash("search", Map.of("query", huge)).as(discord.alice()).awaitResponseMessage();
-        InteractionHandle hugeSuggestion = discord.autocomplete("search", "query", huge).as(discord.alice());
+        JsonNode maxAnswer = discord.slash("search", Map.of("query", atMaximum))
+                .as(discord.alice())
+                .awaitResponseMessage();
+        JsonNode hugeAnswer = discord.slash("search", Map.of("query", huge))
+                .as(discord.alice())
+                .awaitResponseMessage();
+        InteractionHandle hugeSuggestion =
+                discord.autocomplete("search", "query", huge).as(discord.alice());
 
         assertThat(maxAnswer.path("content").asText()).isNotBlank().hasSizeLessThan(2000);
         assertThat(hugeAnswer.path("content").asText()).isNotBlank().hasSizeLessThan(2000);
@@ -225,9 +248,12 @@ class SearchOverTheWireTest {
 
         discord.dropGatewayConnection();
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> discord.gateway().received(6).size() > resumesBefore
-                && discord.gateway().sentDispatchNames().contains("RESUMED") && discord.gateway().isConnected());
-        JsonNode answer = discord.slash("search", Map.of("query", "HIMARS")).as(discord.alice())
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> discord.gateway().received(6).size() > resumesBefore
+                        && discord.gateway().sentDispatchNames().contains("RESUMED")
+                        && discord.gateway().isConnected());
+        JsonNode answer = discord.slash("search", Map.of("query", "HIMARS"))
+                .as(discord.alice())
                 .awaitResponseMessage(hasEmbeds(), Duration.ofSeconds(10));
         assertThat(descriptions(answer)).anyMatch(text -> text.contains("**HIMARS**"));
     }
@@ -235,15 +261,19 @@ class SearchOverTheWireTest {
     @Test
     @DisplayName("A 429 with Retry-After on the share confirmation delays it but it still arrives")
     void rateLimitedFollowUp_retriedAndDelivered() {
-        JsonNode answer = discord.slash("search", Map.of("query", "Austin")).as(discord.alice())
+        JsonNode answer = discord.slash("search", Map.of("query", "Austin"))
+                .as(discord.alice())
                 .awaitResponseMessage(hasEmbeds(), Duration.ofSeconds(10));
         discord.failNext("POST", "webhooks/.*", 1, Fault.rateLimited(Duration.ofSeconds(1)));
 
-        InteractionHandle share = discord.button(buttonEndingWith(answer, ":0", "search:share:"), answer).as(discord.alice());
+        InteractionHandle share = discord.button(buttonEndingWith(answer, ":0", "search:share:"), answer)
+                .as(discord.alice());
 
         JsonNode confirmation = share.awaitFollowups(1).get(0);
         assertThat(confirmation.path("content").asText()).isEqualTo("Shared in the channel.");
-        List<RecordedRequest> limited = discord.requests("POST", "webhooks/.*").stream().filter(r -> r.status() == 429).toList();
+        List<RecordedRequest> limited = discord.requests("POST", "webhooks/.*").stream()
+                .filter(r -> r.status() == 429)
+                .toList();
         assertThat(limited).hasSize(1);
         provoked.addAll(limited);
     }
@@ -274,7 +304,8 @@ class SearchOverTheWireTest {
 
     private static List<String> descriptions(JsonNode message) {
         List<String> texts = new ArrayList<>();
-        message.path("embeds").forEach(embed -> texts.add(embed.path("description").asText()));
+        message.path("embeds")
+                .forEach(embed -> texts.add(embed.path("description").asText()));
         return texts;
     }
 
@@ -297,7 +328,10 @@ class SearchOverTheWireTest {
     }
 
     private static String buttonEndingWith(JsonNode message, String suffix, String prefix) {
-        return buttonIds(message).stream().filter(id -> id.startsWith(prefix) && id.endsWith(suffix)).findFirst()
-                .orElseThrow(() -> new AssertionError("no button " + prefix + "…" + suffix + " in " + buttonIds(message)));
+        return buttonIds(message).stream()
+                .filter(id -> id.startsWith(prefix) && id.endsWith(suffix))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no button " + prefix + "…" + suffix + " in " + buttonIds(message)));
     }
 }

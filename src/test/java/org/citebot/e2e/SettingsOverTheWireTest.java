@@ -84,7 +84,8 @@ class SettingsOverTheWireTest {
     void settings_byModerator_answersBecomePublic() {
         JsonNode saved = settings(discord.mod(), false);
 
-        assertThat(saved.path("content").asText()).isEqualTo("Saved: search answers in this server are now public by default.");
+        assertThat(saved.path("content").asText())
+                .isEqualTo("Saved: search answers in this server are now public by default.");
         assertThat(isPrivate(saved)).isTrue();
         JsonNode answer = searchAnswer();
         assertThat(isPrivate(answer)).as("public answer").isFalse();
@@ -98,17 +99,20 @@ class SettingsOverTheWireTest {
         JsonNode saved = settings(discord.member("librarian"), true);
 
         assertThat(saved.path("content").asText())
-                .isEqualTo("Saved: search answers in this server are now private previews with a Share button by default.");
+                .isEqualTo(
+                        "Saved: search answers in this server are now private previews with a Share button by default.");
         assertThat(isPrivate(searchAnswer())).as("answers private again").isTrue();
     }
 
     private JsonNode settings(TestMember member, boolean privateAnswers) {
-        InteractionHandle settings = discord.slash("settings", Map.of("private-answers", privateAnswers)).as(member);
+        InteractionHandle settings = discord.slash("settings", Map.of("private-answers", privateAnswers))
+                .as(member);
         return settings.awaitResponseMessage();
     }
 
     private JsonNode searchAnswer() {
-        InteractionHandle search = discord.slash("search", Map.of("query", "HIMARS")).as(discord.alice());
+        InteractionHandle search =
+                discord.slash("search", Map.of("query", "HIMARS")).as(discord.alice());
         assertThat(search.awaitCallbackType()).isEqualTo(4);
         return search.awaitResponseMessage(m -> m.path("embeds").size() > 0, Duration.ofSeconds(10));
     }

@@ -43,11 +43,13 @@ class StartupOverTheWireTest {
     }
 
     @Test
-    @DisplayName("citebot logs in, registers its commands once in the configured server, and a restart registers nothing")
+    @DisplayName(
+            "citebot logs in, registers its commands once in the configured server, and a restart registers nothing")
     void start_registersCommandsOnce_restartWithUnchangedCommandsRegistersNothing() {
         assertThat(discord.gateway().received(2)).as("IDENTIFY").hasSize(1);
         assertThat(discord.gateway().sentDispatchNames()).containsSubsequence("READY", "GUILD_CREATE");
-        String guildCommands = "applications/" + discord.bot().applicationId() + "/guilds/" + discord.guild().id() + "/commands";
+        String guildCommands = "applications/" + discord.bot().applicationId() + "/guilds/"
+                + discord.guild().id() + "/commands";
         List<RecordedRequest> registrations = discord.registrationRequests();
         assertThat(registrations).singleElement().satisfies(put -> {
             assertThat(put.matches("PUT", guildCommands)).as("%s", put).isTrue();
@@ -55,11 +57,13 @@ class StartupOverTheWireTest {
         });
 
         JsonNode commands = registrations.get(0).body();
-        assertThat(names(commands)).containsExactlyInAnyOrder("search", "sources", "status", "help", "settings", "reindex",
-                "digest", "Find sources");
+        assertThat(names(commands))
+                .containsExactlyInAnyOrder(
+                        "search", "sources", "status", "help", "settings", "reindex", "digest", "Find sources");
         for (JsonNode command : commands) {
             if (command.path("type").asInt(1) == 1) {
-                assertThat(command.path("description").asText()).as("description of /%s", command.path("name").asText())
+                assertThat(command.path("description").asText())
+                        .as("description of /%s", command.path("name").asText())
                         .hasSizeBetween(1, 100);
             }
         }
@@ -70,27 +74,39 @@ class StartupOverTheWireTest {
         assertThat(query.path("required").asBoolean()).isTrue();
         assertThat(query.path("autocomplete").asBoolean()).isTrue();
         assertThat(query.path("max_length").asInt()).isEqualTo(1000);
-        assertThat(search.path("options").get(1).path("autocomplete").asBoolean()).isTrue();
+        assertThat(search.path("options").get(1).path("autocomplete").asBoolean())
+                .isTrue();
         assertThat(search.path("options").get(2).path("type").asInt()).isEqualTo(4);
         assertThat(search.path("options").get(2).path("min_value").asInt()).isEqualTo(1);
         assertThat(search.path("options").get(2).path("max_value").asInt()).isEqualTo(10);
         assertThat(search.path("options").get(3).path("type").asInt()).isEqualTo(5);
-        assertThat(search.path("default_member_permissions").isNull()).as("everyone may search").isTrue();
+        assertThat(search.path("default_member_permissions").isNull())
+                .as("everyone may search")
+                .isTrue();
         JsonNode settings = command(commands, "settings");
-        assertThat(settings.path("default_member_permissions").asText()).as("Manage Server").isEqualTo("32");
+        assertThat(settings.path("default_member_permissions").asText())
+                .as("Manage Server")
+                .isEqualTo("32");
         assertThat(names(settings.path("options"))).containsExactly("private-answers");
         JsonNode reindex = command(commands, "reindex");
-        assertThat(reindex.path("default_member_permissions").asText()).as("Manage Server").isEqualTo("32");
-        assertThat(reindex.path("contexts")).as("guild-only").singleElement().satisfies(c -> assertThat(c.asText()).isEqualTo("0"));
+        assertThat(reindex.path("default_member_permissions").asText())
+                .as("Manage Server")
+                .isEqualTo("32");
+        assertThat(reindex.path("contexts")).as("guild-only").singleElement().satisfies(c -> assertThat(c.asText())
+                .isEqualTo("0"));
         assertThat(names(reindex.path("options"))).containsExactly("dry-run");
-        assertThat(command(commands, "Find sources").path("type").asInt()).as("message context menu").isEqualTo(3);
+        assertThat(command(commands, "Find sources").path("type").asInt())
+                .as("message context menu")
+                .isEqualTo(3);
         assertThat(discord.registeredCommands(discord.guild().id())).hasSize(8);
 
         citebot.restart();
 
         assertThat(discord.gateway().received(2)).as("IDENTIFY").hasSize(2);
         assertThat(discord.requests("GET", guildCommands)).hasSize(2);
-        assertThat(discord.registrationRequests()).as("registrations after the restart").hasSize(1);
+        assertThat(discord.registrationRequests())
+                .as("registrations after the restart")
+                .hasSize(1);
     }
 
     @Test
@@ -103,7 +119,9 @@ class StartupOverTheWireTest {
                 .hasMessageStartingWith("Discord rejected the token in DISCORD_TOKEN")
                 .hasMessageContaining("Reset Token")
                 .hasMessageNotContaining(wrong);
-        assertThat(discord.registrationRequests()).as("only the first, right login registered").hasSize(1);
+        assertThat(discord.registrationRequests())
+                .as("only the first, right login registered")
+                .hasSize(1);
     }
 
     private static List<String> names(JsonNode array) {

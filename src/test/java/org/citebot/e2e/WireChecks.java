@@ -27,8 +27,8 @@ final class WireChecks {
         }
         return request.matches("POST", "webhooks/\\d+/[^/]+")
                 || request.matches("PATCH", "webhooks/\\d+/[^/]+/messages/[^/]+")
-                || (path.matches("channels/\\d+/messages(/\\d+)?") && (request.method().equals("POST")
-                        || request.method().equals("PATCH")));
+                || (path.matches("channels/\\d+/messages(/\\d+)?")
+                        && (request.method().equals("POST") || request.method().equals("PATCH")));
     }
 
     /** The message part of a request: the callback's {@code data}, else the body. */
@@ -41,16 +41,27 @@ final class WireChecks {
      * {@code parse} empty, no users or roles, no reply ping.
      */
     static void assertNothingCouldPing(FakeDiscord discord) {
-        List<RecordedRequest> messages = discord.requests().stream().filter(WireChecks::carriesMessage).toList();
+        List<RecordedRequest> messages =
+                discord.requests().stream().filter(WireChecks::carriesMessage).toList();
         assertThat(messages).as("messages citebot sent").isNotEmpty();
         for (RecordedRequest request : messages) {
             JsonNode allowed = messageOf(request).path("allowed_mentions");
             assertThat(allowed.isObject()).as("allowed_mentions on %s", request).isTrue();
-            assertThat(allowed.path("parse").isArray()).as("allowed_mentions.parse on %s", request).isTrue();
-            assertThat(allowed.path("parse")).as("allowed_mentions.parse on %s", request).isEmpty();
-            assertThat(allowed.path("users")).as("allowed_mentions.users on %s", request).isEmpty();
-            assertThat(allowed.path("roles")).as("allowed_mentions.roles on %s", request).isEmpty();
-            assertThat(allowed.path("replied_user").asBoolean(false)).as("replied_user on %s", request).isFalse();
+            assertThat(allowed.path("parse").isArray())
+                    .as("allowed_mentions.parse on %s", request)
+                    .isTrue();
+            assertThat(allowed.path("parse"))
+                    .as("allowed_mentions.parse on %s", request)
+                    .isEmpty();
+            assertThat(allowed.path("users"))
+                    .as("allowed_mentions.users on %s", request)
+                    .isEmpty();
+            assertThat(allowed.path("roles"))
+                    .as("allowed_mentions.roles on %s", request)
+                    .isEmpty();
+            assertThat(allowed.path("replied_user").asBoolean(false))
+                    .as("replied_user on %s", request)
+                    .isFalse();
         }
     }
 
@@ -77,8 +88,11 @@ final class WireChecks {
         // The fake records a request once it has answered it, a moment after the handle sees it.
         RecordedRequest callback = Awaitility.await("recorded callback of " + interaction.id())
                 .atMost(Duration.ofSeconds(5))
-                .until(() -> discord.requests("POST", "interactions/" + interaction.id() + "/[^/]+/callback").stream()
-                        .filter(r -> r.status() < 300).findFirst(), Optional::isPresent)
+                .until(
+                        () -> discord.requests("POST", "interactions/" + interaction.id() + "/[^/]+/callback").stream()
+                                .filter(r -> r.status() < 300)
+                                .findFirst(),
+                        Optional::isPresent)
                 .orElseThrow();
         return Duration.between(dispatchedAt, callback.receivedAt());
     }

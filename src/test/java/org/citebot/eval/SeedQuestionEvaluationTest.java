@@ -22,8 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SeedQuestionEvaluationTest {
 
     private final SeedQuestionEvaluation evaluation = new SeedQuestionEvaluation(
-            new CorpusReader(CorpusOptions.defaults()), new PassageSplitter(), IndexSettings.defaults(),
-            SearchSettings.defaults(), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+            new CorpusReader(CorpusOptions.defaults()),
+            new PassageSplitter(),
+            IndexSettings.defaults(),
+            SearchSettings.defaults(),
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
 
     @TempDir
     Path work;
@@ -41,7 +44,8 @@ class SeedQuestionEvaluationTest {
         assertThat(result.documents()).isEqualTo(2);
         assertThat(result.passages()).isGreaterThan(2);
         assertThat(result.score().questions()).isEqualTo(questions.size());
-        assertThat(result.score().successAt3()).isGreaterThanOrEqualTo(result.score().successAt1());
+        assertThat(result.score().successAt3())
+                .isGreaterThanOrEqualTo(result.score().successAt1());
         assertThat(result.score().mrr()).isBetween(result.score().successAt1(), 1.0);
         System.out.printf("seeds %s%n", result);
     }
@@ -49,7 +53,11 @@ class SeedQuestionEvaluationTest {
     @Test
     void measure_questionAboutTheSeeds_isAnsweredFirst() throws Exception {
         LabelledQuestion himars = new LabelledQuestion(
-                "t1", LabelledQuestion.Kind.WORDING, "How many HIMARS systems were in Ukraine?", "001_4d0260bb2bcefddf", "HIMARS");
+                "t1",
+                LabelledQuestion.Kind.WORDING,
+                "How many HIMARS systems were in Ukraine?",
+                "001_4d0260bb2bcefddf",
+                "HIMARS");
 
         SeedQuestionEvaluation.SeedResult result = evaluation.measure(seeds(), work, List.of(himars));
 

@@ -29,8 +29,8 @@ class PassageDocumentsTest {
     @Test
     void toDocument_documentWithoutUrlOrAuthor_readsBackEmptyOptionals() {
         IndexedDocument escalation = TestCorpus.escalation();
-        StoredPassage read = PassageDocuments.readPassage(
-                storedOnly(PassageDocuments.toDocument(escalation.document(), escalation.passages().get(0))));
+        StoredPassage read = PassageDocuments.readPassage(storedOnly(PassageDocuments.toDocument(
+                escalation.document(), escalation.passages().get(0))));
 
         assertThat(read.metadata().author()).isEmpty();
         assertThat(read.passage().section()).isEmpty();
@@ -39,7 +39,8 @@ class PassageDocumentsTest {
     @Test
     void toDocument_body_isIndexedWithOffsetsForTheHighlighter() {
         IndexedDocument grain = TestCorpus.grain();
-        Document doc = PassageDocuments.toDocument(grain.document(), grain.passages().get(0));
+        Document doc =
+                PassageDocuments.toDocument(grain.document(), grain.passages().get(0));
 
         IndexableField body = doc.getField(IndexSchema.BODY);
         assertThat(body.fieldType().indexOptions()).isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
@@ -61,7 +62,9 @@ class PassageDocumentsTest {
 
         DocumentSummary summary = PassageDocuments.readSummary(storedOnly(PassageDocuments.toDocumentRecord(treaties)));
 
-        assertThat(summary).isEqualTo(new DocumentSummary(TestCorpus.TREATIES_ID, treaties.document().metadata(), 2));
+        assertThat(summary)
+                .isEqualTo(new DocumentSummary(
+                        TestCorpus.TREATIES_ID, treaties.document().metadata(), 2));
     }
 
     @Test
@@ -69,10 +72,17 @@ class PassageDocumentsTest {
         IndexedDocument grain = TestCorpus.grain();
         Passage first = grain.passages().get(0);
         Passage edited = new Passage(
-                first.docId(), first.ordinal(), first.paragraph(), Optional.empty(), first.text() + " More.", first.start(), first.end());
+                first.docId(),
+                first.ordinal(),
+                first.paragraph(),
+                Optional.empty(),
+                first.text() + " More.",
+                first.start(),
+                first.end());
 
         assertThat(PassageDocuments.indexedHash(TestCorpus.grain())).isEqualTo(PassageDocuments.indexedHash(grain));
-        assertThat(PassageDocuments.indexedHash(new IndexedDocument(grain.document(), List.of(edited, grain.passages().get(1)))))
+        assertThat(PassageDocuments.indexedHash(new IndexedDocument(
+                        grain.document(), List.of(edited, grain.passages().get(1)))))
                 .isNotEqualTo(PassageDocuments.indexedHash(grain));
     }
 

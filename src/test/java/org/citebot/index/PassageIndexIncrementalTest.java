@@ -37,12 +37,15 @@ class PassageIndexIncrementalTest {
 
     private PassageIndex open() throws IOException {
         IndexSettings defaults = IndexSettings.defaults();
-        IndexSettings settings = new IndexSettings(defaults.analyzerId(), () -> counting, defaults.bm25K1(), defaults.bm25B());
+        IndexSettings settings =
+                new IndexSettings(defaults.analyzerId(), () -> counting, defaults.bm25K1(), defaults.bm25B());
         return PassageIndex.open(dir, settings, CLOCK);
     }
 
     private static IndexedDocument revisedSummit() {
-        return TestCorpus.document(TestCorpus.SUMMIT_ID, TestCorpus.summit().document().metadata(),
+        return TestCorpus.document(
+                TestCorpus.SUMMIT_ID,
+                TestCorpus.summit().document().metadata(),
                 Para.of("A revised passage about ceasefire negotiations in Istanbul."));
     }
 
@@ -118,7 +121,8 @@ class PassageIndexIncrementalTest {
 
             index.update(TestCorpus.all(), (phase, done, total) -> events.add(phase + " " + done + "/" + total));
 
-            assertThat(events).containsExactly("WRITING 0/4", "WRITING 1/4", "WRITING 2/4", "WRITING 3/4", "WRITING 4/4");
+            assertThat(events)
+                    .containsExactly("WRITING 0/4", "WRITING 1/4", "WRITING 2/4", "WRITING 3/4", "WRITING 4/4");
         }
     }
 

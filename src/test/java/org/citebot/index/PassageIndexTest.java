@@ -51,7 +51,8 @@ class PassageIndexTest {
             report = index.update(TestCorpus.all());
         }
         assertThat(report.added())
-                .containsExactly(TestCorpus.SUMMIT_ID, TestCorpus.ESCALATION_ID, TestCorpus.TREATIES_ID, TestCorpus.GRAIN_ID);
+                .containsExactly(
+                        TestCorpus.SUMMIT_ID, TestCorpus.ESCALATION_ID, TestCorpus.TREATIES_ID, TestCorpus.GRAIN_ID);
         assertThat(report.replaced()).isEmpty();
         assertThat(report.changed()).isTrue();
 
@@ -67,10 +68,16 @@ class PassageIndexTest {
             assertThat(reopened.needsRebuild()).isFalse();
 
             List<DocumentSummary> documents = reopened.documents();
-            assertThat(documents).extracting(DocumentSummary::docId)
-                    .containsExactly(TestCorpus.SUMMIT_ID, TestCorpus.ESCALATION_ID, TestCorpus.TREATIES_ID, TestCorpus.GRAIN_ID);
+            assertThat(documents)
+                    .extracting(DocumentSummary::docId)
+                    .containsExactly(
+                            TestCorpus.SUMMIT_ID,
+                            TestCorpus.ESCALATION_ID,
+                            TestCorpus.TREATIES_ID,
+                            TestCorpus.GRAIN_ID);
             assertThat(documents).extracting(DocumentSummary::passages).containsExactly(4, 3, 2, 2);
-            assertThat(documents.get(2).metadata()).isEqualTo(TestCorpus.treaties().document().metadata());
+            assertThat(documents.get(2).metadata())
+                    .isEqualTo(TestCorpus.treaties().document().metadata());
             assertThat(documents.get(2).metadata().url()).isEmpty();
         }
     }
@@ -110,7 +117,8 @@ class PassageIndexTest {
 
     @Test
     void update_changedAndRemovedDocuments_replacesOnlyChangedAndDeletesRemoved() throws IOException {
-        try (PassageIndex index = PassageIndex.open(dir, IndexSettings.defaults(), Clock.fixed(FIRST_BUILD, ZoneOffset.UTC))) {
+        try (PassageIndex index =
+                PassageIndex.open(dir, IndexSettings.defaults(), Clock.fixed(FIRST_BUILD, ZoneOffset.UTC))) {
             index.update(TestCorpus.all());
         }
         IndexedDocument revised = TestCorpus.document(
@@ -129,7 +137,8 @@ class PassageIndexTest {
             assertThat(metadata.builtAt()).isEqualTo(SECOND_BUILD);
             assertThat(metadata.documents()).isEqualTo(3);
             assertThat(metadata.passages()).isEqualTo(4 + 1 + 2);
-            assertThat(index.documents()).extracting(DocumentSummary::docId)
+            assertThat(index.documents())
+                    .extracting(DocumentSummary::docId)
                     .containsExactly(TestCorpus.SUMMIT_ID, TestCorpus.ESCALATION_ID, TestCorpus.TREATIES_ID);
             assertThat(passagesOf(index, TestCorpus.ESCALATION_ID)).isEqualTo(1);
             assertThat(passagesOf(index, TestCorpus.GRAIN_ID)).isZero();
@@ -142,10 +151,12 @@ class PassageIndexTest {
     void update_everyCommit_increasesGenerationAndChangesFingerprint() throws IOException {
         try (PassageIndex index = open(FIRST_BUILD)) {
             IndexMetadata first = index.update(List.of(TestCorpus.summit())).metadata();
-            IndexMetadata second = index.update(List.of(TestCorpus.summit(), TestCorpus.grain())).metadata();
+            IndexMetadata second = index.update(List.of(TestCorpus.summit(), TestCorpus.grain()))
+                    .metadata();
             IndexMetadata third = index.update(List.of(TestCorpus.grain())).metadata();
 
-            assertThat(List.of(first.generation(), second.generation(), third.generation())).containsExactly(1L, 2L, 3L);
+            assertThat(List.of(first.generation(), second.generation(), third.generation()))
+                    .containsExactly(1L, 2L, 3L);
             assertThat(second.corpusFingerprint()).isNotEqualTo(first.corpusFingerprint());
             assertThat(third.corpusFingerprint()).isNotEqualTo(second.corpusFingerprint());
         }
@@ -240,7 +251,8 @@ class PassageIndexTest {
             try {
                 index.update(List.of(TestCorpus.summit(), TestCorpus.grain()));
 
-                assertThat(old.count(new TermQuery(new Term(IndexSchema.BODY, "grain")))).isZero();
+                assertThat(old.count(new TermQuery(new Term(IndexSchema.BODY, "grain"))))
+                        .isZero();
                 assertThat(bodyMatches(index, "grain")).isEqualTo(1);
             } finally {
                 index.release(old);
@@ -251,15 +263,18 @@ class PassageIndexTest {
     @Test
     void open_indexFromOlderSchema_needsRebuildAndUpdateRewritesIt() throws IOException {
         try (FSDirectory directory = FSDirectory.open(dir);
-                IndexWriter writer = new IndexWriter(
-                        directory, new IndexWriterConfig().setSimilarity(new BM25Similarity()))) {
+                IndexWriter writer =
+                        new IndexWriter(directory, new IndexWriterConfig().setSimilarity(new BM25Similarity()))) {
             Document stale = new Document();
             stale.add(new StringField(IndexSchema.KIND, IndexSchema.KIND_PASSAGE, Field.Store.NO));
             stale.add(new StringField(IndexSchema.BODY, "stale", Field.Store.YES));
             writer.addDocument(stale);
             writer.setLiveCommitData(Map.of(
-                    IndexSchema.COMMIT_SCHEMA_VERSION, Integer.toString(IndexSchema.VERSION - 1),
-                    IndexSchema.COMMIT_GENERATION, "7").entrySet());
+                            IndexSchema.COMMIT_SCHEMA_VERSION,
+                            Integer.toString(IndexSchema.VERSION - 1),
+                            IndexSchema.COMMIT_GENERATION,
+                            "7")
+                    .entrySet());
             writer.commit();
         }
         try (PassageIndex index = open(FIRST_BUILD)) {
@@ -298,10 +313,12 @@ class PassageIndexTest {
     }
 
     private static int passagesOf(PassageIndex index, String docId) throws IOException {
-        return count(index, new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(IndexSchema.DOC_ID, docId)), Occur.FILTER)
-                .add(new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_PASSAGE)), Occur.FILTER)
-                .build());
+        return count(
+                index,
+                new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(IndexSchema.DOC_ID, docId)), Occur.FILTER)
+                        .add(new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_PASSAGE)), Occur.FILTER)
+                        .build());
     }
 
     private static int bodyMatches(PassageIndex index, String term) throws IOException {

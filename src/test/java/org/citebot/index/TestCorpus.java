@@ -80,8 +80,9 @@ public final class TestCorpus {
                         + " summit in Ankara on July 7–8, the European imperialist powers are recklessly escalating the"
                         + " conflict with Russia, transforming Ukraine into a launchpad for deep strikes into Russian"
                         + " territory."),
-                Para.of("Such a war would not remain confined to Ukraine. It would threaten to engulf the whole of Europe"
-                        + " and could rapidly escalate into a nuclear conflict."),
+                Para.of(
+                        "Such a war would not remain confined to Ukraine. It would threaten to engulf the whole of Europe"
+                                + " and could rapidly escalate into a nuclear conflict."),
                 Para.of("The NATO summit in Ankara is being prepared as the next stage in this escalation. The alliance"
                         + " has committed itself to massive increases in military spending, including 5 percent of GDP"
                         + " for defence and broader military-related expenditure by 2035."),
@@ -100,10 +101,11 @@ public final class TestCorpus {
                         "revcom.us",
                         "2023-02-10",
                         "https://revcom.us/en/us-nato-vs-russia-ukraine-war"),
-                Para.of("On February 24, 2022, Russia staged a massive invasion of Ukraine, a country with which it shares"
-                        + " a land border of about 1,500 miles. Almost immediately, the U.S. and its allies in the North"
-                        + " Atlantic Treaty Organization (NATO) began to send tens of billions of dollars of military"
-                        + " and intelligence support to Ukraine."),
+                Para.of(
+                        "On February 24, 2022, Russia staged a massive invasion of Ukraine, a country with which it shares"
+                                + " a land border of about 1,500 miles. Almost immediately, the U.S. and its allies in the North"
+                                + " Atlantic Treaty Organization (NATO) began to send tens of billions of dollars of military"
+                                + " and intelligence support to Ukraine."),
                 Para.of("During this whole period, the threat of things getting out of control and escalating to a"
                         + " nuclear war was very high. Biden even stated that the world faced a possible “Armageddon”"
                         + " over Ukraine."),

@@ -26,12 +26,15 @@ class OpsServerTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = OpsServer.start(new InetSocketAddress("127.0.0.1", 0), metrics, List.of(
-                new ReadinessCheck("index", Optional::empty),
-                new ReadinessCheck("gateway", gateway::get),
-                new ReadinessCheck("broken", () -> {
-                    throw new IllegalStateException("boom");
-                })));
+        server = OpsServer.start(
+                new InetSocketAddress("127.0.0.1", 0),
+                metrics,
+                List.of(
+                        new ReadinessCheck("index", Optional::empty),
+                        new ReadinessCheck("gateway", gateway::get),
+                        new ReadinessCheck("broken", () -> {
+                            throw new IllegalStateException("boom");
+                        })));
     }
 
     @AfterEach
@@ -57,11 +60,13 @@ class OpsServerTest {
 
     @Test
     void readyz_allChecksHold_200() throws Exception {
-        OpsServer other = OpsServer.start(new InetSocketAddress("127.0.0.1", 0), metrics,
-                List.of(new ReadinessCheck("index", Optional::empty)));
+        OpsServer other = OpsServer.start(
+                new InetSocketAddress("127.0.0.1", 0), metrics, List.of(new ReadinessCheck("index", Optional::empty)));
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + other.address().getPort() + "/readyz")).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://127.0.0.1:" + other.address().getPort() + "/readyz"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).startsWith("ready");
@@ -84,8 +89,11 @@ class OpsServerTest {
     @Test
     void otherPathsAndMethods_refusedPolitely() throws Exception {
         assertThat(get("/admin").statusCode()).isEqualTo(404);
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri("/healthz"))
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = http.send(
+                HttpRequest.newBuilder(uri("/healthz"))
+                        .POST(HttpRequest.BodyPublishers.ofString("x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
     }
 

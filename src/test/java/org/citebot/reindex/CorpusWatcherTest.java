@@ -3,7 +3,6 @@ package org.citebot.reindex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +40,8 @@ class CorpusWatcherTest {
         stack = Stack.open(dir.resolve("index"));
         store = StateStore.open(dir.resolve("citebot.db"), Clock.systemUTC());
         runs = new ReindexLog(store);
-        service = new ReindexService(stack.indexer(), stack.index(), corpus.dir(), runs, ModeratorLog.NONE, Clock.systemUTC());
+        service = new ReindexService(
+                stack.indexer(), stack.index(), corpus.dir(), runs, ModeratorLog.NONE, Clock.systemUTC());
         service.reindex(ReindexRequest.cli(false), IndexProgress.NONE);
     }
 
@@ -57,7 +57,9 @@ class CorpusWatcherTest {
     }
 
     private long watcherRuns() {
-        return runs.recent(100).stream().filter(run -> run.requestedBy().equals("watcher")).count();
+        return runs.recent(100).stream()
+                .filter(run -> run.requestedBy().equals("watcher"))
+                .count();
     }
 
     @Test
@@ -72,7 +74,8 @@ class CorpusWatcherTest {
         Files.writeString(corpus.dir().resolve(".hidden.swp"), "editor state");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> watcherRuns() == 1);
-        await().during(Duration.ofMillis(3 * DEBOUNCE.toMillis())).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofMillis(3 * DEBOUNCE.toMillis()))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> watcherRuns() == 1);
         ReindexLog.Run run = runs.recent(1).get(0);
         assertThat(run.result()).isEqualTo(ReindexLog.Result.OK);
@@ -89,11 +92,13 @@ class CorpusWatcherTest {
         watcher.start();
 
         corpus.write(42, 42, 2);
-        await().atMost(Duration.ofSeconds(10)).until(() -> stack.search("token42").totalHits() > 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> stack.search("token42").totalHits() > 0);
         long afterFirst = watcherRuns();
 
         corpus.revise(42);
-        await().atMost(Duration.ofSeconds(10)).until(() -> stack.search("revised42").totalHits() > 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> stack.search("revised42").totalHits() > 0);
         assertThat(watcherRuns()).isEqualTo(afterFirst + 1);
     }
 
@@ -120,8 +125,8 @@ class CorpusWatcherTest {
         AtomicInteger ran = new AtomicInteger();
         watcher = new CorpusWatcher(corpus.dir(), DEBOUNCE, executor, () -> {
             if (busy.incrementAndGet() == 1) {
-                throw new ReindexAlreadyRunningException(ReindexStatus.starting(ReindexRequest.cli(false),
-                        java.time.Instant.now()));
+                throw new ReindexAlreadyRunningException(
+                        ReindexStatus.starting(ReindexRequest.cli(false), java.time.Instant.now()));
             }
             ran.incrementAndGet();
         });

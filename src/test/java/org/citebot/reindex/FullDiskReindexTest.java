@@ -55,10 +55,12 @@ class FullDiskReindexTest {
         List<Reply> announced = new CopyOnWriteArrayList<>();
         try (PassageIndex index = new PassageIndex(disk, IndexSettings.defaults(), Clock.systemUTC());
                 StateStore store = StateStore.open(dir.resolve("citebot.db"), Clock.systemUTC())) {
-            CorpusIndexer indexer = new CorpusIndexer(new CorpusReader(CorpusOptions.defaults()), new PassageSplitter(), index);
+            CorpusIndexer indexer =
+                    new CorpusIndexer(new CorpusReader(CorpusOptions.defaults()), new PassageSplitter(), index);
             LuceneSearchService search = new LuceneSearchService(index, SearchSettings.defaults());
             ReindexLog runs = new ReindexLog(store);
-            ReindexService service = new ReindexService(indexer, index, corpus.dir(), runs, announced::add, Clock.systemUTC());
+            ReindexService service =
+                    new ReindexService(indexer, index, corpus.dir(), runs, announced::add, Clock.systemUTC());
             service.reindex(MODERATOR, IndexProgress.NONE);
             IndexMetadata good = index.metadata();
             List<String> goodAnswers = answers(search, "meridian token7");
@@ -67,8 +69,8 @@ class FullDiskReindexTest {
             // Far more new text than the disk has room for.
             corpus.write(20, 219, 6);
             disk.allowOnly(16 * 1024);
-            ReindexFailedException failed = catchThrowableOfType(ReindexFailedException.class,
-                    () -> service.reindex(MODERATOR, IndexProgress.NONE));
+            ReindexFailedException failed = catchThrowableOfType(
+                    ReindexFailedException.class, () -> service.reindex(MODERATOR, IndexProgress.NONE));
             assertThat(failed).as("the reindex on a full disk fails").isNotNull();
             assertThat(failed.summary().error())
                     .hasValueSatisfying(error -> assertThat(error).contains("No space left on device"));
@@ -76,27 +78,34 @@ class FullDiskReindexTest {
                     .startsWith("Reindex failed after")
                     .contains("No space left on device")
                     .contains("previous index (generation " + good.generation() + ") keeps answering");
-            assertThat(disk.refusedWrites()).as("writes refused by the full disk").isPositive();
+            assertThat(disk.refusedWrites())
+                    .as("writes refused by the full disk")
+                    .isPositive();
 
             assertThat(index.metadata()).isEqualTo(good);
             assertThat(answers(search, "meridian token7")).isEqualTo(goodAnswers);
-            assertThat(search.search(SearchRequest.of("token150", 10)).totalHits()).isZero();
+            assertThat(search.search(SearchRequest.of("token150", 10)).totalHits())
+                    .isZero();
             assertThat(announced).last().isEqualTo(ReindexReplies.announcement(failed.summary()));
             ReindexLog.Run failedRun = runs.recent(1).get(0);
             assertThat(failedRun.result()).isEqualTo(ReindexLog.Result.FAILED);
-            assertThat(failedRun.error()).hasValueSatisfying(error -> assertThat(error).contains("No space left on device"));
+            assertThat(failedRun.error())
+                    .hasValueSatisfying(error -> assertThat(error).contains("No space left on device"));
 
             // Space freed: the next run writes everything.
             disk.allowOnly(Long.MAX_VALUE);
             ReindexSummary next = service.reindex(MODERATOR, IndexProgress.NONE);
             assertThat(next.added()).hasSize(200);
             assertThat(next.generationAfter()).isEqualTo(good.generation() + 1);
-            assertThat(search.search(SearchRequest.of("token150", 10)).totalHits()).isPositive();
+            assertThat(search.search(SearchRequest.of("token150", 10)).totalHits())
+                    .isPositive();
         }
     }
 
     private static List<String> answers(LuceneSearchService search, String query) {
-        return search.search(SearchRequest.of(query, 10)).hits().stream().map(hit -> hit.passage().id()).toList();
+        return search.search(SearchRequest.of(query, 10)).hits().stream()
+                .map(hit -> hit.passage().id())
+                .toList();
     }
 
     /** A directory on a disk that holds only so many more bytes; past them every write fails like ENOSPC. */

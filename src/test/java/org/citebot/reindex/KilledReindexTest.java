@@ -38,7 +38,10 @@ class KilledReindexTest {
         IndexMetadata good;
         List<String> goodAnswers;
         try (Stack stack = Stack.open(indexDir)) {
-            good = stack.indexer().index(corpus.dir(), false, IndexProgress.NONE).update().metadata();
+            good = stack.indexer()
+                    .index(corpus.dir(), false, IndexProgress.NONE)
+                    .update()
+                    .metadata();
             goodAnswers = stack.answers("meridian token7");
         }
         for (int n = 0; n < 60; n += 2) {
@@ -48,15 +51,18 @@ class KilledReindexTest {
 
         Process child = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"),
-                        PausedReindexMain.class.getName(), indexDir.toString(), corpus.dir().toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PausedReindexMain.class.getName(),
+                        indexDir.toString(),
+                        corpus.dir().toString(),
                         dir.resolve("citebot.db").toString())
                 .redirectErrorStream(true)
                 .start();
         List<String> output = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     output.add(line);
@@ -88,13 +94,14 @@ class KilledReindexTest {
 
             ReindexLog runs = new ReindexLog(store);
             assertThat(runs.recent(1).get(0).result()).isEqualTo(ReindexLog.Result.RUNNING);
-            ReindexService service = new ReindexService(restarted.indexer(), restarted.index(), corpus.dir(), runs,
-                    ModeratorLog.NONE, Clock.systemUTC());
+            ReindexService service = new ReindexService(
+                    restarted.indexer(), restarted.index(), corpus.dir(), runs, ModeratorLog.NONE, Clock.systemUTC());
             service.failInterruptedRuns();
             ReindexLog.Run killed = runs.recent(1).get(0);
             assertThat(killed.result()).isEqualTo(ReindexLog.Result.FAILED);
             assertThat(killed.fullRebuild()).isTrue();
-            assertThat(killed.error()).hasValueSatisfying(error -> assertThat(error).contains("interrupted"));
+            assertThat(killed.error())
+                    .hasValueSatisfying(error -> assertThat(error).contains("interrupted"));
             ReindexSummary next = service.reindex(
                     new ReindexRequest("console", "the console", Optional.empty(), false, false), IndexProgress.NONE);
             assertThat(next.generationAfter()).isEqualTo(good.generation() + 1);

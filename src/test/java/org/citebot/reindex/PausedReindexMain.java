@@ -30,8 +30,13 @@ public final class PausedReindexMain {
         CountDownLatch never = new CountDownLatch(1);
         try (Stack stack = Stack.open(indexDir);
                 StateStore store = StateStore.open(stateDb, Clock.systemUTC())) {
-            ReindexService service = new ReindexService(stack.indexer(), stack.index(), corpusDir, new ReindexLog(store),
-                    ModeratorLog.NONE, Clock.systemUTC());
+            ReindexService service = new ReindexService(
+                    stack.indexer(),
+                    stack.index(),
+                    corpusDir,
+                    new ReindexLog(store),
+                    ModeratorLog.NONE,
+                    Clock.systemUTC());
             ReindexRequest rebuild = new ReindexRequest("console", "the console", Optional.empty(), false, true);
             service.reindex(rebuild, (phase, done, total) -> {
                 if (phase == IndexProgress.Phase.WRITING && done == total / 2) {

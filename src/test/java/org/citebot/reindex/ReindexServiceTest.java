@@ -58,7 +58,8 @@ class ReindexServiceTest {
         stack = Stack.open(dir.resolve("index"));
         store = StateStore.open(dir.resolve("citebot.db"), Clock.systemUTC());
         runs = new ReindexLog(store);
-        service = new ReindexService(stack.indexer(), stack.index(), corpus.dir(), runs, announced::add, Clock.systemUTC());
+        service = new ReindexService(
+                stack.indexer(), stack.index(), corpus.dir(), runs, announced::add, Clock.systemUTC());
     }
 
     @AfterEach
@@ -137,8 +138,12 @@ class ReindexServiceTest {
         Run run = runs.recent(1).get(0);
         assertThat(run.result()).isEqualTo(Result.FAILED);
         assertThat(run.error()).hasValueSatisfying(error -> assertThat(error).contains("does not exist"));
-        assertThat(announced).last().extracting(ReindexServiceTest::text).asString()
-                .contains("Reindex failed").contains("keeps answering");
+        assertThat(announced)
+                .last()
+                .extracting(ReindexServiceTest::text)
+                .asString()
+                .contains("Reindex failed")
+                .contains("keeps answering");
     }
 
     @Test
@@ -188,9 +193,13 @@ class ReindexServiceTest {
             assertThat(paused.await(20, TimeUnit.SECONDS)).isTrue();
 
             assertThatThrownBy(() -> service.reindex(ReindexRequest.watcher(), IndexProgress.NONE))
-                    .isInstanceOfSatisfying(ReindexAlreadyRunningException.class, e -> assertThat(
-                            e.status().alreadyRunning(e.status().startedAt().plusSeconds(40)))
-                            .isEqualTo("A reindex is already running: writing 3/20 documents, started by a moderator 40 s ago."));
+                    .isInstanceOfSatisfying(
+                            ReindexAlreadyRunningException.class,
+                            e -> assertThat(e.status()
+                                            .alreadyRunning(
+                                                    e.status().startedAt().plusSeconds(40)))
+                                    .isEqualTo(
+                                            "A reindex is already running: writing 3/20 documents, started by a moderator 40 s ago."));
             assertThat(service.running()).isPresent();
 
             release.countDown();
@@ -200,7 +209,8 @@ class ReindexServiceTest {
             first.shutdown();
         }
         assertThat(service.running()).isEmpty();
-        assertThat(service.reindex(ReindexRequest.watcher(), IndexProgress.NONE).unchanged()).hasSize(20);
+        assertThat(service.reindex(ReindexRequest.watcher(), IndexProgress.NONE).unchanged())
+                .hasSize(20);
         assertThat(runs.recent(10)).extracting(Run::requestedBy).containsExactly("watcher", "555555555555555555");
     }
 
@@ -223,8 +233,11 @@ class ReindexServiceTest {
         assertThat(lastCommit().getSegmentsFileName()).isEqualTo(commit.getSegmentsFileName());
         assertThat(stack.search("token20").totalHits()).isZero();
         assertThat(stack.search("token5").totalHits()).isPositive();
-        assertThat(ReindexReplies.text(dry)).contains("nothing was written").contains("add 2: article_020, article_021")
-                .contains("change 1: article_002").contains("remove 1: article_005");
+        assertThat(ReindexReplies.text(dry))
+                .contains("nothing was written")
+                .contains("add 2: article_020, article_021")
+                .contains("change 1: article_002")
+                .contains("remove 1: article_005");
         Run run = runs.recent(1).get(0);
         assertThat(run.dryRun()).isTrue();
         assertThat(run.result()).isEqualTo(Result.OK);
@@ -249,7 +262,9 @@ class ReindexServiceTest {
         assertThat(again.changed()).isEmpty();
         assertThat(again.generationAfter()).isEqualTo(again.generationBefore()).isEqualTo(first.generationAfter());
         assertThat(lastCommit().getGeneration()).isEqualTo(commit.getGeneration());
-        assertThat(ReindexReplies.text(again)).contains("Unchanged: 20 (not re-analysed)").contains("nothing changed");
+        assertThat(ReindexReplies.text(again))
+                .contains("Unchanged: 20 (not re-analysed)")
+                .contains("nothing changed");
     }
 
     @Test
@@ -264,8 +279,10 @@ class ReindexServiceTest {
             statuses.add(service.running().orElseThrow().progress());
         });
 
-        assertThat(events).startsWith("READING 0/22", "READING 1/22").contains("READING 22/22", "SPLITTING 0/21",
-                "SPLITTING 21/21", "WRITING 0/21").endsWith("WRITING 21/21");
+        assertThat(events)
+                .startsWith("READING 0/22", "READING 1/22")
+                .contains("READING 22/22", "SPLITTING 0/21", "SPLITTING 21/21", "WRITING 0/21")
+                .endsWith("WRITING 21/21");
         assertThat(events.indexOf("READING 22/22")).isLessThan(events.indexOf("SPLITTING 0/21"));
         assertThat(events.indexOf("SPLITTING 21/21")).isLessThan(events.indexOf("WRITING 0/21"));
         assertThat(statuses).contains("reading 5/22 files", "splitting 2/21 documents", "writing 7/21 documents");
@@ -281,16 +298,23 @@ class ReindexServiceTest {
         ReindexSummary summary = service.reindex(MODERATOR, IndexProgress.NONE);
         assertThat(announced).singleElement().satisfies(reply -> {
             assertThat(reply.ephemeral()).isFalse();
-            assertThat(text(reply)).startsWith("Reindex requested by a moderator (server 333333333333333333):")
+            assertThat(text(reply))
+                    .startsWith("Reindex requested by a moderator (server 333333333333333333):")
                     .contains("Added 20: article_000, article_001, article_002, article_003, article_004 and 15 more");
         });
 
-        ReindexService failingLog = new ReindexService(stack.indexer(), stack.index(), corpus.dir(), runs,
+        ReindexService failingLog = new ReindexService(
+                stack.indexer(),
+                stack.index(),
+                corpus.dir(),
+                runs,
                 reply -> {
                     throw new IllegalStateException("Discord is down");
-                }, Clock.systemUTC());
+                },
+                Clock.systemUTC());
         corpus.revise(1);
-        assertThat(failingLog.reindex(MODERATOR, IndexProgress.NONE).changed()).containsExactly(TestCorpusFolder.name(1));
+        assertThat(failingLog.reindex(MODERATOR, IndexProgress.NONE).changed())
+                .containsExactly(TestCorpusFolder.name(1));
         assertThat(summary.ok()).isTrue();
     }
 
@@ -323,5 +347,4 @@ class ReindexServiceTest {
             Thread.currentThread().interrupt();
         }
     }
-
 }

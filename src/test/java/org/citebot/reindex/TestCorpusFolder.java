@@ -83,8 +83,13 @@ public final class TestCorpusFolder {
     private TestCorpusFolder write(int n, String marker, int paragraphs) {
         StringBuilder text = new StringBuilder("Report number " + n + " on the meridian survey\n\n");
         for (int p = 0; p < paragraphs; p++) {
-            text.append("The meridian survey team measured paragraph ").append(p).append(" of article ").append(n)
-                    .append(" and recorded ").append(marker).append(" in the field notes. ");
+            text.append("The meridian survey team measured paragraph ")
+                    .append(p)
+                    .append(" of article ")
+                    .append(n)
+                    .append(" and recorded ")
+                    .append(marker)
+                    .append(" in the field notes. ");
             for (int w = 0; w < 6; w++) {
                 text.append("Careful observers compared the coastal stations, the inland beacons and the old charts ")
                         .append("before they agreed on a position. ");
@@ -101,11 +106,13 @@ public final class TestCorpusFolder {
     }
 
     /** An open index, its indexer over this folder, and a search service: what the bot wires. */
-    public record Stack(PassageIndex index, CorpusIndexer indexer, LuceneSearchService search) implements AutoCloseable {
+    public record Stack(PassageIndex index, CorpusIndexer indexer, LuceneSearchService search)
+            implements AutoCloseable {
 
         public static Stack open(Path indexDir) throws IOException {
             PassageIndex index = PassageIndex.open(indexDir, IndexSettings.defaults(), Clock.systemUTC());
-            CorpusIndexer indexer = new CorpusIndexer(new CorpusReader(CorpusOptions.defaults()), new PassageSplitter(), index);
+            CorpusIndexer indexer =
+                    new CorpusIndexer(new CorpusReader(CorpusOptions.defaults()), new PassageSplitter(), index);
             return new Stack(index, indexer, new LuceneSearchService(index, SearchSettings.defaults()));
         }
 

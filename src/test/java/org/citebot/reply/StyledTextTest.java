@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class StyledTextTest {
 
-    private static final String TEXT = "The war in Ukraine has entered a dangerous new stage. On the eve of the NATO summit "
-            + "in Ankara, the European powers are escalating the conflict with Russia. Such a war would not remain "
-            + "confined to Ukraine.";
+    private static final String TEXT =
+            "The war in Ukraine has entered a dangerous new stage. On the eve of the NATO summit "
+                    + "in Ankara, the European powers are escalating the conflict with Russia. Such a war would not remain "
+                    + "confined to Ukraine.";
 
     @Test
     void excerpt_fits_returnsSameText() {
@@ -71,7 +72,8 @@ class StyledTextTest {
         String emoji = "😀".repeat(40);
         StyledText cut = StyledText.plain(emoji).excerpt(21);
 
-        assertThat(cut.text().codePoints().allMatch(cp -> cp == 0x1F600 || cp == '…')).isTrue();
+        assertThat(cut.text().codePoints().allMatch(cp -> cp == 0x1F600 || cp == '…'))
+                .isTrue();
         assertThat(cut.text().length()).isLessThanOrEqualTo(21);
     }
 }

@@ -39,8 +39,8 @@ class CachingPassageSearchTest {
         index = PassageIndex.open(dir, IndexSettings.defaults(), Clock.systemUTC());
         index.update(List.of(document("a", "The NATO summit in Ankara debated the war and nuclear deterrence.")));
         lucene = new LuceneSearchService(index, SearchSettings.defaults());
-        cached = new CachingPassageSearch(lucene, lucene::normalize, () -> generation(), 1000, Duration.ofMinutes(10),
-                nanos::get);
+        cached = new CachingPassageSearch(
+                lucene, lucene::normalize, () -> generation(), 1000, Duration.ofMinutes(10), nanos::get);
     }
 
     @AfterEach
@@ -90,7 +90,8 @@ class CachingPassageSearchTest {
 
     @Test
     void search_badQuery_throwsAndCachesNothing() {
-        assertThatThrownBy(() -> cached.search(SearchRequest.of("the of and", 3))).isInstanceOf(QueryException.class);
+        assertThatThrownBy(() -> cached.search(SearchRequest.of("the of and", 3)))
+                .isInstanceOf(QueryException.class);
         assertThat(cached.statistics().size()).isZero();
     }
 
@@ -103,11 +104,16 @@ class CachingPassageSearchTest {
     }
 
     private static IndexedDocument document(String id, String text) {
-        DocumentMetadata meta = new DocumentMetadata("Doc " + id, Optional.empty(), Optional.of("Example Press"),
-                Optional.of(LocalDate.of(2026, 6, 30)), Optional.of(URI.create("https://example.org/" + id)), "en");
+        DocumentMetadata meta = new DocumentMetadata(
+                "Doc " + id,
+                Optional.empty(),
+                Optional.of("Example Press"),
+                Optional.of(LocalDate.of(2026, 6, 30)),
+                Optional.of(URI.create("https://example.org/" + id)),
+                "en");
         Paragraph paragraph = new Paragraph(1, Optional.empty(), text, 0, text.length(), false);
-        SourceDocument doc = new SourceDocument(id, id + ".txt", Integer.toHexString(text.hashCode()), meta, text,
-                List.of(paragraph));
+        SourceDocument doc = new SourceDocument(
+                id, id + ".txt", Integer.toHexString(text.hashCode()), meta, text, List.of(paragraph));
         return new IndexedDocument(doc, List.of(new Passage(id, 0, 1, Optional.empty(), text, 0, text.length())));
     }
 }

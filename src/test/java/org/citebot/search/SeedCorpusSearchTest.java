@@ -41,10 +41,17 @@ class SeedCorpusSearchTest {
 
     @BeforeEach
     void buildIndex() throws IOException {
-        index = PassageIndex.open(dir, IndexSettings.defaults(), Clock.fixed(Instant.parse("2026-11-22T04:00:00Z"), ZoneOffset.UTC));
+        index = PassageIndex.open(
+                dir, IndexSettings.defaults(), Clock.fixed(Instant.parse("2026-11-22T04:00:00Z"), ZoneOffset.UTC));
         index.update(List.of(
-                seed("000_a1f61fe0d4b32682", "On the eve of the NATO summit in Ankara", "https://www.wsws.org/en/articles/2026/06/30/pers-j30.html"),
-                seed("001_4d0260bb2bcefddf", "U.S./NATO vs. Russia in Ukraine War", "https://revcom.us/en/us-nato-vs-russia")));
+                seed(
+                        "000_a1f61fe0d4b32682",
+                        "On the eve of the NATO summit in Ankara",
+                        "https://www.wsws.org/en/articles/2026/06/30/pers-j30.html"),
+                seed(
+                        "001_4d0260bb2bcefddf",
+                        "U.S./NATO vs. Russia in Ukraine War",
+                        "https://revcom.us/en/us-nato-vs-russia")));
         search = new LuceneSearchService(index, SearchSettings.defaults());
     }
 
@@ -70,8 +77,12 @@ class SeedCorpusSearchTest {
             passages.add(new Passage(id, passages.size(), paragraphs.size(), Optional.empty(), paragraph, start, end));
         }
         SourceDocument source = new SourceDocument(
-                id, id + ".txt", Integer.toHexString(text.hashCode()),
-                TestCorpus.metadata(title, null, null, null, url), text, paragraphs);
+                id,
+                id + ".txt",
+                Integer.toHexString(text.hashCode()),
+                TestCorpus.metadata(title, null, null, null, url),
+                text,
+                paragraphs);
         return new IndexedDocument(source, passages);
     }
 
@@ -86,8 +97,8 @@ class SeedCorpusSearchTest {
         assertThat(snippet.highlights()).hasSize(1);
         HighlightSpan span = snippet.highlights().get(0);
         assertThat(snippet.text().substring(span.start(), span.end())).isEqualTo("Armageddon");
-        assertThat(hit.link()).map(Object::toString).hasValueSatisfying(link ->
-                assertThat(link).startsWith("https://revcom.us/en/us-nato-vs-russia#:~:text=During%20this%20whole%20period%2C"));
+        assertThat(hit.link()).map(Object::toString).hasValueSatisfying(link -> assertThat(link)
+                .startsWith("https://revcom.us/en/us-nato-vs-russia#:~:text=During%20this%20whole%20period%2C"));
     }
 
     @Test
@@ -97,7 +108,9 @@ class SeedCorpusSearchTest {
         // Two passages from each article come first; with only two articles the fifth place
         // necessarily goes to a third passage of one of them.
         Map<String, Integer> firstFour = new HashMap<>();
-        results.hits().subList(0, 4).forEach(hit -> firstFour.merge(hit.passage().docId(), 1, Integer::sum));
+        results.hits()
+                .subList(0, 4)
+                .forEach(hit -> firstFour.merge(hit.passage().docId(), 1, Integer::sum));
         assertThat(results.totalHits()).isGreaterThan(10);
         assertThat(firstFour).containsOnly(Map.entry("000_a1f61fe0d4b32682", 2), Map.entry("001_4d0260bb2bcefddf", 2));
     }
@@ -108,7 +121,8 @@ class SeedCorpusSearchTest {
 
         assertThat(results.hits()).isNotEmpty().allSatisfy(hit -> {
             Snippet snippet = hit.snippet();
-            assertThat(snippet.text().length()).isLessThanOrEqualTo(SearchSettings.defaults().snippetMaxChars());
+            assertThat(snippet.text().length())
+                    .isLessThanOrEqualTo(SearchSettings.defaults().snippetMaxChars());
             assertThat(hit.passage().text()).contains(snippet.text());
             assertThat(snippet.cutStart()).isEqualTo(!hit.passage().text().startsWith(snippet.text()));
             snippet.highlights().forEach(span -> assertThat(snippet.text().substring(span.start(), span.end()))

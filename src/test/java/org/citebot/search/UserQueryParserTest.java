@@ -127,7 +127,9 @@ class UserQueryParserTest {
 
         ParsedQuery parsed = parser.parse(query);
 
-        assertThat(parsed.text()).hasSizeLessThanOrEqualTo(UserQueryParser.MAX_CHARS).endsWith("escalation");
+        assertThat(parsed.text())
+                .hasSizeLessThanOrEqualTo(UserQueryParser.MAX_CHARS)
+                .endsWith("escalation");
         assertThat(parsed.terms()).hasSize((UserQueryParser.MAX_CHARS + 1) / "escalation ".length());
     }
 

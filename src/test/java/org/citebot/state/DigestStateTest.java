@@ -30,16 +30,27 @@ class DigestStateTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-05-04T06:00:00Z"), ZoneOffset.UTC);
 
     private static DigestRun run(State state, String nonce) {
-        return new DigestRun("g1", DAY, state, Optional.of(nonce), Optional.of("c1"), Optional.empty(), Optional.of("d#0"),
-                Instant.parse("2026-05-04T06:00:00Z"), Optional.empty());
+        return new DigestRun(
+                "g1",
+                DAY,
+                state,
+                Optional.of(nonce),
+                Optional.of("c1"),
+                Optional.empty(),
+                Optional.of("d#0"),
+                Instant.parse("2026-05-04T06:00:00Z"),
+                Optional.empty());
     }
 
     @Test
     void migration4_createsTheDigestTables_evenWhenVersion3ArrivesLater() {
         Path file = dir.resolve("citebot.db");
-        List<Migration> withoutThree = Migrations.ALL.stream().filter(m -> m.version() != 3).toList();
+        List<Migration> withoutThree =
+                Migrations.ALL.stream().filter(m -> m.version() != 3).toList();
         StateStore.open(file, clock, withoutThree).close();
-        Migration three = new Migration(3, "a migration merged from another branch",
+        Migration three = new Migration(
+                3,
+                "a migration merged from another branch",
                 List.of("CREATE TABLE merged_later (id INTEGER PRIMARY KEY)"));
         List<Migration> merged = new java.util.ArrayList<>(withoutThree);
         merged.add(2, three);
@@ -47,8 +58,9 @@ class DigestStateTest {
         try (StateStore store = StateStore.open(file, clock, merged)) {
             assertThat(store.schemaVersion()).isEqualTo(4);
             int tables = store.read(c -> {
-                try (var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE name IN "
-                        + "('digest_settings', 'digest_runs', 'digest_seen_documents', 'merged_later')")) {
+                try (var s = c.createStatement();
+                        var rs = s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE name IN "
+                                + "('digest_settings', 'digest_runs', 'digest_seen_documents', 'merged_later')")) {
                     return rs.getInt(1);
                 }
             });
@@ -63,8 +75,10 @@ class DigestStateTest {
 
             assertThat(runs.claim(run(State.SKIPPED, "n0"), Set.of())).isTrue();
             assertThat(runs.claim(run(State.SENDING, "n1"), Set.of())).isFalse();
-            assertThat(runs.claim(run(State.SENDING, "n1"), EnumSet.of(State.SKIPPED))).isTrue();
-            assertThat(runs.claim(run(State.SENDING, "n2"), EnumSet.of(State.SKIPPED))).isFalse();
+            assertThat(runs.claim(run(State.SENDING, "n1"), EnumSet.of(State.SKIPPED)))
+                    .isTrue();
+            assertThat(runs.claim(run(State.SENDING, "n2"), EnumSet.of(State.SKIPPED)))
+                    .isFalse();
             assertThat(runs.sending()).extracting(DigestRun::nonce).containsExactly(Optional.of("n1"));
 
             runs.markPosted("g1", DAY, "m9");
@@ -73,7 +87,8 @@ class DigestStateTest {
             assertThat(posted.messageId()).contains("m9");
             assertThat(posted.nonce()).contains("n1");
             assertThat(runs.sending()).isEmpty();
-            assertThat(runs.passagesSince("g1", DAY.minusDays(29), DAY.plusDays(1))).containsExactly("d#0");
+            assertThat(runs.passagesSince("g1", DAY.minusDays(29), DAY.plusDays(1)))
+                    .containsExactly("d#0");
             assertThat(runs.passagesSince("g1", DAY.minusDays(29), DAY)).isEmpty();
         }
     }
@@ -82,13 +97,22 @@ class DigestStateTest {
     void settingsAndSeenDocuments_surviveReopening() {
         Path file = dir.resolve("citebot.db");
         try (StateStore store = StateStore.open(file, clock)) {
-            new DigestSettingsStore(store).save(new StoredDigestSettings("g1", "c1", LocalTime.of(8, 0),
-                    ZoneId.of("Europe/Berlin"), List.of("new", "passage"), true, Optional.of("paused"), 3));
+            new DigestSettingsStore(store)
+                    .save(new StoredDigestSettings(
+                            "g1",
+                            "c1",
+                            LocalTime.of(8, 0),
+                            ZoneId.of("Europe/Berlin"),
+                            List.of("new", "passage"),
+                            true,
+                            Optional.of("paused"),
+                            3));
             new DigestRuns(store).replaceSeenDocuments("g1", Map.of("a", "h1", "b", "h2"));
             new DigestRuns(store).replaceSeenDocuments("g1", Map.of("b", "h3"));
         }
         try (StateStore store = StateStore.open(file, clock)) {
-            StoredDigestSettings settings = new DigestSettingsStore(store).find("g1").orElseThrow();
+            StoredDigestSettings settings =
+                    new DigestSettingsStore(store).find("g1").orElseThrow();
             assertThat(settings.time()).isEqualTo(LocalTime.of(8, 0));
             assertThat(settings.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
             assertThat(settings.sections()).containsExactly("new", "passage");

@@ -46,8 +46,9 @@ class QueryLogTest {
 
         var frequent = log.frequent(GUILD, NOW.minus(Duration.ofDays(1)), 10, true);
 
-        assertThat(frequent).containsExactly(new QueryLog.FrequentQuery("nato summit", 2),
-                new QueryLog.FrequentQuery("nuclear", 1));
+        assertThat(frequent)
+                .containsExactly(
+                        new QueryLog.FrequentQuery("nato summit", 2), new QueryLog.FrequentQuery("nuclear", 1));
     }
 
     @Test
@@ -65,7 +66,8 @@ class QueryLogTest {
         log.record("server question", GUILD, NOW, 2);
 
         assertThat(log.frequent(Optional.empty(), NOW.minusSeconds(1), 10, true))
-                .extracting(QueryLog.FrequentQuery::query).containsExactly("console question");
+                .extracting(QueryLog.FrequentQuery::query)
+                .containsExactly("console question");
     }
 
     @Test
@@ -75,14 +77,16 @@ class QueryLogTest {
 
         assertThat(log.purgeOlderThan(NOW, Duration.ofDays(30))).isEqualTo(1);
         assertThat(log.frequent(GUILD, Instant.EPOCH, 10, true))
-                .extracting(QueryLog.FrequentQuery::query).containsExactly("new");
+                .extracting(QueryLog.FrequentQuery::query)
+                .containsExactly("new");
     }
 
     @Test
     void schema_storesNoUserIds() {
         String columns = store.read(c -> {
             StringBuilder names = new StringBuilder();
-            try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA table_info(query_log)")) {
+            try (Statement s = c.createStatement();
+                    var rs = s.executeQuery("PRAGMA table_info(query_log)")) {
                 while (rs.next()) {
                     names.append(rs.getString("name")).append(' ');
                 }
@@ -90,6 +94,8 @@ class QueryLogTest {
             return names.toString();
         });
 
-        assertThat(columns).contains("query", "guild_id", "asked_at", "result_count").doesNotContain("user");
+        assertThat(columns)
+                .contains("query", "guild_id", "asked_at", "result_count")
+                .doesNotContain("user");
     }
 }

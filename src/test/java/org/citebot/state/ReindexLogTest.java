@@ -30,7 +30,8 @@ class ReindexLogTest {
         try (StateStore store = open()) {
             ReindexLog log = new ReindexLog(store);
             long id = log.start("111111111111111111", Optional.of(GUILD), false, false, T0);
-            log.finish(id, Result.OK, new Counts(1, 2, 3, 4, 5, 60), Optional.of(7L), Optional.empty(), T0.plusSeconds(3));
+            log.finish(
+                    id, Result.OK, new Counts(1, 2, 3, 4, 5, 60), Optional.of(7L), Optional.empty(), T0.plusSeconds(3));
         }
         try (StateStore store = open()) {
             Run run = new ReindexLog(store).recent(10).get(0);
@@ -74,9 +75,12 @@ class ReindexLogTest {
             int marked = log.failInterrupted(T0.plusSeconds(60), "citebot stopped during the reindex");
 
             assertThat(marked).isEqualTo(1);
-            assertThat(log.recent(10)).extracting(Run::requestedBy, Run::result, Run::error).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("console", Result.FAILED, Optional.of("citebot stopped during the reindex")),
-                    org.assertj.core.groups.Tuple.tuple("cli", Result.OK, Optional.empty()));
+            assertThat(log.recent(10))
+                    .extracting(Run::requestedBy, Run::result, Run::error)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "console", Result.FAILED, Optional.of("citebot stopped during the reindex")),
+                            org.assertj.core.groups.Tuple.tuple("cli", Result.OK, Optional.empty()));
         }
     }
 

@@ -22,7 +22,8 @@ class StateStoreTest {
     @Test
     void open_newFile_appliesAllMigrations() {
         try (StateStore store = StateStore.open(dir.resolve("nested/citebot.db"), clock)) {
-            assertThat(store.schemaVersion()).isEqualTo(Migrations.ALL.get(Migrations.ALL.size() - 1).version());
+            assertThat(store.schemaVersion())
+                    .isEqualTo(Migrations.ALL.get(Migrations.ALL.size() - 1).version());
         }
     }
 
@@ -33,7 +34,8 @@ class StateStoreTest {
             new GuildSettings(store).setPrivateByDefault("111111111111111111", false);
         }
         try (StateStore store = StateStore.open(file, clock)) {
-            assertThat(new GuildSettings(store).privateByDefault("111111111111111111")).contains(false);
+            assertThat(new GuildSettings(store).privateByDefault("111111111111111111"))
+                    .contains(false);
             int applied = store.read(c -> {
                 try (Statement s = c.createStatement();
                         var rs = s.executeQuery("SELECT COUNT(*) FROM schema_migrations")) {

@@ -70,7 +70,8 @@ public final class AnseriniBm25Profile implements RetrievalProfile {
     @Override
     public RankedRun run(TestCollection collection, Path workDir) throws IOException {
         Similarity similarity = new BM25Similarity(k1, b);
-        try (Analyzer analyzer = new EnglishAnalyzer(); Directory directory = FSDirectory.open(workDir)) {
+        try (Analyzer analyzer = new EnglishAnalyzer();
+                Directory directory = FSDirectory.open(workDir)) {
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                     .setSimilarity(similarity)

@@ -79,7 +79,8 @@ public final class BeirCollectionReader {
         try {
             node = json.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new CollectionFormatException(file + ":" + lineNumber + ": not a JSON object: " + e.getOriginalMessage(), e);
+            throw new CollectionFormatException(
+                    file + ":" + lineNumber + ": not a JSON object: " + e.getOriginalMessage(), e);
         }
         if (node == null || !node.isObject()) {
             throw new CollectionFormatException(file + ":" + lineNumber + ": not a JSON object");
@@ -108,7 +109,8 @@ public final class BeirCollectionReader {
                 }
                 int tab = line.indexOf('\t');
                 if (tab <= 0) {
-                    throw new CollectionFormatException(file + ":" + lineNumber + ": a topic needs qid<TAB>text: " + line);
+                    throw new CollectionFormatException(
+                            file + ":" + lineNumber + ": a topic needs qid<TAB>text: " + line);
                 }
                 String id = line.substring(0, tab).strip();
                 if (!ids.add(id)) {

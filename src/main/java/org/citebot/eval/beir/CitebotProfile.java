@@ -87,8 +87,15 @@ public final class CitebotProfile implements RetrievalProfile {
     }
 
     private static SearchSettings withBoosts(SearchSettings s, float titleBoost, float proximityBoost) {
-        return new SearchSettings(titleBoost, s.sectionBoost(), proximityBoost, s.proximitySlop(),
-                s.maxProximityTerms(), s.candidateWindow(), s.diversityTop(), s.diversityMaxPerDocument(),
+        return new SearchSettings(
+                titleBoost,
+                s.sectionBoost(),
+                proximityBoost,
+                s.proximitySlop(),
+                s.maxProximityTerms(),
+                s.candidateWindow(),
+                s.diversityTop(),
+                s.diversityMaxPerDocument(),
                 s.snippetMaxChars());
     }
 
@@ -134,7 +141,8 @@ public final class CitebotProfile implements RetrievalProfile {
         DocumentMetadata metadata = new DocumentMetadata(
                 title, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "en");
         Paragraph paragraph = new Paragraph(1, Optional.empty(), text, 0, text.length(), false);
-        SourceDocument source = new SourceDocument(document.id(), document.id(), "", metadata, text, List.of(paragraph));
+        SourceDocument source =
+                new SourceDocument(document.id(), document.id(), "", metadata, text, List.of(paragraph));
         Passage passage = new Passage(document.id(), 0, 1, Optional.empty(), text, 0, text.length());
         return new IndexedDocument(source, List.of(passage));
     }
@@ -146,7 +154,8 @@ public final class CitebotProfile implements RetrievalProfile {
         while (seen.size() < depth) {
             SearchResults page;
             try {
-                page = search.search(new SearchRequest(topic.text(), SearchFilters.NONE, offset, SearchRequest.MAX_LIMIT));
+                page = search.search(
+                        new SearchRequest(topic.text(), SearchFilters.NONE, offset, SearchRequest.MAX_LIMIT));
             } catch (QueryException e) {
                 // The bot answers such a question (only stop words, nothing searchable) with no hits.
                 break;

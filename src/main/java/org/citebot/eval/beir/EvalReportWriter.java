@@ -28,20 +28,34 @@ public final class EvalReportWriter {
         out.println("CACM over judged queries with hits as without -c, matching how each was published)");
         for (ProfileResult result : report.results()) {
             out.println();
-            out.printf(Locale.ROOT, "%s / %s: %s, depth %d, %.1f s%s%n", result.collection(), result.profile(),
-                    queries(result.scores()), result.depth(), result.tookMillis() / 1000.0,
+            out.printf(
+                    Locale.ROOT,
+                    "%s / %s: %s, depth %d, %.1f s%s%n",
+                    result.collection(),
+                    result.profile(),
+                    queries(result.scores()),
+                    result.depth(),
+                    result.tookMillis() / 1000.0,
                     result.published().map(p -> ", compared with " + p.run()).orElse(""));
             for (Measure measure : Measure.values()) {
                 if (!result.reports(measure)) {
-                    out.printf(Locale.ROOT, "  %-8s   n/a   (run shallower than %d)%n", measure.label(),
+                    out.printf(
+                            Locale.ROOT,
+                            "  %-8s   n/a   (run shallower than %d)%n",
+                            measure.label(),
                             measure.depthNeeded());
                     continue;
                 }
                 double value = measure.of(result.scores());
                 Optional<Double> published = result.published().flatMap(p -> p.figure(measure));
                 if (published.isPresent()) {
-                    out.printf(Locale.ROOT, "  %-8s %.4f  published %.4f  difference %+.4f%n", measure.label(), value,
-                            published.get(), difference(value, published.get()));
+                    out.printf(
+                            Locale.ROOT,
+                            "  %-8s %.4f  published %.4f  difference %+.4f%n",
+                            measure.label(),
+                            value,
+                            published.get(),
+                            difference(value, published.get()));
                 } else {
                     out.printf(Locale.ROOT, "  %-8s %.4f%n", measure.label(), value);
                 }
@@ -66,14 +80,27 @@ public final class EvalReportWriter {
     private static void writeSeeds(SeedResult seeds, PrintWriter out) {
         QuestionScore score = seeds.score();
         out.println();
-        out.printf(Locale.ROOT, "seeds / citebot: %d labelled questions over %d documents, %d passages, %.1f s%n",
-                score.questions(), seeds.documents(), seeds.passages(), seeds.tookMillis() / 1000.0);
-        out.printf(Locale.ROOT, "  success@1 %.4f%n  success@3 %.4f%n  MRR       %.4f%n", score.successAt1(),
-                score.successAt3(), score.mrr());
+        out.printf(
+                Locale.ROOT,
+                "seeds / citebot: %d labelled questions over %d documents, %d passages, %.1f s%n",
+                score.questions(),
+                seeds.documents(),
+                seeds.passages(),
+                seeds.tookMillis() / 1000.0);
+        out.printf(
+                Locale.ROOT,
+                "  success@1 %.4f%n  success@3 %.4f%n  MRR       %.4f%n",
+                score.successAt1(),
+                score.successAt3(),
+                score.mrr());
         for (QuestionScore.Miss miss : score.misses()) {
-            out.printf(Locale.ROOT, "  missed %s %s (%s): %s%n", miss.question().id(),
+            out.printf(
+                    Locale.ROOT,
+                    "  missed %s %s (%s): %s%n",
+                    miss.question().id(),
                     miss.question().kind().name().toLowerCase(Locale.ROOT),
-                    miss.rank() == 0 ? "not in the top 10" : "rank " + miss.rank(), miss.question().question());
+                    miss.rank() == 0 ? "not in the top 10" : "rank " + miss.rank(),
+                    miss.question().question());
         }
     }
 

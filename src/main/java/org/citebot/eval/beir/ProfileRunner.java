@@ -41,9 +41,19 @@ public final class ProfileRunner {
         RankedRun run = profile.run(collection, dir);
         EffectivenessScores scores = TrecEval.evaluate(collection.judgements(), run, collection.averaging());
         long took = (System.nanoTime() - started) / 1_000_000;
-        LOG.info("eval {} on {}: nDCG@10 {} over {} queries in {} ms", profile.name(), collection.name(),
-                String.format("%.4f", scores.ndcgAt10()), scores.queries(), took);
-        return new ProfileResult(collection.name(), profile.name(), scores, profile.depth(), took,
+        LOG.info(
+                "eval {} on {}: nDCG@10 {} over {} queries in {} ms",
+                profile.name(),
+                collection.name(),
+                String.format("%.4f", scores.ndcgAt10()),
+                scores.queries(),
+                took);
+        return new ProfileResult(
+                collection.name(),
+                profile.name(),
+                scores,
+                profile.depth(),
+                took,
                 PublishedFigures.forRun(collection.name(), profile.name()));
     }
 }

@@ -36,7 +36,8 @@ public record RelevanceJudgements(Map<String, Map<String, Integer>> byQuery) {
 
     /** How many documents are judged relevant (grade of at least 1) for {@code queryId}. */
     public int relevantCount(String queryId) {
-        return (int) grades(queryId).values().stream().filter(grade -> grade > 0).count();
+        return (int)
+                grades(queryId).values().stream().filter(grade -> grade > 0).count();
     }
 
     /** Total number of judgement lines. */

@@ -57,10 +57,16 @@ public final class TrecEval {
             queries++;
         }
         if (queries == 0) {
-            return new EffectivenessScores(0, 0, 0, 0, 0, 0, judgements.queryIds().size());
+            return new EffectivenessScores(
+                    0, 0, 0, 0, 0, 0, judgements.queryIds().size());
         }
         return new EffectivenessScores(
-                ndcg / queries, recall100 / queries, recall1000 / queries, map / queries, p30 / queries, queries,
+                ndcg / queries,
+                recall100 / queries,
+                recall1000 / queries,
+                map / queries,
+                p30 / queries,
+                queries,
                 judgements.queryIds().size());
     }
 

@@ -38,15 +38,18 @@ final class ChannelState {
 
     synchronized List<ObjectNode> list(String channelId) {
         List<ObjectNode> copies = new ArrayList<>();
-        for (ObjectNode message : channels.getOrDefault(channelId, new LinkedHashMap<>()).values()) {
+        for (ObjectNode message :
+                channels.getOrDefault(channelId, new LinkedHashMap<>()).values()) {
             copies.add(message.deepCopy());
         }
         return copies;
     }
 
     /** Applies an edit under the store's lock and returns a copy of the result. */
-    synchronized Optional<ObjectNode> edit(String channelId, String messageId, java.util.function.Consumer<ObjectNode> change) {
-        ObjectNode message = channels.getOrDefault(channelId, new LinkedHashMap<>()).get(messageId);
+    synchronized Optional<ObjectNode> edit(
+            String channelId, String messageId, java.util.function.Consumer<ObjectNode> change) {
+        ObjectNode message =
+                channels.getOrDefault(channelId, new LinkedHashMap<>()).get(messageId);
         if (message == null) {
             return Optional.empty();
         }

@@ -45,8 +45,7 @@ public final class DiscordLimits {
     public static final int ALLOWED_MENTION_IDS_MAX = 100;
 
     /** Discord's name rule for commands and options; chat-input names must also be lowercase. */
-    public static final Pattern COMMAND_NAME =
-            Pattern.compile("^[-_'\\p{L}\\p{N}\\p{IsDevanagari}\\p{IsThai}]{1,32}$");
+    public static final Pattern COMMAND_NAME = Pattern.compile("^[-_'\\p{L}\\p{N}\\p{IsDevanagari}\\p{IsThai}]{1,32}$");
 
     private static final int FLAG_COMPONENTS_V2 = 1 << 15;
 
@@ -70,7 +69,8 @@ public final class DiscordLimits {
                 total += checkEmbed(errors, embeds.get(i), String.valueOf(i));
             }
             if (total > EMBEDS_TOTAL_MAX) {
-                errors.add("MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of " + EMBEDS_TOTAL_MAX, "embeds");
+                errors.add(
+                        "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of " + EMBEDS_TOTAL_MAX, "embeds");
             }
         }
         JsonNode mentions = payload.path("allowed_mentions");
@@ -96,9 +96,12 @@ public final class DiscordLimits {
         checkMaxLength(errors, embed.path("title"), EMBED_TITLE_MAX, "embeds", index, "title");
         checkMaxLength(errors, embed.path("description"), EMBED_DESCRIPTION_MAX, "embeds", index, "description");
         checkMaxLength(errors, embed.path("footer").path("text"), EMBED_FOOTER_MAX, "embeds", index, "footer", "text");
-        checkMaxLength(errors, embed.path("author").path("name"), EMBED_AUTHOR_NAME_MAX, "embeds", index, "author", "name");
-        int size = length(embed.path("title")) + length(embed.path("description"))
-                + length(embed.path("footer").path("text")) + length(embed.path("author").path("name"));
+        checkMaxLength(
+                errors, embed.path("author").path("name"), EMBED_AUTHOR_NAME_MAX, "embeds", index, "author", "name");
+        int size = length(embed.path("title"))
+                + length(embed.path("description"))
+                + length(embed.path("footer").path("text"))
+                + length(embed.path("author").path("name"));
         JsonNode fields = embed.path("fields");
         if (fields.size() > EMBED_FIELDS_MAX) {
             errors.maxItems(EMBED_FIELDS_MAX, "embeds", index, "fields");
@@ -106,8 +109,10 @@ public final class DiscordLimits {
         for (int f = 0; f < fields.size(); f++) {
             JsonNode field = fields.get(f);
             String fi = String.valueOf(f);
-            checkRequiredLength(errors, field.path("name"), 1, EMBED_FIELD_NAME_MAX, "embeds", index, "fields", fi, "name");
-            checkRequiredLength(errors, field.path("value"), 1, EMBED_FIELD_VALUE_MAX, "embeds", index, "fields", fi, "value");
+            checkRequiredLength(
+                    errors, field.path("name"), 1, EMBED_FIELD_NAME_MAX, "embeds", index, "fields", fi, "name");
+            checkRequiredLength(
+                    errors, field.path("value"), 1, EMBED_FIELD_VALUE_MAX, "embeds", index, "fields", fi, "value");
             size += length(field.path("name")) + length(field.path("value"));
         }
         return size;
@@ -130,37 +135,86 @@ public final class DiscordLimits {
             }
         }
         if (children.size() == 0 || buttons > BUTTONS_PER_ROW_MAX || (selects > 0 && children.size() > 1)) {
-            errors.add("BASE_TYPE_BAD_LENGTH", "Must be between 1 and " + BUTTONS_PER_ROW_MAX + " in length.",
-                    "components", r, "components");
+            errors.add(
+                    "BASE_TYPE_BAD_LENGTH",
+                    "Must be between 1 and " + BUTTONS_PER_ROW_MAX + " in length.",
+                    "components",
+                    r,
+                    "components");
         }
         for (int c = 0; c < children.size(); c++) {
             JsonNode child = children.get(c);
             String ci = String.valueOf(c);
             int type = child.path("type").asInt();
             if (type == 2) {
-                checkMaxLength(errors, child.path("label"), BUTTON_LABEL_MAX, "components", r, "components", ci, "label");
+                checkMaxLength(
+                        errors, child.path("label"), BUTTON_LABEL_MAX, "components", r, "components", ci, "label");
                 int style = child.path("style").asInt();
                 if (style == 5) {
-                    checkRequiredLength(errors, child.path("url"), 1, LINK_URL_MAX, "components", r, "components", ci, "url");
+                    checkRequiredLength(
+                            errors, child.path("url"), 1, LINK_URL_MAX, "components", r, "components", ci, "url");
                 } else if (style != 6) {
-                    checkRequiredLength(errors, child.path("custom_id"), 1, CUSTOM_ID_MAX,
-                            "components", r, "components", ci, "custom_id");
+                    checkRequiredLength(
+                            errors,
+                            child.path("custom_id"),
+                            1,
+                            CUSTOM_ID_MAX,
+                            "components",
+                            r,
+                            "components",
+                            ci,
+                            "custom_id");
                 }
             } else if (type == 3 || (type >= 5 && type <= 8)) {
-                checkRequiredLength(errors, child.path("custom_id"), 1, CUSTOM_ID_MAX,
-                        "components", r, "components", ci, "custom_id");
-                checkMaxLength(errors, child.path("placeholder"), PLACEHOLDER_MAX,
-                        "components", r, "components", ci, "placeholder");
+                checkRequiredLength(
+                        errors,
+                        child.path("custom_id"),
+                        1,
+                        CUSTOM_ID_MAX,
+                        "components",
+                        r,
+                        "components",
+                        ci,
+                        "custom_id");
+                checkMaxLength(
+                        errors,
+                        child.path("placeholder"),
+                        PLACEHOLDER_MAX,
+                        "components",
+                        r,
+                        "components",
+                        ci,
+                        "placeholder");
                 JsonNode options = child.path("options");
                 if (options.size() > SELECT_OPTIONS_MAX) {
                     errors.maxItems(SELECT_OPTIONS_MAX, "components", r, "components", ci, "options");
                 }
                 for (int o = 0; o < options.size(); o++) {
                     String oi = String.valueOf(o);
-                    checkRequiredLength(errors, options.get(o).path("label"), 1, 100,
-                            "components", r, "components", ci, "options", oi, "label");
-                    checkRequiredLength(errors, options.get(o).path("value"), 1, 100,
-                            "components", r, "components", ci, "options", oi, "value");
+                    checkRequiredLength(
+                            errors,
+                            options.get(o).path("label"),
+                            1,
+                            100,
+                            "components",
+                            r,
+                            "components",
+                            ci,
+                            "options",
+                            oi,
+                            "label");
+                    checkRequiredLength(
+                            errors,
+                            options.get(o).path("value"),
+                            1,
+                            100,
+                            "components",
+                            r,
+                            "components",
+                            ci,
+                            "options",
+                            oi,
+                            "value");
                 }
             }
         }
@@ -173,7 +227,10 @@ public final class DiscordLimits {
         checkRequiredLength(errors, data.path("title"), 1, MODAL_TITLE_MAX, "title");
         int components = data.path("components").size();
         if (components < 1 || components > MODAL_COMPONENTS_MAX) {
-            errors.add("BASE_TYPE_BAD_LENGTH", "Must be between 1 and " + MODAL_COMPONENTS_MAX + " in length.", "components");
+            errors.add(
+                    "BASE_TYPE_BAD_LENGTH",
+                    "Must be between 1 and " + MODAL_COMPONENTS_MAX + " in length.",
+                    "components");
         }
         return errors.tree();
     }
@@ -211,19 +268,24 @@ public final class DiscordLimits {
         String name = command.path("name").asText("");
         if (type == 1) {
             checkName(errors, name, join(prefix, "name"));
-            checkRequiredLength(errors, command.path("description"), 1, COMMAND_DESCRIPTION_MAX, join(prefix, "description"));
+            checkRequiredLength(
+                    errors, command.path("description"), 1, COMMAND_DESCRIPTION_MAX, join(prefix, "description"));
         } else {
             if (name.isEmpty() || name.length() > 32) {
                 errors.add("BASE_TYPE_BAD_LENGTH", "Must be between 1 and 32 in length.", join(prefix, "name"));
             }
             if (!command.path("description").asText("").isEmpty()) {
-                errors.add("APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION",
-                        "Context menu commands cannot have description", join(prefix, "description"));
+                errors.add(
+                        "APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION",
+                        "Context menu commands cannot have description",
+                        join(prefix, "description"));
             }
         }
         checkOptions(errors, command.path("options"), join(prefix, "options"));
         if (commandSize(command) > COMMAND_TOTAL_MAX) {
-            errors.add("APPLICATION_COMMAND_TOO_LARGE", "Command exceeds maximum size (" + COMMAND_TOTAL_MAX + ")",
+            errors.add(
+                    "APPLICATION_COMMAND_TOO_LARGE",
+                    "Command exceeds maximum size (" + COMMAND_TOTAL_MAX + ")",
                     prefix.length == 0 ? new String[] {"_root"} : prefix);
         }
     }
@@ -236,12 +298,15 @@ public final class DiscordLimits {
             JsonNode option = options.get(i);
             String oi = String.valueOf(i);
             checkName(errors, option.path("name").asText(""), join(path, oi, "name"));
-            checkRequiredLength(errors, option.path("description"), 1, COMMAND_DESCRIPTION_MAX, join(path, oi, "description"));
+            checkRequiredLength(
+                    errors, option.path("description"), 1, COMMAND_DESCRIPTION_MAX, join(path, oi, "description"));
             JsonNode choices = option.path("choices");
             checkChoices(errors, choices, join(path, oi, "choices"));
             if (option.path("autocomplete").asBoolean(false) && choices.size() > 0) {
-                errors.add("APPLICATION_COMMAND_OPTION_CHOICES_AUTOCOMPLETE",
-                        "Autocomplete cannot be set with choices", join(path, oi, "autocomplete"));
+                errors.add(
+                        "APPLICATION_COMMAND_OPTION_CHOICES_AUTOCOMPLETE",
+                        "Autocomplete cannot be set with choices",
+                        join(path, oi, "autocomplete"));
             }
             int type = option.path("type").asInt();
             if (type == 1 || type == 2) {
@@ -282,7 +347,8 @@ public final class DiscordLimits {
             }
         }
         for (JsonNode choice : node.path("choices")) {
-            size += length(choice.path("name")) + choice.path("value").asText("").length();
+            size += length(choice.path("name"))
+                    + choice.path("value").asText("").length();
         }
         for (JsonNode option : node.path("options")) {
             size += commandSize(option);
@@ -326,9 +392,12 @@ public final class DiscordLimits {
             for (String segment : path) {
                 node = node.has(segment) ? (ObjectNode) node.get(segment) : node.putObject(segment);
             }
-            (node.has("_errors") ? (com.fasterxml.jackson.databind.node.ArrayNode) node.get("_errors")
+            (node.has("_errors")
+                            ? (com.fasterxml.jackson.databind.node.ArrayNode) node.get("_errors")
                             : node.putArray("_errors"))
-                    .addObject().put("code", code).put("message", message);
+                    .addObject()
+                    .put("code", code)
+                    .put("message", message);
         }
 
         void maxItems(int max, String... path) {

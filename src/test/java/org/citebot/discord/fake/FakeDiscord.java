@@ -190,7 +190,12 @@ public final class FakeDiscord implements AutoCloseable {
     /** Autocomplete (type 4) for {@code option}, whose partial input is {@code partial} (the focused option). */
     public InteractionBuilder autocomplete(String commandName, String option, String partial) {
         ObjectNode data = commandData(commandName, 1);
-        data.putArray("options").addObject().put("name", option).put("type", 3).put("value", partial).put("focused", true);
+        data.putArray("options")
+                .addObject()
+                .put("name", option)
+                .put("type", 3)
+                .put("value", partial)
+                .put("focused", true);
         return new InteractionBuilder(4, data, null);
     }
 
@@ -237,7 +242,8 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** A button click on a message the fake holds, looked up by id. */
     public InteractionBuilder button(String customId, String messageId) {
-        JsonNode message = channels.find(messageId).orElseThrow(() -> new NoSuchElementException("no message " + messageId));
+        JsonNode message =
+                channels.find(messageId).orElseThrow(() -> new NoSuchElementException("no message " + messageId));
         return button(customId, message);
     }
 
@@ -251,8 +257,11 @@ public final class FakeDiscord implements AutoCloseable {
         int uniqueId = 1;
         for (Map.Entry<String, String> input : textInputs.entrySet()) {
             ObjectNode label = components.addObject().put("type", 18).put("id", uniqueId++);
-            label.putObject("component").put("type", 4).put("id", uniqueId++)
-                    .put("custom_id", input.getKey()).put("value", input.getValue());
+            label.putObject("component")
+                    .put("type", 4)
+                    .put("id", uniqueId++)
+                    .put("custom_id", input.getKey())
+                    .put("value", input.getValue());
         }
         return new InteractionBuilder(5, data, null);
     }
@@ -277,8 +286,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     private ObjectNode commandData(String commandName, int commandType) {
         ObjectNode data = Payloads.object();
-        ObjectNode registered = rest.registeredCommand(guild().id(), commandName, commandType).orElse(null);
-        data.put("id", registered == null ? Snowflakes.nextId() : registered.path("id").asText());
+        ObjectNode registered =
+                rest.registeredCommand(guild().id(), commandName, commandType).orElse(null);
+        data.put(
+                "id",
+                registered == null ? Snowflakes.nextId() : registered.path("id").asText());
         data.put("name", commandName);
         data.put("type", commandType);
         if (registered != null && registered.has("guild_id")) {
@@ -308,11 +320,16 @@ public final class FakeDiscord implements AutoCloseable {
                 resolved(data, "members").set(member.id(), asMember);
             } else if (value instanceof TestChannel channel) {
                 o.put("type", 7).put("value", channel.id());
-                resolved(data, "channels").putObject(channel.id()).put("id", channel.id()).put("type", 0)
-                        .put("name", channel.name()).put("permissions", Long.toString(guild().everyone().permissions()));
+                resolved(data, "channels")
+                        .putObject(channel.id())
+                        .put("id", channel.id())
+                        .put("type", 0)
+                        .put("name", channel.name())
+                        .put("permissions", Long.toString(guild().everyone().permissions()));
             } else if (value instanceof TestRole role) {
                 o.put("type", 8).put("value", role.id());
-                resolved(data, "roles").set(role.id(), Payloads.role(role, guild().roles().indexOf(role)));
+                resolved(data, "roles")
+                        .set(role.id(), Payloads.role(role, guild().roles().indexOf(role)));
             } else {
                 throw new IllegalArgumentException("unsupported option value " + value);
             }
@@ -397,16 +414,26 @@ public final class FakeDiscord implements AutoCloseable {
             if (targetCommand != null) {
                 data = messageCommandData(targetCommand, postAsMember(member, channel, targetText));
             }
-            TestGuild guild = guilds.stream().filter(g -> g.channelById(channel.id()).isPresent()).findFirst()
-                    .orElseThrow(() -> new NoSuchElementException("channel " + channel.name() + " is in no test guild"));
-            ObjectNode payload = Payloads.interaction(Snowflakes.nextId(), type,
-                    "aW50ZXJhY3Rpb24" + Snowflakes.nextId(), bot, guild, channel, member, locale);
+            TestGuild guild = guilds.stream()
+                    .filter(g -> g.channelById(channel.id()).isPresent())
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new NoSuchElementException("channel " + channel.name() + " is in no test guild"));
+            ObjectNode payload = Payloads.interaction(
+                    Snowflakes.nextId(),
+                    type,
+                    "aW50ZXJhY3Rpb24" + Snowflakes.nextId(),
+                    bot,
+                    guild,
+                    channel,
+                    member,
+                    locale);
             payload.set("data", data.deepCopy());
             if (message != null) {
                 payload.set("message", message.deepCopy());
             }
-            InteractionHandle handle = new InteractionHandle(payload, channels,
-                    h -> gateway.dispatch("INTERACTION_CREATE", h.payload()));
+            InteractionHandle handle =
+                    new InteractionHandle(payload, channels, h -> gateway.dispatch("INTERACTION_CREATE", h.payload()));
             rest.register(handle);
             gateway.dispatch("INTERACTION_CREATE", payload.deepCopy());
             return handle;
@@ -427,7 +454,9 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Requests whose method matches and whose decoded path (relative to /api/v10/) fully matches the regex. */
     public List<RecordedRequest> requests(String method, String pathRegex) {
-        return rest.requests().stream().filter(r -> r.matches(method, pathRegex)).toList();
+        return rest.requests().stream()
+                .filter(r -> r.matches(method, pathRegex))
+                .toList();
     }
 
     /** Every message payload the bot sent and the fake accepted (posts, replies, follow-ups, edits). */
@@ -445,10 +474,14 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Waits (up to 10 s) for a message in the channel matching the condition, e.g. a scheduled digest. */
     public JsonNode awaitChannelMessage(String channelId, Predicate<JsonNode> condition) {
-        Awaitility.await("message in channel " + channelId).atMost(InteractionHandle.DEFAULT_TIMEOUT)
+        Awaitility.await("message in channel " + channelId)
+                .atMost(InteractionHandle.DEFAULT_TIMEOUT)
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> channels.list(channelId).stream().anyMatch(condition));
-        return channels.list(channelId).stream().filter(condition).reduce((first, second) -> second).orElseThrow();
+        return channels.list(channelId).stream()
+                .filter(condition)
+                .reduce((first, second) -> second)
+                .orElseThrow();
     }
 
     /** Messages in the default channel. */
@@ -467,7 +500,8 @@ public final class FakeDiscord implements AutoCloseable {
     /** Command-registration writes (PUT/POST/PATCH/DELETE on applications/.../commands), accepted or not. */
     public List<RecordedRequest> registrationRequests() {
         return rest.requests().stream()
-                .filter(r -> !r.method().equals("GET") && r.path().matches("applications/\\d+/(guilds/\\d+/)?commands(/\\d+)?"))
+                .filter(r -> !r.method().equals("GET")
+                        && r.path().matches("applications/\\d+/(guilds/\\d+/)?commands(/\\d+)?"))
                 .toList();
     }
 

@@ -29,6 +29,7 @@ public final class FakeGateway implements AutoCloseable {
     public static final int CLOSE_UNKNOWN_ERROR = 4000;
     /** Close code for a bad token; JDA does not reconnect. */
     public static final int CLOSE_AUTHENTICATION_FAILED = 4004;
+
     static final int HEARTBEAT_INTERVAL_MS = 41_250;
 
     private static final Logger LOG = LoggerFactory.getLogger(FakeGateway.class);
@@ -91,7 +92,10 @@ public final class FakeGateway implements AutoCloseable {
 
     /** Names ({@code t}) of the dispatches sent, e.g. READY, GUILD_CREATE, RESUMED. */
     public List<String> sentDispatchNames() {
-        return sent.stream().filter(p -> p.path("op").asInt() == 0).map(p -> p.path("t").asText()).toList();
+        return sent.stream()
+                .filter(p -> p.path("op").asInt() == 0)
+                .map(p -> p.path("t").asText())
+                .toList();
     }
 
     /** Whether a client currently holds an identified or resumed session on an open socket. */
@@ -139,7 +143,9 @@ public final class FakeGateway implements AutoCloseable {
         if (!resumable) {
             sessions.remove(session.id);
         }
-        send(session.socket, Payloads.object().put("op", 9).put("d", resumable).putNull("s").putNull("t"));
+        send(
+                session.socket,
+                Payloads.object().put("op", 9).put("d", resumable).putNull("s").putNull("t"));
     }
 
     @Override
@@ -184,7 +190,9 @@ public final class FakeGateway implements AutoCloseable {
     private void resume(WebSocket socket, JsonNode d) {
         Session session = sessions.get(d.path("session_id").asText());
         if (session == null || !bot.token().equals(d.path("token").asText())) {
-            send(socket, Payloads.object().put("op", 9).put("d", false).putNull("s").putNull("t"));
+            send(
+                    socket,
+                    Payloads.object().put("op", 9).put("d", false).putNull("s").putNull("t"));
             return;
         }
         long lastSeen = d.path("seq").asLong();

@@ -54,7 +54,8 @@ class FakeGatewayTest {
         assertThat(ready.path("s").asInt()).isEqualTo(1);
         JsonNode d = ready.path("d");
         assertThat(d.path("v").asInt()).isEqualTo(10);
-        assertThat(d.at("/application/id").asText()).isNotEqualTo(d.at("/user/id").asText());
+        assertThat(d.at("/application/id").asText())
+                .isNotEqualTo(d.at("/user/id").asText());
         assertThat(d.at("/guilds/0/unavailable").asBoolean()).isTrue();
         assertThat(d.path("private_channels").isArray()).isTrue();
         assertThat(d.path("session_id").asText()).isNotBlank();
@@ -64,13 +65,18 @@ class FakeGatewayTest {
         assertThat(guildCreate.path("s").asInt()).isEqualTo(2);
         JsonNode guild = guildCreate.path("d");
         assertThat(guild.path("afk_timeout").asInt()).isEqualTo(300);
-        assertThat(guild.path("members")).extracting(m -> m.at("/user/id").asText()).contains(discord.bot().userId());
+        assertThat(guild.path("members"))
+                .extracting(m -> m.at("/user/id").asText())
+                .contains(discord.bot().userId());
         assertThat(guild.path("roles")).allSatisfy(role -> {
             assertThat(role.has("color")).isTrue();
             assertThat(role.at("/colors/primary_color").isInt()).isTrue();
         });
-        assertThat(guild.path("channels")).allSatisfy(c -> assertThat(c.path("permission_overwrites").isArray()).isTrue());
-        assertThat(guild.path("member_count").asInt()).isEqualTo(guild.path("members").size());
+        assertThat(guild.path("channels"))
+                .allSatisfy(c ->
+                        assertThat(c.path("permission_overwrites").isArray()).isTrue());
+        assertThat(guild.path("member_count").asInt())
+                .isEqualTo(guild.path("members").size());
     }
 
     @Test
@@ -99,7 +105,10 @@ class FakeGatewayTest {
         discord.gateway().dispatch("MESSAGE_CREATE", Payloads.object().put("content", "missed"));
         client = RawClient.connect(discord.gatewayUrl());
         ObjectNode resume = Payloads.object().put("op", 6);
-        resume.putObject("d").put("token", discord.token()).put("session_id", sessionId).put("seq", 2);
+        resume.putObject("d")
+                .put("token", discord.token())
+                .put("session_id", sessionId)
+                .put("seq", 2);
         client.sendJson(resume);
 
         assertThat(client.next().path("op").asInt()).isEqualTo(10);
@@ -117,7 +126,10 @@ class FakeGatewayTest {
     void resume_unknownSession_invalidSession() throws Exception {
         client = RawClient.connect(discord.gatewayUrl());
         ObjectNode resume = Payloads.object().put("op", 6);
-        resume.putObject("d").put("token", discord.token()).put("session_id", "no-such-session").put("seq", 5);
+        resume.putObject("d")
+                .put("token", discord.token())
+                .put("session_id", "no-such-session")
+                .put("seq", 5);
         client.sendJson(resume);
 
         client.next();
@@ -181,7 +193,8 @@ class FakeGatewayTest {
         public void onOpen(ServerHandshake handshake) {
             if (identifyToken != null) {
                 ObjectNode identify = Payloads.object().put("op", 2);
-                ObjectNode d = identify.putObject("d").put("token", identifyToken).put("intents", 1);
+                ObjectNode d =
+                        identify.putObject("d").put("token", identifyToken).put("intents", 1);
                 d.putArray("shard").add(0).add(1);
                 sendJson(identify);
             }

@@ -71,7 +71,8 @@ public final class FakeRest implements AutoCloseable {
     private volatile Duration interactionDeadline;
     private volatile Duration nonceWindow = Duration.ofMinutes(5);
 
-    FakeRest(TestBot bot, List<TestGuild> guilds, ChannelState channels, Duration interactionDeadline) throws IOException {
+    FakeRest(TestBot bot, List<TestGuild> guilds, ChannelState channels, Duration interactionDeadline)
+            throws IOException {
         this.bot = bot;
         this.guilds = List.copyOf(guilds);
         this.channels = channels;
@@ -130,7 +131,8 @@ public final class FakeRest implements AutoCloseable {
     }
 
     void failNext(String method, String pathRegex, int times, Fault fault) {
-        faults.add(new ArmedFault(method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex), new AtomicInteger(times), fault));
+        faults.add(new ArmedFault(
+                method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex), new AtomicInteger(times), fault));
     }
 
     /** Stores a message as if a guild member had posted it (for buttons and context menus to point at). */
@@ -155,9 +157,18 @@ public final class FakeRest implements AutoCloseable {
         route("GET", app + "/guilds/(\\d+)/commands", (req, m) -> listCommands(m.group(1), m.group(2)));
         route("PUT", app + "/guilds/(\\d+)/commands", (req, m) -> overwriteCommands(req, m.group(1), m.group(2)));
         route("POST", app + "/guilds/(\\d+)/commands", (req, m) -> upsertCommand(req, m.group(1), m.group(2)));
-        route("GET", app + "/guilds/(\\d+)/commands/(\\d+)", (req, m) -> getCommand(m.group(1), m.group(2), m.group(3)));
-        route("PATCH", app + "/guilds/(\\d+)/commands/(\\d+)", (req, m) -> editCommand(req, m.group(1), m.group(2), m.group(3)));
-        route("DELETE", app + "/guilds/(\\d+)/commands/(\\d+)", (req, m) -> deleteCommand(m.group(1), m.group(2), m.group(3)));
+        route(
+                "GET",
+                app + "/guilds/(\\d+)/commands/(\\d+)",
+                (req, m) -> getCommand(m.group(1), m.group(2), m.group(3)));
+        route(
+                "PATCH",
+                app + "/guilds/(\\d+)/commands/(\\d+)",
+                (req, m) -> editCommand(req, m.group(1), m.group(2), m.group(3)));
+        route(
+                "DELETE",
+                app + "/guilds/(\\d+)/commands/(\\d+)",
+                (req, m) -> deleteCommand(m.group(1), m.group(2), m.group(3)));
 
         route("POST", "interactions/(\\d+)/([^/]+)/callback", (req, m) -> callback(req, m.group(1), m.group(2)));
         route("POST", "webhooks/(\\d+)/([^/]+)", (req, m) -> followup(req, m.group(1), m.group(2)));
@@ -206,20 +217,34 @@ public final class FakeRest implements AutoCloseable {
                 LOG.error("fake REST failed on {} {}", method, path, e);
                 reply = error(500, 0, "fake-discord internal error: " + e);
             }
-            requests.add(new RecordedRequest(method, rawPath, path, query, headers,
+            requests.add(new RecordedRequest(
+                    method,
+                    rawPath,
+                    path,
+                    query,
+                    headers,
                     request.body == null ? MissingNode.getInstance() : request.body,
-                    request.uploads.stream().map(Multipart.Upload::filename).toList(), receivedAt, reply.status));
+                    request.uploads.stream().map(Multipart.Upload::filename).toList(),
+                    receivedAt,
+                    reply.status));
             send(exchange, reply);
         } finally {
             exchange.close();
         }
     }
 
-    private static Request multipartRequest(String method, String path, Map<String, String> query,
-            Map<String, List<String>> headers, String contentType, byte[] bytes) {
+    private static Request multipartRequest(
+            String method,
+            String path,
+            Map<String, String> query,
+            Map<String, List<String>> headers,
+            String contentType,
+            byte[] bytes) {
         try {
             Multipart.Body multipart = Multipart.parse(contentType, bytes);
-            byte[] json = multipart.payloadJson() == null ? new byte[0] : multipart.payloadJson().getBytes(StandardCharsets.UTF_8);
+            byte[] json = multipart.payloadJson() == null
+                    ? new byte[0]
+                    : multipart.payloadJson().getBytes(StandardCharsets.UTF_8);
             return new Request(method, path, query, headers, parseBody(json), multipart.uploads());
         } catch (IllegalArgumentException e) {
             return new Request(method, path, query, headers, MALFORMED, List.of());
@@ -231,14 +256,16 @@ public final class FakeRest implements AutoCloseable {
             return error(400, 50109, "The request body contains invalid JSON.");
         }
         for (ArmedFault armed : faults) {
-            if (armed.method.equals(request.method) && armed.path.matcher(request.path).matches()
+            if (armed.method.equals(request.method)
+                    && armed.path.matcher(request.path).matches()
                     && armed.remaining.getAndDecrement() > 0) {
                 return faultReply(armed.fault);
             }
         }
         boolean tokenless = request.path.startsWith("interactions/") || request.path.startsWith("webhooks/");
         if (!tokenless && !("Bot " + bot.token()).equals(request.header("authorization"))) {
-            return Reply.json(401, Payloads.object().put("message", "401: Unauthorized").put("code", 0));
+            return Reply.json(
+                    401, Payloads.object().put("message", "401: Unauthorized").put("code", 0));
         }
         boolean pathKnown = false;
         for (Route route : routes) {
@@ -251,7 +278,11 @@ public final class FakeRest implements AutoCloseable {
             }
         }
         return pathKnown
-                ? Reply.json(405, Payloads.object().put("message", "405: Method Not Allowed").put("code", 0))
+                ? Reply.json(
+                        405,
+                        Payloads.object()
+                                .put("message", "405: Method Not Allowed")
+                                .put("code", 0))
                 : notFound();
     }
 
@@ -268,15 +299,18 @@ public final class FakeRest implements AutoCloseable {
             reply.headers.put("Via", "1.1 google");
             reply.headers.put("X-RateLimit-Limit", "5");
             reply.headers.put("X-RateLimit-Remaining", "0");
-            reply.headers.put("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f",
-                    Instant.now().toEpochMilli() / 1000.0 + seconds));
+            reply.headers.put(
+                    "X-RateLimit-Reset",
+                    String.format(Locale.ROOT, "%.3f", Instant.now().toEpochMilli() / 1000.0 + seconds));
             reply.headers.put("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", seconds));
             reply.headers.put("X-RateLimit-Bucket", "fake-bucket");
             reply.headers.put("X-RateLimit-Scope", "user");
             return reply;
         }
         Fault.ServerError serverError = (Fault.ServerError) fault;
-        return Reply.json(serverError.status(), Payloads.object().put("message", "fake server error").put("code", 0));
+        return Reply.json(
+                serverError.status(),
+                Payloads.object().put("message", "fake server error").put("code", 0));
     }
 
     // ---- commands ----
@@ -303,8 +337,11 @@ public final class FakeRest implements AutoCloseable {
             List<ObjectNode> previous = commands.getOrDefault(scope(guildId), List.of());
             List<ObjectNode> stored = new ArrayList<>();
             for (JsonNode command : request.body) {
-                String keptId = previous.stream().filter(p -> sameCommand(p, command)).findFirst()
-                        .map(p -> p.path("id").asText()).orElse(Snowflakes.nextId());
+                String keptId = previous.stream()
+                        .filter(p -> sameCommand(p, command))
+                        .findFirst()
+                        .map(p -> p.path("id").asText())
+                        .orElse(Snowflakes.nextId());
                 ObjectNode echo = decorateCommand(command, keptId, guildId);
                 stored.add(echo);
                 result.add(echo.deepCopy());
@@ -326,7 +363,8 @@ public final class FakeRest implements AutoCloseable {
             List<ObjectNode> stored = commands.computeIfAbsent(scope(guildId), s -> new ArrayList<>());
             for (int i = 0; i < stored.size(); i++) {
                 if (sameCommand(stored.get(i), request.body)) {
-                    ObjectNode echo = decorateCommand(request.body, stored.get(i).path("id").asText(), guildId);
+                    ObjectNode echo = decorateCommand(
+                            request.body, stored.get(i).path("id").asText(), guildId);
                     stored.set(i, echo);
                     return Reply.json(200, echo.deepCopy());
                 }
@@ -341,7 +379,9 @@ public final class FakeRest implements AutoCloseable {
         if (!bot.applicationId().equals(appId)) {
             return unknownApplication();
         }
-        return findCommand(guildId, commandId).<Reply>map(c -> Reply.json(200, c.deepCopy())).orElseGet(this::unknownCommand);
+        return findCommand(guildId, commandId)
+                .<Reply>map(c -> Reply.json(200, c.deepCopy()))
+                .orElseGet(this::unknownCommand);
     }
 
     private Reply editCommand(Request request, String appId, String guildId, String commandId) {
@@ -377,14 +417,16 @@ public final class FakeRest implements AutoCloseable {
 
     private Optional<ObjectNode> findCommand(String guildId, String commandId) {
         return commands.getOrDefault(scope(guildId), List.of()).stream()
-                .filter(c -> c.path("id").asText().equals(commandId)).findFirst();
+                .filter(c -> c.path("id").asText().equals(commandId))
+                .findFirst();
     }
 
     /** The command a dispatched interaction refers to: guild scope first, then global. */
     synchronized Optional<ObjectNode> registeredCommand(String guildId, String name, int type) {
         for (String scope : List.of(scope(guildId), scope(null))) {
             for (ObjectNode command : commands.getOrDefault(scope, List.of())) {
-                if (command.path("name").asText().equals(name) && command.path("type").asInt(1) == type) {
+                if (command.path("name").asText().equals(name)
+                        && command.path("type").asInt(1) == type) {
                     return Optional.of(command.deepCopy());
                 }
             }
@@ -410,7 +452,8 @@ public final class FakeRest implements AutoCloseable {
     }
 
     private static boolean sameCommand(JsonNode a, JsonNode b) {
-        return a.path("name").asText().equals(b.path("name").asText()) && a.path("type").asInt(1) == b.path("type").asInt(1);
+        return a.path("name").asText().equals(b.path("name").asText())
+                && a.path("type").asInt(1) == b.path("type").asInt(1);
     }
 
     private static String scope(String guildIdOrNull) {
@@ -435,14 +478,18 @@ public final class FakeRest implements AutoCloseable {
         JsonNode body = request.bodyOrMissing();
         int type = body.path("type").asInt(-1);
         JsonNode data = body.path("data");
-        ObjectNode errors = switch (type) {
-            case 4, 7 -> handle.type() == 4 ? invalidResponseType() : DiscordLimits.checkMessage(data);
-            case 5 -> handle.type() == 4 ? invalidResponseType() : onlyEphemeralFlag(data);
-            case 6 -> handle.componentMessageId().isEmpty() ? invalidResponseType() : Payloads.object();
-            case 8 -> handle.type() != 4 ? invalidResponseType() : DiscordLimits.checkAutocompleteResult(data);
-            case 9 -> handle.type() == 4 || handle.type() == 5 ? invalidResponseType() : DiscordLimits.checkModal(data);
-            default -> invalidResponseType();
-        };
+        ObjectNode errors =
+                switch (type) {
+                    case 4, 7 -> handle.type() == 4 ? invalidResponseType() : DiscordLimits.checkMessage(data);
+                    case 5 -> handle.type() == 4 ? invalidResponseType() : onlyEphemeralFlag(data);
+                    case 6 -> handle.componentMessageId().isEmpty() ? invalidResponseType() : Payloads.object();
+                    case 8 -> handle.type() != 4 ? invalidResponseType() : DiscordLimits.checkAutocompleteResult(data);
+                    case 9 ->
+                        handle.type() == 4 || handle.type() == 5
+                                ? invalidResponseType()
+                                : DiscordLimits.checkModal(data);
+                    default -> invalidResponseType();
+                };
         if (type == 7 && handle.componentMessageId().isEmpty()) {
             // Updating a message needs one: a component's, or the one a submitted modal was opened from.
             errors = invalidResponseType();
@@ -464,13 +511,18 @@ public final class FakeRest implements AutoCloseable {
                 channels.put(message);
                 handle.original(message.path("id").asText());
                 handle.touched(message.path("id").asText());
-                sentMessages.add(new SentMessage(SentMessage.Kind.INTERACTION_REPLY, handle.channelId(),
-                        message.path("id").asText(), data.deepCopy()));
+                sentMessages.add(new SentMessage(
+                        SentMessage.Kind.INTERACTION_REPLY,
+                        handle.channelId(),
+                        message.path("id").asText(),
+                        data.deepCopy()));
             }
             case 5 -> {
-                ObjectNode loading = Payloads.object().put("content", "")
+                ObjectNode loading = Payloads.object()
+                        .put("content", "")
                         .put("flags", FLAG_LOADING | (data.path("flags").asInt(0) & FLAG_EPHEMERAL));
-                message = interactionMessage(handle, loading, loading.path("flags").asInt());
+                message = interactionMessage(
+                        handle, loading, loading.path("flags").asInt());
                 channels.put(message);
                 handle.original(message.path("id").asText());
             }
@@ -478,13 +530,17 @@ public final class FakeRest implements AutoCloseable {
                 String componentMessage = handle.componentMessageId().orElseThrow();
                 handle.original(componentMessage);
                 if (type == 7) {
-                    message = applyEdit(handle.channelId(), componentMessage, data, false).orElse(null);
+                    message = applyEdit(handle.channelId(), componentMessage, data, false)
+                            .orElse(null);
                     handle.touched(componentMessage);
-                    sentMessages.add(new SentMessage(SentMessage.Kind.INTERACTION_UPDATE, handle.channelId(),
-                            componentMessage, data.deepCopy()));
+                    sentMessages.add(new SentMessage(
+                            SentMessage.Kind.INTERACTION_UPDATE,
+                            handle.channelId(),
+                            componentMessage,
+                            data.deepCopy()));
                 }
             }
-            default -> { }
+            default -> {}
         }
         handle.completeCallback(body.deepCopy());
         if (message == null || !"true".equals(request.query.get("with_response"))) {
@@ -514,12 +570,17 @@ public final class FakeRest implements AutoCloseable {
         if (isEmptyMessage(body) && request.uploads.isEmpty()) {
             return emptyMessage();
         }
-        ObjectNode message = interactionMessage(handle, body, body.path("flags").asInt(0) & (FLAG_EPHEMERAL | 4 | 4096));
+        ObjectNode message =
+                interactionMessage(handle, body, body.path("flags").asInt(0) & (FLAG_EPHEMERAL | 4 | 4096));
         attach(message, request.uploads);
         channels.put(message);
         handle.addFollowup(message.path("id").asText());
         handle.touched(message.path("id").asText());
-        sentMessages.add(new SentMessage(SentMessage.Kind.FOLLOWUP, handle.channelId(), message.path("id").asText(), body.deepCopy()));
+        sentMessages.add(new SentMessage(
+                SentMessage.Kind.FOLLOWUP,
+                handle.channelId(),
+                message.path("id").asText(),
+                body.deepCopy()));
         return "true".equals(request.query.get("wait")) ? Reply.json(200, message) : Reply.noContent();
     }
 
@@ -529,7 +590,8 @@ public final class FakeRest implements AutoCloseable {
             return error(404, 10015, "Unknown Webhook");
         }
         String target = m.group(3);
-        Optional<String> messageId = "@original".equals(target) ? handle.originalId()
+        Optional<String> messageId = "@original".equals(target)
+                ? handle.originalId()
                 : handle.owns(target) ? Optional.of(target) : Optional.empty();
         if (messageId.isEmpty()) {
             return unknownMessage();
@@ -537,7 +599,9 @@ public final class FakeRest implements AutoCloseable {
         String channelId = handle.channelId();
         switch (method) {
             case "GET" -> {
-                return channels.find(messageId.get()).<Reply>map(msg -> Reply.json(200, msg)).orElseGet(this::unknownMessage);
+                return channels.find(messageId.get())
+                        .<Reply>map(msg -> Reply.json(200, msg))
+                        .orElseGet(this::unknownMessage);
             }
             case "DELETE" -> {
                 return channels.remove(channelId, messageId.get()) ? Reply.noContent() : unknownMessage();
@@ -553,7 +617,8 @@ public final class FakeRest implements AutoCloseable {
                     return unknownMessage();
                 }
                 handle.touched(messageId.get());
-                sentMessages.add(new SentMessage(SentMessage.Kind.WEBHOOK_EDIT, channelId, messageId.get(), body.deepCopy()));
+                sentMessages.add(
+                        new SentMessage(SentMessage.Kind.WEBHOOK_EDIT, channelId, messageId.get(), body.deepCopy()));
                 return Reply.json(200, edited.get());
             }
         }
@@ -563,7 +628,8 @@ public final class FakeRest implements AutoCloseable {
         int interactionType = handle.type();
         int commandType = handle.payload().path("data").path("type").asInt(1);
         int messageType = interactionType == 2 ? (commandType == 1 ? 20 : 23) : 19;
-        ObjectNode message = Payloads.message(Snowflakes.nextId(), messageType, handle.channelId(), Payloads.botUser(bot), payload);
+        ObjectNode message =
+                Payloads.message(Snowflakes.nextId(), messageType, handle.channelId(), Payloads.botUser(bot), payload);
         message.put("flags", flags);
         message.put("webhook_id", bot.applicationId());
         message.put("application_id", bot.applicationId());
@@ -571,7 +637,8 @@ public final class FakeRest implements AutoCloseable {
         metadata.put("id", handle.id());
         metadata.put("type", interactionType);
         metadata.set("user", handle.payload().path("member").path("user").deepCopy());
-        metadata.putObject("authorizing_integration_owners").put("0", handle.payload().path("guild_id").asText());
+        metadata.putObject("authorizing_integration_owners")
+                .put("0", handle.payload().path("guild_id").asText());
         if (messageType == 19) {
             handle.componentMessageId().ifPresent(id -> metadata.put("interacted_message_id", id));
             message.put("type", 0);
@@ -587,8 +654,12 @@ public final class FakeRest implements AutoCloseable {
             Optional<TestChannel> channel = guild.channelById(channelId);
             if (channel.isPresent()) {
                 ObjectNode c = Payloads.object();
-                c.put("id", channelId).put("type", 0).put("guild_id", guild.id()).put("name", channel.get().name())
-                        .put("position", 0).putArray("permission_overwrites");
+                c.put("id", channelId)
+                        .put("type", 0)
+                        .put("guild_id", guild.id())
+                        .put("name", channel.get().name())
+                        .put("position", 0)
+                        .putArray("permission_overwrites");
                 return Reply.json(200, c);
             }
         }
@@ -607,7 +678,9 @@ public final class FakeRest implements AutoCloseable {
         if (isEmptyMessage(body) && request.uploads.isEmpty()) {
             return emptyMessage();
         }
-        String nonce = body.path("nonce").isValueNode() && !body.path("nonce").isNull() ? body.path("nonce").asText() : null;
+        String nonce = body.path("nonce").isValueNode() && !body.path("nonce").isNull()
+                ? body.path("nonce").asText()
+                : null;
         boolean enforce = nonce != null && body.path("enforce_nonce").asBoolean(false);
         if (enforce) {
             synchronized (nonces) {
@@ -625,8 +698,10 @@ public final class FakeRest implements AutoCloseable {
         return Reply.json(200, storeChannelMessage(channelId, body, nonce, request.uploads));
     }
 
-    private ObjectNode storeChannelMessage(String channelId, JsonNode body, String nonce, List<Multipart.Upload> uploads) {
-        int type = body.has("message_reference") && !body.get("message_reference").isNull() ? 19 : 0;
+    private ObjectNode storeChannelMessage(
+            String channelId, JsonNode body, String nonce, List<Multipart.Upload> uploads) {
+        int type =
+                body.has("message_reference") && !body.get("message_reference").isNull() ? 19 : 0;
         ObjectNode message = Payloads.message(Snowflakes.nextId(), type, channelId, Payloads.botUser(bot), body);
         if (nonce != null) {
             message.put("nonce", nonce);
@@ -638,7 +713,8 @@ public final class FakeRest implements AutoCloseable {
         resolveMentions(message, body, true);
         attach(message, uploads);
         channels.put(message);
-        sentMessages.add(new SentMessage(SentMessage.Kind.CHANNEL_MESSAGE, channelId, message.path("id").asText(), body.deepCopy()));
+        sentMessages.add(new SentMessage(
+                SentMessage.Kind.CHANNEL_MESSAGE, channelId, message.path("id").asText(), body.deepCopy()));
         return message;
     }
 
@@ -659,15 +735,18 @@ public final class FakeRest implements AutoCloseable {
         if (!channelExists(channelId)) {
             return unknownChannel();
         }
-        return channels.find(messageId).filter(msg -> msg.path("channel_id").asText().equals(channelId))
-                .<Reply>map(msg -> Reply.json(200, msg)).orElseGet(this::unknownMessage);
+        return channels.find(messageId)
+                .filter(msg -> msg.path("channel_id").asText().equals(channelId))
+                .<Reply>map(msg -> Reply.json(200, msg))
+                .orElseGet(this::unknownMessage);
     }
 
     private Reply editChannelMessage(Request request, String channelId, String messageId) {
         if (!channelExists(channelId)) {
             return unknownChannel();
         }
-        Optional<ObjectNode> existing = channels.find(messageId).filter(msg -> msg.path("channel_id").asText().equals(channelId));
+        Optional<ObjectNode> existing = channels.find(messageId)
+                .filter(msg -> msg.path("channel_id").asText().equals(channelId));
         if (existing.isEmpty()) {
             return unknownMessage();
         }
@@ -701,7 +780,11 @@ public final class FakeRest implements AutoCloseable {
                 message.set("embeds", Payloads.richEmbeds(edit.path("embeds")));
             }
             if (edit.has("components")) {
-                message.set("components", edit.path("components").isArray() ? edit.get("components").deepCopy() : Payloads.array());
+                message.set(
+                        "components",
+                        edit.path("components").isArray()
+                                ? edit.get("components").deepCopy()
+                                : Payloads.array());
             }
             if (edit.has("flags")) {
                 int kept = message.path("flags").asInt(0) & FLAG_EPHEMERAL;
@@ -739,7 +822,10 @@ public final class FakeRest implements AutoCloseable {
         while (userMatcher.find()) {
             String id = userMatcher.group(1);
             if (parse.contains("users") || users.contains(id)) {
-                guilds.stream().flatMap(g -> g.members().stream()).filter(mem -> mem.id().equals(id)).findFirst()
+                guilds.stream()
+                        .flatMap(g -> g.members().stream())
+                        .filter(mem -> mem.id().equals(id))
+                        .findFirst()
                         .ifPresent(mem -> mentions.add(Payloads.memberUser(mem)));
             }
         }
@@ -750,7 +836,9 @@ public final class FakeRest implements AutoCloseable {
                 mentionRoles.add(roleMatcher.group(1));
             }
         }
-        message.put("mention_everyone", parse.contains("everyone") && (content.contains("@everyone") || content.contains("@here")));
+        message.put(
+                "mention_everyone",
+                parse.contains("everyone") && (content.contains("@everyone") || content.contains("@here")));
     }
 
     /** Turns uploaded files into Attachment objects on the stored message. */
@@ -760,7 +848,8 @@ public final class FakeRest implements AutoCloseable {
             String id = Snowflakes.nextId();
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/attachments/"
                     + message.path("channel_id").asText() + "/" + id + "/" + upload.filename();
-            attachments.addObject()
+            attachments
+                    .addObject()
                     .put("id", id)
                     .put("filename", upload.filename())
                     .put("size", upload.size())
@@ -774,8 +863,11 @@ public final class FakeRest implements AutoCloseable {
 
     private static ObjectNode invalidResponseType() {
         ObjectNode errors = Payloads.object();
-        errors.putObject("type").putArray("_errors").addObject()
-                .put("code", "INTERACTION_RESPONSE_TYPE_INVALID").put("message", "Invalid interaction response type");
+        errors.putObject("type")
+                .putArray("_errors")
+                .addObject()
+                .put("code", "INTERACTION_RESPONSE_TYPE_INVALID")
+                .put("message", "Invalid interaction response type");
         return errors;
     }
 
@@ -783,17 +875,24 @@ public final class FakeRest implements AutoCloseable {
     private static ObjectNode onlyEphemeralFlag(JsonNode data) {
         ObjectNode errors = Payloads.object();
         if ((data.path("flags").asInt(0) & ~FLAG_EPHEMERAL) != 0) {
-            errors.putObject("data").putObject("flags").putArray("_errors").addObject()
-                    .put("code", "MESSAGE_FLAGS_INVALID").put("message", "Only the EPHEMERAL flag may be set on a deferred reply");
+            errors.putObject("data")
+                    .putObject("flags")
+                    .putArray("_errors")
+                    .addObject()
+                    .put("code", "MESSAGE_FLAGS_INVALID")
+                    .put("message", "Only the EPHEMERAL flag may be set on a deferred reply");
         }
         return errors;
     }
 
     /** Discord refuses to create a message with nothing to show. */
     private static boolean isEmptyMessage(JsonNode payload) {
-        return payload.path("content").asText("").isEmpty() && payload.path("embeds").isEmpty()
-                && payload.path("components").isEmpty() && payload.path("attachments").isEmpty()
-                && payload.path("sticker_ids").isEmpty() && !payload.path("poll").isObject();
+        return payload.path("content").asText("").isEmpty()
+                && payload.path("embeds").isEmpty()
+                && payload.path("components").isEmpty()
+                && payload.path("attachments").isEmpty()
+                && payload.path("sticker_ids").isEmpty()
+                && !payload.path("poll").isObject();
     }
 
     private static Reply emptyMessage() {
@@ -893,8 +992,13 @@ public final class FakeRest implements AutoCloseable {
 
     private record Nonce(String messageId, Instant at) {}
 
-    private record Request(String method, String path, Map<String, String> query, Map<String, List<String>> headers,
-            JsonNode body, List<Multipart.Upload> uploads) {
+    private record Request(
+            String method,
+            String path,
+            Map<String, String> query,
+            Map<String, List<String>> headers,
+            JsonNode body,
+            List<Multipart.Upload> uploads) {
         String header(String name) {
             List<String> values = headers.get(name);
             return values == null || values.isEmpty() ? null : values.get(0);

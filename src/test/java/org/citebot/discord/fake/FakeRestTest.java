@@ -35,7 +35,8 @@ class FakeRestTest {
     @Test
     @DisplayName("routes other than interactions and webhooks need the bot token: 401 in Discord's shape")
     void missingToken_401() throws Exception {
-        Answer answer = call("POST", "channels/" + discord.channel().id() + "/messages", "{\"content\":\"hi\"}", "Bot wrong");
+        Answer answer =
+                call("POST", "channels/" + discord.channel().id() + "/messages", "{\"content\":\"hi\"}", "Bot wrong");
 
         assertThat(answer.status).isEqualTo(401);
         assertThat(answer.json.path("message").asText()).isEqualTo("401: Unauthorized");
@@ -46,9 +47,16 @@ class FakeRestTest {
     @Test
     @DisplayName("an empty message is refused with 50006; an unknown channel with 10003")
     void emptyMessageAndUnknownChannel() throws Exception {
-        assertThat(call("POST", "channels/" + discord.channel().id() + "/messages", "{\"content\":\"\"}").json.path("code").asInt())
+        assertThat(call("POST", "channels/" + discord.channel().id() + "/messages", "{\"content\":\"\"}")
+                        .json
+                        .path("code")
+                        .asInt())
                 .isEqualTo(50006);
-        assertThat(call("POST", "channels/123/messages", "{\"content\":\"hi\"}").json.path("code").asInt()).isEqualTo(10003);
+        assertThat(call("POST", "channels/123/messages", "{\"content\":\"hi\"}")
+                        .json
+                        .path("code")
+                        .asInt())
+                .isEqualTo(10003);
     }
 
     @Test
@@ -58,7 +66,9 @@ class FakeRestTest {
 
         assertThat(answer.status).isEqualTo(400);
         assertThat(answer.json.path("code").asInt()).isEqualTo(50109);
-        assertThat(discord.requests("POST", "channels/\\d+/messages")).extracting(RecordedRequest::status).containsExactly(400);
+        assertThat(discord.requests("POST", "channels/\\d+/messages"))
+                .extracting(RecordedRequest::status)
+                .containsExactly(400);
     }
 
     @Test
@@ -74,9 +84,16 @@ class FakeRestTest {
         assertThat(editMembers.status).isEqualTo(403);
         assertThat(editMembers.json.path("code").asInt()).isEqualTo(50005);
         assertThat(editOwn.status).isEqualTo(200);
-        assertThat(call("GET", channel + own.json.path("id").asText(), null).json.path("content").asText())
+        assertThat(call("GET", channel + own.json.path("id").asText(), null)
+                        .json
+                        .path("content")
+                        .asText())
                 .isEqualTo("bot words, edited");
-        assertThat(call("GET", channel + members.path("id").asText(), null).json.path("content").asText()).isEqualTo("my words");
+        assertThat(call("GET", channel + members.path("id").asText(), null)
+                        .json
+                        .path("content")
+                        .asText())
+                .isEqualTo("my words");
         assertThat(call("GET", channel + "42", null).json.path("code").asInt()).isEqualTo(10008);
     }
 
@@ -90,17 +107,23 @@ class FakeRestTest {
         Answer loud = call("POST", path, "{\"content\":\"" + ping + "\"}");
 
         assertThat(silent.json.path("mentions")).isEmpty();
-        assertThat(loud.json.path("mentions")).extracting(u -> u.path("username").asText()).containsExactly("alice");
+        assertThat(loud.json.path("mentions"))
+                .extracting(u -> u.path("username").asText())
+                .containsExactly("alice");
     }
 
     @Test
-    @DisplayName("webhooks of unknown interaction tokens are 404 / 10015; callbacks of unknown interactions 404 / 10062")
+    @DisplayName(
+            "webhooks of unknown interaction tokens are 404 / 10015; callbacks of unknown interactions 404 / 10062")
     void unknownWebhookAndInteraction() throws Exception {
         String app = discord.bot().applicationId();
 
         Answer followup = call("POST", "webhooks/" + app + "/no-such-token?wait=true", "{\"content\":\"x\"}");
         Answer original = call("PATCH", "webhooks/" + app + "/no-such-token/messages/@original", "{\"content\":\"x\"}");
-        Answer callback = call("POST", "interactions/" + Snowflakes.nextId() + "/tok/callback", "{\"type\":4,\"data\":{\"content\":\"x\"}}");
+        Answer callback = call(
+                "POST",
+                "interactions/" + Snowflakes.nextId() + "/tok/callback",
+                "{\"type\":4,\"data\":{\"content\":\"x\"}}");
 
         assertThat(followup.json.path("code").asInt()).isEqualTo(10015);
         assertThat(original.json.path("code").asInt()).isEqualTo(10015);
@@ -126,13 +149,18 @@ class FakeRestTest {
         assertThat(body.path("retry_after").asDouble()).isEqualTo(1.5);
         assertThat(body.path("global").asBoolean(true)).isFalse();
         assertThat(after.statusCode()).isEqualTo(200);
-        assertThat(discord.requests("GET", "users/@me")).extracting(RecordedRequest::status).containsExactly(429, 200);
+        assertThat(discord.requests("GET", "users/@me"))
+                .extracting(RecordedRequest::status)
+                .containsExactly(429, 200);
     }
 
     @Test
     @DisplayName("requests are recorded decoded: %40original matches @original, query parsed, JSON body kept")
     void recording_decodesPathAndQuery() throws Exception {
-        call("PATCH", "webhooks/" + discord.bot().applicationId() + "/tok/messages/%40original?wait=true", "{\"content\":\"x\"}");
+        call(
+                "PATCH",
+                "webhooks/" + discord.bot().applicationId() + "/tok/messages/%40original?wait=true",
+                "{\"content\":\"x\"}");
 
         RecordedRequest recorded = discord.requests().get(0);
 
@@ -140,16 +168,19 @@ class FakeRestTest {
         assertThat(recorded.rawPath()).endsWith("/messages/%40original");
         assertThat(recorded.query()).containsEntry("wait", "true");
         assertThat(recorded.body().path("content").asText()).isEqualTo("x");
-        assertThat(recorded.matches("PATCH", "webhooks/\\d+/tok/messages/@original")).isTrue();
+        assertThat(recorded.matches("PATCH", "webhooks/\\d+/tok/messages/@original"))
+                .isTrue();
     }
 
     private Answer call(String method, String path, String json) throws IOException, InterruptedException {
         return call(method, path, json, "Bot " + discord.token());
     }
 
-    private Answer call(String method, String path, String json, String authorization) throws IOException, InterruptedException {
+    private Answer call(String method, String path, String json, String authorization)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = send(method, path, json, authorization);
-        return new Answer(response.statusCode(),
+        return new Answer(
+                response.statusCode(),
                 response.body().isEmpty() ? Payloads.object() : Payloads.JSON.readTree(response.body()));
     }
 
@@ -157,7 +188,9 @@ class FakeRestTest {
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(discord.restUrl() + path))
                 .header("Authorization", authorization)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

@@ -34,7 +34,8 @@ public final class InteractionHandle {
     private volatile String lastTouchedMessageId;
     private boolean acknowledged;
 
-    InteractionHandle(ObjectNode payload, ChannelState channels, java.util.function.Consumer<InteractionHandle> redelivery) {
+    InteractionHandle(
+            ObjectNode payload, ChannelState channels, java.util.function.Consumer<InteractionHandle> redelivery) {
         this.payload = payload;
         this.channels = channels;
         this.redelivery = () -> redelivery.accept(this);
@@ -83,8 +84,10 @@ public final class InteractionHandle {
         try {
             return callback.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError("interaction " + id() + " was not acknowledged within " + timeout
-                    + (rejectedCallbacks.isEmpty() ? "" : "; rejected callbacks: " + rejectedCallbacks), e);
+            throw new AssertionError(
+                    "interaction " + id() + " was not acknowledged within " + timeout
+                            + (rejectedCallbacks.isEmpty() ? "" : "; rejected callbacks: " + rejectedCallbacks),
+                    e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {

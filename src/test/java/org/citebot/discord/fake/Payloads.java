@@ -60,8 +60,8 @@ public final class Payloads {
     }
 
     /** A guild member object; with {@code permissions} as interactions carry it when {@code guild} is given. */
-    public static ObjectNode member(ObjectNode user, Iterable<String> roleIds, TestGuild guildForPermissions,
-            TestMember memberForPermissions) {
+    public static ObjectNode member(
+            ObjectNode user, Iterable<String> roleIds, TestGuild guildForPermissions, TestMember memberForPermissions) {
         ObjectNode member = object();
         member.set("user", user);
         ArrayNode roles = member.putArray("roles");
@@ -82,7 +82,9 @@ public final class Payloads {
     public static ObjectNode ready(TestBot bot, Iterable<TestGuild> guilds, String sessionId, String resumeUrl) {
         ObjectNode d = object();
         d.put("v", 10);
-        d.set("user", botUser(bot).put("verified", true).put("mfa_enabled", false).put("flags", 0));
+        d.set(
+                "user",
+                botUser(bot).put("verified", true).put("mfa_enabled", false).put("flags", 0));
         ArrayNode guildList = d.putArray("guilds");
         for (TestGuild guild : guilds) {
             guildList.addObject().put("id", guild.id()).put("unavailable", true);
@@ -190,7 +192,9 @@ public final class Payloads {
         message.putArray("mention_roles");
         message.putArray("attachments");
         message.set("embeds", richEmbeds(payload.path("embeds")));
-        message.set("components", payload.path("components").isArray() ? payload.get("components").deepCopy() : array());
+        message.set(
+                "components",
+                payload.path("components").isArray() ? payload.get("components").deepCopy() : array());
         message.put("pinned", false);
         message.put("flags", payload.path("flags").asInt(0));
         return message;
@@ -212,8 +216,15 @@ public final class Payloads {
     }
 
     /** The envelope every guild interaction shares: ids, token, guild, channel, member, locale, permissions. */
-    public static ObjectNode interaction(String id, int type, String token, TestBot bot, TestGuild guild,
-            TestChannel channel, TestMember member, String locale) {
+    public static ObjectNode interaction(
+            String id,
+            int type,
+            String token,
+            TestBot bot,
+            TestGuild guild,
+            TestChannel channel,
+            TestMember member,
+            String locale) {
         ObjectNode d = object();
         d.put("id", id);
         d.put("application_id", bot.applicationId());

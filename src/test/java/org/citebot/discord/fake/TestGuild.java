@@ -10,7 +10,12 @@ import java.util.Optional;
  * member is added by the fake). Build one with {@link #builder(String)}.
  */
 public record TestGuild(
-        String id, String name, String ownerId, List<TestRole> roles, List<TestChannel> channels, List<TestMember> members) {
+        String id,
+        String name,
+        String ownerId,
+        List<TestRole> roles,
+        List<TestChannel> channels,
+        List<TestMember> members) {
 
     /** Manage Server ({@code MANAGE_GUILD}). */
     public static final long MANAGE_GUILD = 1L << 5;
@@ -41,17 +46,23 @@ public record TestGuild(
     }
 
     public TestRole roleNamed(String roleName) {
-        return roles.stream().filter(r -> r.name().equals(roleName)).findFirst()
+        return roles.stream()
+                .filter(r -> r.name().equals(roleName))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no role " + roleName));
     }
 
     public TestChannel channel(String channelName) {
-        return channels.stream().filter(c -> c.name().equals(channelName)).findFirst()
+        return channels.stream()
+                .filter(c -> c.name().equals(channelName))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no channel " + channelName));
     }
 
     public TestMember member(String username) {
-        return members.stream().filter(m -> m.username().equals(username)).findFirst()
+        return members.stream()
+                .filter(m -> m.username().equals(username))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no member " + username));
     }
 
@@ -100,8 +111,11 @@ public record TestGuild(
 
         /** Makes the named member (added before) the owner; by default the owner is an absent user, so nobody gets owner rights. */
         public Builder owner(String username) {
-            ownerId = members.stream().filter(m -> m.username().equals(username)).findFirst()
-                    .orElseThrow(() -> new NoSuchElementException("add member " + username + " first")).id();
+            ownerId = members.stream()
+                    .filter(m -> m.username().equals(username))
+                    .findFirst()
+                    .orElseThrow(() -> new NoSuchElementException("add member " + username + " first"))
+                    .id();
             return this;
         }
 
@@ -114,7 +128,9 @@ public record TestGuild(
         public Builder member(String username, String... roleNames) {
             List<String> roleIds = new ArrayList<>();
             for (String roleName : roleNames) {
-                roleIds.add(roles.stream().filter(r -> r.name().equals(roleName)).findFirst()
+                roleIds.add(roles.stream()
+                        .filter(r -> r.name().equals(roleName))
+                        .findFirst()
                         .orElseThrow(() -> new NoSuchElementException("add role " + roleName + " first"))
                         .id());
             }

@@ -22,7 +22,8 @@ class CacmReproductionTest {
     @BeforeAll
     static void runAnseriniOnce(@TempDir Path work) throws Exception {
         Optional<Path> data = EvalDataDirectory.locate(Path.of(""));
-        Assumptions.assumeTrue(data.isPresent() && Files.isDirectory(data.get().resolve("cacm")),
+        Assumptions.assumeTrue(
+                data.isPresent() && Files.isDirectory(data.get().resolve("cacm")),
                 "shared/eval/cacm not found above the working directory: CACM reproduction skipped");
         TestCollection cacm = new CacmCollectionReader().read(data.get().resolve("cacm"));
         long started = System.nanoTime();

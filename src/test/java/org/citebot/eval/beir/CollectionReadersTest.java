@@ -34,11 +34,12 @@ class CollectionReadersTest {
 
         TestCollection collection = beir.read(dir);
 
-        assertThat(collection.documents()).containsExactly(
-                new EvalDocument("d1", "Otters", "Otters hold hands while sleeping."),
-                new EvalDocument("d2", "", "Beavers build dams."));
-        assertThat(collection.topics()).containsExactly(
-                new Topic("1", "do otters hold hands"), new Topic("2", "who builds dams?"));
+        assertThat(collection.documents())
+                .containsExactly(
+                        new EvalDocument("d1", "Otters", "Otters hold hands while sleeping."),
+                        new EvalDocument("d2", "", "Beavers build dams."));
+        assertThat(collection.topics())
+                .containsExactly(new Topic("1", "do otters hold hands"), new Topic("2", "who builds dams?"));
         assertThat(collection.judgements().grades("1")).isEqualTo(Map.of("d1", 1));
         assertThat(collection.judgements().grades("2")).isEqualTo(Map.of("d2", 2, "d1", 0));
         assertThat(collection.judgements().relevantCount("2")).isEqualTo(1);
@@ -110,8 +111,12 @@ class CollectionReadersTest {
     @Test
     void cacmRead_archiveOfHtml_usesFileNameAsIdAndTextContent() throws Exception {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("docs/CACM-0001.html", "<html>\n<pre>\n\n\nSorting Punched Cards\n\nCACM May, 1960\n\nKnuth, D.</pre>\n</html>");
-        files.put("docs/CACM-0002.html", "<html><pre>\nQueue &amp; Stack Machines\n\nAlgorithms for queues.</pre></html>");
+        files.put(
+                "docs/CACM-0001.html",
+                "<html>\n<pre>\n\n\nSorting Punched Cards\n\nCACM May, 1960\n\nKnuth, D.</pre>\n</html>");
+        files.put(
+                "docs/CACM-0002.html",
+                "<html><pre>\nQueue &amp; Stack Machines\n\nAlgorithms for queues.</pre></html>");
         files.put("docs/README", "not a document");
         writeTarGz(dir.resolve("cacm.tar.gz"), files);
         Files.writeString(dir.resolve("topics.cacm.txt"), """
@@ -131,11 +136,12 @@ class CollectionReadersTest {
 
         TestCollection collection = cacm.read(dir);
 
-        assertThat(collection.documents()).containsExactly(
-                new EvalDocument("CACM-0001", "Sorting Punched Cards", "CACM May, 1960\n\nKnuth, D."),
-                new EvalDocument("CACM-0002", "Queue & Stack Machines", "Algorithms for queues."));
-        assertThat(collection.topics()).containsExactly(
-                new Topic("1", "Articles about sorting punched cards"), new Topic("2", "queues"));
+        assertThat(collection.documents())
+                .containsExactly(
+                        new EvalDocument("CACM-0001", "Sorting Punched Cards", "CACM May, 1960\n\nKnuth, D."),
+                        new EvalDocument("CACM-0002", "Queue & Stack Machines", "Algorithms for queues."));
+        assertThat(collection.topics())
+                .containsExactly(new Topic("1", "Articles about sorting punched cards"), new Topic("2", "queues"));
         assertThat(collection.judgements().grades("1")).isEqualTo(Map.of("CACM-0001", 1));
         assertThat(collection.averaging()).isEqualTo(AveragingMode.JUDGED_AND_RETRIEVED);
     }
@@ -165,7 +171,8 @@ class CollectionReadersTest {
         files.put(longName, "<pre>Title\nbody</pre>");
         writeTarGz(dir.resolve("long.tar.gz"), files);
         Map<String, String> read = new LinkedHashMap<>();
-        TarGzArchive.forEachFile(dir.resolve("long.tar.gz"),
+        TarGzArchive.forEachFile(
+                dir.resolve("long.tar.gz"),
                 (name, content) -> read.put(name, new String(content, StandardCharsets.UTF_8)));
         assertThat(read).containsExactly(Map.entry(longName, "<pre>Title\nbody</pre>"));
     }
@@ -187,7 +194,8 @@ class CollectionReadersTest {
                 tar.write(header("././@LongLink", name.length, 'L'));
                 writePadded(tar, name);
             }
-            tar.write(header(name.length > 100 ? entry.getKey().substring(0, 100) : entry.getKey(), content.length, '0'));
+            tar.write(
+                    header(name.length > 100 ? entry.getKey().substring(0, 100) : entry.getKey(), content.length, '0'));
             writePadded(tar, content);
         }
         tar.write(new byte[1024]);

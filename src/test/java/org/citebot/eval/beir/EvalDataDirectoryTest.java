@@ -18,7 +18,8 @@ class EvalDataDirectoryTest {
         Path shared = Files.createDirectories(root.resolve("shared/eval"));
         Path main = Files.createDirectories(root.resolve("main"));
 
-        assertThat(EvalDataDirectory.locate(main)).contains(shared.toAbsolutePath().normalize());
+        assertThat(EvalDataDirectory.locate(main))
+                .contains(shared.toAbsolutePath().normalize());
     }
 
     @Test
@@ -26,7 +27,8 @@ class EvalDataDirectoryTest {
         Path shared = Files.createDirectories(root.resolve("shared/eval"));
         Path worktree = Files.createDirectories(root.resolve("wt/eval"));
 
-        assertThat(EvalDataDirectory.locate(worktree)).contains(shared.toAbsolutePath().normalize());
+        assertThat(EvalDataDirectory.locate(worktree))
+                .contains(shared.toAbsolutePath().normalize());
     }
 
     @Test
@@ -34,6 +36,7 @@ class EvalDataDirectoryTest {
         Path lonely = Files.createDirectories(root.resolve("a/b"));
         Files.createDirectories(root.resolve("a/b/shared/eval"));
 
-        assertThat(EvalDataDirectory.locate(lonely).filter(found -> found.startsWith(root))).isEmpty();
+        assertThat(EvalDataDirectory.locate(lonely).filter(found -> found.startsWith(root)))
+                .isEmpty();
     }
 }

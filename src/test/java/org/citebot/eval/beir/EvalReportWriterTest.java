@@ -19,23 +19,42 @@ class EvalReportWriterTest {
     private final ObjectMapper json = new ObjectMapper();
     private final EvalReportWriter writer = new EvalReportWriter(json);
 
-    private static final ProfileResult ANSERINI = new ProfileResult("scifact", "anserini",
-            new EffectivenessScores(0.68, 0.92, 0.9767, 0.64, 0.0325, 300, 300), 1000, 5100,
+    private static final ProfileResult ANSERINI = new ProfileResult(
+            "scifact",
+            "anserini",
+            new EffectivenessScores(0.68, 0.92, 0.9767, 0.64, 0.0325, 300, 300),
+            1000,
+            5100,
             Optional.of(PublishedFigures.SCIFACT_FLAT));
 
-    private static final ProfileResult SHALLOW = new ProfileResult("scifact", "citebot-title1.0",
-            new EffectivenessScores(0.6659, 0.9076, 0.9076, 0.6, 0.03, 300, 300), 100, 8000,
+    private static final ProfileResult SHALLOW = new ProfileResult(
+            "scifact",
+            "citebot-title1.0",
+            new EffectivenessScores(0.6659, 0.9076, 0.9076, 0.6, 0.03, 300, 300),
+            100,
+            8000,
             Optional.of(PublishedFigures.SCIFACT_MULTIFIELD));
 
-    private static final SeedResult SEEDS = new SeedResult(new QuestionScore(4, 0.5, 0.75, 0.625, List.of(
-            new QuestionScore.Miss(new LabelledQuestion("q9", LabelledQuestion.Kind.STRETCH, "Who won?", "doc", "phrase"), 0))), 2, 30, 900);
+    private static final SeedResult SEEDS = new SeedResult(
+            new QuestionScore(
+                    4,
+                    0.5,
+                    0.75,
+                    0.625,
+                    List.of(new QuestionScore.Miss(
+                            new LabelledQuestion("q9", LabelledQuestion.Kind.STRETCH, "Who won?", "doc", "phrase"),
+                            0))),
+            2,
+            30,
+            900);
 
     @Test
     void writeText_measureWithPublishedFigure_showsFigureAndDifference() {
         String text = text(new EvalReport(List.of(ANSERINI), Optional.empty()));
 
         assertThat(text)
-                .contains("scifact / anserini: 300 queries, depth 1000, 5.1 s, compared with Anserini BM25 flat (SciFact)")
+                .contains(
+                        "scifact / anserini: 300 queries, depth 1000, 5.1 s, compared with Anserini BM25 flat (SciFact)")
                 .contains("nDCG@10  0.6800  published 0.6789  difference +0.0011")
                 .contains("R@100    0.9200  published 0.9253  difference -0.0053")
                 .contains("MAP      0.6400\n")
@@ -44,8 +63,12 @@ class EvalReportWriterTest {
 
     @Test
     void writeText_queriesLeftOutForLackOfHits_saysHowManyOfTheJudged() {
-        ProfileResult cacm = new ProfileResult("cacm", "citebot",
-                new EffectivenessScores(0.43, 0.6, 0.83, 0.2882, 0.1847, 50, 52), 1000, 16000,
+        ProfileResult cacm = new ProfileResult(
+                "cacm",
+                "citebot",
+                new EffectivenessScores(0.43, 0.6, 0.83, 0.2882, 0.1847, 50, 52),
+                1000,
+                16000,
                 Optional.of(PublishedFigures.CACM_BM25));
 
         String text = text(new EvalReport(List.of(cacm), Optional.empty()));
@@ -58,7 +81,8 @@ class EvalReportWriterTest {
     @Test
     void difference_belowHalfTheLastDecimal_isPositiveZero() {
         assertThat(EvalReportWriter.difference(0.97666, 0.9767)).isEqualTo(0.0).isNotNegative();
-        assertThat(String.format("%+.4f", EvalReportWriter.difference(0.97666, 0.9767))).isEqualTo("+0.0000");
+        assertThat(String.format("%+.4f", EvalReportWriter.difference(0.97666, 0.9767)))
+                .isEqualTo("+0.0000");
     }
 
     @Test
@@ -88,7 +112,8 @@ class EvalReportWriterTest {
         assertThat(first.get("profile").asText()).isEqualTo("anserini");
         assertThat(first.get("measures").get("nDCG@10").asDouble()).isEqualTo(0.68);
         assertThat(first.get("judgedQueries").asInt()).isEqualTo(300);
-        assertThat(first.get("published").get("measures").get("nDCG@10").asDouble()).isEqualTo(0.6789);
+        assertThat(first.get("published").get("measures").get("nDCG@10").asDouble())
+                .isEqualTo(0.6789);
         assertThat(root.get("results").get(1).get("measures").has("R@1000")).isFalse();
         assertThat(root.get("seeds").get("mrr").asDouble()).isEqualTo(0.625);
         assertThat(root.get("seeds").get("misses").get(0).get("id").asText()).isEqualTo("q9");

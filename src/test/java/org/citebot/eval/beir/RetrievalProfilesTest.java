@@ -45,10 +45,11 @@ class RetrievalProfilesTest {
 
     @Test
     void bagOfWords_repeatedTerm_isOneClauseBoostedByItsCount() {
-        BooleanQuery query = (BooleanQuery) AnseriniBm25Profile.bagOfWords(new EnglishAnalyzer(), "Otters, otter and the dams");
+        BooleanQuery query =
+                (BooleanQuery) AnseriniBm25Profile.bagOfWords(new EnglishAnalyzer(), "Otters, otter and the dams");
 
-        assertThat(query.clauses()).hasSize(2).allSatisfy(clause ->
-                assertThat(clause.getOccur()).isEqualTo(BooleanClause.Occur.SHOULD));
+        assertThat(query.clauses()).hasSize(2).allSatisfy(clause -> assertThat(clause.getOccur())
+                .isEqualTo(BooleanClause.Occur.SHOULD));
         BoostQuery otter = (BoostQuery) query.clauses().get(0).getQuery();
         assertThat(((TermQuery) otter.getQuery()).getTerm().text()).isEqualTo("otter");
         assertThat(otter.getBoost()).isEqualTo(2f);
@@ -63,14 +64,19 @@ class RetrievalProfilesTest {
 
         assertThat(run.hits("q1").get(0).docId()).isEqualTo("d1");
         assertThat(run.hits("q2").get(0).docId()).isEqualTo("d2");
-        assertThat(TrecEval.evaluate(ANIMALS.judgements(), run, AveragingMode.ALL_JUDGED).ndcgAt10()).isEqualTo(1.0);
+        assertThat(TrecEval.evaluate(ANIMALS.judgements(), run, AveragingMode.ALL_JUDGED)
+                        .ndcgAt10())
+                .isEqualTo(1.0);
     }
 
     @Test
     void anseriniRun_documentWithTheQueryId_isLeftOut() throws Exception {
         RankedRun run = new AnseriniBm25Profile().run(ANIMALS, work);
 
-        assertThat(run.hits("q9")).extracting(ScoredDocument::docId).isNotEmpty().doesNotContain("q9");
+        assertThat(run.hits("q9"))
+                .extracting(ScoredDocument::docId)
+                .isNotEmpty()
+                .doesNotContain("q9");
     }
 
     @Test
@@ -93,7 +99,10 @@ class RetrievalProfilesTest {
 
         assertThat(run.hits("q1").get(0).docId()).isEqualTo("d1");
         assertThat(run.hits("q2").get(0).docId()).isEqualTo("d2");
-        assertThat(run.hits("q9")).extracting(ScoredDocument::docId).isNotEmpty().doesNotContain("q9");
+        assertThat(run.hits("q9"))
+                .extracting(ScoredDocument::docId)
+                .isNotEmpty()
+                .doesNotContain("q9");
     }
 
     @Test
@@ -102,7 +111,8 @@ class RetrievalProfilesTest {
 
         List<ScoredDocument> hits = run.hits("q3");
         assertThat(hits).hasSizeGreaterThan(1);
-        assertThat(TrecEval.trecOrder(hits)).isEqualTo(hits.stream().map(ScoredDocument::docId).toList());
+        assertThat(TrecEval.trecOrder(hits))
+                .isEqualTo(hits.stream().map(ScoredDocument::docId).toList());
     }
 
     @Test
@@ -116,14 +126,22 @@ class RetrievalProfilesTest {
         for (int i = 0; i < 130; i++) {
             many.add(new EvalDocument(String.format("m%03d", i), "Note " + i, "otters " + "word ".repeat(i)));
         }
-        TestCollection collection = new TestCollection("many", many, List.of(new Topic("q", "otters")),
-                new RelevanceJudgements(Map.of("q", Map.of("m129", 1))), AveragingMode.ALL_JUDGED);
+        TestCollection collection = new TestCollection(
+                "many",
+                many,
+                List.of(new Topic("q", "otters")),
+                new RelevanceJudgements(Map.of("q", Map.of("m129", 1))),
+                AveragingMode.ALL_JUDGED);
 
         RankedRun deep = CitebotProfile.defaults(CLOCK).run(collection, Files.createDirectory(work.resolve("deep")));
-        RankedRun shallow = CitebotProfile.defaults(CLOCK).withDepth(60)
+        RankedRun shallow = CitebotProfile.defaults(CLOCK)
+                .withDepth(60)
                 .run(collection, Files.createDirectory(work.resolve("shallow")));
 
-        assertThat(deep.hits("q")).hasSize(130).extracting(ScoredDocument::docId).doesNotHaveDuplicates();
+        assertThat(deep.hits("q"))
+                .hasSize(130)
+                .extracting(ScoredDocument::docId)
+                .doesNotHaveDuplicates();
         assertThat(deep.hits("q").get(0).docId()).isEqualTo("m000");
         assertThat(shallow.hits("q")).hasSize(60);
     }

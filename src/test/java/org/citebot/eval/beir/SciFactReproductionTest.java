@@ -31,9 +31,11 @@ class SciFactReproductionTest {
     @BeforeAll
     static void runAnseriniOnce(@TempDir Path work) throws Exception {
         Optional<Path> data = EvalDataDirectory.locate(Path.of(""));
-        Assumptions.assumeTrue(data.isPresent() && Files.isDirectory(data.get().resolve("scifact")),
+        Assumptions.assumeTrue(
+                data.isPresent() && Files.isDirectory(data.get().resolve("scifact")),
                 "shared/eval/scifact not found above the working directory: SciFact reproduction skipped");
-        TestCollection scifact = new BeirCollectionReader(new ObjectMapper()).read(data.get().resolve("scifact"));
+        TestCollection scifact =
+                new BeirCollectionReader(new ObjectMapper()).read(data.get().resolve("scifact"));
         long started = System.nanoTime();
         RankedRun run = new AnseriniBm25Profile().run(scifact, Files.createDirectory(work.resolve("anserini")));
         anserini = TrecEval.evaluate(scifact.judgements(), run, scifact.averaging());
@@ -41,24 +43,36 @@ class SciFactReproductionTest {
 
         started = System.nanoTime();
         SearchSettings d = SearchSettings.defaults();
-        SearchSettings equalWeightNoProximity = new SearchSettings(1.0f, d.sectionBoost(), 0f, d.proximitySlop(),
-                d.maxProximityTerms(), d.candidateWindow(), d.diversityTop(), d.diversityMaxPerDocument(),
+        SearchSettings equalWeightNoProximity = new SearchSettings(
+                1.0f,
+                d.sectionBoost(),
+                0f,
+                d.proximitySlop(),
+                d.maxProximityTerms(),
+                d.candidateWindow(),
+                d.diversityTop(),
+                d.diversityMaxPerDocument(),
                 d.snippetMaxChars());
         CitebotProfile multifield = new CitebotProfile(
                 "citebot-multifield", IndexSettings.defaults(), equalWeightNoProximity, Clock.systemUTC(), 100);
-        citebotMultifield = TrecEval.evaluate(scifact.judgements(),
-                multifield.run(scifact, Files.createDirectory(work.resolve("citebot"))), scifact.averaging());
-        System.out.printf("citebot multifield scifact %s in %d ms%n", citebotMultifield,
-                (System.nanoTime() - started) / 1_000_000);
+        citebotMultifield = TrecEval.evaluate(
+                scifact.judgements(),
+                multifield.run(scifact, Files.createDirectory(work.resolve("citebot"))),
+                scifact.averaging());
+        System.out.printf(
+                "citebot multifield scifact %s in %d ms%n",
+                citebotMultifield, (System.nanoTime() - started) / 1_000_000);
 
         // nDCG@10 needs only the first ten; depth 100 keeps the run short.
         started = System.nanoTime();
         CitebotProfile defaults = new CitebotProfile(
                 "citebot", IndexSettings.defaults(), SearchSettings.defaults(), Clock.systemUTC(), 100);
-        citebotDefaults = TrecEval.evaluate(scifact.judgements(),
-                defaults.run(scifact, Files.createDirectory(work.resolve("citebot-defaults"))), scifact.averaging());
-        System.out.printf("citebot defaults scifact %s in %d ms%n", citebotDefaults,
-                (System.nanoTime() - started) / 1_000_000);
+        citebotDefaults = TrecEval.evaluate(
+                scifact.judgements(),
+                defaults.run(scifact, Files.createDirectory(work.resolve("citebot-defaults"))),
+                scifact.averaging());
+        System.out.printf(
+                "citebot defaults scifact %s in %d ms%n", citebotDefaults, (System.nanoTime() - started) / 1_000_000);
     }
 
     @Test

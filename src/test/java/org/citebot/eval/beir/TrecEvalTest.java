@@ -43,8 +43,7 @@ class TrecEvalTest {
     @Test
     void ndcgAt_singleRelevantAtRankTwo_isDiscountedBelowOne() {
         // 1/log2(3) over the ideal 1/1: older trec_eval releases would have said 1.0 here.
-        assertThat(TrecEval.ndcgAt(10, List.of("x", "b"), Map.of("b", 1)))
-                .isCloseTo(1 / 1.5849625, within(1e-7));
+        assertThat(TrecEval.ndcgAt(10, List.of("x", "b"), Map.of("b", 1))).isCloseTo(1 / 1.5849625, within(1e-7));
     }
 
     @Test
@@ -77,8 +76,8 @@ class TrecEvalTest {
 
     @Test
     void trecOrder_tiedScores_breaksTiesByDescendingDocumentId() {
-        List<ScoredDocument> hits = List.of(
-                new ScoredDocument("a", 1.0), new ScoredDocument("c", 2.0), new ScoredDocument("b", 1.0));
+        List<ScoredDocument> hits =
+                List.of(new ScoredDocument("a", 1.0), new ScoredDocument("c", 2.0), new ScoredDocument("b", 1.0));
         assertThat(TrecEval.trecOrder(hits)).containsExactly("c", "b", "a");
     }
 
