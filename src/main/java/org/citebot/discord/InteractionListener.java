@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,20 +64,6 @@ public final class InteractionListener extends ListenerAdapter {
             ErrorBoundary errors,
             ExecutorService workers,
             ScheduledExecutorService timer) {
-        this(registry, renderer, errors, workers, timer, new ModeratorPolicy(List.of()));
-    }
-
-    /**
-     * @param moderators who may run moderator commands (Manage Server or a configured moderator role),
-     *     checked again here because server admins can open those commands to everyone in Discord
-     */
-    public InteractionListener(
-            CommandRegistry registry,
-            DiscordRenderer renderer,
-            ErrorBoundary errors,
-            ExecutorService workers,
-            ScheduledExecutorService timer,
-            ModeratorPolicy moderators) {
         this(
                 registry,
                 renderer,
@@ -85,35 +72,15 @@ public final class InteractionListener extends ListenerAdapter {
                 timer,
                 QUICK_WINDOW,
                 AUTOCOMPLETE_BUDGET,
-                moderators,
+                new ModeratorPolicy(List.of()),
                 (how, elapsed) -> {});
     }
 
     /**
+     * @param moderators who may run moderator commands (Manage Server or a configured moderator role),
+     *     checked again here because server admins can open those commands to everyone in Discord
      * @param deferAfter how long a command may run before its reply is deferred ({@code
      *     discord.deferAfter}); Discord allows 3 s for the first response
-     */
-    public InteractionListener(
-            CommandRegistry registry,
-            DiscordRenderer renderer,
-            ErrorBoundary errors,
-            ExecutorService workers,
-            ScheduledExecutorService timer,
-            ModeratorPolicy moderators,
-            Duration deferAfter) {
-        this(
-                registry,
-                renderer,
-                errors,
-                workers,
-                timer,
-                deferAfter,
-                AUTOCOMPLETE_BUDGET,
-                moderators,
-                (how, elapsed) -> {});
-    }
-
-    /**
      * @param metrics where the time from an interaction's arrival to its acknowledgement is recorded
      *     ({@code citebot.interaction.ack}, tagged answered, deferred or busy)
      */
@@ -135,12 +102,22 @@ public final class InteractionListener extends ListenerAdapter {
                 deferAfter,
                 AUTOCOMPLETE_BUDGET,
                 moderators,
-                (how, elapsed) -> Timer.builder("citebot.interaction.ack")
-                        .description("Time from an interaction's arrival to its first acknowledgement")
-                        .tag("how", how)
-                        .publishPercentiles(0.5, 0.99)
-                        .register(metrics)
-                        .record(elapsed));
+                ackTimers(metrics));
+    }
+
+    /** One timer per way of acknowledging, registered once rather than looked up per interaction. */
+    private static BiConsumer<String, Duration> ackTimers(MeterRegistry metrics) {
+        Map<String, Timer> timers = new HashMap<>();
+        for (String how : List.of("answered", "deferred", "busy")) {
+            timers.put(
+                    how,
+                    Timer.builder("citebot.interaction.ack")
+                            .description("Time from an interaction's arrival to its first acknowledgement")
+                            .tag("how", how)
+                            .publishPercentiles(0.5, 0.99)
+                            .register(metrics));
+        }
+        return (how, elapsed) -> timers.get(how).record(elapsed);
     }
 
     InteractionListener(
