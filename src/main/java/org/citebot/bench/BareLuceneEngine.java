@@ -1,14 +1,10 @@
 package org.citebot.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -33,6 +29,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
 import org.citebot.corpus.Passage;
+import org.citebot.eval.beir.QueryTerms;
 import org.citebot.index.IndexedDocument;
 import org.jspecify.annotations.Nullable;
 
@@ -142,17 +139,7 @@ final class BareLuceneEngine implements BenchEngine {
 
     /** One SHOULD clause per distinct analyzed term and field, boosted by how often the term occurs. */
     static Query termQuery(Analyzer analyzer, String text) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        try (TokenStream tokens = analyzer.tokenStream(BODY, text)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            tokens.reset();
-            while (tokens.incrementToken()) {
-                counts.merge(term.toString(), 1, Integer::sum);
-            }
-            tokens.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analyzing a query in memory failed", e);
-        }
+        Map<String, Integer> counts = QueryTerms.counts(analyzer, BODY, text);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         counts.forEach((term, count) -> {
             for (String field : new String[] {BODY, TITLE}) {

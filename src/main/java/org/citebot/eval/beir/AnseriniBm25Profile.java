@@ -1,16 +1,13 @@
 package org.citebot.eval.beir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -123,17 +120,7 @@ public final class AnseriniBm25Profile implements RetrievalProfile {
      * occurs; an empty query when every word is a stop word.
      */
     static Query bagOfWords(Analyzer analyzer, String text) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        try (TokenStream tokens = analyzer.tokenStream(CONTENTS, text)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            tokens.reset();
-            while (tokens.incrementToken()) {
-                counts.merge(term.toString(), 1, Integer::sum);
-            }
-            tokens.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analyzing a query in memory failed", e);
-        }
+        Map<String, Integer> counts = QueryTerms.counts(analyzer, CONTENTS, text);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         counts.forEach((term, count) ->
                 query.add(new BoostQuery(new TermQuery(new Term(CONTENTS, term)), count), Occur.SHOULD));
