@@ -122,8 +122,7 @@ class KilledDigestSendTest {
             fixture.service.runDue();
             return fixture.runs().find(guild, DAY).orElseThrow();
         } finally {
-            jda.shutdown();
-            jda.awaitShutdown(Duration.ofSeconds(10));
+            discord.shutdown(jda);
         }
     }
 

@@ -12,12 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Predicate;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.awaitility.Awaitility;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A local fake Discord for end-to-end tests: a REST server and a gateway on 127.0.0.1 that an
@@ -40,6 +43,10 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** The token the default fake expects. */
     public static final String DEFAULT_TOKEN = "fake-bot-token";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FakeDiscord.class);
+    private static final Duration CLIENT_SHUTDOWN_WAIT = Duration.ofSeconds(20);
+    private static final Duration SLOW_CLIENT_SHUTDOWN = Duration.ofSeconds(5);
 
     private final TestBot bot;
     private final List<TestGuild> guilds;
@@ -537,6 +544,48 @@ public final class FakeDiscord implements AutoCloseable {
     public FakeDiscord interactionDeadline(Duration deadline) {
         rest.interactionDeadline(deadline);
         return this;
+    }
+
+    /**
+     * Shuts down a JDA client of this fake and waits until it is fully down. JDA's WebSocket library
+     * gives the server 10 s to answer its close frame, so the wait is 20 s; a slow shutdown is logged
+     * and a stuck one fails with what the fake saw and what the client's threads were doing.
+     */
+    public void shutdown(JDA jda) throws InterruptedException {
+        long start = System.nanoTime();
+        jda.shutdown();
+        boolean down = jda.awaitShutdown(CLIENT_SHUTDOWN_WAIT);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (down && took.compareTo(SLOW_CLIENT_SHUTDOWN) < 0) {
+            return;
+        }
+        String diagnosis = "JDA status " + jda.getStatus() + "; sockets the fake saw closed: " + gateway.closes()
+                + System.lineSeparator() + clientThreads();
+        if (down) {
+            LOG.warn("JDA took {} ms to shut down: {}", took.toMillis(), diagnosis);
+            return;
+        }
+        jda.shutdownNow();
+        throw new AssertionError("JDA did not shut down within " + CLIENT_SHUTDOWN_WAIT + ": " + diagnosis);
+    }
+
+    private static String clientThreads() {
+        StringBuilder dump = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, frames) -> {
+            String name = thread.getName();
+            if (!name.contains("JDA") && !name.contains("WebSocket") && !name.contains("OkHttp")) {
+                return;
+            }
+            dump.append('"')
+                    .append(name)
+                    .append("\" ")
+                    .append(thread.getState())
+                    .append(System.lineSeparator());
+            for (int i = 0; i < Math.min(frames.length, 12); i++) {
+                dump.append("    at ").append(frames[i]).append(System.lineSeparator());
+            }
+        });
+        return dump.toString();
     }
 
     @Override

@@ -77,8 +77,7 @@ class FakeDiscordTest {
     void disconnect() throws InterruptedException {
         try {
             if (jda != null) {
-                jda.shutdown();
-                assertThat(jda.awaitShutdown(10, TimeUnit.SECONDS)).isTrue();
+                discord.shutdown(jda);
             }
         } finally {
             discord.close();
@@ -634,8 +633,7 @@ class FakeDiscordTest {
                         .as("default channel is the first guild's first channel")
                         .isEmpty();
             } finally {
-                other.shutdown();
-                assertThat(other.awaitShutdown(10, TimeUnit.SECONDS)).isTrue();
+                custom.shutdown(other);
             }
         }
     }
@@ -669,8 +667,7 @@ class FakeDiscordTest {
 
             assertThat(search.awaitResponseMessage().path("content").asText()).startsWith("Results for wiring");
         } finally {
-            own.shutdown();
-            assertThat(own.awaitShutdown(10, TimeUnit.SECONDS)).isTrue();
+            discord.shutdown(own);
         }
     }
 

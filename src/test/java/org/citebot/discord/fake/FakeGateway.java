@@ -42,6 +42,7 @@ public final class FakeGateway implements AutoCloseable {
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final List<JsonNode> sent = new CopyOnWriteArrayList<>();
     private final List<String> handshakes = new CopyOnWriteArrayList<>();
+    private final List<String> closes = new CopyOnWriteArrayList<>();
     private volatile Session current;
 
     FakeGateway(TestBot bot, List<TestGuild> guilds) {
@@ -83,6 +84,14 @@ public final class FakeGateway implements AutoCloseable {
     /** The request target of every WebSocket handshake, e.g. {@code /?encoding=json&v=10}. */
     public List<String> handshakes() {
         return List.copyOf(handshakes);
+    }
+
+    /**
+     * One line per socket the fake saw closed, e.g. {@code 1000 Shutting down (remote=true) at
+     * 2026-11-22T07:01:41Z}; what a test prints when a client is slow to disconnect.
+     */
+    public List<String> closes() {
+        return List.copyOf(closes);
     }
 
     /** Every payload the fake sent, dispatches and control ops alike, in order. */
@@ -263,6 +272,7 @@ public final class FakeGateway implements AutoCloseable {
         @Override
         public void onClose(WebSocket socket, int code, String reason, boolean remote) {
             LOG.debug("fake gateway: socket closed {} {} (remote={})", code, reason, remote);
+            closes.add(code + " " + reason + " (remote=" + remote + ") at " + java.time.Instant.now());
             for (Session session : sessions.values()) {
                 synchronized (session) {
                     if (session.socket == socket) {

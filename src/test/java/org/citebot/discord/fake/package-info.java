@@ -9,7 +9,7 @@
  *       {@code RestConfig#setBaseUrl}, {@code discord.gatewayUrl()} ({@code ws://127.0.0.1:Q/}) for
  *       its own {@code SessionControllerAdapter#getGateway()} (one adapter per JDA), and
  *       {@code discord.token()}. Build it with {@code setEnableShutdownHook(false)} and stop it with
- *       {@code jda.shutdown(); jda.awaitShutdown(...)} before closing the fake.</li>
+ *       {@code discord.shutdown(jda)} before closing the fake (a stuck shutdown fails with a diagnosis).</li>
  * </ul>
  *
  * <h2>Driving</h2>
