@@ -1,5 +1,7 @@
 package org.citebot.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -74,7 +76,19 @@ public final class LuceneSearchService implements PassageSearch {
     /** Longer "words" are noise (hashes, pasted URLs) with no corpus spelling near them. */
     static final int MAX_CORRECTABLE_WORD_LENGTH = 24;
 
+    /** Corrections per index version and word, so a burst of the same typo costs one lookup. */
+    static final int CORRECTION_CACHE_SIZE = 4096;
+
     private final DirectSpellChecker spellChecker;
+    /**
+     * Corpus spellings close to a word, for the index version (reader) they were looked up in. A
+     * lookup builds Levenshtein automata and walks the term dictionary, which costs milliseconds; old
+     * versions' entries age out by size.
+     */
+    private final Cache<CorrectionKey, List<String>> corrections =
+            Caffeine.newBuilder().maximumSize(CORRECTION_CACHE_SIZE).build();
+
+    private record CorrectionKey(IndexReader.CacheKey reader, String word) {}
 
     public LuceneSearchService(PassageIndex index, SearchSettings settings) {
         this.index = index;
@@ -416,6 +430,7 @@ public final class LuceneSearchService implements PassageSearch {
         for (String word : new LinkedHashSet<>(parsed.words())) {
             if (IndexSchema.englishStopWords().contains(word)
                     || word.length() > MAX_CORRECTABLE_WORD_LENGTH
+                    || isNumber(word)
                     || reader.docFreq(new Term(IndexSchema.BODY_WORDS, word)) > 0) {
                 continue;
             }
@@ -424,16 +439,8 @@ public final class LuceneSearchService implements PassageSearch {
             if (++tried > MAX_WORDS_TO_CORRECT) {
                 break;
             }
-            SuggestWord[] suggestions = spellChecker.suggestSimilar(
-                    new Term(IndexSchema.BODY_WORDS, word),
-                    MAX_SUGGESTIONS,
-                    reader,
-                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-            if (suggestions.length > 0) {
-                List<String> options = new ArrayList<>();
-                for (SuggestWord suggestion : suggestions) {
-                    options.add(suggestion.string);
-                }
+            List<String> options = corrections(reader, word);
+            if (!options.isEmpty()) {
                 corrections.put(word, options);
             }
         }
@@ -452,6 +459,32 @@ public final class LuceneSearchService implements PassageSearch {
             queries.add(replaceWords(parsed.text(), variant));
         }
         return List.copyOf(queries).subList(0, Math.min(MAX_SUGGESTIONS, queries.size()));
+    }
+
+    /** A year or count is not a typo: "2036" must not be "corrected" to the corpus's "2035". */
+    private static boolean isNumber(String word) {
+        return word.chars().allMatch(Character::isDigit);
+    }
+
+    /** The closest corpus spellings of a word the corpus never uses, best first; cached per index version. */
+    private List<String> corrections(IndexReader reader, String word) throws IOException {
+        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+        CorrectionKey key = helper == null ? null : new CorrectionKey(helper.getKey(), word);
+        List<String> known = key == null ? null : this.corrections.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        SuggestWord[] suggestions = spellChecker.suggestSimilar(
+                new Term(IndexSchema.BODY_WORDS, word), MAX_SUGGESTIONS, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        List<String> options = new ArrayList<>(suggestions.length);
+        for (SuggestWord suggestion : suggestions) {
+            options.add(suggestion.string);
+        }
+        List<String> found = List.copyOf(options);
+        if (key != null) {
+            this.corrections.put(key, found);
+        }
+        return found;
     }
 
     private static String replaceWords(String text, Map<String, String> replacements) {

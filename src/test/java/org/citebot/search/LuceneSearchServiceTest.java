@@ -436,6 +436,32 @@ class LuceneSearchServiceTest {
     }
 
     @Test
+    void search_numberTheCorpusNeverUses_isNotCorrectedToANearbyNumber() throws IOException {
+        build(TestCorpus.all());
+
+        SearchResults results = run("2036");
+
+        assertThat(results.totalHits()).isZero();
+        assertThat(results.didYouMean())
+                .as("2035 is in the corpus, but a year is not a typo")
+                .isEmpty();
+        assertThat(run("2035").totalHits()).isPositive();
+    }
+
+    @Test
+    void search_sameTypoAfterReindex_correctedFromTheNewIndexNotACachedOldAnswer() throws IOException {
+        build(List.of(TestCorpus.summit()));
+        assertThat(run("grian").didYouMean()).doesNotContain("grain");
+        assertThat(run("grian").didYouMean())
+                .as("asked twice, answered the same")
+                .doesNotContain("grain");
+
+        index.update(List.of(TestCorpus.summit(), TestCorpus.grain()));
+
+        assertThat(run("grian").didYouMean()).first().isEqualTo("grain");
+    }
+
+    @Test
     void search_nothingMatchesButSpelledRight_suggestsNoCorrection() throws IOException {
         build(TestCorpus.all());
 
