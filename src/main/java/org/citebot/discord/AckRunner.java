@@ -1,7 +1,9 @@
 package org.citebot.discord;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,8 +23,9 @@ import org.slf4j.MDC;
 /**
  * Runs interaction work on a bounded pool, never on JDA's threads, and makes sure Discord hears back
  * within its 3 seconds: work that finishes inside the quick window is answered directly; otherwise
- * the interaction is deferred when the window closes and answered when the work is done. A full
- * pool is answered at once with "busy".
+ * the interaction is deferred when the window closes and answered when the work is done. The window
+ * counts from when Discord created the interaction, when known, so an event that arrived late (a
+ * burst queued on the gateway) is deferred sooner. A full pool is answered at once with "busy".
  */
 final class AckRunner {
 
@@ -78,6 +81,15 @@ final class AckRunner {
 
     /** Runs {@code work} (which must not throw) and calls exactly one path of {@code steps}. */
     <T> void run(Supplier<T> work, Steps<T> steps) {
+        run(work, steps, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(Supplier, Steps)} for an interaction Discord created at {@code createdAt}: the
+     * time it took to arrive comes off the quick window. A creation time ahead of this machine's
+     * clock (skew) leaves the window whole; it never grows.
+     */
+    <T> void run(Supplier<T> work, Steps<T> steps, Optional<Instant> createdAt) {
         long received = System.nanoTime();
         // Log lines on the worker and timer threads carry the interaction's ids too.
         Map<String, String> context = MDC.getCopyOfContextMap();
@@ -105,7 +117,19 @@ final class AckRunner {
                 steps.busy();
             }
         };
-        runMeasured(withContext(context, work), measured, context);
+        runMeasured(withContext(context, work), measured, context, window(createdAt));
+    }
+
+    private Duration window(Optional<Instant> createdAt) {
+        if (createdAt.isEmpty()) {
+            return quickWindow;
+        }
+        Duration inTransit = Duration.between(createdAt.get(), Instant.now());
+        if (inTransit.isNegative()) {
+            return quickWindow;
+        }
+        Duration left = quickWindow.minus(inTransit);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     private static <T> Supplier<T> withContext(Map<String, String> context, Supplier<T> work) {
@@ -128,7 +152,7 @@ final class AckRunner {
         }
     }
 
-    private <T> void runMeasured(Supplier<T> work, Steps<T> steps, Map<String, String> context) {
+    private <T> void runMeasured(Supplier<T> work, Steps<T> steps, Map<String, String> context, Duration window) {
         AtomicInteger state = new AtomicInteger(PENDING);
         // The lock orders defer() before answerLate() when the timer and the work finish together.
         Object lock = new Object();
@@ -168,7 +192,7 @@ final class AckRunner {
                                 }
                             }
                         },
-                        quickWindow.toMillis(),
+                        window.toMillis(),
                         TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 LOG.warn("Interaction timer is shut down; the answer cannot be deferred");

@@ -83,7 +83,7 @@ final class InteractionFlows {
         // before the defer is kept and shown as soon as the defer is sent.
         InterimReplies interim = new InterimReplies(responder);
         Consumer<Reply> progress = interim::offer;
-        runner.run(() -> errors.guard(what, () -> command.handle(request, progress)), new AckRunner.Steps<>() {
+        AckRunner.Steps<Reply> steps = new AckRunner.Steps<>() {
             @Override
             public void answer(Reply reply) {
                 responder.reply(reply);
@@ -108,7 +108,8 @@ final class InteractionFlows {
             public void busy() {
                 responder.reply(BUSY);
             }
-        });
+        };
+        runner.run(() -> errors.guard(what, () -> command.handle(request, progress)), steps, responder.createdAt());
     }
 
     /** A press of the button whose custom id is {@code actionId}. */
@@ -120,7 +121,7 @@ final class InteractionFlows {
         }
         ActionHandler handler = found.get();
         String what = "button " + handler.prefix();
-        runner.run(() -> guardAction(what, () -> handler.handle(actionId, invoker)), new AckRunner.Steps<>() {
+        AckRunner.Steps<ActionOutcome> steps = new AckRunner.Steps<>() {
             @Override
             public void answer(ActionOutcome outcome) {
                 if (outcome instanceof ActionOutcome.Update update) {
@@ -154,7 +155,8 @@ final class InteractionFlows {
             public void busy() {
                 responder.reply(BUSY);
             }
-        });
+        };
+        runner.run(() -> guardAction(what, () -> handler.handle(actionId, invoker)), steps, responder.createdAt());
     }
 
     /**

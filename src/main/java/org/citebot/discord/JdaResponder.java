@@ -1,5 +1,7 @@
 package org.citebot.discord;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -24,6 +26,11 @@ class JdaResponder implements Responder {
         this.renderer = renderer;
         this.errors = errors;
         this.what = what;
+    }
+
+    @Override
+    public Optional<Instant> createdAt() {
+        return Optional.of(callback.getTimeCreated().toInstant());
     }
 
     @Override

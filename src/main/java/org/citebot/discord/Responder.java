@@ -1,5 +1,7 @@
 package org.citebot.discord;
 
+import java.time.Instant;
+import java.util.Optional;
 import org.citebot.reply.Reply;
 
 /**
@@ -7,6 +9,14 @@ import org.citebot.reply.Reply;
  * implements it over JDA; tests implement it to record what would be sent.
  */
 interface Responder {
+
+    /**
+     * When Discord created the interaction, which starts its 3 seconds; empty when unknown. The
+     * time the event spent reaching citebot comes off the quick window.
+     */
+    default Optional<Instant> createdAt() {
+        return Optional.empty();
+    }
 
     /** The first answer: a new message, private when the reply is. */
     void reply(Reply reply);
