@@ -5,6 +5,11 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -32,6 +37,13 @@ public final class DiscordBot implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+    /**
+     * Threads carrying out REST calls at once; further calls wait their turn in JDA's queue. JDA's
+     * own pool would start a thread for every call in flight, 200 for a burst of 200 interactions.
+     */
+    static final int REST_THREADS = 16;
+    /** Names of the REST threads, numbered from 1. */
+    static final String REST_THREAD_NAME = "citebot-discord-rest-";
 
     private final String token;
     private final CitebotConfig.Discord config;
@@ -131,6 +143,7 @@ public final class DiscordBot implements Closeable {
                     .setRestConfig(new RestConfig().setBaseUrl(config.restUrl().toString()))
                     .setSessionController(new FixedGatewayController(gateway))
                     .setEnableShutdownHook(false)
+                    .setRateLimitElastic(restPool(), true)
                     .addEventListeners(listener)
                     .build();
         } catch (InvalidTokenException e) {
@@ -147,6 +160,19 @@ public final class DiscordBot implements Closeable {
                             + e.getClass().getSimpleName() + "); check the network and the configured URL",
                     e);
         }
+    }
+
+    /** A fixed pool for JDA's blocking HTTP calls; idle threads end after a minute, JDA shuts it down. */
+    private static ExecutorService restPool() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                REST_THREADS, REST_THREADS, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, REST_THREAD_NAME + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private void register(CommandRegistrar registrar, JDA connected) {
