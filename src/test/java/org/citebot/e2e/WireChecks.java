@@ -88,6 +88,8 @@ final class WireChecks {
         // The fake records a request once it has answered it, a moment after the handle sees it.
         RecordedRequest callback = Awaitility.await("recorded callback of " + interaction.id())
                 .atMost(Duration.ofSeconds(5))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10))
                 .until(
                         () -> discord.requests("POST", "interactions/" + interaction.id() + "/[^/]+/callback").stream()
                                 .filter(r -> r.status() < 300)

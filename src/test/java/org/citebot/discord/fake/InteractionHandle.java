@@ -123,6 +123,7 @@ public final class InteractionHandle {
     public JsonNode awaitResponseMessage(Predicate<JsonNode> condition, Duration timeout) {
         Awaitility.await("response message of interaction " + id())
                 .atMost(timeout)
+                .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> latestMessage().filter(condition).isPresent());
         return latestMessage().orElseThrow();
@@ -132,6 +133,7 @@ public final class InteractionHandle {
     public List<JsonNode> awaitFollowups(int count) {
         Awaitility.await("follow-ups of interaction " + id())
                 .atMost(DEFAULT_TIMEOUT)
+                .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> followups().size() >= count);
         return followups();
