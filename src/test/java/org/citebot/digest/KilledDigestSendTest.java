@@ -1,19 +1,14 @@
 package org.citebot.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import org.citebot.discord.DiscordRenderer;
@@ -22,6 +17,7 @@ import org.citebot.discord.fake.FakeDiscord;
 import org.citebot.discord.fake.RecordedRequest;
 import org.citebot.state.DigestRuns.DigestRun;
 import org.citebot.state.DigestRuns.State;
+import org.citebot.testing.ChildJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -128,40 +124,19 @@ class KilledDigestSendTest {
 
     /** Starts the digest process at 08:00 Berlin, waits for its pause marker and kills it (SIGKILL). */
     private List<String> runChildUntil(String marker, String mode) throws Exception {
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        KilledDigestSendMain.class.getName(),
-                        dir.toString(),
-                        discord.restUrl(),
-                        discord.gatewayUrl(),
-                        discord.token(),
-                        "2026-05-04T06:00:00Z",
-                        mode)
-                .redirectErrorStream(true)
-                .start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines =
-                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.add(line);
-                }
-            } catch (IOException e) {
-                // The process was killed; its output ends here.
-            }
-        });
-        reader.start();
-        try {
-            await().atMost(Duration.ofSeconds(45))
-                    .until(() -> output.stream().anyMatch(line -> line.startsWith(marker)) || !child.isAlive());
-            assertThat(output).as("child output").anyMatch(line -> line.startsWith(marker));
-        } finally {
-            child.destroyForcibly();
-            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            reader.join(10_000);
+        List<String> output;
+        try (ChildJvm child = ChildJvm.start(
+                KilledDigestSendMain.class,
+                Map.of(),
+                dir.toString(),
+                discord.restUrl(),
+                discord.gatewayUrl(),
+                discord.token(),
+                "2026-05-04T06:00:00Z",
+                mode)) {
+            child.awaitLineStartingWith(marker, Duration.ofSeconds(45));
+            child.kill();
+            output = child.output();
         }
         assertThat(output).noneMatch(line -> line.equals("FINISHED"));
         return output;

@@ -1,24 +1,19 @@
 package org.citebot.reindex;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.citebot.index.IndexMetadata;
 import org.citebot.index.IndexProgress;
 import org.citebot.reindex.TestCorpusFolder.Stack;
 import org.citebot.state.ReindexLog;
 import org.citebot.state.StateStore;
+import org.citebot.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,38 +44,16 @@ class KilledReindexTest {
         }
         corpus.write(60, 69, 3);
 
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        PausedReindexMain.class.getName(),
-                        indexDir.toString(),
-                        corpus.dir().toString(),
-                        dir.resolve("citebot.db").toString())
-                .redirectErrorStream(true)
-                .start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines =
-                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.add(line);
-                }
-            } catch (IOException e) {
-                // The process was killed; its output ends here.
-            }
-        });
-        reader.start();
-        try {
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> output.stream().anyMatch(line -> line.startsWith(PausedReindexMain.MARKER))
-                            || !child.isAlive());
-            assertThat(output).as("child output").anyMatch(line -> line.startsWith(PausedReindexMain.MARKER + "35/70"));
-        } finally {
-            child.destroyForcibly();
-            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            reader.join(10_000);
+        List<String> output;
+        try (ChildJvm child = ChildJvm.start(
+                PausedReindexMain.class,
+                Map.of(),
+                indexDir.toString(),
+                corpus.dir().toString(),
+                dir.resolve("citebot.db").toString())) {
+            child.awaitLineStartingWith(PausedReindexMain.MARKER + "35/70", Duration.ofSeconds(30));
+            child.kill();
+            output = child.output();
         }
         assertThat(output).noneMatch(line -> line.equals("FINISHED"));
 
