@@ -125,8 +125,9 @@ public final class DiscordFrontEnd implements Closeable {
     public void close() {
         // Order matters: stop taking interactions, let those in flight finish and send their answers
         // while JDA still runs, and only then shut JDA down (it waits for requests it has queued).
+        // The listener stays: with the pool shut, an interaction arriving now is told at once that
+        // citebot is shutting down, where a removed listener would leave it to time out.
         citebot.stopDigests();
-        bot.stopListening();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {

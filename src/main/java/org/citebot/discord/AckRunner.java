@@ -25,7 +25,8 @@ import org.slf4j.MDC;
  * within its 3 seconds: work that finishes inside the quick window is answered directly; otherwise
  * the interaction is deferred when the window closes and answered when the work is done. The window
  * counts from when Discord created the interaction, when known, so an event that arrived late (a
- * burst queued on the gateway) is deferred sooner. A full pool is answered at once with "busy".
+ * burst queued on the gateway) is deferred sooner. A full pool is answered at once with "busy", a
+ * pool shut down for a stop with "shutting down".
  */
 final class AckRunner {
 
@@ -49,6 +50,9 @@ final class AckRunner {
 
         /** The pool is full: answer at once. */
         void busy();
+
+        /** citebot is shutting down and takes no new work: answer at once. */
+        void stopping();
     }
 
     private final ExecutorService workers;
@@ -116,6 +120,12 @@ final class AckRunner {
                 acknowledged.accept("busy", Duration.ofNanos(System.nanoTime() - received));
                 steps.busy();
             }
+
+            @Override
+            public void stopping() {
+                acknowledged.accept("stopping", Duration.ofNanos(System.nanoTime() - received));
+                steps.stopping();
+            }
         };
         runMeasured(withContext(context, work), measured, context, window(createdAt));
     }
@@ -174,8 +184,14 @@ final class AckRunner {
             try {
                 workers.execute(task);
             } catch (RejectedExecutionException e) {
-                LOG.warn("Interaction pool is full; answering busy");
-                steps.busy();
+                // An event JDA was already handing over when the listener was removed at shutdown.
+                if (workers.isShutdown()) {
+                    LOG.info("Shutting down; telling the member to ask again");
+                    steps.stopping();
+                } else {
+                    LOG.warn("Interaction pool is full; answering busy");
+                    steps.busy();
+                }
                 return;
             }
             try {

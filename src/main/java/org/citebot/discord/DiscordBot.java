@@ -102,14 +102,6 @@ public final class DiscordBot implements Closeable {
         }
     }
 
-    /**
-     * Stops handing new interactions to citebot (the first step of a graceful shutdown); answers to
-     * interactions already taken can still be sent until {@link #close()}.
-     */
-    public synchronized void stopListening() {
-        jda.ifPresent(connected -> connected.removeEventListener(listener));
-    }
-
     /** The connected client, for the composition root's tests and health checks. */
     public Optional<JDA> jda() {
         return jda;

@@ -32,6 +32,8 @@ final class InteractionFlows {
 
     static final Reply BUSY =
             Reply.notice("citebot is busy answering others right now. Please try again in a few seconds.");
+    static final Reply STOPPING =
+            Reply.notice("citebot is shutting down for a restart or an update. Please ask again in a minute.");
     static final Reply UNKNOWN_COMMAND = Reply.notice(
             "citebot does not know this command any more. It may have been renamed; type / to see the current ones.");
     static final Reply UNKNOWN_BUTTON =
@@ -108,6 +110,11 @@ final class InteractionFlows {
             public void busy() {
                 responder.reply(BUSY);
             }
+
+            @Override
+            public void stopping() {
+                responder.reply(STOPPING);
+            }
         };
         runner.run(() -> errors.guard(what, () -> command.handle(request, progress)), steps, responder.createdAt());
     }
@@ -154,6 +161,11 @@ final class InteractionFlows {
             @Override
             public void busy() {
                 responder.reply(BUSY);
+            }
+
+            @Override
+            public void stopping() {
+                responder.reply(STOPPING);
             }
         };
         runner.run(() -> guardAction(what, () -> handler.handle(actionId, invoker)), steps, responder.createdAt());

@@ -108,7 +108,7 @@ public final class InteractionListener extends ListenerAdapter {
     /** One timer per way of acknowledging, registered once rather than looked up per interaction. */
     private static BiConsumer<String, Duration> ackTimers(MeterRegistry metrics) {
         Map<String, Timer> timers = new HashMap<>();
-        for (String how : List.of("answered", "deferred", "busy")) {
+        for (String how : List.of("answered", "deferred", "busy", "stopping")) {
             timers.put(
                     how,
                     Timer.builder("citebot.interaction.ack")

@@ -103,6 +103,17 @@ class AckRunnerTest {
         assertThat(seen).containsExactly("answer done");
     }
 
+    @Test
+    void run_poolShutDownForAStop_answeredStoppingNotBusy() {
+        workers.shutdown();
+        List<String> seen = new CopyOnWriteArrayList<>();
+
+        runner.run(() -> "never run", steps(seen));
+
+        assertThat(seen).containsExactly("stopping");
+        assertThat(acknowledged).containsExactly("stopping");
+    }
+
     private AckRunner withWindow(Duration quickWindow) {
         return new AckRunner(workers, timer, quickWindow, (how, elapsed) -> acknowledged.add(how));
     }
@@ -149,6 +160,11 @@ class AckRunnerTest {
             @Override
             public void busy() {
                 seen.add("busy");
+            }
+
+            @Override
+            public void stopping() {
+                seen.add("stopping");
             }
         };
     }

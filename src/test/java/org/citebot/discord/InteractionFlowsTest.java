@@ -126,6 +126,16 @@ class InteractionFlowsTest {
     }
 
     @Test
+    void poolShutDownForAStop_answeredShuttingDownNotBusy() {
+        InteractionFlows flows = flows(Duration.ofSeconds(5), command("search", true, request -> ANSWER));
+        workers.shutdown();
+
+        flows.command(request("search"), responder);
+
+        assertThat(responder.calls).containsExactly("reply:" + text(InteractionFlows.STOPPING) + ":private");
+    }
+
+    @Test
     void failingCommand_privateApologyWithReference() {
         flows(Duration.ofSeconds(5), command("status", false, request -> {
                     throw new IllegalStateException("index closed");

@@ -3,12 +3,8 @@ package org.citebot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.citebot.discord.fake.FakeDiscord;
 import org.citebot.discord.fake.InteractionHandle;
-import org.citebot.index.IndexSettings;
 import org.citebot.index.PassageIndex;
+import org.citebot.testing.StoredState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Stopping citebot while an interaction is still being worked on, in the order the {@code run}
  * command's shutdown hook uses ({@code DiscordFrontEnd.close()}, then {@code Citebot.close()}):
- * interactions arriving after the stop began are not taken, and the index and the database are
+ * interactions arriving after the stop began are not taken but told at once, privately, that citebot
+ * is shutting down, and the index and the database are
  * closed cleanly, so they open again without a lock error and pass SQLite's integrity check.
  *
  * <p>The slow interaction is a moderator's {@code /reindex} that waits for the index's write lock,
@@ -60,24 +57,29 @@ class GracefulShutdownOverTheWireTest {
     }
 
     @Test
-    void shutdownWithAnInteractionInFlight_newOnesNotTaken_indexAndDatabaseCloseCleanly() throws Exception {
+    void shutdownWithAnInteractionInFlight_newOnesToldToAskAgain_indexAndDatabaseCloseCleanly() throws Exception {
         InteractionHandle slow = startWithASlowReindexInFlight();
 
         Stopping stopping = stopInTheBackground();
         InteractionHandle late =
                 discord.slash("search", Map.of("query", "HIMARS")).as(discord.alice());
-        await("an interaction sent after the stop began")
-                .during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(4))
-                .until(() -> !late.isAcknowledged());
+        JsonNode told = late.awaitResponseMessage();
+        assertThat(slow.originalMessage().orElseThrow().path("content").asText())
+                .as("the slow one is still working")
+                .doesNotStartWith("Reindex finished");
         releaseWriter.countDown();
         stopping.awaitStopped();
 
-        assertThat(late.isAcknowledged()).isFalse();
+        assertThat(told.path("content").asText())
+                .isEqualTo("citebot is shutting down for a restart or an update. Please ask again in a minute.");
+        assertThat(WireChecks.isPrivate(told)).isTrue();
+        assertThat(late.awaitCallbackType())
+                .as("answered at once, not deferred")
+                .isEqualTo(4);
         assertThat(slow.isAcknowledged())
                 .as("the slow interaction was deferred in time")
                 .isTrue();
-        assertIndexAndDatabaseCloseCleanly();
+        StoredState.assertReopensCleanly(data);
     }
 
     @Test
@@ -93,7 +95,7 @@ class GracefulShutdownOverTheWireTest {
                         .asText())
                 .contains("nothing changed");
         stopping.awaitStopped();
-        assertIndexAndDatabaseCloseCleanly();
+        StoredState.assertReopensCleanly(data);
     }
 
     /** Starts citebot, holds the index's write lock and starts a /reindex that waits for it; returns once it is deferred. */
@@ -155,19 +157,6 @@ class GracefulShutdownOverTheWireTest {
         void awaitStopped() {
             await("shutdown finished").atMost(Duration.ofSeconds(30)).until(() -> !thread.isAlive());
             assertThat(failure.get()).as("shutdown failure").isNull();
-        }
-    }
-
-    private void assertIndexAndDatabaseCloseCleanly() throws Exception {
-        try (PassageIndex reopened =
-                PassageIndex.open(data.resolve("index"), IndexSettings.defaults(), Clock.systemUTC())) {
-            assertThat(reopened.metadata().documents()).isPositive();
-        }
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("citebot.db"));
-                Statement statement = db.createStatement();
-                ResultSet check = statement.executeQuery("PRAGMA integrity_check")) {
-            assertThat(check.next()).isTrue();
-            assertThat(check.getString(1)).isEqualTo("ok");
         }
     }
 }
