@@ -3,13 +3,9 @@ package org.citebot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.citebot.state.ReindexLog;
 import org.citebot.state.StateStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,31 +15,23 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code citebot index} goes through the reindex service: its runs are recorded like the bot's. */
 class IndexCommandTest {
 
-    private static final Path SEEDS =
-            Path.of(System.getProperty("citebot.seeds", "seeds")).toAbsolutePath();
-
     @TempDir
     Path dir;
 
     private Path config;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRunner cli = new CliRunner();
 
     @BeforeEach
     void writeConfig() throws IOException {
-        config = dir.resolve("citebot.yaml");
-        Files.writeString(
-                config,
-                "corpus:\n  dir: " + SEEDS + "\nindex:\n  dir: " + dir.resolve("index") + "\nstate:\n  db: "
-                        + dir.resolve("citebot.db") + "\n");
+        config = CliRunner.writeConfig(dir);
     }
 
     @Test
     void index_twice_recordsBothRunsAsCliWithTheirCounts() {
-        assertThat(run("--config", config.toString(), "index")).isZero();
-        assertThat(run("--config", config.toString(), "index", "--full")).isZero();
+        assertThat(cli.run("--config", config.toString(), "index")).isZero();
+        assertThat(cli.run("--config", config.toString(), "index", "--full")).isZero();
 
-        assertThat(out.toString()).contains("documents: 2 (0 added, 2 changed, 0 unchanged, 0 removed)");
+        assertThat(cli.out()).contains("documents: 2 (0 added, 2 changed, 0 unchanged, 0 removed)");
         try (StateStore store = StateStore.open(dir.resolve("citebot.db"), Clock.systemUTC())) {
             List<ReindexLog.Run> runs = new ReindexLog(store).recent(5);
             assertThat(runs).extracting(ReindexLog.Run::requestedBy).containsExactly("cli", "cli");
@@ -55,7 +43,7 @@ class IndexCommandTest {
 
     @Test
     void index_missingCorpus_isRecordedAsFailed() {
-        assertThat(run(
+        assertThat(cli.run(
                         "--config",
                         config.toString(),
                         "index",
@@ -69,9 +57,5 @@ class IndexCommandTest {
             assertThat(run.error())
                     .hasValueSatisfying(error -> assertThat(error).contains("does not exist"));
         }
-    }
-
-    private int run(String... args) {
-        return Main.execute(args, Map.of(), new PrintWriter(out, true), new PrintWriter(err, true));
     }
 }

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,31 +15,23 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line as scripts and CI use it: exit codes, output formats, messages. */
 class MainTest {
 
-    private static final Path SEEDS =
-            Path.of(System.getProperty("citebot.seeds", "seeds")).toAbsolutePath();
-
     @TempDir
     Path dir;
 
     private Path config;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRunner cli = new CliRunner();
 
     @BeforeEach
     void writeConfig() throws IOException {
-        config = dir.resolve("citebot.yaml");
-        Files.writeString(
-                config,
-                "corpus:\n  dir: " + SEEDS + "\nindex:\n  dir: " + dir.resolve("index") + "\nstate:\n  db: "
-                        + dir.resolve("citebot.db") + "\n");
+        config = CliRunner.writeConfig(dir);
     }
 
     @Test
     void index_seeds_printsDocumentsPassagesAndSkipped() {
-        int code = run("--config", config.toString(), "index");
+        int code = cli.run("--config", config.toString(), "index");
 
         assertThat(code).isZero();
-        assertThat(out.toString())
+        assertThat(cli.out())
                 .contains("documents: 2 (2 added")
                 .containsPattern("passages: +\\d+")
                 .contains("skipped:   0");
@@ -50,20 +39,20 @@ class MainTest {
 
     @Test
     void index_secondRun_reportsUnchanged() {
-        run("--config", config.toString(), "index");
-        out.getBuffer().setLength(0);
+        cli.run("--config", config.toString(), "index");
+        CliRunner second = new CliRunner();
 
-        run("--config", config.toString(), "index");
+        second.run("--config", config.toString(), "index");
 
-        assertThat(out.toString()).contains("0 added, 0 changed, 2 unchanged, 0 removed");
+        assertThat(second.out()).contains("0 added, 0 changed, 2 unchanged, 0 removed");
     }
 
     @Test
     void searchJson_noIndexYet_buildsItAndPrintsExactlyOneJsonObject() throws IOException {
-        int code = run("--config", config.toString(), "search", "--json", "--limit", "2", "HIMARS", "missiles");
+        int code = cli.run("--config", config.toString(), "search", "--json", "--limit", "2", "HIMARS", "missiles");
 
         assertThat(code).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.get("query").asText()).isEqualTo("HIMARS missiles");
         assertThat(json.get("total").asLong()).isPositive();
         assertThat(json.get("tookMs").isNumber()).isTrue();
@@ -91,42 +80,41 @@ class MainTest {
 
     @Test
     void search_onlyStopWords_exitsTwoWithReasonOnStderr() {
-        int code = run("--config", config.toString(), "search", "the", "of", "and");
+        int code = cli.run("--config", config.toString(), "search", "the", "of", "and");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("citebot: ").doesNotContain("Exception");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.err()).startsWith("citebot: ").doesNotContain("Exception");
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
     void search_limitOutOfRange_exitsTwo() {
-        assertThat(run("--config", config.toString(), "search", "--limit", "0", "nato"))
+        assertThat(cli.run("--config", config.toString(), "search", "--limit", "0", "nato"))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("--limit");
+        assertThat(cli.err()).contains("--limit");
     }
 
     @Test
     void search_luceneSyntax_isPlainText() throws IOException {
-        int code = run("--config", config.toString(), "search", "--json", "title:(x", "*", "a~", "/.*/", "NATO");
+        int code = cli.run("--config", config.toString(), "search", "--json", "title:(x", "*", "a~", "/.*/", "NATO");
 
         assertThat(code).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString()).get("total").asLong())
-                .isPositive();
+        assertThat(new ObjectMapper().readTree(cli.out()).get("total").asLong()).isPositive();
     }
 
     @Test
     void invalidConfig_exitsTwoNamingTheKey() throws IOException {
         Files.writeString(config, "search:\n  results: 99\n");
 
-        int code = run("--config", config.toString(), "search", "nato");
+        int code = cli.run("--config", config.toString(), "search", "nato");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("search.results");
+        assertThat(cli.err()).contains("search.results");
     }
 
     @Test
     void index_missingCorpus_exitsTwoWithClearMessage() {
-        int code = run(
+        int code = cli.run(
                 "--config",
                 config.toString(),
                 "index",
@@ -134,15 +122,11 @@ class MainTest {
                 dir.resolve("nope").toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("corpus folder not found");
+        assertThat(cli.err()).contains("corpus folder not found");
     }
 
     @Test
     void unknownOption_exitsTwo() {
-        assertThat(run("search", "--frobnicate", "x")).isEqualTo(2);
-    }
-
-    private int run(String... args) {
-        return Main.execute(args, Map.of(), new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(cli.run("search", "--frobnicate", "x")).isEqualTo(2);
     }
 }
