@@ -57,32 +57,12 @@ public final class InteractionListener extends ListenerAdapter {
     /**
      * @param workers where commands, buttons and autocomplete run; bounded, see {@link #boundedPool}
      * @param timer schedules deferrals and autocomplete budgets
-     */
-    public InteractionListener(
-            CommandRegistry registry,
-            DiscordRenderer renderer,
-            ErrorBoundary errors,
-            ExecutorService workers,
-            ScheduledExecutorService timer) {
-        this(
-                registry,
-                renderer,
-                errors,
-                workers,
-                timer,
-                QUICK_WINDOW,
-                AUTOCOMPLETE_BUDGET,
-                new ModeratorPolicy(List.of()),
-                (how, elapsed) -> {});
-    }
-
-    /**
      * @param moderators who may run moderator commands (Manage Server or a configured moderator role),
      *     checked again here because server admins can open those commands to everyone in Discord
      * @param deferAfter how long a command may run before its reply is deferred ({@code
      *     discord.deferAfter}); Discord allows 3 s for the first response
      * @param metrics where the time from an interaction's arrival to its acknowledgement is recorded
-     *     ({@code citebot.interaction.ack}, tagged answered, deferred or busy)
+     *     ({@code citebot.interaction.ack}, tagged answered, deferred, busy or stopping)
      */
     public InteractionListener(
             CommandRegistry registry,
@@ -120,6 +100,7 @@ public final class InteractionListener extends ListenerAdapter {
         return (how, elapsed) -> timers.get(how).record(elapsed);
     }
 
+    /** Without moderator roles or metrics; the windows are the tests' to choose. */
     InteractionListener(
             CommandRegistry registry,
             DiscordRenderer renderer,

@@ -138,7 +138,7 @@ class DiscordBotTest {
                 new CitebotConfig.Discord(
                         List.of(), closed, URI.create(discord.gatewayUrl()), true, InteractionListener.QUICK_WINDOW),
                 registry,
-                new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers, timer));
+                listener(registry));
         bots.add(bot);
 
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(bot::start)
@@ -178,11 +178,21 @@ class DiscordBotTest {
                 URI.create(discord.gatewayUrl()),
                 true,
                 InteractionListener.QUICK_WINDOW);
-        InteractionListener listener =
-                new InteractionListener(registry, new DiscordRenderer(), new ErrorBoundary(), workers, timer);
+        InteractionListener listener = listener(registry);
         DiscordBot bot = new DiscordBot(token, config, registry, listener);
         bots.add(bot);
         return bot;
+    }
+
+    private InteractionListener listener(CommandRegistry registry) {
+        return new InteractionListener(
+                registry,
+                new DiscordRenderer(),
+                new ErrorBoundary(),
+                workers,
+                timer,
+                InteractionListener.QUICK_WINDOW,
+                InteractionListener.AUTOCOMPLETE_BUDGET);
     }
 
     private static int closedPort() throws IOException {
