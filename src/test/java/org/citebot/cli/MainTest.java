@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.citebot.command.SampleData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,8 @@ class MainTest {
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.get("query").asText()).isEqualTo("HIMARS missiles");
         assertThat(json.get("total").asLong()).isPositive();
+        assertThat(json.get("totalIsLowerBound").isBoolean()).isTrue();
+        assertThat(json.get("totalIsLowerBound").asBoolean()).isFalse();
         assertThat(json.get("tookMs").isNumber()).isTrue();
         JsonNode first = json.get("results").get(0);
         assertThat(first.get("rank").asInt()).isEqualTo(1);
@@ -103,6 +106,15 @@ class MainTest {
         assertThat(run("--config", config.toString(), "search", "--limit", "0", "nato"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--limit");
+    }
+
+    @Test
+    void searchJson_countStoppedAtAThreshold_saysTheTotalIsALowerBound() throws IOException {
+        JsonNode json = new ObjectMapper()
+                .readTree(SearchCliCommand.toJson("nuclear", SampleData.threePassagesOfAtLeast(1000)));
+
+        assertThat(json.get("total").asLong()).isEqualTo(1000);
+        assertThat(json.get("totalIsLowerBound").asBoolean()).isTrue();
     }
 
     @Test
