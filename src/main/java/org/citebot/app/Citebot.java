@@ -366,6 +366,8 @@ public final class Citebot implements AutoCloseable {
     private SearchRecorder recorder() {
         return (results, invoker) -> {
             try {
+                // result_count is "at least" for common queries (SearchResults#totalIsLowerBound);
+                // the log only ever asks whether it is zero.
                 queryLog.record(results.normalizedQuery(), invoker.guildId(), clock.instant(), results.totalHits());
             } catch (RuntimeException e) {
                 LOG.warn("Could not record a search in the query log: {}", e.toString());

@@ -104,6 +104,7 @@ final class SearchCliCommand implements Callable<Integer> {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("query", query);
         root.put("total", results.totalHits());
+        root.put("totalIsLowerBound", results.totalIsLowerBound());
         root.put("tookMs", Math.round(results.tookNanos() / 10_000.0) / 100.0);
         List<Map<String, Object>> hits = new ArrayList<>();
         for (SearchHit hit : results.hits()) {

@@ -42,9 +42,9 @@ public final class SearchReplies {
         int from = results.offset() + 1;
         int to = results.offset() + results.hits().size();
         StyledText header = StyledText.plain(
-                        results.totalHits() == 1
+                        results.totalHits() == 1 && !results.totalIsLowerBound()
                                 ? "1 passage"
-                                : "Passages " + from + "–" + to + " of " + results.totalHits())
+                                : "Passages " + from + "–" + to + " of " + total(results))
                 .append(StyledText.plain(" for “"))
                 .append(StyledText.bold(echo(query)))
                 .append(StyledText.plain("”"));
@@ -54,7 +54,7 @@ public final class SearchReplies {
             cards.add(card(hit));
         }
         List<ReplyAction> actions = new ArrayList<>();
-        if (results.totalHits() > pageSize) {
+        if (results.totalHits() > pageSize || results.totalIsLowerBound()) {
             actions.add(new ReplyAction.Button("◀ Previous", pageId(sessionToken, page - 1), page > 0, false));
             actions.add(new ReplyAction.Button("Next ▶", pageId(sessionToken, page + 1), results.hasMore(), false));
         }
@@ -66,6 +66,12 @@ public final class SearchReplies {
                 .or(() -> top.document().url())
                 .ifPresent(url -> actions.add(new ReplyAction.Link("Open source", url)));
         return new Reply(Optional.of(header), cards, actions, ephemeral);
+    }
+
+    /** "7", "12,345", or "1,000+" when counting stopped at a threshold. */
+    static String total(SearchResults results) {
+        String count = String.format(Locale.ENGLISH, "%,d", results.totalHits());
+        return results.totalIsLowerBound() ? count + "+" : count;
     }
 
     /** The card of one hit: the passage with its matches in bold. */

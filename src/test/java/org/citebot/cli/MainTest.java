@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.citebot.command.SampleData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,8 @@ class MainTest {
         JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.get("query").asText()).isEqualTo("HIMARS missiles");
         assertThat(json.get("total").asLong()).isPositive();
+        assertThat(json.get("totalIsLowerBound").isBoolean()).isTrue();
+        assertThat(json.get("totalIsLowerBound").asBoolean()).isFalse();
         assertThat(json.get("tookMs").isNumber()).isTrue();
         JsonNode first = json.get("results").get(0);
         assertThat(first.get("rank").asInt()).isEqualTo(1);
@@ -92,6 +95,15 @@ class MainTest {
         assertThat(cli.run("--config", config.toString(), "search", "--limit", "0", "nato"))
                 .isEqualTo(2);
         assertThat(cli.err()).contains("--limit");
+    }
+
+    @Test
+    void searchJson_countStoppedAtAThreshold_saysTheTotalIsALowerBound() throws IOException {
+        JsonNode json = new ObjectMapper()
+                .readTree(SearchCliCommand.toJson("nuclear", SampleData.threePassagesOfAtLeast(1000)));
+
+        assertThat(json.get("total").asLong()).isEqualTo(1000);
+        assertThat(json.get("totalIsLowerBound").asBoolean()).isTrue();
     }
 
     @Test

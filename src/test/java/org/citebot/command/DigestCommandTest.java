@@ -51,7 +51,7 @@ class DigestCommandTest {
         DigestComposer composer = new DigestComposer(
                 () -> new DigestCorpus.Contents(List.of(), List.of()),
                 log,
-                request -> new SearchResults(request.query(), 0, 0, List.of(), 0, List.of(), List.of()),
+                request -> new SearchResults(request.query(), 0, false, 0, List.of(), 0, List.of(), List.of()),
                 runs);
         DigestService service = new DigestService(
                 new DigestSettingsStore(store),

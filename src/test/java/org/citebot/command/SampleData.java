@@ -77,6 +77,7 @@ public final class SampleData {
         return new SearchResults(
                 "nuclear escalation",
                 5,
+                false,
                 0,
                 List.of(
                         hit(
@@ -108,10 +109,25 @@ public final class SampleData {
                 List.of());
     }
 
+    /** {@link #threePassages()} of a query whose count stopped at {@code atLeast}: more may match. */
+    public static SearchResults threePassagesOfAtLeast(long atLeast) {
+        SearchResults three = threePassages();
+        return new SearchResults(
+                three.normalizedQuery(),
+                atLeast,
+                true,
+                three.offset(),
+                three.hits(),
+                three.tookNanos(),
+                three.didYouMean(),
+                three.closestTitles());
+    }
+
     public static SearchResults noResults() {
         return new SearchResults(
                 "nucular escalasion",
                 0,
+                false,
                 0,
                 List.of(),
                 1_000_000L,

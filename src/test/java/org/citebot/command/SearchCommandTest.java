@@ -65,6 +65,24 @@ class SearchCommandTest {
     }
 
     @Test
+    void handle_countStoppedAtAThreshold_saysAtLeastAndOffersTheNextPage() {
+        Reply reply = command(SampleData.threePassagesOfAtLeast(1000), 5)
+                .handle(request(Map.of("query", "nuclear escalation")));
+
+        assertThat(reply.text().orElseThrow().text()).isEqualTo("Passages 1–3 of 1,000+ for “nuclear escalation”");
+        assertThat(button(reply, "Next ▶").enabled()).isTrue();
+    }
+
+    @Test
+    void handle_lowerBoundOfOne_isNotShownAsExactlyOnePassage() {
+        Reply reply =
+                command(SampleData.threePassagesOfAtLeast(1), 5).handle(request(Map.of("query", "nuclear escalation")));
+
+        assertThat(reply.text().orElseThrow().text()).isEqualTo("Passages 1–3 of 1+ for “nuclear escalation”");
+        assertThat(button(reply, "Next ▶").enabled()).isTrue();
+    }
+
+    @Test
     void handle_publicByChoice_noShareButton() {
         Reply reply =
                 command(SampleData.threePassages(), 5).handle(request(Map.of("query", "nuclear", "private", false)));

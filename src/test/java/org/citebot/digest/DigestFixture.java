@@ -77,7 +77,8 @@ final class DigestFixture implements AutoCloseable {
         store = StateStore.open(db, clock);
         queryLog = new QueryLog(store);
         DigestRuns runs = new DigestRuns(store);
-        PassageSearch search = request -> new SearchResults(request.query(), 0, 0, List.of(), 0, List.of(), List.of());
+        PassageSearch search =
+                request -> new SearchResults(request.query(), 0, false, 0, List.of(), 0, List.of(), List.of());
         DigestCorpus corpus = () -> new Contents(documents, passages);
         service = new DigestService(
                 new DigestSettingsStore(store),

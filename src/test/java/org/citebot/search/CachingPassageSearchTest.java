@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +31,7 @@ class CachingPassageSearchTest {
     Path dir;
 
     private final AtomicLong nanos = new AtomicLong();
+    private final List<String> normalized = new ArrayList<>();
     private PassageIndex index;
     private LuceneSearchService lucene;
     private CachingPassageSearch cached;
@@ -40,7 +42,15 @@ class CachingPassageSearchTest {
         index.update(List.of(document("a", "The NATO summit in Ankara debated the war and nuclear deterrence.")));
         lucene = new LuceneSearchService(index, SearchSettings.defaults());
         cached = new CachingPassageSearch(
-                lucene, lucene::normalize, () -> generation(), 1000, Duration.ofMinutes(10), nanos::get);
+                lucene,
+                query -> {
+                    normalized.add(query);
+                    return lucene.normalize(query);
+                },
+                () -> generation(),
+                1000,
+                Duration.ofMinutes(10),
+                nanos::get);
     }
 
     @AfterEach
@@ -59,14 +69,34 @@ class CachingPassageSearchTest {
     }
 
     @Test
+    void search_sameWordsAgain_isAHitWithoutParsingAgain() {
+        SearchResults first = cached.search(SearchRequest.of("NATO  Summit?", 3));
+        SearchResults again = cached.search(SearchRequest.of("NATO  Summit?", 3));
+        SearchResults otherPage = cached.search(new SearchRequest("NATO  Summit?", SearchFilters.NONE, 3, 3));
+        SearchResults otherSpelling = cached.search(SearchRequest.of("nato summit", 3));
+
+        assertThat(again).isSameAs(first);
+        assertThat(otherSpelling).isSameAs(first);
+        assertThat(otherPage).isNotSameAs(first);
+        assertThat(normalized).containsExactly("NATO  Summit?", "nato summit");
+        assertThat(cached.statistics().hits()).isEqualTo(2);
+        assertThat(cached.statistics().misses()).isEqualTo(2);
+        assertThat(cached.statistics().size()).isEqualTo(2);
+    }
+
+    @Test
     void search_afterReindex_neverServesTheOlderGeneration() throws IOException {
         SearchResults before = cached.search(SearchRequest.of("nato summit", 3));
         index.update(List.of(document("a", "The NATO summit in Vilnius was about something else entirely.")));
 
         SearchResults after = cached.search(SearchRequest.of("nato summit", 3));
+        SearchResults afterOtherSpelling = cached.search(SearchRequest.of("NATO  Summit?", 3));
 
         assertThat(after).isNotSameAs(before);
         assertThat(after.hits().get(0).passage().text()).contains("Vilnius");
+        assertThat(afterOtherSpelling).isSameAs(after);
+        assertThat(cached.statistics().misses()).isEqualTo(2);
+        assertThat(cached.statistics().hits()).isEqualTo(1);
     }
 
     @Test
@@ -92,7 +122,11 @@ class CachingPassageSearchTest {
     void search_badQuery_throwsAndCachesNothing() {
         assertThatThrownBy(() -> cached.search(SearchRequest.of("the of and", 3)))
                 .isInstanceOf(QueryException.class);
+        assertThatThrownBy(() -> cached.search(SearchRequest.of("the of and", 3)))
+                .isInstanceOf(QueryException.class);
         assertThat(cached.statistics().size()).isZero();
+        assertThat(cached.statistics().misses()).isZero();
+        assertThat(normalized).containsExactly("the of and", "the of and");
     }
 
     private long generation() {

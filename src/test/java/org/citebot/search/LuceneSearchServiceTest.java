@@ -92,6 +92,7 @@ class LuceneSearchServiceTest {
         // nuclear: three passages; escalat*: three more in the body, and the title "...Escalations"
         // makes every passage of that document match.
         assertThat(results.totalHits()).isEqualTo(7);
+        assertThat(results.totalIsLowerBound()).isFalse();
         assertThat(results.hits()).extracting(SearchHit::rank).containsExactly(1, 2, 3, 4, 5, 6, 7);
         SearchHit first = results.hits().get(0);
         assertThat(results.hits()).allSatisfy(hit -> assertThat(hit.score()).isLessThanOrEqualTo(first.score()));
@@ -264,6 +265,64 @@ class LuceneSearchServiceTest {
         assertThat(ids.subList(0, 2)).containsOnly("m_sanctions");
         assertThat(ids.subList(5, 7)).containsOnly("m_sanctions");
         assertThat(results.hits()).extracting(SearchHit::rank).containsExactly(1, 2, 3, 4, 5, 6, 7);
+    }
+
+    /** {@code documents} documents of ten passages each; every passage mentions tankers. */
+    private static List<IndexedDocument> tankerCorpus(int documents) {
+        List<IndexedDocument> corpus = new ArrayList<>();
+        for (int d = 0; d < documents; d++) {
+            Para[] paras = new Para[10];
+            for (int p = 0; p < paras.length; p++) {
+                // Scores differ by document length, so the ranking has a clear order.
+                paras[p] = Para.of("Tanker number " + (d * 10 + p) + " sailed" + " far".repeat(p + d % 7) + ".");
+            }
+            corpus.add(doc(String.format("t%04d", d), "Convoy log " + d, paras));
+        }
+        return corpus;
+    }
+
+    @Test
+    void search_moreMatchesThanTheExactCountThreshold_reportsALowerBoundAndMorePages() throws IOException {
+        int documents = LuceneSearchService.EXACT_TOTAL_UP_TO / 10 + 20;
+        build(tankerCorpus(documents));
+
+        SearchResults results = run("tanker");
+
+        assertThat(results.totalIsLowerBound()).isTrue();
+        assertThat(results.totalHits()).isEqualTo(LuceneSearchService.EXACT_TOTAL_UP_TO);
+        assertThat(results.hits()).hasSize(10);
+        assertThat(results.hasMore()).isTrue();
+        SearchResults last = search.search(
+                new SearchRequest("tanker", SearchFilters.NONE, LuceneSearchService.EXACT_TOTAL_UP_TO - 10, 10));
+        assertThat(last.hits()).hasSize(10);
+        assertThat(last.hasMore()).as("a lower bound means passages beyond it").isTrue();
+    }
+
+    @Test
+    void search_exactlyTheThresholdMatches_countsExactly() throws IOException {
+        build(tankerCorpus(LuceneSearchService.EXACT_TOTAL_UP_TO / 10));
+
+        SearchResults results = run("tanker");
+
+        assertThat(results.totalIsLowerBound()).isFalse();
+        assertThat(results.totalHits()).isEqualTo(LuceneSearchService.EXACT_TOTAL_UP_TO);
+        SearchResults last = search.search(
+                new SearchRequest("tanker", SearchFilters.NONE, LuceneSearchService.EXACT_TOTAL_UP_TO - 10, 10));
+        assertThat(last.hits()).hasSize(10);
+        assertThat(last.hasMore()).isFalse();
+    }
+
+    @Test
+    void search_pageBeyondTheThreshold_countsExactlyAsDeepAsItCollects() throws IOException {
+        int documents = LuceneSearchService.EXACT_TOTAL_UP_TO / 10 + 20;
+        build(tankerCorpus(documents));
+
+        SearchResults deep = search.search(new SearchRequest("tanker", SearchFilters.NONE, documents * 10 - 5, 10));
+
+        assertThat(deep.totalIsLowerBound()).isFalse();
+        assertThat(deep.totalHits()).isEqualTo(documents * 10L);
+        assertThat(deep.hits()).hasSize(5);
+        assertThat(deep.hasMore()).isFalse();
     }
 
     @Test
