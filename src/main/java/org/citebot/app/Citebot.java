@@ -40,6 +40,7 @@ import org.citebot.command.SearchCommand;
 import org.citebot.command.SearchRecorder;
 import org.citebot.command.SearchSessions;
 import org.citebot.command.SearchSuggestions;
+import org.citebot.command.ServerChannels;
 import org.citebot.command.SettingsCommand;
 import org.citebot.command.SourcesActionHandler;
 import org.citebot.command.SourcesCommand;
@@ -108,11 +109,14 @@ public final class Citebot implements AutoCloseable {
             .increment());
     private final ReindexService reindex;
     private final ModeratorPolicy moderators;
+    private final GuildSettings guildSettings;
     private final DigestService digests;
     private final DigestScheduler digestScheduler;
     private final CommandRegistry registry;
     /** Set by the front end once it can post; until then announcements go nowhere. */
     private volatile ModeratorLog moderatorLog = ModeratorLog.NONE;
+    /** Set by the front end once it sees Discord's servers; until then channel options are not checked. */
+    private volatile ServerChannels serverChannels = ServerChannels.UNCHECKED;
 
     private @Nullable ScheduledExecutorService watcherExecutor;
     private @Nullable CorpusWatcher watcher;
@@ -157,6 +161,7 @@ public final class Citebot implements AutoCloseable {
             return thread;
         });
         this.moderators = new ModeratorPolicy(config.moderators().roles());
+        this.guildSettings = new GuildSettings(state);
         this.digests = buildDigests();
         // The digest shares the one background executor; its next run is computed from the clock.
         this.digestScheduler = new DigestScheduler(digests, background, clock);
@@ -178,7 +183,8 @@ public final class Citebot implements AutoCloseable {
                 digest.postEmptyDays(),
                 digest.pauseAfterFailures(),
                 config.moderators().logChannel());
-        return new DigestService(new DigestSettingsStore(state), runs, composer, defaults, options, clock);
+        return new DigestService(
+                new DigestSettingsStore(state), runs, composer, defaults, options, guildSettings::logChannel, clock);
     }
 
     private static DigestSettings digestDefault(String guild, CitebotConfig.DigestDefault configured) {
@@ -297,7 +303,6 @@ public final class Citebot implements AutoCloseable {
                 config.rateLimit().searches(), config.rateLimit().window(), clock, ticker, () -> metrics.counter(
                                 "citebot.ratelimit.refusals")
                         .increment());
-        GuildSettings guildSettings = new GuildSettings(state);
         boolean configuredPrivate = config.discord().privateByDefault();
         SearchSuggestions suggestions = new SearchSuggestions(this::sourceChoices, this::querySuggestions);
 
@@ -316,9 +321,15 @@ public final class Citebot implements AutoCloseable {
         commands.add(new StatusCommand(statusSource(), clock, startedAt));
         // Help lists the registry it belongs to; the lambda reads the field only when help is asked for.
         commands.add(new HelpCommand(() -> this.registry.specs()));
-        commands.add(new SettingsCommand(guildSettings, moderators, configuredPrivate));
+        ServerChannels channels = (guild, channel) -> serverChannels.isMessageChannelOf(guild, channel);
+        commands.add(new SettingsCommand(
+                guildSettings,
+                moderators,
+                configuredPrivate,
+                config.moderators().logChannel(),
+                channels));
         commands.add(new ReindexCommand(reindex, moderators, clock));
-        commands.add(new DigestCommand(digests, moderators));
+        commands.add(new DigestCommand(digests, moderators, channels));
         List<ActionHandler> actions =
                 List.of(new SearchActionHandler(search, sessions), new SourcesActionHandler(this::documents));
         return new CommandRegistry(commands, actions);
@@ -556,10 +567,21 @@ public final class Citebot implements AutoCloseable {
 
     /**
      * Where reindex runs (and later other moderator actions) are announced: the Discord front end
-     * passes one that posts to {@code moderators.logChannel} once it is connected.
+     * passes one that posts to {@code moderators.logChannel} and every server's own log channel once
+     * it is connected.
      */
     public void announceModeratorActionsTo(ModeratorLog log) {
         this.moderatorLog = log;
+    }
+
+    /** How commands check that a channel option names a channel of the invoker's server; the front end passes one. */
+    public void checkChannelsWith(ServerChannels channels) {
+        this.serverChannels = channels;
+    }
+
+    /** Per-server choices: private answers, and each server's own moderator log channel. */
+    public GuildSettings guildSettings() {
+        return guildSettings;
     }
 
     @Override

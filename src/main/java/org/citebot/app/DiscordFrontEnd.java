@@ -8,11 +8,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import org.citebot.discord.DiscordBot;
 import org.citebot.discord.DiscordRenderer;
 import org.citebot.discord.InteractionListener;
 import org.citebot.discord.JdaDigestPoster;
+import org.citebot.discord.JdaModeratorLog;
+import org.citebot.discord.JdaServerChannels;
 import org.citebot.ops.ReadinessCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,41 +77,20 @@ public final class DiscordFrontEnd implements Closeable {
         try {
             bot.start();
             JDA jda = bot.jda().orElseThrow(() -> new IllegalStateException("JDA missing after a successful start"));
+            citebot.checkChannelsWith(new JdaServerChannels(jda));
             citebot.startDigests(
                     new JdaDigestPoster(jda, renderer, citebot.config().digest().silent(), DIGEST_POST_TIMEOUT));
+            citebot.announceModeratorActionsTo(new JdaModeratorLog(
+                    jda, renderer, citebot.config().moderators().logChannel(), citebot.guildSettings()::logChannels));
         } catch (InterruptedException | RuntimeException e) {
             frontEnd.close();
             throw e;
         }
-        citebot.config()
-                .moderators()
-                .logChannel()
-                .ifPresent(channel ->
-                        citebot.announceModeratorActionsTo(reply -> frontEnd.post(channel, renderer, reply)));
         return frontEnd;
     }
 
     public DiscordBot bot() {
         return bot;
-    }
-
-    /** Posts a moderator announcement (through the limit-safe renderer, mentioning nobody); never throws. */
-    private void post(String channelId, DiscordRenderer renderer, org.citebot.reply.Reply reply) {
-        Optional<TextChannel> channel = bot.jda().map(jda -> jda.getTextChannelById(channelId));
-        if (channel.isEmpty()) {
-            LOG.warn("moderators.logChannel {} is not a text channel citebot can see; announcement dropped", channelId);
-            return;
-        }
-        try {
-            channel.get()
-                    .sendMessage(renderer.create(reply.withEphemeral(false)))
-                    .queue(
-                            null,
-                            failure -> LOG.warn(
-                                    "Could not post to moderators.logChannel {}: {}", channelId, failure.getMessage()));
-        } catch (RuntimeException e) {
-            LOG.warn("Could not post to moderators.logChannel {}: {}", channelId, e.getMessage());
-        }
     }
 
     /** For {@code /readyz}: ready while the gateway connection is up (JDA reconnects by itself). */

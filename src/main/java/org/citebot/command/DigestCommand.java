@@ -79,10 +79,12 @@ public final class DigestCommand implements Command {
 
     private final DigestService digests;
     private final ModeratorPolicy moderators;
+    private final ServerChannels channels;
 
-    public DigestCommand(DigestService digests, ModeratorPolicy moderators) {
+    public DigestCommand(DigestService digests, ModeratorPolicy moderators, ServerChannels channels) {
         this.digests = digests;
         this.moderators = moderators;
+        this.channels = channels;
     }
 
     @Override
@@ -145,8 +147,11 @@ public final class DigestCommand implements Command {
     }
 
     private Reply setup(String guild, CommandRequest request) {
-        String channel = request.string("channel")
-                .orElseThrow(() -> new UserFacingException("Choose a channel: " + SPEC.example()));
+        String channel = channels.requireIn(
+                guild,
+                request.string("channel")
+                        .orElseThrow(() -> new UserFacingException("Choose a channel: " + SPEC.example())),
+                "channel");
         LocalTime time = parseTime(
                 request.string("time").orElseThrow(() -> new UserFacingException("Give a time such as time:08:00.")));
         ZoneId zone = parseZone(request.string("timezone")
@@ -158,10 +163,8 @@ public final class DigestCommand implements Command {
             throw new UserFacingException("sections: " + e.getMessage() + ".");
         }
         DigestSettings settings = digests.setup(guild, channel, time, zone, sections);
-        StringBuilder text = new StringBuilder("Daily digest on: posted in https://discord.com/channels/")
-                .append(guild)
-                .append('/')
-                .append(channel)
+        StringBuilder text = new StringBuilder("Daily digest on: posted in ")
+                .append(ServerChannels.link(guild, channel))
                 .append(" at ")
                 .append(time)
                 .append(' ')
@@ -171,8 +174,11 @@ public final class DigestCommand implements Command {
                 .append(String.join(", ", DigestSection.keys(settings.sections())))
                 .append('.');
         if (sections.contains(DigestSection.UNANSWERED)
-                && digests.options().moderatorChannel().isEmpty()) {
-            text.append(" Unanswered questions are only posted when moderators.logChannel is configured.");
+                && digests.moderatorChannel(guild)
+                        .filter(log -> channels.isMessageChannelOf(guild, log))
+                        .isEmpty()) {
+            text.append(" Unanswered questions are only posted once a moderator chooses a log channel"
+                    + " with /settings log-channel:#channel.");
         }
         text.append(" See it with /digest preview.");
         return Reply.notice(text.toString());

@@ -95,7 +95,9 @@ public record CitebotConfig(
      * Who may run moderator commands besides members with Manage Server.
      *
      * @param roles role ids whose members count as moderators
-     * @param logChannel the channel where moderator actions such as reindex runs are announced, if any
+     * @param logChannel the channel where moderator actions such as reindex runs are announced, if any,
+     *     and where the digest reports to the server it belongs to while that server has no log
+     *     channel of its own ({@code /settings log-channel})
      */
     public record Moderators(List<String> roles, Optional<String> logChannel) {
         public Moderators {

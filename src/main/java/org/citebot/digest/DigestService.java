@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.citebot.digest.PostResult.Failed;
 import org.citebot.digest.PostResult.Posted;
 import org.citebot.reply.Reply;
@@ -54,7 +55,9 @@ public final class DigestService implements DigestScheduler.DueWork {
      * @param grace how late a digest may still be posted after the bot was down at its time
      * @param postEmptyDays whether a day with nothing to say posts "Nothing new today."
      * @param pauseAfterFailures failed days in a row (deleted channel, missing permission) before the digest pauses
-     * @param moderatorChannel where unanswered questions and failures are reported, if anywhere
+     * @param moderatorChannel where unanswered questions and failures are reported for a guild
+     *     without a log channel of its own ({@code moderators.logChannel}); a channel belongs to one
+     *     guild, so this only reaches that guild's moderators
      */
     public record Options(
             Duration grace, boolean postEmptyDays, int pauseAfterFailures, Optional<String> moderatorChannel) {}
@@ -64,24 +67,31 @@ public final class DigestService implements DigestScheduler.DueWork {
     private final DigestComposer composer;
     private final Map<String, DigestSettings> defaults;
     private final Options options;
+    private final Function<String, Optional<String>> guildModeratorChannels;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final AtomicReference<DigestPoster> poster = new AtomicReference<>(NOT_CONNECTED);
     private final AtomicReference<Runnable> onChange = new AtomicReference<>(() -> {});
 
-    /** @param defaults configured settings per guild id, for guilds that never ran {@code /digest setup} */
+    /**
+     * @param defaults configured settings per guild id, for guilds that never ran {@code /digest setup}
+     * @param guildModeratorChannels a guild's own moderator channel, if its moderators chose one
+     *     ({@code /settings log-channel}); it wins over {@link Options#moderatorChannel()}
+     */
     public DigestService(
             DigestSettingsStore settingsStore,
             DigestRuns runs,
             DigestComposer composer,
             Map<String, DigestSettings> defaults,
             Options options,
+            Function<String, Optional<String>> guildModeratorChannels,
             Clock clock) {
         this.settingsStore = settingsStore;
         this.runs = runs;
         this.composer = composer;
         this.defaults = Map.copyOf(defaults);
         this.options = options;
+        this.guildModeratorChannels = guildModeratorChannels;
         this.clock = clock;
     }
 
@@ -102,6 +112,11 @@ public final class DigestService implements DigestScheduler.DueWork {
 
     public Options options() {
         return options;
+    }
+
+    /** Where the guild's unanswered questions and failures are reported: its own channel, else the configured one. */
+    public Optional<String> moderatorChannel(String guildId) {
+        return guildModeratorChannels.apply(guildId).or(options::moderatorChannel);
     }
 
     // ---- settings ----
@@ -446,12 +461,13 @@ public final class DigestService implements DigestScheduler.DueWork {
         return new DeliveryOutcome.Failed(run.localDate(), failed.kind(), failed.detail());
     }
 
-    /** Best effort: tells the moderator channel, if configured; a failure there is only logged. */
+    /** Best effort: tells the guild's moderator channel, if there is one; a failure there is only logged. */
     private void report(String guild, Reply reply, String nonce) {
-        if (options.moderatorChannel().isEmpty()) {
+        Optional<String> channel = moderatorChannel(guild);
+        if (channel.isEmpty()) {
             return;
         }
-        PostResult result = post(guild, options.moderatorChannel().get(), reply, nonce);
+        PostResult result = post(guild, channel.get(), reply, nonce);
         if (result instanceof Failed failed) {
             LOG.warn("Could not report to the moderator channel for guild {}: {}", guild, failed.detail());
         }

@@ -1,6 +1,7 @@
 package org.citebot.discord;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,11 +47,12 @@ public final class JdaDigestPoster implements DigestPoster {
         if (guild == null) {
             return new PostResult.Failed(FailureKind.CHANNEL_GONE, "the bot is not in server " + guildId);
         }
-        GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, channelId);
-        if (channel == null) {
+        Optional<GuildMessageChannel> found = JdaServerChannels.messageChannel(guild, channelId);
+        if (found.isEmpty()) {
             return new PostResult.Failed(
                     FailureKind.CHANNEL_GONE, "channel " + channelId + " does not exist in this server");
         }
+        GuildMessageChannel channel = found.get();
         try {
             Message message = channel.sendMessage(renderer.create(reply))
                     .setNonce(nonce)

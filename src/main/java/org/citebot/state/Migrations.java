@@ -86,5 +86,9 @@ final class Migrations {
                         doc_id       TEXT NOT NULL,
                         content_hash TEXT NOT NULL,
                         PRIMARY KEY (guild_id, doc_id)
-                    )""")));
+                    )""")),
+            new Migration(
+                    5,
+                    "per-guild moderator log channel",
+                    List.of("ALTER TABLE guild_settings ADD COLUMN log_channel_id TEXT")));
 }

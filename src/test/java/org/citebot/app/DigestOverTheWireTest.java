@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,11 +16,14 @@ import java.util.stream.StreamSupport;
 import org.citebot.config.CitebotConfig;
 import org.citebot.config.ConfigLoader;
 import org.citebot.digest.DeliveryOutcome;
+import org.citebot.digest.DigestSection;
 import org.citebot.digest.MutableClock;
 import org.citebot.discord.fake.FakeDiscord;
 import org.citebot.discord.fake.SentMessage;
 import org.citebot.discord.fake.TestChannel;
 import org.citebot.discord.fake.TestGuild;
+import org.citebot.index.IndexProgress;
+import org.citebot.reindex.ReindexRequest;
 import org.citebot.state.StateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -206,13 +211,91 @@ class DigestOverTheWireTest {
         start(readingGroup().build());
         TestChannel gone = new TestChannel("1234567890123456789", "gone");
 
-        digest("setup", Map.of("channel", gone, "time", "08:00", "timezone", "America/New_York"), "mod");
+        JsonNode refused =
+                digest("setup", Map.of("channel", gone, "time", "08:00", "timezone", "America/New_York"), "mod");
+        assertThat(refused.path("content").asText())
+                .as("a channel that is not in the server is refused at setup")
+                .contains("channel: that is not a text channel of this server");
+        // Set up while it existed; deleted since.
+        citebot.digests()
+                .setup(
+                        discord.guild().id(),
+                        gone.id(),
+                        LocalTime.of(8, 0),
+                        ZoneId.of("America/New_York"),
+                        DigestSection.all());
         JsonNode now = digest("now", Map.of(), "mod");
 
         assertThat(now.path("content").asText()).contains("could not be posted").contains("does not exist");
         JsonNode report = discord.awaitChannelMessage(
                 modLog.id(), m -> m.path("content").asText().contains(gone.id()));
         assertThat(report.at("/allowed_mentions/parse")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a second server chooses its own log channel: its unanswered questions land there, reindexes in both")
+    void secondServer_ownLogChannel_getsItsUnansweredQuestionsAndReindexAnnouncements() throws Exception {
+        TestGuild annex = TestGuild.builder("Annex")
+                .textChannel("annex-general")
+                .textChannel("annex-news")
+                .textChannel("annex-mod")
+                .role("Moderator", TestGuild.MANAGE_GUILD)
+                .member("bea", "Moderator")
+                .build();
+        discord =
+                FakeDiscord.builder().guild(readingGroup().build()).guild(annex).start();
+        news = discord.channel("news");
+        modLog = discord.channel("mod-log");
+        startBot();
+        TestChannel annexMod = annex.channel("annex-mod");
+        citebot.queryLog()
+                .record("moon cheese", Optional.of(annex.id()), clock.instant().minusSeconds(200), 0);
+
+        JsonNode otherServers = inAnnex(annex, discord.slash("settings", Map.of("log-channel", modLog)));
+        JsonNode saved = inAnnex(annex, discord.slash("settings", Map.of("log-channel", annexMod)));
+        JsonNode setup = inAnnex(
+                annex,
+                discord.slash("digest")
+                        .subcommand(
+                                "setup",
+                                Map.of(
+                                        "channel",
+                                        annex.channel("annex-news"),
+                                        "time",
+                                        "08:00",
+                                        "timezone",
+                                        "Europe/Berlin")));
+        inAnnex(annex, discord.slash("digest").subcommand("now", Map.of()));
+
+        assertThat(otherServers.path("content").asText())
+                .isEqualTo(
+                        "log-channel: that is not a text channel of this server. Choose one of this server's channels.");
+        assertThat(saved.path("content").asText())
+                .startsWith("Saved: citebot reports to this server's moderators in https://discord.com/channels/"
+                        + annex.id() + "/" + annexMod.id());
+        assertThat(setup.path("content").asText()).contains("Daily digest on").doesNotContain("Unanswered questions");
+        JsonNode unanswered =
+                discord.awaitChannelMessage(annexMod.id(), m -> m.toString().contains("moon cheese"));
+        assertThat(unanswered.at("/allowed_mentions/parse")).isEmpty();
+        assertThat(discord.channelMessages(modLog.id()))
+                .as("the configured channel is the Reading Group's; the Annex's questions stay in the Annex")
+                .noneMatch(m -> m.toString().contains("moon cheese"));
+
+        citebot.reindex().reindex(ReindexRequest.cli(false), IndexProgress.NONE);
+
+        for (TestChannel log : List.of(modLog, annexMod)) {
+            JsonNode announced = discord.awaitChannelMessage(
+                    log.id(), m -> m.path("content").asText().startsWith("Reindex requested by the command line"));
+            assertThat(announced.at("/allowed_mentions/parse")).isEmpty();
+        }
+    }
+
+    /** A moderator of the Annex runs the command in the Annex's general channel; returns the first answer with text. */
+    private static JsonNode inAnnex(TestGuild annex, FakeDiscord.InteractionBuilder interaction) {
+        return interaction
+                .in(annex.channel("annex-general"))
+                .as(annex.member("bea"))
+                .awaitResponseMessage(m -> !m.path("content").asText("").isEmpty(), Duration.ofSeconds(10));
     }
 
     @Test

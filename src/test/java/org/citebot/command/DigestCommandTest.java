@@ -20,6 +20,7 @@ import org.citebot.reply.Reply;
 import org.citebot.search.SearchResults;
 import org.citebot.state.DigestRuns;
 import org.citebot.state.DigestSettingsStore;
+import org.citebot.state.GuildSettings;
 import org.citebot.state.QueryLog;
 import org.citebot.state.StateStore;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,11 @@ class DigestCommandTest {
     private static final String GUILD = "100000000000000001";
     private static final String CHANNEL = "200000000000000001";
     private static final Invoker MOD = new Invoker("1", Optional.of(GUILD), Optional.of(CHANNEL), true, List.of());
+    private static final String MOD_LOG = "200000000000000009";
+    /** This server's channels; any other id is another server's. */
+    private static final ServerChannels CHANNELS =
+            (guild, channel) -> guild.equals(GUILD) && List.of(CHANNEL, MOD_LOG).contains(channel);
+
     private static final Invoker MEMBER = new Invoker("2", Optional.of(GUILD), Optional.of(CHANNEL), false, List.of());
 
     @TempDir
@@ -40,12 +46,14 @@ class DigestCommandTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T05:00:00Z"));
     private final List<String> posted = new ArrayList<>();
     private StateStore store;
+    private GuildSettings guildSettings;
     private DigestCommand command;
 
     @BeforeEach
     void open() {
         store = StateStore.open(dir.resolve("citebot.db"), clock);
         QueryLog log = new QueryLog(store);
+        guildSettings = new GuildSettings(store);
         DigestRuns runs = new DigestRuns(store);
         log.record("summit", Optional.of(GUILD), clock.instant(), 2);
         DigestComposer composer = new DigestComposer(
@@ -59,12 +67,13 @@ class DigestCommandTest {
                 composer,
                 Map.of(),
                 new DigestService.Options(Duration.ofHours(6), false, 3, Optional.empty()),
+                guildSettings::logChannel,
                 clock);
         service.attach((guild, channel, reply, nonce) -> {
             posted.add(channel);
             return new PostResult.Posted("9" + posted.size());
         });
-        command = new DigestCommand(service, new ModeratorPolicy(List.of()));
+        command = new DigestCommand(service, new ModeratorPolicy(List.of()), CHANNELS);
     }
 
     @AfterEach
@@ -109,6 +118,33 @@ class DigestCommandTest {
                 .contains("08:00 Europe/Berlin")
                 .contains("first on Monday 4 May")
                 .contains("Sections: asked.");
+    }
+
+    @Test
+    void setup_channelOfAnotherServer_refusedAndNothingSetUp() {
+        assertThatThrownBy(() -> run(
+                        "setup",
+                        Map.of("channel", "300000000000000003", "time", "08:00", "timezone", "Europe/Berlin"),
+                        MOD))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessage(
+                        "channel: that is not a text channel of this server. Choose one of this server's channels.");
+        assertThatThrownBy(() -> run("preview", Map.of(), MOD)).hasMessageContaining("No daily digest is set up here");
+    }
+
+    @Test
+    void setup_withUnansweredSection_pointsAtSettingsLogChannelUntilTheServerHasOne() {
+        Map<String, Object> setup = Map.of("channel", CHANNEL, "time", "08:00", "timezone", "Europe/Berlin");
+
+        String without = text(run("setup", setup, MOD));
+        guildSettings.setLogChannel(GUILD, Optional.of(MOD_LOG));
+        String with = text(run("setup", setup, MOD));
+
+        assertThat(without)
+                .contains("Unanswered questions are only posted once a moderator chooses a log channel"
+                        + " with /settings log-channel:#channel.")
+                .doesNotContain("moderators.logChannel");
+        assertThat(with).doesNotContain("Unanswered questions");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.citebot.search.PassageSearch;
 import org.citebot.search.SearchResults;
 import org.citebot.state.DigestRuns;
 import org.citebot.state.DigestSettingsStore;
+import org.citebot.state.GuildSettings;
 import org.citebot.state.QueryLog;
 import org.citebot.state.StateStore;
 
@@ -43,6 +44,7 @@ final class DigestFixture implements AutoCloseable {
     Map<String, DigestSettings> defaults = Map.of();
     DigestService.Options options = new DigestService.Options(Duration.ofHours(6), false, 3, Optional.of(MOD_CHANNEL));
     StateStore store;
+    GuildSettings guildSettings;
     DigestService service;
     QueryLog queryLog;
 
@@ -76,6 +78,7 @@ final class DigestFixture implements AutoCloseable {
     void open() {
         store = StateStore.open(db, clock);
         queryLog = new QueryLog(store);
+        guildSettings = new GuildSettings(store);
         DigestRuns runs = new DigestRuns(store);
         PassageSearch search =
                 request -> new SearchResults(request.query(), 0, false, 0, List.of(), 0, List.of(), List.of());
@@ -86,6 +89,7 @@ final class DigestFixture implements AutoCloseable {
                 new DigestComposer(corpus, queryLog, search, runs),
                 defaults,
                 options,
+                guildSettings::logChannel,
                 clock);
         service.attach(poster);
     }

@@ -229,6 +229,35 @@ class DigestServiceTest {
     }
 
     @Test
+    @DisplayName(
+            "a guild with its own log channel gets its unanswered questions and failures there; others use the configured one")
+    void moderatorReports_goToTheGuildsOwnLogChannel_elseTheConfiguredOne() {
+        String otherModChannel = "300000000000000002";
+        start("2026-05-03T12:00:00Z");
+        fixture.guildSettings.setLogChannel(OTHER_GUILD, Optional.of(otherModChannel));
+        fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");
+        fixture.setup(OTHER_GUILD, OTHER_CHANNEL, "08:00", "Europe/Berlin");
+        fixture.poster.fail(CHANNEL, FailureKind.MISSING_PERMISSION);
+        fixture.queryLog.record("mars butter", Optional.of(OTHER_GUILD), Instant.parse("2026-05-04T05:20:00Z"), 0);
+        fixture.clock.set(Instant.parse("2026-05-04T06:00:00Z"));
+
+        fixture.service.runDue();
+
+        assertThat(fixture.service.moderatorChannel(OTHER_GUILD)).contains(otherModChannel);
+        assertThat(fixture.service.moderatorChannel(GUILD)).contains(MOD_CHANNEL);
+        assertThat(fixture.poster.postsIn(otherModChannel)).singleElement().satisfies(p -> {
+            assertThat(p.guildId()).isEqualTo(OTHER_GUILD);
+            assertThat(p.reply().toString()).contains("mars butter");
+        });
+        assertThat(fixture.poster.postsIn(MOD_CHANNEL)).singleElement().satisfies(p -> {
+            assertThat(p.guildId()).isEqualTo(GUILD);
+            assertThat(p.reply().toString())
+                    .contains("could not be posted in channel " + CHANNEL)
+                    .doesNotContain("mars butter");
+        });
+    }
+
+    @Test
     void skip_skipsOnlyTheNextDigest() {
         start("2026-05-04T05:00:00Z");
         fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.citebot.discord.fake.FakeDiscord;
 import org.citebot.discord.fake.InteractionHandle;
+import org.citebot.discord.fake.TestChannel;
 import org.citebot.discord.fake.TestGuild;
 import org.citebot.discord.fake.TestMember;
 import org.junit.jupiter.api.AfterAll;
@@ -41,12 +42,14 @@ class SettingsOverTheWireTest {
         discord = FakeDiscord.builder()
                 .guild(TestGuild.builder("Reading Group")
                         .textChannel("general")
+                        .textChannel("mod-log")
                         .role("Moderator", TestGuild.MANAGE_GUILD)
                         .role("Librarian", 0)
                         .member("alice")
                         .member("mod", "Moderator")
                         .member("librarian", "Librarian")
                         .build())
+                .guild(TestGuild.builder("Annex").textChannel("annex-general").build())
                 .start();
         String librarianRole = discord.guild().roleNamed("Librarian").id();
         citebot = CitebotOnFakeDiscord.start(discord, data, Map.of("CITEBOT_MODERATORS_ROLES", librarianRole));
@@ -102,6 +105,61 @@ class SettingsOverTheWireTest {
                 .isEqualTo(
                         "Saved: search answers in this server are now private previews with a Share button by default.");
         assertThat(isPrivate(searchAnswer())).as("answers private again").isTrue();
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("A moderator chooses this server's log channel; /settings then shows it with how to change it")
+    void settings_logChannel_savedThenShown() {
+        TestChannel modLog = discord.channel("mod-log");
+        String link = "https://discord.com/channels/" + discord.guild().id() + "/" + modLog.id();
+
+        JsonNode saved = settings(discord.mod(), Map.of("log-channel", modLog));
+        JsonNode shown = settings(discord.mod(), Map.of());
+
+        assertThat(saved.path("content").asText().replace("\\", ""))
+                .isEqualTo("Saved: citebot reports to this server's moderators in " + link
+                        + " (unanswered questions, digest failures and reindexes).");
+        assertThat(isPrivate(saved)).isTrue();
+        assertThat(shown.path("content").asText().replace("\\", ""))
+                .isEqualTo("Search answers in this server are private previews with a Share button by default."
+                        + " Change it with /settings private-answers:true or false.\n"
+                        + "Moderator reports go to " + link + ". Change it with /settings log-channel:#channel,"
+                        + " or stop with /settings log-channel-off:true.");
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("A channel of another server is refused privately with the reason; the log channel stays")
+    void settings_logChannelOfAnotherServer_refused() {
+        TestChannel elsewhere = discord.guilds().get(1).channel("annex-general");
+
+        JsonNode refusal = settings(discord.mod(), Map.of("log-channel", elsewhere));
+
+        assertThat(refusal.path("content").asText())
+                .isEqualTo(
+                        "log-channel: that is not a text channel of this server. Choose one of this server's channels.");
+        assertThat(isPrivate(refusal)).isTrue();
+        assertThat(settings(discord.mod(), Map.of()).path("content").asText())
+                .contains(discord.channel("mod-log").id());
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("log-channel-off:true clears it; /settings then says reports are not posted here")
+    void settings_logChannelOff_cleared() {
+        JsonNode cleared = settings(discord.mod(), Map.of("log-channel-off", true));
+        JsonNode shown = settings(discord.mod(), Map.of());
+
+        assertThat(cleared.path("content").asText())
+                .startsWith("Saved: this server has no log channel of its own any more.");
+        assertThat(shown.path("content").asText())
+                .contains("are not posted here")
+                .doesNotContain(discord.channel("mod-log").id());
+    }
+
+    private JsonNode settings(TestMember member, Map<String, ?> options) {
+        return discord.slash("settings", options).as(member).awaitResponseMessage();
     }
 
     private JsonNode settings(TestMember member, boolean privateAnswers) {

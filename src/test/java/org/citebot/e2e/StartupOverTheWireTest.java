@@ -87,7 +87,14 @@ class StartupOverTheWireTest {
         assertThat(settings.path("default_member_permissions").asText())
                 .as("Manage Server")
                 .isEqualTo("32");
-        assertThat(names(settings.path("options"))).containsExactly("private-answers");
+        assertThat(names(settings.path("options")))
+                .containsExactly("private-answers", "log-channel", "log-channel-off");
+        assertThat(settings.path("options").findValues("type"))
+                .as("boolean, channel, boolean; none required")
+                .extracting(JsonNode::asInt)
+                .containsExactly(5, 7, 5);
+        assertThat(settings.path("options").findValues("required"))
+                .allSatisfy(r -> assertThat(r.asBoolean()).isFalse());
         JsonNode reindex = command(commands, "reindex");
         assertThat(reindex.path("default_member_permissions").asText())
                 .as("Manage Server")

@@ -56,7 +56,9 @@ class DigestStateTest {
         merged.add(2, three);
 
         try (StateStore store = StateStore.open(file, clock, merged)) {
-            assertThat(store.schemaVersion()).isEqualTo(4);
+            assertThat(store.schemaVersion())
+                    .as("every migration applied, 3 included")
+                    .isEqualTo(Migrations.ALL.get(Migrations.ALL.size() - 1).version());
             int tables = store.read(c -> {
                 try (var s = c.createStatement();
                         var rs = s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE name IN "

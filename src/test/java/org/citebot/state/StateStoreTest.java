@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +98,56 @@ class StateStoreTest {
             settings.setPrivateByDefault("222222222222222222", true);
             settings.setPrivateByDefault("222222222222222222", false);
             assertThat(settings.privateByDefault("222222222222222222")).contains(false);
+        }
+    }
+
+    @Test
+    void migration5_databaseAtVersion4_keepsPrivateAnswersAndGainsAnEmptyLogChannel() {
+        Path file = dir.resolve("citebot.db");
+        try (StateStore v4 = StateStore.open(file, clock, Migrations.ALL.subList(0, 4))) {
+            assertThat(v4.schemaVersion()).isEqualTo(4);
+            v4.transaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.executeUpdate("INSERT INTO guild_settings VALUES ('333333333333333333', 0, 'then')");
+                }
+            });
+        }
+
+        try (StateStore v5 = StateStore.open(file, clock)) {
+            assertThat(v5.schemaVersion()).isEqualTo(5);
+            GuildSettings settings = new GuildSettings(v5);
+            assertThat(settings.privateByDefault("333333333333333333")).contains(false);
+            assertThat(settings.logChannel("333333333333333333")).isEmpty();
+            settings.setLogChannel("333333333333333333", Optional.of("444444444444444444"));
+        }
+
+        try (StateStore reopened = StateStore.open(file, clock)) {
+            GuildSettings settings = new GuildSettings(reopened);
+            assertThat(settings.privateByDefault("333333333333333333")).contains(false);
+            assertThat(settings.logChannel("333333333333333333")).contains("444444444444444444");
+        }
+    }
+
+    @Test
+    void guildSettings_logChannel_setClearedAndListed_withoutTouchingPrivateAnswers() {
+        try (StateStore store = StateStore.open(dir.resolve("citebot.db"), clock)) {
+            GuildSettings settings = new GuildSettings(store);
+            settings.setPrivateByDefault("555555555555555555", true);
+
+            settings.setLogChannel("555555555555555555", Optional.of("666666666666666666"));
+            settings.setLogChannel("777777777777777777", Optional.of("888888888888888888"));
+            assertThat(settings.logChannel("555555555555555555")).contains("666666666666666666");
+            assertThat(settings.logChannels())
+                    .containsExactly(
+                            Map.entry("555555555555555555", "666666666666666666"),
+                            Map.entry("777777777777777777", "888888888888888888"));
+
+            settings.setLogChannel("555555555555555555", Optional.empty());
+            assertThat(settings.logChannel("555555555555555555")).isEmpty();
+            assertThat(settings.privateByDefault("555555555555555555")).contains(true);
+            assertThat(new GuildSettings(store).logChannels()).containsOnlyKeys("777777777777777777");
+            assertThat(new GuildSettings(store).privateByDefault("777777777777777777"))
+                    .isEmpty();
         }
     }
 }

@@ -1,0 +1,85 @@
+package org.citebot.discord;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import org.citebot.reindex.ModeratorLog;
+import org.citebot.reply.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts bot-wide moderator announcements (reindex runs, which change every server's answers) to the
+ * configured {@code moderators.logChannel} and to every server's own log channel
+ * ({@code /settings log-channel}), each channel once. Posts are queued, never awaited; a channel
+ * that is gone or refuses is logged and skipped.
+ */
+public final class JdaModeratorLog implements ModeratorLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdaModeratorLog.class);
+
+    private final JDA jda;
+    private final DiscordRenderer renderer;
+    private final Optional<String> configuredChannel;
+    private final Supplier<Map<String, String>> guildChannels;
+
+    /**
+     * @param configuredChannel {@code moderators.logChannel}, in whichever server it is
+     * @param guildChannels each server's own log channel by server id
+     */
+    public JdaModeratorLog(
+            JDA jda,
+            DiscordRenderer renderer,
+            Optional<String> configuredChannel,
+            Supplier<Map<String, String>> guildChannels) {
+        this.jda = jda;
+        this.renderer = renderer;
+        this.configuredChannel = configuredChannel;
+        this.guildChannels = guildChannels;
+    }
+
+    @Override
+    public void announce(Reply reply) {
+        Set<String> posted = new HashSet<>();
+        configuredChannel.ifPresent(id -> {
+            posted.add(id);
+            post(id, Optional.ofNullable(jda.getChannelById(GuildMessageChannel.class, id)), reply);
+        });
+        Map<String, String> own;
+        try {
+            own = guildChannels.get();
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Could not read the servers' log channels; announced only in moderators.logChannel: {}",
+                    e.toString());
+            return;
+        }
+        own.forEach((guild, id) -> {
+            if (posted.add(id)) {
+                post(id, JdaServerChannels.find(jda, guild, id), reply);
+            }
+        });
+    }
+
+    /** Through the limit-safe renderer, mentioning nobody; never throws. */
+    private void post(String channelId, Optional<GuildMessageChannel> channel, Reply reply) {
+        if (channel.isEmpty()) {
+            LOG.warn("Moderator log channel {} is not a text channel citebot can see; announcement dropped", channelId);
+            return;
+        }
+        try {
+            channel.get()
+                    .sendMessage(renderer.create(reply.withEphemeral(false)))
+                    .queue(
+                            null,
+                            failure -> LOG.warn(
+                                    "Could not post to moderator log channel {}: {}", channelId, failure.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not post to moderator log channel {}: {}", channelId, e.getMessage());
+        }
+    }
+}
