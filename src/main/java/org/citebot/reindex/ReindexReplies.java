@@ -32,11 +32,15 @@ public final class ReindexReplies {
         return Reply.notice(fit(text(summary)));
     }
 
-    /** The public announcement for the moderator log, naming who asked. */
+    /**
+     * The public announcement of a run (dry runs are not announced) for the moderator log, saying who
+     * asked ("a moderator", "the corpus watcher") but not in which server: it is posted in every
+     * server's log channel, and one server's moderators have no business learning another's id.
+     */
     public static Reply announcement(ReindexSummary summary) {
         ReindexRequest request = summary.request();
-        String head = (request.dryRun() ? "Dry-run reindex" : "Reindex") + " requested by " + request.requester()
-                + request.guildId().map(guild -> " (server " + guild + ")").orElse("") + ":\n";
+        String head =
+                (request.dryRun() ? "Dry-run reindex" : "Reindex") + " requested by " + request.requester() + ":\n";
         return Reply.notice(fit(head + text(summary))).withEphemeral(false);
     }
 

@@ -248,6 +248,10 @@ public final class ReindexService {
     }
 
     private void announce(ReindexSummary summary) {
+        // A dry run changes nothing for anyone; its report is for the moderator who asked.
+        if (summary.request().dryRun()) {
+            return;
+        }
         try {
             moderatorLog.announce(ReindexReplies.announcement(summary));
         } catch (RuntimeException e) {
