@@ -101,6 +101,11 @@ public final class SettingsCommand implements Command {
 
     private String describeLogChannel(String guild) {
         Optional<String> own = settings.logChannel(guild);
+        if (own.isPresent() && !channels.isMessageChannelOf(guild, own.get())) {
+            return "Moderator reports are set to go to " + ServerChannels.link(guild, own.get())
+                    + ", but citebot cannot find that channel any more (deleted, or hidden from citebot), so they are"
+                    + " not posted. Choose another with /settings log-channel:#channel.";
+        }
         if (own.isPresent()) {
             return "Moderator reports go to " + ServerChannels.link(guild, own.get())
                     + ". Change it with /settings log-channel:#channel, or stop with /settings log-channel-off:true.";

@@ -118,6 +118,20 @@ class SettingsCommandTest {
     }
 
     @Test
+    void handle_ownLogChannelGone_saysReportsAreNotPostedAndHowToFixIt() {
+        // Stored while it existed; the channel has since been deleted (it is no channel of this server now).
+        settings.setLogChannel(GUILD, Optional.of(OTHER_SERVERS_CHANNEL));
+
+        String shown = text(command.handle(request(ADMIN, Map.of())));
+
+        assertThat(shown)
+                .endsWith("Moderator reports are set to go to https://discord.com/channels/" + GUILD + "/"
+                        + OTHER_SERVERS_CHANNEL
+                        + ", but citebot cannot find that channel any more (deleted, or hidden from citebot), so they"
+                        + " are not posted. Choose another with /settings log-channel:#channel.");
+    }
+
+    @Test
     void handle_setAndClearTogether_refused() {
         assertThatThrownBy(
                         () -> command.handle(request(ADMIN, Map.of("log-channel", MOD_LOG, "log-channel-off", true))))
