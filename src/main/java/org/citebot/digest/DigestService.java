@@ -110,10 +110,6 @@ public final class DigestService implements DigestScheduler.DueWork {
         onChange.set(listener);
     }
 
-    public Options options() {
-        return options;
-    }
-
     /** Where the guild's unanswered questions and failures are reported: its own channel, else the configured one. */
     public Optional<String> moderatorChannel(String guildId) {
         return guildModeratorChannels.apply(guildId).or(options::moderatorChannel);

@@ -38,9 +38,7 @@ public final class ReindexReplies {
      * server's log channel, and one server's moderators have no business learning another's id.
      */
     public static Reply announcement(ReindexSummary summary) {
-        ReindexRequest request = summary.request();
-        String head =
-                (request.dryRun() ? "Dry-run reindex" : "Reindex") + " requested by " + request.requester() + ":\n";
+        String head = "Reindex requested by " + summary.request().requester() + ":\n";
         return Reply.notice(fit(head + text(summary))).withEphemeral(false);
     }
 
