@@ -444,7 +444,7 @@ public final class LuceneSearchService implements PassageSearch {
      * corpus spelling (the best one, then alternatives for the first such word).
      */
     private List<String> didYouMean(IndexReader reader, ParsedQuery parsed) throws IOException {
-        Map<String, List<String>> corrections = new LinkedHashMap<>();
+        Map<String, List<String>> byWord = new LinkedHashMap<>();
         int tried = 0;
         for (String word : new LinkedHashSet<>(parsed.words())) {
             if (IndexSchema.englishStopWords().contains(word)
@@ -460,18 +460,17 @@ public final class LuceneSearchService implements PassageSearch {
             }
             List<String> options = corrections(reader, word);
             if (!options.isEmpty()) {
-                corrections.put(word, options);
+                byWord.put(word, options);
             }
         }
-        if (corrections.isEmpty()) {
+        if (byWord.isEmpty()) {
             return List.of();
         }
         Map<String, String> best = new HashMap<>();
-        corrections.forEach((word, options) -> best.put(word, options.get(0)));
+        byWord.forEach((word, options) -> best.put(word, options.get(0)));
         Set<String> queries = new LinkedHashSet<>();
         queries.add(replaceWords(parsed.text(), best));
-        Map.Entry<String, List<String>> first =
-                corrections.entrySet().iterator().next();
+        Map.Entry<String, List<String>> first = byWord.entrySet().iterator().next();
         for (String alternative : first.getValue().subList(1, first.getValue().size())) {
             Map<String, String> variant = new HashMap<>(best);
             variant.put(first.getKey(), alternative);
@@ -489,7 +488,7 @@ public final class LuceneSearchService implements PassageSearch {
     private List<String> corrections(IndexReader reader, String word) throws IOException {
         IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
         CorrectionKey key = helper == null ? null : new CorrectionKey(helper.getKey(), word);
-        List<String> known = key == null ? null : this.corrections.getIfPresent(key);
+        List<String> known = key == null ? null : corrections.getIfPresent(key);
         if (known != null) {
             return known;
         }
@@ -501,7 +500,7 @@ public final class LuceneSearchService implements PassageSearch {
         }
         List<String> found = List.copyOf(options);
         if (key != null) {
-            this.corrections.put(key, found);
+            corrections.put(key, found);
         }
         return found;
     }
