@@ -8,8 +8,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +30,7 @@ import org.citebot.command.StatusCommand;
 import org.citebot.config.CitebotConfig;
 import org.citebot.discord.fake.FakeDiscord;
 import org.citebot.discord.fake.InteractionHandle;
+import org.citebot.testing.LocalPorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,7 +130,7 @@ class DiscordBotTest {
 
     @Test
     void start_restUnreachable_saysWhereItTriedWithoutTheToken() throws Exception {
-        URI closed = URI.create("http://127.0.0.1:" + closedPort() + "/api/v10/");
+        URI closed = URI.create("http://127.0.0.1:" + LocalPorts.unused() + "/api/v10/");
         CommandRegistry registry = new CommandRegistry(commands(), List.of());
         DiscordBot bot = new DiscordBot(
                 TOKEN,
@@ -193,12 +192,6 @@ class DiscordBotTest {
                 timer,
                 InteractionListener.QUICK_WINDOW,
                 InteractionListener.AUTOCOMPLETE_BUDGET);
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static List<Command> commands() {

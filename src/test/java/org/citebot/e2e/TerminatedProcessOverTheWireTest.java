@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +19,7 @@ import org.citebot.cli.Main;
 import org.citebot.discord.fake.FakeDiscord;
 import org.citebot.discord.fake.InteractionHandle;
 import org.citebot.testing.ChildJvm;
+import org.citebot.testing.LocalPorts;
 import org.citebot.testing.StoredState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,7 +48,7 @@ class TerminatedProcessOverTheWireTest {
         List<InteractionHandle> burst = new ArrayList<>();
         List<String> output;
         try (FakeDiscord discord = FakeDiscord.start()) {
-            int opsPort = freePort();
+            int opsPort = LocalPorts.unused();
             Map<String, String> environment = new HashMap<>(CitebotOnFakeDiscord.environment(
                     discord,
                     data,
@@ -121,11 +121,5 @@ class TerminatedProcessOverTheWireTest {
                                     .statusCode()
                             == 200;
                 });
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -154,18 +154,7 @@ class LuceneSearchServiceTest {
 
     @Test
     void search_termsNextToEachOther_rankAboveTheSameTermsFarApart() throws IOException {
-        build(
-                List.of(
-                        doc(
-                                "far",
-                                "Report two",
-                                Para.of(
-                                        "The missile reports mentioned weather, markets and sports; later the strike hit the depot.")),
-                        doc(
-                                "near",
-                                "Report one",
-                                Para.of(
-                                        "The missile strike hit the depot; later reports mentioned weather, markets and sports."))));
+        build(missileNearAndFarCorpus());
 
         SearchResults results = run("missile strike");
 
@@ -176,18 +165,7 @@ class LuceneSearchServiceTest {
 
     @Test
     void search_proximityBoostTurnedOff_ranksByBm25Alone() throws IOException {
-        build(
-                List.of(
-                        doc(
-                                "far",
-                                "Report two",
-                                Para.of(
-                                        "The missile reports mentioned weather, markets and sports; later the strike hit the depot.")),
-                        doc(
-                                "near",
-                                "Report one",
-                                Para.of(
-                                        "The missile strike hit the depot; later reports mentioned weather, markets and sports."))));
+        build(missileNearAndFarCorpus());
         SearchSettings defaults = SearchSettings.defaults();
         SearchSettings noProximity = new SearchSettings(
                 defaults.titleBoost(),
@@ -205,6 +183,21 @@ class LuceneSearchServiceTest {
 
         assertThat(results.hits().get(0).score())
                 .isEqualTo(results.hits().get(1).score());
+    }
+
+    /** "missile" and "strike" side by side in "near", a sentence apart in "far"; otherwise the same words. */
+    private static List<IndexedDocument> missileNearAndFarCorpus() {
+        return List.of(
+                doc(
+                        "far",
+                        "Report two",
+                        Para.of(
+                                "The missile reports mentioned weather, markets and sports; later the strike hit the depot.")),
+                doc(
+                        "near",
+                        "Report one",
+                        Para.of(
+                                "The missile strike hit the depot; later reports mentioned weather, markets and sports.")));
     }
 
     private static List<IndexedDocument> sanctionsCorpus() {
