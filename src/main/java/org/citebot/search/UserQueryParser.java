@@ -53,6 +53,10 @@ public final class UserQueryParser {
         List<String> excludedWords = new ArrayList<>();
         List<String> excludedQuoted = new ArrayList<>();
         split(text, bag, quoted, excludedWords, excludedQuoted);
+        List<String> withoutFiller = QuestionFiller.strip(bag);
+        if (QuestionFiller.hasContent(withoutFiller) || !quoted.isEmpty()) {
+            bag = withoutFiller;
+        }
 
         List<String> terms = new ArrayList<>();
         for (Token token : analyze(IndexSchema.BODY, String.join(" ", bag))) {

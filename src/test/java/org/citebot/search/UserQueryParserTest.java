@@ -161,4 +161,51 @@ class UserQueryParserTest {
         assertThat(parser.parse("@everyone").terms()).containsExactly("everyon");
         assertThat(parser.parse("<@123>").terms()).containsExactly("123");
     }
+
+    @Test
+    void parse_questionFraming_neitherMatchedNorKeptForBolding() {
+        ParsedQuery query = parser.parse("Why did NATO send tanks, and how many were there according to Biden?");
+
+        assertThat(query.terms()).containsExactly("nato", "send", "tank", "biden");
+        assertThat(query.words()).doesNotContain("why", "did", "how", "many", "according");
+    }
+
+    @Test
+    void parse_whatDidSomeoneSayAbout_keepsOnlyWhoAndWhat() {
+        assertThat(parser.parse("What did Stoltenberg say about red lines?").terms())
+                .containsExactly("stoltenberg", "red", "line");
+    }
+
+    @Test
+    void parse_takePlaceTogether_isFramingButPlaceAloneIsNot() {
+        assertThat(parser.parse("Where did the summit take place?").terms()).containsExactly("summit");
+        assertThat(parser.parse("a safe place for civilians").terms()).containsExactly("safe", "place", "civilian");
+    }
+
+    @Test
+    void parse_quotedQuestionWords_areKept() {
+        ParsedQuery query = parser.parse("\"how many\" casualties");
+
+        assertThat(query.terms()).containsExactly("casualti");
+        assertThat(query.phrases()).containsExactly(new QueryPhrase(List.of("how", "mani"), List.of(0, 1)));
+    }
+
+    @Test
+    void parse_onlyQuestionWords_searchesThemRatherThanNothing() {
+        assertThat(parser.parse("how many?").terms()).containsExactly("how", "mani");
+    }
+
+    @Test
+    void parse_onlyFramingBesideAPhrase_searchesThePhrase() {
+        ParsedQuery query = parser.parse("why \"red line\"");
+
+        assertThat(query.terms()).isEmpty();
+        assertThat(query.phrases()).hasSize(1);
+    }
+
+    @Test
+    void normalized_questionAndKeywords_shareOneCacheEntry() {
+        assertThat(parser.parse("How many civilians have died?").normalized())
+                .isEqualTo(parser.parse("civilians died").normalized());
+    }
 }
