@@ -136,7 +136,7 @@ public final class CitebotProfile implements RetrievalProfile {
      * when the collection gives none, since citebot requires a title) and the text as one passage.
      */
     static IndexedDocument toCitebot(EvalDocument document) {
-        String title = document.title().isBlank() ? document.id() : document.title();
+        String title = titleOf(document);
         String text = document.text();
         DocumentMetadata metadata = new DocumentMetadata(
                 title, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "en");
@@ -145,6 +145,11 @@ public final class CitebotProfile implements RetrievalProfile {
                 new SourceDocument(document.id(), document.id(), "", metadata, text, List.of(paragraph));
         Passage passage = new Passage(document.id(), 0, 1, Optional.empty(), text, 0, text.length());
         return new IndexedDocument(source, List.of(passage));
+    }
+
+    /** The title citebot gives a collection document: its own, or its id when it has none. */
+    static String titleOf(EvalDocument document) {
+        return document.title().isBlank() ? document.id() : document.title();
     }
 
     /** The topic's documents in the bot's order, paging through the results up to {@code depth}. */
