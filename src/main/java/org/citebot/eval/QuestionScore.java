@@ -22,13 +22,15 @@ public record QuestionScore(int questions, double successAt1, double successAt3,
     /** A question not answered within the top 3, with the rank it was answered at (0: not in top 10). */
     public record Miss(LabelledQuestion question, int rank) {}
 
-    /** Runs every question through {@code search} and scores the answers. */
+    /** Runs every answerable question through {@code search} and scores the answers. */
     public static QuestionScore measure(PassageSearch search, List<LabelledQuestion> questions) {
         int at1 = 0;
         int at3 = 0;
         double reciprocal = 0;
         List<Miss> misses = new ArrayList<>();
-        for (LabelledQuestion question : questions) {
+        List<LabelledQuestion> answerable =
+                questions.stream().filter(LabelledQuestion::answerable).toList();
+        for (LabelledQuestion question : answerable) {
             SearchResults results = search.search(SearchRequest.of(question.question(), DEPTH));
             int rank = 0;
             for (SearchHit hit : results.hits()) {
@@ -47,7 +49,7 @@ public record QuestionScore(int questions, double successAt1, double successAt3,
             }
             reciprocal += rank == 0 ? 0 : 1.0 / rank;
         }
-        int n = Math.max(1, questions.size());
-        return new QuestionScore(questions.size(), (double) at1 / n, (double) at3 / n, reciprocal / n, misses);
+        int n = Math.max(1, answerable.size());
+        return new QuestionScore(answerable.size(), (double) at1 / n, (double) at3 / n, reciprocal / n, misses);
     }
 }
