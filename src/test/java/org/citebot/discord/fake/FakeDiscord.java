@@ -111,6 +111,11 @@ public final class FakeDiscord implements AutoCloseable {
         return bot;
     }
 
+    /** The bot's application: who owns it (a user or a team), as {@code GET oauth2/applications/@me} reports. */
+    public TestApplication application() {
+        return rest.application();
+    }
+
     /**
      * A {@code createLight} JDABuilder wired to this fake (REST base URL, gateway URL via its own
      * {@link SessionControllerAdapter}, no compression, no shutdown hook), with the right token.

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The fake REST API under {@code http://127.0.0.1:PORT/api/v10/}: a small router over the JDK
  * {@link HttpServer} serving the routes a slash-command bot uses (self user, command registration,
- * interaction callbacks, interaction webhooks, channel messages). It validates bodies with
+ * interaction callbacks, interaction webhooks, channel messages, the bot's application). It validates bodies with
  * {@link DiscordLimits}, keeps channel and command state, records every request, and can be told to
  * fail the next requests of a route ({@link Fault}).
  */
@@ -68,6 +68,7 @@ public final class FakeRest implements AutoCloseable {
     private final Map<String, List<ObjectNode>> commands = new LinkedHashMap<>();
     private final Map<String, Nonce> nonces = new ConcurrentHashMap<>();
     private final ChannelState channels;
+    private final TestApplication application;
     private volatile Duration interactionDeadline;
     private volatile Duration nonceWindow = Duration.ofMinutes(5);
 
@@ -76,6 +77,7 @@ public final class FakeRest implements AutoCloseable {
         this.bot = bot;
         this.guilds = List.copyOf(guilds);
         this.channels = channels;
+        this.application = new TestApplication(bot);
         this.interactionDeadline = interactionDeadline;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(executor);
@@ -117,6 +119,10 @@ public final class FakeRest implements AutoCloseable {
         return copies;
     }
 
+    TestApplication application() {
+        return application;
+    }
+
     void register(InteractionHandle handle) {
         interactionsById.put(handle.id(), handle);
         interactionsByToken.put(handle.token(), handle);
@@ -147,6 +153,7 @@ public final class FakeRest implements AutoCloseable {
 
     private void defineRoutes() {
         route("GET", "users/@me", (req, m) -> Reply.json(200, Payloads.botUser(bot)));
+        route("GET", "oauth2/applications/@me", (req, m) -> Reply.json(200, application.payload()));
         String app = "applications/(\\d+)";
         route("GET", app + "/commands", (req, m) -> listCommands(m.group(1), null));
         route("PUT", app + "/commands", (req, m) -> overwriteCommands(req, m.group(1), null));

@@ -21,6 +21,11 @@
  * with {@code as(member)}. The returned {@link org.citebot.discord.fake.InteractionHandle} waits for
  * the callback, the response message and follow-ups.
  *
+ * <h2>The world</h2>
+ * One guild by default, or those given to the builder ({@link org.citebot.discord.fake.TestGuild});
+ * the bot's application and its owner or team, {@code application()}, served at
+ * {@code GET oauth2/applications/@me}.
+ *
  * <h2>Observing</h2>
  * {@code requests()} (every HTTP request, decoded), {@code sentMessages()} (every accepted message
  * payload the bot sent, with its {@code allowed_mentions}, embeds and components),
