@@ -156,7 +156,7 @@ public final class Citebot implements AutoCloseable {
                 engine.index(),
                 config.corpus().dir(),
                 new ReindexLog(state),
-                reply -> moderatorLog.announce(reply),
+                announcement -> moderatorLog.announce(announcement),
                 this::reindexFinished,
                 clock);
         this.catalog = new CorpusCatalog(engine.index());
