@@ -496,18 +496,27 @@ public final class Citebot implements AutoCloseable {
      */
     public void startDigests(DigestPoster poster) {
         // Every post the digest makes (the digest itself, and moderator notes) is counted by outcome.
-        digests.attach((guild, channel, reply, nonce) -> {
-            org.citebot.digest.PostResult result = poster.post(guild, channel, reply, nonce);
-            if (result instanceof org.citebot.digest.PostResult.Failed failed) {
-                metrics.counter(
-                                "citebot.digest.failures",
-                                "kind",
-                                failed.kind().name().toLowerCase(java.util.Locale.ROOT))
-                        .increment();
-            } else {
-                metrics.counter("citebot.digest.posts").increment();
+        digests.attach(new DigestPoster() {
+            @Override
+            public org.citebot.digest.PostResult post(
+                    String guild, String channel, org.citebot.reply.Reply reply, String nonce) {
+                org.citebot.digest.PostResult result = poster.post(guild, channel, reply, nonce);
+                if (result instanceof org.citebot.digest.PostResult.Failed failed) {
+                    metrics.counter(
+                                    "citebot.digest.failures",
+                                    "kind",
+                                    failed.kind().name().toLowerCase(java.util.Locale.ROOT))
+                            .increment();
+                } else {
+                    metrics.counter("citebot.digest.posts").increment();
+                }
+                return result;
             }
-            return result;
+
+            @Override
+            public org.citebot.digest.EarlierPost find(String guild, String channel, String nonce, Instant since) {
+                return poster.find(guild, channel, nonce, since);
+            }
         });
         digestScheduler.start();
     }

@@ -545,6 +545,16 @@ public final class FakeDiscord implements AutoCloseable {
         gateway.dropConnectionAbruptly();
     }
 
+    /**
+     * Lets Discord's nonce window pass for every nonce the bot sent so far: a message sent again
+     * with one of them now posts anew, as it does on Discord a few minutes after the first (the
+     * window itself is {@link Builder#nonceWindow}, 5 minutes by default).
+     */
+    public FakeDiscord expireNonces() {
+        rest.expireNonces();
+        return this;
+    }
+
     /** How late an initial interaction callback may arrive before it gets 10062 Unknown interaction. */
     public FakeDiscord interactionDeadline(Duration deadline) {
         rest.interactionDeadline(deadline);

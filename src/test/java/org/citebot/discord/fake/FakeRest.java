@@ -136,6 +136,14 @@ public final class FakeRest implements AutoCloseable {
         this.nonceWindow = window;
     }
 
+    /** Makes every nonce seen so far older than the nonce window, as if it had passed. */
+    void expireNonces() {
+        synchronized (nonces) {
+            Instant past = Instant.now().minus(nonceWindow).minusSeconds(1);
+            nonces.replaceAll((nonce, seen) -> new Nonce(seen.messageId(), past));
+        }
+    }
+
     void failNext(String method, String pathRegex, int times, Fault fault) {
         faults.add(new ArmedFault(
                 method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex), new AtomicInteger(times), fault));
@@ -725,17 +733,59 @@ public final class FakeRest implements AutoCloseable {
         return message;
     }
 
+    /**
+     * Get Channel Messages: newest first, {@code limit} 1-100 (default 50), and either {@code
+     * before} (the newest older than that id) or {@code after} (the oldest newer than it, still
+     * listed newest first). {@code around} is refused rather than answered wrongly.
+     */
     private Reply listChannelMessages(Request request, String channelId) {
         if (!channelExists(channelId)) {
             return unknownChannel();
         }
-        int limit = Integer.parseInt(request.query.getOrDefault("limit", "50"));
-        List<ObjectNode> all = channels.list(channelId);
-        ArrayNode newestFirst = Payloads.array();
-        for (int i = all.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
-            newestFirst.add(all.get(i));
+        String limitText = request.query.getOrDefault("limit", "50");
+        int limit;
+        try {
+            limit = Integer.parseInt(limitText);
+        } catch (NumberFormatException e) {
+            limit = 0;
         }
+        if (limit < 1 || limit > 100) {
+            ObjectNode errors = Payloads.object();
+            errors.putObject("limit")
+                    .putArray("_errors")
+                    .addObject()
+                    .put("code", "NUMBER_TYPE_MAX")
+                    .put("message", "limit must be between 1 and 100, was " + limitText);
+            return invalidFormBody(errors);
+        }
+        String before = request.query.get("before");
+        String after = request.query.get("after");
+        if (request.query.containsKey("around") || (before != null && after != null)) {
+            return error(400, 0, "the fake serves before or after, one at a time (around is not modelled)");
+        }
+        List<ObjectNode> all = channels.list(channelId);
+        List<ObjectNode> window = new ArrayList<>();
+        if (after != null) {
+            for (ObjectNode message : all) {
+                if (window.size() < limit && Long.compareUnsigned(id(message), Long.parseUnsignedLong(after)) > 0) {
+                    window.add(message);
+                }
+            }
+            java.util.Collections.reverse(window);
+        } else {
+            for (int i = all.size() - 1; i >= 0 && window.size() < limit; i--) {
+                if (before == null || Long.compareUnsigned(id(all.get(i)), Long.parseUnsignedLong(before)) < 0) {
+                    window.add(all.get(i));
+                }
+            }
+        }
+        ArrayNode newestFirst = Payloads.array();
+        window.forEach(newestFirst::add);
         return Reply.json(200, newestFirst);
+    }
+
+    private static long id(JsonNode message) {
+        return Long.parseUnsignedLong(message.path("id").asText());
     }
 
     private Reply getChannelMessage(String channelId, String messageId) {

@@ -36,7 +36,9 @@
  * <h2>Rules enforced</h2>
  * Discord's limits ({@link org.citebot.discord.fake.DiscordLimits}, 400 / 50035 Invalid Form Body),
  * one callback per interaction (400 / 40060), the callback deadline (404 / 10062; 3 s, configurable),
- * the bot token (401), nonce idempotency ({@code enforce_nonce}).
+ * the bot token (401), nonce idempotency ({@code enforce_nonce}) within a window (5 minutes by
+ * default; {@code expireNonces()} lets it pass), Get Channel Messages' {@code limit} of 1-100 with
+ * {@code before} or {@code after}.
  *
  * <h2>Faults</h2>
  * {@code failNext(method, pathRegex, times, Fault.rateLimited(d) | Fault.serverError(status))},
