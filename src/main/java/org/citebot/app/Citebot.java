@@ -33,6 +33,8 @@ import org.citebot.command.ErrorBoundary;
 import org.citebot.command.FindSourcesCommand;
 import org.citebot.command.HelpCommand;
 import org.citebot.command.ModeratorPolicy;
+import org.citebot.command.OperatorCheck;
+import org.citebot.command.OperatorPolicy;
 import org.citebot.command.RateLimiter;
 import org.citebot.command.ReindexCommand;
 import org.citebot.command.SearchActionHandler;
@@ -109,12 +111,15 @@ public final class Citebot implements AutoCloseable {
             .increment());
     private final ReindexService reindex;
     private final ModeratorPolicy moderators;
+    private final OperatorPolicy operators;
     private final GuildSettings guildSettings;
     private final DigestService digests;
     private final DigestScheduler digestScheduler;
     private final CommandRegistry registry;
     /** Set by the front end once it can post; until then announcements go nowhere. */
     private volatile ModeratorLog moderatorLog = ModeratorLog.NONE;
+    /** Set by the front end once connected; until then the operators are the configured ones and the console. */
+    private volatile OperatorCheck platformOperators = OperatorCheck.NONE;
     /** Set by the front end once it sees Discord's servers; until then channel options are not checked. */
     private volatile ServerChannels serverChannels = ServerChannels.UNCHECKED;
 
@@ -151,7 +156,7 @@ public final class Citebot implements AutoCloseable {
                 engine.index(),
                 config.corpus().dir(),
                 new ReindexLog(state),
-                reply -> moderatorLog.announce(reply),
+                announcement -> moderatorLog.announce(announcement),
                 this::reindexFinished,
                 clock);
         this.catalog = new CorpusCatalog(engine.index());
@@ -161,6 +166,7 @@ public final class Citebot implements AutoCloseable {
             return thread;
         });
         this.moderators = new ModeratorPolicy(config.moderators().roles());
+        this.operators = new OperatorPolicy(config.operators().users(), userId -> platformOperators.isOperator(userId));
         this.guildSettings = new GuildSettings(state);
         this.digests = buildDigests();
         // The digest shares the one background executor; its next run is computed from the clock.
@@ -328,7 +334,7 @@ public final class Citebot implements AutoCloseable {
                 configuredPrivate,
                 config.moderators().logChannel(),
                 channels));
-        commands.add(new ReindexCommand(reindex, moderators, clock));
+        commands.add(new ReindexCommand(reindex, operators, clock));
         commands.add(new DigestCommand(digests, moderators, channels));
         List<ActionHandler> actions =
                 List.of(new SearchActionHandler(search, sessions), new SourcesActionHandler(this::documents));
@@ -490,18 +496,27 @@ public final class Citebot implements AutoCloseable {
      */
     public void startDigests(DigestPoster poster) {
         // Every post the digest makes (the digest itself, and moderator notes) is counted by outcome.
-        digests.attach((guild, channel, reply, nonce) -> {
-            org.citebot.digest.PostResult result = poster.post(guild, channel, reply, nonce);
-            if (result instanceof org.citebot.digest.PostResult.Failed failed) {
-                metrics.counter(
-                                "citebot.digest.failures",
-                                "kind",
-                                failed.kind().name().toLowerCase(java.util.Locale.ROOT))
-                        .increment();
-            } else {
-                metrics.counter("citebot.digest.posts").increment();
+        digests.attach(new DigestPoster() {
+            @Override
+            public org.citebot.digest.PostResult post(
+                    String guild, String channel, org.citebot.reply.Reply reply, String nonce) {
+                org.citebot.digest.PostResult result = poster.post(guild, channel, reply, nonce);
+                if (result instanceof org.citebot.digest.PostResult.Failed failed) {
+                    metrics.counter(
+                                    "citebot.digest.failures",
+                                    "kind",
+                                    failed.kind().name().toLowerCase(java.util.Locale.ROOT))
+                            .increment();
+                } else {
+                    metrics.counter("citebot.digest.posts").increment();
+                }
+                return result;
             }
-            return result;
+
+            @Override
+            public org.citebot.digest.EarlierPost find(String guild, String channel, String nonce, Instant since) {
+                return poster.find(guild, channel, nonce, since);
+            }
         });
         digestScheduler.start();
     }
@@ -572,6 +587,14 @@ public final class Citebot implements AutoCloseable {
      */
     public void announceModeratorActionsTo(ModeratorLog log) {
         this.moderatorLog = log;
+    }
+
+    /**
+     * How the platform names citebot's operators (on Discord, the application's owner or team), on
+     * top of {@code operators.users}; the Discord front end passes one once it is connected.
+     */
+    public void recognizeOperatorsWith(OperatorCheck check) {
+        this.platformOperators = check;
     }
 
     /** How commands check that a channel option names a channel of the invoker's server; the front end passes one. */

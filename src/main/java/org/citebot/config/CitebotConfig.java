@@ -24,7 +24,8 @@ public record CitebotConfig(
         Moderators moderators,
         RateLimit rateLimit,
         Ops ops,
-        Digest digest) {
+        Digest digest,
+        Operators operators) {
 
     /** This configuration with the corpus read from {@code dir} instead. */
     public CitebotConfig withCorpusDir(Path dir) {
@@ -38,13 +39,14 @@ public record CitebotConfig(
                 moderators,
                 rateLimit,
                 ops,
-                digest);
+                digest,
+                operators);
     }
 
     /** This configuration with the index kept in {@code dir} instead. */
     public CitebotConfig withIndexDir(Path dir) {
         return new CitebotConfig(
-                corpus, new Index(dir), state, cache, search, discord, moderators, rateLimit, ops, digest);
+                corpus, new Index(dir), state, cache, search, discord, moderators, rateLimit, ops, digest, operators);
     }
 
     /**
@@ -102,6 +104,18 @@ public record CitebotConfig(
     public record Moderators(List<String> roles, Optional<String> logChannel) {
         public Moderators {
             roles = List.copyOf(roles);
+        }
+    }
+
+    /**
+     * Who operates citebot for every server, besides the owner or team of its Discord application
+     * (and the local user of the console and command line): only operators rebuild the shared corpus.
+     *
+     * @param users Discord user ids of further operators
+     */
+    public record Operators(List<String> users) {
+        public Operators {
+            users = List.copyOf(users);
         }
     }
 

@@ -67,6 +67,8 @@ public final class ConfigLoader {
             Optional.of(java.net.InetSocketAddress.createUnresolved("127.0.0.1", 8081)));
     static final ConfigKey<Optional<String>> MODERATOR_LOG_CHANNEL =
             new ConfigKey<>("moderators.logChannel", ConfigValues.optionalSnowflake(), Optional.empty());
+    static final ConfigKey<List<String>> OPERATOR_USERS =
+            new ConfigKey<>("operators.users", ConfigValues.snowflakes(), List.of());
     static final ConfigKey<Integer> RATE_LIMIT_SEARCHES =
             new ConfigKey<>("rateLimit.searches", ConfigValues.integer(1, 1000), 5);
     static final ConfigKey<Duration> RATE_LIMIT_WINDOW = new ConfigKey<>(
@@ -103,6 +105,7 @@ public final class ConfigLoader {
             DISCORD_DEFER_AFTER,
             MODERATOR_ROLES,
             MODERATOR_LOG_CHANNEL,
+            OPERATOR_USERS,
             RATE_LIMIT_SEARCHES,
             RATE_LIMIT_WINDOW,
             OPS_LISTEN,
@@ -179,7 +182,8 @@ public final class ConfigLoader {
                         get(raw, DIGEST_POST_EMPTY_DAYS),
                         get(raw, DIGEST_PAUSE_AFTER_FAILURES),
                         get(raw, DIGEST_SILENT),
-                        get(raw, DIGEST_DEFAULTS)));
+                        get(raw, DIGEST_DEFAULTS)),
+                new CitebotConfig.Operators(get(raw, OPERATOR_USERS)));
     }
 
     private <T> T get(Map<String, Object> raw, ConfigKey<T> key) {

@@ -38,6 +38,7 @@ class InvalidConfigTest {
                     Map.entry("discord.deferAfter", "3s"),
                     Map.entry("moderators.roles", "@mods"),
                     Map.entry("moderators.logChannel", "#mod-log"),
+                    Map.entry("operators.users", "@owner"),
                     Map.entry("ops.listen", "8081"),
                     Map.entry("logging.format", "xml"),
                     Map.entry("rateLimit.searches", "0"),

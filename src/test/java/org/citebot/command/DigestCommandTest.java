@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.citebot.digest.DigestComposer;
 import org.citebot.digest.DigestCorpus;
+import org.citebot.digest.DigestPoster;
 import org.citebot.digest.DigestService;
+import org.citebot.digest.EarlierPost;
 import org.citebot.digest.MutableClock;
 import org.citebot.digest.PostResult;
 import org.citebot.reply.Choice;
@@ -69,9 +71,17 @@ class DigestCommandTest {
                 new DigestService.Options(Duration.ofHours(6), false, 3, Optional.empty()),
                 guildSettings::logChannel,
                 clock);
-        service.attach((guild, channel, reply, nonce) -> {
-            posted.add(channel);
-            return new PostResult.Posted("9" + posted.size());
+        service.attach(new DigestPoster() {
+            @Override
+            public PostResult post(String guild, String channel, Reply reply, String nonce) {
+                posted.add(channel);
+                return new PostResult.Posted("9" + posted.size());
+            }
+
+            @Override
+            public EarlierPost find(String guild, String channel, String nonce, java.time.Instant since) {
+                return new EarlierPost.Absent();
+            }
         });
         command = new DigestCommand(service, new ModeratorPolicy(List.of()), CHANNELS);
     }

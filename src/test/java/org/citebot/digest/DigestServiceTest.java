@@ -129,16 +129,10 @@ class DigestServiceTest {
 
     @Test
     @DisplayName(
-            "a crash between recording the run and marking it: the restart resends with the same nonce, one message")
-    void crashBetweenRecordedAndMarked_restartRetriesSameNonce_singleMessage() {
-        start("2026-05-04T05:00:00Z");
-        fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");
-        fixture.clock.set(Instant.parse("2026-05-04T06:00:00Z"));
-        fixture.poster.crashAfterNextSend(CHANNEL);
-
-        assertThatThrownBy(fixture.service::runDue).isInstanceOf(RecordingPoster.SimulatedCrash.class);
-        DigestRuns.DigestRun recorded =
-                fixture.runs().find(GUILD, LocalDate.of(2026, 5, 4)).orElseThrow();
+            "a crash between recording the run and marking it: the restart finds the message and marks it, one message")
+    void crashBetweenRecordedAndMarked_restartFindsTheMessage_singleMessage() {
+        crashAfterTheDaysSend();
+        DigestRuns.DigestRun recorded = theDaysRun();
         assertThat(recorded.state()).isEqualTo(DigestRuns.State.SENDING);
         assertThat(recorded.nonce()).hasValueSatisfying(n -> assertThat(n).hasSizeLessThanOrEqualTo(25));
 
@@ -147,14 +141,74 @@ class DigestServiceTest {
         int attemptsBefore = fixture.poster.attempts();
         fixture.service.runDue();
 
-        assertThat(fixture.poster.attempts()).isEqualTo(attemptsBefore + 1);
+        assertThat(fixture.poster.finds()).isEqualTo(1);
+        assertThat(fixture.poster.attempts()).as("nothing sent again").isEqualTo(attemptsBefore);
         assertThat(fixture.poster.postsIn(CHANNEL)).hasSize(1);
-        DigestRuns.DigestRun marked =
-                fixture.runs().find(GUILD, LocalDate.of(2026, 5, 4)).orElseThrow();
+        DigestRuns.DigestRun marked = theDaysRun();
         assertThat(marked.state()).isEqualTo(DigestRuns.State.POSTED);
         assertThat(marked.nonce()).isEqualTo(recorded.nonce());
         assertThat(marked.messageId())
                 .contains(fixture.poster.postsIn(CHANNEL).get(0).messageId());
+    }
+
+    @Test
+    @DisplayName("a crash after the send, a restart after Discord's nonce window: still one message, marked posted")
+    void crashAfterTheSend_restartAfterTheNonceWindow_singleMessage() {
+        crashAfterTheDaysSend();
+
+        fixture.clock.advance(RecordingPoster.NONCE_WINDOW.plusMinutes(5));
+        fixture.restart();
+        fixture.service.runDue();
+        fixture.clock.advance(Duration.ofHours(1));
+        fixture.service.runDue();
+
+        assertThat(fixture.poster.postsIn(CHANNEL)).as("digests in the channel").hasSize(1);
+        DigestRuns.DigestRun marked = theDaysRun();
+        assertThat(marked.state()).isEqualTo(DigestRuns.State.POSTED);
+        assertThat(marked.messageId())
+                .contains(fixture.poster.postsIn(CHANNEL).get(0).messageId());
+    }
+
+    @Test
+    @DisplayName("a run that may have gone out and a channel that cannot be checked: nothing sent until it can be")
+    void crashAfterTheSend_channelCannotBeChecked_notSentAgainUntilItCan() {
+        crashAfterTheDaysSend();
+        fixture.clock.advance(Duration.ofMinutes(30));
+        fixture.restart();
+        fixture.poster.fail(CHANNEL, FailureKind.TRANSIENT);
+        int attemptsBefore = fixture.poster.attempts();
+
+        fixture.service.runDue();
+
+        assertThat(fixture.poster.attempts()).as("not sent blindly").isEqualTo(attemptsBefore);
+        DigestRuns.DigestRun waiting = theDaysRun();
+        assertThat(waiting.state()).isEqualTo(DigestRuns.State.SENDING);
+        assertThat(waiting.error()).hasValueSatisfying(error -> assertThat(error)
+                .startsWith("could not check whether it was already posted"));
+
+        fixture.poster.heal(CHANNEL);
+        fixture.clock.advance(DigestService.RETRY_DELAY);
+        fixture.service.runDue();
+
+        assertThat(fixture.poster.postsIn(CHANNEL)).hasSize(1);
+        assertThat(fixture.runs()
+                        .find(GUILD, LocalDate.of(2026, 5, 4))
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(DigestRuns.State.POSTED);
+    }
+
+    /** 08:00 in Berlin on 4 May: the day's digest goes out, then the process "dies" before it is marked. */
+    private void crashAfterTheDaysSend() {
+        start("2026-05-04T05:00:00Z");
+        fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");
+        fixture.clock.set(Instant.parse("2026-05-04T06:00:00Z"));
+        fixture.poster.crashAfterNextSend(CHANNEL);
+        assertThatThrownBy(fixture.service::runDue).isInstanceOf(RecordingPoster.SimulatedCrash.class);
+    }
+
+    private DigestRuns.DigestRun theDaysRun() {
+        return fixture.runs().find(GUILD, LocalDate.of(2026, 5, 4)).orElseThrow();
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.citebot.discord.fake.FakeDiscord;
 import org.citebot.discord.fake.Fault;
 import org.citebot.discord.fake.InteractionHandle;
 import org.citebot.discord.fake.RecordedRequest;
+import org.citebot.testing.LogCapture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

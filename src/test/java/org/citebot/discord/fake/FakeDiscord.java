@@ -111,6 +111,11 @@ public final class FakeDiscord implements AutoCloseable {
         return bot;
     }
 
+    /** The bot's application: who owns it (a user or a team), as {@code GET oauth2/applications/@me} reports. */
+    public TestApplication application() {
+        return rest.application();
+    }
+
     /**
      * A {@code createLight} JDABuilder wired to this fake (REST base URL, gateway URL via its own
      * {@link SessionControllerAdapter}, no compression, no shutdown hook), with the right token.
@@ -538,6 +543,16 @@ public final class FakeDiscord implements AutoCloseable {
     /** Cuts the bot's gateway socket without a close frame (abnormal closure 1006); JDA resumes. */
     public void cutGatewayConnection() {
         gateway.dropConnectionAbruptly();
+    }
+
+    /**
+     * Lets Discord's nonce window pass for every nonce the bot sent so far: a message sent again
+     * with one of them now posts anew, as it does on Discord a few minutes after the first (the
+     * window itself is {@link Builder#nonceWindow}, 5 minutes by default).
+     */
+    public FakeDiscord expireNonces() {
+        rest.expireNonces();
+        return this;
     }
 
     /** How late an initial interaction callback may arrive before it gets 10062 Unknown interaction. */
