@@ -172,6 +172,15 @@ public final class LuceneSearchService implements PassageSearch {
         }
         List<String> didYouMean = List.of();
         List<String> closestTitles = List.of();
+        if (totalHits == 0
+                && request.filters().source().filter(s -> !s.isBlank()).isPresent()) {
+            // "No passages match" would hide the real problem: no document is that source.
+            Optional<String> unknown =
+                    SourceNames.unknown(searcher, request.filters().source().orElseThrow());
+            if (unknown.isPresent()) {
+                throw new QueryException(unknown.get());
+            }
+        }
         if (totalHits == 0) {
             didYouMean = didYouMean(searcher.getIndexReader(), parsed);
             closestTitles = closestTitles(searcher, parsed);
@@ -220,15 +229,9 @@ public final class LuceneSearchService implements PassageSearch {
             root.add(phraseAcrossFields(phrase), Occur.MUST_NOT);
         }
         root.add(new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_PASSAGE)), Occur.FILTER);
-        filters.source().filter(source -> !source.isBlank()).ifPresent(source -> {
-            String key = PassageDocuments.keyword(source);
-            BooleanQuery.Builder anyOf = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(IndexSchema.PUBLISHER_KEY, key)), Occur.SHOULD)
-                    .add(new TermQuery(new Term(IndexSchema.TITLE_KEY, key)), Occur.SHOULD)
-                    .add(new TermQuery(new Term(IndexSchema.DOC_ID, source.strip())), Occur.SHOULD)
-                    .add(new TermQuery(new Term(IndexSchema.DOC_ID, key)), Occur.SHOULD);
-            root.add(anyOf.build(), Occur.FILTER);
-        });
+        filters.source()
+                .filter(source -> !source.isBlank())
+                .ifPresent(source -> root.add(SourceNames.filter(source), Occur.FILTER));
         filters.author()
                 .filter(author -> !author.isBlank())
                 .ifPresent(author -> root.add(

@@ -191,6 +191,19 @@ class SearchOverTheWireTest {
     }
 
     @Test
+    @DisplayName("/search source:world, a partial name, is told privately which sources start with it")
+    void search_partialSource_namesTheSourcesItStarts() {
+        JsonNode answer = discord.slash("search", new LinkedHashMap<>(Map.of("query", "HIMARS", "source", "world")))
+                .as(discord.alice())
+                .awaitResponseMessage();
+
+        assertThat(answer.path("content").asText())
+                .isEqualTo("No source is named “world”. Sources starting with “world”: World Socialist Web Site.");
+        assertThat(isPrivate(answer)).isTrue();
+        assertThat(answer.path("embeds")).isEmpty();
+    }
+
+    @Test
     @DisplayName("“Find sources” on a message about HIMARS answers privately with the passage")
     void findSources_messageMentioningHimars_privateAnswerWithPassages() {
         InteractionHandle find = discord.messageCommand("Find sources", "Did the HIMARS really change the war?")
