@@ -142,6 +142,7 @@ public final class Citebot implements AutoCloseable {
                         engine.search()::normalize,
                         this::indexGeneration,
                         config.cache().maxEntries(),
+                        config.cache().maxBytes(),
                         config.cache().expireAfter(),
                         ticker));
         this.search = cache.<PassageSearch>map(c -> c).orElse(timed);
@@ -298,7 +299,11 @@ public final class Citebot implements AutoCloseable {
     }
 
     private CommandRegistry buildRegistry(Ticker ticker) {
-        SearchSessions sessions = new SearchSessions(ticker, new SecureRandom());
+        SearchSessions sessions = new SearchSessions(
+                ticker,
+                new SecureRandom(),
+                config.cache().sessions(),
+                config.cache().sessionBytes());
         RateLimiter rateLimiter = new RateLimiter(
                 config.rateLimit().searches(), config.rateLimit().window(), clock, ticker, () -> metrics.counter(
                                 "citebot.ratelimit.refusals")

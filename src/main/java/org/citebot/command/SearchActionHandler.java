@@ -41,7 +41,7 @@ public final class SearchActionHandler implements ActionHandler {
             return new ActionOutcome.Notice(Reply.notice("That button is not one of citebot's."));
         }
         Optional<SearchSessions.Session> found = sessions.find(parts[2]);
-        if (found.isEmpty() || page < 0 || page > SearchRequest.MAX_LIMIT * 20) {
+        if (found.isEmpty() || page < 0 || page > SearchSessions.MAX_PAGE) {
             return new ActionOutcome.Notice(Reply.notice(EXPIRED));
         }
         SearchSessions.Session session = found.get();

@@ -66,12 +66,15 @@ public record CitebotConfig(
     public record State(Path db, Duration queryLogRetention) {}
 
     /**
-     * The search cache in front of the index.
+     * The search cache in front of the index, and the search sessions behind answers' buttons.
      *
      * @param maxEntries how many answers it holds at most (0 turns it off)
+     * @param maxBytes how many bytes (estimated) the answers and remembered questions hold at most
      * @param expireAfter how long an answer is kept after it was computed
+     * @param sessions how many search sessions (what each answer's buttons page through) are kept at most
+     * @param sessionBytes how many bytes (estimated) those sessions hold at most
      */
-    public record Cache(int maxEntries, Duration expireAfter) {}
+    public record Cache(int maxEntries, long maxBytes, Duration expireAfter, int sessions, long sessionBytes) {}
 
     /** How many passages an answer shows unless the user asks for another number. */
     public record Search(int results) {}

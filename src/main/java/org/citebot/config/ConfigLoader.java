@@ -40,10 +40,16 @@ public final class ConfigLoader {
             Duration.ofDays(30));
     static final ConfigKey<Integer> CACHE_MAX_ENTRIES =
             new ConfigKey<>("cache.maxEntries", ConfigValues.integer(0, 10_000_000), 10_000);
+    static final ConfigKey<Long> CACHE_MAX_BYTES = new ConfigKey<>(
+            "cache.maxBytes", ConfigValues.bytes(1024L * 1024, 64L * 1024 * 1024 * 1024), 64L * 1024 * 1024);
     static final ConfigKey<Duration> CACHE_EXPIRE_AFTER = new ConfigKey<>(
             "cache.expireAfter",
             ConfigValues.duration(Duration.ofSeconds(1), Duration.ofDays(7)),
             Duration.ofMinutes(30));
+    static final ConfigKey<Integer> CACHE_SESSIONS =
+            new ConfigKey<>("cache.sessions", ConfigValues.integer(100, 10_000_000), 50_000);
+    static final ConfigKey<Long> CACHE_SESSION_BYTES = new ConfigKey<>(
+            "cache.sessionBytes", ConfigValues.bytes(1024L * 1024, 64L * 1024 * 1024 * 1024), 16L * 1024 * 1024);
     static final ConfigKey<Integer> SEARCH_RESULTS = new ConfigKey<>("search.results", ConfigValues.integer(1, 10), 3);
     static final ConfigKey<List<String>> DISCORD_GUILDS =
             new ConfigKey<>("discord.guilds", ConfigValues.snowflakes(), List.of());
@@ -94,7 +100,10 @@ public final class ConfigLoader {
             STATE_DB,
             QUERY_LOG_RETENTION,
             CACHE_MAX_ENTRIES,
+            CACHE_MAX_BYTES,
             CACHE_EXPIRE_AFTER,
+            CACHE_SESSIONS,
+            CACHE_SESSION_BYTES,
             SEARCH_RESULTS,
             DISCORD_GUILDS,
             DISCORD_REST_URL,
@@ -163,7 +172,12 @@ public final class ConfigLoader {
                         get(raw, CORPUS_WATCH_DEBOUNCE)),
                 new CitebotConfig.Index(get(raw, INDEX_DIR)),
                 new CitebotConfig.State(get(raw, STATE_DB), get(raw, QUERY_LOG_RETENTION)),
-                new CitebotConfig.Cache(get(raw, CACHE_MAX_ENTRIES), get(raw, CACHE_EXPIRE_AFTER)),
+                new CitebotConfig.Cache(
+                        get(raw, CACHE_MAX_ENTRIES),
+                        get(raw, CACHE_MAX_BYTES),
+                        get(raw, CACHE_EXPIRE_AFTER),
+                        get(raw, CACHE_SESSIONS),
+                        get(raw, CACHE_SESSION_BYTES)),
                 new CitebotConfig.Search(get(raw, SEARCH_RESULTS)),
                 new CitebotConfig.Discord(
                         get(raw, DISCORD_GUILDS),

@@ -1,7 +1,6 @@
 package org.citebot.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -84,6 +83,12 @@ public final class LuceneSearchService implements PassageSearch {
 
     /** Corrections per index version and word, so a burst of the same typo costs one lookup. */
     static final int CORRECTION_CACHE_SIZE = 4096;
+    /**
+     * Bytes the corrections hold at most. Words are at most 24 characters and their corrections
+     * within two edits of them, so 4096 entries stay near 1.5 MiB; the bound keeps it so whatever
+     * the spell checker returns.
+     */
+    static final long CORRECTION_CACHE_BYTES = 2L * 1024 * 1024;
 
     private final DirectSpellChecker spellChecker;
     /**
@@ -91,8 +96,11 @@ public final class LuceneSearchService implements PassageSearch {
      * lookup builds Levenshtein automata and walks the term dictionary, which costs milliseconds; old
      * versions' entries age out by size.
      */
-    private final Cache<CorrectionKey, List<String>> corrections =
-            Caffeine.newBuilder().maximumSize(CORRECTION_CACHE_SIZE).build();
+    private final Cache<CorrectionKey, List<String>> corrections = BoundedCaches.<CorrectionKey, List<String>>builder(
+                    CORRECTION_CACHE_SIZE,
+                    CORRECTION_CACHE_BYTES,
+                    (key, found) -> 64 + BoundedCaches.string(key.word()) + BoundedCaches.strings(found))
+            .build();
 
     private record CorrectionKey(IndexReader.CacheKey reader, String word) {}
 
