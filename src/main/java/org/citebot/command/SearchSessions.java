@@ -55,10 +55,24 @@ public final class SearchSessions {
     /**
      * One remembered search: what was asked, how it is shown, who asked, and which pages were shared.
      *
-     * @param ownerId the user whose answer this is
+     * @param ephemeral whether the message its buttons are on is private
+     * @param ownerId the member whose answer this is; only they page it in place
+     * @param sharedCopy the public post "Share in channel" made: it never changes, and its buttons
+     *     give whoever presses them a private copy to page
      */
     public record Session(
-            String query, SearchFilters filters, int pageSize, boolean ephemeral, String ownerId, SharedPages shared) {
+            String query,
+            SearchFilters filters,
+            int pageSize,
+            boolean ephemeral,
+            String ownerId,
+            boolean sharedCopy,
+            SharedPages shared) {
+
+        /** Whether {@code userId} may change the message this session's buttons are on. */
+        public boolean pagedInPlaceBy(String userId) {
+            return !sharedCopy && ownerId.equals(userId);
+        }
 
         /** Marks {@code page} as shared; false when it had been shared already. */
         public boolean markShared(int page) {
@@ -82,8 +96,24 @@ public final class SearchSessions {
         }
     }
 
+    /** Remembers an answer {@code ownerId} asked for; returns the token its buttons carry. */
     public String open(String query, SearchFilters filters, int pageSize, boolean ephemeral, String ownerId) {
-        Session session = new Session(query, filters, pageSize, ephemeral, ownerId, new SharedPages());
+        return put(new Session(query, filters, pageSize, ephemeral, ownerId, false, new SharedPages()));
+    }
+
+    /** Remembers the public post that shares a page of {@code original}; returns its buttons' token. */
+    public String openSharedCopy(Session original) {
+        return put(new Session(
+                original.query(),
+                original.filters(),
+                original.pageSize(),
+                false,
+                original.ownerId(),
+                true,
+                new SharedPages()));
+    }
+
+    private String put(Session session) {
         while (true) {
             String token = newToken();
             if (sessions.asMap().putIfAbsent(token, session) == null) {
