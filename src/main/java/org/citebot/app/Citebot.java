@@ -32,6 +32,7 @@ import org.citebot.command.DigestCommand;
 import org.citebot.command.ErrorBoundary;
 import org.citebot.command.FindSourcesCommand;
 import org.citebot.command.HelpCommand;
+import org.citebot.command.MemberLimits;
 import org.citebot.command.ModeratorPolicy;
 import org.citebot.command.RateLimiter;
 import org.citebot.command.ReindexCommand;
@@ -304,17 +305,14 @@ public final class Citebot implements AutoCloseable {
                 new SecureRandom(),
                 config.cache().sessions(),
                 config.cache().sessionBytes());
-        RateLimiter rateLimiter = new RateLimiter(
-                config.rateLimit().searches(), config.rateLimit().window(), clock, ticker, () -> metrics.counter(
-                                "citebot.ratelimit.refusals")
-                        .increment());
+        MemberLimits limits = memberLimits(ticker);
         boolean configuredPrivate = config.discord().privateByDefault();
         SearchSuggestions suggestions = new SearchSuggestions(this::sourceChoices, this::querySuggestions);
 
         SearchCommand searchCommand = new SearchCommand(
                 search,
                 sessions,
-                rateLimiter,
+                limits,
                 config.search().results(),
                 guild -> guild.flatMap(guildSettings::privateByDefault).orElse(guild.isPresent() && configuredPrivate),
                 suggestions,
@@ -322,8 +320,8 @@ public final class Citebot implements AutoCloseable {
         List<Command> commands = new ArrayList<>();
         commands.add(searchCommand);
         commands.add(new FindSourcesCommand(searchCommand, config.search().results()));
-        commands.add(new SourcesCommand(this::documents));
-        commands.add(new StatusCommand(statusSource(), clock, startedAt));
+        commands.add(new SourcesCommand(this::documents, limits));
+        commands.add(new StatusCommand(statusSource(), clock, startedAt, limits));
         // Help lists the registry it belongs to; the lambda reads the field only when help is asked for.
         commands.add(new HelpCommand(() -> this.registry.specs()));
         ServerChannels channels = (guild, channel) -> serverChannels.isMessageChannelOf(guild, channel);
@@ -334,10 +332,26 @@ public final class Citebot implements AutoCloseable {
                 config.moderators().logChannel(),
                 channels));
         commands.add(new ReindexCommand(reindex, moderators, clock));
-        commands.add(new DigestCommand(digests, moderators, channels));
-        List<ActionHandler> actions =
-                List.of(new SearchActionHandler(search, sessions), new SourcesActionHandler(this::documents));
+        commands.add(new DigestCommand(digests, moderators, channels, limits));
+        List<ActionHandler> actions = List.of(
+                new SearchActionHandler(search, sessions, limits), new SourcesActionHandler(this::documents, limits));
         return new CommandRegistry(commands, actions);
+    }
+
+    /** Each member's budgets ({@code rateLimit.*}); every refusal is counted. */
+    private MemberLimits memberLimits(Ticker ticker) {
+        CitebotConfig.RateLimit configured = config.rateLimit();
+        Runnable refused = () -> metrics.counter("citebot.ratelimit.refusals").increment();
+        Map<MemberLimits.Action, Integer> permits = Map.of(
+                MemberLimits.Action.SEARCH, configured.searches(),
+                MemberLimits.Action.BUTTON, configured.buttons(),
+                MemberLimits.Action.AUTOCOMPLETE, configured.autocomplete(),
+                MemberLimits.Action.LOOKUP, configured.lookups(),
+                MemberLimits.Action.DIGEST_PREVIEW, configured.digestPreviews());
+        Map<MemberLimits.Action, RateLimiter> limiters = new java.util.EnumMap<>(MemberLimits.Action.class);
+        permits.forEach((action, count) ->
+                limiters.put(action, new RateLimiter(count, configured.window(), clock, ticker, refused)));
+        return new MemberLimits(limiters);
     }
 
     private void bindMetrics() {

@@ -21,10 +21,18 @@ public final class SearchActionHandler implements ActionHandler {
 
     private final PassageSearch search;
     private final SearchSessions sessions;
+    private final MemberLimits limits;
 
+    /** Unlimited: for front ends and tests without members. */
     public SearchActionHandler(PassageSearch search, SearchSessions sessions) {
+        this(search, sessions, MemberLimits.UNLIMITED);
+    }
+
+    /** @param limits each member's budget of button presses (each press runs a search) */
+    public SearchActionHandler(PassageSearch search, SearchSessions sessions, MemberLimits limits) {
         this.search = search;
         this.sessions = sessions;
+        this.limits = limits;
     }
 
     @Override
@@ -43,6 +51,10 @@ public final class SearchActionHandler implements ActionHandler {
             page = Integer.parseInt(parts[3]);
         } catch (NumberFormatException e) {
             return notice(NOT_OURS);
+        }
+        Optional<Reply> refused = limits.refusal(MemberLimits.Action.BUTTON, invoker);
+        if (refused.isPresent()) {
+            return new ActionOutcome.Notice(refused.get());
         }
         Optional<SearchSessions.Session> found = sessions.find(parts[2]);
         if (found.isEmpty() || page < 0 || page > SearchSessions.MAX_PAGE) {

@@ -108,8 +108,17 @@ public record CitebotConfig(
         }
     }
 
-    /** How many searches one user may run in a sliding window. */
-    public record RateLimit(int searches, Duration window) {}
+    /**
+     * How much work one member may ask for in a sliding window, per kind of work.
+     *
+     * @param searches {@code /search} and "Find sources"
+     * @param buttons presses of ◀ ▶ and Share under answers and {@code /sources}
+     * @param autocomplete suggestions while typing (over budget: no suggestions, never an error)
+     * @param lookups {@code /sources} and {@code /status}
+     * @param digestPreviews {@code /digest preview}
+     */
+    public record RateLimit(
+            int searches, Duration window, int buttons, int autocomplete, int lookups, int digestPreviews) {}
 
     /**
      * The operator's HTTP endpoint ({@code /healthz}, {@code /readyz}, {@code /metrics}).

@@ -79,6 +79,14 @@ public final class ConfigLoader {
             "rateLimit.window",
             ConfigValues.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
             Duration.ofSeconds(10));
+    static final ConfigKey<Integer> RATE_LIMIT_BUTTONS =
+            new ConfigKey<>("rateLimit.buttons", ConfigValues.integer(1, 1000), 10);
+    static final ConfigKey<Integer> RATE_LIMIT_AUTOCOMPLETE =
+            new ConfigKey<>("rateLimit.autocomplete", ConfigValues.integer(1, 1000), 40);
+    static final ConfigKey<Integer> RATE_LIMIT_LOOKUPS =
+            new ConfigKey<>("rateLimit.lookups", ConfigValues.integer(1, 1000), 5);
+    static final ConfigKey<Integer> RATE_LIMIT_DIGEST_PREVIEWS =
+            new ConfigKey<>("rateLimit.digestPreviews", ConfigValues.integer(1, 1000), 2);
 
     static final ConfigKey<Duration> DIGEST_GRACE = new ConfigKey<>(
             "digest.grace", ConfigValues.duration(Duration.ZERO, Duration.ofHours(23)), Duration.ofHours(6));
@@ -114,6 +122,10 @@ public final class ConfigLoader {
             MODERATOR_LOG_CHANNEL,
             RATE_LIMIT_SEARCHES,
             RATE_LIMIT_WINDOW,
+            RATE_LIMIT_BUTTONS,
+            RATE_LIMIT_AUTOCOMPLETE,
+            RATE_LIMIT_LOOKUPS,
+            RATE_LIMIT_DIGEST_PREVIEWS,
             OPS_LISTEN,
             LOGGING_FORMAT,
             DIGEST_GRACE,
@@ -186,7 +198,13 @@ public final class ConfigLoader {
                         get(raw, DISCORD_PRIVATE_BY_DEFAULT),
                         get(raw, DISCORD_DEFER_AFTER)),
                 new CitebotConfig.Moderators(get(raw, MODERATOR_ROLES), get(raw, MODERATOR_LOG_CHANNEL)),
-                new CitebotConfig.RateLimit(get(raw, RATE_LIMIT_SEARCHES), get(raw, RATE_LIMIT_WINDOW)),
+                new CitebotConfig.RateLimit(
+                        get(raw, RATE_LIMIT_SEARCHES),
+                        get(raw, RATE_LIMIT_WINDOW),
+                        get(raw, RATE_LIMIT_BUTTONS),
+                        get(raw, RATE_LIMIT_AUTOCOMPLETE),
+                        get(raw, RATE_LIMIT_LOOKUPS),
+                        get(raw, RATE_LIMIT_DIGEST_PREVIEWS)),
                 new CitebotConfig.Ops(get(raw, OPS_LISTEN), get(raw, LOGGING_FORMAT)),
                 new CitebotConfig.Digest(
                         get(raw, DIGEST_GRACE),

@@ -48,6 +48,7 @@ class DigestCommandTest {
     private StateStore store;
     private GuildSettings guildSettings;
     private DigestCommand command;
+    private DigestService service;
 
     @BeforeEach
     void open() {
@@ -61,7 +62,7 @@ class DigestCommandTest {
                 log,
                 request -> new SearchResults(request.query(), 0, false, 0, List.of(), 0, List.of(), List.of()),
                 runs);
-        DigestService service = new DigestService(
+        service = new DigestService(
                 new DigestSettingsStore(store),
                 runs,
                 composer,
@@ -184,6 +185,28 @@ class DigestCommandTest {
                 .contains(new Choice("America/New_York", "America/New_York"));
         assertThat(command.autocomplete("timezone", "", MEMBER)).hasSize(25);
         assertThat(command.autocomplete("time", "08", MEMBER)).isEmpty();
+    }
+
+    @Test
+    void previewAndTimezoneSuggestions_overTheMembersBudget_refusedPrivatelyOrEmpty() {
+        run("setup", Map.of("channel", CHANNEL, "time", "08:00", "timezone", "Europe/Berlin"), MOD);
+        DigestCommand limited = new DigestCommand(
+                service,
+                new ModeratorPolicy(List.of()),
+                CHANNELS,
+                MemberLimits.uniform(1, Duration.ofMinutes(1), clock, () -> 0L));
+        CommandRequest preview =
+                new CommandRequest("digest", Map.of(), MEMBER, Optional.empty(), Optional.of("preview"));
+
+        assertThat(limited.handle(preview).cards()).isNotEmpty();
+        Reply second = limited.handle(preview);
+        assertThat(limited.autocomplete("timezone", "berl", MEMBER)).isNotEmpty();
+        assertThat(limited.autocomplete("timezone", "berl", MEMBER)).isEmpty();
+
+        assertThat(second.ephemeral()).isTrue();
+        assertThat(second.cards()).isEmpty();
+        assertThat(second.text().orElseThrow().text())
+                .isEqualTo("You are previewing the digest quickly. Please try again in 60 seconds.");
     }
 
     @Test

@@ -42,7 +42,7 @@ class SearchCommandTest {
                     return answer;
                 },
                 sessions,
-                new RateLimiter(permits, Duration.ofSeconds(10), clock, ticker),
+                MemberLimits.uniform(permits, Duration.ofSeconds(10), clock, ticker),
                 3,
                 guild -> true,
                 SearchSuggestions.NONE,
@@ -126,7 +126,7 @@ class SearchCommandTest {
                     throw new QueryException("Your query has only common words.");
                 },
                 sessions,
-                new RateLimiter(5, Duration.ofSeconds(10), clock, ticker),
+                MemberLimits.uniform(5, Duration.ofSeconds(10), clock, ticker),
                 3,
                 guild -> true);
 
