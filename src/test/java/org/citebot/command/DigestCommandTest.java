@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.citebot.digest.DigestComposer;
-import org.citebot.digest.DigestCorpus;
 import org.citebot.digest.DigestService;
+import org.citebot.digest.MemoryDigestCorpus;
 import org.citebot.digest.MutableClock;
 import org.citebot.digest.PostResult;
 import org.citebot.reply.Choice;
@@ -58,7 +58,7 @@ class DigestCommandTest {
         DigestRuns runs = new DigestRuns(store);
         log.record("summit", Optional.of(GUILD), clock.instant(), 2);
         DigestComposer composer = new DigestComposer(
-                () -> new DigestCorpus.Contents(List.of(), List.of()),
+                MemoryDigestCorpus.empty(),
                 log,
                 request -> new SearchResults(request.query(), 0, false, 0, List.of(), 0, List.of(), List.of()),
                 runs);
