@@ -103,7 +103,9 @@ public final class Citebot implements AutoCloseable {
     private final Optional<CachingPassageSearch> cache;
     private final PassageSearch search;
     private final CorpusCatalog catalog;
-    private final Map<Optional<String>, List<String>> frequentQueries = new ConcurrentHashMap<>();
+    /** Each server's shared questions for autocomplete, by guild id; read again every minute. */
+    private final Map<String, List<String>> frequentQueries = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService background;
     private final ErrorBoundary errors = new ErrorBoundary(failure -> metrics.counter(
                     "citebot.errors", "kind", failure.getClass().getSimpleName())
@@ -394,11 +396,25 @@ public final class Citebot implements AutoCloseable {
     }
 
     private SearchRecorder recorder() {
-        return (results, invoker) -> {
+        return (results, invoker, shownPublicly) -> {
             try {
                 // result_count is "at least" for common queries (SearchResults#totalIsLowerBound);
                 // the log only ever asks whether it is zero.
-                queryLog.record(results.normalizedQuery(), invoker.guildId(), clock.instant(), results.totalHits());
+                Optional<String> guild = invoker.guildId();
+                if (shownPublicly && guild.isPresent()) {
+                    boolean nowShared = queryLog.recordPublic(
+                            results.normalizedQuery(),
+                            guild.get(),
+                            invoker.userId(),
+                            clock.instant(),
+                            results.totalHits());
+                    if (nowShared) {
+                        // Offered from the next keystroke on, not a minute later.
+                        frequentQueries.remove(guild.get());
+                    }
+                } else {
+                    queryLog.record(results.normalizedQuery(), guild, clock.instant(), results.totalHits());
+                }
             } catch (RuntimeException e) {
                 LOG.warn("Could not record a search in the query log: {}", e.toString());
             }
@@ -430,12 +446,12 @@ public final class Citebot implements AutoCloseable {
         background.scheduleWithFixedDelay(this::purgeQueryLog, 0, 1, TimeUnit.DAYS);
     }
 
-    /** Recomputes each server's most frequent answered queries for autocomplete; never throws. */
+    /** Recomputes each server's shared questions for autocomplete; never throws. */
     void refreshFrequentQueries() {
         try {
             Instant since = clock.instant().minus(FREQUENT_QUERY_PERIOD);
-            Map<Optional<String>, List<String>> fresh = new java.util.HashMap<>();
-            for (Optional<String> guild : frequentQueries.keySet()) {
+            Map<String, List<String>> fresh = new java.util.HashMap<>();
+            for (String guild : frequentQueries.keySet()) {
                 fresh.put(guild, frequentFor(guild, since));
             }
             frequentQueries.putAll(fresh);
@@ -444,8 +460,9 @@ public final class Citebot implements AutoCloseable {
         }
     }
 
-    private List<String> frequentFor(Optional<String> guild, Instant since) {
-        return queryLog.frequent(guild, since, FREQUENT_QUERY_SUGGESTIONS, true).stream()
+    /** Questions asked publicly in the server by enough different members to be offered to others. */
+    private List<String> frequentFor(String guild, Instant since) {
+        return queryLog.sharedQuestions(guild, since, FREQUENT_QUERY_SUGGESTIONS).stream()
                 .map(QueryLog.FrequentQuery::query)
                 .toList();
     }
@@ -478,12 +495,15 @@ public final class Citebot implements AutoCloseable {
     }
 
     /**
-     * A server's frequent queries first, then titles and section headings. The first keystroke of a
-     * server not seen since start reads its queries once; later ones are served from memory.
+     * In a server, its shared questions first, then titles and section headings; in a direct
+     * message (or the console) titles and headings only, since nobody else's questions belong
+     * there. The first keystroke of a server not seen since start reads its questions once; later
+     * ones are served from memory.
      */
     private List<String> querySuggestions(Optional<String> guild) {
-        List<String> frequent = frequentQueries.computeIfAbsent(
-                guild, g -> frequentFor(g, clock.instant().minus(FREQUENT_QUERY_PERIOD)));
+        List<String> frequent = guild.map(g -> frequentQueries.computeIfAbsent(
+                        g, id -> frequentFor(id, clock.instant().minus(FREQUENT_QUERY_PERIOD))))
+                .orElse(List.of());
         CorpusCatalog.Snapshot snapshot = catalog.get();
         List<String> all = new ArrayList<>(frequent);
         all.addAll(snapshot.vocabulary().titles());

@@ -131,7 +131,7 @@ public final class SearchCommand implements Command {
         } catch (QueryException e) {
             return Reply.notice(e.getMessage());
         }
-        recorder.searched(results, invoker);
+        recorder.searched(results, invoker, !ephemeral && invoker.guildId().isPresent());
         String token = sessions.open(query, filters, pageSize, ephemeral, invoker.userId());
         return SearchReplies.answer(results, query, token, 0, pageSize, ephemeral);
     }

@@ -89,7 +89,7 @@ public final class DigestComposer {
         Optional<PassageOfTheDay> passage =
                 sections.contains(DigestSection.PASSAGE) ? passageOfTheDay(guild, date) : Optional.empty();
         List<FrequentQuery> unanswered = sections.contains(DigestSection.UNANSWERED)
-                ? queryLog.frequent(Optional.of(guild), now.minus(QUESTION_WINDOW), MAX_UNANSWERED, false)
+                ? queryLog.unanswered(guild, now.minus(QUESTION_WINDOW), MAX_UNANSWERED)
                 : List.of();
         return new Digest(guild, date, added, asked, passage, unanswered, hashes);
     }
@@ -131,7 +131,8 @@ public final class DigestComposer {
 
     private List<AskedQuestion> mostAsked(String guild, Instant now) {
         List<AskedQuestion> asked = new ArrayList<>();
-        for (FrequentQuery query : queryLog.frequent(Optional.of(guild), now.minus(QUESTION_WINDOW), MAX_ASKED, true)) {
+        // Only questions asked publicly here by several members: one member's question is never posted.
+        for (FrequentQuery query : queryLog.sharedQuestions(guild, now.minus(QUESTION_WINDOW), MAX_ASKED)) {
             Optional<SearchHit> best = Optional.empty();
             try {
                 SearchResults results = search.search(SearchRequest.of(query.query(), 1));

@@ -56,7 +56,9 @@ class DigestCommandTest {
         QueryLog log = new QueryLog(store);
         guildSettings = new GuildSettings(store);
         DigestRuns runs = new DigestRuns(store);
-        log.record("summit", Optional.of(GUILD), clock.instant(), 2);
+        for (String asker : List.of("11", "12", "13")) {
+            log.recordPublic("summit", GUILD, asker, clock.instant(), 2);
+        }
         DigestComposer composer = new DigestComposer(
                 MemoryDigestCorpus.empty(),
                 log,
@@ -154,7 +156,7 @@ class DigestCommandTest {
 
         Reply preview = run("preview", Map.of(), MEMBER);
         assertThat(preview.ephemeral()).isTrue();
-        assertThat(preview.cards()).extracting(c -> c.title()).containsExactly("Most asked · “summit” (asked once)");
+        assertThat(preview.cards()).extracting(c -> c.title()).containsExactly("Most asked · “summit” (asked 3 times)");
 
         assertThat(text(run("now", Map.of(), MOD)))
                 .isEqualTo("Posted today's digest: https://discord.com/channels/" + GUILD + "/" + CHANNEL + "/91");

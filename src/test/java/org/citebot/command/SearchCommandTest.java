@@ -46,7 +46,7 @@ class SearchCommandTest {
                 3,
                 guild -> true,
                 SearchSuggestions.NONE,
-                (results, invoker) -> recorded.add(results));
+                (results, invoker, shownPublicly) -> recorded.add(results));
     }
 
     @Test
