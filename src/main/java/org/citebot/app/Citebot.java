@@ -34,7 +34,6 @@ import org.citebot.command.FindSourcesCommand;
 import org.citebot.command.HelpCommand;
 import org.citebot.command.MemberLimits;
 import org.citebot.command.ModeratorPolicy;
-import org.citebot.command.RateLimiter;
 import org.citebot.command.ReindexCommand;
 import org.citebot.command.SearchActionHandler;
 import org.citebot.command.SearchCommand;
@@ -343,17 +342,17 @@ public final class Citebot implements AutoCloseable {
     /** Each member's budgets ({@code rateLimit.*}); every refusal is counted. */
     private MemberLimits memberLimits(Ticker ticker) {
         CitebotConfig.RateLimit configured = config.rateLimit();
-        Runnable refused = () -> metrics.counter("citebot.ratelimit.refusals").increment();
-        Map<MemberLimits.Action, Integer> permits = Map.of(
-                MemberLimits.Action.SEARCH, configured.searches(),
-                MemberLimits.Action.BUTTON, configured.buttons(),
-                MemberLimits.Action.AUTOCOMPLETE, configured.autocomplete(),
-                MemberLimits.Action.LOOKUP, configured.lookups(),
-                MemberLimits.Action.DIGEST_PREVIEW, configured.digestPreviews());
-        Map<MemberLimits.Action, RateLimiter> limiters = new java.util.EnumMap<>(MemberLimits.Action.class);
-        permits.forEach((action, count) ->
-                limiters.put(action, new RateLimiter(count, configured.window(), clock, ticker, refused)));
-        return new MemberLimits(limiters);
+        return MemberLimits.of(
+                Map.of(
+                        MemberLimits.Action.SEARCH, configured.searches(),
+                        MemberLimits.Action.BUTTON, configured.buttons(),
+                        MemberLimits.Action.AUTOCOMPLETE, configured.autocomplete(),
+                        MemberLimits.Action.LOOKUP, configured.lookups(),
+                        MemberLimits.Action.DIGEST_PREVIEW, configured.digestPreviews()),
+                configured.window(),
+                clock,
+                ticker,
+                () -> metrics.counter("citebot.ratelimit.refusals").increment());
     }
 
     private void bindMetrics() {

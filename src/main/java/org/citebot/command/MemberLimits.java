@@ -46,13 +46,26 @@ public final class MemberLimits {
         this.limiters = limiters.isEmpty() ? Map.of() : new EnumMap<>(limiters);
     }
 
+    /**
+     * A budget of {@code permits} per {@code window} for each action named.
+     *
+     * @param onRefusal runs on every refusal, e.g. to count them
+     */
+    public static MemberLimits of(
+            Map<Action, Integer> permits, Duration window, Clock clock, Ticker ticker, Runnable onRefusal) {
+        Map<Action, RateLimiter> limiters = new EnumMap<>(Action.class);
+        permits.forEach(
+                (action, count) -> limiters.put(action, new RateLimiter(count, window, clock, ticker, onRefusal)));
+        return new MemberLimits(limiters);
+    }
+
     /** The same budget for every action, e.g. for tests. */
     public static MemberLimits uniform(int permits, Duration window, Clock clock, Ticker ticker) {
-        Map<Action, RateLimiter> limiters = new EnumMap<>(Action.class);
+        Map<Action, Integer> each = new EnumMap<>(Action.class);
         for (Action action : Action.values()) {
-            limiters.put(action, new RateLimiter(permits, window, clock, ticker));
+            each.put(action, permits);
         }
-        return new MemberLimits(limiters);
+        return of(each, window, clock, ticker, () -> {});
     }
 
     /**
