@@ -32,10 +32,10 @@ import org.citebot.command.DigestCommand;
 import org.citebot.command.ErrorBoundary;
 import org.citebot.command.FindSourcesCommand;
 import org.citebot.command.HelpCommand;
+import org.citebot.command.MemberLimits;
 import org.citebot.command.ModeratorPolicy;
 import org.citebot.command.OperatorCheck;
 import org.citebot.command.OperatorPolicy;
-import org.citebot.command.RateLimiter;
 import org.citebot.command.ReindexCommand;
 import org.citebot.command.SearchActionHandler;
 import org.citebot.command.SearchCommand;
@@ -104,7 +104,9 @@ public final class Citebot implements AutoCloseable {
     private final Optional<CachingPassageSearch> cache;
     private final PassageSearch search;
     private final CorpusCatalog catalog;
-    private final Map<Optional<String>, List<String>> frequentQueries = new ConcurrentHashMap<>();
+    /** Each server's shared questions for autocomplete, by guild id; read again every minute. */
+    private final Map<String, List<String>> frequentQueries = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService background;
     private final ErrorBoundary errors = new ErrorBoundary(failure -> metrics.counter(
                     "citebot.errors", "kind", failure.getClass().getSimpleName())
@@ -147,6 +149,7 @@ public final class Citebot implements AutoCloseable {
                         engine.search()::normalize,
                         this::indexGeneration,
                         config.cache().maxEntries(),
+                        config.cache().maxBytes(),
                         config.cache().expireAfter(),
                         ticker));
         this.search = cache.<PassageSearch>map(c -> c).orElse(timed);
@@ -304,18 +307,19 @@ public final class Citebot implements AutoCloseable {
     }
 
     private CommandRegistry buildRegistry(Ticker ticker) {
-        SearchSessions sessions = new SearchSessions(ticker, new SecureRandom());
-        RateLimiter rateLimiter = new RateLimiter(
-                config.rateLimit().searches(), config.rateLimit().window(), clock, ticker, () -> metrics.counter(
-                                "citebot.ratelimit.refusals")
-                        .increment());
+        SearchSessions sessions = new SearchSessions(
+                ticker,
+                new SecureRandom(),
+                config.cache().sessions(),
+                config.cache().sessionBytes());
+        MemberLimits limits = memberLimits(ticker);
         boolean configuredPrivate = config.discord().privateByDefault();
         SearchSuggestions suggestions = new SearchSuggestions(this::sourceChoices, this::querySuggestions);
 
         SearchCommand searchCommand = new SearchCommand(
                 search,
                 sessions,
-                rateLimiter,
+                limits,
                 config.search().results(),
                 guild -> guild.flatMap(guildSettings::privateByDefault).orElse(guild.isPresent() && configuredPrivate),
                 suggestions,
@@ -323,8 +327,8 @@ public final class Citebot implements AutoCloseable {
         List<Command> commands = new ArrayList<>();
         commands.add(searchCommand);
         commands.add(new FindSourcesCommand(searchCommand, config.search().results()));
-        commands.add(new SourcesCommand(this::documents));
-        commands.add(new StatusCommand(statusSource(), clock, startedAt));
+        commands.add(new SourcesCommand(this::documents, limits));
+        commands.add(new StatusCommand(statusSource(), clock, startedAt, limits));
         // Help lists the registry it belongs to; the lambda reads the field only when help is asked for.
         commands.add(new HelpCommand(() -> this.registry.specs()));
         ServerChannels channels = (guild, channel) -> serverChannels.isMessageChannelOf(guild, channel);
@@ -335,10 +339,26 @@ public final class Citebot implements AutoCloseable {
                 config.moderators().logChannel(),
                 channels));
         commands.add(new ReindexCommand(reindex, operators, clock));
-        commands.add(new DigestCommand(digests, moderators, channels));
-        List<ActionHandler> actions =
-                List.of(new SearchActionHandler(search, sessions), new SourcesActionHandler(this::documents));
+        commands.add(new DigestCommand(digests, moderators, channels, limits));
+        List<ActionHandler> actions = List.of(
+                new SearchActionHandler(search, sessions, limits), new SourcesActionHandler(this::documents, limits));
         return new CommandRegistry(commands, actions);
+    }
+
+    /** Each member's budgets ({@code rateLimit.*}); every refusal is counted. */
+    private MemberLimits memberLimits(Ticker ticker) {
+        CitebotConfig.RateLimit configured = config.rateLimit();
+        return MemberLimits.of(
+                Map.of(
+                        MemberLimits.Action.SEARCH, configured.searches(),
+                        MemberLimits.Action.BUTTON, configured.buttons(),
+                        MemberLimits.Action.AUTOCOMPLETE, configured.autocomplete(),
+                        MemberLimits.Action.LOOKUP, configured.lookups(),
+                        MemberLimits.Action.DIGEST_PREVIEW, configured.digestPreviews()),
+                configured.window(),
+                clock,
+                ticker,
+                () -> metrics.counter("citebot.ratelimit.refusals").increment());
     }
 
     private void bindMetrics() {
@@ -381,11 +401,25 @@ public final class Citebot implements AutoCloseable {
     }
 
     private SearchRecorder recorder() {
-        return (results, invoker) -> {
+        return (results, invoker, shownPublicly) -> {
             try {
                 // result_count is "at least" for common queries (SearchResults#totalIsLowerBound);
                 // the log only ever asks whether it is zero.
-                queryLog.record(results.normalizedQuery(), invoker.guildId(), clock.instant(), results.totalHits());
+                Optional<String> guild = invoker.guildId();
+                if (shownPublicly && guild.isPresent()) {
+                    boolean nowShared = queryLog.recordPublic(
+                            results.normalizedQuery(),
+                            guild.get(),
+                            invoker.userId(),
+                            clock.instant(),
+                            results.totalHits());
+                    if (nowShared) {
+                        // Offered from the next keystroke on, not a minute later.
+                        frequentQueries.remove(guild.get());
+                    }
+                } else {
+                    queryLog.record(results.normalizedQuery(), guild, clock.instant(), results.totalHits());
+                }
             } catch (RuntimeException e) {
                 LOG.warn("Could not record a search in the query log: {}", e.toString());
             }
@@ -417,12 +451,12 @@ public final class Citebot implements AutoCloseable {
         background.scheduleWithFixedDelay(this::purgeQueryLog, 0, 1, TimeUnit.DAYS);
     }
 
-    /** Recomputes each server's most frequent answered queries for autocomplete; never throws. */
+    /** Recomputes each server's shared questions for autocomplete; never throws. */
     void refreshFrequentQueries() {
         try {
             Instant since = clock.instant().minus(FREQUENT_QUERY_PERIOD);
-            Map<Optional<String>, List<String>> fresh = new java.util.HashMap<>();
-            for (Optional<String> guild : frequentQueries.keySet()) {
+            Map<String, List<String>> fresh = new java.util.HashMap<>();
+            for (String guild : frequentQueries.keySet()) {
                 fresh.put(guild, frequentFor(guild, since));
             }
             frequentQueries.putAll(fresh);
@@ -431,8 +465,9 @@ public final class Citebot implements AutoCloseable {
         }
     }
 
-    private List<String> frequentFor(Optional<String> guild, Instant since) {
-        return queryLog.frequent(guild, since, FREQUENT_QUERY_SUGGESTIONS, true).stream()
+    /** Questions asked publicly in the server by enough different members to be offered to others. */
+    private List<String> frequentFor(String guild, Instant since) {
+        return queryLog.sharedQuestions(guild, since, FREQUENT_QUERY_SUGGESTIONS).stream()
                 .map(QueryLog.FrequentQuery::query)
                 .toList();
     }
@@ -465,12 +500,15 @@ public final class Citebot implements AutoCloseable {
     }
 
     /**
-     * A server's frequent queries first, then titles and section headings. The first keystroke of a
-     * server not seen since start reads its queries once; later ones are served from memory.
+     * In a server, its shared questions first, then titles and section headings; in a direct
+     * message (or the console) titles and headings only, since nobody else's questions belong
+     * there. The first keystroke of a server not seen since start reads its questions once; later
+     * ones are served from memory.
      */
     private List<String> querySuggestions(Optional<String> guild) {
-        List<String> frequent = frequentQueries.computeIfAbsent(
-                guild, g -> frequentFor(g, clock.instant().minus(FREQUENT_QUERY_PERIOD)));
+        List<String> frequent = guild.map(g -> frequentQueries.computeIfAbsent(
+                        g, id -> frequentFor(id, clock.instant().minus(FREQUENT_QUERY_PERIOD))))
+                .orElse(List.of());
         CorpusCatalog.Snapshot snapshot = catalog.get();
         List<String> all = new ArrayList<>(frequent);
         all.addAll(snapshot.vocabulary().titles());

@@ -123,22 +123,21 @@ class DigestOverTheWireTest {
     @Test
     void setupPreviewNow_thenTheScheduledPostArrivesOnce() throws Exception {
         start(readingGroup().build());
+        // Shown in "Most asked" once three members asked it publicly; unanswered ones go to moderators.
+        for (String asker : List.of("1", "2", "3")) {
+            citebot.queryLog()
+                    .recordPublic(
+                            "himars",
+                            discord.guild().id(),
+                            asker,
+                            clock.instant().minusSeconds(600),
+                            2);
+        }
         citebot.queryLog()
-                .record(
-                        "himars",
-                        Optional.of(discord.guild().id()),
-                        clock.instant().minusSeconds(600),
-                        2);
-        citebot.queryLog()
-                .record(
-                        "himars",
-                        Optional.of(discord.guild().id()),
-                        clock.instant().minusSeconds(300),
-                        2);
-        citebot.queryLog()
-                .record(
+                .recordPublic(
                         "moon cheese",
-                        Optional.of(discord.guild().id()),
+                        discord.guild().id(),
+                        "1",
                         clock.instant().minusSeconds(200),
                         0);
 
@@ -249,7 +248,7 @@ class DigestOverTheWireTest {
         startBot();
         TestChannel annexMod = annex.channel("annex-mod");
         citebot.queryLog()
-                .record("moon cheese", Optional.of(annex.id()), clock.instant().minusSeconds(200), 0);
+                .recordPublic("moon cheese", annex.id(), "1", clock.instant().minusSeconds(200), 0);
 
         JsonNode otherServers = inAnnex(annex, discord.slash("settings", Map.of("log-channel", modLog)));
         JsonNode saved = inAnnex(annex, discord.slash("settings", Map.of("log-channel", annexMod)));

@@ -253,9 +253,12 @@ class DigestServiceTest {
         fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");
         fixture.addDocument("doc9", "new-hash");
         fixture.addDocument("doc1", "changed-hash");
-        fixture.queryLog.record("summit talks", Optional.of(GUILD), Instant.parse("2026-05-04T05:00:00Z"), 3);
-        fixture.queryLog.record("summit talks", Optional.of(GUILD), Instant.parse("2026-05-04T05:10:00Z"), 3);
-        fixture.queryLog.record("moon cheese", Optional.of(GUILD), Instant.parse("2026-05-04T05:20:00Z"), 0);
+        fixture.queryLog.recordPublic("summit talks", GUILD, "u1", Instant.parse("2026-05-04T05:00:00Z"), 3);
+        fixture.queryLog.recordPublic("summit talks", GUILD, "u2", Instant.parse("2026-05-04T05:10:00Z"), 3);
+        fixture.queryLog.recordPublic("summit talks", GUILD, "u3", Instant.parse("2026-05-04T05:15:00Z"), 3);
+        fixture.queryLog.record("a private worry", Optional.of(GUILD), Instant.parse("2026-05-04T05:16:00Z"), 3);
+        fixture.queryLog.recordPublic("moon cheese", GUILD, "u1", Instant.parse("2026-05-04T05:20:00Z"), 0);
+        fixture.queryLog.record("private cheese", Optional.of(GUILD), Instant.parse("2026-05-04T05:21:00Z"), 0);
         fixture.clock.set(Instant.parse("2026-05-04T06:00:00Z"));
 
         Reply preview = fixture.service.preview(GUILD).orElseThrow().reply();
@@ -269,13 +272,13 @@ class DigestServiceTest {
                 .containsExactly(
                         "New in the corpus · Article doc9",
                         "Updated in the corpus · Article doc1",
-                        "Most asked · “summit talks” (asked 2 times)",
+                        "Most asked · “summit talks” (asked 3 times)",
                         posted.cards().get(3).title());
         assertThat(posted.cards().get(3).title()).startsWith("Passage of the day · ");
         assertThat(posted.cards().get(0).body().text())
                 .endsWith("without agreement.")
                 .doesNotContain("Geneva");
-        assertThat(posted.toString()).doesNotContain("moon cheese");
+        assertThat(posted.toString()).doesNotContain("moon cheese").doesNotContain("private");
         // Unanswered questions go to the moderator channel only.
         assertThat(fixture.poster.postsIn(MOD_CHANNEL)).singleElement().satisfies(p -> assertThat(
                         p.reply().cards().get(0).body().text())
@@ -292,7 +295,7 @@ class DigestServiceTest {
         fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");
         fixture.setup(OTHER_GUILD, OTHER_CHANNEL, "08:00", "Europe/Berlin");
         fixture.poster.fail(CHANNEL, FailureKind.MISSING_PERMISSION);
-        fixture.queryLog.record("mars butter", Optional.of(OTHER_GUILD), Instant.parse("2026-05-04T05:20:00Z"), 0);
+        fixture.queryLog.recordPublic("mars butter", OTHER_GUILD, "u1", Instant.parse("2026-05-04T05:20:00Z"), 0);
         fixture.clock.set(Instant.parse("2026-05-04T06:00:00Z"));
 
         fixture.service.runDue();

@@ -53,6 +53,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final ChannelState channels = new ChannelState();
     private final FakeRest rest;
     private final FakeGateway gateway;
+    /** Each user's direct-message channel with the bot, made on first use. */
+    private final Map<String, String> directMessageChannels = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FakeDiscord(Builder builder) {
         this.bot = TestBot.create(builder.botName, builder.token);
@@ -171,6 +173,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     public TestMember member(String username) {
         return guild().member(username);
+    }
+
+    /** The id of {@code user}'s direct-message channel with the bot; the same on every call. */
+    public String dmChannelId(TestMember user) {
+        return directMessageChannels.computeIfAbsent(user.id(), id -> Snowflakes.nextId());
     }
 
     /** Stores a message by a member in the default channel, as targets for buttons and context menus. */
@@ -363,6 +370,7 @@ public final class FakeDiscord implements AutoCloseable {
         private String locale = "en-US";
         private String targetCommand;
         private String targetText;
+        private boolean directMessage;
 
         private InteractionBuilder(int type, ObjectNode data, JsonNode message) {
             this.type = type;
@@ -416,6 +424,15 @@ public final class FakeDiscord implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sends the interaction from the acting user's direct messages with the bot instead of a
+         * guild channel: no guild, no member ({@link #dmChannelId}). Not for message commands.
+         */
+        public InteractionBuilder inDirectMessage() {
+            this.directMessage = true;
+            return this;
+        }
+
         public InteractionBuilder locale(String userLocale) {
             this.locale = userLocale;
             return this;
@@ -423,6 +440,26 @@ public final class FakeDiscord implements AutoCloseable {
 
         /** Dispatches the interaction as the given member and returns its handle. */
         public InteractionHandle as(TestMember member) {
+            if (directMessage) {
+                if (targetCommand != null) {
+                    throw new UnsupportedOperationException("message commands in direct messages are not faked");
+                }
+                ObjectNode payload = Payloads.directMessageInteraction(
+                        Snowflakes.nextId(),
+                        type,
+                        "aW50ZXJhY3Rpb24" + Snowflakes.nextId(),
+                        bot,
+                        dmChannelId(member),
+                        member,
+                        locale);
+                ObjectNode dmData = data.deepCopy();
+                dmData.remove("guild_id");
+                payload.set("data", dmData);
+                if (message != null) {
+                    payload.set("message", message.deepCopy());
+                }
+                return dispatch(payload);
+            }
             if (targetCommand != null) {
                 data = messageCommandData(targetCommand, postAsMember(member, channel, targetText));
             }
@@ -444,6 +481,10 @@ public final class FakeDiscord implements AutoCloseable {
             if (message != null) {
                 payload.set("message", message.deepCopy());
             }
+            return dispatch(payload);
+        }
+
+        private InteractionHandle dispatch(ObjectNode payload) {
             InteractionHandle handle =
                     new InteractionHandle(payload, channels, h -> gateway.dispatch("INTERACTION_CREATE", h.payload()));
             rest.register(handle);

@@ -651,9 +651,15 @@ public final class FakeRest implements AutoCloseable {
         ObjectNode metadata = message.putObject("interaction_metadata");
         metadata.put("id", handle.id());
         metadata.put("type", interactionType);
-        metadata.set("user", handle.payload().path("member").path("user").deepCopy());
-        metadata.putObject("authorizing_integration_owners")
-                .put("0", handle.payload().path("guild_id").asText());
+        JsonNode interaction = handle.payload();
+        // A guild interaction names its user in the member; a direct message at the top level.
+        metadata.set(
+                "user",
+                (interaction.has("member") ? interaction.path("member").path("user") : interaction.path("user"))
+                        .deepCopy());
+        metadata.set(
+                "authorizing_integration_owners",
+                interaction.path("authorizing_integration_owners").deepCopy());
         if (messageType == 19) {
             handle.componentMessageId().ifPresent(id -> metadata.put("interacted_message_id", id));
             message.put("type", 0);
