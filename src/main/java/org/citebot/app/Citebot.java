@@ -32,8 +32,10 @@ import org.citebot.command.DigestCommand;
 import org.citebot.command.ErrorBoundary;
 import org.citebot.command.FindSourcesCommand;
 import org.citebot.command.HelpCommand;
+import org.citebot.command.MemberLimits;
 import org.citebot.command.ModeratorPolicy;
-import org.citebot.command.RateLimiter;
+import org.citebot.command.OperatorCheck;
+import org.citebot.command.OperatorPolicy;
 import org.citebot.command.ReindexCommand;
 import org.citebot.command.SearchActionHandler;
 import org.citebot.command.SearchCommand;
@@ -102,19 +104,24 @@ public final class Citebot implements AutoCloseable {
     private final Optional<CachingPassageSearch> cache;
     private final PassageSearch search;
     private final CorpusCatalog catalog;
-    private final Map<Optional<String>, List<String>> frequentQueries = new ConcurrentHashMap<>();
+    /** Each server's shared questions for autocomplete, by guild id; read again every minute. */
+    private final Map<String, List<String>> frequentQueries = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService background;
     private final ErrorBoundary errors = new ErrorBoundary(failure -> metrics.counter(
                     "citebot.errors", "kind", failure.getClass().getSimpleName())
             .increment());
     private final ReindexService reindex;
     private final ModeratorPolicy moderators;
+    private final OperatorPolicy operators;
     private final GuildSettings guildSettings;
     private final DigestService digests;
     private final DigestScheduler digestScheduler;
     private final CommandRegistry registry;
     /** Set by the front end once it can post; until then announcements go nowhere. */
     private volatile ModeratorLog moderatorLog = ModeratorLog.NONE;
+    /** Set by the front end once connected; until then the operators are the configured ones and the console. */
+    private volatile OperatorCheck platformOperators = OperatorCheck.NONE;
     /** Set by the front end once it sees Discord's servers; until then channel options are not checked. */
     private volatile ServerChannels serverChannels = ServerChannels.UNCHECKED;
 
@@ -142,6 +149,7 @@ public final class Citebot implements AutoCloseable {
                         engine.search()::normalize,
                         this::indexGeneration,
                         config.cache().maxEntries(),
+                        config.cache().maxBytes(),
                         config.cache().expireAfter(),
                         ticker));
         this.search = cache.<PassageSearch>map(c -> c).orElse(timed);
@@ -151,7 +159,7 @@ public final class Citebot implements AutoCloseable {
                 engine.index(),
                 config.corpus().dir(),
                 new ReindexLog(state),
-                reply -> moderatorLog.announce(reply),
+                announcement -> moderatorLog.announce(announcement),
                 this::reindexFinished,
                 clock);
         this.catalog = new CorpusCatalog(engine.index());
@@ -161,6 +169,7 @@ public final class Citebot implements AutoCloseable {
             return thread;
         });
         this.moderators = new ModeratorPolicy(config.moderators().roles());
+        this.operators = new OperatorPolicy(config.operators().users(), userId -> platformOperators.isOperator(userId));
         this.guildSettings = new GuildSettings(state);
         this.digests = buildDigests();
         // The digest shares the one background executor; its next run is computed from the clock.
@@ -298,18 +307,19 @@ public final class Citebot implements AutoCloseable {
     }
 
     private CommandRegistry buildRegistry(Ticker ticker) {
-        SearchSessions sessions = new SearchSessions(ticker, new SecureRandom());
-        RateLimiter rateLimiter = new RateLimiter(
-                config.rateLimit().searches(), config.rateLimit().window(), clock, ticker, () -> metrics.counter(
-                                "citebot.ratelimit.refusals")
-                        .increment());
+        SearchSessions sessions = new SearchSessions(
+                ticker,
+                new SecureRandom(),
+                config.cache().sessions(),
+                config.cache().sessionBytes());
+        MemberLimits limits = memberLimits(ticker);
         boolean configuredPrivate = config.discord().privateByDefault();
         SearchSuggestions suggestions = new SearchSuggestions(this::sourceChoices, this::querySuggestions);
 
         SearchCommand searchCommand = new SearchCommand(
                 search,
                 sessions,
-                rateLimiter,
+                limits,
                 config.search().results(),
                 guild -> guild.flatMap(guildSettings::privateByDefault).orElse(guild.isPresent() && configuredPrivate),
                 suggestions,
@@ -317,8 +327,8 @@ public final class Citebot implements AutoCloseable {
         List<Command> commands = new ArrayList<>();
         commands.add(searchCommand);
         commands.add(new FindSourcesCommand(searchCommand, config.search().results()));
-        commands.add(new SourcesCommand(this::documents));
-        commands.add(new StatusCommand(statusSource(), clock, startedAt));
+        commands.add(new SourcesCommand(this::documents, limits));
+        commands.add(new StatusCommand(statusSource(), clock, startedAt, limits));
         // Help lists the registry it belongs to; the lambda reads the field only when help is asked for.
         commands.add(new HelpCommand(() -> this.registry.specs()));
         ServerChannels channels = (guild, channel) -> serverChannels.isMessageChannelOf(guild, channel);
@@ -328,11 +338,27 @@ public final class Citebot implements AutoCloseable {
                 configuredPrivate,
                 config.moderators().logChannel(),
                 channels));
-        commands.add(new ReindexCommand(reindex, moderators, clock));
-        commands.add(new DigestCommand(digests, moderators, channels));
-        List<ActionHandler> actions =
-                List.of(new SearchActionHandler(search, sessions), new SourcesActionHandler(this::documents));
+        commands.add(new ReindexCommand(reindex, operators, clock));
+        commands.add(new DigestCommand(digests, moderators, channels, limits));
+        List<ActionHandler> actions = List.of(
+                new SearchActionHandler(search, sessions, limits), new SourcesActionHandler(this::documents, limits));
         return new CommandRegistry(commands, actions);
+    }
+
+    /** Each member's budgets ({@code rateLimit.*}); every refusal is counted. */
+    private MemberLimits memberLimits(Ticker ticker) {
+        CitebotConfig.RateLimit configured = config.rateLimit();
+        return MemberLimits.of(
+                Map.of(
+                        MemberLimits.Action.SEARCH, configured.searches(),
+                        MemberLimits.Action.BUTTON, configured.buttons(),
+                        MemberLimits.Action.AUTOCOMPLETE, configured.autocomplete(),
+                        MemberLimits.Action.LOOKUP, configured.lookups(),
+                        MemberLimits.Action.DIGEST_PREVIEW, configured.digestPreviews()),
+                configured.window(),
+                clock,
+                ticker,
+                () -> metrics.counter("citebot.ratelimit.refusals").increment());
     }
 
     private void bindMetrics() {
@@ -375,11 +401,25 @@ public final class Citebot implements AutoCloseable {
     }
 
     private SearchRecorder recorder() {
-        return (results, invoker) -> {
+        return (results, invoker, shownPublicly) -> {
             try {
                 // result_count is "at least" for common queries (SearchResults#totalIsLowerBound);
                 // the log only ever asks whether it is zero.
-                queryLog.record(results.normalizedQuery(), invoker.guildId(), clock.instant(), results.totalHits());
+                Optional<String> guild = invoker.guildId();
+                if (shownPublicly && guild.isPresent()) {
+                    boolean nowShared = queryLog.recordPublic(
+                            results.normalizedQuery(),
+                            guild.get(),
+                            invoker.userId(),
+                            clock.instant(),
+                            results.totalHits());
+                    if (nowShared) {
+                        // Offered from the next keystroke on, not a minute later.
+                        frequentQueries.remove(guild.get());
+                    }
+                } else {
+                    queryLog.record(results.normalizedQuery(), guild, clock.instant(), results.totalHits());
+                }
             } catch (RuntimeException e) {
                 LOG.warn("Could not record a search in the query log: {}", e.toString());
             }
@@ -411,12 +451,12 @@ public final class Citebot implements AutoCloseable {
         background.scheduleWithFixedDelay(this::purgeQueryLog, 0, 1, TimeUnit.DAYS);
     }
 
-    /** Recomputes each server's most frequent answered queries for autocomplete; never throws. */
+    /** Recomputes each server's shared questions for autocomplete; never throws. */
     void refreshFrequentQueries() {
         try {
             Instant since = clock.instant().minus(FREQUENT_QUERY_PERIOD);
-            Map<Optional<String>, List<String>> fresh = new java.util.HashMap<>();
-            for (Optional<String> guild : frequentQueries.keySet()) {
+            Map<String, List<String>> fresh = new java.util.HashMap<>();
+            for (String guild : frequentQueries.keySet()) {
                 fresh.put(guild, frequentFor(guild, since));
             }
             frequentQueries.putAll(fresh);
@@ -425,8 +465,9 @@ public final class Citebot implements AutoCloseable {
         }
     }
 
-    private List<String> frequentFor(Optional<String> guild, Instant since) {
-        return queryLog.frequent(guild, since, FREQUENT_QUERY_SUGGESTIONS, true).stream()
+    /** Questions asked publicly in the server by enough different members to be offered to others. */
+    private List<String> frequentFor(String guild, Instant since) {
+        return queryLog.sharedQuestions(guild, since, FREQUENT_QUERY_SUGGESTIONS).stream()
                 .map(QueryLog.FrequentQuery::query)
                 .toList();
     }
@@ -459,12 +500,15 @@ public final class Citebot implements AutoCloseable {
     }
 
     /**
-     * A server's frequent queries first, then titles and section headings. The first keystroke of a
-     * server not seen since start reads its queries once; later ones are served from memory.
+     * In a server, its shared questions first, then titles and section headings; in a direct
+     * message (or the console) titles and headings only, since nobody else's questions belong
+     * there. The first keystroke of a server not seen since start reads its questions once; later
+     * ones are served from memory.
      */
     private List<String> querySuggestions(Optional<String> guild) {
-        List<String> frequent = frequentQueries.computeIfAbsent(
-                guild, g -> frequentFor(g, clock.instant().minus(FREQUENT_QUERY_PERIOD)));
+        List<String> frequent = guild.map(g -> frequentQueries.computeIfAbsent(
+                        g, id -> frequentFor(id, clock.instant().minus(FREQUENT_QUERY_PERIOD))))
+                .orElse(List.of());
         CorpusCatalog.Snapshot snapshot = catalog.get();
         List<String> all = new ArrayList<>(frequent);
         all.addAll(snapshot.vocabulary().titles());
@@ -490,18 +534,27 @@ public final class Citebot implements AutoCloseable {
      */
     public void startDigests(DigestPoster poster) {
         // Every post the digest makes (the digest itself, and moderator notes) is counted by outcome.
-        digests.attach((guild, channel, reply, nonce) -> {
-            org.citebot.digest.PostResult result = poster.post(guild, channel, reply, nonce);
-            if (result instanceof org.citebot.digest.PostResult.Failed failed) {
-                metrics.counter(
-                                "citebot.digest.failures",
-                                "kind",
-                                failed.kind().name().toLowerCase(java.util.Locale.ROOT))
-                        .increment();
-            } else {
-                metrics.counter("citebot.digest.posts").increment();
+        digests.attach(new DigestPoster() {
+            @Override
+            public org.citebot.digest.PostResult post(
+                    String guild, String channel, org.citebot.reply.Reply reply, String nonce) {
+                org.citebot.digest.PostResult result = poster.post(guild, channel, reply, nonce);
+                if (result instanceof org.citebot.digest.PostResult.Failed failed) {
+                    metrics.counter(
+                                    "citebot.digest.failures",
+                                    "kind",
+                                    failed.kind().name().toLowerCase(java.util.Locale.ROOT))
+                            .increment();
+                } else {
+                    metrics.counter("citebot.digest.posts").increment();
+                }
+                return result;
             }
-            return result;
+
+            @Override
+            public org.citebot.digest.EarlierPost find(String guild, String channel, String nonce, Instant since) {
+                return poster.find(guild, channel, nonce, since);
+            }
         });
         digestScheduler.start();
     }
@@ -572,6 +625,14 @@ public final class Citebot implements AutoCloseable {
      */
     public void announceModeratorActionsTo(ModeratorLog log) {
         this.moderatorLog = log;
+    }
+
+    /**
+     * How the platform names citebot's operators (on Discord, the application's owner or team), on
+     * top of {@code operators.users}; the Discord front end passes one once it is connected.
+     */
+    public void recognizeOperatorsWith(OperatorCheck check) {
+        this.platformOperators = check;
     }
 
     /** How commands check that a channel option names a channel of the invoker's server; the front end passes one. */

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
+import org.citebot.discord.ApplicationOperators;
 import org.citebot.discord.DiscordBot;
 import org.citebot.discord.DiscordRenderer;
 import org.citebot.discord.InteractionListener;
@@ -78,6 +79,7 @@ public final class DiscordFrontEnd implements Closeable {
             bot.start();
             JDA jda = bot.jda().orElseThrow(() -> new IllegalStateException("JDA missing after a successful start"));
             citebot.checkChannelsWith(new JdaServerChannels(jda));
+            citebot.recognizeOperatorsWith(ApplicationOperators.start(jda));
             citebot.startDigests(
                     new JdaDigestPoster(jda, renderer, citebot.config().digest().silent(), DIGEST_POST_TIMEOUT));
             citebot.announceModeratorActionsTo(new JdaModeratorLog(

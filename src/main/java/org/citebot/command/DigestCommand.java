@@ -80,11 +80,20 @@ public final class DigestCommand implements Command {
     private final DigestService digests;
     private final ModeratorPolicy moderators;
     private final ServerChannels channels;
+    private final MemberLimits limits;
 
+    /** Unlimited: for front ends and tests without members. */
     public DigestCommand(DigestService digests, ModeratorPolicy moderators, ServerChannels channels) {
+        this(digests, moderators, channels, MemberLimits.UNLIMITED);
+    }
+
+    /** @param limits each member's budget of previews and time-zone suggestions */
+    public DigestCommand(
+            DigestService digests, ModeratorPolicy moderators, ServerChannels channels, MemberLimits limits) {
         this.digests = digests;
         this.moderators = moderators;
         this.channels = channels;
+        this.limits = limits;
     }
 
     @Override
@@ -114,7 +123,9 @@ public final class DigestCommand implements Command {
                         digests.off(guild)
                                 ? "The daily digest is off. Turn it on again with /digest setup."
                                 : "There is no daily digest to turn off here.");
-            case PREVIEW -> preview(guild);
+            case PREVIEW ->
+                limits.refusal(MemberLimits.Action.DIGEST_PREVIEW, request.invoker())
+                        .orElseGet(() -> preview(guild));
             case NOW -> now(guild);
             case SKIP ->
                 digests.skip(guild)
@@ -127,7 +138,7 @@ public final class DigestCommand implements Command {
 
     @Override
     public List<Choice> autocomplete(String option, String partial, Invoker invoker) {
-        if (!option.equals("timezone")) {
+        if (!option.equals("timezone") || !limits.allows(MemberLimits.Action.AUTOCOMPLETE, invoker)) {
             return List.of();
         }
         String wanted = partial.strip().replace(' ', '_').toLowerCase(Locale.ROOT);

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become replies: a {@link UserFacingException} is shown to the user
- * as it is; anything else is logged with its stack trace under a short reference id, and the user
- * gets a private apology quoting that id.
+ * as it is; anything else, {@link Error}s such as a stack overflow or an exhausted heap included,
+ * is logged with its stack trace under a short reference id, and the user gets a private apology
+ * quoting that id.
  */
 public final class ErrorBoundary {
 
@@ -31,14 +32,21 @@ public final class ErrorBoundary {
         this.failures = failures;
     }
 
-    /** Runs {@code work}, turning any failure into a private reply. */
+    /**
+     * Runs {@code work}, turning any failure into a private reply. Errors are caught too: a command
+     * that overflows its stack or asks for more heap than there is has unwound by the time it gets
+     * here, its memory is free again, and the member must not be left watching "thinking…" while
+     * the worker thread dies with the answer. What the JVM does about a heap that stays exhausted
+     * is the operator's choice ({@code -XX:+ExitOnOutOfMemoryError}); the log and the error count
+     * say it happened.
+     */
     public Reply guard(String what, Supplier<Reply> work) {
         try {
             return work.get();
         } catch (UserFacingException e) {
             LOG.debug("{} refused: {}", what, e.getMessage());
             return Reply.notice(e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             return Reply.notice(apology(what, e));
         }
     }

@@ -18,9 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /reindex [dry-run:<bool>]} (moderators): brings the index in line with the corpus folder
- * and answers with a summary of what changed, or with dry-run, what would change. Runs on the
- * caller's thread for as long as the reindex takes; front ends defer their reply first.
+ * {@code /reindex [dry-run:<bool>]} (citebot's operators): brings the index in line with the corpus
+ * folder and answers with a summary of what changed, or with dry-run, what would change. The corpus
+ * is shared by every server, so being one server's moderator is not enough: Discord offers the
+ * command to moderators only (members never see it), and it then checks that the caller is an operator.
+ * Runs on the caller's thread for as long as the reindex takes; front ends defer their reply first.
  */
 public final class ReindexCommand implements Command {
 
@@ -32,19 +34,19 @@ public final class ReindexCommand implements Command {
 
     private static final CommandSpec SPEC = new CommandSpec(
             "reindex",
-            "Bring the search index in line with the corpus folder (moderators)",
+            "Bring the search index in line with the corpus folder (citebot's operators)",
             CommandSpec.Kind.SLASH,
             List.of(OptionSpec.bool(DRY_RUN, "true: only show what would change, write nothing")),
             "/reindex dry-run:true",
             true);
 
     private final ReindexService reindex;
-    private final ModeratorPolicy moderators;
+    private final OperatorPolicy operators;
     private final Clock clock;
 
-    public ReindexCommand(ReindexService reindex, ModeratorPolicy moderators, Clock clock) {
+    public ReindexCommand(ReindexService reindex, OperatorPolicy operators, Clock clock) {
         this.reindex = reindex;
-        this.moderators = moderators;
+        this.operators = operators;
         this.clock = clock;
     }
 
@@ -61,19 +63,19 @@ public final class ReindexCommand implements Command {
     @Override
     public Reply handle(CommandRequest request, Consumer<Reply> progress) {
         Invoker invoker = request.invoker();
-        moderators.require(invoker, SPEC.name());
+        // Dry runs too: their report lists the shared corpus's files and why any were skipped.
+        operators.require(invoker, SPEC.name());
         boolean dryRun = request.bool(DRY_RUN).orElse(false);
-        boolean console = invoker.guildId().isEmpty()
-                && invoker.userId().equals(Invoker.console().userId());
+        boolean console = invoker.equals(Invoker.console());
         ReindexRequest reindexRequest = new ReindexRequest(
-                invoker.userId(), console ? "the console" : "a moderator", invoker.guildId(), dryRun, false);
+                invoker.userId(), console ? "the console" : "an operator", invoker.guildId(), dryRun, false);
         try {
             ReindexSummary summary = reindex.reindex(reindexRequest, new ThrottledProgress(progress));
             return ReindexReplies.summary(summary);
         } catch (ReindexAlreadyRunningException e) {
             throw new UserFacingException(e.status().alreadyRunning(clock.instant()));
         } catch (ReindexFailedException e) {
-            // Already logged, recorded and announced by the service; the moderator gets the reason.
+            // Already logged, recorded and announced by the service; the operator gets the reason.
             return ReindexReplies.summary(e.summary());
         }
     }

@@ -8,19 +8,31 @@ import org.citebot.search.SearchRequest;
 import org.citebot.search.SearchResults;
 
 /**
- * The buttons under a search answer: {@code search:page:<token>:<n>} shows page n in place, and
- * {@code search:share:<token>:<n>} posts that page publicly, once.
+ * The buttons under a search answer: {@code search:page:<token>:<n>} shows page n, and {@code
+ * search:share:<token>:<n>} posts that page publicly, once. Only the member who searched pages
+ * their answer in place; anyone else pressing ◀ ▶ on a public answer, and everyone pressing them on
+ * a shared post, gets their own private copy of that page instead. Shared posts offer no sharing.
  */
 public final class SearchActionHandler implements ActionHandler {
 
     static final String EXPIRED = "This answer has expired. Run /search again to get fresh results.";
+    static final String NOT_OURS = "That button is not one of citebot's.";
+    static final String ONLY_PRIVATE_SHARED = "Only a private answer can be shared, by the member who searched.";
 
     private final PassageSearch search;
     private final SearchSessions sessions;
+    private final MemberLimits limits;
 
+    /** Unlimited: for front ends and tests without members. */
     public SearchActionHandler(PassageSearch search, SearchSessions sessions) {
+        this(search, sessions, MemberLimits.UNLIMITED);
+    }
+
+    /** @param limits each member's budget of button presses (each press runs a search) */
+    public SearchActionHandler(PassageSearch search, SearchSessions sessions, MemberLimits limits) {
         this.search = search;
         this.sessions = sessions;
+        this.limits = limits;
     }
 
     @Override
@@ -32,31 +44,53 @@ public final class SearchActionHandler implements ActionHandler {
     public ActionOutcome handle(String actionId, Invoker invoker) {
         String[] parts = actionId.split(":");
         if (parts.length != 4) {
-            return new ActionOutcome.Notice(Reply.notice("That button is not one of citebot's."));
+            return notice(NOT_OURS);
         }
         int page;
         try {
             page = Integer.parseInt(parts[3]);
         } catch (NumberFormatException e) {
-            return new ActionOutcome.Notice(Reply.notice("That button is not one of citebot's."));
+            return notice(NOT_OURS);
+        }
+        Optional<Reply> refused = limits.refusal(MemberLimits.Action.BUTTON, invoker);
+        if (refused.isPresent()) {
+            return new ActionOutcome.Notice(refused.get());
         }
         Optional<SearchSessions.Session> found = sessions.find(parts[2]);
-        if (found.isEmpty() || page < 0 || page > SearchRequest.MAX_LIMIT * 20) {
-            return new ActionOutcome.Notice(Reply.notice(EXPIRED));
+        if (found.isEmpty() || page < 0 || page > SearchSessions.MAX_PAGE) {
+            return notice(EXPIRED);
         }
-        SearchSessions.Session session = found.get();
-        Reply reply = page(session, parts[2], page, parts[1].equals("share") ? false : session.ephemeral());
         return switch (parts[1]) {
-            case "page" -> new ActionOutcome.Update(reply);
-            case "share" ->
-                session.markShared(page)
-                        ? new ActionOutcome.Share(reply, Reply.notice("Shared in the channel."))
-                        : new ActionOutcome.Notice(Reply.notice("This page of results has already been shared."));
-            default -> new ActionOutcome.Notice(Reply.notice("That button is not one of citebot's."));
+            case "page" -> page(found.get(), parts[2], page, invoker);
+            case "share" -> share(found.get(), page, invoker);
+            default -> notice(NOT_OURS);
         };
     }
 
-    private Reply page(SearchSessions.Session session, String token, int page, boolean ephemeral) {
+    private ActionOutcome page(SearchSessions.Session session, String token, int page, Invoker invoker) {
+        if (session.pagedInPlaceBy(invoker.userId())) {
+            return new ActionOutcome.Update(answer(session, token, page, session.ephemeral()));
+        }
+        // Someone else's answer, or a post everyone reads: theirs stays as it is, and the presser
+        // gets a private answer of their own to page and share.
+        String own = sessions.open(session.query(), session.filters(), session.pageSize(), true, invoker.userId());
+        return new ActionOutcome.Notice(answer(session, own, page, true));
+    }
+
+    private ActionOutcome share(SearchSessions.Session session, int page, Invoker invoker) {
+        // Discord shows a private answer (and its Share button) to its owner alone; this guards
+        // against a Share button on anything else.
+        if (!session.ephemeral() || !session.pagedInPlaceBy(invoker.userId())) {
+            return notice(ONLY_PRIVATE_SHARED);
+        }
+        if (!session.markShared(page)) {
+            return notice("This page of results has already been shared.");
+        }
+        String copy = sessions.openSharedCopy(session);
+        return new ActionOutcome.Share(answer(session, copy, page, false), Reply.notice("Shared in the channel."));
+    }
+
+    private Reply answer(SearchSessions.Session session, String token, int page, boolean ephemeral) {
         SearchResults results;
         try {
             results = search.search(new SearchRequest(
@@ -65,5 +99,9 @@ public final class SearchActionHandler implements ActionHandler {
             return Reply.notice(e.getMessage());
         }
         return SearchReplies.answer(results, session.query(), token, page, session.pageSize(), ephemeral);
+    }
+
+    private static ActionOutcome notice(String text) {
+        return new ActionOutcome.Notice(Reply.notice(text));
     }
 }

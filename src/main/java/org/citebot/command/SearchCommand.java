@@ -1,6 +1,5 @@
 package org.citebot.command;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -38,7 +37,7 @@ public final class SearchCommand implements Command {
 
     private final PassageSearch search;
     private final SearchSessions sessions;
-    private final RateLimiter rateLimiter;
+    private final MemberLimits limits;
     private final int defaultResults;
     private final Predicate<Optional<String>> privateByDefault;
     private final SearchSuggestions suggestions;
@@ -53,20 +52,14 @@ public final class SearchCommand implements Command {
     public SearchCommand(
             PassageSearch search,
             SearchSessions sessions,
-            RateLimiter rateLimiter,
+            MemberLimits limits,
             int defaultResults,
             Predicate<Optional<String>> privateByDefault) {
-        this(
-                search,
-                sessions,
-                rateLimiter,
-                defaultResults,
-                privateByDefault,
-                SearchSuggestions.NONE,
-                SearchRecorder.NONE);
+        this(search, sessions, limits, defaultResults, privateByDefault, SearchSuggestions.NONE, SearchRecorder.NONE);
     }
 
     /**
+     * @param limits each member's budget of searches and of autocomplete
      * @param privateByDefault whether answers in a guild (empty: the console) are private unless
      *     the user chooses otherwise
      * @param suggestions what autocomplete offers for {@code query} and {@code source}
@@ -75,14 +68,14 @@ public final class SearchCommand implements Command {
     public SearchCommand(
             PassageSearch search,
             SearchSessions sessions,
-            RateLimiter rateLimiter,
+            MemberLimits limits,
             int defaultResults,
             Predicate<Optional<String>> privateByDefault,
             SearchSuggestions suggestions,
             SearchRecorder recorder) {
         this.search = search;
         this.sessions = sessions;
-        this.rateLimiter = rateLimiter;
+        this.limits = limits;
         this.defaultResults = defaultResults;
         this.privateByDefault = privateByDefault;
         this.suggestions = suggestions;
@@ -115,6 +108,10 @@ public final class SearchCommand implements Command {
 
     @Override
     public List<Choice> autocomplete(String option, String partial, Invoker invoker) {
+        // Discord allows no error here; over budget, the member just sees no suggestions for a moment.
+        if (!limits.allows(MemberLimits.Action.AUTOCOMPLETE, invoker)) {
+            return List.of();
+        }
         return switch (option) {
             case "query" -> suggestions.queries(partial, invoker.guildId());
             case "source" -> suggestions.sources(partial);
@@ -124,11 +121,9 @@ public final class SearchCommand implements Command {
 
     /** Runs a search for any front end or command that answers with passages. */
     Reply run(String query, SearchFilters filters, int pageSize, boolean ephemeral, Invoker invoker) {
-        Optional<Duration> wait = rateLimiter.tryAcquire(invoker.userId());
-        if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            return Reply.notice("You are searching quickly. Please try again in " + seconds
-                    + (seconds == 1 ? " second." : " seconds."));
+        Optional<Reply> refused = limits.refusal(MemberLimits.Action.SEARCH, invoker);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         SearchResults results;
         try {
@@ -136,7 +131,7 @@ public final class SearchCommand implements Command {
         } catch (QueryException e) {
             return Reply.notice(e.getMessage());
         }
-        recorder.searched(results, invoker);
+        recorder.searched(results, invoker, !ephemeral && invoker.guildId().isPresent());
         String token = sessions.open(query, filters, pageSize, ephemeral, invoker.userId());
         return SearchReplies.answer(results, query, token, 0, pageSize, ephemeral);
     }

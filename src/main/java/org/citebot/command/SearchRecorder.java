@@ -10,7 +10,11 @@ import org.citebot.search.SearchResults;
 public interface SearchRecorder {
 
     /** Records nothing. */
-    SearchRecorder NONE = (results, invoker) -> {};
+    SearchRecorder NONE = (results, invoker, shownPublicly) -> {};
 
-    void searched(SearchResults results, Invoker invoker);
+    /**
+     * @param shownPublicly whether the answer was posted for everyone in a server's channel: only
+     *     such questions may ever be suggested to others
+     */
+    void searched(SearchResults results, Invoker invoker, boolean shownPublicly);
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.reply.Reply;
 import org.citebot.reply.ReplyAction;
@@ -74,10 +75,11 @@ public final class SearchReplies {
         return results.totalIsLowerBound() ? count + "+" : count;
     }
 
-    /** The card of one hit: the passage with its matches in bold. */
+    /** The card of one hit: the passage with its matches in bold, numbered by its rank across pages. */
     public static ReplyCard card(SearchHit hit) {
         DocumentMetadata doc = hit.document();
-        return new ReplyCard(doc.title(), hit.link(), passageText(hit), List.of(), footer(hit));
+        return new ReplyCard(
+                doc.title(), hit.link(), passageText(hit), List.of(), footer(hit), OptionalInt.of(hit.rank()));
     }
 
     /** Publisher · author · date · section · ¶n, leaving out what is unknown. */

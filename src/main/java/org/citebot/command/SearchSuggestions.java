@@ -12,9 +12,9 @@ import org.citebot.reply.Choice;
 
 /**
  * Autocomplete suggestions for {@code /search}, matched in memory: for {@code source} the titles
- * and publishers of the corpus, for {@code query} titles, section headings and the server's own
- * frequent queries (never another server's). The composition root wires the suppliers to whatever
- * keeps those lists current.
+ * and publishers of the corpus, for {@code query} titles, section headings and the server's shared
+ * questions (asked publicly there by several members; never another server's, none in direct
+ * messages). The composition root wires the suppliers to whatever keeps those lists current.
  */
 public final class SearchSuggestions {
 

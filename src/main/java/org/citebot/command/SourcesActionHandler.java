@@ -1,6 +1,7 @@
 package org.citebot.command;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.citebot.index.DocumentSummary;
 import org.citebot.reply.Reply;
@@ -14,10 +15,20 @@ public final class SourcesActionHandler implements ActionHandler {
     private static final String PAGE = SourcesPages.PREFIX + ":page:";
 
     private final Supplier<List<DocumentSummary>> documents;
+    private final MemberLimits limits;
 
-    /** @param documents the same supplier {@link SourcesCommand} reads */
+    /** Unlimited: for front ends and tests without members. */
     public SourcesActionHandler(Supplier<List<DocumentSummary>> documents) {
+        this(documents, MemberLimits.UNLIMITED);
+    }
+
+    /**
+     * @param documents the same supplier {@link SourcesCommand} reads
+     * @param limits each member's budget of button presses
+     */
+    public SourcesActionHandler(Supplier<List<DocumentSummary>> documents, MemberLimits limits) {
         this.documents = documents;
+        this.limits = limits;
     }
 
     @Override
@@ -36,6 +47,10 @@ public final class SourcesActionHandler implements ActionHandler {
             page = Integer.parseInt(actionId.substring(lastColon + 1));
         } catch (NumberFormatException e) {
             return new ActionOutcome.Notice(Reply.notice("That button is not one of citebot's."));
+        }
+        Optional<Reply> refused = limits.refusal(MemberLimits.Action.BUTTON, invoker);
+        if (refused.isPresent()) {
+            return new ActionOutcome.Notice(refused.get());
         }
         String filter = actionId.substring(PAGE.length(), lastColon);
         return new ActionOutcome.Update(SourcesPages.page(documents.get(), filter, Math.max(0, page)));

@@ -19,10 +19,20 @@ public final class SourcesCommand implements Command {
             "/sources filter:guardian");
 
     private final Supplier<List<DocumentSummary>> documents;
+    private final MemberLimits limits;
 
-    /** @param documents every document of the current index, read on each request */
+    /** Unlimited: for front ends and tests without members. */
     public SourcesCommand(Supplier<List<DocumentSummary>> documents) {
+        this(documents, MemberLimits.UNLIMITED);
+    }
+
+    /**
+     * @param documents every document of the current index, read on each request
+     * @param limits each member's budget of lookups
+     */
+    public SourcesCommand(Supplier<List<DocumentSummary>> documents, MemberLimits limits) {
         this.documents = documents;
+        this.limits = limits;
     }
 
     @Override
@@ -32,6 +42,8 @@ public final class SourcesCommand implements Command {
 
     @Override
     public Reply handle(CommandRequest request) {
-        return SourcesPages.page(documents.get(), request.string("filter").orElse(""), 0);
+        return limits.refusal(MemberLimits.Action.LOOKUP, request.invoker())
+                .orElseGet(() -> SourcesPages.page(
+                        documents.get(), request.string("filter").orElse(""), 0));
     }
 }

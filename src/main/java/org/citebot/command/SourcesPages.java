@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.index.DocumentSummary;
 import org.citebot.reply.Reply;
@@ -72,8 +73,8 @@ final class SourcesPages {
                     .append(StyledText.plain("”"));
         }
         List<ReplyCard> cards = new ArrayList<>();
-        for (DocumentSummary document : matching.subList(from, to)) {
-            cards.add(card(document));
+        for (int i = from; i < to; i++) {
+            cards.add(card(matching.get(i), i + 1));
         }
         List<ReplyAction> actions = new ArrayList<>();
         if (pages > 1) {
@@ -88,14 +89,14 @@ final class SourcesPages {
         return PREFIX + ":page:" + filter + ":" + page;
     }
 
-    private static ReplyCard card(DocumentSummary document) {
+    private static ReplyCard card(DocumentSummary document, int number) {
         DocumentMetadata meta = document.metadata();
         List<String> footer = new ArrayList<>();
         meta.publisher().ifPresent(footer::add);
         meta.author().ifPresent(footer::add);
         meta.published().ifPresent(date -> footer.add(SearchReplies.FOOTER_DATE.format(date)));
         footer.add(document.passages() == 1 ? "1 passage" : document.passages() + " passages");
-        return new ReplyCard(meta.title(), meta.url(), StyledText.plain(""), List.of(), footer);
+        return new ReplyCard(meta.title(), meta.url(), StyledText.plain(""), List.of(), footer, OptionalInt.of(number));
     }
 
     private static boolean matches(DocumentSummary document, String filter) {

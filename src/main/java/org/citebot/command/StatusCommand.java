@@ -30,15 +30,23 @@ public final class StatusCommand implements Command {
     private final StatusSource source;
     private final Clock clock;
     private final Instant startedAt;
+    private final MemberLimits limits;
+
+    /** Unlimited: for front ends and tests without members. */
+    public StatusCommand(StatusSource source, Clock clock, Instant startedAt) {
+        this(source, clock, startedAt, MemberLimits.UNLIMITED);
+    }
 
     /**
      * @param clock the clock uptime and index age are measured with
      * @param startedAt when this citebot process started
+     * @param limits each member's budget of lookups (the index metadata is read from disk)
      */
-    public StatusCommand(StatusSource source, Clock clock, Instant startedAt) {
+    public StatusCommand(StatusSource source, Clock clock, Instant startedAt, MemberLimits limits) {
         this.source = source;
         this.clock = clock;
         this.startedAt = startedAt;
+        this.limits = limits;
     }
 
     @Override
@@ -48,6 +56,10 @@ public final class StatusCommand implements Command {
 
     @Override
     public Reply handle(CommandRequest request) {
+        Optional<Reply> refused = limits.refusal(MemberLimits.Action.LOOKUP, request.invoker());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         Instant now = clock.instant();
         List<ReplyCard.CardField> fields = new ArrayList<>();
         Optional<IndexMetadata> index = source.index();

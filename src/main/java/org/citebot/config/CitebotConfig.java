@@ -24,7 +24,8 @@ public record CitebotConfig(
         Moderators moderators,
         RateLimit rateLimit,
         Ops ops,
-        Digest digest) {
+        Digest digest,
+        Operators operators) {
 
     /** This configuration with the corpus read from {@code dir} instead. */
     public CitebotConfig withCorpusDir(Path dir) {
@@ -38,13 +39,14 @@ public record CitebotConfig(
                 moderators,
                 rateLimit,
                 ops,
-                digest);
+                digest,
+                operators);
     }
 
     /** This configuration with the index kept in {@code dir} instead. */
     public CitebotConfig withIndexDir(Path dir) {
         return new CitebotConfig(
-                corpus, new Index(dir), state, cache, search, discord, moderators, rateLimit, ops, digest);
+                corpus, new Index(dir), state, cache, search, discord, moderators, rateLimit, ops, digest, operators);
     }
 
     /**
@@ -66,12 +68,15 @@ public record CitebotConfig(
     public record State(Path db, Duration queryLogRetention) {}
 
     /**
-     * The search cache in front of the index.
+     * The search cache in front of the index, and the search sessions behind answers' buttons.
      *
      * @param maxEntries how many answers it holds at most (0 turns it off)
+     * @param maxBytes how many bytes (estimated) the answers and remembered questions hold at most
      * @param expireAfter how long an answer is kept after it was computed
+     * @param sessions how many search sessions (what each answer's buttons page through) are kept at most
+     * @param sessionBytes how many bytes (estimated) those sessions hold at most
      */
-    public record Cache(int maxEntries, Duration expireAfter) {}
+    public record Cache(int maxEntries, long maxBytes, Duration expireAfter, int sessions, long sessionBytes) {}
 
     /** How many passages an answer shows unless the user asks for another number. */
     public record Search(int results) {}
@@ -105,8 +110,29 @@ public record CitebotConfig(
         }
     }
 
-    /** How many searches one user may run in a sliding window. */
-    public record RateLimit(int searches, Duration window) {}
+    /**
+     * Who operates citebot for every server, besides the owner or team of its Discord application
+     * (and the local user of the console and command line): only operators rebuild the shared corpus.
+     *
+     * @param users Discord user ids of further operators
+     */
+    public record Operators(List<String> users) {
+        public Operators {
+            users = List.copyOf(users);
+        }
+    }
+
+    /**
+     * How much work one member may ask for in a sliding window, per kind of work.
+     *
+     * @param searches {@code /search} and "Find sources"
+     * @param buttons presses of ◀ ▶ and Share under answers and {@code /sources}
+     * @param autocomplete suggestions while typing (over budget: no suggestions, never an error)
+     * @param lookups {@code /sources} and {@code /status}
+     * @param digestPreviews {@code /digest preview}
+     */
+    public record RateLimit(
+            int searches, Duration window, int buttons, int autocomplete, int lookups, int digestPreviews) {}
 
     /**
      * The operator's HTTP endpoint ({@code /healthz}, {@code /readyz}, {@code /metrics}).

@@ -40,10 +40,16 @@ public final class ConfigLoader {
             Duration.ofDays(30));
     static final ConfigKey<Integer> CACHE_MAX_ENTRIES =
             new ConfigKey<>("cache.maxEntries", ConfigValues.integer(0, 10_000_000), 10_000);
+    static final ConfigKey<Long> CACHE_MAX_BYTES = new ConfigKey<>(
+            "cache.maxBytes", ConfigValues.bytes(1024L * 1024, 64L * 1024 * 1024 * 1024), 64L * 1024 * 1024);
     static final ConfigKey<Duration> CACHE_EXPIRE_AFTER = new ConfigKey<>(
             "cache.expireAfter",
             ConfigValues.duration(Duration.ofSeconds(1), Duration.ofDays(7)),
             Duration.ofMinutes(30));
+    static final ConfigKey<Integer> CACHE_SESSIONS =
+            new ConfigKey<>("cache.sessions", ConfigValues.integer(100, 10_000_000), 50_000);
+    static final ConfigKey<Long> CACHE_SESSION_BYTES = new ConfigKey<>(
+            "cache.sessionBytes", ConfigValues.bytes(1024L * 1024, 64L * 1024 * 1024 * 1024), 16L * 1024 * 1024);
     static final ConfigKey<Integer> SEARCH_RESULTS = new ConfigKey<>("search.results", ConfigValues.integer(1, 10), 3);
     static final ConfigKey<List<String>> DISCORD_GUILDS =
             new ConfigKey<>("discord.guilds", ConfigValues.snowflakes(), List.of());
@@ -67,12 +73,22 @@ public final class ConfigLoader {
             Optional.of(java.net.InetSocketAddress.createUnresolved("127.0.0.1", 8081)));
     static final ConfigKey<Optional<String>> MODERATOR_LOG_CHANNEL =
             new ConfigKey<>("moderators.logChannel", ConfigValues.optionalSnowflake(), Optional.empty());
+    static final ConfigKey<List<String>> OPERATOR_USERS =
+            new ConfigKey<>("operators.users", ConfigValues.snowflakes(), List.of());
     static final ConfigKey<Integer> RATE_LIMIT_SEARCHES =
             new ConfigKey<>("rateLimit.searches", ConfigValues.integer(1, 1000), 5);
     static final ConfigKey<Duration> RATE_LIMIT_WINDOW = new ConfigKey<>(
             "rateLimit.window",
             ConfigValues.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
             Duration.ofSeconds(10));
+    static final ConfigKey<Integer> RATE_LIMIT_BUTTONS =
+            new ConfigKey<>("rateLimit.buttons", ConfigValues.integer(1, 1000), 10);
+    static final ConfigKey<Integer> RATE_LIMIT_AUTOCOMPLETE =
+            new ConfigKey<>("rateLimit.autocomplete", ConfigValues.integer(1, 1000), 40);
+    static final ConfigKey<Integer> RATE_LIMIT_LOOKUPS =
+            new ConfigKey<>("rateLimit.lookups", ConfigValues.integer(1, 1000), 5);
+    static final ConfigKey<Integer> RATE_LIMIT_DIGEST_PREVIEWS =
+            new ConfigKey<>("rateLimit.digestPreviews", ConfigValues.integer(1, 1000), 2);
 
     static final ConfigKey<Duration> DIGEST_GRACE = new ConfigKey<>(
             "digest.grace", ConfigValues.duration(Duration.ZERO, Duration.ofHours(23)), Duration.ofHours(6));
@@ -94,7 +110,10 @@ public final class ConfigLoader {
             STATE_DB,
             QUERY_LOG_RETENTION,
             CACHE_MAX_ENTRIES,
+            CACHE_MAX_BYTES,
             CACHE_EXPIRE_AFTER,
+            CACHE_SESSIONS,
+            CACHE_SESSION_BYTES,
             SEARCH_RESULTS,
             DISCORD_GUILDS,
             DISCORD_REST_URL,
@@ -103,8 +122,13 @@ public final class ConfigLoader {
             DISCORD_DEFER_AFTER,
             MODERATOR_ROLES,
             MODERATOR_LOG_CHANNEL,
+            OPERATOR_USERS,
             RATE_LIMIT_SEARCHES,
             RATE_LIMIT_WINDOW,
+            RATE_LIMIT_BUTTONS,
+            RATE_LIMIT_AUTOCOMPLETE,
+            RATE_LIMIT_LOOKUPS,
+            RATE_LIMIT_DIGEST_PREVIEWS,
             OPS_LISTEN,
             LOGGING_FORMAT,
             DIGEST_GRACE,
@@ -163,7 +187,12 @@ public final class ConfigLoader {
                         get(raw, CORPUS_WATCH_DEBOUNCE)),
                 new CitebotConfig.Index(get(raw, INDEX_DIR)),
                 new CitebotConfig.State(get(raw, STATE_DB), get(raw, QUERY_LOG_RETENTION)),
-                new CitebotConfig.Cache(get(raw, CACHE_MAX_ENTRIES), get(raw, CACHE_EXPIRE_AFTER)),
+                new CitebotConfig.Cache(
+                        get(raw, CACHE_MAX_ENTRIES),
+                        get(raw, CACHE_MAX_BYTES),
+                        get(raw, CACHE_EXPIRE_AFTER),
+                        get(raw, CACHE_SESSIONS),
+                        get(raw, CACHE_SESSION_BYTES)),
                 new CitebotConfig.Search(get(raw, SEARCH_RESULTS)),
                 new CitebotConfig.Discord(
                         get(raw, DISCORD_GUILDS),
@@ -172,14 +201,21 @@ public final class ConfigLoader {
                         get(raw, DISCORD_PRIVATE_BY_DEFAULT),
                         get(raw, DISCORD_DEFER_AFTER)),
                 new CitebotConfig.Moderators(get(raw, MODERATOR_ROLES), get(raw, MODERATOR_LOG_CHANNEL)),
-                new CitebotConfig.RateLimit(get(raw, RATE_LIMIT_SEARCHES), get(raw, RATE_LIMIT_WINDOW)),
+                new CitebotConfig.RateLimit(
+                        get(raw, RATE_LIMIT_SEARCHES),
+                        get(raw, RATE_LIMIT_WINDOW),
+                        get(raw, RATE_LIMIT_BUTTONS),
+                        get(raw, RATE_LIMIT_AUTOCOMPLETE),
+                        get(raw, RATE_LIMIT_LOOKUPS),
+                        get(raw, RATE_LIMIT_DIGEST_PREVIEWS)),
                 new CitebotConfig.Ops(get(raw, OPS_LISTEN), get(raw, LOGGING_FORMAT)),
                 new CitebotConfig.Digest(
                         get(raw, DIGEST_GRACE),
                         get(raw, DIGEST_POST_EMPTY_DAYS),
                         get(raw, DIGEST_PAUSE_AFTER_FAILURES),
                         get(raw, DIGEST_SILENT),
-                        get(raw, DIGEST_DEFAULTS)));
+                        get(raw, DIGEST_DEFAULTS)),
+                new CitebotConfig.Operators(get(raw, OPERATOR_USERS)));
     }
 
     private <T> T get(Map<String, Object> raw, ConfigKey<T> key) {

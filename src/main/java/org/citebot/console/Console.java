@@ -123,7 +123,10 @@ public final class Console {
             return "(posted in the channel for everyone)\n" + renderer.render(share.publicReply())
                     + renderer.render(share.confirmation());
         }
-        return renderer.render(((ActionOutcome.Notice) outcome).reply());
+        // A notice may be a whole answer (a private copy of a shared page), whose buttons work next.
+        Reply notice = ((ActionOutcome.Notice) outcome).reply();
+        remember(notice);
+        return renderer.render(notice);
     }
 
     private void remember(Reply reply) {

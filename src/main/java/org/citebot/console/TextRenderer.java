@@ -31,11 +31,12 @@ public final class TextRenderer {
             out.append("(only you can see this)\n");
         }
         reply.text().ifPresent(text -> out.append(styled(text)).append('\n'));
-        int number = 1;
+        int position = 0;
         for (ReplyCard card : reply.cards()) {
+            position++;
             out.append('\n')
                     .append('[')
-                    .append(number++)
+                    .append(card.number().orElse(position))
                     .append("] ")
                     .append(bold(clean(card.title())))
                     .append('\n');

@@ -9,17 +9,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.citebot.corpus.DocumentMetadata;
 import org.citebot.digest.Digest.AskedQuestion;
 import org.citebot.digest.Digest.NewDocument;
 import org.citebot.digest.Digest.PassageOfTheDay;
-import org.citebot.digest.DigestCorpus.Contents;
 import org.citebot.digest.DigestCorpus.CorpusDocument;
 import org.citebot.index.StoredPassage;
 import org.citebot.search.PassageSearch;
@@ -52,6 +51,12 @@ public final class DigestComposer {
     /** A passage of the day is not repeated within this many days. */
     static final int PASSAGE_REPEAT_DAYS = 30;
 
+    /**
+     * Passages the passage of the day is chosen from: all of a corpus this small, otherwise a sample
+     * of this many drawn by guild and date, so composing reads the same few passages at any size.
+     */
+    static final int PASSAGE_SAMPLE = 256;
+
     static final int MIN_PASSAGE_CHARS = 200;
     static final int MAX_PASSAGE_CHARS = 1200;
 
@@ -71,52 +76,63 @@ public final class DigestComposer {
 
     /** Every document's content hash now: what a new guild's first digest compares against. */
     public Map<String, String> corpusHashes() {
-        Map<String, String> hashes = new LinkedHashMap<>();
-        corpus.read().documents().forEach(d -> hashes.put(d.docId(), d.contentHash()));
-        return hashes;
+        return corpus.contentHashes();
     }
 
     /** The digest of {@code settings.guildId()} for {@code date}, composed at {@code now}. */
     public Digest compose(DigestSettings settings, Instant now, LocalDate date) {
-        Contents contents = corpus.read();
-        Map<String, String> hashes = new LinkedHashMap<>();
-        contents.documents().forEach(d -> hashes.put(d.docId(), d.contentHash()));
+        Map<String, String> hashes = corpus.contentHashes();
         Set<DigestSection> sections = settings.sections();
         String guild = settings.guildId();
-        List<NewDocument> added = sections.contains(DigestSection.NEW) ? newDocuments(guild, contents) : List.of();
+        List<NewDocument> added = sections.contains(DigestSection.NEW) ? newDocuments(guild, hashes) : List.of();
         List<AskedQuestion> asked = sections.contains(DigestSection.ASKED) ? mostAsked(guild, now) : List.of();
         Optional<PassageOfTheDay> passage =
-                sections.contains(DigestSection.PASSAGE) ? passageOfTheDay(guild, date, contents) : Optional.empty();
+                sections.contains(DigestSection.PASSAGE) ? passageOfTheDay(guild, date) : Optional.empty();
         List<FrequentQuery> unanswered = sections.contains(DigestSection.UNANSWERED)
-                ? queryLog.frequent(Optional.of(guild), now.minus(QUESTION_WINDOW), MAX_UNANSWERED, false)
+                ? queryLog.unanswered(guild, now.minus(QUESTION_WINDOW), MAX_UNANSWERED)
                 : List.of();
         return new Digest(guild, date, added, asked, passage, unanswered, hashes);
     }
 
-    /** Documents new or changed since what the guild's last digest saw; none before its first. */
-    private List<NewDocument> newDocuments(String guild, Contents contents) {
+    /**
+     * Documents new or changed since what the guild's last digest saw; none before its first. Only
+     * the five shown have their opening passage read.
+     */
+    private List<NewDocument> newDocuments(String guild, Map<String, String> hashes) {
         Map<String, String> seen = runs.seenDocuments(guild);
         if (seen.isEmpty()) {
             return List.of();
         }
-        List<NewDocument> added = new ArrayList<>();
-        for (CorpusDocument document : contents.documents()) {
-            String before = seen.get(document.docId());
-            if (!document.contentHash().equals(before)) {
-                added.add(new NewDocument(document, before != null, lead(document.opening())));
+        List<String> changedIds = new ArrayList<>();
+        hashes.forEach((id, hash) -> {
+            if (!hash.equals(seen.get(id))) {
+                changedIds.add(id);
             }
-        }
+        });
+        Map<String, DocumentMetadata> metadata = corpus.metadata(changedIds);
         // Additions before changes, then the most recently published first.
-        added.sort(Comparator.comparing(NewDocument::changed)
-                .thenComparing(
-                        d -> d.document().metadata().published().orElse(LocalDate.MIN), Comparator.reverseOrder())
-                .thenComparing(d -> d.document().metadata().title()));
-        return added.subList(0, Math.min(MAX_NEW_DOCUMENTS, added.size()));
+        Comparator<String> order = Comparator.<String, Boolean>comparing(seen::containsKey)
+                .thenComparing(id -> metadata.get(id).published().orElse(LocalDate.MIN), Comparator.reverseOrder())
+                .thenComparing(id -> metadata.get(id).title());
+        List<NewDocument> added = new ArrayList<>();
+        for (String id : changedIds.stream()
+                .filter(metadata::containsKey)
+                .sorted(order)
+                .limit(MAX_NEW_DOCUMENTS)
+                .toList()) {
+            String opening = corpus.opening(id);
+            added.add(new NewDocument(
+                    new CorpusDocument(id, metadata.get(id), hashes.get(id), opening),
+                    seen.containsKey(id),
+                    lead(opening)));
+        }
+        return added;
     }
 
     private List<AskedQuestion> mostAsked(String guild, Instant now) {
         List<AskedQuestion> asked = new ArrayList<>();
-        for (FrequentQuery query : queryLog.frequent(Optional.of(guild), now.minus(QUESTION_WINDOW), MAX_ASKED, true)) {
+        // Only questions asked publicly here by several members: one member's question is never posted.
+        for (FrequentQuery query : queryLog.sharedQuestions(guild, now.minus(QUESTION_WINDOW), MAX_ASKED)) {
             Optional<SearchHit> best = Optional.empty();
             try {
                 SearchResults results = search.search(SearchRequest.of(query.query(), 1));
@@ -130,14 +146,15 @@ public final class DigestComposer {
     }
 
     /**
-     * A well-formed passage picked by a hash of guild, date and passage id, so every run for the
-     * same day picks the same one, skipping those the guild saw in the last 30 days.
+     * A well-formed passage picked by a hash of guild, date and passage id among a sample drawn by
+     * guild and date, so every run for the same day picks the same one, skipping those the guild
+     * saw in the last 30 days.
      */
-    private Optional<PassageOfTheDay> passageOfTheDay(String guild, LocalDate date, Contents contents) {
+    private Optional<PassageOfTheDay> passageOfTheDay(String guild, LocalDate date) {
         Set<String> recent = runs.passagesSince(guild, date.minusDays(PASSAGE_REPEAT_DAYS - 1L), date);
         StoredPassage best = null;
         String bestKey = null;
-        for (StoredPassage candidate : contents.passages()) {
+        for (StoredPassage candidate : corpus.passageSample(guild + "|" + date, PASSAGE_SAMPLE)) {
             String id = candidate.passage().id();
             if (recent.contains(id) || !wellFormed(candidate.passage().text())) {
                 continue;

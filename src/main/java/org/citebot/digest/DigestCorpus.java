@@ -1,10 +1,16 @@
 package org.citebot.digest;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.index.StoredPassage;
 
-/** What the digest reads from the corpus: its documents with their content hashes, and its passages. */
+/**
+ * What the digest reads from the corpus, each read bounded by what the digest shows rather than by
+ * the corpus's size: content hashes (no text), the few documents it names, and a fixed-size sample
+ * of passages for the passage of the day. A failure is an {@link java.io.UncheckedIOException}.
+ */
 public interface DigestCorpus {
 
     /**
@@ -15,14 +21,19 @@ public interface DigestCorpus {
      */
     record CorpusDocument(String docId, DocumentMetadata metadata, String contentHash, String opening) {}
 
-    /** The corpus as served now: documents sorted by id, passages in index order. */
-    record Contents(List<CorpusDocument> documents, List<StoredPassage> passages) {
-        public Contents {
-            documents = List.copyOf(documents);
-            passages = List.copyOf(passages);
-        }
-    }
+    /** Every document's content hash by id, as served now: what "New in the corpus" compares. */
+    Map<String, String> contentHashes();
 
-    /** Reads the serving corpus; a failure is an {@link java.io.UncheckedIOException}. */
-    Contents read();
+    /** The metadata of these documents; ids the corpus no longer has are left out. */
+    Map<String, DocumentMetadata> metadata(Collection<String> docIds);
+
+    /** The text of the document's first passage, or an empty string when it has none. */
+    String opening(String docId);
+
+    /**
+     * Up to {@code size} passages to choose the passage of the day from: every passage when the
+     * corpus has no more than {@code size}, otherwise a sample drawn with {@code seed}, the same for
+     * the same seed and the same index.
+     */
+    List<StoredPassage> passageSample(String seed, int size);
 }

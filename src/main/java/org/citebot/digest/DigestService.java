@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daily digest's rules in one place: whose digest is due, exactly-once delivery per guild and
- * local day (claim in SQLite before sending, mark after, retry a claimed send with the same
- * nonce), catch-up within the grace period, failure counting and pausing, and what
+ * local day (claim in SQLite before sending, mark after; before retrying a claimed send, look for it
+ * in the channel, since Discord drops a repeated nonce only for a few minutes), catch-up within the grace period, failure counting and pausing, and what
  * {@code /digest} setup, off, preview, now and skip do. Time comes only from the injected
  * {@link Clock}; {@link DigestScheduler} calls {@link #runDue()} and tests call it directly.
  */
@@ -45,9 +45,23 @@ public final class DigestService implements DigestScheduler.DueWork {
 
     private static final String NONCE_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int NONCE_LENGTH = 20;
+    /** How much earlier than a run's due time its message may carry: Discord's clock and ours differ a little. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     /** A poster for before Discord is connected (the console): every post fails, retried later. */
-    private static final DigestPoster NOT_CONNECTED =
-            (guild, channel, reply, nonce) -> new Failed(FailureKind.TRANSIENT, "not connected to Discord");
+    private static final DigestPoster NOT_CONNECTED = new DigestPoster() {
+        private final Failed notConnected = new Failed(FailureKind.TRANSIENT, "not connected to Discord");
+
+        @Override
+        public PostResult post(String guildId, String channelId, Reply reply, String nonce) {
+            return notConnected;
+        }
+
+        @Override
+        public EarlierPost find(String guildId, String channelId, String nonce, Instant since) {
+            return new EarlierPost.Unknown(notConnected);
+        }
+    };
 
     /**
      * How digests behave everywhere.
@@ -378,7 +392,12 @@ public final class DigestService implements DigestScheduler.DueWork {
         return send(settings, run, digest);
     }
 
-    /** Sends a claimed run again with its nonce, so a message that did go out is returned, not repeated. */
+    /**
+     * Finishes a claimed run whose send may have gone out (the process died, or Discord's answer
+     * was lost): its message is looked for in the channel first, and only a run the channel shows
+     * no sign of is sent again (still with its nonce). The nonce alone would not do: Discord drops a
+     * repeat only within a few minutes, and this retry comes {@link #RETRY_DELAY} or a restart later.
+     */
     private DeliveryOutcome resume(DigestSettings settings, DigestRun run, Instant now) {
         if (Duration.between(run.scheduledAt(), now).compareTo(options.grace().plus(RETRY_DELAY)) > 0) {
             runs.mark(
@@ -394,7 +413,6 @@ public final class DigestService implements DigestScheduler.DueWork {
             return new DeliveryOutcome.Failed(
                     run.localDate(), FailureKind.TRANSIENT, "not confirmed within the grace period");
         }
-        LOG.info("Digest of guild {} for {}: retrying the recorded send", run.guildId(), run.localDate());
         Digest digest = composer.compose(settings, now, run.localDate());
         DigestSettings target = new DigestSettings(
                 settings.guildId(),
@@ -406,13 +424,43 @@ public final class DigestService implements DigestScheduler.DueWork {
                 settings.pausedNote(),
                 settings.consecutiveFailures(),
                 settings.fromConfig());
+        String nonce = run.nonce().orElseThrow();
+        EarlierPost earlier = find(
+                target.guildId(), target.channelId(), nonce, run.scheduledAt().minus(CLOCK_SKEW));
+        if (earlier instanceof EarlierPost.Found found) {
+            LOG.info(
+                    "Digest of guild {} for {} was sent before the interruption: found message {}, not sending again",
+                    run.guildId(),
+                    run.localDate(),
+                    found.messageId());
+            return settle(target, run, digest, new Posted(found.messageId()));
+        }
+        if (earlier instanceof EarlierPost.Unknown unknown) {
+            // Without knowing, sending again could double the digest; it waits, or fails, instead.
+            Failed why = unknown.why();
+            return settle(
+                    target,
+                    run,
+                    digest,
+                    new Failed(why.kind(), "could not check whether it was already posted: " + why.detail()));
+        }
+        LOG.info("Digest of guild {} for {}: not in the channel, sending it again", run.guildId(), run.localDate());
         return send(target, run, digest);
     }
 
     private DeliveryOutcome send(DigestSettings settings, DigestRun run, Digest digest) {
+        String nonce = run.nonce().orElseThrow();
+        return settle(
+                settings,
+                run,
+                digest,
+                post(settings.guildId(), settings.channelId(), DigestReplies.post(digest), nonce));
+    }
+
+    /** Records what became of a run's send (posted, to retry, or failed) and tells the moderators what they need to know. */
+    private DeliveryOutcome settle(DigestSettings settings, DigestRun run, Digest digest, PostResult result) {
         String guild = settings.guildId();
         String nonce = run.nonce().orElseThrow();
-        PostResult result = post(guild, settings.channelId(), DigestReplies.post(digest), nonce);
         if (result instanceof Posted posted) {
             runs.markPosted(guild, run.localDate(), posted.messageId());
             runs.replaceSeenDocuments(guild, digest.corpusHashes());
@@ -428,10 +476,11 @@ public final class DigestService implements DigestScheduler.DueWork {
         if (failed.kind() == FailureKind.TRANSIENT) {
             runs.mark(guild, run.localDate(), State.SENDING, Optional.of(failed.detail()));
             LOG.warn(
-                    "Digest of guild {} for {} not sent yet ({}); retrying with the same nonce",
+                    "Digest of guild {} for {} not sent yet ({}); trying again in {} min, looking for it in the channel first",
                     guild,
                     run.localDate(),
-                    failed.detail());
+                    failed.detail(),
+                    RETRY_DELAY.toMinutes());
             return new DeliveryOutcome.Failed(run.localDate(), failed.kind(), failed.detail());
         }
         runs.mark(guild, run.localDate(), State.FAILED, Optional.of(failed.kind() + ": " + failed.detail()));
@@ -466,6 +515,15 @@ public final class DigestService implements DigestScheduler.DueWork {
         PostResult result = post(guild, channel.get(), reply, nonce);
         if (result instanceof Failed failed) {
             LOG.warn("Could not report to the moderator channel for guild {}: {}", guild, failed.detail());
+        }
+    }
+
+    private EarlierPost find(String guild, String channel, String nonce, Instant since) {
+        try {
+            return poster.get().find(guild, channel, nonce, since);
+        } catch (RuntimeException e) {
+            LOG.warn("Looking for an earlier digest in channel {} of guild {} failed unexpectedly", channel, guild, e);
+            return new EarlierPost.Unknown(new Failed(FailureKind.TRANSIENT, e.toString()));
         }
     }
 

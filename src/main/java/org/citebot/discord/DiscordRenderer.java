@@ -80,6 +80,33 @@ public final class DiscordRenderer {
     }
 
     /**
+     * As {@link #create(Reply)}, ending with {@code marker} on a small line of its own ({@code -#}
+     * subtext) that lets the bot recognise the message later; see {@link #markerLine}.
+     *
+     * @param marker letters and digits only (a digest's nonce), so it needs no escaping
+     */
+    public MessageCreateData create(Reply reply, String marker) {
+        String line = markerLine(marker);
+        Layout layout = layout(reply, MAX_CONTENT - line.length() - 1);
+        String content = layout.content().equals(EMPTY_REPLY) ? "" : layout.content();
+        return new MessageCreateBuilder()
+                .setContent(content.isBlank() ? line : content + "\n" + line)
+                .setEmbeds(layout.embeds())
+                .setComponents(layout.rows())
+                .setAllowedMentions(NO_MENTIONS)
+                .mentionRepliedUser(false)
+                .build();
+    }
+
+    /** The last line of a message created with {@code marker}: how that message is found again. */
+    static String markerLine(String marker) {
+        if (!marker.matches("[A-Za-z0-9]{1,25}")) {
+            throw new IllegalArgumentException("a marker is 1-25 letters and digits: " + marker);
+        }
+        return "-# ref " + marker;
+    }
+
+    /**
      * The reply as an edit that replaces everything the message showed. Mentions are set explicitly
      * because JDA only sends {@code allowed_mentions} on an edit when the edit sets it.
      */
@@ -122,13 +149,18 @@ public final class DiscordRenderer {
 
     /** Lays out {@code reply} within every limit. */
     Layout layout(Reply reply) {
+        return layout(reply, MAX_CONTENT);
+    }
+
+    /** As {@link #layout(Reply)}, with the message text kept to {@code maxContent} characters. */
+    private Layout layout(Reply reply, int maxContent) {
         List<ReplyCard> cards = reply.cards();
         List<ReplyCard> shown = cards.subList(0, Math.min(cards.size(), MAX_EMBEDS));
-        String content = reply.text().map(text -> fit(text, MAX_CONTENT)).orElse("");
+        String content = reply.text().map(text -> fit(text, maxContent)).orElse("");
         if (cards.size() > shown.size()) {
             String more = "(" + (cards.size() - shown.size()) + " more not shown)";
             String kept = reply.text()
-                    .map(text -> fit(text, MAX_CONTENT - more.length() - 1))
+                    .map(text -> fit(text, maxContent - more.length() - 1))
                     .orElse("");
             content = kept.isBlank() ? more : kept + "\n" + more;
         }

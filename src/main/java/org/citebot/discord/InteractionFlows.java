@@ -189,6 +189,11 @@ final class InteractionFlows {
                     } catch (RuntimeException e) {
                         LOG.warn("Autocomplete of {}.{} failed; echoing the input", commandName, option, e);
                         return echo(partial);
+                    } catch (Error e) {
+                        // A stack overflow or exhausted heap is worth someone's attention; the member still gets
+                        // choices.
+                        LOG.error("Autocomplete of {}.{} failed; echoing the input", commandName, option, e);
+                        return echo(partial);
                     }
                 },
                 autocompleteBudget,
@@ -223,7 +228,8 @@ final class InteractionFlows {
             return work.get();
         } catch (UserFacingException e) {
             return new ActionOutcome.Notice(Reply.notice(e.getMessage()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // As ErrorBoundary#guard: an Error must not leave the button's message "thinking".
             return new ActionOutcome.Notice(Reply.notice(errors.apology(what, e)));
         }
     }

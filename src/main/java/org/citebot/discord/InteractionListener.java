@@ -261,7 +261,7 @@ public final class InteractionListener extends ListenerAdapter {
         MDC.put("guild", event.getGuild() == null ? "dm" : event.getGuild().getId());
         try {
             handling.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             Reply apology = Reply.notice(errors.apology(what, e));
             if (!event.isAcknowledged()) {
                 renderer.reply(event, apology).queue(null, failure -> DiscordFailures.log(what + " apology", failure));

@@ -7,16 +7,18 @@ import java.util.Set;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import org.citebot.reindex.Announcement;
 import org.citebot.reindex.ModeratorLog;
 import org.citebot.reply.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts bot-wide moderator announcements (reindex runs, which change every server's answers) to the
- * configured {@code moderators.logChannel} and to every server's own log channel
- * ({@code /settings log-channel}), each channel once. Posts are queued, never awaited; a channel
- * that is gone or refuses is logged and skipped.
+ * Posts bot-wide announcements (reindex runs, which change every server's answers): the full report
+ * to the configured {@code moderators.logChannel}, the operators' channel, and the neutral notice to
+ * every server's own log channel ({@code /settings log-channel}), each channel once, so a server
+ * whose log channel is the operators' one gets the report only. Posts are queued, never awaited; a
+ * channel that is gone or refuses is logged and skipped.
  */
 public final class JdaModeratorLog implements ModeratorLog {
 
@@ -28,7 +30,7 @@ public final class JdaModeratorLog implements ModeratorLog {
     private final Supplier<Map<String, String>> guildChannels;
 
     /**
-     * @param configuredChannel {@code moderators.logChannel}, in whichever server it is
+     * @param configuredChannel {@code moderators.logChannel}, the operators' channel, in whichever server it is
      * @param guildChannels each server's own log channel by server id
      */
     public JdaModeratorLog(
@@ -43,11 +45,11 @@ public final class JdaModeratorLog implements ModeratorLog {
     }
 
     @Override
-    public void announce(Reply reply) {
+    public void announce(Announcement announcement) {
         Set<String> posted = new HashSet<>();
         configuredChannel.ifPresent(id -> {
             posted.add(id);
-            post(id, Optional.ofNullable(jda.getChannelById(GuildMessageChannel.class, id)), reply);
+            post(id, Optional.ofNullable(jda.getChannelById(GuildMessageChannel.class, id)), announcement.operators());
         });
         Map<String, String> own;
         try {
@@ -60,7 +62,7 @@ public final class JdaModeratorLog implements ModeratorLog {
         }
         own.forEach((guild, id) -> {
             if (posted.add(id)) {
-                post(id, JdaServerChannels.find(jda, guild, id), reply);
+                post(id, JdaServerChannels.find(jda, guild, id), announcement.servers());
             }
         });
     }

@@ -8,9 +8,9 @@ import org.citebot.reply.Reply;
 import org.citebot.reply.StyledText;
 
 /**
- * Turns reindex progress and summaries into replies: private ones for the moderator who asked, a
- * public one for the moderator log. Lists of names are cut short so a summary always fits one
- * Discord message.
+ * Turns reindex progress and summaries into replies: private ones for the operator who asked, and
+ * the {@link Announcement} of a run: counts for every server's log channel, the full summary for
+ * the operators' channel. Lists of names are cut short so a summary always fits one Discord message.
  */
 public final class ReindexReplies {
 
@@ -33,13 +33,48 @@ public final class ReindexReplies {
     }
 
     /**
-     * The public announcement of a run (dry runs are not announced) for the moderator log, saying who
-     * asked ("a moderator", "the corpus watcher") but not in which server: it is posted in every
-     * server's log channel, and one server's moderators have no business learning another's id.
+     * The announcement of a run (dry runs are not announced), saying who asked ("an operator", "the
+     * corpus watcher") but not in which server. Every server's log channel gets counts and whether
+     * it worked, nothing more: file names are whatever someone named a file in the shared folder
+     * (a skipped one's name is shown nowhere else), and a failure's reason can quote the line of
+     * the file it failed on, secrets included. The operators' channel gets the whole summary.
      */
-    public static Reply announcement(ReindexSummary summary) {
+    public static Announcement announcement(ReindexSummary summary) {
         String head = "Reindex requested by " + summary.request().requester() + ":\n";
-        return Reply.notice(fit(head + text(summary))).withEphemeral(false);
+        return new Announcement(
+                Reply.notice(fit(head + counts(summary))).withEphemeral(false),
+                Reply.notice(fit(head + text(summary))).withEphemeral(false));
+    }
+
+    /** A run in numbers and a neutral outcome, for everyone who is not an operator. */
+    static String counts(ReindexSummary summary) {
+        if (!summary.ok()) {
+            return "The reindex of the shared corpus failed after " + duration(summary.took())
+                    + "; details are in the operator log. Nothing changed: the previous index keeps answering.";
+        }
+        StringBuilder text = new StringBuilder("The shared corpus was reindexed in ")
+                .append(duration(summary.took()))
+                .append(": ")
+                .append(summary.documents())
+                .append(" documents, ")
+                .append(summary.passages())
+                .append(" passages. ");
+        if (summary.generationAfter() == summary.generationBefore()) {
+            text.append("Nothing changed.");
+        } else {
+            text.append(summary.added().size())
+                    .append(" added, ")
+                    .append(summary.changed().size())
+                    .append(" changed, ")
+                    .append(summary.removed().size())
+                    .append(" removed, ")
+                    .append(summary.unchanged().size())
+                    .append(" unchanged.");
+        }
+        if (!summary.skipped().isEmpty()) {
+            text.append(' ').append(summary.skipped().size()).append(" skipped; the operators have the reasons.");
+        }
+        return text.toString();
     }
 
     /** The summary as plain lines, shared by the replies and the console. */

@@ -1,7 +1,6 @@
 package org.citebot.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -84,6 +83,12 @@ public final class LuceneSearchService implements PassageSearch {
 
     /** Corrections per index version and word, so a burst of the same typo costs one lookup. */
     static final int CORRECTION_CACHE_SIZE = 4096;
+    /**
+     * Bytes the corrections hold at most. Words are at most 24 characters and their corrections
+     * within two edits of them, so 4096 entries stay near 1.5 MiB; the bound keeps it so whatever
+     * the spell checker returns.
+     */
+    static final long CORRECTION_CACHE_BYTES = 2L * 1024 * 1024;
 
     private final DirectSpellChecker spellChecker;
     /**
@@ -91,8 +96,11 @@ public final class LuceneSearchService implements PassageSearch {
      * lookup builds Levenshtein automata and walks the term dictionary, which costs milliseconds; old
      * versions' entries age out by size.
      */
-    private final Cache<CorrectionKey, List<String>> corrections =
-            Caffeine.newBuilder().maximumSize(CORRECTION_CACHE_SIZE).build();
+    private final Cache<CorrectionKey, List<String>> corrections = BoundedCaches.<CorrectionKey, List<String>>builder(
+                    CORRECTION_CACHE_SIZE,
+                    CORRECTION_CACHE_BYTES,
+                    (key, found) -> 64 + BoundedCaches.string(key.word()) + BoundedCaches.strings(found))
+            .build();
 
     private record CorrectionKey(IndexReader.CacheKey reader, String word) {}
 
@@ -172,6 +180,15 @@ public final class LuceneSearchService implements PassageSearch {
         }
         List<String> didYouMean = List.of();
         List<String> closestTitles = List.of();
+        if (totalHits == 0
+                && request.filters().source().filter(s -> !s.isBlank()).isPresent()) {
+            // "No passages match" would hide the real problem: no document is that source.
+            Optional<String> unknown =
+                    SourceNames.unknown(searcher, request.filters().source().orElseThrow());
+            if (unknown.isPresent()) {
+                throw new QueryException(unknown.get());
+            }
+        }
         if (totalHits == 0) {
             didYouMean = didYouMean(searcher.getIndexReader(), parsed);
             closestTitles = closestTitles(searcher, parsed);
@@ -220,15 +237,9 @@ public final class LuceneSearchService implements PassageSearch {
             root.add(phraseAcrossFields(phrase), Occur.MUST_NOT);
         }
         root.add(new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_PASSAGE)), Occur.FILTER);
-        filters.source().filter(source -> !source.isBlank()).ifPresent(source -> {
-            String key = PassageDocuments.keyword(source);
-            BooleanQuery.Builder anyOf = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(IndexSchema.PUBLISHER_KEY, key)), Occur.SHOULD)
-                    .add(new TermQuery(new Term(IndexSchema.TITLE_KEY, key)), Occur.SHOULD)
-                    .add(new TermQuery(new Term(IndexSchema.DOC_ID, source.strip())), Occur.SHOULD)
-                    .add(new TermQuery(new Term(IndexSchema.DOC_ID, key)), Occur.SHOULD);
-            root.add(anyOf.build(), Occur.FILTER);
-        });
+        filters.source()
+                .filter(source -> !source.isBlank())
+                .ifPresent(source -> root.add(SourceNames.filter(source), Occur.FILTER));
         filters.author()
                 .filter(author -> !author.isBlank())
                 .ifPresent(author -> root.add(

@@ -90,5 +90,26 @@ final class Migrations {
             new Migration(
                     5,
                     "per-guild moderator log channel",
-                    List.of("ALTER TABLE guild_settings ADD COLUMN log_channel_id TEXT")));
+                    List.of("ALTER TABLE guild_settings ADD COLUMN log_channel_id TEXT")),
+            new Migration(
+                    6,
+                    "public questions counted by distinct askers",
+                    List.of(
+                            // Searches logged before this version may have been private: they stay private.
+                            "ALTER TABLE query_log ADD COLUMN public INTEGER NOT NULL DEFAULT 0",
+                            "CREATE INDEX query_log_guild_public ON query_log(guild_id, public, asked_at)",
+                            """
+                    CREATE TABLE question_askers (
+                        guild_id TEXT NOT NULL,
+                        query    TEXT NOT NULL,
+                        asker    TEXT NOT NULL,
+                        PRIMARY KEY (guild_id, query, asker)
+                    )""",
+                            """
+                    CREATE TABLE shared_questions (
+                        guild_id  TEXT NOT NULL,
+                        query     TEXT NOT NULL,
+                        shared_at INTEGER NOT NULL,
+                        PRIMARY KEY (guild_id, query)
+                    )""")));
 }

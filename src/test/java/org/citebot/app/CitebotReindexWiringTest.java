@@ -15,8 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.citebot.command.Command;
 import org.citebot.config.CitebotConfig;
 import org.citebot.config.ConfigLoader;
+import org.citebot.reindex.Announcement;
 import org.citebot.reindex.TestCorpusFolder;
-import org.citebot.reply.Reply;
 import org.citebot.search.SearchRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +36,7 @@ class CitebotReindexWiringTest {
                 "corpus:\n  dir: " + corpus.dir() + "\n  watch: true\n  watchDebounce: 300ms\n" + "index:\n  dir: "
                         + dir.resolve("index") + "\nstate:\n  db: " + dir.resolve("citebot.db") + "\n");
         CitebotConfig config = new ConfigLoader(Map.of()).load(Optional.of(file), true);
-        List<Reply> announced = new CopyOnWriteArrayList<>();
+        List<Announcement> announced = new CopyOnWriteArrayList<>();
 
         try (Citebot citebot = Citebot.start(config, Clock.systemUTC())) {
             citebot.announceModeratorActionsTo(announced::add);
@@ -48,9 +48,13 @@ class CitebotReindexWiringTest {
             corpus.revise(2);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> !announced.isEmpty());
-            assertThat(announced.get(0).text().orElseThrow().text())
+            assertThat(announced.get(0).operators().text().orElseThrow().text())
                     .startsWith("Reindex requested by the corpus watcher:")
                     .contains("Changed 1: article_002");
+            assertThat(announced.get(0).servers().text().orElseThrow().text())
+                    .startsWith("Reindex requested by the corpus watcher:")
+                    .contains("0 added, 1 changed, 0 removed")
+                    .doesNotContain("article_002");
             assertThat(citebot.engine()
                             .search()
                             .search(SearchRequest.of("revised2", 3))

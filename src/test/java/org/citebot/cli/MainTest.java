@@ -98,6 +98,28 @@ class MainTest {
     }
 
     @Test
+    void search_partialSource_exitsTwoNamingTheSourcesItStarts() {
+        int code = cli.run("--config", config.toString(), "search", "--source", "world", "HIMARS");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.err())
+                .isEqualToIgnoringNewLines(
+                        "citebot: No source is named “world”. Sources starting with “world”: World Socialist Web Site.");
+        assertThat(cli.out()).isEmpty();
+    }
+
+    @Test
+    void search_unknownSource_exitsTwoNamingThePublishers() {
+        int code = cli.run("--config", config.toString(), "search", "--source", "pravda", "HIMARS");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.err())
+                .contains("No source is named “pravda”.")
+                .contains("The publishers are revcom.us, World Socialist Web Site.")
+                .doesNotContain("No passages match");
+    }
+
+    @Test
     void searchJson_countStoppedAtAThreshold_saysTheTotalIsALowerBound() throws IOException {
         JsonNode json = new ObjectMapper()
                 .readTree(SearchCliCommand.toJson("nuclear", SampleData.threePassagesOfAtLeast(1000)));

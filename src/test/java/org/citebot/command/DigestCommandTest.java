@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.citebot.digest.DigestComposer;
-import org.citebot.digest.DigestCorpus;
+import org.citebot.digest.DigestPoster;
 import org.citebot.digest.DigestService;
+import org.citebot.digest.EarlierPost;
+import org.citebot.digest.MemoryDigestCorpus;
 import org.citebot.digest.MutableClock;
 import org.citebot.digest.PostResult;
 import org.citebot.reply.Choice;
@@ -48,6 +50,7 @@ class DigestCommandTest {
     private StateStore store;
     private GuildSettings guildSettings;
     private DigestCommand command;
+    private DigestService service;
 
     @BeforeEach
     void open() {
@@ -55,13 +58,15 @@ class DigestCommandTest {
         QueryLog log = new QueryLog(store);
         guildSettings = new GuildSettings(store);
         DigestRuns runs = new DigestRuns(store);
-        log.record("summit", Optional.of(GUILD), clock.instant(), 2);
+        for (String asker : List.of("11", "12", "13")) {
+            log.recordPublic("summit", GUILD, asker, clock.instant(), 2);
+        }
         DigestComposer composer = new DigestComposer(
-                () -> new DigestCorpus.Contents(List.of(), List.of()),
+                MemoryDigestCorpus.empty(),
                 log,
                 request -> new SearchResults(request.query(), 0, false, 0, List.of(), 0, List.of(), List.of()),
                 runs);
-        DigestService service = new DigestService(
+        service = new DigestService(
                 new DigestSettingsStore(store),
                 runs,
                 composer,
@@ -69,9 +74,17 @@ class DigestCommandTest {
                 new DigestService.Options(Duration.ofHours(6), false, 3, Optional.empty()),
                 guildSettings::logChannel,
                 clock);
-        service.attach((guild, channel, reply, nonce) -> {
-            posted.add(channel);
-            return new PostResult.Posted("9" + posted.size());
+        service.attach(new DigestPoster() {
+            @Override
+            public PostResult post(String guild, String channel, Reply reply, String nonce) {
+                posted.add(channel);
+                return new PostResult.Posted("9" + posted.size());
+            }
+
+            @Override
+            public EarlierPost find(String guild, String channel, String nonce, java.time.Instant since) {
+                return new EarlierPost.Absent();
+            }
         });
         command = new DigestCommand(service, new ModeratorPolicy(List.of()), CHANNELS);
     }
@@ -153,7 +166,7 @@ class DigestCommandTest {
 
         Reply preview = run("preview", Map.of(), MEMBER);
         assertThat(preview.ephemeral()).isTrue();
-        assertThat(preview.cards()).extracting(c -> c.title()).containsExactly("Most asked · “summit” (asked once)");
+        assertThat(preview.cards()).extracting(c -> c.title()).containsExactly("Most asked · “summit” (asked 3 times)");
 
         assertThat(text(run("now", Map.of(), MOD)))
                 .isEqualTo("Posted today's digest: https://discord.com/channels/" + GUILD + "/" + CHANNEL + "/91");
@@ -184,6 +197,28 @@ class DigestCommandTest {
                 .contains(new Choice("America/New_York", "America/New_York"));
         assertThat(command.autocomplete("timezone", "", MEMBER)).hasSize(25);
         assertThat(command.autocomplete("time", "08", MEMBER)).isEmpty();
+    }
+
+    @Test
+    void previewAndTimezoneSuggestions_overTheMembersBudget_refusedPrivatelyOrEmpty() {
+        run("setup", Map.of("channel", CHANNEL, "time", "08:00", "timezone", "Europe/Berlin"), MOD);
+        DigestCommand limited = new DigestCommand(
+                service,
+                new ModeratorPolicy(List.of()),
+                CHANNELS,
+                MemberLimits.uniform(1, Duration.ofMinutes(1), clock, () -> 0L));
+        CommandRequest preview =
+                new CommandRequest("digest", Map.of(), MEMBER, Optional.empty(), Optional.of("preview"));
+
+        assertThat(limited.handle(preview).cards()).isNotEmpty();
+        Reply second = limited.handle(preview);
+        assertThat(limited.autocomplete("timezone", "berl", MEMBER)).isNotEmpty();
+        assertThat(limited.autocomplete("timezone", "berl", MEMBER)).isEmpty();
+
+        assertThat(second.ephemeral()).isTrue();
+        assertThat(second.cards()).isEmpty();
+        assertThat(second.text().orElseThrow().text())
+                .isEqualTo("You are previewing the digest quickly. Please try again in 60 seconds.");
     }
 
     @Test

@@ -84,7 +84,7 @@ class FindSourcesCommandTest {
         SearchCommand limited = new SearchCommand(
                 request -> SampleData.threePassages(),
                 SearchSuggestionsTest.sessions(),
-                new RateLimiter(1, Duration.ofSeconds(10), Clock.systemUTC(), Ticker.systemTicker()),
+                MemberLimits.uniform(1, Duration.ofSeconds(10), Clock.systemUTC(), Ticker.systemTicker()),
                 5,
                 guild -> false);
         FindSourcesCommand find = new FindSourcesCommand(limited, 3);

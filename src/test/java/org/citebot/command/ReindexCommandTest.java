@@ -30,13 +30,17 @@ import org.citebot.state.ReindexLog;
 import org.citebot.state.StateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReindexCommandTest {
 
     private static final String GUILD = "333333333333333333";
-    private static final String MOD_ROLE = "444444444444444444";
+    /** The owner of the bot's application, as the platform names it. */
+    private static final String APP_OWNER = "666666666666666666";
+    /** A user id in {@code operators.users}. */
+    private static final String CONFIGURED_OPERATOR = "777777777777777777";
 
     @TempDir
     Path dir;
@@ -64,25 +68,51 @@ class ReindexCommandTest {
     }
 
     private ReindexCommand command() {
-        return new ReindexCommand(service, new ModeratorPolicy(List.of(MOD_ROLE)), clock);
+        return command(userId -> userId.equals(APP_OWNER));
+    }
+
+    private ReindexCommand command(OperatorCheck platform) {
+        return new ReindexCommand(service, new OperatorPolicy(List.of(CONFIGURED_OPERATOR), platform), clock);
     }
 
     @Test
-    void handle_memberWithoutPermissionOrRole_refusedAndNothingRunsOrIsRecorded() throws IOException {
-        Invoker member = new Invoker("1", Optional.of(GUILD), Optional.empty(), false, List.of("555555555555555555"));
+    @DisplayName(
+            "A server's moderator (Manage Server) who is no operator: refused, dry runs too; nothing runs or is recorded")
+    void handle_moderatorWhoIsNoOperator_refusedNamingNoOneAndNothingRuns() throws IOException {
+        Invoker moderator = new Invoker("1", Optional.of(GUILD), Optional.empty(), true, List.of());
 
-        assertThatThrownBy(() -> command().handle(request(member, Map.of()), reply -> {}))
-                .isInstanceOf(UserFacingException.class)
-                .hasMessageContaining("Only moderators can use /reindex");
+        for (Map<String, Object> options :
+                List.of(Map.<String, Object>of(), Map.<String, Object>of(ReindexCommand.DRY_RUN, true))) {
+            assertThatThrownBy(() -> command().handle(request(moderator, options), reply -> {}))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessageStartingWith("/reindex acts on the corpus every server using citebot shares")
+                    .hasMessageContaining("only citebot's operators can run it, dry runs included")
+                    .hasMessageContaining("owner or team of its Discord application")
+                    .as("names nobody: no user id in it")
+                    .hasMessageMatching("\\D*");
+        }
         assertThat(runs.recent(5)).isEmpty();
         assertThat(stack.index().metadata().generation()).isZero();
     }
 
     @Test
-    void handle_moderatorRole_reindexesAndAnswersPrivatelyWithTheSummary() throws IOException {
-        Invoker mod = new Invoker("2", Optional.of(GUILD), Optional.empty(), false, List.of(MOD_ROLE));
+    void handle_platformCannotTell_refusedRatherThanTrusted() {
+        Invoker owner = new Invoker(APP_OWNER, Optional.of(GUILD), Optional.empty(), true, List.of());
 
-        Reply reply = command().handle(request(mod, Map.of()));
+        assertThatThrownBy(() -> command(userId -> {
+                            throw new IllegalStateException("Discord unreachable");
+                        })
+                        .handle(request(owner, Map.of())))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("only citebot's operators");
+        assertThat(runs.recent(5)).isEmpty();
+    }
+
+    @Test
+    void handle_applicationOwner_reindexesAndAnswersPrivatelyWithTheSummary() throws IOException {
+        Invoker owner = new Invoker(APP_OWNER, Optional.of(GUILD), Optional.empty(), false, List.of());
+
+        Reply reply = command().handle(request(owner, Map.of()));
 
         assertThat(reply.ephemeral()).isTrue();
         assertThat(text(reply))
@@ -90,15 +120,15 @@ class ReindexCommandTest {
                 .contains("10 documents")
                 .contains("Added 10");
         assertThat(stack.index().metadata().generation()).isEqualTo(1);
-        assertThat(runs.recent(1).get(0).requestedBy()).isEqualTo("2");
+        assertThat(runs.recent(1).get(0).requestedBy()).isEqualTo(APP_OWNER);
         assertThat(runs.recent(1).get(0).guildId()).contains(GUILD);
     }
 
     @Test
-    void handle_dryRun_changesNothing() throws IOException {
-        Invoker admin = new Invoker("3", Optional.of(GUILD), Optional.empty(), true, List.of());
+    void handle_dryRunByAConfiguredOperator_changesNothing() throws IOException {
+        Invoker configured = new Invoker(CONFIGURED_OPERATOR, Optional.of(GUILD), Optional.empty(), false, List.of());
 
-        Reply reply = command().handle(request(admin, Map.of(ReindexCommand.DRY_RUN, true)));
+        Reply reply = command().handle(request(configured, Map.of(ReindexCommand.DRY_RUN, true)));
 
         assertThat(text(reply))
                 .startsWith("Dry run")
@@ -126,9 +156,9 @@ class ReindexCommandTest {
         try {
             Future<?> first = other.submit(() -> service.reindex(ReindexRequest.watcher(), pause));
             assertThat(paused.await(20, TimeUnit.SECONDS)).isTrue();
-            Invoker admin = new Invoker("3", Optional.of(GUILD), Optional.empty(), true, List.of());
+            Invoker owner = new Invoker(APP_OWNER, Optional.of(GUILD), Optional.empty(), true, List.of());
 
-            assertThatThrownBy(() -> command().handle(request(admin, Map.of())))
+            assertThatThrownBy(() -> command().handle(request(owner, Map.of())))
                     .isInstanceOf(UserFacingException.class)
                     .hasMessageStartingWith(
                             "A reindex is already running: writing 3/10 documents, started by the corpus watcher ")
@@ -183,7 +213,7 @@ class ReindexCommandTest {
     }
 
     @Test
-    void spec_isModeratorOnlyWithAnOptionalDryRunFlag() {
+    void spec_offeredToModeratorsOnlyWithAnOptionalDryRunFlag() {
         CommandSpec spec = command().spec();
         assertThat(spec.name()).isEqualTo("reindex");
         assertThat(spec.moderatorOnly()).isTrue();

@@ -25,6 +25,8 @@ class SearchCommandTest {
 
     private static final Invoker ALICE =
             new Invoker("alice", Optional.of("111111111111111111"), Optional.of("c"), false, List.of());
+    private static final Invoker BOB =
+            new Invoker("bob", Optional.of("111111111111111111"), Optional.of("c"), false, List.of());
 
     private final AtomicLong nanos = new AtomicLong();
     private final Ticker ticker = nanos::get;
@@ -40,11 +42,11 @@ class SearchCommandTest {
                     return answer;
                 },
                 sessions,
-                new RateLimiter(permits, Duration.ofSeconds(10), clock, ticker),
+                MemberLimits.uniform(permits, Duration.ofSeconds(10), clock, ticker),
                 3,
                 guild -> true,
                 SearchSuggestions.NONE,
-                (results, invoker) -> recorded.add(results));
+                (results, invoker, shownPublicly) -> recorded.add(results));
     }
 
     @Test
@@ -124,7 +126,7 @@ class SearchCommandTest {
                     throw new QueryException("Your query has only common words.");
                 },
                 sessions,
-                new RateLimiter(5, Duration.ofSeconds(10), clock, ticker),
+                MemberLimits.uniform(5, Duration.ofSeconds(10), clock, ticker),
                 3,
                 guild -> true);
 
@@ -166,6 +168,58 @@ class SearchCommandTest {
         assertThat(twice).isInstanceOfSatisfying(ActionOutcome.Notice.class, n -> assertThat(
                         n.reply().text().orElseThrow().text())
                 .contains("already been shared"));
+    }
+
+    @Test
+    void nextButton_onSomeoneElsesPublicAnswer_answersThePresserPrivatelyWithTheirOwnCopy() {
+        Reply alices =
+                command(SampleData.threePassages(), 5).handle(request(Map.of("query", "nuclear", "private", false)));
+        SearchActionHandler buttons = new SearchActionHandler(request -> SampleData.threePassages(), sessions);
+
+        ActionOutcome outcome = buttons.handle(button(alices, "Next ▶").actionId(), BOB);
+
+        assertThat(outcome).isInstanceOfSatisfying(ActionOutcome.Notice.class, own -> {
+            assertThat(own.reply().ephemeral()).isTrue();
+            assertThat(own.reply().cards()).hasSize(3);
+            assertThat(own.reply().actions()).extracting(ReplyAction::label).contains("Share in channel");
+            // Bob's copy pages in place for Bob: it is his own answer now.
+            assertThat(buttons.handle(button(own.reply(), "Next ▶").actionId(), BOB))
+                    .isInstanceOf(ActionOutcome.Update.class);
+        });
+        assertThat(buttons.handle(button(alices, "Next ▶").actionId(), ALICE))
+                .as("Alice still pages her own answer in place")
+                .isInstanceOf(ActionOutcome.Update.class);
+    }
+
+    @Test
+    void sharedPost_offersNoShare_andItsButtonsGiveEveryoneAPrivateCopy() {
+        Reply first = command(SampleData.threePassages(), 5).handle(request(Map.of("query", "nuclear")));
+        SearchActionHandler buttons = new SearchActionHandler(request -> SampleData.threePassages(), sessions);
+        Reply post = ((ActionOutcome.Share)
+                        buttons.handle(button(first, "Share in channel").actionId(), ALICE))
+                .publicReply();
+        assertThat(post.actions()).extracting(ReplyAction::label).doesNotContain("Share in channel");
+
+        for (Invoker presser : List.of(BOB, ALICE)) {
+            ActionOutcome outcome = buttons.handle(button(post, "Next ▶").actionId(), presser);
+
+            assertThat(outcome).isInstanceOfSatisfying(ActionOutcome.Notice.class, copy -> {
+                assertThat(copy.reply().ephemeral()).isTrue();
+                assertThat(copy.reply().text().orElseThrow().text()).startsWith("Passages 1–3");
+            });
+        }
+    }
+
+    @Test
+    void shareButton_pressedBySomeoneElse_refused() {
+        Reply first = command(SampleData.threePassages(), 5).handle(request(Map.of("query", "nuclear")));
+        SearchActionHandler buttons = new SearchActionHandler(request -> SampleData.threePassages(), sessions);
+
+        ActionOutcome outcome = buttons.handle(button(first, "Share in channel").actionId(), BOB);
+
+        assertThat(outcome).isInstanceOfSatisfying(ActionOutcome.Notice.class, n -> assertThat(
+                        n.reply().text().orElseThrow().text())
+                .isEqualTo(SearchActionHandler.ONLY_PRIVATE_SHARED));
     }
 
     @Test

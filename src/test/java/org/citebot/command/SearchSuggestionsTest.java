@@ -156,7 +156,7 @@ class SearchSuggestionsTest {
         return new SearchSessions(Ticker.systemTicker(), new Random(7));
     }
 
-    static RateLimiter limiter() {
-        return new RateLimiter(1000, Duration.ofSeconds(10), Clock.systemUTC(), Ticker.systemTicker());
+    static MemberLimits limiter() {
+        return MemberLimits.uniform(1000, Duration.ofSeconds(10), Clock.systemUTC(), Ticker.systemTicker());
     }
 }

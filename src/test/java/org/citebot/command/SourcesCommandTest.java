@@ -96,6 +96,10 @@ class SourcesCommandTest {
                     .containsExactly(
                             "Doc 20: notes", "Doc 21: notes", "Doc 22: notes", "Doc 23: notes", "Doc 24: notes");
             assertThat(update.reply().text()).map(StyledText::text).contains("Sources 21–25 of 25");
+            assertThat(update.reply().cards())
+                    .as("numbered on from the earlier pages")
+                    .extracting(card -> card.number().orElseThrow())
+                    .containsExactly(21, 22, 23, 24, 25);
             assertThat(update.reply().actions())
                     .containsExactly(
                             new ReplyAction.Button("◀ Previous", "sources:page::1", true, false),

@@ -76,6 +76,7 @@ class ConfigLoaderTest {
                 Arguments.of("discord:\n  restUrl: ftp://example.org/\n", "discord.restUrl"),
                 Arguments.of("discord:\n  gatewayUrl: http://127.0.0.1/\n", "discord.gatewayUrl"),
                 Arguments.of("discord:\n  guilds: [not-an-id]\n", "discord.guilds"),
+                Arguments.of("operators:\n  users: [\"@alice\"]\n", "operators.users"),
                 Arguments.of("discord:\n  privateByDefault: maybe\n", "discord.privateByDefault"),
                 Arguments.of("rateLimit:\n  window: soon\n", "rateLimit.window"),
                 Arguments.of("rateLimit:\n  searches: -1\n", "rateLimit.searches"),
@@ -104,6 +105,27 @@ class ConfigLoaderTest {
                 .hasMessageContaining("search.results")
                 .hasMessageContaining("CITEBOT_SEARCH_RESULTS")
                 .hasMessageContaining("between 1 and 10");
+    }
+
+    @Test
+    void operators_fromFileOrEnvironment_noneByDefault() throws IOException {
+        Path file = write("operators:\n  users: [\"123456789012345678\"]\n");
+
+        assertThat(new ConfigLoader(Map.of())
+                        .load(Optional.empty(), false)
+                        .operators()
+                        .users())
+                .isEmpty();
+        assertThat(new ConfigLoader(Map.of())
+                        .load(Optional.of(file), true)
+                        .operators()
+                        .users())
+                .containsExactly("123456789012345678");
+        assertThat(new ConfigLoader(Map.of("CITEBOT_OPERATORS_USERS", "223456789012345678,323456789012345678"))
+                        .load(Optional.of(file), true)
+                        .operators()
+                        .users())
+                .containsExactly("223456789012345678", "323456789012345678");
     }
 
     @Test

@@ -72,7 +72,7 @@ class ConsoleTest {
 
         String shown = console.execute("next");
 
-        assertThat(shown).contains("Passages 3–4 of");
+        assertThat(shown).contains("Passages 3–4 of").contains("[3] ", "[4] ").doesNotContain("[1] ");
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;
-import org.citebot.digest.DigestCorpus.Contents;
 import org.citebot.digest.DigestCorpus.CorpusDocument;
 import org.citebot.index.StoredPassage;
 import org.citebot.search.PassageSearch;
@@ -82,7 +81,7 @@ final class DigestFixture implements AutoCloseable {
         DigestRuns runs = new DigestRuns(store);
         PassageSearch search =
                 request -> new SearchResults(request.query(), 0, false, 0, List.of(), 0, List.of(), List.of());
-        DigestCorpus corpus = () -> new Contents(documents, passages);
+        DigestCorpus corpus = new MemoryDigestCorpus(documents, passages);
         service = new DigestService(
                 new DigestSettingsStore(store),
                 runs,

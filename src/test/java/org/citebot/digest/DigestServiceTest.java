@@ -129,16 +129,10 @@ class DigestServiceTest {
 
     @Test
     @DisplayName(
-            "a crash between recording the run and marking it: the restart resends with the same nonce, one message")
-    void crashBetweenRecordedAndMarked_restartRetriesSameNonce_singleMessage() {
-        start("2026-05-04T05:00:00Z");
-        fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");
-        fixture.clock.set(Instant.parse("2026-05-04T06:00:00Z"));
-        fixture.poster.crashAfterNextSend(CHANNEL);
-
-        assertThatThrownBy(fixture.service::runDue).isInstanceOf(RecordingPoster.SimulatedCrash.class);
-        DigestRuns.DigestRun recorded =
-                fixture.runs().find(GUILD, LocalDate.of(2026, 5, 4)).orElseThrow();
+            "a crash between recording the run and marking it: the restart finds the message and marks it, one message")
+    void crashBetweenRecordedAndMarked_restartFindsTheMessage_singleMessage() {
+        crashAfterTheDaysSend();
+        DigestRuns.DigestRun recorded = theDaysRun();
         assertThat(recorded.state()).isEqualTo(DigestRuns.State.SENDING);
         assertThat(recorded.nonce()).hasValueSatisfying(n -> assertThat(n).hasSizeLessThanOrEqualTo(25));
 
@@ -147,14 +141,74 @@ class DigestServiceTest {
         int attemptsBefore = fixture.poster.attempts();
         fixture.service.runDue();
 
-        assertThat(fixture.poster.attempts()).isEqualTo(attemptsBefore + 1);
+        assertThat(fixture.poster.finds()).isEqualTo(1);
+        assertThat(fixture.poster.attempts()).as("nothing sent again").isEqualTo(attemptsBefore);
         assertThat(fixture.poster.postsIn(CHANNEL)).hasSize(1);
-        DigestRuns.DigestRun marked =
-                fixture.runs().find(GUILD, LocalDate.of(2026, 5, 4)).orElseThrow();
+        DigestRuns.DigestRun marked = theDaysRun();
         assertThat(marked.state()).isEqualTo(DigestRuns.State.POSTED);
         assertThat(marked.nonce()).isEqualTo(recorded.nonce());
         assertThat(marked.messageId())
                 .contains(fixture.poster.postsIn(CHANNEL).get(0).messageId());
+    }
+
+    @Test
+    @DisplayName("a crash after the send, a restart after Discord's nonce window: still one message, marked posted")
+    void crashAfterTheSend_restartAfterTheNonceWindow_singleMessage() {
+        crashAfterTheDaysSend();
+
+        fixture.clock.advance(RecordingPoster.NONCE_WINDOW.plusMinutes(5));
+        fixture.restart();
+        fixture.service.runDue();
+        fixture.clock.advance(Duration.ofHours(1));
+        fixture.service.runDue();
+
+        assertThat(fixture.poster.postsIn(CHANNEL)).as("digests in the channel").hasSize(1);
+        DigestRuns.DigestRun marked = theDaysRun();
+        assertThat(marked.state()).isEqualTo(DigestRuns.State.POSTED);
+        assertThat(marked.messageId())
+                .contains(fixture.poster.postsIn(CHANNEL).get(0).messageId());
+    }
+
+    @Test
+    @DisplayName("a run that may have gone out and a channel that cannot be checked: nothing sent until it can be")
+    void crashAfterTheSend_channelCannotBeChecked_notSentAgainUntilItCan() {
+        crashAfterTheDaysSend();
+        fixture.clock.advance(Duration.ofMinutes(30));
+        fixture.restart();
+        fixture.poster.fail(CHANNEL, FailureKind.TRANSIENT);
+        int attemptsBefore = fixture.poster.attempts();
+
+        fixture.service.runDue();
+
+        assertThat(fixture.poster.attempts()).as("not sent blindly").isEqualTo(attemptsBefore);
+        DigestRuns.DigestRun waiting = theDaysRun();
+        assertThat(waiting.state()).isEqualTo(DigestRuns.State.SENDING);
+        assertThat(waiting.error()).hasValueSatisfying(error -> assertThat(error)
+                .startsWith("could not check whether it was already posted"));
+
+        fixture.poster.heal(CHANNEL);
+        fixture.clock.advance(DigestService.RETRY_DELAY);
+        fixture.service.runDue();
+
+        assertThat(fixture.poster.postsIn(CHANNEL)).hasSize(1);
+        assertThat(fixture.runs()
+                        .find(GUILD, LocalDate.of(2026, 5, 4))
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(DigestRuns.State.POSTED);
+    }
+
+    /** 08:00 in Berlin on 4 May: the day's digest goes out, then the process "dies" before it is marked. */
+    private void crashAfterTheDaysSend() {
+        start("2026-05-04T05:00:00Z");
+        fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");
+        fixture.clock.set(Instant.parse("2026-05-04T06:00:00Z"));
+        fixture.poster.crashAfterNextSend(CHANNEL);
+        assertThatThrownBy(fixture.service::runDue).isInstanceOf(RecordingPoster.SimulatedCrash.class);
+    }
+
+    private DigestRuns.DigestRun theDaysRun() {
+        return fixture.runs().find(GUILD, LocalDate.of(2026, 5, 4)).orElseThrow();
     }
 
     @Test
@@ -199,9 +253,12 @@ class DigestServiceTest {
         fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");
         fixture.addDocument("doc9", "new-hash");
         fixture.addDocument("doc1", "changed-hash");
-        fixture.queryLog.record("summit talks", Optional.of(GUILD), Instant.parse("2026-05-04T05:00:00Z"), 3);
-        fixture.queryLog.record("summit talks", Optional.of(GUILD), Instant.parse("2026-05-04T05:10:00Z"), 3);
-        fixture.queryLog.record("moon cheese", Optional.of(GUILD), Instant.parse("2026-05-04T05:20:00Z"), 0);
+        fixture.queryLog.recordPublic("summit talks", GUILD, "u1", Instant.parse("2026-05-04T05:00:00Z"), 3);
+        fixture.queryLog.recordPublic("summit talks", GUILD, "u2", Instant.parse("2026-05-04T05:10:00Z"), 3);
+        fixture.queryLog.recordPublic("summit talks", GUILD, "u3", Instant.parse("2026-05-04T05:15:00Z"), 3);
+        fixture.queryLog.record("a private worry", Optional.of(GUILD), Instant.parse("2026-05-04T05:16:00Z"), 3);
+        fixture.queryLog.recordPublic("moon cheese", GUILD, "u1", Instant.parse("2026-05-04T05:20:00Z"), 0);
+        fixture.queryLog.record("private cheese", Optional.of(GUILD), Instant.parse("2026-05-04T05:21:00Z"), 0);
         fixture.clock.set(Instant.parse("2026-05-04T06:00:00Z"));
 
         Reply preview = fixture.service.preview(GUILD).orElseThrow().reply();
@@ -215,13 +272,13 @@ class DigestServiceTest {
                 .containsExactly(
                         "New in the corpus · Article doc9",
                         "Updated in the corpus · Article doc1",
-                        "Most asked · “summit talks” (asked 2 times)",
+                        "Most asked · “summit talks” (asked 3 times)",
                         posted.cards().get(3).title());
         assertThat(posted.cards().get(3).title()).startsWith("Passage of the day · ");
         assertThat(posted.cards().get(0).body().text())
                 .endsWith("without agreement.")
                 .doesNotContain("Geneva");
-        assertThat(posted.toString()).doesNotContain("moon cheese");
+        assertThat(posted.toString()).doesNotContain("moon cheese").doesNotContain("private");
         // Unanswered questions go to the moderator channel only.
         assertThat(fixture.poster.postsIn(MOD_CHANNEL)).singleElement().satisfies(p -> assertThat(
                         p.reply().cards().get(0).body().text())
@@ -238,7 +295,7 @@ class DigestServiceTest {
         fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");
         fixture.setup(OTHER_GUILD, OTHER_CHANNEL, "08:00", "Europe/Berlin");
         fixture.poster.fail(CHANNEL, FailureKind.MISSING_PERMISSION);
-        fixture.queryLog.record("mars butter", Optional.of(OTHER_GUILD), Instant.parse("2026-05-04T05:20:00Z"), 0);
+        fixture.queryLog.recordPublic("mars butter", OTHER_GUILD, "u1", Instant.parse("2026-05-04T05:20:00Z"), 0);
         fixture.clock.set(Instant.parse("2026-05-04T06:00:00Z"));
 
         fixture.service.runDue();

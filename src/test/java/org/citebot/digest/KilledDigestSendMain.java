@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.citebot.discord.DiscordRenderer;
 import org.citebot.discord.JdaDigestPoster;
+import org.citebot.reply.Reply;
 
 /**
  * The process {@link KilledDigestSendTest} kills: opens the digest over the state database the test
@@ -53,13 +54,21 @@ public final class KilledDigestSendMain {
                 .build()
                 .awaitReady();
         JdaDigestPoster discord = new JdaDigestPoster(jda, new DiscordRenderer(), true, Duration.ofSeconds(30));
-        DigestPoster pausing = (guild, channel, reply, nonce) -> {
-            if (pauseBeforeSend) {
-                pause(BEFORE_SEND + nonce, never);
+        DigestPoster pausing = new DigestPoster() {
+            @Override
+            public PostResult post(String guild, String channel, Reply reply, String nonce) {
+                if (pauseBeforeSend) {
+                    pause(BEFORE_SEND + nonce, never);
+                }
+                PostResult result = discord.post(guild, channel, reply, nonce);
+                pause(AFTER_SEND + result, never);
+                return result;
             }
-            PostResult result = discord.post(guild, channel, reply, nonce);
-            pause(AFTER_SEND + result, never);
-            return result;
+
+            @Override
+            public EarlierPost find(String guild, String channel, String nonce, Instant since) {
+                return discord.find(guild, channel, nonce, since);
+            }
         };
         try (DigestFixture fixture = new DigestFixture(dir, clock)) {
             fixture.service.attach(pausing);

@@ -20,8 +20,8 @@ import org.citebot.command.Command;
 import org.citebot.command.CommandSpec;
 import org.citebot.command.FindSourcesCommand;
 import org.citebot.command.HelpCommand;
+import org.citebot.command.MemberLimits;
 import org.citebot.command.OptionSpec;
-import org.citebot.command.RateLimiter;
 import org.citebot.command.SearchCommand;
 import org.citebot.command.SearchSessions;
 import org.citebot.command.SourcesCommand;
@@ -222,7 +222,7 @@ class CommandDataFactoryTest {
                     throw new AssertionError();
                 },
                 new SearchSessions(Ticker.systemTicker(), new Random(1)),
-                new RateLimiter(5, Duration.ofSeconds(10), Clock.systemUTC(), Ticker.systemTicker()),
+                MemberLimits.uniform(5, Duration.ofSeconds(10), Clock.systemUTC(), Ticker.systemTicker()),
                 5,
                 guild -> false);
     }

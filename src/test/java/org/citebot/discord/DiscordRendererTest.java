@@ -227,6 +227,22 @@ class DiscordRendererTest {
     }
 
     @Test
+    @DisplayName(
+            "a marked message ends with its marker line, even when the text fills the message, and mentions no one")
+    void create_withMarker_lastLineIsTheMarkerWithinTheLimit() {
+        StyledText full = new StyledText(MARKDOWN_HEAVY.repeat(60), List.of());
+
+        JsonNode json = DiscordJson.json(renderer.create(reply(Optional.of(full), List.of(), List.of()), "dgabc123"));
+        JsonNode onlyMarker =
+                DiscordJson.json(renderer.create(reply(Optional.empty(), List.of(), List.of()), "dgabc123"));
+
+        DiscordJson.assertWithinLimits(json);
+        assertThat(json.get("content").asText()).hasSizeGreaterThan(1500).endsWith("\n-# ref dgabc123");
+        assertThat(json.at("/allowed_mentions/parse")).isEmpty();
+        assertThat(onlyMarker.get("content").asText()).isEqualTo("-# ref dgabc123");
+    }
+
+    @Test
     void emptyReply_stillAValidMessage() {
         JsonNode json = DiscordJson.json(renderer.create(reply(Optional.empty(), List.of(), List.of())));
 

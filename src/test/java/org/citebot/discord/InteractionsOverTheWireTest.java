@@ -2,16 +2,22 @@ package org.citebot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.citebot.command.ActionHandler;
 import org.citebot.command.ActionOutcome;
@@ -31,7 +37,9 @@ import org.citebot.reply.Reply;
 import org.citebot.reply.ReplyAction;
 import org.citebot.reply.ReplyCard;
 import org.citebot.reply.StyledText;
+import org.citebot.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -61,12 +69,18 @@ class InteractionsOverTheWireTest {
     private final ExecutorService workers = InteractionListener.boundedPool(2, 10);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final CountDownLatch release = new CountDownLatch(1);
+    /** Lets the heap-exhausting command fail once the test has seen its deferral. */
+    private final CountDownLatch exhaust = new CountDownLatch(1);
+    /** Names of the worker threads that ran a command: a worker killed by an Error is replaced by a new name. */
+    private final Set<String> workerThreads = ConcurrentHashMap.newKeySet();
+
     private FakeDiscord discord;
     private DiscordBot bot;
 
     @AfterEach
     void stopAll() {
         release.countDown();
+        exhaust.countDown();
         if (bot != null) {
             bot.close();
         }
@@ -162,6 +176,74 @@ class InteractionsOverTheWireTest {
                 .isEmpty();
     }
 
+    @Test
+    @DisplayName(
+            "A command overflowing its stack: a private apology with a reference the ERROR log shares; the worker lives")
+    void stackOverflowInACommand_answeredWithReference_loggedAtError_workerSurvives() throws Exception {
+        start(TestGuild.EVERYONE_DEFAULT);
+
+        try (LogCapture logs = LogCapture.attach()) {
+            JsonNode answer = discord.slash("overflow").as(discord.alice()).awaitResponseMessage();
+
+            String reference = reference(answer);
+            assertThat(answer.path("flags").asInt() & 64).as("private").isEqualTo(64);
+            assertThat(logs.lines(Level.ERROR)).anySatisfy(line -> assertThat(line)
+                    .contains("/overflow failed [ref " + reference + "]")
+                    .contains("java.lang.StackOverflowError"));
+        }
+        assertWorkersStillAnswer();
+    }
+
+    @Test
+    @DisplayName(
+            "A command exhausting the heap after its deferral: the deferred reply becomes the apology; the worker lives")
+    void outOfMemoryInADeferredCommand_deferredReplyEditedWithReference_workerSurvives() throws Exception {
+        start(TestGuild.EVERYONE_DEFAULT);
+
+        try (LogCapture logs = LogCapture.attach()) {
+            InteractionHandle exhausted = discord.slash("exhausted").as(discord.alice());
+            assertThat(exhausted.awaitCallback().path("type").asInt())
+                    .as("deferred")
+                    .isEqualTo(5);
+            exhaust.countDown();
+            JsonNode answer = exhausted.awaitResponseMessage(
+                    m -> m.path("content").asText().contains("reference"), Duration.ofSeconds(5));
+
+            String reference = reference(answer);
+            assertThat(answer.path("flags").asInt() & 64).as("private").isEqualTo(64);
+            assertThat(answer.path("flags").asInt() & 128)
+                    .as("no longer thinking")
+                    .isZero();
+            assertThat(logs.lines(Level.ERROR)).anySatisfy(line -> assertThat(line)
+                    .contains("/exhausted failed [ref " + reference + "]")
+                    .contains("java.lang.OutOfMemoryError"));
+        }
+        assertWorkersStillAnswer();
+    }
+
+    /** The reference id an apology quotes. */
+    private static String reference(JsonNode apology) {
+        Matcher matcher = Pattern.compile("\\(reference ([A-Z0-9]{8})\\)")
+                .matcher(apology.path("content").asText().replace("\\", ""));
+        assertThat(matcher.find())
+                .as("an apology quoting a reference: " + apology)
+                .isTrue();
+        return matcher.group(1);
+    }
+
+    /** More commands are answered, by the pool's own threads: none died and had to be replaced. */
+    private void assertWorkersStillAnswer() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(discord.slash("shareable")
+                            .as(discord.alice())
+                            .awaitResponseMessage()
+                            .path("content")
+                            .asText())
+                    .isEqualTo("answer");
+        }
+        assertThat(workerThreads).isSubsetOf("citebot-interaction-1", "citebot-interaction-2");
+    }
+
     /** The bot's private answer with a Share button, as the fake holds it. */
     private JsonNode shareableAnswer() {
         return discord.slash("shareable").as(discord.alice()).awaitResponseMessage();
@@ -213,17 +295,17 @@ class InteractionsOverTheWireTest {
                         .toList();
             }
         };
-        Command shareable = new Command() {
-            @Override
-            public CommandSpec spec() {
-                return CommandSpec.slash("shareable", "Answers privately with a Share button", List.of(), "/shareable");
+        Command shareable = workerCommand("shareable", () -> SHAREABLE);
+        Command overflow = workerCommand("overflow", () -> Reply.notice("depth " + depth(0)));
+        Command exhausted = workerCommand("exhausted", () -> {
+            try {
+                exhaust.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public Reply handle(CommandRequest request) {
-                return SHAREABLE;
-            }
-        };
+            // A stand-in: the boundary cannot tell it from the JVM's own, and the test keeps its heap.
+            throw new OutOfMemoryError("Java heap space");
+        });
         Command findSources = new Command() {
             @Override
             public CommandSpec spec() {
@@ -247,7 +329,8 @@ class InteractionsOverTheWireTest {
                 return new ActionOutcome.Share(ANSWER, Reply.notice("Shared in the channel."));
             }
         };
-        CommandRegistry registry = new CommandRegistry(List.of(slow, shareable, findSources), List.of(share));
+        CommandRegistry registry =
+                new CommandRegistry(List.of(slow, shareable, findSources, overflow, exhausted), List.of(share));
         InteractionListener listener = new InteractionListener(
                 registry,
                 new DiscordRenderer(),
@@ -267,5 +350,26 @@ class InteractionsOverTheWireTest {
                 registry,
                 listener);
         bot.start();
+    }
+
+    /** A private-by-default slash command that notes which worker thread ran it. */
+    private Command workerCommand(String name, Supplier<Reply> answer) {
+        return new Command() {
+            @Override
+            public CommandSpec spec() {
+                return CommandSpec.slash(name, "Test command " + name, List.of(), "/" + name);
+            }
+
+            @Override
+            public Reply handle(CommandRequest request) {
+                workerThreads.add(Thread.currentThread().getName());
+                return answer.get();
+            }
+        };
+    }
+
+    /** A recursion with no end, so the stack overflow is a real one. */
+    private static int depth(int n) {
+        return depth(n + 1) + 1;
     }
 }

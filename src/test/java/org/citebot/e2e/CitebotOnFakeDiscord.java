@@ -117,6 +117,19 @@ final class CitebotOnFakeDiscord implements AutoCloseable {
         }
     }
 
+    /** Stops {@code app}, then closes {@code discord}, whichever of them started, whatever the first does. */
+    static void stopBoth(CitebotOnFakeDiscord app, FakeDiscord discord) {
+        try {
+            if (app != null) {
+                app.close();
+            }
+        } finally {
+            if (discord != null) {
+                discord.close();
+            }
+        }
+    }
+
     /** Stops citebot; the fake stays up (its owner closes it). */
     @Override
     public void close() {

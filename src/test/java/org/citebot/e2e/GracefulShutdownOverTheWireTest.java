@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is shutting down, and the index and the database are
  * closed cleanly, so they open again without a lock error and pass SQLite's integrity check.
  *
- * <p>The slow interaction is a moderator's {@code /reindex} that waits for the index's write lock,
+ * <p>The slow interaction is an operator's {@code /reindex} that waits for the index's write lock,
  * which the test holds with an update of its own (as a corpus-watcher run would) until it lets go.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -101,6 +101,8 @@ class GracefulShutdownOverTheWireTest {
     /** Starts citebot, holds the index's write lock and starts a /reindex that waits for it; returns once it is deferred. */
     private InteractionHandle startWithASlowReindexInFlight() throws InterruptedException {
         discord = FakeDiscord.start();
+        // Only citebot's operators reindex; the moderator owns the bot's application.
+        discord.application().ownedBy(discord.mod());
         app = CitebotOnFakeDiscord.start(discord, data, Map.of());
         PassageIndex index = app.citebot().engine().index();
         writer = new Thread(

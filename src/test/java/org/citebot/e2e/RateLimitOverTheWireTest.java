@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The per-user search limit as a member meets it, with {@code CITEBOT_RATE_LIMIT_SEARCHES=2}. */
+/** The per-member budgets as a member meets them, each set to 2 per minute. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RateLimitOverTheWireTest {
 
@@ -27,7 +27,14 @@ class RateLimitOverTheWireTest {
     void start(@TempDir Path data) {
         discord = FakeDiscord.start();
         citebot = CitebotOnFakeDiscord.start(
-                discord, data, Map.of("CITEBOT_RATE_LIMIT_SEARCHES", "2", "CITEBOT_RATE_LIMIT_WINDOW", "60s"));
+                discord,
+                data,
+                Map.of(
+                        "CITEBOT_RATE_LIMIT_SEARCHES", "2",
+                        "CITEBOT_RATE_LIMIT_WINDOW", "60s",
+                        "CITEBOT_RATE_LIMIT_BUTTONS", "2",
+                        "CITEBOT_RATE_LIMIT_AUTOCOMPLETE", "2",
+                        "CITEBOT_RATE_LIMIT_LOOKUPS", "2"));
     }
 
     @AfterEach
@@ -66,5 +73,69 @@ class RateLimitOverTheWireTest {
                 .as(discord.mod())
                 .awaitResponseMessage(m -> m.path("embeds").size() > 0, Duration.ofSeconds(10));
         assertThat(someoneElse.path("content").asText()).contains("Austin");
+    }
+
+    @Test
+    @DisplayName("Paging, autocomplete and /sources each have a budget: over it paging and /sources say so"
+            + " privately and autocomplete offers nothing")
+    void buttonsAutocompleteAndSources_overTheirBudgets() {
+        JsonNode page = discord.slash("search", new java.util.LinkedHashMap<>(Map.of("query", "Ukraine", "results", 1)))
+                .as(discord.alice())
+                .awaitResponseMessage(m -> m.path("embeds").size() > 0, Duration.ofSeconds(10));
+        for (int next = 1; next <= 2; next++) {
+            String expected = "Passages " + (next + 1) + "–" + (next + 1) + " of ";
+            page = discord.button(pageButton(page, next), page)
+                    .as(discord.alice())
+                    .awaitResponseMessage(m -> m.path("content").asText().startsWith(expected), Duration.ofSeconds(10));
+        }
+        JsonNode refused = discord.button(pageButton(page, 3), page)
+                .as(discord.alice())
+                .awaitResponseMessage(m -> m.path("content").asText().startsWith("You are"), Duration.ofSeconds(10));
+        assertThat(refused.path("content").asText())
+                .matches("You are pressing buttons quickly\\. Please try again in \\d+ seconds?\\.");
+        assertThat(isPrivate(refused)).isTrue();
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(discord.autocomplete("search", "query", "NATO")
+                            .as(discord.alice())
+                            .awaitCallback()
+                            .path("data")
+                            .path("choices"))
+                    .isNotEmpty();
+        }
+        JsonNode quiet = discord.autocomplete("search", "query", "NATO")
+                .as(discord.alice())
+                .awaitCallback();
+        assertThat(quiet.path("type").asInt()).isEqualTo(8);
+        assertThat(quiet.path("data").path("choices")).isEmpty();
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(discord.slash("sources")
+                            .as(discord.alice())
+                            .awaitResponseMessage()
+                            .path("embeds"))
+                    .isNotEmpty();
+        }
+        JsonNode sources = discord.slash("sources").as(discord.alice()).awaitResponseMessage();
+        assertThat(sources.path("content").asText()).startsWith("You are running commands quickly.");
+        assertThat(isPrivate(sources)).isTrue();
+        assertThat(discord.slash("sources")
+                        .as(discord.mod())
+                        .awaitResponseMessage()
+                        .path("embeds"))
+                .as("another member's budget is untouched")
+                .isNotEmpty();
+    }
+
+    private static String pageButton(JsonNode message, int page) {
+        for (JsonNode row : message.path("components")) {
+            for (JsonNode button : row.path("components")) {
+                String id = button.path("custom_id").asText();
+                if (id.startsWith("search:page:") && id.endsWith(":" + page)) {
+                    return id;
+                }
+            }
+        }
+        throw new AssertionError("no button for page " + page + " in " + message.path("components"));
     }
 }

@@ -18,6 +18,7 @@ import org.citebot.discord.fake.FakeDiscord;
 import org.citebot.discord.fake.Fault;
 import org.citebot.discord.fake.InteractionHandle;
 import org.citebot.discord.fake.RecordedRequest;
+import org.citebot.testing.LogCapture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,6 +171,52 @@ class SearchOverTheWireTest {
     }
 
     @Test
+    @DisplayName(
+            "Next ▶ on a shared answer gives the presser a private copy of page 2; the shared post stays as it was")
+    void paging_someoneElsesSharedAnswer_answersThePresserPrivately() {
+        JsonNode answer = discord.slash("search", new LinkedHashMap<>(Map.of("query", "Ukraine", "results", 1)))
+                .as(discord.alice())
+                .awaitResponseMessage(hasEmbeds(), Duration.ofSeconds(10));
+        discord.button(buttonEndingWith(answer, ":0", "search:share:"), answer)
+                .as(discord.alice())
+                .awaitFollowups(1);
+        List<JsonNode> posts = publicPostsBy(discord.bot().userId());
+        JsonNode post = posts.get(posts.size() - 1);
+        assertThat(buttonIds(post))
+                .as("a shared answer offers no sharing")
+                .noneMatch(id -> id.startsWith("search:share:"));
+
+        InteractionHandle press = discord.button(buttonEndingWith(post, ":1", "search:page:"), post)
+                .as(discord.mod());
+
+        JsonNode copy = press.awaitResponseMessage(hasEmbeds(), Duration.ofSeconds(10));
+        assertThat(press.awaitCallbackType())
+                .as("a new message, not an edit of the post")
+                .isIn(4, 5);
+        assertThat(isPrivate(copy)).isTrue();
+        assertThat(copy.path("id").asText()).isNotEqualTo(post.path("id").asText());
+        assertThat(copy.path("content").asText()).startsWith("Passages 2–2 of ");
+        assertThat(buttonIds(copy))
+                .as("the copy is the presser's own private answer")
+                .anyMatch(id -> id.startsWith("search:share:"));
+        JsonNode postNow = discord.channelMessages().stream()
+                .filter(m -> m.path("id").asText().equals(post.path("id").asText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(postNow.path("content")).isEqualTo(post.path("content"));
+        assertThat(postNow.path("components")).isEqualTo(post.path("components"));
+        assertThat(publicPostsBy(discord.bot().userId())).hasSameSizeAs(posts);
+
+        InteractionHandle ownNext = discord.button(buttonEndingWith(copy, ":2", "search:page:"), copy)
+                .as(discord.mod());
+        JsonNode ownThird = ownNext.awaitResponseMessage(
+                m -> m.path("content").asText().startsWith("Passages 3–3 of "), Duration.ofSeconds(10));
+        assertThat(ownThird.path("id").asText())
+                .as("their own copy pages in place")
+                .isEqualTo(copy.path("id").asText());
+    }
+
+    @Test
     @DisplayName("Autocomplete for query and source offers at most 25 seed titles and publishers, well inside 3 s")
     void autocomplete_queryAndSource_offerSeedTitlesAndPublishers() {
         Instant dispatched = Instant.now();
@@ -188,6 +235,19 @@ class SearchOverTheWireTest {
         assertThat(names(sourceChoices))
                 .anyMatch(name -> name.contains("revcom.us"))
                 .anyMatch(name -> name.contains("World Socialist Web Site"));
+    }
+
+    @Test
+    @DisplayName("/search source:world, a partial name, is told privately which sources start with it")
+    void search_partialSource_namesTheSourcesItStarts() {
+        JsonNode answer = discord.slash("search", new LinkedHashMap<>(Map.of("query", "HIMARS", "source", "world")))
+                .as(discord.alice())
+                .awaitResponseMessage();
+
+        assertThat(answer.path("content").asText())
+                .isEqualTo("No source is named “world”. Sources starting with “world”: World Socialist Web Site.");
+        assertThat(isPrivate(answer)).isTrue();
+        assertThat(answer.path("embeds")).isEmpty();
     }
 
     @Test

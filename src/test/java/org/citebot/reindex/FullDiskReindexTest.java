@@ -24,7 +24,6 @@ import org.citebot.index.IndexMetadata;
 import org.citebot.index.IndexProgress;
 import org.citebot.index.IndexSettings;
 import org.citebot.index.PassageIndex;
-import org.citebot.reply.Reply;
 import org.citebot.search.LuceneSearchService;
 import org.citebot.search.SearchRequest;
 import org.citebot.search.SearchSettings;
@@ -52,7 +51,7 @@ class FullDiskReindexTest {
     void diskFullDuringAReindex_runFailsWithTheReason_previousIndexKeepsAnswering() throws Exception {
         TestCorpusFolder corpus = new TestCorpusFolder(dir.resolve("corpus")).write(0, 19, 3);
         QuotaDirectory disk = new QuotaDirectory(FSDirectory.open(dir.resolve("index")));
-        List<Reply> announced = new CopyOnWriteArrayList<>();
+        List<Announcement> announced = new CopyOnWriteArrayList<>();
         try (PassageIndex index = new PassageIndex(disk, IndexSettings.defaults(), Clock.systemUTC());
                 StateStore store = StateStore.open(dir.resolve("citebot.db"), Clock.systemUTC())) {
             CorpusIndexer indexer =

@@ -49,7 +49,7 @@ class ReindexServiceTest {
     private Stack stack;
     private StateStore store;
     private ReindexLog runs;
-    private final List<Reply> announced = new CopyOnWriteArrayList<>();
+    private final List<Announcement> announced = new CopyOnWriteArrayList<>();
     private ReindexService service;
 
     @BeforeEach
@@ -138,12 +138,19 @@ class ReindexServiceTest {
         Run run = runs.recent(1).get(0);
         assertThat(run.result()).isEqualTo(Result.FAILED);
         assertThat(run.error()).hasValueSatisfying(error -> assertThat(error).contains("does not exist"));
-        assertThat(announced)
-                .last()
-                .extracting(ReindexServiceTest::text)
-                .asString()
-                .contains("Reindex failed")
-                .contains("keeps answering");
+        assertThat(announced).last().satisfies(announcement -> {
+            assertThat(text(announcement.servers()))
+                    .as("every server's log channel: the outcome, not the error")
+                    .contains("failed")
+                    .contains("details are in the operator log")
+                    .contains("keeps answering")
+                    .doesNotContain("does not exist")
+                    .doesNotContain(corpus.dir().toString());
+            assertThat(text(announcement.operators()))
+                    .contains("Reindex failed")
+                    .contains("does not exist")
+                    .contains("keeps answering");
+        });
     }
 
     @Test
@@ -297,9 +304,17 @@ class ReindexServiceTest {
     @Test
     void reindex_announcesEveryRunAndAFailingAnnouncementDoesNotFailIt() throws Exception {
         ReindexSummary summary = service.reindex(MODERATOR, IndexProgress.NONE);
-        assertThat(announced).singleElement().satisfies(reply -> {
-            assertThat(reply.ephemeral()).isFalse();
-            assertThat(text(reply))
+        assertThat(announced).singleElement().satisfies(announcement -> {
+            assertThat(announcement.servers().ephemeral()).isFalse();
+            assertThat(announcement.operators().ephemeral()).isFalse();
+            assertThat(text(announcement.servers()))
+                    .startsWith("Reindex requested by a moderator:")
+                    .doesNotContain("333333333333333333")
+                    .contains("20 documents")
+                    .contains("20 added, 0 changed, 0 removed, 0 unchanged")
+                    .as("names no file of the shared corpus")
+                    .doesNotContain("article_");
+            assertThat(text(announcement.operators()))
                     .startsWith("Reindex requested by a moderator:")
                     .doesNotContain("333333333333333333")
                     .contains("Added 20: article_000, article_001, article_002, article_003, article_004 and 15 more");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.citebot.command.SampleData;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Paragraph;
 import org.citebot.corpus.Passage;
@@ -49,6 +50,7 @@ class CachingPassageSearchTest {
                 },
                 () -> generation(),
                 1000,
+                64L * 1024 * 1024,
                 Duration.ofMinutes(10),
                 nanos::get);
     }
@@ -127,6 +129,81 @@ class CachingPassageSearchTest {
         assertThat(cached.statistics().size()).isZero();
         assertThat(cached.statistics().misses()).isZero();
         assertThat(normalized).containsExactly("the of and", "the of and");
+    }
+
+    @Test
+    void search_floodOfHugeAnswers_staysUnderTheByteBound() {
+        long maxBytes = 4L * 1024 * 1024;
+        String longPassage = "Escalation across the Black Sea. ".repeat(60); // ~2,000 characters
+        CachingPassageSearch bounded = bounded(request -> answer(request, longPassage, 50), 10_000, maxBytes);
+
+        for (int i = 0; i < 500; i++) {
+            SearchResults results = bounded.search(SearchRequest.of("question " + i, 50));
+            // The estimate is honest: at least two bytes for every character the answer keeps.
+            assertThat(CachingPassageSearch.bytes(
+                            new CachingPassageSearch.Key("question " + i, SearchFilters.NONE, 0, 50, 1L), results))
+                    .isGreaterThan(2L * 50 * longPassage.length());
+        }
+
+        CachingPassageSearch.Held held = bounded.held();
+        assertThat(held.bytes()).isLessThanOrEqualTo(maxBytes);
+        assertThat(held.answers())
+                .as("of 500 answers of ~200 KB each, when the count alone allowed 10,000")
+                .isBetween(1L, 18L);
+    }
+
+    @Test
+    void search_floodOfLongDistinctQuestions_remembersAtMostAnEighthOfTheBytes() {
+        long maxBytes = 1024L * 1024;
+        CachingPassageSearch bounded = bounded(request -> answer(request, "A short passage.", 1), 10_000, maxBytes);
+
+        for (int i = 0; i < 5_000; i++) {
+            bounded.search(SearchRequest.of(i + " " + "why ".repeat(250), 1));
+        }
+
+        CachingPassageSearch.Held held = bounded.held();
+        assertThat(held.bytes()).isLessThanOrEqualTo(maxBytes);
+        assertThat(held.questions())
+                .as("of 5,000 questions of 1,000 characters")
+                .isLessThan(100);
+    }
+
+    @Test
+    void search_floodOfSmallAnswers_staysUnderTheCount() {
+        CachingPassageSearch bounded =
+                bounded(request -> answer(request, "A short passage.", 1), 100, 64L * 1024 * 1024);
+
+        for (int i = 0; i < 1_000; i++) {
+            bounded.search(SearchRequest.of("q" + i, 1));
+        }
+
+        CachingPassageSearch.Held held = bounded.held();
+        assertThat(held.answers()).isBetween(50L, 100L);
+        assertThat(held.questions()).isBetween(50L, 100L);
+    }
+
+    /** A cache over {@code answers} whose questions normalise to themselves in lower case. */
+    private CachingPassageSearch bounded(PassageSearch answers, long maxEntries, long maxBytes) {
+        return new CachingPassageSearch(
+                answers,
+                query -> query.strip().toLowerCase(java.util.Locale.ROOT),
+                () -> 1L,
+                maxEntries,
+                maxBytes,
+                Duration.ofMinutes(10),
+                nanos::get);
+    }
+
+    /** An answer of {@code hits} copies of {@code passage}, as a page of a long document would be. */
+    private static SearchResults answer(SearchRequest request, String passage, int hits) {
+        DocumentMetadata meta = SampleData.document(
+                "A long report", "Example Press", "Ann Lee", LocalDate.of(2026, 6, 30), "https://example.org/report");
+        List<SearchHit> page = new ArrayList<>();
+        for (int i = 0; i < hits; i++) {
+            Passage p = new Passage("report", i, i + 1, Optional.empty(), passage, 0, passage.length());
+            page.add(new SearchHit(i + 1, p, meta, 1f, new Snippet(passage, List.of(), false, false), meta.url()));
+        }
+        return new SearchResults(request.query(), hits, false, 0, page, 0, List.of(), List.of());
     }
 
     private long generation() {

@@ -372,7 +372,58 @@ class LuceneSearchServiceTest {
                 .containsExactly(TestCorpus.TREATIES_ID);
         assertThat(docIds(run("nuclear", SearchFilters.ofSource(TestCorpus.ESCALATION_ID.toUpperCase()))))
                 .containsExactly(TestCorpus.ESCALATION_ID);
-        assertThat(run("nuclear", SearchFilters.ofSource("Pravda")).totalHits()).isZero();
+    }
+
+    @Test
+    void search_unknownSource_saysWhichPublishersThereAreInsteadOfNoPassages() throws IOException {
+        build(TestCorpus.all());
+
+        assertThatThrownBy(() -> run("nuclear", SearchFilters.ofSource("Pravda")))
+                .isInstanceOf(QueryException.class)
+                .hasMessage("No source is named “Pravda”. A source is a publisher, a document title or a document id."
+                        + " The publishers are Reading Group, Reuters, revcom.us, World Socialist Web Site.");
+    }
+
+    @Test
+    void search_partialSourceName_namesTheSourcesItStarts() throws IOException {
+        build(TestCorpus.all());
+
+        assertThatThrownBy(() -> run("Ukraine", SearchFilters.ofSource("world")))
+                .isInstanceOf(QueryException.class)
+                .hasMessage("No source is named “world”. Sources starting with “world”: World Socialist Web Site.");
+        assertThatThrownBy(() -> run("nuclear", SearchFilters.ofSource(" RE ")))
+                .hasMessage("No source is named “RE”. Sources starting with “RE”: Reading Group, Reuters, revcom.us.");
+        assertThatThrownBy(() -> run("nuclear", SearchFilters.ofSource("notes on")))
+                .hasMessage("No source is named “notes on”. Sources starting with “notes on”: Notes on arms control"
+                        + " treaties.");
+        assertThatThrownBy(() -> run("nuclear", SearchFilters.ofSource("003_")))
+                .as("an id, when no name starts so")
+                .hasMessage("No source is named “003_”. Sources starting with “003_”: " + TestCorpus.GRAIN_ID + ".");
+    }
+
+    @Test
+    void search_unknownSource_manyPublishers_namesTenAndCountsTheRest() throws IOException {
+        List<IndexedDocument> documents = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            documents.add(TestCorpus.document(
+                    "d" + i,
+                    TestCorpus.metadata("Report " + i, null, "Press " + (char) ('a' + i), null, null),
+                    Para.of("A passage about grain exports number " + i + ".")));
+        }
+        build(documents);
+
+        assertThatThrownBy(() -> run("grain", SearchFilters.ofSource("Press")))
+                .hasMessageEndingWith("“Press”: Press a, Press b, Press c, Press d, Press e, Press f, Press g, Press h,"
+                        + " Press i, Press j and 4 more.");
+    }
+
+    @Test
+    void search_removedPublisher_isNoLongerNamed() throws IOException {
+        build(TestCorpus.all());
+        index.update(List.of(TestCorpus.summit(), TestCorpus.escalation(), TestCorpus.treaties()));
+
+        assertThatThrownBy(() -> run("grain", SearchFilters.ofSource("Re")))
+                .hasMessage("No source is named “Re”. Sources starting with “Re”: Reading Group, revcom.us.");
     }
 
     @Test

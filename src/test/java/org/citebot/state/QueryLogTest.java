@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryLogTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
-    private static final Optional<String> GUILD = Optional.of("111111111111111111");
+    private static final String GUILD = "111111111111111111";
+    private static final String OTHER_GUILD = "222222222222222222";
 
     @TempDir
     Path dir;
@@ -36,66 +39,168 @@ class QueryLogTest {
         store.close();
     }
 
+    /** The question asked publicly in {@code guild} by each of {@code askers}, a second apart. */
+    private void askedPublicly(String query, String guild, Instant at, long results, String... askers) {
+        for (int i = 0; i < askers.length; i++) {
+            log.recordPublic(query, guild, askers[i], at.plusSeconds(i), results);
+        }
+    }
+
     @Test
-    void frequent_countsPerQueryMostAskedFirst_onlyInPeriodAndGuild() {
-        log.record("nato summit", GUILD, NOW.minusSeconds(60), 4);
-        log.record("nato summit", GUILD, NOW.minusSeconds(30), 4);
-        log.record("nuclear", GUILD, NOW.minusSeconds(10), 9);
-        log.record("nuclear", Optional.of("222222222222222222"), NOW, 9);
-        log.record("old", GUILD, NOW.minus(Duration.ofDays(3)), 1);
+    void sharedQuestions_afterThreeDifferentMembersAskedPublicly_mostAskedFirst() {
+        askedPublicly("nato summit", GUILD, NOW.minusSeconds(60), 4, "u1", "u2", "u3", "u1");
+        askedPublicly("nuclear", GUILD, NOW.minusSeconds(30), 9, "u4", "u5", "u6");
+        askedPublicly("nuclear", OTHER_GUILD, NOW.minusSeconds(30), 9, "u1", "u2", "u3");
+        askedPublicly("old", GUILD, NOW.minus(Duration.ofDays(3)), 1, "u1", "u2", "u3");
 
-        var frequent = log.frequent(GUILD, NOW.minus(Duration.ofDays(1)), 10, true);
-
-        assertThat(frequent)
+        assertThat(log.sharedQuestions(GUILD, NOW.minus(Duration.ofDays(1)), 10))
                 .containsExactly(
-                        new QueryLog.FrequentQuery("nato summit", 2), new QueryLog.FrequentQuery("nuclear", 1));
+                        new QueryLog.FrequentQuery("nato summit", 4), new QueryLog.FrequentQuery("nuclear", 3));
     }
 
     @Test
-    void frequent_unanswered_listsOnlyQueriesThatFoundNothing() {
-        log.record("zeppelin", GUILD, NOW, 0);
-        log.record("nato", GUILD, NOW, 3);
+    void recordPublic_saysWhenTheThirdDifferentMemberMadeItShared() {
+        List<Boolean> shared = new ArrayList<>();
+        for (String asker : List.of("u1", "u1", "u2", "u1", "u3", "u4")) {
+            shared.add(log.recordPublic("zeppelin raids", GUILD, asker, NOW, 2));
+        }
 
-        assertThat(log.frequent(GUILD, NOW.minusSeconds(1), 10, false))
-                .containsExactly(new QueryLog.FrequentQuery("zeppelin", 1));
+        assertThat(shared).containsExactly(false, false, false, false, true, false);
     }
 
     @Test
-    void frequent_noGuild_meansQueriesAskedOutsideAnyGuild() {
-        log.record("console question", Optional.empty(), NOW, 2);
-        log.record("server question", GUILD, NOW, 2);
+    void sharedQuestions_oneMemberAskingAgainAndAgain_neverShared() {
+        askedPublicly("my own question", GUILD, NOW.minusSeconds(60), 4, "u1", "u1", "u1", "u1", "u1");
+        askedPublicly("two of us", GUILD, NOW.minusSeconds(60), 4, "u1", "u2", "u1", "u2");
 
-        assertThat(log.frequent(Optional.empty(), NOW.minusSeconds(1), 10, true))
+        assertThat(log.sharedQuestions(GUILD, Instant.EPOCH, 10)).isEmpty();
+    }
+
+    @Test
+    void sharedQuestions_privateAndDirectMessageQuestions_neverShared() {
+        for (int i = 0; i < 5; i++) {
+            log.record("a private worry", Optional.of(GUILD), NOW.minusSeconds(i), 3);
+            log.record("a dm question", Optional.empty(), NOW.minusSeconds(i), 3);
+        }
+        askedPublicly("a private worry", GUILD, NOW, 3, "u1", "u2");
+
+        assertThat(log.sharedQuestions(GUILD, Instant.EPOCH, 10)).isEmpty();
+        assertThat(log.unanswered(GUILD, Instant.EPOCH, 10)).isEmpty();
+        assertThat(log.frequentEverywhere(Instant.EPOCH, 10))
+                .as("still warmed into the cache after a reindex")
                 .extracting(QueryLog.FrequentQuery::query)
-                .containsExactly("console question");
+                .contains("a private worry", "a dm question");
     }
 
     @Test
-    void purgeOlderThan_removesOnlyEntriesPastRetention() {
-        log.record("old", GUILD, NOW.minus(Duration.ofDays(31)), 1);
-        log.record("new", GUILD, NOW.minus(Duration.ofDays(29)), 1);
+    void sharedQuestions_sameMemberOnThreeDays_countsOnceADayNotThrice() {
+        Instant day1 = Instant.parse("2026-11-20T10:00:00Z");
+        Instant day2 = Instant.parse("2026-11-21T10:00:00Z");
+        Instant day3 = Instant.parse("2026-11-22T10:00:00Z");
 
-        assertThat(log.purgeOlderThan(NOW, Duration.ofDays(30))).isEqualTo(1);
-        assertThat(log.frequent(GUILD, Instant.EPOCH, 10, true))
+        log.recordPublic("daily question", GUILD, "u1", day1, 2);
+        log.recordPublic("daily question", GUILD, "u1", day2, 2);
+        log.recordPublic("daily question", GUILD, "u2", day2, 2);
+        log.recordPublic("daily question", GUILD, "u1", day3, 2);
+        log.recordPublic("daily question", GUILD, "u2", day3, 2);
+
+        assertThat(log.sharedQuestions(GUILD, Instant.EPOCH, 10)).isEmpty();
+        assertThat(log.recordPublic("daily question", GUILD, "u3", day3, 2)).isTrue();
+    }
+
+    @Test
+    void sharedQuestions_onlyThoseThatFoundPassages() {
+        askedPublicly("zeppelin", GUILD, NOW, 0, "u1", "u2", "u3");
+
+        assertThat(log.sharedQuestions(GUILD, Instant.EPOCH, 10)).isEmpty();
+    }
+
+    @Test
+    void unanswered_publicQuestionsThatFoundNothing_oneAskerIsEnough() {
+        log.recordPublic("zeppelin", GUILD, "u1", NOW, 0);
+        log.recordPublic("nato", GUILD, "u1", NOW, 3);
+        log.record("private zeppelin", Optional.of(GUILD), NOW, 0);
+
+        assertThat(log.unanswered(GUILD, NOW.minusSeconds(1), 10))
+                .containsExactly(new QueryLog.FrequentQuery("zeppelin", 1));
+        assertThat(log.unanswered(OTHER_GUILD, NOW.minusSeconds(1), 10)).isEmpty();
+    }
+
+    @Test
+    void purgeOlderThan_removesOnlyEntriesPastRetention_andQuestionsNotSharedWithinIt() {
+        askedPublicly("old", GUILD, NOW.minus(Duration.ofDays(31)), 1, "u1", "u2", "u3");
+        askedPublicly("new", GUILD, NOW.minus(Duration.ofDays(29)), 1, "u1", "u2", "u3");
+
+        assertThat(log.purgeOlderThan(NOW, Duration.ofDays(30))).isEqualTo(3);
+        assertThat(log.sharedQuestions(GUILD, Instant.EPOCH, 10))
                 .extracting(QueryLog.FrequentQuery::query)
                 .containsExactly("new");
+        assertThat(count("SELECT COUNT(*) FROM shared_questions")).isEqualTo(1);
+    }
+
+    @Test
+    void storage_holdsNoMemberId_andNoAskerHashOnceItsSaltIsGone() {
+        log.recordPublic("kherson", GUILD, "123456789012345678", NOW, 2);
+        log.recordPublic("kherson", GUILD, "223456789012345678", NOW, 2);
+        String stored = dump("question_askers") + dump("query_log") + dump("shared_questions");
+        assertThat(stored).doesNotContain("123456789012345678", "223456789012345678");
+        assertThat(count("SELECT COUNT(*) FROM question_askers")).isEqualTo(2);
+
+        // The next day draws a new salt; the old hashes could not be matched any more, and are gone.
+        log.recordPublic("another question", GUILD, "323456789012345678", NOW.plus(Duration.ofDays(1)), 2);
+        assertThat(count("SELECT COUNT(*) FROM question_askers WHERE query = 'kherson'"))
+                .isZero();
+
+        // A restart loses the salt with the process: its hashes are deleted at the first public search.
+        store.close();
+        open();
+        log.recordPublic("third question", GUILD, "423456789012345678", NOW.plus(Duration.ofDays(1)), 2);
+        assertThat(count("SELECT COUNT(*) FROM question_askers")).isEqualTo(1);
     }
 
     @Test
     void schema_storesNoUserIds() {
-        String columns = store.read(c -> {
+        for (String table : List.of("query_log", "question_askers", "shared_questions")) {
+            assertThat(columns(table)).doesNotContain("user", "member");
+        }
+        assertThat(columns("query_log")).contains("query", "guild_id", "asked_at", "result_count", "public");
+    }
+
+    private String columns(String table) {
+        return store.read(c -> {
             StringBuilder names = new StringBuilder();
             try (Statement s = c.createStatement();
-                    var rs = s.executeQuery("PRAGMA table_info(query_log)")) {
+                    var rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
                 while (rs.next()) {
                     names.append(rs.getString("name")).append(' ');
                 }
             }
             return names.toString();
         });
+    }
 
-        assertThat(columns)
-                .contains("query", "guild_id", "asked_at", "result_count")
-                .doesNotContain("user");
+    private String dump(String table) {
+        return store.read(c -> {
+            StringBuilder all = new StringBuilder();
+            try (Statement s = c.createStatement();
+                    var rs = s.executeQuery("SELECT * FROM " + table)) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        all.append(rs.getString(i)).append('|');
+                    }
+                }
+            }
+            return all.toString();
+        });
+    }
+
+    private int count(String sql) {
+        return store.read(c -> {
+            try (Statement s = c.createStatement();
+                    var rs = s.executeQuery(sql)) {
+                return rs.getInt(1);
+            }
+        });
     }
 }

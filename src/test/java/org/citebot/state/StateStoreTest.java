@@ -114,7 +114,7 @@ class StateStoreTest {
         }
 
         try (StateStore v5 = StateStore.open(file, clock)) {
-            assertThat(v5.schemaVersion()).isEqualTo(5);
+            assertThat(v5.schemaVersion()).isGreaterThanOrEqualTo(5);
             GuildSettings settings = new GuildSettings(v5);
             assertThat(settings.privateByDefault("333333333333333333")).contains(false);
             assertThat(settings.logChannel("333333333333333333")).isEmpty();
@@ -125,6 +125,44 @@ class StateStoreTest {
             GuildSettings settings = new GuildSettings(reopened);
             assertThat(settings.privateByDefault("333333333333333333")).contains(false);
             assertThat(settings.logChannel("333333333333333333")).contains("444444444444444444");
+        }
+    }
+
+    @Test
+    void migration6_databaseAtVersion5_keepsOldSearchesAsPrivateOnes() {
+        Path file = dir.resolve("citebot.db");
+        try (StateStore v5 = StateStore.open(file, clock, Migrations.ALL.subList(0, 5))) {
+            assertThat(v5.schemaVersion()).isEqualTo(5);
+            v5.transaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    for (int i = 0; i < 5; i++) {
+                        s.executeUpdate("INSERT INTO query_log(query, guild_id, asked_at, result_count) VALUES "
+                                + "('asked before', '333333333333333333', " + clock.millis() + ", 4), "
+                                + "('unanswered before', '333333333333333333', " + clock.millis() + ", 0)");
+                    }
+                }
+                return null;
+            });
+        }
+
+        try (StateStore v6 = StateStore.open(file, clock)) {
+            assertThat(v6.schemaVersion()).isGreaterThanOrEqualTo(6);
+            QueryLog log = new QueryLog(v6);
+            java.time.Instant since = clock.instant().minusSeconds(60);
+            assertThat(log.frequentEverywhere(since, 10))
+                    .as("kept")
+                    .containsExactly(new QueryLog.FrequentQuery("asked before", 5));
+            assertThat(log.sharedQuestions("333333333333333333", since, 10))
+                    .as("whether they were private is unknown, so they are")
+                    .isEmpty();
+            assertThat(log.unanswered("333333333333333333", since, 10)).isEmpty();
+
+            for (String asker : List.of("a", "b", "c")) {
+                log.recordPublic("asked before", "333333333333333333", asker, clock.instant(), 4);
+            }
+            assertThat(log.sharedQuestions("333333333333333333", since, 10))
+                    .as("only the public asks are counted once it is shared")
+                    .containsExactly(new QueryLog.FrequentQuery("asked before", 3));
         }
     }
 

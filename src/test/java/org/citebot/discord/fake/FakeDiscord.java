@@ -53,6 +53,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final ChannelState channels = new ChannelState();
     private final FakeRest rest;
     private final FakeGateway gateway;
+    /** Each user's direct-message channel with the bot, made on first use. */
+    private final Map<String, String> directMessageChannels = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FakeDiscord(Builder builder) {
         this.bot = TestBot.create(builder.botName, builder.token);
@@ -111,6 +113,11 @@ public final class FakeDiscord implements AutoCloseable {
         return bot;
     }
 
+    /** The bot's application: who owns it (a user or a team), as {@code GET oauth2/applications/@me} reports. */
+    public TestApplication application() {
+        return rest.application();
+    }
+
     /**
      * A {@code createLight} JDABuilder wired to this fake (REST base URL, gateway URL via its own
      * {@link SessionControllerAdapter}, no compression, no shutdown hook), with the right token.
@@ -166,6 +173,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     public TestMember member(String username) {
         return guild().member(username);
+    }
+
+    /** The id of {@code user}'s direct-message channel with the bot; the same on every call. */
+    public String dmChannelId(TestMember user) {
+        return directMessageChannels.computeIfAbsent(user.id(), id -> Snowflakes.nextId());
     }
 
     /** Stores a message by a member in the default channel, as targets for buttons and context menus. */
@@ -358,6 +370,7 @@ public final class FakeDiscord implements AutoCloseable {
         private String locale = "en-US";
         private String targetCommand;
         private String targetText;
+        private boolean directMessage;
 
         private InteractionBuilder(int type, ObjectNode data, JsonNode message) {
             this.type = type;
@@ -411,6 +424,15 @@ public final class FakeDiscord implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sends the interaction from the acting user's direct messages with the bot instead of a
+         * guild channel: no guild, no member ({@link #dmChannelId}). Not for message commands.
+         */
+        public InteractionBuilder inDirectMessage() {
+            this.directMessage = true;
+            return this;
+        }
+
         public InteractionBuilder locale(String userLocale) {
             this.locale = userLocale;
             return this;
@@ -418,6 +440,26 @@ public final class FakeDiscord implements AutoCloseable {
 
         /** Dispatches the interaction as the given member and returns its handle. */
         public InteractionHandle as(TestMember member) {
+            if (directMessage) {
+                if (targetCommand != null) {
+                    throw new UnsupportedOperationException("message commands in direct messages are not faked");
+                }
+                ObjectNode payload = Payloads.directMessageInteraction(
+                        Snowflakes.nextId(),
+                        type,
+                        "aW50ZXJhY3Rpb24" + Snowflakes.nextId(),
+                        bot,
+                        dmChannelId(member),
+                        member,
+                        locale);
+                ObjectNode dmData = data.deepCopy();
+                dmData.remove("guild_id");
+                payload.set("data", dmData);
+                if (message != null) {
+                    payload.set("message", message.deepCopy());
+                }
+                return dispatch(payload);
+            }
             if (targetCommand != null) {
                 data = messageCommandData(targetCommand, postAsMember(member, channel, targetText));
             }
@@ -439,6 +481,10 @@ public final class FakeDiscord implements AutoCloseable {
             if (message != null) {
                 payload.set("message", message.deepCopy());
             }
+            return dispatch(payload);
+        }
+
+        private InteractionHandle dispatch(ObjectNode payload) {
             InteractionHandle handle =
                     new InteractionHandle(payload, channels, h -> gateway.dispatch("INTERACTION_CREATE", h.payload()));
             rest.register(handle);
@@ -538,6 +584,16 @@ public final class FakeDiscord implements AutoCloseable {
     /** Cuts the bot's gateway socket without a close frame (abnormal closure 1006); JDA resumes. */
     public void cutGatewayConnection() {
         gateway.dropConnectionAbruptly();
+    }
+
+    /**
+     * Lets Discord's nonce window pass for every nonce the bot sent so far: a message sent again
+     * with one of them now posts anew, as it does on Discord a few minutes after the first (the
+     * window itself is {@link Builder#nonceWindow}, 5 minutes by default).
+     */
+    public FakeDiscord expireNonces() {
+        rest.expireNonces();
+        return this;
     }
 
     /** How late an initial interaction callback may arrive before it gets 10062 Unknown interaction. */

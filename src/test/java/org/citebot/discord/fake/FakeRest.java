@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The fake REST API under {@code http://127.0.0.1:PORT/api/v10/}: a small router over the JDK
  * {@link HttpServer} serving the routes a slash-command bot uses (self user, command registration,
- * interaction callbacks, interaction webhooks, channel messages). It validates bodies with
+ * interaction callbacks, interaction webhooks, channel messages, the bot's application). It validates bodies with
  * {@link DiscordLimits}, keeps channel and command state, records every request, and can be told to
  * fail the next requests of a route ({@link Fault}).
  */
@@ -68,6 +68,7 @@ public final class FakeRest implements AutoCloseable {
     private final Map<String, List<ObjectNode>> commands = new LinkedHashMap<>();
     private final Map<String, Nonce> nonces = new ConcurrentHashMap<>();
     private final ChannelState channels;
+    private final TestApplication application;
     private volatile Duration interactionDeadline;
     private volatile Duration nonceWindow = Duration.ofMinutes(5);
 
@@ -76,6 +77,7 @@ public final class FakeRest implements AutoCloseable {
         this.bot = bot;
         this.guilds = List.copyOf(guilds);
         this.channels = channels;
+        this.application = new TestApplication(bot);
         this.interactionDeadline = interactionDeadline;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(executor);
@@ -117,6 +119,10 @@ public final class FakeRest implements AutoCloseable {
         return copies;
     }
 
+    TestApplication application() {
+        return application;
+    }
+
     void register(InteractionHandle handle) {
         interactionsById.put(handle.id(), handle);
         interactionsByToken.put(handle.token(), handle);
@@ -128,6 +134,14 @@ public final class FakeRest implements AutoCloseable {
 
     void nonceWindow(Duration window) {
         this.nonceWindow = window;
+    }
+
+    /** Makes every nonce seen so far older than the nonce window, as if it had passed. */
+    void expireNonces() {
+        synchronized (nonces) {
+            Instant past = Instant.now().minus(nonceWindow).minusSeconds(1);
+            nonces.replaceAll((nonce, seen) -> new Nonce(seen.messageId(), past));
+        }
     }
 
     void failNext(String method, String pathRegex, int times, Fault fault) {
@@ -147,6 +161,7 @@ public final class FakeRest implements AutoCloseable {
 
     private void defineRoutes() {
         route("GET", "users/@me", (req, m) -> Reply.json(200, Payloads.botUser(bot)));
+        route("GET", "oauth2/applications/@me", (req, m) -> Reply.json(200, application.payload()));
         String app = "applications/(\\d+)";
         route("GET", app + "/commands", (req, m) -> listCommands(m.group(1), null));
         route("PUT", app + "/commands", (req, m) -> overwriteCommands(req, m.group(1), null));
@@ -636,9 +651,15 @@ public final class FakeRest implements AutoCloseable {
         ObjectNode metadata = message.putObject("interaction_metadata");
         metadata.put("id", handle.id());
         metadata.put("type", interactionType);
-        metadata.set("user", handle.payload().path("member").path("user").deepCopy());
-        metadata.putObject("authorizing_integration_owners")
-                .put("0", handle.payload().path("guild_id").asText());
+        JsonNode interaction = handle.payload();
+        // A guild interaction names its user in the member; a direct message at the top level.
+        metadata.set(
+                "user",
+                (interaction.has("member") ? interaction.path("member").path("user") : interaction.path("user"))
+                        .deepCopy());
+        metadata.set(
+                "authorizing_integration_owners",
+                interaction.path("authorizing_integration_owners").deepCopy());
         if (messageType == 19) {
             handle.componentMessageId().ifPresent(id -> metadata.put("interacted_message_id", id));
             message.put("type", 0);
@@ -718,17 +739,59 @@ public final class FakeRest implements AutoCloseable {
         return message;
     }
 
+    /**
+     * Get Channel Messages: newest first, {@code limit} 1-100 (default 50), and either {@code
+     * before} (the newest older than that id) or {@code after} (the oldest newer than it, still
+     * listed newest first). {@code around} is refused rather than answered wrongly.
+     */
     private Reply listChannelMessages(Request request, String channelId) {
         if (!channelExists(channelId)) {
             return unknownChannel();
         }
-        int limit = Integer.parseInt(request.query.getOrDefault("limit", "50"));
-        List<ObjectNode> all = channels.list(channelId);
-        ArrayNode newestFirst = Payloads.array();
-        for (int i = all.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
-            newestFirst.add(all.get(i));
+        String limitText = request.query.getOrDefault("limit", "50");
+        int limit;
+        try {
+            limit = Integer.parseInt(limitText);
+        } catch (NumberFormatException e) {
+            limit = 0;
         }
+        if (limit < 1 || limit > 100) {
+            ObjectNode errors = Payloads.object();
+            errors.putObject("limit")
+                    .putArray("_errors")
+                    .addObject()
+                    .put("code", "NUMBER_TYPE_MAX")
+                    .put("message", "limit must be between 1 and 100, was " + limitText);
+            return invalidFormBody(errors);
+        }
+        String before = request.query.get("before");
+        String after = request.query.get("after");
+        if (request.query.containsKey("around") || (before != null && after != null)) {
+            return error(400, 0, "the fake serves before or after, one at a time (around is not modelled)");
+        }
+        List<ObjectNode> all = channels.list(channelId);
+        List<ObjectNode> window = new ArrayList<>();
+        if (after != null) {
+            for (ObjectNode message : all) {
+                if (window.size() < limit && Long.compareUnsigned(id(message), Long.parseUnsignedLong(after)) > 0) {
+                    window.add(message);
+                }
+            }
+            java.util.Collections.reverse(window);
+        } else {
+            for (int i = all.size() - 1; i >= 0 && window.size() < limit; i--) {
+                if (before == null || Long.compareUnsigned(id(all.get(i)), Long.parseUnsignedLong(before)) < 0) {
+                    window.add(all.get(i));
+                }
+            }
+        }
+        ArrayNode newestFirst = Payloads.array();
+        window.forEach(newestFirst::add);
         return Reply.json(200, newestFirst);
+    }
+
+    private static long id(JsonNode message) {
+        return Long.parseUnsignedLong(message.path("id").asText());
     }
 
     private Reply getChannelMessage(String channelId, String messageId) {

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -170,6 +172,77 @@ class FakeRestTest {
         assertThat(recorded.body().path("content").asText()).isEqualTo("x");
         assertThat(recorded.matches("PATCH", "webhooks/\\d+/tok/messages/@original"))
                 .isTrue();
+    }
+
+    @Test
+    @DisplayName(
+            "enforce_nonce returns the first message within the window; once it has passed, the same nonce posts anew")
+    void nonce_dedupesOnlyWithinTheWindow() throws Exception {
+        String path = "channels/" + discord.channel().id() + "/messages";
+        String body = "{\"content\":\"digest\",\"nonce\":\"dg1\",\"enforce_nonce\":true}";
+
+        String first = call("POST", path, body).json.path("id").asText();
+        String repeat = call("POST", path, body).json.path("id").asText();
+        discord.expireNonces();
+        String late = call("POST", path, body).json.path("id").asText();
+
+        assertThat(repeat).isEqualTo(first);
+        assertThat(late).isNotEqualTo(first);
+        assertThat(discord.channelMessages()).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("channel history: newest first, limit 1-100, paged with before or after")
+    void channelMessages_limitBeforeAfter() throws Exception {
+        String path = "channels/" + discord.channel().id() + "/messages";
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(call("POST", path, "{\"content\":\"m" + i + "\"}")
+                    .json
+                    .path("id")
+                    .asText());
+        }
+
+        assertThat(contents(call("GET", path + "?limit=2", null))).containsExactly("m4", "m3");
+        assertThat(contents(call("GET", path + "?limit=2&before=" + ids.get(3), null)))
+                .containsExactly("m2", "m1");
+        assertThat(contents(call("GET", path + "?limit=2&after=" + ids.get(0), null)))
+                .containsExactly("m2", "m1");
+        assertThat(contents(call("GET", path, null))).hasSize(5);
+        for (String limit : List.of("0", "101", "many")) {
+            Answer refused = call("GET", path + "?limit=" + limit, null);
+            assertThat(refused.status).as("limit=%s", limit).isEqualTo(400);
+            assertThat(refused.json.path("code").asInt()).isEqualTo(50035);
+        }
+    }
+
+    @Test
+    @DisplayName("the bot's application names its owner, or a team with its members, roles and invitations")
+    void application_ownerOrTeam() throws Exception {
+        discord.application().ownedBy(discord.mod());
+        JsonNode owned = call("GET", "oauth2/applications/@me", null).json;
+        discord.application()
+                .ownedByTeamOf(discord.mod())
+                .teamMember(discord.alice(), TestApplication.READ_ONLY, false);
+        JsonNode team = call("GET", "oauth2/applications/@me", null).json;
+
+        assertThat(owned.path("id").asText()).isEqualTo(discord.bot().applicationId());
+        assertThat(owned.path("owner").path("id").asText())
+                .isEqualTo(discord.mod().id());
+        assertThat(owned.path("team").isNull()).isTrue();
+        assertThat(team.path("team").path("owner_user_id").asText())
+                .isEqualTo(discord.mod().id());
+        assertThat(team.path("team").path("members"))
+                .extracting(m -> m.path("user").path("username").asText() + ":"
+                        + m.path("role").asText() + ":"
+                        + m.path("membership_state").asInt())
+                .containsExactly("mod:admin:2", "alice:read_only:1");
+    }
+
+    private static List<String> contents(Answer answer) {
+        List<String> contents = new ArrayList<>();
+        answer.json.forEach(message -> contents.add(message.path("content").asText()));
+        return contents;
     }
 
     private Answer call(String method, String path, String json) throws IOException, InterruptedException {

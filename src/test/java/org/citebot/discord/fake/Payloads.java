@@ -225,15 +225,9 @@ public final class Payloads {
             TestChannel channel,
             TestMember member,
             String locale) {
-        ObjectNode d = object();
-        d.put("id", id);
-        d.put("application_id", bot.applicationId());
-        d.put("type", type);
-        d.put("token", token);
-        d.put("version", 1);
+        ObjectNode d = envelope(id, type, token, bot, channel.id());
         d.put("guild_id", guild.id());
         d.putObject("guild").put("id", guild.id()).put("locale", "en-US").putArray("features");
-        d.put("channel_id", channel.id());
         ObjectNode c = d.putObject("channel");
         c.put("id", channel.id());
         c.put("type", 0);
@@ -242,12 +236,44 @@ public final class Payloads {
         c.put("position", 0);
         c.put("permissions", Long.toString(guild.permissionsOf(member)));
         d.set("member", member(memberUser(member), member.roleIds(), guild, member));
-        d.put("locale", locale);
         d.put("guild_locale", "en-US");
         // The bot holds no roles, so its permissions are those of @everyone.
         d.put("app_permissions", Long.toString(guild.everyone().permissions()));
-        d.put("context", 0);
-        d.putObject("authorizing_integration_owners").put("0", guild.id());
+        return context(d, locale, 0, guild.id());
+    }
+
+    /**
+     * An INTERACTION_CREATE payload from a direct message with the bot: no guild and no member, the
+     * user at the top level, a DM channel (type 1) whose recipient is the bot, context 1 (BOT_DM).
+     */
+    public static ObjectNode directMessageInteraction(
+            String id, int type, String token, TestBot bot, String channelId, TestMember user, String locale) {
+        ObjectNode d = envelope(id, type, token, bot, channelId);
+        ObjectNode c = d.putObject("channel");
+        c.put("id", channelId);
+        c.put("type", 1);
+        c.putArray("recipients").add(botUser(bot));
+        d.set("user", memberUser(user));
+        d.put("app_permissions", "0");
+        // A guild-installed app in a DM with the bot is authorized by no guild: Discord sends "0".
+        return context(d, locale, 1, "0");
+    }
+
+    private static ObjectNode envelope(String id, int type, String token, TestBot bot, String channelId) {
+        ObjectNode d = object();
+        d.put("id", id);
+        d.put("application_id", bot.applicationId());
+        d.put("type", type);
+        d.put("token", token);
+        d.put("version", 1);
+        d.put("channel_id", channelId);
+        return d;
+    }
+
+    private static ObjectNode context(ObjectNode d, String locale, int context, String authorizingGuild) {
+        d.put("locale", locale);
+        d.put("context", context);
+        d.putObject("authorizing_integration_owners").put("0", authorizingGuild);
         d.putArray("entitlements");
         d.put("attachment_size_limit", 10_485_760);
         return d;

@@ -21,6 +21,11 @@
  * with {@code as(member)}. The returned {@link org.citebot.discord.fake.InteractionHandle} waits for
  * the callback, the response message and follow-ups.
  *
+ * <h2>The world</h2>
+ * One guild by default, or those given to the builder ({@link org.citebot.discord.fake.TestGuild});
+ * the bot's application and its owner or team, {@code application()}, served at
+ * {@code GET oauth2/applications/@me}.
+ *
  * <h2>Observing</h2>
  * {@code requests()} (every HTTP request, decoded), {@code sentMessages()} (every accepted message
  * payload the bot sent, with its {@code allowed_mentions}, embeds and components),
@@ -31,7 +36,9 @@
  * <h2>Rules enforced</h2>
  * Discord's limits ({@link org.citebot.discord.fake.DiscordLimits}, 400 / 50035 Invalid Form Body),
  * one callback per interaction (400 / 40060), the callback deadline (404 / 10062; 3 s, configurable),
- * the bot token (401), nonce idempotency ({@code enforce_nonce}).
+ * the bot token (401), nonce idempotency ({@code enforce_nonce}) within a window (5 minutes by
+ * default; {@code expireNonces()} lets it pass), Get Channel Messages' {@code limit} of 1-100 with
+ * {@code before} or {@code after}.
  *
  * <h2>Faults</h2>
  * {@code failNext(method, pathRegex, times, Fault.rateLimited(d) | Fault.serverError(status))},

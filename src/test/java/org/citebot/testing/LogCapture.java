@@ -1,4 +1,4 @@
-package org.citebot.e2e;
+package org.citebot.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every log line written while attached, with citebot and JDA turned up to DEBUG so that a secret
- * logged at any level a operator might enable is caught; restores the levels on {@link #close()}.
+ * logged at any level an operator might enable is caught; restores the levels on {@link #close()}.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private static final List<String> VERBOSE = List.of("org.citebot", "net.dv8tion");
 
@@ -24,7 +24,7 @@ final class LogCapture implements AutoCloseable {
 
     private LogCapture() {}
 
-    static LogCapture attach() {
+    public static LogCapture attach() {
         LogCapture capture = new LogCapture();
         for (String name : VERBOSE) {
             Logger logger = (Logger) LoggerFactory.getLogger(name);
@@ -37,9 +37,17 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** Each captured event as one text: its message, then every exception message in its causal chain. */
-    List<String> lines() {
+    public List<String> lines() {
+        return lines(Level.TRACE);
+    }
+
+    /** As {@link #lines()}, only the events logged at {@code atLeast} or above. */
+    public List<String> lines(Level atLeast) {
         List<String> lines = new ArrayList<>();
         for (ILoggingEvent event : List.copyOf(appender.list)) {
+            if (!event.getLevel().isGreaterOrEqual(atLeast)) {
+                continue;
+            }
             StringBuilder line = new StringBuilder(event.getFormattedMessage());
             for (IThrowableProxy thrown = event.getThrowableProxy(); thrown != null; thrown = thrown.getCause()) {
                 line.append(" | ").append(thrown.getClassName()).append(": ").append(thrown.getMessage());
