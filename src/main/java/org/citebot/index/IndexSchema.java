@@ -26,9 +26,10 @@ public final class IndexSchema {
 
     /**
      * Bump whenever fields, their options or the analysis change: an index written with an older
-     * version reports {@link PassageIndex#needsRebuild()} and is rebuilt from the corpus.
+     * version reports {@link PassageIndex#needsRebuild()} and is rebuilt from the corpus. Version 3
+     * indexed {@link #BODY_WORDS} with positions, for quoted phrases.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 3;
 
     /** {@code passage} or {@code document}: which kind of entry a Lucene document is. */
     public static final String KIND = "kind";
@@ -51,8 +52,9 @@ public final class IndexSchema {
     /** Analyzed with offsets in the postings (for the UnifiedHighlighter) and stored: the passage text. */
     public static final String BODY = "body";
     /**
-     * The passage text lower-cased but not stemmed and without stop words removed, indexed with
-     * document ids only: the dictionary "did you mean" draws real corpus spellings from.
+     * The passage text lower-cased but neither stemmed nor stripped of stop words, with positions:
+     * where a quoted phrase must appear as written, and the dictionary "did you mean" draws real
+     * corpus spellings from.
      */
     public static final String BODY_WORDS = "body_words";
 
@@ -100,7 +102,7 @@ public final class IndexSchema {
     /** Tokenized, stored, with frequencies, positions and offsets so highlighting needs no re-analysis. */
     public static final FieldType BODY_TYPE = bodyType();
 
-    /** Tokenized, not stored, document ids only: spellings for "did you mean". */
+    /** Tokenized, not stored, with positions and without norms: exact phrases and spellings. */
     public static final FieldType WORDS_TYPE = wordsType();
 
     private IndexSchema() {}
@@ -152,7 +154,7 @@ public final class IndexSchema {
 
     private static FieldType wordsType() {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
         type.setOmitNorms(true);
         type.freeze();
         return type;

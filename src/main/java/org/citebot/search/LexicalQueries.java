@@ -48,20 +48,22 @@ final class LexicalQueries {
             root.add(bag.build(), parsed.phrases().isEmpty() ? Occur.MUST : Occur.SHOULD);
         }
         for (QueryPhrase phrase : parsed.phrases()) {
-            root.add(phraseAcrossFields(phrase), Occur.MUST);
+            // Found only where written exactly in the text; scored like its words, titles included.
+            root.add(exact(phrase), Occur.FILTER);
+            root.add(phraseAcrossFields(phrase), Occur.SHOULD);
         }
         addConstraints(root, parsed, filters);
         return root.build();
     }
 
     /**
-     * What every hit must satisfy besides matching the words: the phrases, no excluded word or
-     * phrase, the filters, and being a passage. Scores nothing.
+     * What every hit must satisfy besides matching the words: the phrases as written, no excluded
+     * word or phrase (by stem, in any field), the filters, and being a passage. Scores nothing.
      */
     Query constraints(ParsedQuery parsed, SearchFilters filters) {
         BooleanQuery.Builder root = new BooleanQuery.Builder();
         for (QueryPhrase phrase : parsed.phrases()) {
-            root.add(phraseAcrossFields(phrase), Occur.FILTER);
+            root.add(exact(phrase), Occur.FILTER);
         }
         addConstraints(root, parsed, filters);
         return root.build();
@@ -134,6 +136,21 @@ final class LexicalQueries {
                 .addTerm(new BytesRef(term))
                 .build();
         return boosted(new SaturatedTermQuery(combined), weight);
+    }
+
+    /**
+     * The phrase's words as written, in order, in the passage's text: neither another form of a word
+     * ("red lines" for "red line") nor a title or heading alone matches.
+     */
+    private static Query exact(QueryPhrase phrase) {
+        if (phrase.words().size() == 1) {
+            return new TermQuery(new Term(IndexSchema.BODY_WORDS, phrase.words().get(0)));
+        }
+        PhraseQuery.Builder builder = new PhraseQuery.Builder();
+        for (int i = 0; i < phrase.words().size(); i++) {
+            builder.add(new Term(IndexSchema.BODY_WORDS, phrase.words().get(i)), i);
+        }
+        return builder.build();
     }
 
     private Query phraseAcrossFields(QueryPhrase phrase) {

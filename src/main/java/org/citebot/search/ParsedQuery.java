@@ -13,9 +13,9 @@ import java.util.TreeSet;
  * @param text the query as searched: control characters stripped, whitespace collapsed, cut to
  *     {@link UserQueryParser#MAX_CHARS}
  * @param terms analyzed terms of the unquoted words, in the order typed (repeats kept: they weigh more)
- * @param phrases analyzed quoted phrases; each must match (a one-word phrase is a required term)
+ * @param phrases quoted phrases; each must appear as written (a one-word phrase is a required word)
  * @param excludedTerms analyzed terms of {@code -word}s; a passage containing one is left out
- * @param excludedPhrases analyzed {@code -"phrases"}; a passage containing one is left out
+ * @param excludedPhrases analyzed {@code -"phrases"}; a passage containing one, in any form, is left out
  * @param words the unquoted and quoted words lower-cased but not stemmed, for spelling suggestions
  */
 public record ParsedQuery(
@@ -51,7 +51,7 @@ public record ParsedQuery(
         parts.addAll(quoted);
         TreeSet<String> excluded = new TreeSet<>();
         excludedTerms.forEach(term -> excluded.add("-" + term));
-        excludedPhrases.forEach(phrase -> excluded.add("-" + phrase.canonical()));
+        excludedPhrases.forEach(phrase -> excluded.add("-" + phrase.analyzed()));
         parts.addAll(excluded);
         return String.join(" ", parts);
     }

@@ -185,7 +185,11 @@ public final class UserQueryParser {
                 terms.add(token.term());
                 positions.add(token.position() - first);
             }
-            phrases.add(new QueryPhrase(terms, positions));
+            List<String> words = new ArrayList<>();
+            for (Token token : analyze(IndexSchema.BODY_WORDS, text)) {
+                words.add(token.term());
+            }
+            phrases.add(new QueryPhrase(terms, positions, words.isEmpty() ? terms : words));
         }
         return phrases;
     }

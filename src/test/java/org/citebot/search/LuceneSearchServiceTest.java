@@ -493,6 +493,41 @@ class LuceneSearchServiceTest {
     }
 
     @Test
+    void search_quotedPhrase_matchesTheWordsAsWrittenNotOtherForms() throws IOException {
+        build(List.of(
+                doc("singular", "Warnings", Para.of("Putin warned that a red line would be crossed by the missiles.")),
+                doc("plural", "Warnings", Para.of("The allies have crossed many red lines since the invasion."))));
+
+        assertThat(docIds(run("\"red line\""))).containsExactly("singular");
+        assertThat(docIds(run("\"red lines\""))).containsExactly("plural");
+        assertThat(docIds(run("red line"))).containsExactlyInAnyOrder("singular", "plural");
+    }
+
+    @Test
+    void search_quotedPhraseOnlyInAHeading_doesNotMatchThePassagesUnderIt() throws IOException {
+        build(List.of(doc(
+                "headed",
+                "Escalation",
+                Para.under("Red line", "Each step raised the stakes of the war."),
+                Para.under("Red line", "Putin said a red line would be crossed."))));
+
+        SearchResults results = run("\"red line\"");
+
+        assertThat(results.totalHits()).isEqualTo(1);
+        assertThat(results.hits().get(0).passage().text()).contains("a red line would be crossed");
+    }
+
+    @Test
+    void search_quotedStopWords_mustAppearToo() throws IOException {
+        build(List.of(
+                doc("office", "Cabinet", Para.of("The secretary of state met the minister in Kyiv.")),
+                doc("state", "Cabinet", Para.of("The state secretary met the minister in Kyiv."))));
+
+        assertThat(docIds(run("\"secretary of state\""))).containsExactly("office");
+        assertThat(docIds(run("-\"secretary of state\" minister"))).containsExactly("state");
+    }
+
+    @Test
     void search_phrase_highlightsOnlyThePhraseWords() throws IOException {
         build(TestCorpus.all());
 

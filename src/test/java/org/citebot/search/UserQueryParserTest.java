@@ -26,9 +26,11 @@ class UserQueryParserTest {
         ParsedQuery query = parser.parse("NATO summit \"nuclear war\" -Russia -\"arms control\"");
 
         assertThat(query.terms()).containsExactly("nato", "summit");
-        assertThat(query.phrases()).containsExactly(new QueryPhrase(List.of("nuclear", "war"), List.of(0, 1)));
+        assertThat(query.phrases())
+                .containsExactly(new QueryPhrase(List.of("nuclear", "war"), List.of(0, 1), List.of("nuclear", "war")));
         assertThat(query.excludedTerms()).containsExactly("russia");
-        assertThat(query.excludedPhrases()).containsExactly(new QueryPhrase(List.of("arm", "control"), List.of(0, 1)));
+        assertThat(query.excludedPhrases())
+                .containsExactly(new QueryPhrase(List.of("arm", "control"), List.of(0, 1), List.of("arms", "control")));
         assertThat(query.words()).containsExactly("nato", "summit", "nuclear", "war");
         assertThat(query.normalized()).isEqualTo("nato summit \"nuclear war\" -\"arm control\" -russia");
     }
@@ -37,8 +39,10 @@ class UserQueryParserTest {
     void parse_phraseWithStopWord_keepsTheGapInPositions() {
         ParsedQuery query = parser.parse("\"secretary of state\"");
 
-        assertThat(query.phrases()).containsExactly(new QueryPhrase(List.of("secretari", "state"), List.of(0, 2)));
-        assertThat(query.normalized()).isEqualTo("\"secretari _ state\"");
+        assertThat(query.phrases())
+                .containsExactly(new QueryPhrase(
+                        List.of("secretari", "state"), List.of(0, 2), List.of("secretary", "of", "state")));
+        assertThat(query.normalized()).isEqualTo("\"secretary of state\"");
     }
 
     @Test
@@ -62,7 +66,8 @@ class UserQueryParserTest {
         ParsedQuery query = parser.parse("drones \"Kherson\"");
 
         assertThat(query.terms()).containsExactly("drone");
-        assertThat(query.phrases()).containsExactly(new QueryPhrase(List.of("kherson"), List.of(0)));
+        assertThat(query.phrases())
+                .containsExactly(new QueryPhrase(List.of("kherson"), List.of(0), List.of("kherson")));
     }
 
     @Test
@@ -187,7 +192,8 @@ class UserQueryParserTest {
         ParsedQuery query = parser.parse("\"how many\" casualties");
 
         assertThat(query.terms()).containsExactly("casualti");
-        assertThat(query.phrases()).containsExactly(new QueryPhrase(List.of("how", "mani"), List.of(0, 1)));
+        assertThat(query.phrases())
+                .containsExactly(new QueryPhrase(List.of("how", "mani"), List.of(0, 1), List.of("how", "many")));
     }
 
     @Test
