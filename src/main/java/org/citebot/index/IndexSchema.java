@@ -9,6 +9,10 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
@@ -58,6 +62,12 @@ public final class IndexSchema {
      */
     public static final String BODY_WORDS = "body_words";
 
+    /**
+     * The passage's meaning as a unit vector (the semantic model's embedding of its title and text),
+     * in an HNSW graph with 7-bit scalar quantization; absent when the index was built lexical only.
+     */
+    public static final String VECTOR = "vector";
+
     public static final String AUTHOR = "author";
     public static final String PUBLISHER = "publisher";
     /** Stored ISO date ({@code 2026-06-30}). */
@@ -106,6 +116,22 @@ public final class IndexSchema {
     public static final FieldType WORDS_TYPE = wordsType();
 
     private IndexSchema() {}
+
+    /**
+     * The codec every writer of the index uses: Lucene's default, with passage vectors in an HNSW
+     * graph whose vectors are quantized to 7 bits (a quarter of the memory of 32-bit floats; the raw
+     * vectors stay on disk for exact re-scoring and merges). Readers find the format by name.
+     */
+    public static Codec codec() {
+        return new Lucene912Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return VECTOR_FORMAT;
+            }
+        };
+    }
+
+    private static final KnnVectorsFormat VECTOR_FORMAT = new Lucene99HnswScalarQuantizedVectorsFormat();
 
     /**
      * The analyzer the index and the query parser must share: {@code content} for the analyzed

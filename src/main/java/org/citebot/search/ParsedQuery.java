@@ -17,6 +17,8 @@ import java.util.TreeSet;
  * @param excludedTerms analyzed terms of {@code -word}s; a passage containing one is left out
  * @param excludedPhrases analyzed {@code -"phrases"}; a passage containing one, in any form, is left out
  * @param words the unquoted and quoted words lower-cased but not stemmed, for spelling suggestions
+ * @param question what the query asks, in the member's words: the text without its exclusions and
+ *     quote marks, question words included; what the semantic leg embeds
  */
 public record ParsedQuery(
         String text,
@@ -24,7 +26,8 @@ public record ParsedQuery(
         List<QueryPhrase> phrases,
         List<String> excludedTerms,
         List<QueryPhrase> excludedPhrases,
-        List<String> words) {
+        List<String> words,
+        String question) {
 
     public ParsedQuery {
         terms = List.copyOf(terms);

@@ -14,6 +14,13 @@ package org.citebot.search;
  * @param diversityTop how many leading results the diversity rule shapes
  * @param diversityMaxPerDocument passages of one document allowed among those leading results
  * @param snippetMaxChars longest excerpt shown for a hit
+ * @param diversityMinScoreRatio a passage of another document moves ahead of a document's extra
+ *     passage only if it scores at least this share of that passage's score (comparable, not worse)
+ * @param vectorNeighbours passages the semantic leg returns (and the fusion takes from each leg)
+ * @param semanticFloor cosine between the question and the nearest passage below which nothing in
+ *     the corpus is taken to answer it (hybrid mode)
+ * @param lexicalFloor share of the question's term weight (idf) the best lexical passage must hold to
+ *     be taken as an answer (lexical mode, and hybrid without a close passage)
  */
 public record SearchSettings(
         float titleBoost,
@@ -24,7 +31,11 @@ public record SearchSettings(
         int candidateWindow,
         int diversityTop,
         int diversityMaxPerDocument,
-        int snippetMaxChars) {
+        int snippetMaxChars,
+        float diversityMinScoreRatio,
+        int vectorNeighbours,
+        double semanticFloor,
+        double lexicalFloor) {
 
     /**
      * citebot's defaults: within one BM25F score, a title occurrence counts as two body occurrences
@@ -34,7 +45,61 @@ public record SearchSettings(
      * of a document among the first five results; excerpts of up to 360 characters.
      */
     public static SearchSettings defaults() {
-        return new SearchSettings(2.0f, 1.5f, 1.5f, 10, 8, 100, 5, 2, 360);
+        return new SearchSettings(2.0f, 1.5f, 1.5f, 10, 8, 100, 5, 2, 360, 0.8f, 100, 0.62, 0.5);
+    }
+
+    /** These settings with another title boost. */
+    public SearchSettings withTitleBoost(float boost) {
+        return new SearchSettings(
+                boost,
+                sectionBoost,
+                proximityBoost,
+                proximitySlop,
+                maxProximityTerms,
+                candidateWindow,
+                diversityTop,
+                diversityMaxPerDocument,
+                snippetMaxChars,
+                diversityMinScoreRatio,
+                vectorNeighbours,
+                semanticFloor,
+                lexicalFloor);
+    }
+
+    /** These settings with another proximity boost (0 turns it off). */
+    public SearchSettings withProximityBoost(float boost) {
+        return new SearchSettings(
+                titleBoost,
+                sectionBoost,
+                boost,
+                proximitySlop,
+                maxProximityTerms,
+                candidateWindow,
+                diversityTop,
+                diversityMaxPerDocument,
+                snippetMaxChars,
+                diversityMinScoreRatio,
+                vectorNeighbours,
+                semanticFloor,
+                lexicalFloor);
+    }
+
+    /** These settings with another diversity reach (0 turns the rule off). */
+    public SearchSettings withDiversityTop(int top) {
+        return new SearchSettings(
+                titleBoost,
+                sectionBoost,
+                proximityBoost,
+                proximitySlop,
+                maxProximityTerms,
+                candidateWindow,
+                top,
+                diversityMaxPerDocument,
+                snippetMaxChars,
+                diversityMinScoreRatio,
+                vectorNeighbours,
+                semanticFloor,
+                lexicalFloor);
     }
 
     public SearchSettings {
@@ -43,6 +108,12 @@ public record SearchSettings(
         }
         if (candidateWindow < diversityTop || diversityTop < 0 || diversityMaxPerDocument < 1 || snippetMaxChars < 40) {
             throw new IllegalArgumentException("bad diversity or snippet settings");
+        }
+        if (diversityMinScoreRatio < 0 || diversityMinScoreRatio > 1 || vectorNeighbours < 1) {
+            throw new IllegalArgumentException("diversityMinScoreRatio must be 0..1 and vectorNeighbours >= 1");
+        }
+        if (semanticFloor < -1 || semanticFloor > 1 || lexicalFloor < 0 || lexicalFloor > 1) {
+            throw new IllegalArgumentException("semanticFloor must be -1..1 and lexicalFloor 0..1");
         }
     }
 }

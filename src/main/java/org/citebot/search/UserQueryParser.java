@@ -53,6 +53,10 @@ public final class UserQueryParser {
         List<String> excludedWords = new ArrayList<>();
         List<String> excludedQuoted = new ArrayList<>();
         split(text, bag, quoted, excludedWords, excludedQuoted);
+        String question = String.join(" ", bag);
+        if (!quoted.isEmpty()) {
+            question = (question + " " + String.join(" ", quoted)).strip();
+        }
         List<String> withoutFiller = QuestionFiller.strip(bag);
         if (QuestionFiller.hasContent(withoutFiller) || !quoted.isEmpty()) {
             bag = withoutFiller;
@@ -87,7 +91,7 @@ public final class UserQueryParser {
         for (Token token : analyze(IndexSchema.BODY_WORDS, String.join(" ", positive))) {
             words.add(token.term());
         }
-        return new ParsedQuery(text, terms, phrases, excludedTerms, excludedPhrases, words);
+        return new ParsedQuery(text, terms, phrases, excludedTerms, excludedPhrases, words, question);
     }
 
     /**

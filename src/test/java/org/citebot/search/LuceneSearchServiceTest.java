@@ -167,16 +167,7 @@ class LuceneSearchServiceTest {
     void search_proximityBoostTurnedOff_ranksByBm25Alone() throws IOException {
         build(missileNearAndFarCorpus());
         SearchSettings defaults = SearchSettings.defaults();
-        SearchSettings noProximity = new SearchSettings(
-                defaults.titleBoost(),
-                defaults.sectionBoost(),
-                0f,
-                defaults.proximitySlop(),
-                defaults.maxProximityTerms(),
-                defaults.candidateWindow(),
-                defaults.diversityTop(),
-                defaults.diversityMaxPerDocument(),
-                defaults.snippetMaxChars());
+        SearchSettings noProximity = defaults.withProximityBoost(0f);
 
         SearchResults results =
                 new LuceneSearchService(index, noProximity).search(SearchRequest.of("missile strike", 10));
@@ -224,16 +215,7 @@ class LuceneSearchServiceTest {
     void search_diversityRuleTurnedOff_keepsEveryHitInScoreOrder() throws IOException {
         build(sanctionsCorpus());
         SearchSettings d = SearchSettings.defaults();
-        SearchSettings noDiversity = new SearchSettings(
-                d.titleBoost(),
-                d.sectionBoost(),
-                d.proximityBoost(),
-                d.proximitySlop(),
-                d.maxProximityTerms(),
-                d.candidateWindow(),
-                0,
-                d.diversityMaxPerDocument(),
-                d.snippetMaxChars());
+        SearchSettings noDiversity = d.withDiversityTop(0);
 
         SearchResults results = new LuceneSearchService(index, noDiversity).search(SearchRequest.of("sanctions", 10));
 

@@ -87,16 +87,7 @@ public final class CitebotProfile implements RetrievalProfile {
     }
 
     private static SearchSettings withBoosts(SearchSettings s, float titleBoost, float proximityBoost) {
-        return new SearchSettings(
-                titleBoost,
-                s.sectionBoost(),
-                proximityBoost,
-                s.proximitySlop(),
-                s.maxProximityTerms(),
-                s.candidateWindow(),
-                s.diversityTop(),
-                s.diversityMaxPerDocument(),
-                s.snippetMaxChars());
+        return s.withTitleBoost(titleBoost).withProximityBoost(proximityBoost);
     }
 
     /** The same settings retrieving only {@code newDepth} documents per topic. */

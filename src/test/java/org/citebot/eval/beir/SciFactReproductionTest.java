@@ -43,16 +43,7 @@ class SciFactReproductionTest {
 
         started = System.nanoTime();
         SearchSettings d = SearchSettings.defaults();
-        SearchSettings equalWeightNoProximity = new SearchSettings(
-                1.0f,
-                d.sectionBoost(),
-                0f,
-                d.proximitySlop(),
-                d.maxProximityTerms(),
-                d.candidateWindow(),
-                d.diversityTop(),
-                d.diversityMaxPerDocument(),
-                d.snippetMaxChars());
+        SearchSettings equalWeightNoProximity = d.withTitleBoost(1.0f).withProximityBoost(0f);
         CitebotProfile multifield = new CitebotProfile(
                 "citebot-multifield", IndexSettings.defaults(), equalWeightNoProximity, Clock.systemUTC(), 100);
         citebotMultifield = TrecEval.evaluate(
