@@ -78,30 +78,50 @@ public final class PassageSplitter {
         return cut(document, caption);
     }
 
-    /** Consecutive body paragraphs of one section: cut the long ones, then merge the short ones. */
+    /**
+     * Consecutive body paragraphs of one section: cut the long ones, then merge the short ones. The
+     * rule is "the first short piece merges with the next piece if the result fits, else with the
+     * previous one; repeat". Pieces only grow, so a piece that could not merge never can later, and
+     * the rule runs as one walk with a stack: {@code merged} holds the settled pieces, {@code
+     * current} the piece being decided, which may absorb the next piece or fall back into the top
+     * of the stack.
+     */
     private List<Piece> bodyRun(SourceDocument document, List<Paragraph> run) {
-        List<Piece> pieces = new ArrayList<>();
+        List<Piece> merged = new ArrayList<>();
+        Piece current = null;
         for (Paragraph paragraph : run) {
-            pieces.addAll(cut(document, paragraph));
-        }
-        boolean merged = true;
-        while (merged) {
-            merged = false;
-            for (int i = 0; i < pieces.size() && !merged; i++) {
-                if (pieces.get(i).words() >= MIN_WORDS) {
+            Cancellation.check();
+            for (Piece next : cut(document, paragraph)) {
+                if (current == null) {
+                    current = next;
                     continue;
                 }
-                if (i + 1 < pieces.size()
-                        && pieces.get(i).words() + pieces.get(i + 1).words() <= MAX_WORDS) {
-                    pieces.set(i, pieces.get(i).joinedWith(pieces.remove(i + 1)));
-                    merged = true;
-                } else if (i > 0 && pieces.get(i - 1).words() + pieces.get(i).words() <= MAX_WORDS) {
-                    pieces.set(i - 1, pieces.get(i - 1).joinedWith(pieces.remove(i)));
-                    merged = true;
+                while (true) {
+                    if (current.words() < MIN_WORDS && current.words() + next.words() <= MAX_WORDS) {
+                        current = current.joinedWith(next);
+                        break;
+                    }
+                    if (current.words() < MIN_WORDS && fitsOnTop(merged, current)) {
+                        current = merged.remove(merged.size() - 1).joinedWith(current);
+                        continue;
+                    }
+                    merged.add(current);
+                    current = next;
+                    break;
                 }
             }
         }
-        return pieces;
+        if (current != null) {
+            while (current.words() < MIN_WORDS && fitsOnTop(merged, current)) {
+                current = merged.remove(merged.size() - 1).joinedWith(current);
+            }
+            merged.add(current);
+        }
+        return merged;
+    }
+
+    private static boolean fitsOnTop(List<Piece> merged, Piece piece) {
+        return !merged.isEmpty() && merged.get(merged.size() - 1).words() + piece.words() <= MAX_WORDS;
     }
 
     /** One paragraph as one piece, or cut between sentences when it is too long. */
