@@ -2,6 +2,7 @@ package org.citebot.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Calendar;
@@ -388,5 +390,18 @@ class CorpusReaderTest {
             document.save(out);
             return out.toByteArray();
         }
+    }
+
+    @Test
+    void read_nineMegabyteLineOfStrongEmphasis_isReadWithinSecondsAndIsNoTitle() throws IOException {
+        write("stars.md", "**x".repeat(3_000_000) + "\n\nA sentence after the long line.\n");
+
+        CorpusSnapshot snapshot = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> reader.read(corpus));
+
+        SourceDocument document = document(snapshot, "stars");
+        String title = document.metadata().title();
+        assertThat(title.length() <= 400 ? title : "a title of " + title.length() + " characters")
+                .isEqualTo("stars.md");
+        assertThat(document.paragraphs()).hasSize(2);
     }
 }
