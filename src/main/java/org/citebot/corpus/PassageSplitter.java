@@ -15,8 +15,8 @@ import java.util.Optional;
  *   <li>A shorter one is merged with the following passage of the same section, or else the
  *       preceding one, as long as the result stays within {@value #MAX_WORDS} words. It stays short
  *       only when it has no such neighbour, e.g. a section's lone short paragraph.
- *   <li>A caption is never merged with body text: it is a passage of its own, or dropped when it has
- *       fewer than {@value #MIN_CAPTION_WORDS} words, too little to answer anything.
+ *   <li>A caption (or the alternative text of an image) is never a passage: it describes a picture
+ *       the reader of a citation cannot see, so it must never be returned as an answer.
  *   <li>Passages never cross a section boundary or a caption, and every passage's text is exactly
  *       {@code document.text().substring(start, end)}, blank lines between merged paragraphs included.
  * </ul>
@@ -26,7 +26,6 @@ public final class PassageSplitter {
     public static final int MIN_WORDS = 40;
     public static final int MAX_WORDS = 200;
     public static final int TARGET_WORDS = 150;
-    public static final int MIN_CAPTION_WORDS = 4;
 
     private final SentenceSplitter sentences = new SentenceSplitter();
 
@@ -38,15 +37,15 @@ public final class PassageSplitter {
         }
     }
 
-    /** The document's passages in reading order, numbered from 0; empty only for a document of tiny captions. */
+    /** The document's passages in reading order, numbered from 0; empty only for a document of captions alone. */
     public List<Passage> split(SourceDocument document) {
         List<Piece> pieces = new ArrayList<>();
         List<Paragraph> run = new ArrayList<>();
         for (Paragraph paragraph : document.paragraphs()) {
             if (paragraph.caption()) {
+                // The caption itself is left out; it only ends the run of body text before it.
                 pieces.addAll(bodyRun(document, run));
                 run.clear();
-                pieces.addAll(caption(document, paragraph));
             } else {
                 if (!run.isEmpty() && !run.get(0).section().equals(paragraph.section())) {
                     pieces.addAll(bodyRun(document, run));
@@ -69,13 +68,6 @@ public final class PassageSplitter {
                     piece.end()));
         }
         return List.copyOf(passages);
-    }
-
-    private List<Piece> caption(SourceDocument document, Paragraph caption) {
-        if (TextCleaner.wordCount(caption.text()) < MIN_CAPTION_WORDS) {
-            return List.of();
-        }
-        return cut(document, caption);
     }
 
     /**

@@ -122,22 +122,20 @@ class PassageSplitterTest {
     }
 
     @Test
-    void split_captionBetweenShortParagraphs_isItsOwnPassageAndNeverMerged() {
+    void split_captionBetweenShortParagraphs_isNoPassageAndNothingMergesAcrossIt() {
         SourceDocument document = document(
                 body(null, words(20, "Before")),
-                caption(null, "Leaders meet at the summit in Berlin."),
+                caption(null, "Leaders meet at the summit in Berlin, where the chancellor greeted them at the door."),
                 body(null, words(20, "After")));
 
         List<Passage> passages = splitter.split(document);
 
-        assertThat(passages)
-                .extracting(Passage::text)
-                .containsExactly(words(20, "Before"), "Leaders meet at the summit in Berlin.", words(20, "After"));
+        assertThat(passages).extracting(Passage::text).containsExactly(words(20, "Before"), words(20, "After"));
     }
 
     @Test
-    void split_captionUnderFourWords_isDropped() {
-        SourceDocument document = document(body(null, words(50, "Body")), caption(null, "Tanks."));
+    void split_longCaption_isNoPassageEither() {
+        SourceDocument document = document(body(null, words(50, "Body")), caption(null, words(120, "Caption")));
 
         assertThat(splitter.split(document)).extracting(Passage::text).containsExactly(words(50, "Body"));
     }
