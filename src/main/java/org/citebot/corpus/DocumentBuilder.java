@@ -43,7 +43,7 @@ final class DocumentBuilder {
 
         MetadataSniffer.Head head = sniffer.sniff(lines);
         MetadataHints manifest = entry.map(ManifestEntry::metadata).orElse(MetadataHints.NONE);
-        String fileName = path.substring(path.lastIndexOf('/') + 1);
+        String fileName = Printable.escape(path.substring(path.lastIndexOf('/') + 1));
         DocumentMetadata metadata =
                 manifest.or(extracted.metadata()).or(head.hints()).toMetadata(fileName);
         removeHeadLinesUsed(lines, head, metadata);
@@ -78,8 +78,8 @@ final class DocumentBuilder {
             if (at < 0) {
                 LOG.warn(
                         "{}: article.startsAfter marker '{}' not found; keeping the text from its beginning",
-                        path,
-                        startsAfter.get());
+                        Printable.escape(path),
+                        Printable.escape(startsAfter.get()));
             } else {
                 result = result.substring(at + startsAfter.get().length());
             }
@@ -90,8 +90,8 @@ final class DocumentBuilder {
             if (at < 0) {
                 LOG.warn(
                         "{}: article.endsBefore marker '{}' not found; keeping the text to its end",
-                        path,
-                        endsBefore.get());
+                        Printable.escape(path),
+                        Printable.escape(endsBefore.get()));
             } else {
                 result = result.substring(0, at);
             }

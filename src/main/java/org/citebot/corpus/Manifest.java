@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -48,10 +51,33 @@ final class Manifest {
         return entries;
     }
 
-    /** Reads the manifest in {@code corpusDir}, or an empty one when there is none. */
-    static Manifest loadFrom(Path corpusDir) {
-        Path file = corpusDir.resolve(FILE_NAME);
-        return Files.isRegularFile(file) ? load(file) : EMPTY;
+    /**
+     * Reads the manifest in the corpus folder whose real path is {@code root}, or an empty one when
+     * there is none. The manifest obeys the rules for corpus files: a link must lead to a regular
+     * file inside the folder, and it is read only up to {@code maxBytes}.
+     *
+     * @throws ManifestException naming the file and the problem when it cannot be used
+     */
+    static Manifest loadFrom(Path root, long maxBytes) {
+        Path file = root.resolve(FILE_NAME);
+        try {
+            BasicFileAttributes own;
+            try {
+                own = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                return EMPTY;
+            }
+            CorpusFiles.Resolution resolution = CorpusFiles.resolve(root, file, own);
+            if (resolution instanceof CorpusFiles.Refused refused) {
+                throw new ManifestException(file + ": " + refused.reason());
+            }
+            byte[] bytes = CorpusFiles.readAtMost(((CorpusFiles.Readable) resolution).real(), maxBytes);
+            return parse(TextDecoder.decodeUtf8(bytes), file.toString());
+        } catch (IOException e) {
+            throw new ManifestException(file + ": cannot read manifest: " + e.getMessage(), e);
+        } catch (CorpusFiles.TooLargeException | UnreadableFileException e) {
+            throw new ManifestException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -20,8 +20,8 @@ class ManifestTest {
     }
 
     @Test
-    void load_seedManifest_describesBothSeedsWithoutInventedFacts() {
-        Manifest manifest = Manifest.loadFrom(SeedFiles.directory());
+    void load_seedManifest_describesBothSeedsWithoutInventedFacts() throws Exception {
+        Manifest manifest = Manifest.loadFrom(SeedFiles.directory().toRealPath(), CorpusOptions.DEFAULT_MAX_FILE_BYTES);
 
         ManifestEntry wsws = manifest.entry("000_a1f61fe0d4b32682.txt").orElseThrow();
         assertThat(wsws.metadata().author()).contains("Johannes Stern");
@@ -41,7 +41,8 @@ class ManifestTest {
 
     @Test
     void loadFrom_noManifest_isEmpty() {
-        assertThat(Manifest.loadFrom(dir).entries()).isEmpty();
+        assertThat(Manifest.loadFrom(dir, CorpusOptions.DEFAULT_MAX_FILE_BYTES).entries())
+                .isEmpty();
     }
 
     @Test
