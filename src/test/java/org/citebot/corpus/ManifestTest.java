@@ -128,4 +128,51 @@ class ManifestTest {
 
         assertThatThrownBy(() -> Manifest.load(file)).hasMessageContaining("'author' is empty");
     }
+
+    @Test
+    void load_unknownTopLevelKey_isRefusedNamingIt() throws Exception {
+        Path file = write("sources:\n  - file: a.txt\ndefaults:\n  language: de\n");
+
+        assertThatThrownBy(() -> Manifest.load(file))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining(Manifest.FILE_NAME)
+                .hasMessageEndingWith("unknown top-level key 'defaults' (allowed: sources)");
+    }
+
+    @Test
+    void load_aliasAsAValue_isRefusedNamingTheEntryAndKey() throws Exception {
+        Path file = write("""
+                sources:
+                  - file: a.txt
+                    publisher: &site Example News
+                  - file: b.txt
+                    publisher: *site
+                """);
+
+        // Read as is, b.txt's publisher would silently be "site".
+        assertThatThrownBy(() -> Manifest.load(file))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageEndingWith(
+                        "entry 2, key 'publisher' is the YAML alias *site; aliases are not supported, write the value out");
+    }
+
+    @Test
+    void load_aliasAsAWholeEntry_isRefusedNamingTheEntry() throws Exception {
+        Path file = write("sources:\n  - &first\n    file: a.txt\n  - *first\n");
+
+        assertThatThrownBy(() -> Manifest.load(file))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageEndingWith(
+                        "entry 2 is the YAML alias *first; aliases are not supported, write the value out");
+    }
+
+    @Test
+    void load_controlCharactersInAValue_areEscapedInTheMessage() throws Exception {
+        Path file = write("sources:\n  - file: \"/abs\\e[31m.txt\"\n");
+
+        assertThatThrownBy(() -> Manifest.load(file))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("got '/abs\\x1b[31m.txt'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u001b"));
+    }
 }
