@@ -77,7 +77,7 @@ final class Manifest {
                 throw new ManifestException(file + ": " + refused.reason());
             }
             byte[] bytes = CorpusFiles.readAtMost(((CorpusFiles.Readable) resolution).real(), maxBytes);
-            return parse(TextDecoder.decodeUtf8(bytes), file.toString());
+            return parse(TextDecoder.decode(bytes), file.toString());
         } catch (IOException e) {
             throw new ManifestException(file + ": cannot read manifest: " + e.getMessage(), e);
         } catch (CorpusFiles.TooLargeException | UnreadableFileException e) {

@@ -31,7 +31,7 @@ final class MarkdownReader implements FormatReader {
 
     @Override
     public ExtractedText read(byte[] bytes) throws UnreadableFileException {
-        String text = TextDecoder.decodeUtf8(bytes).replace("\r\n", "\n").replace('\r', '\n');
+        String text = TextDecoder.decode(bytes).replace("\r\n", "\n").replace('\r', '\n');
         MetadataHints metadata = MetadataHints.NONE;
         if (text.startsWith("---\n")) {
             int close = findFrontMatterEnd(text);
