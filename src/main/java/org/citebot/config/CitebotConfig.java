@@ -29,7 +29,7 @@ public record CitebotConfig(
     /** This configuration with the corpus read from {@code dir} instead. */
     public CitebotConfig withCorpusDir(Path dir) {
         return new CitebotConfig(
-                new Corpus(dir, corpus.maxFileBytes(), corpus.watch(), corpus.watchDebounce()),
+                new Corpus(dir, corpus.maxFileBytes(), corpus.fileTimeout(), corpus.watch(), corpus.watchDebounce()),
                 index,
                 state,
                 cache,
@@ -50,10 +50,11 @@ public record CitebotConfig(
     /**
      * Where the articles live and how large one file may be.
      *
+     * @param fileTimeout a file whose reading, cleaning and splitting takes longer is skipped
      * @param watch whether the running bot reindexes by itself when files in {@code dir} change
      * @param watchDebounce how long the folder must stay quiet after a change before that reindex starts
      */
-    public record Corpus(Path dir, long maxFileBytes, boolean watch, Duration watchDebounce) {}
+    public record Corpus(Path dir, long maxFileBytes, Duration fileTimeout, boolean watch, Duration watchDebounce) {}
 
     /** Where the Lucene index is kept. */
     public record Index(Path dir) {}

@@ -26,6 +26,10 @@ public final class ConfigLoader {
     static final ConfigKey<Path> CORPUS_DIR = new ConfigKey<>("corpus.dir", ConfigValues.path(), Path.of("seeds"));
     static final ConfigKey<Long> CORPUS_MAX_FILE_SIZE =
             new ConfigKey<>("corpus.maxFileSize", ConfigValues.bytes(1, 1024L * 1024 * 1024), 10L * 1024 * 1024);
+    static final ConfigKey<Duration> CORPUS_FILE_TIMEOUT = new ConfigKey<>(
+            "corpus.fileTimeout",
+            ConfigValues.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
+            Duration.ofSeconds(60));
     static final ConfigKey<Boolean> CORPUS_WATCH = new ConfigKey<>("corpus.watch", ConfigValues.bool(), false);
     static final ConfigKey<Duration> CORPUS_WATCH_DEBOUNCE = new ConfigKey<>(
             "corpus.watchDebounce",
@@ -88,6 +92,7 @@ public final class ConfigLoader {
     static final List<ConfigKey<?>> KEYS = List.of(
             CORPUS_DIR,
             CORPUS_MAX_FILE_SIZE,
+            CORPUS_FILE_TIMEOUT,
             CORPUS_WATCH,
             CORPUS_WATCH_DEBOUNCE,
             INDEX_DIR,
@@ -159,6 +164,7 @@ public final class ConfigLoader {
                 new CitebotConfig.Corpus(
                         get(raw, CORPUS_DIR),
                         get(raw, CORPUS_MAX_FILE_SIZE),
+                        get(raw, CORPUS_FILE_TIMEOUT),
                         get(raw, CORPUS_WATCH),
                         get(raw, CORPUS_WATCH_DEBOUNCE)),
                 new CitebotConfig.Index(get(raw, INDEX_DIR)),

@@ -51,7 +51,7 @@ public final class CorpusReader {
     private final DocumentBuilder builder;
 
     public CorpusReader(CorpusOptions options) {
-        this(options, defaultReaders(), new DocumentBuilder(new MetadataSniffer(), new TextCleaner()));
+        this(options, defaultReaders(options), new DocumentBuilder(new MetadataSniffer(), new TextCleaner()));
     }
 
     CorpusReader(CorpusOptions options, Map<String, FormatReader> readers, DocumentBuilder builder) {
@@ -60,7 +60,7 @@ public final class CorpusReader {
         this.builder = builder;
     }
 
-    private static Map<String, FormatReader> defaultReaders() {
+    private static Map<String, FormatReader> defaultReaders(CorpusOptions options) {
         HtmlReader html = new HtmlReader();
         MarkdownReader markdown = new MarkdownReader();
         return Map.of(
@@ -75,7 +75,7 @@ public final class CorpusReader {
                 "htm",
                 html,
                 "pdf",
-                new PdfReader());
+                new PdfReader(options.maxFileBytes()));
     }
 
     /** The limits this reader applies. */
@@ -210,14 +210,19 @@ public final class CorpusReader {
         List<SourceDocument> documents = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>(listing.refused());
         progress.filesRead(skipped.size(), listing.total());
-        for (CorpusFile file : listing.files()) {
-            ReadOutcome outcome = read(file, Optional.empty());
-            if (outcome instanceof ReadOutcome.Read read) {
-                documents.add(read.document());
-            } else if (outcome instanceof ReadOutcome.Skipped skip) {
-                skipped.add(skip.skipped());
+        try (FileBudget budget = new FileBudget(options.fileTimeout())) {
+            for (CorpusFile file : listing.files()) {
+                ReadOutcome outcome = readWithin(budget, file, Optional.empty());
+                if (outcome instanceof ReadOutcome.Read read) {
+                    documents.add(read.document());
+                } else if (outcome instanceof ReadOutcome.Skipped skip) {
+                    skipped.add(skip.skipped());
+                }
+                progress.filesRead(documents.size() + skipped.size(), listing.total());
             }
-            progress.filesRead(documents.size() + skipped.size(), listing.total());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while reading " + corpusDir);
         }
         LOG.info(
                 "Corpus {} read: {} documents, {} skipped in {} ms",
@@ -226,6 +231,19 @@ public final class CorpusReader {
                 skipped.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return new CorpusSnapshot(documents, skipped);
+    }
+
+    /**
+     * {@link #read(CorpusFile, Optional)} within the file's time budget: a file over it, or one that
+     * overflows the stack or the heap, is skipped with the reason.
+     */
+    private ReadOutcome readWithin(FileBudget budget, CorpusFile file, Optional<String> knownContentHash)
+            throws InterruptedException {
+        FileBudget.Outcome<ReadOutcome> outcome = budget.run(() -> read(file, knownContentHash));
+        if (outcome instanceof FileBudget.Exceeded<ReadOutcome> exceeded) {
+            return new ReadOutcome.Skipped(skip(file.path(), exceeded.reason()));
+        }
+        return ((FileBudget.Done<ReadOutcome>) outcome).value();
     }
 
     /** Hears how many of the corpus files have been read (or skipped), on the reading thread. */

@@ -23,6 +23,7 @@ class InvalidConfigTest {
             Map.ofEntries(
                     Map.entry("corpus.dir", "bad\u0000path"),
                     Map.entry("corpus.maxFileSize", "10 parsecs"),
+                    Map.entry("corpus.fileTimeout", "0s"),
                     Map.entry("corpus.watch", "sometimes"),
                     Map.entry("corpus.watchDebounce", "soon"),
                     Map.entry("index.dir", ""),

@@ -356,6 +356,19 @@ class CorpusReaderTest {
                 .hasMessageContaining(missing.toString());
     }
 
+    @Test
+    void read_pdfWhoseTextIsLongerThanTheLimit_isSkippedBeforeItFillsMemory() throws IOException {
+        // 20,000 characters of text compress to a file far smaller than that.
+        byte[] file = pdf("word ".repeat(4_000));
+        write("inflating.pdf", file);
+        assertThat(file.length).isLessThan(10_000);
+
+        CorpusSnapshot snapshot = new CorpusReader(new CorpusOptions(10_000)).read(corpus);
+
+        assertThat(reasonFor(snapshot, "inflating.pdf"))
+                .isEqualTo("its text is longer than the limit of 10000 characters");
+    }
+
     private static byte[] pdf(String... lines) throws IOException {
         try (PDDocument document = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -38,7 +38,8 @@ class FormatReaderTest {
 
     @Test
     void read_notAPdfAtAll_isDamagedPdf() {
-        assertThatThrownBy(() -> new PdfReader().read("just text".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> new PdfReader(CorpusOptions.DEFAULT_MAX_FILE_BYTES)
+                        .read("just text".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(UnreadableFileException.class)
                 .hasMessageStartingWith("damaged or truncated PDF");
     }
