@@ -105,6 +105,7 @@ final class HtmlReader implements FormatReader {
         private final Set<String> captions = new LinkedHashSet<>();
 
         void walk(Element element) {
+            Cancellation.check();
             List<Node> children = element.childNodes();
             for (Node child : children) {
                 if (child instanceof TextNode textNode) {

@@ -369,6 +369,16 @@ class CorpusReaderTest {
                 .isEqualTo("its text is longer than the limit of 10000 characters");
     }
 
+    @Test
+    void read_bytesHashingToTheIndexedContent_areNotExtractedAgain() throws IOException {
+        write("good.txt", GOOD_TEXT);
+        CorpusFile file = reader.list(corpus).files().get(0);
+        String hash = CorpusReader.sha256(GOOD_TEXT.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(reader.read(file, Optional.of(hash))).isEqualTo(new ReadOutcome.SameContent(hash));
+        assertThat(reader.read(file, Optional.of("another hash"))).isInstanceOf(ReadOutcome.Read.class);
+    }
+
     private static byte[] pdf(String... lines) throws IOException {
         try (PDDocument document = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {

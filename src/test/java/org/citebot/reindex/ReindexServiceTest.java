@@ -154,7 +154,7 @@ class ReindexServiceTest {
         IndexCommit commit = lastCommit();
         corpus.revise(3).write(20, 25, 3).remove(0);
         IndexProgress failingWriter = (phase, done, total) -> {
-            if (phase == Phase.WRITING && done == total / 2) {
+            if (phase == Phase.READING && done == total / 2) {
                 throw new IllegalStateException("injected: disk full half way through writing");
             }
         };
@@ -182,7 +182,7 @@ class ReindexServiceTest {
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         IndexProgress pauseWhileWriting = (phase, done, total) -> {
-            if (phase == Phase.WRITING && done == 3) {
+            if (phase == Phase.READING && done == 3) {
                 paused.countDown();
                 awaitQuietly(release);
             }
@@ -199,7 +199,7 @@ class ReindexServiceTest {
                                             .alreadyRunning(
                                                     e.status().startedAt().plusSeconds(40)))
                                     .isEqualTo(
-                                            "A reindex is already running: writing 3/20 documents, started by a moderator 40 s ago."));
+                                            "A reindex is already running: reading 3/20 files, started by a moderator 40 s ago."));
             assertThat(service.running()).isPresent();
 
             release.countDown();
@@ -282,11 +282,9 @@ class ReindexServiceTest {
 
         assertThat(events)
                 .startsWith("READING 0/22", "READING 1/22")
-                .contains("READING 22/22", "SPLITTING 0/21", "SPLITTING 21/21", "WRITING 0/21")
-                .endsWith("WRITING 21/21");
-        assertThat(events.indexOf("READING 22/22")).isLessThan(events.indexOf("SPLITTING 0/21"));
-        assertThat(events.indexOf("SPLITTING 21/21")).isLessThan(events.indexOf("WRITING 0/21"));
-        assertThat(statuses).contains("reading 5/22 files", "splitting 2/21 documents", "writing 7/21 documents");
+                .endsWith("READING 21/22", "READING 22/22", "COMMITTING 0/1", "COMMITTING 1/1")
+                .hasSize(22 + 1 + 2);
+        assertThat(statuses).contains("reading 5/22 files", "saving the new index");
         assertThat(summary.skipped()).singleElement().satisfies(skipped -> {
             assertThat(skipped.path()).isEqualTo("notes.docx");
             assertThat(skipped.reason()).contains("unsupported");
