@@ -153,6 +153,7 @@ public final class Citebot implements AutoCloseable {
                 new ReindexLog(state),
                 reply -> moderatorLog.announce(reply),
                 this::reindexFinished,
+                config.index().reindexTimeout(),
                 clock);
         this.catalog = new CorpusCatalog(engine.index());
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -75,6 +75,8 @@ final class IndexCommand implements Callable<Integer> {
                     config.corpus().dir(),
                     new ReindexLog(state),
                     ModeratorLog.NONE,
+                    summary -> {},
+                    config.index().reindexTimeout(),
                     clock);
             service.failInterruptedRuns();
             ReindexRequest request = ReindexRequest.cli(full || engine.index().needsRebuild());

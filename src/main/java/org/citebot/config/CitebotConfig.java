@@ -28,23 +28,19 @@ public record CitebotConfig(
 
     /** This configuration with the corpus read from {@code dir} instead. */
     public CitebotConfig withCorpusDir(Path dir) {
-        return new CitebotConfig(
+        return with(
                 new Corpus(dir, corpus.maxFileBytes(), corpus.fileTimeout(), corpus.watch(), corpus.watchDebounce()),
-                index,
-                state,
-                cache,
-                search,
-                discord,
-                moderators,
-                rateLimit,
-                ops,
-                digest);
+                index);
     }
 
     /** This configuration with the index kept in {@code dir} instead. */
     public CitebotConfig withIndexDir(Path dir) {
+        return with(corpus, new Index(dir, index.reindexTimeout()));
+    }
+
+    private CitebotConfig with(Corpus newCorpus, Index newIndex) {
         return new CitebotConfig(
-                corpus, new Index(dir), state, cache, search, discord, moderators, rateLimit, ops, digest);
+                newCorpus, newIndex, state, cache, search, discord, moderators, rateLimit, ops, digest);
     }
 
     /**
@@ -56,8 +52,12 @@ public record CitebotConfig(
      */
     public record Corpus(Path dir, long maxFileBytes, Duration fileTimeout, boolean watch, Duration watchDebounce) {}
 
-    /** Where the Lucene index is kept. */
-    public record Index(Path dir) {}
+    /**
+     * Where the Lucene index is kept.
+     *
+     * @param reindexTimeout a reindex run still going after this long is stopped and recorded as failed
+     */
+    public record Index(Path dir, Duration reindexTimeout) {}
 
     /**
      * Where the SQLite state database (guild settings, query log, digests) is kept.

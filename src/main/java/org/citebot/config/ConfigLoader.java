@@ -36,6 +36,10 @@ public final class ConfigLoader {
             ConfigValues.duration(Duration.ofMillis(100), Duration.ofHours(1)),
             Duration.ofSeconds(5));
     static final ConfigKey<Path> INDEX_DIR = new ConfigKey<>("index.dir", ConfigValues.path(), Path.of("data/index"));
+    static final ConfigKey<Duration> INDEX_REINDEX_TIMEOUT = new ConfigKey<>(
+            "index.reindexTimeout",
+            ConfigValues.duration(Duration.ofSeconds(10), Duration.ofDays(1)),
+            Duration.ofMinutes(30));
     static final ConfigKey<Path> STATE_DB =
             new ConfigKey<>("state.db", ConfigValues.path(), Path.of("data/citebot.db"));
     static final ConfigKey<Duration> QUERY_LOG_RETENTION = new ConfigKey<>(
@@ -96,6 +100,7 @@ public final class ConfigLoader {
             CORPUS_WATCH,
             CORPUS_WATCH_DEBOUNCE,
             INDEX_DIR,
+            INDEX_REINDEX_TIMEOUT,
             STATE_DB,
             QUERY_LOG_RETENTION,
             CACHE_MAX_ENTRIES,
@@ -167,7 +172,7 @@ public final class ConfigLoader {
                         get(raw, CORPUS_FILE_TIMEOUT),
                         get(raw, CORPUS_WATCH),
                         get(raw, CORPUS_WATCH_DEBOUNCE)),
-                new CitebotConfig.Index(get(raw, INDEX_DIR)),
+                new CitebotConfig.Index(get(raw, INDEX_DIR), get(raw, INDEX_REINDEX_TIMEOUT)),
                 new CitebotConfig.State(get(raw, STATE_DB), get(raw, QUERY_LOG_RETENTION)),
                 new CitebotConfig.Cache(get(raw, CACHE_MAX_ENTRIES), get(raw, CACHE_EXPIRE_AFTER)),
                 new CitebotConfig.Search(get(raw, SEARCH_RESULTS)),

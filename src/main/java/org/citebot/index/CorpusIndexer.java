@@ -80,7 +80,7 @@ public final class CorpusIndexer {
         Instant listedAt = fileClock.instant();
         CorpusListing listing = list(corpusDir);
         try (IndexUpdate update = index.startUpdate(fullRebuild, guard)) {
-            List<SkippedFile> skipped = feed(listing, update, listedAt, progress);
+            List<SkippedFile> skipped = feed(listing, update, listedAt, progress, guard);
             ensureStillThere(corpusDir);
             progress.onProgress(IndexProgress.Phase.COMMITTING, 0, 1);
             UpdateReport report = update.commit();
@@ -107,11 +107,19 @@ public final class CorpusIndexer {
      * @throws IOException when the corpus folder is missing
      */
     public CorpusPreview preview(Path corpusDir, IndexProgress progress) throws IOException {
+        return preview(corpusDir, progress, CommitGuard.none());
+    }
+
+    /**
+     * Like {@link #preview(Path, IndexProgress)} under a watchdog's {@code guard}: once the guard is
+     * abandoned the dry run stops at the next file.
+     */
+    public CorpusPreview preview(Path corpusDir, IndexProgress progress, CommitGuard guard) throws IOException {
         long started = System.nanoTime();
         Instant listedAt = fileClock.instant();
         CorpusListing listing = list(corpusDir);
         try (IndexUpdate preview = index.startPreview()) {
-            List<SkippedFile> skipped = feed(listing, preview, listedAt, progress);
+            List<SkippedFile> skipped = feed(listing, preview, listedAt, progress, guard);
             return new CorpusPreview(
                     preview.plan(),
                     skipped,
@@ -138,7 +146,8 @@ public final class CorpusIndexer {
     }
 
     /** Hands every listed file to {@code update}; returns the files skipped, refused ones first. */
-    private List<SkippedFile> feed(CorpusListing listing, IndexUpdate update, Instant listedAt, IndexProgress progress)
+    private List<SkippedFile> feed(
+            CorpusListing listing, IndexUpdate update, Instant listedAt, IndexProgress progress, CommitGuard guard)
             throws IOException {
         List<SkippedFile> skipped = new ArrayList<>(listing.refused());
         int total = listing.total();
@@ -146,6 +155,9 @@ public final class CorpusIndexer {
         progress.onProgress(IndexProgress.Phase.READING, 0, total);
         try (FileBudget budget = new FileBudget(reader.options().fileTimeout())) {
             for (CorpusFile file : listing.files()) {
+                if (guard.abandoned()) {
+                    throw new CancellationException("the reindex was stopped by its watchdog");
+                }
                 Optional<IndexedFile> indexed = update.indexed(file.id());
                 if (indexed.flatMap(IndexedFile::stamp)
                         .filter(stamp ->

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -242,18 +243,24 @@ public final class PassageIndex implements Closeable {
 
     /**
      * Starts an update that documents are streamed into one at a time, for the corpus indexer. Waits
-     * for a running update to end; the caller must close the returned update.
+     * for a running update to end, unless {@code guard} is abandoned meanwhile; the caller must close
+     * the returned update.
      *
      * @param forceRebuild rewrite every document, even when the index needs no rebuild
      * @param guard lets a watchdog stop the update from committing
-     * @throws CancellationException when the thread is interrupted while it waits
+     * @throws CancellationException when the guard is abandoned or the thread interrupted while it waits
      */
     public IndexUpdate startUpdate(boolean forceRebuild, CommitGuard guard) throws IOException {
         try {
-            updateLock.lockInterruptibly();
+            // An earlier run stopped by its watchdog may still hold the lock until it rolls back.
+            while (!updateLock.tryLock(1, TimeUnit.SECONDS)) {
+                if (guard.abandoned()) {
+                    throw new CancellationException("stopped while waiting for an earlier index update to end");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CancellationException("stopped while waiting for an earlier index update to end");
+            throw new CancellationException("interrupted while waiting for an earlier index update to end");
         }
         return begin(forceRebuild, guard);
     }

@@ -27,6 +27,7 @@ class InvalidConfigTest {
                     Map.entry("corpus.watch", "sometimes"),
                     Map.entry("corpus.watchDebounce", "soon"),
                     Map.entry("index.dir", ""),
+                    Map.entry("index.reindexTimeout", "1s"),
                     Map.entry("state.db", "bad\u0000path"),
                     Map.entry("state.queryLogRetention", "-3d"),
                     Map.entry("cache.maxEntries", "lots"),

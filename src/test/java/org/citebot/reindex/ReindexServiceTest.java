@@ -319,6 +319,90 @@ class ReindexServiceTest {
     }
 
     @Test
+    void reindex_runStuckPastItsTimeout_isFailedRecordedReleasedAndNeverCommits() throws Exception {
+        ReindexSummary first = service.reindex(MODERATOR, IndexProgress.NONE);
+        long generation = first.generationAfter();
+        List<String> beforeTimeout = stack.answers("meridian token3");
+        corpus.revise(3).remove(0);
+        ReindexService watched = new ReindexService(
+                stack.indexer(),
+                stack.index(),
+                corpus.dir(),
+                runs,
+                announced::add,
+                summary -> {},
+                Duration.ofSeconds(1),
+                Clock.systemUTC());
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> events = new CopyOnWriteArrayList<>();
+        IndexProgress hangsOnTheThirdFile = (phase, done, total) -> {
+            events.add(phase + " " + done);
+            if (phase == Phase.READING && done == 3) {
+                stuck.countDown();
+                // Like a reader that never returns: the watchdog must not wait for it.
+                awaitQuietly(release);
+            }
+        };
+
+        try {
+            assertThatThrownBy(() -> watched.reindex(MODERATOR, hangsOnTheThirdFile))
+                    .isInstanceOf(ReindexFailedException.class)
+                    .hasMessageContaining("did not finish within 1 s (index.reindexTimeout) and was stopped");
+
+            assertThat(stuck.getCount()).isZero();
+            assertThat(watched.running()).as("the one-at-a-time slot").isEmpty();
+            Run run = runs.recent(1).get(0);
+            assertThat(run.result()).isEqualTo(Result.FAILED);
+            assertThat(run.error())
+                    .hasValueSatisfying(error -> assertThat(error).contains("did not finish"));
+            assertThat(announced)
+                    .last()
+                    .extracting(ReindexServiceTest::text)
+                    .asString()
+                    .contains("Reindex failed");
+            assertThat(stack.answers("meridian token3")).isEqualTo(beforeTimeout);
+        } finally {
+            release.countDown();
+        }
+
+        // The stuck run wakes up, rolls back at its next file and lets the next run have the index.
+        ReindexSummary next = watched.reindex(MODERATOR, IndexProgress.NONE);
+        assertThat(next.generationBefore())
+                .as("nothing committed by the stopped run")
+                .isEqualTo(generation);
+        assertThat(next.generationAfter()).isEqualTo(generation + 1);
+        assertThat(events)
+                .as("nothing heard from the stopped run after it was stopped")
+                .endsWith("READING 3");
+        assertThat(stack.search("revised3").totalHits()).isPositive();
+    }
+
+    @Test
+    void reindex_outOfMemoryOrStackOverflow_isRecordedAsFailedAndTheNextRunWorks() throws Exception {
+        for (Error error :
+                List.of(new OutOfMemoryError("injected: Java heap space"), new StackOverflowError("injected"))) {
+            IndexProgress failing = (phase, done, total) -> {
+                if (phase == Phase.READING && done == 2) {
+                    throw error;
+                }
+            };
+
+            assertThatThrownBy(() -> service.reindex(MODERATOR, failing))
+                    .isInstanceOf(ReindexFailedException.class)
+                    .hasCause(error);
+
+            Run run = runs.recent(1).get(0);
+            assertThat(run.result()).isEqualTo(Result.FAILED);
+            assertThat(run.error()).isPresent();
+            assertThat(service.running()).isEmpty();
+        }
+        assertThat(runs.recent(1).get(0).error()).isNotEmpty();
+        assertThat(runs.recent(2).get(1).error()).contains("citebot ran out of memory (injected: Java heap space)");
+        assertThat(service.reindex(MODERATOR, IndexProgress.NONE).added()).hasSize(20);
+    }
+
+    @Test
     void failInterruptedRuns_marksARunACrashLeftRunning() {
         runs.start("watcher", Optional.empty(), false, false, java.time.Instant.now());
 
