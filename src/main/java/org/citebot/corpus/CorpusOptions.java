@@ -8,8 +8,11 @@ import java.time.Duration;
  * @param maxFileBytes files larger than this are skipped rather than read into memory; a file's
  *     extracted text may hold at most as many characters (a PDF can inflate far beyond its size)
  * @param fileTimeout a file whose reading, cleaning and splitting takes longer is skipped
+ * @param maxLines a file with more lines (or, for HTML, lines and tags) is skipped: cleaning holds
+ *     every line and paragraph of one file at once, about a hundred bytes each, so ten megabytes of
+ *     one-word paragraphs would not fit a small heap; by default the heap's size over 100 bytes
  */
-public record CorpusOptions(long maxFileBytes, Duration fileTimeout) {
+public record CorpusOptions(long maxFileBytes, Duration fileTimeout, long maxLines) {
 
     /** The default file size limit, 10 MiB. */
     public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
@@ -24,6 +27,14 @@ public record CorpusOptions(long maxFileBytes, Duration fileTimeout) {
         if (fileTimeout.isNegative() || fileTimeout.isZero()) {
             throw new IllegalArgumentException("fileTimeout must be positive, got " + fileTimeout);
         }
+        if (maxLines <= 0) {
+            throw new IllegalArgumentException("maxLines must be positive, got " + maxLines);
+        }
+    }
+
+    /** Size and time limits, with the line limit this JVM's heap allows. */
+    public CorpusOptions(long maxFileBytes, Duration fileTimeout) {
+        this(maxFileBytes, fileTimeout, linesTheHeapHolds());
     }
 
     /** A size limit with the default time limit. */
@@ -33,5 +44,14 @@ public record CorpusOptions(long maxFileBytes, Duration fileTimeout) {
 
     public static CorpusOptions defaults() {
         return new CorpusOptions(DEFAULT_MAX_FILE_BYTES, DEFAULT_FILE_TIMEOUT);
+    }
+
+    /**
+     * About 100 bytes per line is what cleaning a file of one-word paragraphs costs at its peak
+     * (measured: a million such paragraphs, two million lines, peaked at 135 MB live), so the
+     * default leaves room for the index and everything else: 2.7 million lines with a 256 MB heap.
+     */
+    static long linesTheHeapHolds() {
+        return Math.max(100_000, Runtime.getRuntime().maxMemory() / 100);
     }
 }

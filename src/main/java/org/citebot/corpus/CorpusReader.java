@@ -275,8 +275,32 @@ public final class CorpusReader {
     }
 
     private SourceDocument extract(CorpusFile file, byte[] bytes, String hash) throws UnreadableFileException {
-        ExtractedText extracted = readers.get(extension(file.path())).read(bytes);
+        String extension = extension(file.path());
+        if (!extension.equals("pdf")) {
+            // Parsing itself holds every line (Markdown) or tag (HTML): refuse before it starts.
+            checkLines(
+                    countBytes(bytes, (byte) '\n') + (extension.startsWith("htm") ? countBytes(bytes, (byte) '<') : 0));
+        }
+        ExtractedText extracted = readers.get(extension).read(bytes);
+        checkLines(extracted.text().chars().filter(c -> c == '\n').count());
         return builder.build(file.id(), file.path(), hash, extracted, file.entry());
+    }
+
+    private void checkLines(long lines) throws UnreadableFileException {
+        if (lines > options.maxLines()) {
+            throw new UnreadableFileException("too many lines to clean in the memory citebot has: " + lines
+                    + ", the limit with this heap is " + options.maxLines());
+        }
+    }
+
+    private static long countBytes(byte[] bytes, byte wanted) {
+        long count = 0;
+        for (byte b : bytes) {
+            if (b == wanted) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static SkippedFile skip(String path, String reason) {

@@ -137,16 +137,23 @@ final class TextCleaner {
         String last = lines.get(lines.size() - 1).strip();
         Matcher trailing = TRAILING_CREDIT.matcher(last);
         boolean captioned = trailing.matches() && !CREDIT.matcher(last).matches();
-        List<String> parts = new ArrayList<>(lines.subList(0, lines.size() - 1));
-        parts.add(captioned ? trailing.group(1) : last);
-        StringBuilder text = new StringBuilder();
-        for (String part : parts) {
-            String line = SPACES.matcher(part.strip()).replaceAll(" ");
-            if (!line.isEmpty()) {
-                text.append(text.length() == 0 ? "" : " ").append(line);
+        String text;
+        if (lines.size() == 1) {
+            // Most blocks are one line: keep the line's own string when cleaning changes nothing.
+            text = SPACES.matcher(captioned ? trailing.group(1) : last).replaceAll(" ");
+        } else {
+            List<String> parts = new ArrayList<>(lines.subList(0, lines.size() - 1));
+            parts.add(captioned ? trailing.group(1) : last);
+            StringBuilder joined = new StringBuilder();
+            for (String part : parts) {
+                String line = SPACES.matcher(part.strip()).replaceAll(" ");
+                if (!line.isEmpty()) {
+                    joined.append(joined.length() == 0 ? "" : " ").append(line);
+                }
             }
+            text = joined.toString();
         }
-        Block block = new Block(text.toString(), lines.size(), blankLinesAfter);
+        Block block = new Block(text, lines.size(), blankLinesAfter);
         if (captioned && block.words() <= MAX_CAPTION_WORDS) {
             block.kind = Kind.CAPTION;
         } else if (CREDIT.matcher(block.text).matches() && block.words() <= MAX_CREDIT_WORDS) {

@@ -104,7 +104,7 @@ public final class IndexUpdate implements Closeable {
         if (write && writes) {
             dirty = true;
             index.writer()
-                    .updateDocuments(new Term(IndexSchema.DOC_ID, id), PassageDocuments.toDocuments(document, stamp));
+                    .updateDocuments(new Term(IndexSchema.DOC_ID, id), PassageDocuments.lazyDocuments(document, stamp));
         }
     }
 

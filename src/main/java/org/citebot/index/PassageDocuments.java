@@ -7,8 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -105,6 +107,42 @@ public final class PassageDocuments {
         }
         docs.add(toDocumentRecord(indexed, stamp));
         return docs;
+    }
+
+    /**
+     * The same block as {@link #toDocuments(IndexedDocument, Optional)}, each Lucene document built
+     * only when the writer asks for it: a file of a million short paragraphs has tens of thousands
+     * of passages, and their Lucene documents together would take tens of megabytes. Every passage
+     * is checked before the first is handed over, so a bad one still fails before anything is written.
+     *
+     * @throws IllegalArgumentException when a passage belongs to another document
+     */
+    public static Iterable<Document> lazyDocuments(IndexedDocument indexed, Optional<FileStamp> stamp) {
+        SourceDocument source = indexed.document();
+        for (Passage passage : indexed.passages()) {
+            if (!passage.docId().equals(source.id())) {
+                throw new IllegalArgumentException(
+                        "passage " + passage.id() + " does not belong to document " + source.id());
+            }
+        }
+        List<Passage> passages = indexed.passages();
+        return () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next <= passages.size();
+            }
+
+            @Override
+            public Document next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int at = next++;
+                return at < passages.size() ? toDocument(source, passages.get(at)) : toDocumentRecord(indexed, stamp);
+            }
+        };
     }
 
     /** Reads what a document record says about its file and what was indexed for it. */

@@ -379,6 +379,22 @@ class CorpusReaderTest {
         assertThat(reader.read(file, Optional.of("another hash"))).isInstanceOf(ReadOutcome.Read.class);
     }
 
+    @Test
+    void read_moreLinesThanTheHeapCanClean_isSkippedBeforeParsing() throws IOException {
+        write("tiny.txt", "ab\n\n".repeat(600));
+        write("tags.html", "<p>a</p>".repeat(600));
+        write("fine.md", "A paragraph of ordinary length.\n\nAnother one.\n");
+        CorpusReader reading = new CorpusReader(
+                new CorpusOptions(CorpusOptions.DEFAULT_MAX_FILE_BYTES, CorpusOptions.DEFAULT_FILE_TIMEOUT, 1_000));
+
+        CorpusSnapshot snapshot = reading.read(corpus);
+
+        assertThat(reasonFor(snapshot, "tiny.txt"))
+                .isEqualTo("too many lines to clean in the memory citebot has: 1200, the limit with this heap is 1000");
+        assertThat(reasonFor(snapshot, "tags.html")).startsWith("too many lines to clean");
+        assertThat(snapshot.documents()).extracting(SourceDocument::id).containsExactly("fine");
+    }
+
     private static byte[] pdf(String... lines) throws IOException {
         try (PDDocument document = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
