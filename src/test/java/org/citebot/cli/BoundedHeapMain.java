@@ -1,9 +1,13 @@
 package org.citebot.cli;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.citebot.testing.ChildJvm;
 
 /**
  * The command line in a child JVM started with a small heap ({@code -Xmx256m}), for the tests that
@@ -17,6 +21,39 @@ public final class BoundedHeapMain {
     static final String PEAK = "CHILD-PEAK-HEAP-MB ";
 
     private BoundedHeapMain() {}
+
+    /** How a run in the child JVM ended, and what it printed. */
+    record ChildRun(int exit, List<String> output) {
+
+        /** The number printed after {@code prefix}, e.g. {@link #TOOK}. */
+        long figure(String prefix) {
+            return output.stream()
+                    .filter(line -> line.startsWith(prefix))
+                    .mapToLong(line ->
+                            Long.parseLong(line.substring(prefix.length()).strip()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no line " + prefix + " in " + output));
+        }
+
+        String printed() {
+            return String.join("\n", output);
+        }
+    }
+
+    /**
+     * Runs {@code citebot args} in a child JVM shaped like the Docker image's (SerialGC, exit on
+     * out-of-memory) with a 256 MB heap, and waits for it to end.
+     */
+    static ChildRun runInSmallHeap(Duration timeout, String... args) throws IOException, InterruptedException {
+        try (ChildJvm child = ChildJvm.start(
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
+                BoundedHeapMain.class,
+                Map.of(),
+                args)) {
+            int exit = child.awaitExit(timeout);
+            return new ChildRun(exit, child.output());
+        }
+    }
 
     public static void main(String[] args) {
         long started = System.nanoTime();

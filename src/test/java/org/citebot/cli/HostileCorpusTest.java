@@ -8,14 +8,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.citebot.index.DocumentSummary;
 import org.citebot.index.IndexSettings;
 import org.citebot.index.PassageIndex;
 import org.citebot.search.LuceneSearchService;
 import org.citebot.search.SearchRequest;
 import org.citebot.search.SearchSettings;
-import org.citebot.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,25 +43,15 @@ class HostileCorpusTest {
                 "corpus:\n  dir: " + corpus + "\n  fileTimeout: 20s\nindex:\n  dir: " + dir.resolve("index")
                         + "\nstate:\n  db: " + dir.resolve("citebot.db") + "\n");
 
-        List<String> output;
-        int exit;
-        try (ChildJvm child = ChildJvm.start(
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
-                BoundedHeapMain.class,
-                Map.of(),
-                "--config",
-                config.toString(),
-                "index")) {
-            exit = child.awaitExit(Duration.ofMinutes(3));
-            output = child.output();
-        }
+        BoundedHeapMain.ChildRun run =
+                BoundedHeapMain.runInSmallHeap(Duration.ofMinutes(3), "--config", config.toString(), "index");
 
-        String all = String.join("\n", output);
-        assertThat(exit).as("exit code; output:%n%s", all).isZero();
-        long tookMillis = figure(output, BoundedHeapMain.TOOK);
+        assertThat(run.exit()).as("exit code; output:%n%s", run.printed()).isZero();
+        long tookMillis = run.figure(BoundedHeapMain.TOOK);
         assertThat(tookMillis).as("wall time of the run").isLessThan(60_000);
         System.out.printf(
-                "hostile corpus: %d ms, heap pools' peaks %d MB%n", tookMillis, figure(output, BoundedHeapMain.PEAK));
+                "hostile corpus: %d ms, heap pools' peaks %d MB%n", tookMillis, run.figure(BoundedHeapMain.PEAK));
+        List<String> output = run.output();
 
         assertThat(output)
                 .contains(
@@ -119,15 +107,6 @@ class HostileCorpusTest {
             assertThat(search.search(SearchRequest.of("naïve café", 10)).totalHits())
                     .isEqualTo(1);
         }
-    }
-
-    private static long figure(List<String> output, String prefix) {
-        return output.stream()
-                .filter(line -> line.startsWith(prefix))
-                .mapToLong(
-                        line -> Long.parseLong(line.substring(prefix.length()).strip()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no line " + prefix + " in " + output));
     }
 
     private static void writeHostileCorpus(Path corpus, Path outside) throws Exception {

@@ -9,10 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import org.citebot.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,43 +37,25 @@ class LargeCorpusTest {
                 "corpus:\n  dir: " + corpus + "\nindex:\n  dir: " + dir.resolve("index") + "\nstate:\n  db: "
                         + dir.resolve("citebot.db") + "\n");
 
-        List<String> first = indexInSmallHeap(config);
-        assertThat(first).contains("  documents: 2000 (2000 added, 0 changed, 0 unchanged, 0 removed)");
+        BoundedHeapMain.ChildRun first = indexInSmallHeap(config);
+        assertThat(first.output()).contains("  documents: 2000 (2000 added, 0 changed, 0 unchanged, 0 removed)");
 
-        List<String> again = indexInSmallHeap(config);
-        assertThat(again).contains("  documents: 2000 (0 added, 0 changed, 2000 unchanged, 0 removed)");
+        BoundedHeapMain.ChildRun again = indexInSmallHeap(config);
+        assertThat(again.output()).contains("  documents: 2000 (0 added, 0 changed, 2000 unchanged, 0 removed)");
 
         System.out.printf(
                 "200 MB corpus: first index %d ms (heap pools' peaks %d MB), unchanged reindex %d ms (%d MB)%n",
-                figure(first, BoundedHeapMain.TOOK),
-                figure(first, BoundedHeapMain.PEAK),
-                figure(again, BoundedHeapMain.TOOK),
-                figure(again, BoundedHeapMain.PEAK));
+                first.figure(BoundedHeapMain.TOOK),
+                first.figure(BoundedHeapMain.PEAK),
+                again.figure(BoundedHeapMain.TOOK),
+                again.figure(BoundedHeapMain.PEAK));
     }
 
-    private static List<String> indexInSmallHeap(Path config) throws IOException, InterruptedException {
-        try (ChildJvm child = ChildJvm.start(
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
-                BoundedHeapMain.class,
-                Map.of(),
-                "--config",
-                config.toString(),
-                "index")) {
-            int exit = child.awaitExit(Duration.ofMinutes(10));
-            assertThat(exit)
-                    .as("exit code; output:%n%s", String.join("\n", child.output()))
-                    .isZero();
-            return child.output();
-        }
-    }
-
-    private static long figure(List<String> output, String prefix) {
-        return output.stream()
-                .filter(line -> line.startsWith(prefix))
-                .mapToLong(
-                        line -> Long.parseLong(line.substring(prefix.length()).strip()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no line " + prefix + " in " + output));
+    private static BoundedHeapMain.ChildRun indexInSmallHeap(Path config) throws IOException, InterruptedException {
+        BoundedHeapMain.ChildRun run =
+                BoundedHeapMain.runInSmallHeap(Duration.ofMinutes(10), "--config", config.toString(), "index");
+        assertThat(run.exit()).as("exit code; output:%n%s", run.printed()).isZero();
+        return run;
     }
 
     /** Writes the corpus; returns its size in bytes. */
