@@ -161,6 +161,7 @@ public final class Citebot implements AutoCloseable {
                 new ReindexLog(state),
                 announcement -> moderatorLog.announce(announcement),
                 this::reindexFinished,
+                config.index().reindexTimeout(),
                 clock);
         this.catalog = new CorpusCatalog(engine.index());
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -33,7 +33,10 @@ public final class SearchEngine implements Closeable {
         this.config = config;
         this.index = index;
         this.indexer = new CorpusIndexer(
-                new CorpusReader(new CorpusOptions(config.corpus().maxFileBytes())), new PassageSplitter(), index);
+                new CorpusReader(new CorpusOptions(
+                        config.corpus().maxFileBytes(), config.corpus().fileTimeout())),
+                new PassageSplitter(),
+                index);
         this.search = new LuceneSearchService(index, SearchSettings.defaults());
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.citebot.app.SearchEngine;
 import org.citebot.config.CitebotConfig;
+import org.citebot.corpus.ManifestException;
 import org.citebot.corpus.SkippedFile;
 import org.citebot.index.IndexProgress;
 import org.citebot.reindex.ModeratorLog;
@@ -74,6 +75,8 @@ final class IndexCommand implements Callable<Integer> {
                     config.corpus().dir(),
                     new ReindexLog(state),
                     ModeratorLog.NONE,
+                    summary -> {},
+                    config.index().reindexTimeout(),
                     clock);
             service.failInterruptedRuns();
             ReindexRequest request = ReindexRequest.cli(full || engine.index().needsRebuild());
@@ -86,6 +89,10 @@ final class IndexCommand implements Callable<Integer> {
             if (e.getCause() instanceof NoSuchFileException) {
                 err.println("citebot: corpus folder not found: "
                         + config.corpus().dir().toAbsolutePath());
+                return Main.EXIT_USAGE;
+            }
+            if (e.getCause() instanceof ManifestException manifest) {
+                err.println("citebot: " + manifest.getMessage());
                 return Main.EXIT_USAGE;
             }
             err.println("citebot: " + e.summary().error().orElse("the reindex failed"));

@@ -10,6 +10,7 @@ import org.citebot.app.LogFormat;
 import org.citebot.config.CitebotConfig;
 import org.citebot.config.ConfigException;
 import org.citebot.config.ConfigLoader;
+import org.citebot.corpus.ManifestException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,7 +80,8 @@ public final class Main implements Callable<Integer> {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof ConfigException) {
+            // A broken sources.yaml is bad input like a broken config: exit 2 with the reason.
+            if (e instanceof ConfigException || e instanceof ManifestException) {
                 cmd.getErr().println("citebot: " + e.getMessage());
                 return EXIT_USAGE;
             }

@@ -29,36 +29,36 @@ public record CitebotConfig(
 
     /** This configuration with the corpus read from {@code dir} instead. */
     public CitebotConfig withCorpusDir(Path dir) {
-        return new CitebotConfig(
-                new Corpus(dir, corpus.maxFileBytes(), corpus.watch(), corpus.watchDebounce()),
-                index,
-                state,
-                cache,
-                search,
-                discord,
-                moderators,
-                rateLimit,
-                ops,
-                digest,
-                operators);
+        return with(
+                new Corpus(dir, corpus.maxFileBytes(), corpus.fileTimeout(), corpus.watch(), corpus.watchDebounce()),
+                index);
     }
 
     /** This configuration with the index kept in {@code dir} instead. */
     public CitebotConfig withIndexDir(Path dir) {
+        return with(corpus, new Index(dir, index.reindexTimeout()));
+    }
+
+    private CitebotConfig with(Corpus newCorpus, Index newIndex) {
         return new CitebotConfig(
-                corpus, new Index(dir), state, cache, search, discord, moderators, rateLimit, ops, digest, operators);
+                newCorpus, newIndex, state, cache, search, discord, moderators, rateLimit, ops, digest, operators);
     }
 
     /**
      * Where the articles live and how large one file may be.
      *
+     * @param fileTimeout a file whose reading, cleaning and splitting takes longer is skipped
      * @param watch whether the running bot reindexes by itself when files in {@code dir} change
      * @param watchDebounce how long the folder must stay quiet after a change before that reindex starts
      */
-    public record Corpus(Path dir, long maxFileBytes, boolean watch, Duration watchDebounce) {}
+    public record Corpus(Path dir, long maxFileBytes, Duration fileTimeout, boolean watch, Duration watchDebounce) {}
 
-    /** Where the Lucene index is kept. */
-    public record Index(Path dir) {}
+    /**
+     * Where the Lucene index is kept.
+     *
+     * @param reindexTimeout a reindex run still going after this long is stopped and recorded as failed
+     */
+    public record Index(Path dir, Duration reindexTimeout) {}
 
     /**
      * Where the SQLite state database (guild settings, query log, digests) is kept.

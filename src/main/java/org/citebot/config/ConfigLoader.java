@@ -26,12 +26,20 @@ public final class ConfigLoader {
     static final ConfigKey<Path> CORPUS_DIR = new ConfigKey<>("corpus.dir", ConfigValues.path(), Path.of("seeds"));
     static final ConfigKey<Long> CORPUS_MAX_FILE_SIZE =
             new ConfigKey<>("corpus.maxFileSize", ConfigValues.bytes(1, 1024L * 1024 * 1024), 10L * 1024 * 1024);
+    static final ConfigKey<Duration> CORPUS_FILE_TIMEOUT = new ConfigKey<>(
+            "corpus.fileTimeout",
+            ConfigValues.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
+            Duration.ofSeconds(60));
     static final ConfigKey<Boolean> CORPUS_WATCH = new ConfigKey<>("corpus.watch", ConfigValues.bool(), false);
     static final ConfigKey<Duration> CORPUS_WATCH_DEBOUNCE = new ConfigKey<>(
             "corpus.watchDebounce",
             ConfigValues.duration(Duration.ofMillis(100), Duration.ofHours(1)),
             Duration.ofSeconds(5));
     static final ConfigKey<Path> INDEX_DIR = new ConfigKey<>("index.dir", ConfigValues.path(), Path.of("data/index"));
+    static final ConfigKey<Duration> INDEX_REINDEX_TIMEOUT = new ConfigKey<>(
+            "index.reindexTimeout",
+            ConfigValues.duration(Duration.ofSeconds(10), Duration.ofDays(1)),
+            Duration.ofMinutes(30));
     static final ConfigKey<Path> STATE_DB =
             new ConfigKey<>("state.db", ConfigValues.path(), Path.of("data/citebot.db"));
     static final ConfigKey<Duration> QUERY_LOG_RETENTION = new ConfigKey<>(
@@ -104,9 +112,11 @@ public final class ConfigLoader {
     static final List<ConfigKey<?>> KEYS = List.of(
             CORPUS_DIR,
             CORPUS_MAX_FILE_SIZE,
+            CORPUS_FILE_TIMEOUT,
             CORPUS_WATCH,
             CORPUS_WATCH_DEBOUNCE,
             INDEX_DIR,
+            INDEX_REINDEX_TIMEOUT,
             STATE_DB,
             QUERY_LOG_RETENTION,
             CACHE_MAX_ENTRIES,
@@ -183,9 +193,10 @@ public final class ConfigLoader {
                 new CitebotConfig.Corpus(
                         get(raw, CORPUS_DIR),
                         get(raw, CORPUS_MAX_FILE_SIZE),
+                        get(raw, CORPUS_FILE_TIMEOUT),
                         get(raw, CORPUS_WATCH),
                         get(raw, CORPUS_WATCH_DEBOUNCE)),
-                new CitebotConfig.Index(get(raw, INDEX_DIR)),
+                new CitebotConfig.Index(get(raw, INDEX_DIR), get(raw, INDEX_REINDEX_TIMEOUT)),
                 new CitebotConfig.State(get(raw, STATE_DB), get(raw, QUERY_LOG_RETENTION)),
                 new CitebotConfig.Cache(
                         get(raw, CACHE_MAX_ENTRIES),

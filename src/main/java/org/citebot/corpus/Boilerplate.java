@@ -30,12 +30,18 @@ final class Boilerplate {
             "tweet",
             "advertisement",
             "subscribe");
+    /** Longer lines are never one of the few short ones above, however they are spaced. */
+    private static final int MAX_LINE_CHARS = 200;
+
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern BACK_LINK = Pattern.compile("\\s*(\\[back]|\\[return]|↩︎?|↑)$");
 
     private Boilerplate() {}
 
     static boolean isBoilerplateLine(String line) {
+        if (line.length() > MAX_LINE_CHARS) {
+            return false;
+        }
         String key = SPACES.matcher(line.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
         return LINES.contains(key);
     }

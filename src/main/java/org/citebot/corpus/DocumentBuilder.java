@@ -36,14 +36,12 @@ final class DocumentBuilder {
      */
     SourceDocument build(String id, String path, String hash, ExtractedText extracted, Optional<ManifestEntry> entry)
             throws UnreadableFileException {
-        String text = TextCleaner.normalizeSpaces(extracted.text());
-        text = applyMarkers(path, text, entry);
-        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+        List<String> lines = lines(path, extracted, entry);
         lines.replaceAll(line -> Boilerplate.isBoilerplateLine(line) ? "" : line);
 
         MetadataSniffer.Head head = sniffer.sniff(lines);
         MetadataHints manifest = entry.map(ManifestEntry::metadata).orElse(MetadataHints.NONE);
-        String fileName = path.substring(path.lastIndexOf('/') + 1);
+        String fileName = Printable.escape(path.substring(path.lastIndexOf('/') + 1));
         DocumentMetadata metadata =
                 manifest.or(extracted.metadata()).or(head.hints()).toMetadata(fileName);
         removeHeadLinesUsed(lines, head, metadata);
@@ -52,8 +50,18 @@ final class DocumentBuilder {
         if (cleaned.stream().allMatch(TextCleaner.CleanParagraph::caption)) {
             throw new UnreadableFileException("no text left after cleaning");
         }
-        StringBuilder body = new StringBuilder();
-        List<Paragraph> paragraphs = new ArrayList<>();
+        // The lines are garbage now; drop them before the document text is laid out beside them.
+        lines = null;
+        // Sized exactly, so a document of a million paragraphs is never copied while it grows.
+        long length = (long) PARAGRAPH_SEPARATOR.length() * Math.max(0, cleaned.size() - 1);
+        for (TextCleaner.CleanParagraph paragraph : cleaned) {
+            length += paragraph.text().length();
+        }
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new UnreadableFileException("its cleaned text is too long to hold");
+        }
+        StringBuilder body = new StringBuilder((int) length);
+        List<Paragraph> paragraphs = new ArrayList<>(cleaned.size());
         for (TextCleaner.CleanParagraph paragraph : cleaned) {
             if (body.length() > 0) {
                 body.append(PARAGRAPH_SEPARATOR);
@@ -67,6 +75,12 @@ final class DocumentBuilder {
         return new SourceDocument(id, path, hash, metadata, body.toString(), paragraphs);
     }
 
+    /** The text's lines, normalised and cut to the manifest's markers: a fixed-size list, no copy. */
+    private static List<String> lines(String path, ExtractedText extracted, Optional<ManifestEntry> entry) {
+        String text = applyMarkers(path, TextCleaner.normalizeSpaces(extracted.text()), entry);
+        return Arrays.asList(text.split("\n", -1));
+    }
+
     private static String applyMarkers(String path, String text, Optional<ManifestEntry> entry) {
         String result = text;
         if (entry.isEmpty()) {
@@ -78,8 +92,8 @@ final class DocumentBuilder {
             if (at < 0) {
                 LOG.warn(
                         "{}: article.startsAfter marker '{}' not found; keeping the text from its beginning",
-                        path,
-                        startsAfter.get());
+                        Printable.escape(path),
+                        Printable.escape(startsAfter.get()));
             } else {
                 result = result.substring(at + startsAfter.get().length());
             }
@@ -90,8 +104,8 @@ final class DocumentBuilder {
             if (at < 0) {
                 LOG.warn(
                         "{}: article.endsBefore marker '{}' not found; keeping the text to its end",
-                        path,
-                        endsBefore.get());
+                        Printable.escape(path),
+                        Printable.escape(endsBefore.get()));
             } else {
                 result = result.substring(0, at);
             }

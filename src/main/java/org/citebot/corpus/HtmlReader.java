@@ -15,7 +15,8 @@ import org.jsoup.nodes.TextNode;
  * else {@code <main>}, else the body, without navigation, headers, footers, asides, scripts and
  * forms. Every block element becomes its own block; {@code <h1>}–{@code <h6>} are known headings and
  * {@code <figcaption>} known captions. Metadata comes from Open Graph, {@code <meta>} and
- * {@code <title>}.
+ * {@code <title>}. The bytes are decoded in the charset the page declares ({@code <meta charset>} or
+ * {@code http-equiv}), else UTF-8.
  */
 final class HtmlReader implements FormatReader {
 
@@ -46,7 +47,7 @@ final class HtmlReader implements FormatReader {
 
     @Override
     public ExtractedText read(byte[] bytes) throws UnreadableFileException {
-        Document document = Jsoup.parse(TextDecoder.decodeUtf8(bytes));
+        Document document = Jsoup.parse(TextDecoder.decodeHtml(bytes));
         MetadataHints metadata = metadata(document);
         Element root = Optional.ofNullable(document.selectFirst("article"))
                 .or(() -> Optional.ofNullable(document.selectFirst("main")))
@@ -104,6 +105,7 @@ final class HtmlReader implements FormatReader {
         private final Set<String> captions = new LinkedHashSet<>();
 
         void walk(Element element) {
+            Cancellation.check();
             List<Node> children = element.childNodes();
             for (Node child : children) {
                 if (child instanceof TextNode textNode) {

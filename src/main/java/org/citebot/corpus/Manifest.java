@@ -1,19 +1,27 @@
 package org.citebot.corpus;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,10 +56,33 @@ final class Manifest {
         return entries;
     }
 
-    /** Reads the manifest in {@code corpusDir}, or an empty one when there is none. */
-    static Manifest loadFrom(Path corpusDir) {
-        Path file = corpusDir.resolve(FILE_NAME);
-        return Files.isRegularFile(file) ? load(file) : EMPTY;
+    /**
+     * Reads the manifest in the corpus folder whose real path is {@code root}, or an empty one when
+     * there is none. The manifest obeys the rules for corpus files: a link must lead to a regular
+     * file inside the folder, and it is read only up to {@code maxBytes}.
+     *
+     * @throws ManifestException naming the file and the problem when it cannot be used
+     */
+    static Manifest loadFrom(Path root, long maxBytes) {
+        Path file = root.resolve(FILE_NAME);
+        try {
+            BasicFileAttributes own;
+            try {
+                own = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                return EMPTY;
+            }
+            CorpusFiles.Resolution resolution = CorpusFiles.resolve(root, file, own);
+            if (resolution instanceof CorpusFiles.Refused refused) {
+                throw new ManifestException(file + ": " + refused.reason());
+            }
+            byte[] bytes = CorpusFiles.readAtMost(((CorpusFiles.Readable) resolution).real(), maxBytes);
+            return parse(TextDecoder.decode(bytes), file.toString());
+        } catch (IOException e) {
+            throw new ManifestException(file + ": cannot read manifest: " + e.getMessage(), e);
+        } catch (CorpusFiles.TooLargeException | UnreadableFileException e) {
+            throw new ManifestException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -74,15 +105,24 @@ final class Manifest {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         JsonNode root;
         try {
+            rejectAliases(mapper, yaml, fileName);
             root = mapper.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new ManifestException(fileName + ": not valid YAML: " + e.getOriginalMessage(), e);
+            throw new ManifestException(
+                    fileName + ": not valid YAML: " + Printable.escape(String.valueOf(e.getOriginalMessage())), e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return EMPTY;
         }
         if (!root.isObject() || !root.has("sources")) {
             throw new ManifestException(fileName + ": expected a top-level key 'sources' holding a list of entries");
+        }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("sources")) {
+                throw new ManifestException(
+                        fileName + ": unknown top-level key '" + Printable.escape(name) + "' (allowed: sources)");
+            }
         }
         JsonNode sources = root.get("sources");
         if (sources.isNull()) {
@@ -97,11 +137,47 @@ final class Manifest {
             index++;
             ManifestEntry entry = new EntryParser(fileName, index, node).parse();
             if (entries.put(entry.file(), entry) != null) {
-                throw new ManifestException(fileName + ": entry " + index + " names '" + entry.file()
+                throw new ManifestException(fileName + ": entry " + index + " names '" + Printable.escape(entry.file())
                         + "', which an earlier entry already describes");
             }
         }
         return new Manifest(entries);
+    }
+
+    /**
+     * Refuses YAML aliases ({@code *name}): the YAML reader would silently turn one into the text of
+     * its anchor's name, so a value would quietly be wrong.
+     */
+    private static void rejectAliases(ObjectMapper mapper, String yaml, String fileName)
+            throws JsonProcessingException {
+        try (JsonParser parser = mapper.getFactory().createParser(yaml)) {
+            while (parser.nextToken() != null) {
+                if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
+                    throw new ManifestException(
+                            fileName + ": " + where(parser.getParsingContext().pathAsPointer())
+                                    + " is the YAML alias *" + Printable.escape(parser.getText())
+                                    + "; aliases are not supported, write the value out");
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading YAML from a string failed", e);
+        }
+    }
+
+    /** "entry 2, key 'title'" for {@code /sources/1/title}; "key 'x.y'" outside the entries. */
+    private static String where(JsonPointer pointer) {
+        List<String> steps = new ArrayList<>();
+        for (JsonPointer step = pointer; step != null && !step.matches(); step = step.tail()) {
+            steps.add(step.getMatchingIndex() >= 0 ? "#" + step.getMatchingIndex() : step.getMatchingProperty());
+        }
+        if (steps.size() >= 2 && steps.get(0).equals("sources") && steps.get(1).startsWith("#")) {
+            String entry = "entry " + (Integer.parseInt(steps.get(1).substring(1)) + 1);
+            List<String> key = steps.subList(2, steps.size());
+            return key.isEmpty() ? entry : entry + ", key '" + Printable.escape(String.join(".", key)) + "'";
+        }
+        return "key '" + Printable.escape(String.join(".", steps)) + "'";
     }
 
     /** Validates one list entry; every error names the manifest file and the entry's position. */
@@ -196,7 +272,9 @@ final class Manifest {
         }
 
         private ManifestException error(String problem) {
-            return new ManifestException(fileName + ": entry " + index + describeFile() + " " + problem);
+            // Values quoted from the file may hold control characters; the message goes to a terminal.
+            return new ManifestException(
+                    fileName + ": " + Printable.escape("entry " + index + describeFile() + " " + problem));
         }
 
         private String describeFile() {

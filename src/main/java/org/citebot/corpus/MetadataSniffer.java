@@ -32,6 +32,9 @@ final class MetadataSniffer {
     record Found<T>(T value, int line) {}
 
     private static final int MAX_TITLE_WORDS = 30;
+    /** Thirty long words; a longer first line is text, and looking at it closely would cost its length. */
+    private static final int MAX_TITLE_CHARS = 400;
+
     private static final int HEAD_LINES_AFTER_TITLE = 3;
     private static final Pattern BY = Pattern.compile("^(?i)by\\s+");
     private static final Pattern NAME_WORD =
@@ -45,8 +48,9 @@ final class MetadataSniffer {
         }
         int index = first.getAsInt();
         Optional<Found<String>> title = Optional.empty();
-        String firstLine = collapse(lines.get(index));
-        if (looksLikeTitle(lines, index, firstLine)) {
+        boolean shortEnough = lines.get(index).length() <= 4 * MAX_TITLE_CHARS;
+        String firstLine = shortEnough ? collapse(lines.get(index)) : "";
+        if (shortEnough && firstLine.length() <= MAX_TITLE_CHARS && looksLikeTitle(lines, index, firstLine)) {
             title = Optional.of(new Found<>(firstLine, index));
             index = nextNonBlank(lines, index + 1).orElse(lines.size());
         }
@@ -54,7 +58,11 @@ final class MetadataSniffer {
         Optional<Found<LocalDate>> date = Optional.empty();
         Optional<Found<String>> bareName = Optional.empty();
         for (int seen = 0; seen < HEAD_LINES_AFTER_TITLE && index < lines.size(); seen++) {
-            String line = collapse(lines.get(index));
+            String raw = lines.get(index);
+            if (raw.length() > 4 * MAX_TITLE_CHARS) {
+                break;
+            }
+            String line = collapse(raw);
             Optional<LocalDate> parsed = line.length() <= 40 ? DateParsing.parse(line) : Optional.empty();
             if (date.isEmpty() && parsed.isPresent()) {
                 date = Optional.of(new Found<>(parsed.get(), index));

@@ -15,8 +15,8 @@ import java.util.Optional;
  *   <li>A shorter one is merged with the following passage of the same section, or else the
  *       preceding one, as long as the result stays within {@value #MAX_WORDS} words. It stays short
  *       only when it has no such neighbour, e.g. a section's lone short paragraph.
- *   <li>A caption is never merged with body text: it is a passage of its own, or dropped when it has
- *       fewer than {@value #MIN_CAPTION_WORDS} words, too little to answer anything.
+ *   <li>A caption (or the alternative text of an image) is never a passage: it describes a picture
+ *       the reader of a citation cannot see, so it must never be returned as an answer.
  *   <li>Passages never cross a section boundary or a caption, and every passage's text is exactly
  *       {@code document.text().substring(start, end)}, blank lines between merged paragraphs included.
  * </ul>
@@ -26,7 +26,6 @@ public final class PassageSplitter {
     public static final int MIN_WORDS = 40;
     public static final int MAX_WORDS = 200;
     public static final int TARGET_WORDS = 150;
-    public static final int MIN_CAPTION_WORDS = 4;
 
     private final SentenceSplitter sentences = new SentenceSplitter();
 
@@ -38,15 +37,15 @@ public final class PassageSplitter {
         }
     }
 
-    /** The document's passages in reading order, numbered from 0; empty only for a document of tiny captions. */
+    /** The document's passages in reading order, numbered from 0; empty only for a document of captions alone. */
     public List<Passage> split(SourceDocument document) {
         List<Piece> pieces = new ArrayList<>();
         List<Paragraph> run = new ArrayList<>();
         for (Paragraph paragraph : document.paragraphs()) {
             if (paragraph.caption()) {
+                // The caption itself is left out; it only ends the run of body text before it.
                 pieces.addAll(bodyRun(document, run));
                 run.clear();
-                pieces.addAll(caption(document, paragraph));
             } else {
                 if (!run.isEmpty() && !run.get(0).section().equals(paragraph.section())) {
                     pieces.addAll(bodyRun(document, run));
@@ -71,37 +70,50 @@ public final class PassageSplitter {
         return List.copyOf(passages);
     }
 
-    private List<Piece> caption(SourceDocument document, Paragraph caption) {
-        if (TextCleaner.wordCount(caption.text()) < MIN_CAPTION_WORDS) {
-            return List.of();
-        }
-        return cut(document, caption);
-    }
-
-    /** Consecutive body paragraphs of one section: cut the long ones, then merge the short ones. */
+    /**
+     * Consecutive body paragraphs of one section: cut the long ones, then merge the short ones. The
+     * rule is "the first short piece merges with the next piece if the result fits, else with the
+     * previous one; repeat". Pieces only grow, so a piece that could not merge never can later, and
+     * the rule runs as one walk with a stack: {@code merged} holds the settled pieces, {@code
+     * current} the piece being decided, which may absorb the next piece or fall back into the top
+     * of the stack.
+     */
     private List<Piece> bodyRun(SourceDocument document, List<Paragraph> run) {
-        List<Piece> pieces = new ArrayList<>();
+        List<Piece> merged = new ArrayList<>();
+        Piece current = null;
         for (Paragraph paragraph : run) {
-            pieces.addAll(cut(document, paragraph));
-        }
-        boolean merged = true;
-        while (merged) {
-            merged = false;
-            for (int i = 0; i < pieces.size() && !merged; i++) {
-                if (pieces.get(i).words() >= MIN_WORDS) {
+            Cancellation.check();
+            for (Piece next : cut(document, paragraph)) {
+                if (current == null) {
+                    current = next;
                     continue;
                 }
-                if (i + 1 < pieces.size()
-                        && pieces.get(i).words() + pieces.get(i + 1).words() <= MAX_WORDS) {
-                    pieces.set(i, pieces.get(i).joinedWith(pieces.remove(i + 1)));
-                    merged = true;
-                } else if (i > 0 && pieces.get(i - 1).words() + pieces.get(i).words() <= MAX_WORDS) {
-                    pieces.set(i - 1, pieces.get(i - 1).joinedWith(pieces.remove(i)));
-                    merged = true;
+                while (true) {
+                    if (current.words() < MIN_WORDS && current.words() + next.words() <= MAX_WORDS) {
+                        current = current.joinedWith(next);
+                        break;
+                    }
+                    if (current.words() < MIN_WORDS && fitsOnTop(merged, current)) {
+                        current = merged.remove(merged.size() - 1).joinedWith(current);
+                        continue;
+                    }
+                    merged.add(current);
+                    current = next;
+                    break;
                 }
             }
         }
-        return pieces;
+        if (current != null) {
+            while (current.words() < MIN_WORDS && fitsOnTop(merged, current)) {
+                current = merged.remove(merged.size() - 1).joinedWith(current);
+            }
+            merged.add(current);
+        }
+        return merged;
+    }
+
+    private static boolean fitsOnTop(List<Piece> merged, Piece piece) {
+        return !merged.isEmpty() && merged.get(merged.size() - 1).words() + piece.words() <= MAX_WORDS;
     }
 
     /** One paragraph as one piece, or cut between sentences when it is too long. */

@@ -62,6 +62,9 @@ final class TextCleaner {
                     + "(?: credit| by)?";
     private static final Pattern CREDIT = Pattern.compile("^" + CREDIT_WORDS + ":\\s*\\S.*$");
     private static final Pattern TRAILING_CREDIT = Pattern.compile("^(.*\\S)\\s{2,}" + CREDIT_WORDS + ":\\s*\\S.*$");
+    /** Longer "captions" are text; comparing them for duplicates could cost their lengths multiplied. */
+    private static final int MAX_COMPARED_CAPTION_CHARS = 4_096;
+
     private static final int MAX_CREDIT_WORDS = 8;
     private static final int MAX_CAPTION_WORDS = 80;
     private static final int MAX_ALT_TEXT_WORDS = 60;
@@ -89,6 +92,7 @@ final class TextCleaner {
      * @param knownCaptions blocks the file's markup declares captions
      */
     List<CleanParagraph> clean(List<String> lines, Set<String> knownHeadings, Set<String> knownCaptions) {
+        // Every pass below is one walk over the blocks: a corpus file may hold a million of them.
         List<Block> blocks = blocks(lines);
         markCredits(blocks);
         for (Block block : blocks) {
@@ -98,8 +102,8 @@ final class TextCleaner {
         }
         markAltTexts(blocks);
         blocks.removeIf(block -> block.kind == Kind.CREDIT);
-        dropDuplicateCaptions(blocks);
-        rejoinBrokenParagraphs(blocks, knownHeadings);
+        blocks = withoutDuplicateCaptions(blocks);
+        blocks = rejoinBrokenParagraphs(blocks, knownHeadings);
         markHeadings(blocks, knownHeadings);
         return paragraphs(blocks);
     }
@@ -113,6 +117,7 @@ final class TextCleaner {
                 i++;
                 continue;
             }
+            Cancellation.check();
             current.clear();
             while (i < lines.size() && !lines.get(i).isBlank()) {
                 current.add(lines.get(i));
@@ -132,22 +137,34 @@ final class TextCleaner {
         String last = lines.get(lines.size() - 1).strip();
         Matcher trailing = TRAILING_CREDIT.matcher(last);
         boolean captioned = trailing.matches() && !CREDIT.matcher(last).matches();
-        List<String> parts = new ArrayList<>(lines.subList(0, lines.size() - 1));
-        parts.add(captioned ? trailing.group(1) : last);
-        StringBuilder text = new StringBuilder();
-        for (String part : parts) {
-            String line = SPACES.matcher(part.strip()).replaceAll(" ");
-            if (!line.isEmpty()) {
-                text.append(text.length() == 0 ? "" : " ").append(line);
+        String text;
+        if (lines.size() == 1) {
+            // Most blocks are one line: keep the line's own string when cleaning changes nothing.
+            text = SPACES.matcher(captioned ? trailing.group(1) : last).replaceAll(" ");
+        } else {
+            List<String> parts = new ArrayList<>(lines.subList(0, lines.size() - 1));
+            parts.add(captioned ? trailing.group(1) : last);
+            StringBuilder joined = new StringBuilder();
+            for (String part : parts) {
+                String line = SPACES.matcher(part.strip()).replaceAll(" ");
+                if (!line.isEmpty()) {
+                    joined.append(joined.length() == 0 ? "" : " ").append(line);
+                }
             }
+            text = joined.toString();
         }
-        Block block = new Block(text.toString(), lines.size(), blankLinesAfter);
+        Block block = new Block(text, lines.size(), blankLinesAfter);
         if (captioned && block.words() <= MAX_CAPTION_WORDS) {
             block.kind = Kind.CAPTION;
         } else if (CREDIT.matcher(block.text).matches() && block.words() <= MAX_CREDIT_WORDS) {
             block.kind = Kind.CREDIT;
         }
         return block;
+    }
+
+    /** What {@code \s} matches in a Java regular expression. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** The line right above a bare credit is what the credit belongs to: the image's caption. */
@@ -178,40 +195,78 @@ final class TextCleaner {
         }
     }
 
-    private static void dropDuplicateCaptions(List<Block> blocks) {
-        for (int i = 0; i + 1 < blocks.size(); i++) {
-            Block a = blocks.get(i);
-            Block b = blocks.get(i + 1);
-            if (a.kind != Kind.CAPTION || b.kind != Kind.CAPTION) {
+    /**
+     * Of two neighbouring captions where one contains the other, keeps the longer. A kept block is
+     * compared only with the block that follows it, never again with the one before.
+     */
+    private static List<Block> withoutDuplicateCaptions(List<Block> blocks) {
+        List<Block> kept = new ArrayList<>(blocks.size());
+        for (Block block : blocks) {
+            Block last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+            if (last != null && bothComparableCaptions(last, block)) {
+                if (block.text.contains(last.text)) {
+                    kept.set(kept.size() - 1, block);
+                    continue;
+                }
+                if (last.text.contains(block.text)) {
+                    continue;
+                }
+            }
+            kept.add(block);
+        }
+        return kept;
+    }
+
+    private static boolean bothComparableCaptions(Block a, Block b) {
+        return a.kind == Kind.CAPTION
+                && b.kind == Kind.CAPTION
+                && a.text.length() <= MAX_COMPARED_CAPTION_CHARS
+                && b.text.length() <= MAX_COMPARED_CAPTION_CHARS;
+    }
+
+    /**
+     * Joins each body block that does not end a sentence with the following body block when that
+     * starts in lower case; the joined block may go on joining. The growing text is kept in one
+     * builder, so a chain of a million pieces costs its length, not its length squared.
+     */
+    private static List<Block> rejoinBrokenParagraphs(List<Block> blocks, Set<String> knownHeadings) {
+        int longestHeading =
+                knownHeadings.stream().mapToInt(String::length).max().orElse(0);
+        List<Block> joined = new ArrayList<>(blocks.size());
+        StringBuilder growing = null;
+        for (Block block : blocks) {
+            Cancellation.check();
+            Block last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            CharSequence lastText = growing != null ? growing : last == null ? "" : last.text;
+            boolean bothBody = last != null
+                    && last.kind == Kind.BODY
+                    && block.kind == Kind.BODY
+                    && !isKnown(lastText, knownHeadings, longestHeading)
+                    && !knownHeadings.contains(block.text);
+            if (bothBody && !endsSentence(lastText) && startsLowercase(block.text)) {
+                if (growing == null) {
+                    growing = new StringBuilder(last.text);
+                }
+                growing.append(' ').append(block.text);
                 continue;
             }
-            if (b.text.contains(a.text)) {
-                blocks.remove(i);
-                i--;
-            } else if (a.text.contains(b.text)) {
-                blocks.remove(i + 1);
-                i--;
+            if (growing != null) {
+                last.text = growing.toString();
+                growing = null;
             }
+            joined.add(block);
         }
+        if (growing != null) {
+            joined.get(joined.size() - 1).text = growing.toString();
+        }
+        return joined;
     }
 
-    private static void rejoinBrokenParagraphs(List<Block> blocks, Set<String> knownHeadings) {
-        for (int i = 0; i + 1 < blocks.size(); i++) {
-            Block a = blocks.get(i);
-            Block b = blocks.get(i + 1);
-            boolean bothBody = a.kind == Kind.BODY
-                    && b.kind == Kind.BODY
-                    && !knownHeadings.contains(a.text)
-                    && !knownHeadings.contains(b.text);
-            if (bothBody && !endsSentence(a.text) && startsLowercase(b.text)) {
-                a.text = a.text + " " + b.text;
-                blocks.remove(i + 1);
-                i--;
-            }
-        }
+    private static boolean isKnown(CharSequence text, Set<String> known, int longest) {
+        return text.length() <= longest && known.contains(text.toString());
     }
 
-    static boolean endsSentence(String text) {
+    static boolean endsSentence(CharSequence text) {
         int end = text.length();
         while (end > 0 && "\"”’')]»".indexOf(text.charAt(end - 1)) >= 0) {
             end--;
@@ -234,6 +289,7 @@ final class TextCleaner {
 
     private static void markHeadings(List<Block> blocks, Set<String> knownHeadings) {
         for (int i = 0; i < blocks.size(); i++) {
+            Cancellation.check();
             Block block = blocks.get(i);
             boolean somethingBelow = i + 1 < blocks.size() && blocks.get(i + 1).kind != Kind.HEADING;
             if (knownHeadings.contains(block.text) && block.kind == Kind.BODY) {
@@ -292,8 +348,31 @@ final class TextCleaner {
         return paragraphs;
     }
 
+    /**
+     * Words as {@code text.strip().split("\\s+")} counts them, without building the array: runs of
+     * other characters between regular-expression whitespace, after trimming Unicode whitespace.
+     */
     static int wordCount(String text) {
-        String stripped = text.strip();
-        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+        int start = 0;
+        int end = text.length();
+        while (start < end && Character.isWhitespace(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        while (end > start && Character.isWhitespace(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        if (start == end) {
+            return 0;
+        }
+        int words = 1;
+        boolean inGap = false;
+        for (int i = start; i < end; i++) {
+            boolean space = isRegexSpace(text.charAt(i));
+            if (space && !inGap) {
+                words++;
+            }
+            inGap = space;
+        }
+        return words;
     }
 }

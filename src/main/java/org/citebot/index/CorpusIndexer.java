@@ -4,20 +4,31 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import org.citebot.corpus.CorpusFile;
+import org.citebot.corpus.CorpusListing;
 import org.citebot.corpus.CorpusReader;
-import org.citebot.corpus.CorpusSnapshot;
+import org.citebot.corpus.FileBudget;
 import org.citebot.corpus.PassageSplitter;
+import org.citebot.corpus.ReadOutcome;
 import org.citebot.corpus.SkippedFile;
-import org.citebot.corpus.SourceDocument;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings a {@link PassageIndex} in line with a corpus directory: reads and cleans every file,
- * splits documents into passages and hands them to the index, which skips unchanged documents and
- * removes deleted ones. Used at start-up, by {@code citebot index} and by moderators' reindex.
+ * Brings a {@link PassageIndex} in line with a corpus folder, one file at a time: each file is read,
+ * cleaned and split within its time budget and handed to an {@link IndexUpdate} before the next is
+ * read, so memory is bounded by the largest document, not by the corpus. A file whose size,
+ * modification time and reading key match what the index recorded is passed over without being
+ * read; one whose bytes hash to the recorded content hash is passed over without being extracted.
+ * Used at start-up, by {@code citebot index} and by moderators' reindex.
  */
 public final class CorpusIndexer {
 
@@ -26,6 +37,8 @@ public final class CorpusIndexer {
     private final CorpusReader reader;
     private final PassageSplitter splitter;
     private final PassageIndex index;
+    /** The wall clock file modification times are compared with; never a test's fixed clock. */
+    private final Clock fileClock = Clock.systemUTC();
 
     public CorpusIndexer(CorpusReader reader, PassageSplitter splitter, PassageIndex index) {
         this.reader = reader;
@@ -45,75 +58,167 @@ public final class CorpusIndexer {
     }
 
     /**
-     * Indexes {@code corpusDir}, telling {@code progress} about every file read, document split and
-     * document written.
+     * Indexes {@code corpusDir}, telling {@code progress} about every file.
      *
      * @param fullRebuild rewrite every document even when unchanged
      * @throws IOException when the corpus folder is missing or the index cannot be written; the
      *     index then keeps serving its previous commit
      */
     public CorpusIndexReport index(Path corpusDir, boolean fullRebuild, IndexProgress progress) throws IOException {
-        long started = System.nanoTime();
-        ReadCorpus corpus = read(corpusDir, progress);
-        UpdateReport update =
-                fullRebuild ? index.rebuild(corpus.documents(), progress) : index.update(corpus.documents(), progress);
-        long took = System.nanoTime() - started;
-        LOG.info(
-                "Index built: {} documents, {} passages, {} skipped files in {} ms ({} added, {} changed, {} unchanged, {} removed)",
-                corpus.documents().size(),
-                corpus.passages(),
-                corpus.skipped().size(),
-                took / 1_000_000,
-                update.added().size(),
-                update.replaced().size(),
-                update.unchanged().size(),
-                update.deleted().size());
-        return new CorpusIndexReport(
-                update, corpus.skipped(), corpus.documents().size(), corpus.passages(), took);
+        return index(corpusDir, fullRebuild, progress, CommitGuard.none());
     }
 
     /**
-     * What {@link #index} would change, without writing: reads and splits the corpus like a real run
-     * and compares it with the hashes of the serving commit.
+     * Indexes {@code corpusDir} under a watchdog's {@code guard}: once the guard is abandoned the run
+     * stops at the next file, rolls back and never commits.
+     *
+     * @throws CancellationException when the run was stopped by its guard or interrupted
+     */
+    public CorpusIndexReport index(Path corpusDir, boolean fullRebuild, IndexProgress progress, CommitGuard guard)
+            throws IOException {
+        long started = System.nanoTime();
+        Instant listedAt = fileClock.instant();
+        CorpusListing listing = list(corpusDir);
+        try (IndexUpdate update = index.startUpdate(fullRebuild, guard)) {
+            List<SkippedFile> skipped = feed(listing, update, listedAt, progress, guard);
+            ensureStillThere(corpusDir);
+            progress.onProgress(IndexProgress.Phase.COMMITTING, 0, 1);
+            UpdateReport report = update.commit();
+            progress.onProgress(IndexProgress.Phase.COMMITTING, 1, 1);
+            long took = System.nanoTime() - started;
+            LOG.info(
+                    "Index built: {} documents, {} passages, {} skipped files in {} ms ({} added, {} changed, {} unchanged, {} removed)",
+                    update.documents(),
+                    update.passages(),
+                    skipped.size(),
+                    TimeUnit.NANOSECONDS.toMillis(took),
+                    report.added().size(),
+                    report.replaced().size(),
+                    report.unchanged().size(),
+                    report.deleted().size());
+            return new CorpusIndexReport(report, skipped, update.documents(), update.passages(), took);
+        }
+    }
+
+    /**
+     * What {@link #index} would change, without writing: reads and splits the files that changed
+     * like a real run and compares them with the serving commit.
      *
      * @throws IOException when the corpus folder is missing
      */
     public CorpusPreview preview(Path corpusDir, IndexProgress progress) throws IOException {
-        long started = System.nanoTime();
-        ReadCorpus corpus = read(corpusDir, progress);
-        UpdatePlan plan = index.preview(corpus.documents());
-        return new CorpusPreview(
-                plan,
-                corpus.skipped(),
-                corpus.documents().size(),
-                corpus.passages(),
-                index.metadata(),
-                System.nanoTime() - started);
+        return preview(corpusDir, progress, CommitGuard.none());
     }
 
-    private ReadCorpus read(Path corpusDir, IndexProgress progress) throws NoSuchFileException {
+    /**
+     * Like {@link #preview(Path, IndexProgress)} under a watchdog's {@code guard}: once the guard is
+     * abandoned the dry run stops at the next file.
+     */
+    public CorpusPreview preview(Path corpusDir, IndexProgress progress, CommitGuard guard) throws IOException {
+        long started = System.nanoTime();
+        Instant listedAt = fileClock.instant();
+        CorpusListing listing = list(corpusDir);
+        try (IndexUpdate preview = index.startPreview()) {
+            List<SkippedFile> skipped = feed(listing, preview, listedAt, progress, guard);
+            return new CorpusPreview(
+                    preview.plan(),
+                    skipped,
+                    preview.documents(),
+                    preview.passages(),
+                    index.metadata(),
+                    System.nanoTime() - started);
+        }
+    }
+
+    private CorpusListing list(Path corpusDir) throws NoSuchFileException {
         if (!Files.isDirectory(corpusDir)) {
             throw new NoSuchFileException(corpusDir.toString(), null, "the corpus folder does not exist");
         }
-        CorpusSnapshot snapshot =
-                reader.read(corpusDir, (done, total) -> progress.onProgress(IndexProgress.Phase.READING, done, total));
+        return reader.list(corpusDir);
+    }
+
+    private static void ensureStillThere(Path corpusDir) throws NoSuchFileException {
         if (!Files.isDirectory(corpusDir)) {
-            // Its files were skipped as unreadable; indexing that would delete every document.
+            // Its files were skipped as unreadable; committing that would delete every document.
             throw new NoSuchFileException(
                     corpusDir.toString(), null, "the corpus folder disappeared while it was read");
         }
-        List<SourceDocument> sources = snapshot.documents();
-        List<IndexedDocument> documents = new ArrayList<>(sources.size());
-        int passages = 0;
-        progress.onProgress(IndexProgress.Phase.SPLITTING, 0, sources.size());
-        for (SourceDocument document : sources) {
-            IndexedDocument indexed = new IndexedDocument(document, splitter.split(document));
-            passages += indexed.passages().size();
-            documents.add(indexed);
-            progress.onProgress(IndexProgress.Phase.SPLITTING, documents.size(), sources.size());
-        }
-        return new ReadCorpus(documents, snapshot.skipped(), passages);
     }
 
-    private record ReadCorpus(List<IndexedDocument> documents, List<SkippedFile> skipped, int passages) {}
+    /** Hands every listed file to {@code update}; returns the files skipped, refused ones first. */
+    private List<SkippedFile> feed(
+            CorpusListing listing, IndexUpdate update, Instant listedAt, IndexProgress progress, CommitGuard guard)
+            throws IOException {
+        List<SkippedFile> skipped = new ArrayList<>(listing.refused());
+        int total = listing.total();
+        int done = skipped.size();
+        progress.onProgress(IndexProgress.Phase.READING, 0, total);
+        try (FileBudget budget = new FileBudget(reader.options().fileTimeout())) {
+            for (CorpusFile file : listing.files()) {
+                if (guard.abandoned()) {
+                    throw new CancellationException("the reindex was stopped by its watchdog");
+                }
+                Optional<IndexedFile> indexed = update.indexed(file.id());
+                if (indexed.flatMap(IndexedFile::stamp)
+                        .filter(stamp ->
+                                stamp.vouchesFor(file.path(), file.size(), file.modifiedNanos(), file.readingKey()))
+                        .isPresent()) {
+                    update.keep(file.id());
+                } else {
+                    readAndPut(file, indexed, update, listedAt, budget).ifPresent(skipped::add);
+                }
+                progress.onProgress(IndexProgress.Phase.READING, ++done, total);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while reading the corpus");
+        }
+        return skipped;
+    }
+
+    /** Reads one file within its budget and hands its document to the update; the skip, if it was skipped. */
+    private Optional<SkippedFile> readAndPut(
+            CorpusFile file, Optional<IndexedFile> indexed, IndexUpdate update, Instant listedAt, FileBudget budget)
+            throws IOException, InterruptedException {
+        // The recorded content hash counts only when nothing else that shapes the document changed.
+        Optional<String> knownContent = indexed.filter(old -> old.stamp()
+                        .map(stamp -> stamp.path().equals(file.path())
+                                && stamp.readingKey().equals(file.readingKey()))
+                        .orElse(false))
+                .map(IndexedFile::contentHash);
+        FileBudget.Outcome<FileWork> outcome = budget.run(() -> work(file, knownContent));
+        if (outcome instanceof FileBudget.Exceeded<FileWork> exceeded) {
+            SkippedFile skip = new SkippedFile(file.path(), exceeded.reason());
+            LOG.warn("Skipping {}: {}", skip.path(), skip.reason());
+            return Optional.of(skip);
+        }
+        FileWork work = ((FileBudget.Done<FileWork>) outcome).value();
+        if (work.document() != null) {
+            FileStamp stamp = new FileStamp(
+                    file.path(),
+                    file.size(),
+                    file.modifiedNanos(),
+                    TimeUnit.MILLISECONDS.toNanos(listedAt.toEpochMilli()),
+                    file.readingKey());
+            update.put(work.document(), Optional.of(stamp));
+            return Optional.empty();
+        }
+        if (work.outcome() instanceof ReadOutcome.SameContent) {
+            update.keep(file.id());
+            return Optional.empty();
+        }
+        return Optional.of(((ReadOutcome.Skipped) work.outcome()).skipped());
+    }
+
+    /** On the file's worker thread: read, and split what was read. */
+    private FileWork work(CorpusFile file, Optional<String> knownContent) {
+        ReadOutcome outcome = reader.read(file, knownContent);
+        if (outcome instanceof ReadOutcome.Read read) {
+            return new FileWork(outcome, new IndexedDocument(read.document(), splitter.split(read.document())));
+        }
+        return new FileWork(outcome, null);
+    }
+
+    /** What a file's worker made of it: the reader's outcome, and the split document if it was read. */
+    private record FileWork(ReadOutcome outcome, @Nullable IndexedDocument document) {}
 }

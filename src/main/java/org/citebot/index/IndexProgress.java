@@ -1,8 +1,8 @@
 package org.citebot.index;
 
 /**
- * Hears how far an index update has got, document by document, so a moderator's reindex can show
- * "writing 3/12 documents" while it runs and a second request can be told how far the first is.
+ * Hears how far an index update has got, file by file, so a moderator's reindex can show
+ * "reading 3/12 files" while it runs and a second request can be told how far the first is.
  * {@link CorpusIndexer} and {@link PassageIndex} call it on the updating thread; implementations
  * must be cheap and safe to read from other threads.
  *
@@ -17,12 +17,18 @@ public interface IndexProgress {
 
     /** The steps of an update, in the order they run. */
     enum Phase {
-        /** Reading and cleaning the corpus files; counts files, including those skipped. */
+        /**
+         * Reading the corpus files one by one, each cleaned, split and handed to the index writer
+         * before the next (unchanged ones pass at once); counts files, including those skipped.
+         */
         READING,
-        /** Splitting the documents read into passages; counts documents. */
-        SPLITTING,
-        /** Writing changed documents to the index (unchanged ones pass at once); counts documents. */
-        WRITING
+        /**
+         * Writing a list of documents handed over whole ({@link PassageIndex#update(java.util.List)});
+         * counts documents.
+         */
+        WRITING,
+        /** Removing deleted documents and committing, after the corpus was read: 0 of 1, then 1 of 1. */
+        COMMITTING
     }
 
     /**

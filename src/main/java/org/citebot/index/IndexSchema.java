@@ -30,8 +30,9 @@ public final class IndexSchema {
 
     /**
      * Bump whenever fields, their options or the analysis change: an index written with an older
-     * version reports {@link PassageIndex#needsRebuild()} and is rebuilt from the corpus. Version 3
-     * indexed {@link #BODY_WORDS} with positions, for quoted phrases.
+     * version reports {@link PassageIndex#needsRebuild()} and is rebuilt from the corpus. Version 2
+     * added the file stamps of document records; version 3 indexed {@link #BODY_WORDS} with
+     * positions, for quoted phrases.
      */
     public static final int VERSION = 3;
 
@@ -98,6 +99,14 @@ public final class IndexSchema {
     public static final String PATH = "path";
     /** Stored on document records: how many passages were indexed for the document. */
     public static final String PASSAGE_COUNT = "passage_count";
+    /** Stored on document records: the file's size in bytes when it was read. */
+    public static final String FILE_SIZE = "file_size";
+    /** Stored on document records: the file's last-modified time when it was read, in epoch nanoseconds. */
+    public static final String FILE_MODIFIED = "file_modified";
+    /** Stored on document records: when the file was listed before it was read, in epoch nanoseconds. */
+    public static final String FILE_CHECKED = "file_checked";
+    /** Stored on document records: the corpus reader's key for all that shaped the document besides its bytes. */
+    public static final String READING_KEY = "reading_key";
 
     /** Keys of the commit user data. */
     static final String COMMIT_SCHEMA_VERSION = "citebot.schema_version";

@@ -7,8 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -61,6 +63,14 @@ public final class PassageDocuments {
 
     /** The record of a corpus document: its metadata, hashes and passage count; never a search hit. */
     public static Document toDocumentRecord(IndexedDocument indexed) {
+        return toDocumentRecord(indexed, Optional.empty());
+    }
+
+    /**
+     * The record of a corpus document with the stamp of the file it was read from, by which the
+     * next reindex recognises the file unchanged without reading it.
+     */
+    public static Document toDocumentRecord(IndexedDocument indexed, Optional<FileStamp> stamp) {
         SourceDocument source = indexed.document();
         Document doc = new Document();
         doc.add(new StringField(IndexSchema.KIND, IndexSchema.KIND_DOCUMENT, Field.Store.NO));
@@ -70,6 +80,12 @@ public final class PassageDocuments {
         doc.add(new StoredField(IndexSchema.CONTENT_HASH, source.contentHash()));
         doc.add(new StoredField(IndexSchema.INDEXED_HASH, indexedHash(indexed)));
         doc.add(new StoredField(IndexSchema.PASSAGE_COUNT, indexed.passages().size()));
+        stamp.ifPresent(file -> {
+            doc.add(new StoredField(IndexSchema.FILE_SIZE, file.size()));
+            doc.add(new StoredField(IndexSchema.FILE_MODIFIED, file.modifiedNanos()));
+            doc.add(new StoredField(IndexSchema.FILE_CHECKED, file.checkedNanos()));
+            doc.add(new StoredField(IndexSchema.READING_KEY, file.readingKey()));
+        });
         addMetadata(doc, source.metadata());
         return doc;
     }
@@ -80,12 +96,79 @@ public final class PassageDocuments {
      * passage fails before the document is touched.
      */
     public static List<Document> toDocuments(IndexedDocument indexed) {
+        return toDocuments(indexed, Optional.empty());
+    }
+
+    /** Like {@link #toDocuments(IndexedDocument)}, the record carrying the file's stamp. */
+    public static List<Document> toDocuments(IndexedDocument indexed, Optional<FileStamp> stamp) {
         List<Document> docs = new ArrayList<>(indexed.passages().size() + 1);
         for (Passage passage : indexed.passages()) {
             docs.add(toDocument(indexed.document(), passage));
         }
-        docs.add(toDocumentRecord(indexed));
+        docs.add(toDocumentRecord(indexed, stamp));
         return docs;
+    }
+
+    /**
+     * The same block as {@link #toDocuments(IndexedDocument, Optional)}, each Lucene document built
+     * only when the writer asks for it: a file of a million short paragraphs has tens of thousands
+     * of passages, and their Lucene documents together would take tens of megabytes. Every passage
+     * is checked before the first is handed over, so a bad one still fails before anything is written.
+     *
+     * @throws IllegalArgumentException when a passage belongs to another document
+     */
+    public static Iterable<Document> lazyDocuments(IndexedDocument indexed, Optional<FileStamp> stamp) {
+        SourceDocument source = indexed.document();
+        for (Passage passage : indexed.passages()) {
+            if (!passage.docId().equals(source.id())) {
+                throw new IllegalArgumentException(
+                        "passage " + passage.id() + " does not belong to document " + source.id());
+            }
+        }
+        List<Passage> passages = indexed.passages();
+        return () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next <= passages.size();
+            }
+
+            @Override
+            public Document next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int at = next++;
+                return at < passages.size() ? toDocument(source, passages.get(at)) : toDocumentRecord(indexed, stamp);
+            }
+        };
+    }
+
+    /** Reads what a document record says about its file and what was indexed for it. */
+    public static IndexedFile readIndexedFile(Document record) {
+        String path = record.get(IndexSchema.PATH);
+        Optional<FileStamp> stamp = Optional.empty();
+        IndexableField size = record.getField(IndexSchema.FILE_SIZE);
+        IndexableField modified = record.getField(IndexSchema.FILE_MODIFIED);
+        IndexableField checked = record.getField(IndexSchema.FILE_CHECKED);
+        String readingKey = record.get(IndexSchema.READING_KEY);
+        if (path != null && size != null && modified != null && checked != null && readingKey != null) {
+            stamp = Optional.of(new FileStamp(
+                    path,
+                    size.numericValue().longValue(),
+                    modified.numericValue().longValue(),
+                    checked.numericValue().longValue(),
+                    readingKey));
+        }
+        IndexableField passages = record.getField(IndexSchema.PASSAGE_COUNT);
+        return new IndexedFile(
+                required(record, IndexSchema.DOC_ID),
+                path == null ? "" : path,
+                Optional.ofNullable(record.get(IndexSchema.CONTENT_HASH)).orElse(""),
+                Optional.ofNullable(record.get(IndexSchema.INDEXED_HASH)).orElse(""),
+                passages == null ? 0 : passages.numericValue().intValue(),
+                stamp);
     }
 
     /**

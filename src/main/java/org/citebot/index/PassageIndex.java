@@ -15,8 +15,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
@@ -231,12 +233,55 @@ public final class PassageIndex implements Closeable {
      * @throws IllegalArgumentException when a document id is listed twice
      */
     public UpdatePlan preview(List<IndexedDocument> documents) throws IOException {
+        try (IndexUpdate preview = startPreview()) {
+            for (IndexedDocument document : documents) {
+                preview.put(document, Optional.empty());
+            }
+            return preview.plan();
+        }
+    }
+
+    /**
+     * Starts an update that documents are streamed into one at a time, for the corpus indexer. Waits
+     * for a running update to end, unless {@code guard} is abandoned meanwhile; the caller must close
+     * the returned update.
+     *
+     * @param forceRebuild rewrite every document, even when the index needs no rebuild
+     * @param guard lets a watchdog stop the update from committing
+     * @throws CancellationException when the guard is abandoned or the thread interrupted while it waits
+     */
+    public IndexUpdate startUpdate(boolean forceRebuild, CommitGuard guard) throws IOException {
+        try {
+            // An earlier run stopped by its watchdog may still hold the lock until it rolls back.
+            while (!updateLock.tryLock(1, TimeUnit.SECONDS)) {
+                if (guard.abandoned()) {
+                    throw new CancellationException("stopped while waiting for an earlier index update to end");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for an earlier index update to end");
+        }
+        return begin(forceRebuild, guard);
+    }
+
+    /**
+     * Starts a dry run against the serving commit: the same calls as an update, nothing written, the
+     * answer in {@link IndexUpdate#plan()}. Neither takes nor waits for the update lock.
+     */
+    public IndexUpdate startPreview() throws IOException {
         IndexSearcher searcher = acquire();
         try {
             Map<String, String> userData = ((DirectoryReader) searcher.getIndexReader())
                     .getIndexCommit()
                     .getUserData();
-            return plan(corpusHashes(documents), indexedHashes(searcher), needsRebuild(userData));
+            return new IndexUpdate(
+                    this,
+                    false,
+                    needsRebuild(userData),
+                    CommitGuard.none(),
+                    fromUserData(userData),
+                    indexedFiles(searcher));
         } finally {
             release(searcher);
         }
@@ -254,127 +299,62 @@ public final class PassageIndex implements Closeable {
 
     private UpdateReport write(List<IndexedDocument> corpus, boolean forceRebuild, IndexProgress progress)
             throws IOException {
-        long started = System.nanoTime();
         updateLock.lock();
+        try (IndexUpdate update = begin(forceRebuild, CommitGuard.none())) {
+            progress.onProgress(IndexProgress.Phase.WRITING, 0, corpus.size());
+            int done = 0;
+            for (IndexedDocument document : corpus) {
+                update.put(document, Optional.empty());
+                progress.onProgress(IndexProgress.Phase.WRITING, ++done, corpus.size());
+            }
+            return update.commit();
+        }
+    }
+
+    /** Opens an update for the thread that just took the update lock; releases it when that fails. */
+    private IndexUpdate begin(boolean forceRebuild, CommitGuard guard) throws IOException {
         try {
             Map<String, String> lastCommit = latestCommitUserData();
-            IndexMetadata previous = fromUserData(lastCommit);
             boolean rebuild = forceRebuild || needsRebuild(lastCommit);
-            Map<String, String> hashes = corpusHashes(corpus);
-            UpdatePlan plan;
-            IndexSearcher searcher = acquire();
-            try {
-                plan = plan(hashes, indexedHashes(searcher), rebuild);
-            } finally {
-                release(searcher);
-            }
-            if (!plan.changesIndex()) {
-                progress.onProgress(IndexProgress.Phase.WRITING, corpus.size(), corpus.size());
-                LOG.info(
-                        "passage index unchanged: {} documents",
-                        plan.unchanged().size());
-                return report(plan, previous, System.nanoTime() - started);
-            }
-            Set<String> unchanged = Set.copyOf(plan.unchanged());
-            int passages = 0;
-            IndexMetadata next;
-            // Everything up to the commit is invisible to searchers; any failure rolls it all back.
-            try {
-                progress.onProgress(IndexProgress.Phase.WRITING, 0, corpus.size());
-                if (rebuild) {
-                    writer.deleteAll();
-                }
-                int done = 0;
-                for (IndexedDocument document : corpus) {
-                    passages += document.passages().size();
-                    String id = document.docId();
-                    if (!unchanged.contains(id)) {
-                        writer.updateDocuments(
-                                new Term(IndexSchema.DOC_ID, id), PassageDocuments.toDocuments(document));
-                    }
-                    progress.onProgress(IndexProgress.Phase.WRITING, ++done, corpus.size());
-                }
-                for (String id : plan.deleted()) {
-                    writer.deleteDocuments(new Term(IndexSchema.DOC_ID, id));
-                }
-                next = new IndexMetadata(
-                        IndexSchema.VERSION,
-                        corpusFingerprint(hashes),
-                        hashes.size(),
-                        passages,
-                        clock.instant(),
-                        previous.generation() + 1);
-                writer.setLiveCommitData(toUserData(next).entrySet());
-                writer.commit();
-            } catch (Throwable failure) {
-                rollback(failure);
-                throw failure;
-            }
-            // The commit is durable from here on: a failed refresh must not roll it back (there is
-            // nothing left to roll back); searches keep the previous commit until a refresh succeeds.
-            searchers.maybeRefreshBlocking();
-            long took = System.nanoTime() - started;
-            LOG.info(
-                    "passage index {}: {} added, {} replaced, {} unchanged, {} deleted; {} documents, {} passages, generation {} in {} ms",
-                    rebuild ? "rebuilt" : "updated",
-                    plan.added().size(),
-                    plan.replaced().size(),
-                    plan.unchanged().size(),
-                    plan.deleted().size(),
-                    next.documents(),
-                    next.passages(),
-                    next.generation(),
-                    TimeUnit.NANOSECONDS.toMillis(took));
-            return report(plan, next, took);
-        } finally {
+            return new IndexUpdate(this, true, rebuild, guard, fromUserData(lastCommit), indexedFiles());
+        } catch (IOException | RuntimeException e) {
+            updateLock.unlock();
+            throw e;
+        }
+    }
+
+    /** The writer, for the update that holds the update lock. */
+    IndexWriter writer() {
+        if (!updateLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("only the thread running an update may write");
+        }
+        return writer;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Commits everything written with {@code next} as the commit's metadata. */
+    void commit(IndexMetadata next) throws IOException {
+        writer().setLiveCommitData(toUserData(next).entrySet());
+        writer().commit();
+    }
+
+    /** Makes the last commit visible to new searches. */
+    void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Called when an update closes: releases the update lock a writing update holds. */
+    void endUpdate(boolean writes) {
+        if (writes) {
             updateLock.unlock();
         }
     }
 
-    private static UpdateReport report(UpdatePlan plan, IndexMetadata metadata, long tookNanos) {
-        return new UpdateReport(
-                plan.added(), plan.replaced(), plan.unchanged(), plan.deleted(), plan.rebuild(), metadata, tookNanos);
-    }
-
-    /** Each document's indexed hash, in corpus order. */
-    private static Map<String, String> corpusHashes(List<IndexedDocument> corpus) {
-        Map<String, String> hashes = new LinkedHashMap<>();
-        for (IndexedDocument document : corpus) {
-            if (hashes.putIfAbsent(document.docId(), PassageDocuments.indexedHash(document)) != null) {
-                throw new IllegalArgumentException("document id " + document.docId() + " is listed twice");
-            }
-        }
-        return hashes;
-    }
-
-    /** Compares the corpus with the index: the one place that decides what an update writes. */
-    private static UpdatePlan plan(Map<String, String> corpus, Map<String, String> indexed, boolean rebuild) {
-        List<String> added = new ArrayList<>();
-        List<String> replaced = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        for (Map.Entry<String, String> document : corpus.entrySet()) {
-            String id = document.getKey();
-            String hash = indexed.get(id);
-            if (hash == null) {
-                added.add(id);
-            } else if (rebuild || !hash.equals(document.getValue())) {
-                // A rebuild rewrites every document, so none counts as unchanged.
-                replaced.add(id);
-            } else {
-                unchanged.add(id);
-            }
-        }
-        List<String> deleted = new ArrayList<>();
-        for (String id : new TreeMap<>(indexed).keySet()) {
-            if (!corpus.containsKey(id)) {
-                deleted.add(id);
-            }
-        }
-        return new UpdatePlan(added, replaced, unchanged, deleted, rebuild);
-    }
-
     /** Drops everything written since the last commit and opens a fresh writer (rollback closes it). */
-    private void rollback(Throwable cause) {
+    void rollback(Throwable cause) {
         LOG.warn("passage index update failed, rolling back to the last commit: {}", cause.toString());
         try {
             writer.rollback();
@@ -399,22 +379,40 @@ public final class PassageIndex implements Closeable {
         return new IndexWriter(directory, config);
     }
 
-    /** The indexed hash of every document {@code searcher} sees, by document id. */
-    private static Map<String, String> indexedHashes(IndexSearcher searcher) throws IOException {
+    /** What the serving commit holds for every document, by document id. */
+    private Map<String, IndexedFile> indexedFiles() throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            return indexedFiles(searcher);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** What {@code searcher} sees of every document, by document id. */
+    private static Map<String, IndexedFile> indexedFiles(IndexSearcher searcher) throws IOException {
         int max = Math.max(1, searcher.getIndexReader().numDocs());
         TopDocs top = searcher.search(new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_DOCUMENT)), max);
         StoredFields stored = searcher.storedFields();
-        Set<String> fields = Set.of(IndexSchema.DOC_ID, IndexSchema.INDEXED_HASH);
-        Map<String, String> hashes = new HashMap<>();
+        Set<String> fields = Set.of(
+                IndexSchema.DOC_ID,
+                IndexSchema.PATH,
+                IndexSchema.CONTENT_HASH,
+                IndexSchema.INDEXED_HASH,
+                IndexSchema.PASSAGE_COUNT,
+                IndexSchema.FILE_SIZE,
+                IndexSchema.FILE_MODIFIED,
+                IndexSchema.FILE_CHECKED,
+                IndexSchema.READING_KEY);
+        Map<String, IndexedFile> files = new HashMap<>();
         for (ScoreDoc hit : top.scoreDocs) {
             Document record = stored.document(hit.doc, fields);
-            String id = record.get(IndexSchema.DOC_ID);
-            String hash = record.get(IndexSchema.INDEXED_HASH);
-            if (id != null) {
-                hashes.put(id, hash == null ? "" : hash);
+            if (record.get(IndexSchema.DOC_ID) != null) {
+                IndexedFile file = PassageDocuments.readIndexedFile(record);
+                files.put(file.docId(), file);
             }
         }
-        return hashes;
+        return files;
     }
 
     private Map<String, String> servingUserData() throws IOException {

@@ -5,11 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.citebot.index.CommitGuard;
 import org.citebot.index.CorpusIndexReport;
 import org.citebot.index.CorpusIndexer;
 import org.citebot.index.CorpusPreview;
@@ -31,11 +38,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Searches are never affected: the index builds the new content beside the serving commit and
  * swaps it in with one commit; a failed run is rolled back and the previous commit keeps serving.
+ *
+ * <p>A watchdog bounds every run: the work runs on its own thread, and a run still going after the
+ * run timeout is declared failed, recorded and announced, and the one-at-a-time slot is released.
+ * Its {@link CommitGuard} is abandoned first, so the stuck run can never commit afterwards; it rolls
+ * back at its next file. A run that already started its commit is waited for instead. Errors such as
+ * running out of memory fail the run the same way instead of leaving it recorded as running.
  */
 public final class ReindexService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReindexService.class);
     private static final int MAX_ERROR_CHARS = 300;
+    private static final AtomicInteger RUN_THREADS = new AtomicInteger();
+
+    /** How long a run may take before the watchdog fails it, unless configured otherwise. */
+    public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(30);
 
     private final CorpusIndexer indexer;
     private final PassageIndex index;
@@ -43,9 +60,19 @@ public final class ReindexService {
     private final ReindexLog runs;
     private final ModeratorLog moderatorLog;
     private final Consumer<ReindexSummary> onFinished;
+    private final Duration runTimeout;
     private final Clock clock;
-    /** The running reindex, or null; also the single-flight guard. Written only by the running thread. */
-    private final AtomicReference<@Nullable ReindexStatus> running = new AtomicReference<>();
+    /** The running reindex, or null; also the single-flight guard. */
+    private final AtomicReference<@Nullable Run> running = new AtomicReference<>();
+
+    /** One run's place in the single-flight slot; its status is replaced as it progresses. */
+    private static final class Run {
+        private final AtomicReference<ReindexStatus> status;
+
+        Run(ReindexStatus status) {
+            this.status = new AtomicReference<>(status);
+        }
+    }
 
     public ReindexService(
             CorpusIndexer indexer,
@@ -54,13 +81,14 @@ public final class ReindexService {
             ReindexLog runs,
             ModeratorLog moderatorLog,
             Clock clock) {
-        this(indexer, index, corpusDir, runs, moderatorLog, summary -> {}, clock);
+        this(indexer, index, corpusDir, runs, moderatorLog, summary -> {}, DEFAULT_RUN_TIMEOUT, clock);
     }
 
     /**
      * @param onFinished told of every finished run, dry or real, ok or failed (metrics; refreshing
      *     what depends on the index when {@link ReindexSummary#generationAfter()} moved on); it must
      *     not throw
+     * @param runTimeout how long a run may take before the watchdog fails it ({@code index.reindexTimeout})
      */
     public ReindexService(
             CorpusIndexer indexer,
@@ -69,13 +97,18 @@ public final class ReindexService {
             ReindexLog runs,
             ModeratorLog moderatorLog,
             Consumer<ReindexSummary> onFinished,
+            Duration runTimeout,
             Clock clock) {
+        if (runTimeout.isNegative() || runTimeout.isZero()) {
+            throw new IllegalArgumentException("runTimeout must be positive, got " + runTimeout);
+        }
         this.indexer = indexer;
         this.index = index;
         this.corpusDir = corpusDir;
         this.runs = runs;
         this.moderatorLog = moderatorLog;
         this.onFinished = onFinished;
+        this.runTimeout = runTimeout;
         this.clock = clock;
     }
 
@@ -92,7 +125,8 @@ public final class ReindexService {
 
     /** The reindex running now, if any. */
     public Optional<ReindexStatus> running() {
-        return Optional.ofNullable(running.get());
+        Run run = running.get();
+        return run == null ? Optional.empty() : Optional.of(run.status.get());
     }
 
     /**
@@ -106,27 +140,39 @@ public final class ReindexService {
     public ReindexSummary reindex(ReindexRequest request, IndexProgress progress)
             throws ReindexAlreadyRunningException, ReindexFailedException {
         Instant startedAt = clock.instant();
-        claim(ReindexStatus.starting(request, startedAt));
+        Run run = new Run(ReindexStatus.starting(request, startedAt));
+        claim(run);
         try {
             Optional<Long> runId = recordStart(request, startedAt);
             LOG.info("{} started by {}", request.dryRun() ? "Dry-run reindex" : "Reindex", request.requestedBy());
+            CommitGuard guard = new CommitGuard();
             IndexProgress tracking = (phase, done, total) -> {
-                running.updateAndGet(status -> status == null ? null : status.at(phase, done, total));
-                progress.onProgress(phase, done, total);
+                // A run the watchdog gave up on says nothing more to anyone.
+                if (!guard.abandoned()) {
+                    run.status.updateAndGet(status -> status.at(phase, done, total));
+                    progress.onProgress(phase, done, total);
+                }
             };
             long generationBefore = -1;
             ReindexSummary summary;
-            @Nullable Exception failure = null;
+            @Nullable Throwable failure = null;
             try {
                 generationBefore = index.metadata().generation();
+                long before = generationBefore;
                 summary = request.dryRun()
-                        ? dryRun(request, startedAt, generationBefore, indexer.preview(corpusDir, tracking))
+                        ? dryRun(
+                                request,
+                                startedAt,
+                                before,
+                                withinTimeout(guard, () -> indexer.preview(corpusDir, tracking, guard)))
                         : run(
                                 request,
                                 startedAt,
-                                generationBefore,
-                                indexer.index(corpusDir, request.fullRebuild(), tracking));
-            } catch (IOException | RuntimeException e) {
+                                before,
+                                withinTimeout(
+                                        guard, () -> indexer.index(corpusDir, request.fullRebuild(), tracking, guard)));
+            } catch (Throwable e) {
+                // Errors too: a run that ran out of memory must be recorded as failed, not left running.
                 failure = e;
                 summary = new ReindexSummary(
                         request,
@@ -157,15 +203,76 @@ public final class ReindexService {
             }
             return summary;
         } finally {
-            running.set(null);
+            running.compareAndSet(run, null);
         }
     }
 
-    private void claim(ReindexStatus status) throws ReindexAlreadyRunningException {
-        while (!running.compareAndSet(null, status)) {
-            ReindexStatus other = running.get();
+    /** The work of one run, on a thread of its own. */
+    @FunctionalInterface
+    private interface RunWork<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} on a new thread and waits at most the run timeout. When the time is up the
+     * run is abandoned through its guard: it stops at its next file, rolls back and never commits.
+     * A run already committing is waited for, since its commit decides the outcome.
+     *
+     * @throws RunTimedOutException when the run was abandoned
+     */
+    private <T> T withinTimeout(CommitGuard guard, RunWork<T> work) throws Exception {
+        FutureTask<T> task = new FutureTask<>(work::run);
+        Thread thread = new Thread(task, "reindex-run-" + RUN_THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            try {
+                return task.get(runTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (guard.abandon()) {
+                    throw new RunTimedOutException(runTimeout);
+                }
+                LOG.warn("Reindex ran over its time budget of {} while committing; waiting for the commit", runTimeout);
+                return task.get();
+            } catch (InterruptedException e) {
+                guard.abandon();
+                Thread.currentThread().interrupt();
+                throw e;
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception exception) {
+                throw exception;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** The watchdog stopped a run that took longer than the run timeout. */
+    static final class RunTimedOutException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RunTimedOutException(Duration timeout) {
+            super("it did not finish within " + words(timeout) + " (index.reindexTimeout) and was stopped");
+        }
+
+        private static String words(Duration timeout) {
+            long seconds = timeout.toSeconds();
+            if (seconds < 120) {
+                return seconds + " s";
+            }
+            return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+        }
+    }
+
+    private void claim(Run run) throws ReindexAlreadyRunningException {
+        while (!running.compareAndSet(null, run)) {
+            Run other = running.get();
             if (other != null) {
-                throw new ReindexAlreadyRunningException(other);
+                throw new ReindexAlreadyRunningException(other.status.get());
             }
             // The other run finished between the two reads: try again.
         }
@@ -264,6 +371,10 @@ public final class ReindexService {
         String text;
         if (failure instanceof NoSuchFileException missing) {
             text = "the corpus folder " + missing.getFile() + " does not exist";
+        } else if (failure instanceof RunTimedOutException) {
+            text = String.valueOf(failure.getMessage());
+        } else if (failure instanceof OutOfMemoryError) {
+            text = "citebot ran out of memory (" + failure.getMessage() + ")";
         } else if (failure instanceof UncheckedIOException unchecked && unchecked.getCause() != null) {
             text = unchecked.getMessage() + " (" + unchecked.getCause() + ")";
         } else {

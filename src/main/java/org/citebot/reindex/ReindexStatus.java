@@ -22,21 +22,21 @@ public record ReindexStatus(
         return new ReindexStatus(request, startedAt, Optional.of(newPhase), newDone, newTotal);
     }
 
-    /** Where the run is, e.g. "writing 3/12 documents". */
+    /** Where the run is, e.g. "reading 3/12 files". */
     public String progress() {
         if (phase.isEmpty()) {
             return "starting";
         }
         return switch (phase.get()) {
             case READING -> "reading " + done + "/" + total + " files";
-            case SPLITTING -> "splitting " + done + "/" + total + " documents";
             case WRITING -> (request.dryRun() ? "comparing " : "writing ") + done + "/" + total + " documents";
+            case COMMITTING -> request.dryRun() ? "comparing with the index" : "saving the new index";
         };
     }
 
     /**
      * The notice for someone who asks while this run is going on, e.g. "A reindex is already
-     * running: writing 3/12 documents, started by a moderator 40 s ago."
+     * running: reading 3/12 files, started by a moderator 40 s ago."
      */
     public String alreadyRunning(Instant now) {
         return "A " + (request.dryRun() ? "dry-run reindex" : "reindex") + " is already running: " + progress()

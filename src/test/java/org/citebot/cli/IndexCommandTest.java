@@ -3,6 +3,7 @@ package org.citebot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -57,5 +58,25 @@ class IndexCommandTest {
             assertThat(run.error())
                     .hasValueSatisfying(error -> assertThat(error).contains("does not exist"));
         }
+    }
+
+    @Test
+    void indexAndSearch_malformedManifest_exitTwoWithTheReasonOnStandardError() throws IOException {
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(corpus.resolve("a.txt"), "A short text about the meridian survey and its findings.\n");
+        Files.writeString(corpus.resolve("sources.yaml"), "sources:\n  - file: a.txt\ntypo: true\n");
+
+        assertThat(cli.run("--config", config.toString(), "index", "--corpus", corpus.toString()))
+                .isEqualTo(2);
+        assertThat(cli.err()).contains("sources.yaml: unknown top-level key 'typo' (allowed: sources)");
+
+        // search builds a missing index first, from the same corpus.
+        Path searchConfig = Files.writeString(
+                dir.resolve("search.yaml"),
+                "corpus:\n  dir: " + corpus + "\nindex:\n  dir: " + dir.resolve("fresh") + "\n");
+        CliRunner search = new CliRunner();
+        assertThat(search.run("--config", searchConfig.toString(), "search", "meridian"))
+                .isEqualTo(2);
+        assertThat(search.err()).contains("unknown top-level key 'typo'");
     }
 }

@@ -23,9 +23,11 @@ class InvalidConfigTest {
             Map.ofEntries(
                     Map.entry("corpus.dir", "bad\u0000path"),
                     Map.entry("corpus.maxFileSize", "10 parsecs"),
+                    Map.entry("corpus.fileTimeout", "0s"),
                     Map.entry("corpus.watch", "sometimes"),
                     Map.entry("corpus.watchDebounce", "soon"),
                     Map.entry("index.dir", ""),
+                    Map.entry("index.reindexTimeout", "1s"),
                     Map.entry("state.db", "bad\u0000path"),
                     Map.entry("state.queryLogRetention", "-3d"),
                     Map.entry("cache.maxEntries", "lots"),

@@ -2,6 +2,7 @@ package org.citebot.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Calendar;
@@ -354,6 +356,45 @@ class CorpusReaderTest {
                 .hasMessageContaining(missing.toString());
     }
 
+    @Test
+    void read_pdfWhoseTextIsLongerThanTheLimit_isSkippedBeforeItFillsMemory() throws IOException {
+        // 20,000 characters of text compress to a file far smaller than that.
+        byte[] file = pdf("word ".repeat(4_000));
+        write("inflating.pdf", file);
+        assertThat(file.length).isLessThan(10_000);
+
+        CorpusSnapshot snapshot = new CorpusReader(new CorpusOptions(10_000)).read(corpus);
+
+        assertThat(reasonFor(snapshot, "inflating.pdf"))
+                .isEqualTo("its text is longer than the limit of 10000 characters");
+    }
+
+    @Test
+    void read_bytesHashingToTheIndexedContent_areNotExtractedAgain() throws IOException {
+        write("good.txt", GOOD_TEXT);
+        CorpusFile file = reader.list(corpus).files().get(0);
+        String hash = CorpusReader.sha256(GOOD_TEXT.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(reader.read(file, Optional.of(hash))).isEqualTo(new ReadOutcome.SameContent(hash));
+        assertThat(reader.read(file, Optional.of("another hash"))).isInstanceOf(ReadOutcome.Read.class);
+    }
+
+    @Test
+    void read_moreLinesThanTheHeapCanClean_isSkippedBeforeParsing() throws IOException {
+        write("tiny.txt", "ab\n\n".repeat(600));
+        write("tags.html", "<p>a</p>".repeat(600));
+        write("fine.md", "A paragraph of ordinary length.\n\nAnother one.\n");
+        CorpusReader reading = new CorpusReader(
+                new CorpusOptions(CorpusOptions.DEFAULT_MAX_FILE_BYTES, CorpusOptions.DEFAULT_FILE_TIMEOUT, 1_000));
+
+        CorpusSnapshot snapshot = reading.read(corpus);
+
+        assertThat(reasonFor(snapshot, "tiny.txt"))
+                .isEqualTo("too many lines to clean in the memory citebot has: 1200, the limit with this heap is 1000");
+        assertThat(reasonFor(snapshot, "tags.html")).startsWith("too many lines to clean");
+        assertThat(snapshot.documents()).extracting(SourceDocument::id).containsExactly("fine");
+    }
+
     private static byte[] pdf(String... lines) throws IOException {
         try (PDDocument document = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -388,5 +429,18 @@ class CorpusReaderTest {
             document.save(out);
             return out.toByteArray();
         }
+    }
+
+    @Test
+    void read_nineMegabyteLineOfStrongEmphasis_isReadWithinSecondsAndIsNoTitle() throws IOException {
+        write("stars.md", "**x".repeat(3_000_000) + "\n\nA sentence after the long line.\n");
+
+        CorpusSnapshot snapshot = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> reader.read(corpus));
+
+        SourceDocument document = document(snapshot, "stars");
+        String title = document.metadata().title();
+        assertThat(title.length() <= 400 ? title : "a title of " + title.length() + " characters")
+                .isEqualTo("stars.md");
+        assertThat(document.paragraphs()).hasSize(2);
     }
 }

@@ -20,8 +20,8 @@ class ManifestTest {
     }
 
     @Test
-    void load_seedManifest_describesBothSeedsWithoutInventedFacts() {
-        Manifest manifest = Manifest.loadFrom(SeedFiles.directory());
+    void load_seedManifest_describesBothSeedsWithoutInventedFacts() throws Exception {
+        Manifest manifest = Manifest.loadFrom(SeedFiles.directory().toRealPath(), CorpusOptions.DEFAULT_MAX_FILE_BYTES);
 
         ManifestEntry wsws = manifest.entry("000_a1f61fe0d4b32682.txt").orElseThrow();
         assertThat(wsws.metadata().author()).contains("Johannes Stern");
@@ -41,7 +41,8 @@ class ManifestTest {
 
     @Test
     void loadFrom_noManifest_isEmpty() {
-        assertThat(Manifest.loadFrom(dir).entries()).isEmpty();
+        assertThat(Manifest.loadFrom(dir, CorpusOptions.DEFAULT_MAX_FILE_BYTES).entries())
+                .isEmpty();
     }
 
     @Test
@@ -126,5 +127,52 @@ class ManifestTest {
         Path file = write("sources:\n  - file: a.txt\n    author: \"\"\n");
 
         assertThatThrownBy(() -> Manifest.load(file)).hasMessageContaining("'author' is empty");
+    }
+
+    @Test
+    void load_unknownTopLevelKey_isRefusedNamingIt() throws Exception {
+        Path file = write("sources:\n  - file: a.txt\ndefaults:\n  language: de\n");
+
+        assertThatThrownBy(() -> Manifest.load(file))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining(Manifest.FILE_NAME)
+                .hasMessageEndingWith("unknown top-level key 'defaults' (allowed: sources)");
+    }
+
+    @Test
+    void load_aliasAsAValue_isRefusedNamingTheEntryAndKey() throws Exception {
+        Path file = write("""
+                sources:
+                  - file: a.txt
+                    publisher: &site Example News
+                  - file: b.txt
+                    publisher: *site
+                """);
+
+        // Read as is, b.txt's publisher would silently be "site".
+        assertThatThrownBy(() -> Manifest.load(file))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageEndingWith(
+                        "entry 2, key 'publisher' is the YAML alias *site; aliases are not supported, write the value out");
+    }
+
+    @Test
+    void load_aliasAsAWholeEntry_isRefusedNamingTheEntry() throws Exception {
+        Path file = write("sources:\n  - &first\n    file: a.txt\n  - *first\n");
+
+        assertThatThrownBy(() -> Manifest.load(file))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageEndingWith(
+                        "entry 2 is the YAML alias *first; aliases are not supported, write the value out");
+    }
+
+    @Test
+    void load_controlCharactersInAValue_areEscapedInTheMessage() throws Exception {
+        Path file = write("sources:\n  - file: \"/abs\\e[31m.txt\"\n");
+
+        assertThatThrownBy(() -> Manifest.load(file))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("got '/abs\\x1b[31m.txt'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u001b"));
     }
 }

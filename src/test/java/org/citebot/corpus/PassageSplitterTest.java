@@ -1,10 +1,13 @@
 package org.citebot.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PassageSplitterTest {
@@ -119,22 +122,20 @@ class PassageSplitterTest {
     }
 
     @Test
-    void split_captionBetweenShortParagraphs_isItsOwnPassageAndNeverMerged() {
+    void split_captionBetweenShortParagraphs_isNoPassageAndNothingMergesAcrossIt() {
         SourceDocument document = document(
                 body(null, words(20, "Before")),
-                caption(null, "Leaders meet at the summit in Berlin."),
+                caption(null, "Leaders meet at the summit in Berlin, where the chancellor greeted them at the door."),
                 body(null, words(20, "After")));
 
         List<Passage> passages = splitter.split(document);
 
-        assertThat(passages)
-                .extracting(Passage::text)
-                .containsExactly(words(20, "Before"), "Leaders meet at the summit in Berlin.", words(20, "After"));
+        assertThat(passages).extracting(Passage::text).containsExactly(words(20, "Before"), words(20, "After"));
     }
 
     @Test
-    void split_captionUnderFourWords_isDropped() {
-        SourceDocument document = document(body(null, words(50, "Body")), caption(null, "Tanks."));
+    void split_longCaption_isNoPassageEither() {
+        SourceDocument document = document(body(null, words(50, "Body")), caption(null, words(120, "Caption")));
 
         assertThat(splitter.split(document)).extracting(Passage::text).containsExactly(words(50, "Body"));
     }
@@ -170,5 +171,69 @@ class PassageSplitterTest {
         assertThat(passages.stream().mapToInt(PassageSplitterTest::wordCount).sum())
                 .isEqualTo(450);
         assertExactOffsets(document, passages);
+    }
+
+    @Test
+    void split_millionShortParagraphs_areMergedWithinSeconds() {
+        Spec[] specs = new Spec[1_000_000];
+        for (int i = 0; i < specs.length; i++) {
+            specs[i] = body(null, "Short one.");
+        }
+        SourceDocument document = document(specs);
+
+        // Restarting the merge from the first piece after every merge made this quadratic.
+        List<Passage> passages = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> splitter.split(document));
+
+        assertThat(passages).hasSize(50_000).allSatisfy(passage -> assertThat(wordCount(passage))
+                .isEqualTo(40));
+        assertExactOffsets(document, passages.subList(0, 100));
+    }
+
+    @Test
+    void split_runsOfRandomParagraphs_mergeExactlyAsTheRuleSays() {
+        Random random = new Random(20261201);
+        for (int round = 0; round < 2_000; round++) {
+            int count = 1 + random.nextInt(12);
+            List<Integer> lengths = new ArrayList<>();
+            Spec[] specs = new Spec[count];
+            for (int i = 0; i < count; i++) {
+                int length = random.nextBoolean() ? 1 + random.nextInt(45) : 1 + random.nextInt(200);
+                lengths.add(length);
+                specs[i] = body("S", words(length, "P" + i));
+            }
+
+            List<Integer> expected = mergedByTheRule(lengths);
+
+            assertThat(splitter.split(document(specs)))
+                    .as("paragraphs of %s words", lengths)
+                    .extracting(PassageSplitterTest::wordCount)
+                    .isEqualTo(expected);
+        }
+    }
+
+    /**
+     * The merge rule written as plainly as possible, slow but obviously right: take the first short
+     * piece that can merge, merge it with the next piece if that fits, else with the previous one,
+     * and start over.
+     */
+    private static List<Integer> mergedByTheRule(List<Integer> lengths) {
+        List<Integer> pieces = new ArrayList<>(lengths);
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            for (int i = 0; i < pieces.size() && !merged; i++) {
+                if (pieces.get(i) >= PassageSplitter.MIN_WORDS) {
+                    continue;
+                }
+                if (i + 1 < pieces.size() && pieces.get(i) + pieces.get(i + 1) <= PassageSplitter.MAX_WORDS) {
+                    pieces.set(i, pieces.get(i) + pieces.remove(i + 1));
+                    merged = true;
+                } else if (i > 0 && pieces.get(i - 1) + pieces.get(i) <= PassageSplitter.MAX_WORDS) {
+                    pieces.set(i - 1, pieces.get(i - 1) + pieces.remove(i));
+                    merged = true;
+                }
+            }
+        }
+        return pieces;
     }
 }

@@ -1,7 +1,10 @@
 package org.citebot.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -160,5 +163,50 @@ class TextCleanerTest {
                 .containsExactly(
                         new CleanParagraph(Optional.of("why we read"), "a sketch of the room", true),
                         new CleanParagraph(Optional.of("why we read"), "Body under it.", false));
+    }
+
+    @Test
+    void clean_millionShortParagraphsHalfOfThemBroken_rejoinsThemWithinSeconds() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 500_000; i++) {
+            lines.add("alpha beta");
+            lines.add("");
+            lines.add("gamma delta.");
+            lines.add("");
+        }
+
+        // Removing each joined block from the list made this quadratic: minutes for a million blocks.
+        List<CleanParagraph> paragraphs =
+                assertTimeoutPreemptively(Duration.ofSeconds(30), () -> cleaner.clean(lines, Set.of(), Set.of()));
+
+        assertThat(paragraphs).hasSize(500_000).allSatisfy(paragraph -> assertThat(paragraph.text())
+                .isEqualTo("alpha beta gamma delta."));
+    }
+
+    @Test
+    void clean_longChainOfBrokenParagraphs_isOneParagraphBuiltInLinearTime() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 200_000; i++) {
+            lines.add("word" + i);
+            lines.add("");
+        }
+
+        // Concatenating the growing paragraph once per piece copied gigabytes.
+        List<CleanParagraph> paragraphs =
+                assertTimeoutPreemptively(Duration.ofSeconds(30), () -> cleaner.clean(lines, Set.of(), Set.of()));
+
+        assertThat(paragraphs).singleElement().satisfies(paragraph -> {
+            assertThat(TextCleaner.wordCount(paragraph.text())).isEqualTo(200_000);
+            assertThat(paragraph.text()).startsWith("word0 word1 ").endsWith(" word199999");
+        });
+    }
+
+    @Test
+    void wordCount_countsRunsSeparatedByWhitespace() {
+        assertThat(TextCleaner.wordCount("")).isZero();
+        assertThat(TextCleaner.wordCount(" \t ")).isZero();
+        assertThat(TextCleaner.wordCount("one")).isEqualTo(1);
+        assertThat(TextCleaner.wordCount("  one  two\tthree\nfour ")).isEqualTo(4);
+        assertThat(TextCleaner.wordCount("\u2003one two\u2003")).isEqualTo(2);
     }
 }

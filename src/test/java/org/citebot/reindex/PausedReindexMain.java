@@ -11,8 +11,8 @@ import org.citebot.state.StateStore;
 
 /**
  * The process {@link KilledReindexTest} kills: opens the index, starts a full rebuild of the corpus
- * (the variant that deletes every document first) and, half way through the writing phase, says so
- * on standard output and waits there, documents written but not committed, until it is killed.
+ * (the variant that deletes every document first) and, half way through the corpus, says so on
+ * standard output and waits there, documents written but not committed, until it is killed.
  *
  * <p>Arguments: the index folder, the corpus folder and the state database. The rebuild runs
  * through {@link ReindexService}, so the run log shows it as running when the process dies.
@@ -39,7 +39,7 @@ public final class PausedReindexMain {
                     Clock.systemUTC());
             ReindexRequest rebuild = new ReindexRequest("console", "the console", Optional.empty(), false, true);
             service.reindex(rebuild, (phase, done, total) -> {
-                if (phase == IndexProgress.Phase.WRITING && done == total / 2) {
+                if (phase == IndexProgress.Phase.READING && done == total / 2) {
                     System.out.println(MARKER + done + "/" + total);
                     System.out.flush();
                     try {

@@ -161,7 +161,7 @@ class ReindexServiceTest {
         IndexCommit commit = lastCommit();
         corpus.revise(3).write(20, 25, 3).remove(0);
         IndexProgress failingWriter = (phase, done, total) -> {
-            if (phase == Phase.WRITING && done == total / 2) {
+            if (phase == Phase.READING && done == total / 2) {
                 throw new IllegalStateException("injected: disk full half way through writing");
             }
         };
@@ -189,7 +189,7 @@ class ReindexServiceTest {
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         IndexProgress pauseWhileWriting = (phase, done, total) -> {
-            if (phase == Phase.WRITING && done == 3) {
+            if (phase == Phase.READING && done == 3) {
                 paused.countDown();
                 awaitQuietly(release);
             }
@@ -206,7 +206,7 @@ class ReindexServiceTest {
                                             .alreadyRunning(
                                                     e.status().startedAt().plusSeconds(40)))
                                     .isEqualTo(
-                                            "A reindex is already running: writing 3/20 documents, started by a moderator 40 s ago."));
+                                            "A reindex is already running: reading 3/20 files, started by a moderator 40 s ago."));
             assertThat(service.running()).isPresent();
 
             release.countDown();
@@ -289,11 +289,9 @@ class ReindexServiceTest {
 
         assertThat(events)
                 .startsWith("READING 0/22", "READING 1/22")
-                .contains("READING 22/22", "SPLITTING 0/21", "SPLITTING 21/21", "WRITING 0/21")
-                .endsWith("WRITING 21/21");
-        assertThat(events.indexOf("READING 22/22")).isLessThan(events.indexOf("SPLITTING 0/21"));
-        assertThat(events.indexOf("SPLITTING 21/21")).isLessThan(events.indexOf("WRITING 0/21"));
-        assertThat(statuses).contains("reading 5/22 files", "splitting 2/21 documents", "writing 7/21 documents");
+                .endsWith("READING 21/22", "READING 22/22", "COMMITTING 0/1", "COMMITTING 1/1")
+                .hasSize(22 + 1 + 2);
+        assertThat(statuses).contains("reading 5/22 files", "saving the new index");
         assertThat(summary.skipped()).singleElement().satisfies(skipped -> {
             assertThat(skipped.path()).isEqualTo("notes.docx");
             assertThat(skipped.reason()).contains("unsupported");
@@ -333,6 +331,90 @@ class ReindexServiceTest {
         assertThat(failingLog.reindex(MODERATOR, IndexProgress.NONE).changed())
                 .containsExactly(TestCorpusFolder.name(1));
         assertThat(summary.ok()).isTrue();
+    }
+
+    @Test
+    void reindex_runStuckPastItsTimeout_isFailedRecordedReleasedAndNeverCommits() throws Exception {
+        ReindexSummary first = service.reindex(MODERATOR, IndexProgress.NONE);
+        long generation = first.generationAfter();
+        List<String> beforeTimeout = stack.answers("meridian token3");
+        corpus.revise(3).remove(0);
+        ReindexService watched = new ReindexService(
+                stack.indexer(),
+                stack.index(),
+                corpus.dir(),
+                runs,
+                announced::add,
+                summary -> {},
+                Duration.ofSeconds(1),
+                Clock.systemUTC());
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> events = new CopyOnWriteArrayList<>();
+        IndexProgress hangsOnTheThirdFile = (phase, done, total) -> {
+            events.add(phase + " " + done);
+            if (phase == Phase.READING && done == 3) {
+                stuck.countDown();
+                // Like a reader that never returns: the watchdog must not wait for it.
+                awaitQuietly(release);
+            }
+        };
+
+        try {
+            assertThatThrownBy(() -> watched.reindex(MODERATOR, hangsOnTheThirdFile))
+                    .isInstanceOf(ReindexFailedException.class)
+                    .hasMessageContaining("did not finish within 1 s (index.reindexTimeout) and was stopped");
+
+            assertThat(stuck.getCount()).isZero();
+            assertThat(watched.running()).as("the one-at-a-time slot").isEmpty();
+            Run run = runs.recent(1).get(0);
+            assertThat(run.result()).isEqualTo(Result.FAILED);
+            assertThat(run.error())
+                    .hasValueSatisfying(error -> assertThat(error).contains("did not finish"));
+            assertThat(announced)
+                    .last()
+                    .extracting(announcement -> text(announcement.operators()))
+                    .asString()
+                    .contains("Reindex failed");
+            assertThat(stack.answers("meridian token3")).isEqualTo(beforeTimeout);
+        } finally {
+            release.countDown();
+        }
+
+        // The stuck run wakes up, rolls back at its next file and lets the next run have the index.
+        ReindexSummary next = watched.reindex(MODERATOR, IndexProgress.NONE);
+        assertThat(next.generationBefore())
+                .as("nothing committed by the stopped run")
+                .isEqualTo(generation);
+        assertThat(next.generationAfter()).isEqualTo(generation + 1);
+        assertThat(events)
+                .as("nothing heard from the stopped run after it was stopped")
+                .endsWith("READING 3");
+        assertThat(stack.search("revised3").totalHits()).isPositive();
+    }
+
+    @Test
+    void reindex_outOfMemoryOrStackOverflow_isRecordedAsFailedAndTheNextRunWorks() throws Exception {
+        for (Error error :
+                List.of(new OutOfMemoryError("injected: Java heap space"), new StackOverflowError("injected"))) {
+            IndexProgress failing = (phase, done, total) -> {
+                if (phase == Phase.READING && done == 2) {
+                    throw error;
+                }
+            };
+
+            assertThatThrownBy(() -> service.reindex(MODERATOR, failing))
+                    .isInstanceOf(ReindexFailedException.class)
+                    .hasCause(error);
+
+            Run run = runs.recent(1).get(0);
+            assertThat(run.result()).isEqualTo(Result.FAILED);
+            assertThat(run.error()).isPresent();
+            assertThat(service.running()).isEmpty();
+        }
+        assertThat(runs.recent(1).get(0).error()).isNotEmpty();
+        assertThat(runs.recent(2).get(1).error()).contains("citebot ran out of memory (injected: Java heap space)");
+        assertThat(service.reindex(MODERATOR, IndexProgress.NONE).added()).hasSize(20);
     }
 
     @Test

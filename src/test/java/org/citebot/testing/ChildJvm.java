@@ -39,11 +39,17 @@ public final class ChildJvm implements AutoCloseable {
      * environment, minus any {@code DISCORD_TOKEN} the machine running the tests may have.
      */
     public static ChildJvm start(Class<?> main, Map<String, String> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                main.getName()));
+        return start(List.of(), main, environment, args);
+    }
+
+    /** Like {@link #start(Class, Map, String...)} with JVM options, such as {@code -Xmx256m}, before the class. */
+    public static ChildJvm start(
+            List<String> jvmOptions, Class<?> main, Map<String, String> environment, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("DISCORD_TOKEN");
@@ -92,7 +98,8 @@ public final class ChildJvm implements AutoCloseable {
         return awaitExit(Duration.ofSeconds(10));
     }
 
-    private int awaitExit(Duration timeout) throws InterruptedException {
+    /** Waits for the child to end by itself; returns the exit code, failing if it is still running. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
         boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(exited)
                 .as("child exited within %s; its output: %s", timeout, String.join(System.lineSeparator(), output))

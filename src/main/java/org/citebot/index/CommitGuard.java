@@ -1,0 +1,44 @@
+package org.citebot.index;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Decides, once, whether an index update may still commit: the update asks right before its commit,
+ * a watchdog may abandon the run before that. Whichever comes first wins, so a run that was declared
+ * failed never writes a commit afterwards, and a run already committing is never declared failed.
+ * An abandoned update also stops at the next document and rolls back.
+ */
+public final class CommitGuard {
+
+    private enum State {
+        RUNNING,
+        COMMITTING,
+        ABANDONED
+    }
+
+    private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
+
+    /** A guard nobody abandons, for updates without a watchdog. */
+    public static CommitGuard none() {
+        return new CommitGuard();
+    }
+
+    /**
+     * Stops the run from ever committing.
+     *
+     * @return false when it is too late: the run has started its commit
+     */
+    public boolean abandon() {
+        return state.compareAndSet(State.RUNNING, State.ABANDONED) || state.get() == State.ABANDONED;
+    }
+
+    /** True once {@link #abandon()} succeeded. */
+    public boolean abandoned() {
+        return state.get() == State.ABANDONED;
+    }
+
+    /** Called by the update right before it commits: true to go ahead, false once abandoned. */
+    boolean enterCommit() {
+        return state.compareAndSet(State.RUNNING, State.COMMITTING);
+    }
+}

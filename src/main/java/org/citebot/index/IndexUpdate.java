@@ -1,0 +1,238 @@
+package org.citebot.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.Term;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One update of a {@link PassageIndex}, fed one document at a time so memory holds one document,
+ * not the corpus: {@link #put} hands over a document read from its file, {@link #keep} passes over
+ * one whose file is unchanged, and {@link #commit} deletes the documents nobody mentioned and
+ * commits once. Searchers only see that commit; closing the update without committing rolls back
+ * whatever was written, and the previous commit keeps serving. A preview (a dry run) takes the same
+ * calls, writes nothing and answers with the {@link #plan()}.
+ *
+ * <p>Not thread-safe: one thread feeds an update, holding the index's update lock until it closes.
+ */
+public final class IndexUpdate implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexUpdate.class);
+
+    private final PassageIndex index;
+    private final boolean writes;
+    private final boolean rebuild;
+    private final CommitGuard guard;
+    private final IndexMetadata previous;
+    private final Map<String, IndexedFile> indexed;
+    private final long started = System.nanoTime();
+    /** Every document of the corpus so far, by id, with its indexed hash, in the order given. */
+    private final Map<String, String> hashes = new HashMap<>();
+
+    private final List<String> added = new ArrayList<>();
+    private final List<String> replaced = new ArrayList<>();
+    private final List<String> unchanged = new ArrayList<>();
+    private int passages;
+    private boolean dirty;
+    private boolean finished;
+
+    IndexUpdate(
+            PassageIndex index,
+            boolean writes,
+            boolean rebuild,
+            CommitGuard guard,
+            IndexMetadata previous,
+            Map<String, IndexedFile> indexed)
+            throws IOException {
+        this.index = index;
+        this.writes = writes;
+        this.rebuild = rebuild;
+        this.guard = guard;
+        this.previous = previous;
+        this.indexed = Map.copyOf(indexed);
+        if (writes && rebuild) {
+            dirty = true;
+            index.writer().deleteAll();
+        }
+    }
+
+    /** True when every document is rewritten (asked for, or the schema or analysis changed). */
+    public boolean rebuild() {
+        return rebuild;
+    }
+
+    /** What the index holds for {@code docId}; always empty in a rebuild, which reads every file. */
+    public Optional<IndexedFile> indexed(String docId) {
+        return rebuild ? Optional.empty() : Optional.ofNullable(indexed.get(docId));
+    }
+
+    /**
+     * Adds a document, replaces its indexed version when anything indexed for it changed, or leaves
+     * it when its indexed hash is unchanged.
+     *
+     * @param stamp the file's stamp, stored so the next run can pass over the file unread
+     * @throws IllegalArgumentException when the id was already given in this update
+     * @throws CancellationException when the run was abandoned by its watchdog
+     */
+    public void put(IndexedDocument document, Optional<FileStamp> stamp) throws IOException {
+        checkOpen();
+        String id = document.docId();
+        String hash = PassageDocuments.indexedHash(document);
+        claim(id, hash);
+        IndexedFile old = indexed.get(id);
+        boolean write;
+        if (old == null) {
+            added.add(id);
+            write = true;
+        } else if (rebuild || !old.indexedHash().equals(hash)) {
+            replaced.add(id);
+            write = true;
+        } else {
+            unchanged.add(id);
+            write = false;
+        }
+        passages += document.passages().size();
+        if (write && writes) {
+            dirty = true;
+            index.writer()
+                    .updateDocuments(new Term(IndexSchema.DOC_ID, id), PassageDocuments.lazyDocuments(document, stamp));
+        }
+    }
+
+    /**
+     * Passes over a document whose file is unchanged: it stays as indexed, without being read.
+     *
+     * @throws IllegalArgumentException when the index does not hold {@code docId}, in a rebuild, or
+     *     when the id was already given in this update
+     */
+    public void keep(String docId) {
+        checkOpen();
+        IndexedFile old = indexed(docId)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("document " + docId + " is not indexed; it must be read"));
+        claim(docId, old.indexedHash());
+        unchanged.add(docId);
+        passages += old.passages();
+    }
+
+    /** Documents given so far. */
+    public int documents() {
+        return hashes.size();
+    }
+
+    /** Passages of the documents given so far, kept ones included. */
+    public int passages() {
+        return passages;
+    }
+
+    /** What this update does (or, for a preview, would do) with the documents given so far. */
+    public UpdatePlan plan() {
+        List<String> deleted = new ArrayList<>();
+        for (String id : new TreeMap<>(indexed).keySet()) {
+            if (!hashes.containsKey(id)) {
+                deleted.add(id);
+            }
+        }
+        return new UpdatePlan(added, replaced, unchanged, deleted, rebuild);
+    }
+
+    /**
+     * Deletes the indexed documents that were not given, commits with the new metadata, and makes
+     * the commit visible to new searches. Commits nothing when nothing changed.
+     *
+     * @throws CancellationException when the run was abandoned by its watchdog; nothing is committed
+     * @throws IllegalStateException for a preview, which never commits
+     */
+    public UpdateReport commit() throws IOException {
+        checkOpen();
+        if (!writes) {
+            throw new IllegalStateException("a preview never commits");
+        }
+        UpdatePlan plan = plan();
+        finished = true;
+        if (!plan.changesIndex()) {
+            LOG.info("passage index unchanged: {} documents", plan.unchanged().size());
+            return report(plan, previous);
+        }
+        for (String id : plan.deleted()) {
+            index.writer().deleteDocuments(new Term(IndexSchema.DOC_ID, id));
+        }
+        IndexMetadata next = new IndexMetadata(
+                IndexSchema.VERSION,
+                PassageIndex.corpusFingerprint(hashes),
+                hashes.size(),
+                passages,
+                index.clock().instant(),
+                previous.generation() + 1);
+        if (!guard.enterCommit()) {
+            throw new CancellationException("the reindex was stopped before its commit");
+        }
+        index.commit(next);
+        // The commit is durable from here on: a failed refresh must not roll it back (there is
+        // nothing left to roll back); searches keep the previous commit until a refresh succeeds.
+        dirty = false;
+        index.refresh();
+        long took = System.nanoTime() - started;
+        LOG.info(
+                "passage index {}: {} added, {} replaced, {} unchanged, {} deleted; {} documents, {} passages, generation {} in {} ms",
+                rebuild ? "rebuilt" : "updated",
+                plan.added().size(),
+                plan.replaced().size(),
+                plan.unchanged().size(),
+                plan.deleted().size(),
+                next.documents(),
+                next.passages(),
+                next.generation(),
+                TimeUnit.NANOSECONDS.toMillis(took));
+        return report(plan, next);
+    }
+
+    /** Rolls back whatever was written unless it was committed, and releases the index. */
+    @Override
+    public void close() {
+        try {
+            if (dirty) {
+                index.rollback(new CancellationException("the update ended without its commit"));
+            }
+        } finally {
+            dirty = false;
+            finished = true;
+            index.endUpdate(writes);
+        }
+    }
+
+    private UpdateReport report(UpdatePlan plan, IndexMetadata metadata) {
+        return new UpdateReport(
+                plan.added(),
+                plan.replaced(),
+                plan.unchanged(),
+                plan.deleted(),
+                plan.rebuild(),
+                metadata,
+                System.nanoTime() - started);
+    }
+
+    private void claim(String id, String hash) {
+        if (hashes.putIfAbsent(id, hash) != null) {
+            throw new IllegalArgumentException("document id " + id + " is listed twice");
+        }
+    }
+
+    private void checkOpen() {
+        if (finished) {
+            throw new IllegalStateException("this index update is finished");
+        }
+        if (guard.abandoned()) {
+            throw new CancellationException("the reindex was stopped");
+        }
+    }
+}
