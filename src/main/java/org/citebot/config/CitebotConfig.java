@@ -56,7 +56,7 @@ public record CitebotConfig(
     /**
      * Where the Lucene index is kept.
      *
-     * @param reindexTimeout a reindex run still going after this long is stopped and recorded as failed
+     * @param reindexTimeout a reindex run that reports no progress for this long is stopped and recorded as failed
      */
     public record Index(Path dir, Duration reindexTimeout) {}
 

@@ -117,6 +117,7 @@ public final class IndexSchema {
     static final String COMMIT_PASSAGES = "citebot.passages";
     static final String COMMIT_BUILT_AT = "citebot.built_at";
     static final String COMMIT_GENERATION = "citebot.generation";
+    static final String COMMIT_VECTOR_MODEL = "citebot.vector_model";
 
     /** Tokenized, stored, with frequencies, positions and offsets so highlighting needs no re-analysis. */
     public static final FieldType BODY_TYPE = bodyType();
