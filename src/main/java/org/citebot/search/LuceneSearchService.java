@@ -15,6 +15,7 @@ import org.apache.lucene.search.TotalHits;
 import org.citebot.index.PassageDocuments;
 import org.citebot.index.PassageIndex;
 import org.citebot.index.StoredPassage;
+import org.citebot.semantic.TextEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +43,21 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
     private final Reranking reranking;
     private final PassageHighlighter highlighter;
     private final NoMatchSuggestions suggestions;
+    private final RelevanceFloor floor;
+    private final Optional<VectorLeg> semantic;
 
+    /** A lexical search service: BM25F alone. */
     public LuceneSearchService(PassageIndex index, SearchSettings settings) {
+        this(index, settings, Optional.empty());
+    }
+
+    /**
+     * A hybrid search service when {@code model} is present and the index holds its vectors (searches
+     * fall back to lexical, per search, on an index without them), else a lexical one.
+     */
+    public LuceneSearchService(PassageIndex index, SearchSettings settings, Optional<TextEmbedder> model) {
+        this.semantic = model.map(embedder -> new VectorLeg(embedder, settings.vectorNeighbours()));
+        this.floor = new RelevanceFloor(settings);
         this.index = index;
         this.settings = settings;
         this.parser = new UserQueryParser(index.analyzer());
@@ -97,9 +111,25 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
         boolean totalIsLowerBound = top.totalHits.relation != TotalHits.Relation.EQUAL_TO;
         // Past the threshold Lucene's figure depends on segment layout and skipping; the threshold
         // itself is a bound that stays the same from one index version to the next.
-        long totalHits = totalIsLowerBound ? countUpTo : top.totalHits.value;
+        long lexicalHits = totalIsLowerBound ? countUpTo : top.totalHits.value;
+        long totalHits = lexicalHits;
         ScoreDoc[] rescored = reranking.rescoreForProximity(searcher, queries.proximity(parsed), top.scoreDocs);
-        List<ScoreDoc> ranked = reranking.diversify(searcher.getIndexReader(), rescored);
+        int bestLexical = rescored.length == 0 ? -1 : rescored[0].doc;
+        double bestCosine = Double.NaN;
+        SearchMode mode = SearchMode.LEXICAL;
+        ScoreDoc[] candidates = rescored;
+        Optional<VectorLeg> leg = semantic.filter(vectors -> vectors.covers(searcher));
+        if (leg.isPresent()) {
+            ScoreDoc[] nearest =
+                    leg.get().nearest(searcher, parsed.question(), queries.constraints(parsed, request.filters()));
+            bestCosine = nearest.length == 0 ? -1 : VectorLeg.cosine(nearest[0].score);
+            Reranking.Fused fused = reranking.fuse(rescored, nearest);
+            candidates = fused.ranking();
+            totalHits += fused.semanticOnly();
+            mode = SearchMode.HYBRID;
+        }
+        boolean goodMatch = floor.passes(searcher, parsed, bestLexical, bestCosine);
+        List<ScoreDoc> ranked = reranking.diversify(searcher.getIndexReader(), candidates);
         List<ScoreDoc> page =
                 ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(wanted, ranked.size()));
 
@@ -122,8 +152,7 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
         }
         List<String> didYouMean = List.of();
         List<String> closestTitles = List.of();
-        if (totalHits == 0
-                && request.filters().source().filter(s -> !s.isBlank()).isPresent()) {
+        if (lexicalHits == 0 && request.filters().source().filter(s -> !s.isBlank()).isPresent()) {
             // "No passages match" would hide the real problem: no document is that source.
             Optional<String> unknown =
                     SourceNames.unknown(searcher, request.filters().source().orElseThrow());
@@ -131,18 +160,21 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
                 throw new QueryException(unknown.get());
             }
         }
-        if (totalHits == 0) {
+        if (lexicalHits == 0) {
+            // Words the corpus never uses are worth correcting even when meaning found passages.
             didYouMean = suggestions.didYouMean(searcher.getIndexReader(), parsed);
             closestTitles = suggestions.closestTitles(searcher, parsed);
         }
         long took = System.nanoTime() - started;
         LOG.debug(
-                "search [{}] {}: {}{} hits, page of {} in {} µs",
+                "search [{}] {} {}: {}{} hits, page of {}, good match {} in {} µs",
                 parsed.normalized(),
+                mode.label(),
                 request.filters(),
                 totalHits,
                 totalIsLowerBound ? "+" : "",
                 hits.size(),
+                goodMatch,
                 took / 1_000);
         return new SearchResults(
                 parsed.normalized(),
@@ -152,6 +184,8 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
                 hits,
                 took,
                 didYouMean,
-                closestTitles);
+                closestTitles,
+                mode,
+                goodMatch);
     }
 }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -57,10 +59,51 @@ final class Reranking {
         return result;
     }
 
+    /** The fused ranking of a hybrid search, with how many of its passages only the semantic leg found. */
+    record Fused(ScoreDoc[] ranking, int semanticOnly) {}
+
+    /**
+     * Merges the lexical candidates (already re-scored for proximity) with the semantic leg's nearest
+     * passages by reciprocal rank fusion over the first {@code candidateWindow} of each; each
+     * passage's score becomes its fused score. Lexical candidates beyond the window follow in their
+     * order, scored as if ranked by the lexical leg alone, so deep pages still continue.
+     */
+    Fused fuse(ScoreDoc[] lexical, ScoreDoc[] nearest) {
+        int window = settings.candidateWindow();
+        List<Integer> lexicalHead = new ArrayList<>();
+        for (int i = 0; i < Math.min(window, lexical.length); i++) {
+            lexicalHead.add(lexical[i].doc);
+        }
+        List<Integer> semanticHead = new ArrayList<>();
+        for (int i = 0; i < Math.min(window, nearest.length); i++) {
+            semanticHead.add(nearest[i].doc);
+        }
+        List<ReciprocalRankFusion.Fused<Integer>> fused =
+                ReciprocalRankFusion.fuse(List.of(lexicalHead, semanticHead), ReciprocalRankFusion.DEFAULT_K);
+        Set<Integer> seen = new HashSet<>();
+        List<ScoreDoc> ranking = new ArrayList<>(fused.size() + Math.max(0, lexical.length - window));
+        int semanticOnly = 0;
+        for (ReciprocalRankFusion.Fused<Integer> passage : fused) {
+            ranking.add(new ScoreDoc(passage.item(), (float) passage.score()));
+            seen.add(passage.item());
+            if (passage.ranks()[0] == 0) {
+                semanticOnly++;
+            }
+        }
+        for (int i = lexicalHead.size(); i < lexical.length; i++) {
+            if (seen.add(lexical[i].doc)) {
+                ranking.add(new ScoreDoc(lexical[i].doc, (float) (1.0 / (ReciprocalRankFusion.DEFAULT_K + i + 1))));
+            }
+        }
+        return new Fused(ranking.toArray(ScoreDoc[]::new), semanticOnly);
+    }
+
     /**
      * Reorders the ranked candidates so that, among the first {@code diversityTop}, no document has
-     * more than {@code diversityMaxPerDocument} passages while candidates from other documents exist
-     * within the candidate window. Everything else keeps its rank order.
+     * more than {@code diversityMaxPerDocument} passages while candidates from other documents with
+     * a comparable score (at least {@code diversityMinScoreRatio} of the passage they would pass)
+     * exist within the candidate window. A clearly better passage is never pushed down for a worse
+     * one from another document. Everything else keeps its rank order.
      */
     List<ScoreDoc> diversify(IndexReader reader, ScoreDoc[] candidates) throws IOException {
         int n = candidates.length;
@@ -83,6 +126,9 @@ final class Reranking {
                 }
                 if (firstFree < 0) {
                     firstFree = i;
+                } else if (candidates[i].score < settings.diversityMinScoreRatio() * candidates[firstFree].score) {
+                    // Every later candidate scores lower still: none is comparable to the one it would pass.
+                    break;
                 }
                 if (perDocument.getOrDefault(docIds[i], 0) < settings.diversityMaxPerDocument()) {
                     pick = i;
