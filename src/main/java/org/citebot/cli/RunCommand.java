@@ -3,7 +3,10 @@ package org.citebot.cli;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +16,7 @@ import org.citebot.config.CitebotConfig;
 import org.citebot.console.Console;
 import org.citebot.console.TextRenderer;
 import org.citebot.discord.DiscordStartException;
+import org.citebot.index.IndexInUseException;
 import org.citebot.ops.OpsServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,13 +56,41 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CitebotConfig config = main.config();
         String token = main.environment().getOrDefault(TOKEN_VARIABLE, "").strip();
-        Citebot citebot = Citebot.start(config, Clock.systemUTC());
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(config.corpus().dir())) {
+            err.println(corpusNotFound(config));
+            return Main.EXIT_USAGE;
+        }
+        Citebot citebot;
+        try {
+            citebot = Citebot.start(
+                    config,
+                    Clock.systemUTC(),
+                    token.isEmpty() ? "citebot run (console)" : "citebot run (Discord bot)",
+                    Main.BUILD_WAIT,
+                    busy -> err.println(IndexInUseMessages.waiting(busy)));
+        } catch (IndexInUseException e) {
+            err.println(IndexInUseMessages.forRun(e));
+            return Main.EXIT_USAGE;
+        } catch (NoSuchFileException e) {
+            if (Files.isDirectory(config.corpus().dir())) {
+                throw e;
+            }
+            // The corpus folder went away between the check above and the index build.
+            err.println(corpusNotFound(config));
+            return Main.EXIT_USAGE;
+        }
         try {
             return token.isEmpty() ? console(citebot) : discord(citebot, token);
         } finally {
             citebot.close();
             closed.countDown();
         }
+    }
+
+    private static String corpusNotFound(CitebotConfig config) {
+        return "citebot: corpus folder not found: " + config.corpus().dir().toAbsolutePath()
+                + " (corpus.dir in the config file, or CITEBOT_CORPUS_DIR)";
     }
 
     private int console(Citebot citebot) throws java.io.IOException {
