@@ -20,6 +20,7 @@ import org.citebot.index.IndexInUseException;
 import org.citebot.ops.OpsServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -42,6 +43,12 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Option(
+            names = "--discord",
+            description = "Refuse to start without DISCORD_TOKEN instead of opening the console: for containers"
+                    + " and services, where nobody types at a console (the Docker image runs this).")
+    boolean discordOnly;
+
     @Spec
     CommandSpec spec;
 
@@ -57,6 +64,12 @@ final class RunCommand implements Callable<Integer> {
         CitebotConfig config = main.config();
         String token = main.environment().getOrDefault(TOKEN_VARIABLE, "").strip();
         PrintWriter err = spec.commandLine().getErr();
+        if (discordOnly && token.isEmpty()) {
+            err.println("citebot: DISCORD_TOKEN is not set, and run --discord does not fall back to the console."
+                    + " Set DISCORD_TOKEN (docker run -e DISCORD_TOKEN=...), or run the console at a terminal"
+                    + " (docker run -it IMAGE run)");
+            return Main.EXIT_USAGE;
+        }
         if (!Files.isDirectory(config.corpus().dir())) {
             err.println(corpusNotFound(config));
             return Main.EXIT_USAGE;

@@ -154,6 +154,15 @@ class MainTest {
     }
 
     @Test
+    void runDiscordOnly_withoutToken_exitsTwoSayingHowToTryTheConsole() {
+        int code = cli.run("--config", config.toString(), "run", "--discord");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.err()).startsWith("citebot: DISCORD_TOKEN is not set").contains("docker run -it");
+        assertThat(dir.resolve("index")).doesNotExist();
+    }
+
+    @Test
     void unknownOption_exitsTwo() {
         assertThat(cli.run("search", "--frobnicate", "x")).isEqualTo(2);
     }
