@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.citebot.command.ActionHandler;
 import org.citebot.command.Command;
 import org.citebot.command.CommandRegistry;
@@ -56,6 +57,7 @@ import org.citebot.digest.DigestService;
 import org.citebot.digest.DigestSettings;
 import org.citebot.digest.IndexDigestCorpus;
 import org.citebot.index.DocumentSummary;
+import org.citebot.index.IndexInUseException;
 import org.citebot.index.IndexMetadata;
 import org.citebot.ops.ReadinessCheck;
 import org.citebot.reindex.CorpusWatcher;
@@ -220,15 +222,11 @@ public final class Citebot implements AutoCloseable {
      * @param command what this process is, recorded in the index folder for other processes' messages
      * @param patience how long to wait for another process that is building the index
      * @param waiting hears once that start-up waits for such a process
-     * @throws org.citebot.index.IndexInUseException when another process holds the index
+     * @throws IndexInUseException when another process holds the index
      * @throws java.nio.file.NoSuchFileException when the index must be built and the corpus folder is missing
      */
     public static Citebot start(
-            CitebotConfig config,
-            Clock clock,
-            String command,
-            Duration patience,
-            java.util.function.Consumer<org.citebot.index.IndexInUseException> waiting)
+            CitebotConfig config, Clock clock, String command, Duration patience, Consumer<IndexInUseException> waiting)
             throws IOException {
         StateStore state = StateStore.open(config.state().db(), clock);
         SearchEngine engine = null;
