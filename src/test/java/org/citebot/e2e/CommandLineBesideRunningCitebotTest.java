@@ -78,7 +78,8 @@ class CommandLineBesideRunningCitebotTest {
 
     @Test
     void consoleRunning_searchAnswers_indexAndASecondConsoleRefuse_changedCorpusSaidToBeStale() throws Exception {
-        try (ChildJvm console = ChildJvm.start(Main.class, Map.of(), "--config", config.toString(), "run")) {
+        try (ChildJvm console =
+                ChildJvm.start(ChildJvm.QUICK_START, Main.class, Map.of(), "--config", config.toString(), "run")) {
             console.awaitLineStartingWith("citebot console:", EXIT);
 
             try (ChildJvm search = cli("search", "--json", "--", "HIMARS");
@@ -128,7 +129,7 @@ class CommandLineBesideRunningCitebotTest {
                     discord, data, Map.of("CITEBOT_OPS_LISTEN", "off", "CITEBOT_CORPUS_DIR", corpus.toString())));
             Map<String, String> bot = new HashMap<>(environment);
             bot.put("DISCORD_TOKEN", discord.token());
-            try (ChildJvm citebot = ChildJvm.start(Main.class, bot, "run")) {
+            try (ChildJvm citebot = ChildJvm.start(ChildJvm.QUICK_START, Main.class, bot, "run")) {
                 citebot.awaitLine(line -> line.contains("Connected to Discord"), "the gateway connected", EXIT);
 
                 try (ChildJvm index = ChildJvm.start(ChildJvm.QUICK_START, Main.class, environment, "index");

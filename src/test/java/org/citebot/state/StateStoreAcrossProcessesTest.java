@@ -33,6 +33,7 @@ class StateStoreAcrossProcessesTest {
         try {
             for (int i = 0; i < PROCESSES; i++) {
                 children.add(ChildJvm.start(
+                        ChildJvm.QUICK_START,
                         StateWriterMain.class,
                         Map.of(),
                         dir.toString(),
