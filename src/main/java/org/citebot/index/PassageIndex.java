@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * is rolled back and the previous commit keeps serving. Updates run one at a time; searches never
  * wait for them.
  */
-public final class PassageIndex implements Closeable {
+public final class PassageIndex implements Closeable, SearchableIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(PassageIndex.class);
 
@@ -432,6 +432,11 @@ public final class PassageIndex implements Closeable {
     }
 
     private boolean needsRebuild(Map<String, String> userData) {
+        return needsRebuild(userData, settings);
+    }
+
+    /** Whether a commit with this user data was written with another schema or analysis than {@code settings}. */
+    static boolean needsRebuild(Map<String, String> userData, IndexSettings settings) {
         return fromUserData(userData).schemaVersion() != IndexSchema.VERSION
                 || !settings.analyzerId().equals(userData.get(IndexSchema.COMMIT_ANALYZER));
     }
@@ -449,7 +454,7 @@ public final class PassageIndex implements Closeable {
     }
 
     /** Reads commit user data; an index without citebot's keys reads as schema 0, so it is rebuilt. */
-    private static IndexMetadata fromUserData(Map<String, String> data) {
+    static IndexMetadata fromUserData(Map<String, String> data) {
         return new IndexMetadata(
                 (int) number(data, IndexSchema.COMMIT_SCHEMA_VERSION),
                 data.getOrDefault(IndexSchema.COMMIT_FINGERPRINT, ""),

@@ -48,12 +48,13 @@ import org.citebot.index.DocumentSummary;
 import org.citebot.index.IndexSchema;
 import org.citebot.index.PassageDocuments;
 import org.citebot.index.PassageIndex;
+import org.citebot.index.SearchableIndex;
 import org.citebot.index.StoredPassage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Searches the {@link PassageIndex} with BM25: body, title and section fields with boosts, quoted
+ * Searches the passage index ({@link SearchableIndex}, writable or read-only) with BM25: body, title and section fields with boosts, quoted
  * phrases required and exclusions left out; the leading candidates are re-scored with a proximity
  * boost for query terms near each other and spread over documents; each hit of the page is
  * highlighted and deep-linked. The composition
@@ -67,7 +68,7 @@ public final class LuceneSearchService implements PassageSearch {
     private static final int MAX_CLOSEST_TITLES = 3;
     private static final int MAX_HIGHLIGHT_CHARS = 1_000_000;
 
-    private final PassageIndex index;
+    private final SearchableIndex index;
     private final SearchSettings settings;
     private final UserQueryParser parser;
     /** Unknown words of one query that "did you mean" tries to correct. */
@@ -104,7 +105,7 @@ public final class LuceneSearchService implements PassageSearch {
 
     private record CorrectionKey(IndexReader.CacheKey reader, String word) {}
 
-    public LuceneSearchService(PassageIndex index, SearchSettings settings) {
+    public LuceneSearchService(SearchableIndex index, SearchSettings settings) {
         this.index = index;
         this.settings = settings;
         this.parser = new UserQueryParser(index.analyzer());
