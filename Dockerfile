@@ -1,23 +1,28 @@
 # citebot: build the fat jar with Maven, run it on a JRE as a non-root user.
 #   docker build -t citebot .
-#   docker run -e DISCORD_TOKEN=... -v citebot-data:/app/data citebot
+#   docker run -e DISCORD_TOKEN=... -v citebot-data:/app/data citebot    # the Discord bot
+#   docker run -it --rm citebot run                                      # the console, to try it
+# Base images are pinned to exact versions: a rebuild gets the same Maven and JRE until these
+# lines are changed on purpose.
 
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM maven:3.9.9-eclipse-temurin-17 AS build
 WORKDIR /build
 # Dependencies first, so a source change does not download them again.
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
+# Only the main sources (.dockerignore keeps tests out): seeds and config are not part of the jar,
+# so editing a seed or the config never rebuilds it.
 COPY src ./src
-COPY seeds ./seeds
-COPY config ./config
-RUN mvn -B -q -DskipTests package
+RUN mvn -B -q -Dmaven.test.skip=true package
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:17.0.13_11-jre
 RUN groupadd --system citebot && useradd --system --gid citebot --home-dir /app --shell /usr/sbin/nologin citebot
 WORKDIR /app
+# The application, corpus and config belong to root and are only readable by the citebot user;
+# only /app/data is its own.
 COPY --from=build /build/target/citebot.jar /app/citebot.jar
-COPY --chown=citebot:citebot seeds /app/seeds
-COPY --chown=citebot:citebot config /app/config
+COPY seeds /app/seeds
+COPY config /app/config
 RUN mkdir -p /app/data && chown citebot:citebot /app/data
 # The index and the state database live here; keep them across container restarts.
 VOLUME ["/app/data"]
@@ -30,4 +35,5 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:+ExitOnOutOf
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
   CMD ["java", "-XX:TieredStopAtLevel=1", "-Xmx32m", "-jar", "/app/citebot.jar", "healthcheck"]
 ENTRYPOINT ["java", "-jar", "/app/citebot.jar"]
-CMD ["run"]
+# The bot; without DISCORD_TOKEN it stops at once with exit 2 and says how to try the console.
+CMD ["run", "--discord"]

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.citebot.command.ActionHandler;
 import org.citebot.command.Command;
 import org.citebot.command.CommandRegistry;
@@ -58,6 +59,7 @@ import org.citebot.digest.DigestService;
 import org.citebot.digest.DigestSettings;
 import org.citebot.digest.IndexDigestCorpus;
 import org.citebot.index.DocumentSummary;
+import org.citebot.index.IndexInUseException;
 import org.citebot.index.IndexMetadata;
 import org.citebot.ops.ReadinessCheck;
 import org.citebot.reindex.CorpusWatcher;
@@ -221,10 +223,25 @@ public final class Citebot implements AutoCloseable {
 
     /** Opens the state database and the index (building it from the corpus if needed), then starts. */
     public static Citebot start(CitebotConfig config, Clock clock) throws IOException {
+        return start(config, clock, "citebot", Duration.ZERO, busy -> {});
+    }
+
+    /**
+     * Opens the state database and the index (building it from the corpus if needed), then starts.
+     *
+     * @param command what this process is, recorded in the index folder for other processes' messages
+     * @param patience how long to wait for another process that is building the index
+     * @param waiting hears once that start-up waits for such a process
+     * @throws IndexInUseException when another process holds the index
+     * @throws java.nio.file.NoSuchFileException when the index must be built and the corpus folder is missing
+     */
+    public static Citebot start(
+            CitebotConfig config, Clock clock, String command, Duration patience, Consumer<IndexInUseException> waiting)
+            throws IOException {
         StateStore state = StateStore.open(config.state().db(), clock);
         SearchEngine engine = null;
         try {
-            engine = SearchEngine.open(config, clock);
+            engine = SearchEngine.openWhenFree(config, clock, command, patience, waiting);
             engine.ensureBuilt();
             Citebot citebot = new Citebot(config, clock, state, engine);
             citebot.catalog.refresh();
@@ -266,7 +283,10 @@ public final class Citebot implements AutoCloseable {
         }
     }
 
-    /** Records every reindex run in the metrics, and follows a swap with {@link #onIndexChanged()}. */
+    /**
+     * Records every reindex run in the metrics and, for the command line's stale-index check, when
+     * the corpus was last read; follows a swap with {@link #onIndexChanged()}.
+     */
     private void reindexFinished(org.citebot.reindex.ReindexSummary summary) {
         Timer.builder("citebot.reindex.runs")
                 .description("Reindex runs and how long they took")
@@ -274,6 +294,9 @@ public final class Citebot implements AutoCloseable {
                 .tag("dryRun", Boolean.toString(summary.request().dryRun()))
                 .register(metrics)
                 .record(summary.took());
+        if (summary.ok() && !summary.request().dryRun()) {
+            engine.recordCorpusScan(summary.startedAt());
+        }
         if (summary.ok() && !summary.request().dryRun() && summary.generationAfter() != summary.generationBefore()) {
             onIndexChanged();
         }

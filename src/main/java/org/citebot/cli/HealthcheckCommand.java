@@ -1,10 +1,13 @@
 package org.citebot.cli;
 
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,10 +56,30 @@ final class HealthcheckCommand implements Callable<Integer> {
                     HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
             spec.commandLine().getOut().print(response.body());
             spec.commandLine().getOut().flush();
-            return response.statusCode() == 200 ? 0 : Main.EXIT_FAILURE;
+            if (response.statusCode() == 200) {
+                return 0;
+            }
+            spec.commandLine().getErr().println("citebot: " + uri + " answered HTTP " + response.statusCode());
+            return Main.EXIT_FAILURE;
         } catch (java.io.IOException e) {
-            spec.commandLine().getErr().println("citebot: " + uri + " did not answer: " + e.getMessage());
+            spec.commandLine().getErr().println("citebot: " + uri + " did not answer: " + reason(e, timeout));
             return Main.EXIT_FAILURE;
         }
+    }
+
+    /** What went wrong, in words: Java's exceptions here often carry no message at all. */
+    static String reason(java.io.IOException e, Duration timeout) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return "no connection within " + timeout.toSeconds() + " s (timeout)";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "connected, but no answer within " + timeout.toSeconds() + " s (timeout)";
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused (is citebot running in Discord, with this ops.listen?)";
+        }
+        Throwable cause = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 }

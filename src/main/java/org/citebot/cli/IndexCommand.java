@@ -2,6 +2,7 @@ package org.citebot.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import org.citebot.app.SearchEngine;
 import org.citebot.config.CitebotConfig;
 import org.citebot.corpus.ManifestException;
 import org.citebot.corpus.SkippedFile;
+import org.citebot.index.IndexInUseException;
 import org.citebot.index.IndexProgress;
 import org.citebot.reindex.ModeratorLog;
 import org.citebot.reindex.ReindexAlreadyRunningException;
@@ -28,13 +30,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code citebot index}: brings the index in line with the corpus and prints what it did. */
+/**
+ * {@code citebot index}: brings the index in line with the corpus and prints what it did. Needs the
+ * index for writing: while a bot or console holds it, it says so and how to reindex through them.
+ */
 @Command(
         name = "index",
         mixinStandardHelpOptions = true,
-        description =
-                "Build or update the search index from the corpus folder and report documents, passages and skipped files.")
+        description = "Build or update the search index from the corpus folder and report documents, passages and"
+                + " skipped files. Exit 2 when the corpus folder is missing or a running citebot holds the index"
+                + " (then reindex through it: /reindex).")
 final class IndexCommand implements Callable<Integer> {
+
+    static final String COMMAND = "citebot index";
 
     @ParentCommand
     Main main;
@@ -66,8 +74,21 @@ final class IndexCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Clock clock = Clock.systemUTC();
-        try (StateStore state = StateStore.open(config.state().db(), clock);
-                SearchEngine engine = SearchEngine.open(config, clock)) {
+        if (!Files.isDirectory(config.corpus().dir())) {
+            // Said before anything is opened: no empty index, no failed run in the log, no stack trace.
+            err.println(
+                    "citebot: corpus folder not found: " + config.corpus().dir().toAbsolutePath());
+            return Main.EXIT_USAGE;
+        }
+        // The index first: while a bot or console holds it, the state database is left alone (its
+        // run log belongs to the running citebot, whose reindex this would otherwise mark as cut short).
+        try (SearchEngine engine = SearchEngine.openWhenFree(
+                        config,
+                        clock,
+                        COMMAND,
+                        Main.BUILD_WAIT,
+                        busy -> err.println(IndexInUseMessages.waiting(busy)));
+                StateStore state = StateStore.open(config.state().db(), clock)) {
             // The same service as /reindex, so the run is recorded like the bot's runs.
             ReindexService service = new ReindexService(
                     engine.indexer(),
@@ -83,8 +104,12 @@ final class IndexCommand implements Callable<Integer> {
             IndexProgress progress =
                     System.console() != null ? new TerminalProgress(service, err, clock) : IndexProgress.NONE;
             ReindexSummary summary = service.reindex(request, progress);
+            engine.recordCorpusScan(summary.startedAt());
             print(summary, config, out);
             return 0;
+        } catch (IndexInUseException e) {
+            err.println(IndexInUseMessages.forIndex(e));
+            return Main.EXIT_USAGE;
         } catch (ReindexFailedException e) {
             if (e.getCause() instanceof NoSuchFileException) {
                 err.println("citebot: corpus folder not found: "

@@ -3,6 +3,7 @@ package org.citebot.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -43,6 +44,12 @@ public final class Main implements Callable<Integer> {
     static final int EXIT_FAILURE = 1;
 
     static final Path DEFAULT_CONFIG = Path.of("config/citebot.yaml");
+
+    /**
+     * How long a command waits for another citebot process that is building the index (a first
+     * search, {@code citebot index}, a bot starting up) before giving up with a message.
+     */
+    static final Duration BUILD_WAIT = Duration.ofMinutes(2);
 
     @Option(
             names = {"-c", "--config"},

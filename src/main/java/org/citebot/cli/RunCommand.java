@@ -3,7 +3,10 @@ package org.citebot.cli;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,9 +16,11 @@ import org.citebot.config.CitebotConfig;
 import org.citebot.console.Console;
 import org.citebot.console.TextRenderer;
 import org.citebot.discord.DiscordStartException;
+import org.citebot.index.IndexInUseException;
 import org.citebot.ops.OpsServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -38,6 +43,12 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Option(
+            names = "--discord",
+            description = "Refuse to start without DISCORD_TOKEN instead of opening the console: for containers"
+                    + " and services, where nobody types at a console (the Docker image runs this).")
+    boolean discordOnly;
+
     @Spec
     CommandSpec spec;
 
@@ -52,13 +63,47 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CitebotConfig config = main.config();
         String token = main.environment().getOrDefault(TOKEN_VARIABLE, "").strip();
-        Citebot citebot = Citebot.start(config, Clock.systemUTC());
+        PrintWriter err = spec.commandLine().getErr();
+        if (discordOnly && token.isEmpty()) {
+            err.println("citebot: DISCORD_TOKEN is not set, and run --discord does not fall back to the console."
+                    + " Set DISCORD_TOKEN (docker run -e DISCORD_TOKEN=...), or run the console at a terminal"
+                    + " (docker run -it IMAGE run)");
+            return Main.EXIT_USAGE;
+        }
+        if (!Files.isDirectory(config.corpus().dir())) {
+            err.println(corpusNotFound(config));
+            return Main.EXIT_USAGE;
+        }
+        Citebot citebot;
+        try {
+            citebot = Citebot.start(
+                    config,
+                    Clock.systemUTC(),
+                    token.isEmpty() ? "citebot run (console)" : "citebot run (Discord bot)",
+                    Main.BUILD_WAIT,
+                    busy -> err.println(IndexInUseMessages.waiting(busy)));
+        } catch (IndexInUseException e) {
+            err.println(IndexInUseMessages.forRun(e));
+            return Main.EXIT_USAGE;
+        } catch (NoSuchFileException e) {
+            if (Files.isDirectory(config.corpus().dir())) {
+                throw e;
+            }
+            // The corpus folder went away between the check above and the index build.
+            err.println(corpusNotFound(config));
+            return Main.EXIT_USAGE;
+        }
         try {
             return token.isEmpty() ? console(citebot) : discord(citebot, token);
         } finally {
             citebot.close();
             closed.countDown();
         }
+    }
+
+    private static String corpusNotFound(CitebotConfig config) {
+        return "citebot: corpus folder not found: " + config.corpus().dir().toAbsolutePath()
+                + " (corpus.dir in the config file, or CITEBOT_CORPUS_DIR)";
     }
 
     private int console(Citebot citebot) throws java.io.IOException {

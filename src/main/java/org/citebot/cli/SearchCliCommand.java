@@ -11,11 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.citebot.app.SearchEngine;
+import org.citebot.app.SearchAccess;
 import org.citebot.command.SearchReplies;
 import org.citebot.config.CitebotConfig;
 import org.citebot.console.TextRenderer;
 import org.citebot.corpus.DocumentMetadata;
+import org.citebot.index.IndexInUseException;
 import org.citebot.reply.Reply;
 import org.citebot.search.HighlightSpan;
 import org.citebot.search.QueryException;
@@ -33,12 +34,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code citebot search}: one search from the command line, as text or as exactly one JSON object
- * for scripts. Builds the index first when there is none.
+ * for scripts. Reads the index read-only, so it runs beside the bot, the console and other
+ * searches; builds the index first when there is none (see {@link SearchAccess}).
  */
 @Command(
         name = "search",
         mixinStandardHelpOptions = true,
-        description = "Search the corpus. Exit 0 on success, 2 on bad input (the reason goes to standard error).")
+        description = "Search the corpus; runs beside a running citebot. Exit 0 on success, 1 when there is no"
+                + " usable index yet, 2 on bad input (the reason goes to standard error).")
 final class SearchCliCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -78,9 +81,12 @@ final class SearchCliCommand implements Callable<Integer> {
         String text = String.join(" ", query);
         SearchFilters filters =
                 source == null || source.isBlank() ? SearchFilters.NONE : SearchFilters.ofSource(source);
-        try (SearchEngine engine = SearchEngine.open(config, Clock.systemUTC())) {
-            engine.ensureBuilt();
-            SearchResults results = engine.search().search(new SearchRequest(text, filters, 0, size));
+        try (SearchAccess access = SearchAccess.open(
+                config, Clock.systemUTC(), Main.BUILD_WAIT, busy -> err.println(IndexInUseMessages.waiting(busy)))) {
+            for (String note : access.notes()) {
+                err.println("citebot: note: " + note);
+            }
+            SearchResults results = access.search().search(new SearchRequest(text, filters, 0, size));
             if (json) {
                 out.println(toJson(text, results));
             } else {
@@ -93,6 +99,9 @@ final class SearchCliCommand implements Callable<Integer> {
         } catch (QueryException e) {
             err.println("citebot: " + e.getMessage());
             return Main.EXIT_USAGE;
+        } catch (IndexInUseException e) {
+            err.println(IndexInUseMessages.forSearch(e));
+            return Main.EXIT_FAILURE;
         } catch (NoSuchFileException e) {
             err.println(
                     "citebot: corpus folder not found: " + config.corpus().dir().toAbsolutePath());

@@ -17,6 +17,11 @@ public record ConfigKey<T>(String path, Function<Object, T> parser, T defaultVal
      * and camel-case humps as underscores ({@code discord.restUrl} is {@code CITEBOT_DISCORD_REST_URL}).
      */
     public String environmentVariable() {
+        return environmentName(path);
+    }
+
+    /** {@code CITEBOT_} and {@code path} in upper case, dots and camel-case humps becoming underscores. */
+    static String environmentName(String path) {
         StringBuilder name = new StringBuilder("CITEBOT_");
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);

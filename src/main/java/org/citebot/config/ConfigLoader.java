@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import org.apache.lucene.search.spell.LevenshteinDistance;
 
 /**
  * Reads {@code citebot.yaml}, applies {@code CITEBOT_*} environment overrides and validates every
@@ -147,6 +150,12 @@ public final class ConfigLoader {
             DIGEST_SILENT,
             DIGEST_DEFAULTS);
 
+    private static final String ENVIRONMENT_PREFIX = "CITEBOT_";
+    /** Where people put a bot token by mistake; it is only ever read from {@code DISCORD_TOKEN}. */
+    private static final Set<String> TOKEN_VARIABLES = Set.of("CITEBOT_TOKEN", "CITEBOT_DISCORD_TOKEN");
+    /** Two slips (a missing, doubled or swapped letter counts as one or two) still read as a typo. */
+    private static final int MAX_TYPO_DISTANCE = 2;
+
     private final Map<String, String> environment;
 
     /** @param environment the process environment ({@code System.getenv()}), passed in so tests control it */
@@ -189,6 +198,7 @@ public final class ConfigLoader {
                     + ". Known keys: "
                     + String.join(", ", KEYS.stream().map(ConfigKey::path).toList()));
         }
+        checkEnvironment();
         return new CitebotConfig(
                 new CitebotConfig.Corpus(
                         get(raw, CORPUS_DIR),
@@ -227,6 +237,66 @@ public final class ConfigLoader {
                         get(raw, DIGEST_SILENT),
                         get(raw, DIGEST_DEFAULTS)),
                 new CitebotConfig.Operators(get(raw, OPERATOR_USERS)));
+    }
+
+    /**
+     * Rejects {@code CITEBOT_} variables that look meant for citebot but name no key, as the same
+     * typo in the YAML file is rejected: those under a section's prefix ({@code CITEBOT_CORPUS_...})
+     * and those a few letters away from a key's variable. Other {@code CITEBOT_} variables, which
+     * may belong to a deployment's own scripts, are left alone, as is everything else ({@code
+     * DISCORD_TOKEN}). Only names are ever printed, never values.
+     */
+    private void checkEnvironment() {
+        Map<String, ConfigKey<?>> byVariable = new LinkedHashMap<>();
+        KEYS.forEach(key -> byVariable.put(key.environmentVariable(), key));
+        Set<String> sections = new TreeSet<>();
+        KEYS.forEach(key -> sections.add(
+                ConfigKey.environmentName(key.path().substring(0, key.path().indexOf('.'))) + "_"));
+        List<String> problems = new ArrayList<>();
+        boolean unexplained = false;
+        for (String variable : new TreeSet<>(environment.keySet())) {
+            String upper = variable.toUpperCase(Locale.ROOT);
+            if (byVariable.containsKey(variable) || !upper.startsWith(ENVIRONMENT_PREFIX)) {
+                continue;
+            }
+            if (TOKEN_VARIABLES.contains(upper)) {
+                problems.add(variable + " is not read: the bot token is read only from DISCORD_TOKEN");
+                continue;
+            }
+            Optional<String> nearest = nearest(upper, byVariable.keySet());
+            if (nearest.isPresent()) {
+                problems.add(variable + " names no configuration key; did you mean " + nearest.get() + " ("
+                        + byVariable.get(nearest.get()).path() + ")?");
+            } else if (sections.stream().anyMatch(upper::startsWith)) {
+                problems.add(variable + " names no configuration key");
+                unexplained = true;
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException("Unknown environment variable" + (problems.size() > 1 ? "s" : "") + ": "
+                    + String.join("; ", problems)
+                    + (unexplained ? ". Known variables: " + String.join(", ", byVariable.keySet()) : ""));
+        }
+    }
+
+    /** The known variable {@code variable} is most likely a typo of, if one is close enough. */
+    private static Optional<String> nearest(String variable, Set<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int distance = editDistance(variable, candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= MAX_TYPO_DISTANCE ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    /** Edits (insertions, deletions, substitutions) between two names, from Lucene's normalised similarity. */
+    static int editDistance(String a, String b) {
+        float similarity = new LevenshteinDistance().getDistance(a, b);
+        return Math.round((1 - similarity) * Math.max(a.length(), b.length()));
     }
 
     private <T> T get(Map<String, Object> raw, ConfigKey<T> key) {

@@ -30,7 +30,7 @@ public record CorpusVocabulary(long generation, List<String> titles, List<String
     }
 
     /** Reads the vocabulary of the commit now serving. */
-    public static CorpusVocabulary read(PassageIndex index) throws IOException {
+    public static CorpusVocabulary read(SearchableIndex index) throws IOException {
         long generation = index.metadata().generation();
         IndexSearcher searcher = index.acquire();
         try {

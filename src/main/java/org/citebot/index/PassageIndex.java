@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * is rolled back and the previous commit keeps serving. Updates run one at a time; searches never
  * wait for them.
  */
-public final class PassageIndex implements Closeable {
+public final class PassageIndex implements Closeable, SearchableIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(PassageIndex.class);
 
@@ -465,9 +465,13 @@ public final class PassageIndex implements Closeable {
         IndexMetadata metadata = fromUserData(userData);
         // Without an embedder an index with vectors still answers; with one, every passage must carry its vectors.
         boolean vectorsMissing = embedder.isPresent() && !metadata.vectorModel().equals(vectorModel());
-        return metadata.schemaVersion() != IndexSchema.VERSION
-                || !settings.analyzerId().equals(userData.get(IndexSchema.COMMIT_ANALYZER))
-                || vectorsMissing;
+        return needsRebuild(userData, settings) || vectorsMissing;
+    }
+
+    /** Whether a commit with this user data was written with another schema or analysis than {@code settings}. */
+    static boolean needsRebuild(Map<String, String> userData, IndexSettings settings) {
+        return fromUserData(userData).schemaVersion() != IndexSchema.VERSION
+                || !settings.analyzerId().equals(userData.get(IndexSchema.COMMIT_ANALYZER));
     }
 
     private Map<String, String> toUserData(IndexMetadata metadata) {
@@ -484,7 +488,7 @@ public final class PassageIndex implements Closeable {
     }
 
     /** Reads commit user data; an index without citebot's keys reads as schema 0, so it is rebuilt. */
-    private static IndexMetadata fromUserData(Map<String, String> data) {
+    static IndexMetadata fromUserData(Map<String, String> data) {
         return new IndexMetadata(
                 (int) number(data, IndexSchema.COMMIT_SCHEMA_VERSION),
                 data.getOrDefault(IndexSchema.COMMIT_FINGERPRINT, ""),

@@ -13,14 +13,14 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.citebot.index.PassageDocuments;
-import org.citebot.index.PassageIndex;
+import org.citebot.index.SearchableIndex;
 import org.citebot.index.StoredPassage;
 import org.citebot.semantic.TextEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Searches the {@link PassageIndex}: parses the query ({@link UserQueryParser}), selects and scores
+ * Searches the passage index ({@link SearchableIndex}, writable or read-only): parses the query ({@link UserQueryParser}), selects and scores
  * passages with BM25F ({@link LexicalQueries}), re-ranks the leading candidates for proximity and
  * diversity ({@link Reranking}), marks the page's matches ({@link PassageHighlighter}) and, when
  * nothing matches, offers corrections and close titles ({@link NoMatchSuggestions}). The composition
@@ -36,7 +36,7 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
      */
     static final int EXACT_TOTAL_UP_TO = 1_000;
 
-    private final PassageIndex index;
+    private final SearchableIndex index;
     private final SearchSettings settings;
     private final UserQueryParser parser;
     private final LexicalQueries queries;
@@ -47,7 +47,7 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
     private final Optional<VectorLeg> semantic;
 
     /** A lexical search service: BM25F alone. */
-    public LuceneSearchService(PassageIndex index, SearchSettings settings) {
+    public LuceneSearchService(SearchableIndex index, SearchSettings settings) {
         this(index, settings, Optional.empty());
     }
 
@@ -55,7 +55,7 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
      * A hybrid search service when {@code model} is present and the index holds its vectors (searches
      * fall back to lexical, per search, on an index without them), else a lexical one.
      */
-    public LuceneSearchService(PassageIndex index, SearchSettings settings, Optional<TextEmbedder> model) {
+    public LuceneSearchService(SearchableIndex index, SearchSettings settings, Optional<TextEmbedder> model) {
         this.semantic = model.map(embedder -> new VectorLeg(embedder, settings.vectorNeighbours()));
         this.floor = new RelevanceFloor(settings);
         this.index = index;
@@ -152,7 +152,8 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
         }
         List<String> didYouMean = List.of();
         List<String> closestTitles = List.of();
-        if (lexicalHits == 0 && request.filters().source().filter(s -> !s.isBlank()).isPresent()) {
+        if (lexicalHits == 0
+                && request.filters().source().filter(s -> !s.isBlank()).isPresent()) {
             // "No passages match" would hide the real problem: no document is that source.
             Optional<String> unknown =
                     SourceNames.unknown(searcher, request.filters().source().orElseThrow());

@@ -11,8 +11,8 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.citebot.index.IndexSchema;
@@ -42,7 +42,8 @@ final class RelevanceFloor {
     boolean passes(IndexSearcher searcher, ParsedQuery parsed, int bestLexicalDoc, double bestCosine)
             throws IOException {
         boolean semantic = !Double.isNaN(bestCosine) && bestCosine >= settings.semanticFloor();
-        return semantic || (bestLexicalDoc >= 0 && coverage(searcher, parsed, bestLexicalDoc) >= settings.lexicalFloor());
+        return semantic
+                || (bestLexicalDoc >= 0 && coverage(searcher, parsed, bestLexicalDoc) >= settings.lexicalFloor());
     }
 
     /**

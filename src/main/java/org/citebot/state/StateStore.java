@@ -5,16 +5,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
 
 /**
  * citebot's embedded SQLite database ({@code data/citebot.db} by default): guild settings and, as
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
 public final class StateStore implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
+
+    /** How long a write waits for another connection's write lock before failing. */
+    static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
@@ -51,7 +55,7 @@ public final class StateStore implements Closeable {
         }
         Connection connection;
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            connection = connectionSettings().createConnection("jdbc:sqlite:" + file.toAbsolutePath());
         } catch (SQLException e) {
             throw new StateStoreException("Cannot open the state database " + file + ": " + e.getMessage(), e);
         }
@@ -127,13 +131,27 @@ public final class StateStore implements Closeable {
         T apply(Connection connection) throws SQLException;
     }
 
+    /**
+     * Settings applied as the connection opens, before any statement. Other processes (the bot and
+     * {@code citebot index}, or two bots on one database) may hold the write lock for a moment: the
+     * busy timeout makes a writer wait for it instead of failing with "database is locked". Every
+     * transaction begins IMMEDIATE, taking the write lock at its start: a deferred transaction that
+     * first reads and then writes fails at once if another process committed in between, whatever
+     * the timeout.
+     */
+    static SQLiteConfig connectionSettings() {
+        SQLiteConfig settings = new SQLiteConfig();
+        settings.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
+        settings.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return settings;
+    }
+
     private void configure() {
         read(c -> {
             try (Statement s = c.createStatement()) {
                 // WAL lets readers proceed while a write is in flight and survives a kill mid-write.
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("PRAGMA busy_timeout=5000");
                 s.execute("PRAGMA foreign_keys=ON");
             }
             return null;
@@ -164,7 +182,12 @@ public final class StateStore implements Closeable {
             if (applied.contains(migration.version())) {
                 continue;
             }
-            transaction(c -> {
+            boolean migrated = transaction(c -> {
+                // Asked again inside the write transaction: another process opening the same new
+                // file may have applied it since the versions were read.
+                if (appliedVersions(c).contains(migration.version())) {
+                    return false;
+                }
                 try (Statement s = c.createStatement()) {
                     for (String sql : migration.statements()) {
                         s.execute(sql);
@@ -177,9 +200,11 @@ public final class StateStore implements Closeable {
                     insert.setString(3, clock.instant().toString());
                     insert.executeUpdate();
                 }
-                return null;
+                return true;
             });
-            LOG.info("State database migrated to version {} ({})", migration.version(), migration.description());
+            if (migrated) {
+                LOG.info("State database migrated to version {} ({})", migration.version(), migration.description());
+            }
         }
     }
 

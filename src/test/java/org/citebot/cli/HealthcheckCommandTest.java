@@ -6,12 +6,15 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.citebot.ops.OpsServer;
 import org.citebot.ops.ReadinessCheck;
+import org.citebot.testing.LocalPorts;
 import org.junit.jupiter.api.Test;
 
 class HealthcheckCommandTest {
@@ -31,16 +34,55 @@ class HealthcheckCommandTest {
     }
 
     @Test
-    void healthcheck_nothingListening_exitsOneWithReason() throws Exception {
+    void healthcheck_nothingListening_saysTheConnectionWasRefused() throws Exception {
         StringWriter err = new StringWriter();
-        int code = Main.execute(
-                new String[] {"healthcheck", "--timeout", "1"},
-                Map.of("CITEBOT_OPS_LISTEN", "127.0.0.1:9"),
-                new PrintWriter(new StringWriter(), true),
-                new PrintWriter(err, true));
+        int code = run(Map.of("CITEBOT_OPS_LISTEN", "127.0.0.1:" + LocalPorts.unused()), err, "healthcheck");
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("did not answer");
+        assertThat(err.toString())
+                .contains("did not answer: connection refused")
+                .doesNotContain("null");
+    }
+
+    @Test
+    void healthcheck_listenerThatNeverAnswers_saysItTimedOut() throws Exception {
+        // The kernel completes the connection from the backlog; nobody ever reads or answers.
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            StringWriter err = new StringWriter();
+            int code = run(
+                    Map.of("CITEBOT_OPS_LISTEN", "127.0.0.1:" + silent.getLocalPort()),
+                    err,
+                    "healthcheck",
+                    "--timeout",
+                    "1");
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString())
+                    .contains("no answer within 1 s (timeout)")
+                    .doesNotContain("null");
+        }
+    }
+
+    @Test
+    void healthcheck_notReady_namesTheHttpStatus() throws Exception {
+        try (OpsServer ops = OpsServer.start(
+                new InetSocketAddress("127.0.0.1", 0),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                List.of(new ReadinessCheck("gateway", () -> Optional.of("not connected"))))) {
+            StringWriter err = new StringWriter();
+            int code = run(
+                    Map.of("CITEBOT_OPS_LISTEN", "127.0.0.1:" + ops.address().getPort()),
+                    err,
+                    "healthcheck",
+                    "--ready");
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString()).contains("answered HTTP 503");
+        }
+    }
+
+    private static int run(Map<String, String> env, StringWriter err, String... args) {
+        return Main.execute(args, env, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
     }
 
     private static int run(Map<String, String> env, String... args) {

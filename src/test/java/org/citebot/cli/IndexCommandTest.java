@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code citebot index} goes through the reindex service: its runs are recorded like the bot's. */
+/**
+ * {@code citebot index} goes through the reindex service: its runs are recorded like the bot's; a
+ * corpus folder that is not there is bad input, refused before anything is opened.
+ */
 class IndexCommandTest {
 
     @TempDir
@@ -43,7 +46,7 @@ class IndexCommandTest {
     }
 
     @Test
-    void index_missingCorpus_isRecordedAsFailed() {
+    void index_missingCorpus_refusedAsBadInputBeforeTheIndexOrTheRunLogIsOpened() {
         assertThat(cli.run(
                         "--config",
                         config.toString(),
@@ -52,12 +55,11 @@ class IndexCommandTest {
                         dir.resolve("nope").toString()))
                 .isEqualTo(2);
 
-        try (StateStore store = StateStore.open(dir.resolve("citebot.db"), Clock.systemUTC())) {
-            ReindexLog.Run run = new ReindexLog(store).recent(1).get(0);
-            assertThat(run.result()).isEqualTo(ReindexLog.Result.FAILED);
-            assertThat(run.error())
-                    .hasValueSatisfying(error -> assertThat(error).contains("does not exist"));
-        }
+        assertThat(cli.err())
+                .isEqualTo("citebot: corpus folder not found: " + dir.resolve("nope") + System.lineSeparator());
+        // A mistyped folder is not a reindex run: the moderators' run history stays clean.
+        assertThat(dir.resolve("index")).doesNotExist();
+        assertThat(dir.resolve("citebot.db")).doesNotExist();
     }
 
     @Test

@@ -101,6 +101,25 @@ class InvalidConfigTest {
     }
 
     @Test
+    void misspelledEnvironmentVariable_exitsTwoNamingItBeforeStartingAnything() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.yaml"), "# nothing set here\n");
+        StringWriter err = new StringWriter();
+
+        int code = Main.execute(
+                new String[] {"--config", empty.toString(), "index"},
+                Map.of(
+                        "CITEBOT_INDEX_DIR", dir.resolve("index").toString(),
+                        "CITEBOT_STATE_DB", dir.resolve("citebot.db").toString(),
+                        "CITEBOT_CORPUS_DIRR", dir.resolve("articles").toString()),
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("citebot: ").contains("CITEBOT_CORPUS_DIRR", "CITEBOT_CORPUS_DIR");
+        assertThat(dir.resolve("index")).doesNotExist();
+    }
+
+    @Test
     void tokenInTheConfigFile_refusedWithoutEchoingIt() throws Exception {
         Path config = dir.resolve("citebot.yaml");
         Files.writeString(config, "discord:\n  token: MTIzNDU2Nzg5.secret.value\n");

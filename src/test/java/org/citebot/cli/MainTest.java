@@ -160,6 +160,31 @@ class MainTest {
     }
 
     @Test
+    void run_missingCorpus_exitsTwoWithOneLineAndStartsNothing() throws IOException {
+        Files.writeString(
+                config,
+                Files.readString(config)
+                        .replace(CliRunner.SEEDS.toString(), dir.resolve("nope").toString()));
+
+        int code = cli.run("--config", config.toString(), "run");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.err())
+                .startsWith("citebot: corpus folder not found: " + dir.resolve("nope"))
+                .hasLineCount(1);
+        assertThat(dir.resolve("index")).doesNotExist();
+    }
+
+    @Test
+    void runDiscordOnly_withoutToken_exitsTwoSayingHowToTryTheConsole() {
+        int code = cli.run("--config", config.toString(), "run", "--discord");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.err()).startsWith("citebot: DISCORD_TOKEN is not set").contains("docker run -it");
+        assertThat(dir.resolve("index")).doesNotExist();
+    }
+
+    @Test
     void unknownOption_exitsTwo() {
         assertThat(cli.run("search", "--frobnicate", "x")).isEqualTo(2);
     }

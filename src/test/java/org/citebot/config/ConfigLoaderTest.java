@@ -129,6 +129,59 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_misspelledEnvironmentVariable_failsNamingItAndTheKeyItMeant() {
+        ConfigLoader loader = new ConfigLoader(Map.of("CITEBOT_CORPUS_DIRR", "/srv/articles"));
+
+        assertThatThrownBy(() -> loader.load(Optional.empty(), false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("CITEBOT_CORPUS_DIRR")
+                .hasMessageContaining("did you mean CITEBOT_CORPUS_DIR (corpus.dir)?");
+    }
+
+    @Test
+    void load_misspelledSectionInVariable_suggestsTheKey() {
+        ConfigLoader loader = new ConfigLoader(Map.of("CITEBOT_RATELIMIT_SEARCHES", "20"));
+
+        assertThatThrownBy(() -> loader.load(Optional.empty(), false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("did you mean CITEBOT_RATE_LIMIT_SEARCHES (rateLimit.searches)?");
+    }
+
+    @Test
+    void load_unknownVariableUnderASection_failsListingTheKnownVariables() {
+        ConfigLoader loader = new ConfigLoader(Map.of("CITEBOT_DIGEST_TIMEZONE", "Europe/Berlin"));
+
+        assertThatThrownBy(() -> loader.load(Optional.empty(), false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("CITEBOT_DIGEST_TIMEZONE names no configuration key")
+                .hasMessageContaining("Known variables: CITEBOT_CORPUS_DIR,");
+    }
+
+    @Test
+    void load_variablesThatAreNotConfigKeys_areLeftAlone() {
+        ConfigLoader loader = new ConfigLoader(Map.of(
+                "DISCORD_TOKEN", "abc.def.ghi",
+                "CITEBOT_HOME", "/opt/citebot",
+                "CITEBOT_VERSION", "0.1.0",
+                "PATH", "/usr/bin",
+                "CITEBOT_SEARCH_RESULTS", "5"));
+
+        assertThat(loader.load(Optional.empty(), false).search().results()).isEqualTo(5);
+    }
+
+    @Test
+    void load_tokenInACitebotVariable_refusedWithoutEchoingIt() {
+        ConfigLoader loader = new ConfigLoader(Map.of("CITEBOT_DISCORD_TOKEN", "MTIz.secret.value"));
+
+        assertThatThrownBy(() -> loader.load(Optional.empty(), false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("CITEBOT_DISCORD_TOKEN")
+                .hasMessageContaining("only from DISCORD_TOKEN")
+                .message()
+                .doesNotContain("secret");
+    }
+
+    @Test
     void load_fileWithOnlyComments_usesDefaults() throws IOException {
         Path file = write("# every key at its default\n\n# corpus:\n#   dir: elsewhere\n");
 

@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.citebot.app.Citebot;
@@ -45,6 +48,50 @@ class ConsoleTest {
     @AfterAll
     void stop() throws IOException {
         citebot.close();
+    }
+
+    @Test
+    void readmeQuickStart_everySearchExampleFindsPassages() throws IOException {
+        List<String> examples = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("README.md"))) {
+            if (line.startsWith("> /search ")) {
+                examples.add(line.substring(2));
+            }
+        }
+
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(3);
+        for (String example : examples) {
+            assertThat(console.execute(example)).as(example).containsPattern("Passages? 1|1 passage for");
+        }
+    }
+
+    @Test
+    void readmeQuickStart_phraseAndExclusionExamples_doWhatTheReadmeSays() {
+        assertThat(passagesShown("/search query:\"nuclear weapons\" results:10"))
+                .as("only where the words stand together")
+                .isPositive()
+                .isLessThan(passagesShown("/search query:nuclear weapons results:10"));
+        String excluded = console.execute("/search query:missiles -HIMARS results:10");
+        assertThat(excluded.substring(excluded.indexOf('\n')))
+                .as("the passages, below the header that repeats the query")
+                .doesNotContainIgnoringCase("HIMARS");
+        assertThat(passagesShown("/search query:HIMARS results:10"))
+                .as("HIMARS is in one passage")
+                .isEqualTo(1);
+        assertThat(passagesShown("/search query:missiles -HIMARS results:10"))
+                .as("all passages about missiles but the HIMARS one")
+                .isEqualTo(passagesShown("/search query:missiles results:10") - 1);
+    }
+
+    /** How many passages a search finds in total, from its reply's header. */
+    private int passagesShown(String line) {
+        String shown = console.execute(line);
+        java.util.regex.Matcher header = java.util.regex.Pattern.compile("(?:of (\\d+)|(\\d+) passages? for)")
+                .matcher(shown);
+        if (!header.find()) {
+            return 0;
+        }
+        return Integer.parseInt(header.group(1) != null ? header.group(1) : header.group(2));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.citebot.corpus.SourceDocument;
 import org.citebot.index.IndexSettings;
 import org.citebot.index.IndexedDocument;
 import org.citebot.index.PassageIndex;
+import org.citebot.index.SearchableIndex;
 import org.citebot.search.LuceneSearchService;
 import org.citebot.search.PassageSearch;
 import org.citebot.search.QueryException;
@@ -107,19 +108,50 @@ public final class CitebotProfile implements RetrievalProfile {
 
     @Override
     public RankedRun run(TestCollection collection, Path workDir) throws IOException {
+        try (PassageIndex index = buildIndex(collection, workDir, indexSettings, clock)) {
+            return search(collection, index);
+        }
+    }
+
+    /**
+     * The collection indexed as this profile indexes it, for several profiles with the same index
+     * settings to search one after the other (building it takes as long as a run's searches); the
+     * caller closes it.
+     */
+    public static PassageIndex buildIndex(
+            TestCollection collection, Path workDir, IndexSettings indexSettings, Clock clock) throws IOException {
         List<IndexedDocument> documents = new ArrayList<>(collection.documents().size());
         for (EvalDocument document : collection.documents()) {
             documents.add(toCitebot(document));
         }
-        try (PassageIndex index = PassageIndex.open(workDir, indexSettings, clock)) {
+        PassageIndex index = PassageIndex.open(workDir, indexSettings, clock);
+        try {
             index.rebuild(documents);
-            PassageSearch search = new LuceneSearchService(index, searchSettings);
-            Map<String, List<ScoredDocument>> byQuery = new LinkedHashMap<>();
-            for (Topic topic : collection.topics()) {
-                byQuery.put(topic.id(), rankDocuments(search, topic, depth));
-            }
-            return new RankedRun(byQuery);
+        } catch (IOException | RuntimeException e) {
+            index.close();
+            throw e;
         }
+        return index;
+    }
+
+    /**
+     * Every topic asked of {@code index} with this profile's search settings; the index must have
+     * been built by {@link #buildIndex} with this profile's index settings.
+     */
+    public RankedRun search(TestCollection collection, SearchableIndex index) {
+        IndexSettings built = index.settings();
+        // The analysis must match, and the searchers score with the index's BM25 parameters.
+        if (!built.analyzerId().equals(indexSettings.analyzerId())
+                || built.bm25K1() != indexSettings.bm25K1()
+                || built.bm25B() != indexSettings.bm25B()) {
+            throw new IllegalArgumentException("the index was built with other settings than profile " + name);
+        }
+        PassageSearch search = new LuceneSearchService(index, searchSettings);
+        Map<String, List<ScoredDocument>> byQuery = new LinkedHashMap<>();
+        for (Topic topic : collection.topics()) {
+            byQuery.put(topic.id(), rankDocuments(search, topic, depth));
+        }
+        return new RankedRun(byQuery);
     }
 
     /**
@@ -143,15 +175,20 @@ public final class CitebotProfile implements RetrievalProfile {
         return document.title().isBlank() ? document.id() : document.title();
     }
 
-    /** The topic's documents in the bot's order, paging through the results up to {@code depth}. */
+    /**
+     * The topic's documents in the bot's order, paging through the results up to {@code depth}.
+     * Pages are no longer than the depth needs (one more for the topic's own document, which is
+     * dropped): every hit of a page is highlighted, and ten documents deep, fifty would cost five
+     * times the highlighting for the same ranking.
+     */
     static List<ScoredDocument> rankDocuments(PassageSearch search, Topic topic, int depth) {
         Set<String> seen = new LinkedHashSet<>();
         int offset = 0;
+        int pageSize = Math.min(SearchRequest.MAX_LIMIT, depth + 1);
         while (seen.size() < depth) {
             SearchResults page;
             try {
-                page = search.search(
-                        new SearchRequest(topic.text(), SearchFilters.NONE, offset, SearchRequest.MAX_LIMIT));
+                page = search.search(new SearchRequest(topic.text(), SearchFilters.NONE, offset, pageSize));
             } catch (QueryException e) {
                 // The bot answers such a question (only stop words, nothing searchable) with no hits.
                 break;
