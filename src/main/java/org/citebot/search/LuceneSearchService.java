@@ -60,7 +60,7 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
         this.floor = new RelevanceFloor(settings);
         this.index = index;
         this.settings = settings;
-        this.parser = new UserQueryParser(index.analyzer());
+        this.parser = new UserQueryParser(index.analyzer(), settings.questionWords());
         this.queries = new LexicalQueries(settings);
         this.reranking = new Reranking(settings);
         this.highlighter = new PassageHighlighter(index.analyzer());
@@ -118,17 +118,21 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
         double bestCosine = Double.NaN;
         SearchMode mode = SearchMode.LEXICAL;
         ScoreDoc[] candidates = rescored;
+        boolean wordsMatch = floor.wordsMatch(searcher, parsed, bestLexical);
         Optional<VectorLeg> leg = semantic.filter(vectors -> vectors.covers(searcher));
         if (leg.isPresent()) {
             ScoreDoc[] nearest =
                     leg.get().nearest(searcher, parsed.question(), queries.constraints(parsed, request.filters()));
             bestCosine = nearest.length == 0 ? -1 : VectorLeg.cosine(nearest[0].score);
-            Reranking.Fused fused = reranking.fuse(rescored, nearest);
+            // When the words hardly match, the passages they rank are noise beside the meaning's:
+            // fusing them would put any weak word match above the passage that means the question.
+            Reranking.Fused fused =
+                    wordsMatch ? reranking.fuse(rescored, nearest) : reranking.meaningFirst(rescored, nearest);
             candidates = fused.ranking();
             totalHits += fused.semanticOnly();
             mode = SearchMode.HYBRID;
         }
-        boolean goodMatch = floor.passes(searcher, parsed, bestLexical, bestCosine);
+        boolean goodMatch = floor.passes(wordsMatch, bestCosine);
         List<ScoreDoc> ranked = reranking.diversify(searcher.getIndexReader(), candidates);
         List<ScoreDoc> page =
                 ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(wanted, ranked.size()));

@@ -28,13 +28,20 @@ final class ReciprocalRankFusion {
      * keep the order in which the items were first met, ranking by ranking.
      */
     static <T> List<Fused<T>> fuse(List<List<T>> rankings, int k) {
+        double[] weights = new double[rankings.size()];
+        java.util.Arrays.fill(weights, 1.0);
+        return fuse(rankings, weights, k);
+    }
+
+    /** Like {@link #fuse(List, int)}, each ranking's contributions multiplied by its weight. */
+    static <T> List<Fused<T>> fuse(List<List<T>> rankings, double[] weights, int k) {
         Map<T, double[]> scores = new LinkedHashMap<>();
         Map<T, int[]> ranks = new HashMap<>();
         for (int r = 0; r < rankings.size(); r++) {
             List<T> ranking = rankings.get(r);
             for (int i = 0; i < ranking.size(); i++) {
                 T item = ranking.get(i);
-                scores.computeIfAbsent(item, key -> new double[1])[0] += 1.0 / (k + i + 1);
+                scores.computeIfAbsent(item, key -> new double[1])[0] += weights[r] / (k + i + 1);
                 ranks.computeIfAbsent(item, key -> new int[rankings.size()])[r] = i + 1;
             }
         }

@@ -34,16 +34,22 @@ final class RelevanceFloor {
     }
 
     /**
-     * Whether the search found an answer.
+     * Whether the question's words really match: the best lexical passage holds at least the lexical
+     * floor's share of their weight.
      *
      * @param bestLexicalDoc the best lexical passage's document number, or -1 when nothing matched
+     */
+    boolean wordsMatch(IndexSearcher searcher, ParsedQuery parsed, int bestLexicalDoc) throws IOException {
+        return bestLexicalDoc >= 0 && coverage(searcher, parsed, bestLexicalDoc) >= settings.lexicalFloor();
+    }
+
+    /**
+     * Whether the search found an answer: the words match, or a passage is close enough in meaning.
+     *
      * @param bestCosine the closest passage's cosine to the question; NaN without the semantic leg
      */
-    boolean passes(IndexSearcher searcher, ParsedQuery parsed, int bestLexicalDoc, double bestCosine)
-            throws IOException {
-        boolean semantic = !Double.isNaN(bestCosine) && bestCosine >= settings.semanticFloor();
-        return semantic
-                || (bestLexicalDoc >= 0 && coverage(searcher, parsed, bestLexicalDoc) >= settings.lexicalFloor());
+    boolean passes(boolean wordsMatch, double bestCosine) {
+        return wordsMatch || (!Double.isNaN(bestCosine) && bestCosine >= settings.semanticFloor());
     }
 
     /**

@@ -69,6 +69,11 @@ final class Reranking {
      * order, scored as if ranked by the lexical leg alone, so deep pages still continue.
      */
     Fused fuse(ScoreDoc[] lexical, ScoreDoc[] nearest) {
+        return fuse(lexical, nearest, 1.0);
+    }
+
+    /** Like {@link #fuse(ScoreDoc[], ScoreDoc[])}, the lexical leg's contributions weighted by {@code lexicalWeight}. */
+    Fused fuse(ScoreDoc[] lexical, ScoreDoc[] nearest, double lexicalWeight) {
         int window = settings.candidateWindow();
         List<Integer> lexicalHead = new ArrayList<>();
         for (int i = 0; i < Math.min(window, lexical.length); i++) {
@@ -78,8 +83,8 @@ final class Reranking {
         for (int i = 0; i < Math.min(window, nearest.length); i++) {
             semanticHead.add(nearest[i].doc);
         }
-        List<ReciprocalRankFusion.Fused<Integer>> fused =
-                ReciprocalRankFusion.fuse(List.of(lexicalHead, semanticHead), ReciprocalRankFusion.DEFAULT_K);
+        List<ReciprocalRankFusion.Fused<Integer>> fused = ReciprocalRankFusion.fuse(
+                List.of(lexicalHead, semanticHead), new double[] {lexicalWeight, 1.0}, ReciprocalRankFusion.DEFAULT_K);
         Set<Integer> seen = new HashSet<>();
         List<ScoreDoc> ranking = new ArrayList<>(fused.size() + Math.max(0, lexical.length - window));
         int semanticOnly = 0;
@@ -92,10 +97,43 @@ final class Reranking {
         }
         for (int i = lexicalHead.size(); i < lexical.length; i++) {
             if (seen.add(lexical[i].doc)) {
-                ranking.add(new ScoreDoc(lexical[i].doc, (float) (1.0 / (ReciprocalRankFusion.DEFAULT_K + i + 1))));
+                ranking.add(new ScoreDoc(lexical[i].doc, rankScore(i)));
             }
         }
         return new Fused(ranking.toArray(ScoreDoc[]::new), semanticOnly);
+    }
+
+    /**
+     * The ranking of a hybrid search whose words hardly match: the semantic leg's first {@code
+     * semanticHead} passages lead, in its order (any word match would otherwise outrank the passage
+     * that means the question, since reciprocal rank fusion rewards a passage found by both legs),
+     * then the fused ranking of both legs continues with the passages not yet placed.
+     */
+    Fused meaningFirst(ScoreDoc[] lexical, ScoreDoc[] nearest) {
+        Fused fused = fuse(lexical, nearest);
+        int head = Math.min(settings.semanticHead(), nearest.length);
+        Set<Integer> placed = new HashSet<>();
+        List<ScoreDoc> ranking = new ArrayList<>(fused.ranking().length);
+        for (int i = 0; i < head; i++) {
+            if (placed.add(nearest[i].doc)) {
+                ranking.add(nearest[i]);
+            }
+        }
+        for (ScoreDoc passage : fused.ranking()) {
+            if (placed.add(passage.doc)) {
+                ranking.add(passage);
+            }
+        }
+        // Scores fall with rank, as the diversity rule and readers of the scores expect.
+        ScoreDoc[] ordered = new ScoreDoc[ranking.size()];
+        for (int i = 0; i < ordered.length; i++) {
+            ordered[i] = new ScoreDoc(ranking.get(i).doc, rankScore(i));
+        }
+        return new Fused(ordered, fused.semanticOnly());
+    }
+
+    private static float rankScore(int index) {
+        return (float) (1.0 / (ReciprocalRankFusion.DEFAULT_K + index + 1));
     }
 
     /**

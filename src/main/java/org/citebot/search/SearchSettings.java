@@ -21,6 +21,10 @@ package org.citebot.search;
  *     the corpus is taken to answer it (hybrid mode)
  * @param lexicalFloor share of the question's term weight (idf) the best lexical passage must hold to
  *     be taken as an answer (lexical mode, and hybrid without a close passage)
+ * @param semanticHead in a hybrid search whose words hardly match (below {@code lexicalFloor}), how
+ *     many leading results come from the semantic leg alone before the fused ranking continues
+ * @param questionWords whether question framing ("why", "how many", "according to") is searched
+ *     like other words; off by default, on only to reproduce a published run word for word
  */
 public record SearchSettings(
         float titleBoost,
@@ -35,7 +39,9 @@ public record SearchSettings(
         float diversityMinScoreRatio,
         int vectorNeighbours,
         double semanticFloor,
-        double lexicalFloor) {
+        double lexicalFloor,
+        int semanticHead,
+        boolean questionWords) {
 
     /**
      * citebot's defaults: within one BM25F score, a title occurrence counts as two body occurrences
@@ -45,7 +51,7 @@ public record SearchSettings(
      * of a document among the first five results; excerpts of up to 360 characters.
      */
     public static SearchSettings defaults() {
-        return new SearchSettings(2.0f, 1.5f, 1.5f, 10, 8, 100, 5, 2, 360, 0.8f, 100, 0.62, 0.5);
+        return new SearchSettings(2.0f, 1.5f, 1.5f, 10, 8, 100, 5, 2, 360, 0.8f, 100, 0.55, 0.5, 3, false);
     }
 
     /** These settings with another title boost. */
@@ -63,7 +69,9 @@ public record SearchSettings(
                 diversityMinScoreRatio,
                 vectorNeighbours,
                 semanticFloor,
-                lexicalFloor);
+                lexicalFloor,
+                semanticHead,
+                questionWords);
     }
 
     /** These settings with another proximity boost (0 turns it off). */
@@ -81,7 +89,49 @@ public record SearchSettings(
                 diversityMinScoreRatio,
                 vectorNeighbours,
                 semanticFloor,
-                lexicalFloor);
+                lexicalFloor,
+                semanticHead,
+                questionWords);
+    }
+
+    /** These settings with another semantic head (0: always fuse both legs). */
+    public SearchSettings withSemanticHead(int head) {
+        return new SearchSettings(
+                titleBoost,
+                sectionBoost,
+                proximityBoost,
+                proximitySlop,
+                maxProximityTerms,
+                candidateWindow,
+                diversityTop,
+                diversityMaxPerDocument,
+                snippetMaxChars,
+                diversityMinScoreRatio,
+                vectorNeighbours,
+                semanticFloor,
+                lexicalFloor,
+                head,
+                questionWords);
+    }
+
+    /** These settings searching question words like any other word ({@code true}) or not. */
+    public SearchSettings withQuestionWords(boolean searched) {
+        return new SearchSettings(
+                titleBoost,
+                sectionBoost,
+                proximityBoost,
+                proximitySlop,
+                maxProximityTerms,
+                candidateWindow,
+                diversityTop,
+                diversityMaxPerDocument,
+                snippetMaxChars,
+                diversityMinScoreRatio,
+                vectorNeighbours,
+                semanticFloor,
+                lexicalFloor,
+                semanticHead,
+                searched);
     }
 
     /** These settings with another diversity reach (0 turns the rule off). */
@@ -99,7 +149,9 @@ public record SearchSettings(
                 diversityMinScoreRatio,
                 vectorNeighbours,
                 semanticFloor,
-                lexicalFloor);
+                lexicalFloor,
+                semanticHead,
+                questionWords);
     }
 
     public SearchSettings {
@@ -112,7 +164,7 @@ public record SearchSettings(
         if (diversityMinScoreRatio < 0 || diversityMinScoreRatio > 1 || vectorNeighbours < 1) {
             throw new IllegalArgumentException("diversityMinScoreRatio must be 0..1 and vectorNeighbours >= 1");
         }
-        if (semanticFloor < -1 || semanticFloor > 1 || lexicalFloor < 0 || lexicalFloor > 1) {
+        if (semanticFloor < -1 || semanticFloor > 1 || lexicalFloor < 0 || lexicalFloor > 1 || semanticHead < 0) {
             throw new IllegalArgumentException("semanticFloor must be -1..1 and lexicalFloor 0..1");
         }
     }

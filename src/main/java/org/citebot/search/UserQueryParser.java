@@ -31,10 +31,20 @@ public final class UserQueryParser {
     private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B(?:\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])");
 
     private final Analyzer analyzer;
+    private final boolean questionWords;
 
     /** @param analyzer the index's analyzer (see {@code PassageIndex#analyzer()}) */
     public UserQueryParser(Analyzer analyzer) {
+        this(analyzer, false);
+    }
+
+    /**
+     * @param analyzer the index's analyzer (see {@code PassageIndex#analyzer()})
+     * @param questionWords search question framing ("why", "how many") like other words
+     */
+    public UserQueryParser(Analyzer analyzer, boolean questionWords) {
         this.analyzer = analyzer;
+        this.questionWords = questionWords;
     }
 
     /**
@@ -58,7 +68,7 @@ public final class UserQueryParser {
             question = (question + " " + String.join(" ", quoted)).strip();
         }
         List<String> withoutFiller = QuestionFiller.strip(bag);
-        if (QuestionFiller.hasContent(withoutFiller) || !quoted.isEmpty()) {
+        if (!questionWords && (QuestionFiller.hasContent(withoutFiller) || !quoted.isEmpty())) {
             bag = withoutFiller;
         }
 

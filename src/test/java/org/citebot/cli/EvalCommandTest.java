@@ -26,16 +26,19 @@ class EvalCommandTest {
     private final StringWriter err = new StringWriter();
 
     @Test
-    void eval_allProfilesAsJson_printsExactlyOneObjectWithBothRuns() throws IOException {
+    void eval_allProfilesAsJson_printsExactlyOneObjectWithEveryRun() throws IOException {
         Path beir = tinyBeir("tiny");
 
         int code = run("--beir", beir.toString(), "--profile", "all", "--json");
 
         assertThat(code).isZero();
         JsonNode root = new ObjectMapper().readTree(out.toString());
-        assertThat(root.get("results")).hasSize(2);
+        assertThat(root.get("results")).hasSize(3);
         assertThat(root.get("results").get(0).get("profile").asText()).isEqualTo("anserini");
         assertThat(root.get("results").get(1).get("profile").asText()).isEqualTo("citebot");
+        assertThat(root.get("results").get(2).get("profile").asText()).isEqualTo("citebot-hybrid");
+        assertThat(root.get("results").get(2).get("measures").get("nDCG@10").asDouble())
+                .isEqualTo(1.0);
         assertThat(root.get("results").get(0).get("measures").get("nDCG@10").asDouble())
                 .isEqualTo(1.0);
         assertThat(root.get("results").get(0).get("queries").asInt()).isEqualTo(2);

@@ -223,11 +223,29 @@ class LuceneSearchServiceTest {
         assertThat(docIds(results).subList(0, 4)).containsOnly("m_sanctions");
     }
 
-    @Test
-    void search_oneDocumentDominates_firstFiveHoldAtMostTwoOfItsPassages() throws IOException {
-        build(sanctionsCorpus());
+    /** One document with four passages as good as two other documents' three. */
+    private static List<IndexedDocument> comparableSanctionsCorpus() {
+        return List.of(
+                doc(
+                        "m_sanctions",
+                        "Economic notes",
+                        Para.of("New sanctions hit the economy hard in the spring months."),
+                        Para.of("New sanctions hit the economy hard in the summer months."),
+                        Para.of("New sanctions hit the economy hard in the autumn months."),
+                        Para.of("New sanctions hit the economy hard in the winter months.")),
+                doc(
+                        "n_trade",
+                        "Trade notes",
+                        Para.of("New sanctions hit the harbour trade hard in early March."),
+                        Para.of("New sanctions hit the grain trade hard in late April.")),
+                doc("o_energy", "Energy notes", Para.of("New sanctions hit the gas supply hard in the cold weeks.")));
+    }
 
-        SearchResults results = run("sanctions");
+    @Test
+    void search_oneDocumentDominatesComparablePassages_firstFiveHoldAtMostTwoOfItsPassages() throws IOException {
+        build(comparableSanctionsCorpus());
+
+        SearchResults results = run("sanctions hit hard");
 
         assertThat(results.totalHits()).isEqualTo(7);
         List<String> ids = docIds(results);
@@ -237,9 +255,18 @@ class LuceneSearchServiceTest {
                 .containsEntry("m_sanctions", 2)
                 .containsEntry("n_trade", 2)
                 .containsEntry("o_energy", 1);
-        assertThat(ids.subList(0, 2)).containsOnly("m_sanctions");
         assertThat(ids.subList(5, 7)).containsOnly("m_sanctions");
         assertThat(results.hits()).extracting(SearchHit::rank).containsExactly(1, 2, 3, 4, 5, 6, 7);
+    }
+
+    @Test
+    void search_oneDocumentsPassagesClearlyBetter_areNotPushedDownForWeakerOnes() throws IOException {
+        build(sanctionsCorpus());
+
+        SearchResults results = run("sanctions");
+
+        // Three mentions a passage against one in a longer passage: not comparable, so no cap.
+        assertThat(docIds(results).subList(0, 4)).containsOnly("m_sanctions");
     }
 
     /** {@code documents} documents of ten passages each; every passage mentions tankers. */
