@@ -56,102 +56,90 @@ public record SearchSettings(
 
     /** These settings with another title boost. */
     public SearchSettings withTitleBoost(float boost) {
-        return new SearchSettings(
-                boost,
-                sectionBoost,
-                proximityBoost,
-                proximitySlop,
-                maxProximityTerms,
-                candidateWindow,
-                diversityTop,
-                diversityMaxPerDocument,
-                snippetMaxChars,
-                diversityMinScoreRatio,
-                vectorNeighbours,
-                semanticFloor,
-                lexicalFloor,
-                semanticHead,
-                questionWords);
+        return new Copy(this).titleBoost(boost).build();
     }
 
     /** These settings with another proximity boost (0 turns it off). */
     public SearchSettings withProximityBoost(float boost) {
-        return new SearchSettings(
-                titleBoost,
-                sectionBoost,
-                boost,
-                proximitySlop,
-                maxProximityTerms,
-                candidateWindow,
-                diversityTop,
-                diversityMaxPerDocument,
-                snippetMaxChars,
-                diversityMinScoreRatio,
-                vectorNeighbours,
-                semanticFloor,
-                lexicalFloor,
-                semanticHead,
-                questionWords);
+        return new Copy(this).proximityBoost(boost).build();
     }
 
     /** These settings with another semantic head (0: always fuse both legs). */
     public SearchSettings withSemanticHead(int head) {
-        return new SearchSettings(
-                titleBoost,
-                sectionBoost,
-                proximityBoost,
-                proximitySlop,
-                maxProximityTerms,
-                candidateWindow,
-                diversityTop,
-                diversityMaxPerDocument,
-                snippetMaxChars,
-                diversityMinScoreRatio,
-                vectorNeighbours,
-                semanticFloor,
-                lexicalFloor,
-                head,
-                questionWords);
+        return new Copy(this).semanticHead(head).build();
     }
 
     /** These settings searching question words like any other word ({@code true}) or not. */
     public SearchSettings withQuestionWords(boolean searched) {
-        return new SearchSettings(
-                titleBoost,
-                sectionBoost,
-                proximityBoost,
-                proximitySlop,
-                maxProximityTerms,
-                candidateWindow,
-                diversityTop,
-                diversityMaxPerDocument,
-                snippetMaxChars,
-                diversityMinScoreRatio,
-                vectorNeighbours,
-                semanticFloor,
-                lexicalFloor,
-                semanticHead,
-                searched);
+        return new Copy(this).questionWords(searched).build();
     }
 
     /** These settings with another diversity reach (0 turns the rule off). */
     public SearchSettings withDiversityTop(int top) {
-        return new SearchSettings(
-                titleBoost,
-                sectionBoost,
-                proximityBoost,
-                proximitySlop,
-                maxProximityTerms,
-                candidateWindow,
-                top,
-                diversityMaxPerDocument,
-                snippetMaxChars,
-                diversityMinScoreRatio,
-                vectorNeighbours,
-                semanticFloor,
-                lexicalFloor,
-                semanticHead,
-                questionWords);
+        return new Copy(this).diversityTop(top).build();
+    }
+
+    /** A copy of settings with some values changed, for the {@code with...} methods. */
+    private static final class Copy {
+        private final SearchSettings from;
+        private float titleBoost;
+        private float proximityBoost;
+        private int diversityTop;
+        private int semanticHead;
+        private boolean questionWords;
+
+        Copy(SearchSettings from) {
+            this.from = from;
+            this.titleBoost = from.titleBoost;
+            this.proximityBoost = from.proximityBoost;
+            this.diversityTop = from.diversityTop;
+            this.semanticHead = from.semanticHead;
+            this.questionWords = from.questionWords;
+        }
+
+        Copy titleBoost(float value) {
+            titleBoost = value;
+            return this;
+        }
+
+        Copy proximityBoost(float value) {
+            proximityBoost = value;
+            return this;
+        }
+
+        Copy diversityTop(int value) {
+            diversityTop = value;
+            return this;
+        }
+
+        Copy semanticHead(int value) {
+            semanticHead = value;
+            return this;
+        }
+
+        Copy questionWords(boolean value) {
+            questionWords = value;
+            return this;
+        }
+
+        SearchSettings build() {
+            return new SearchSettings(
+                    titleBoost,
+                    from.sectionBoost,
+                    proximityBoost,
+                    from.proximitySlop,
+                    from.maxProximityTerms,
+                    from.candidateWindow,
+                    diversityTop,
+                    from.diversityMaxPerDocument,
+                    from.snippetMaxChars,
+                    from.diversityMinScoreRatio,
+                    from.vectorNeighbours,
+                    from.semanticFloor,
+                    from.lexicalFloor,
+                    semanticHead,
+                    questionWords);
+        }
     }
 
     public SearchSettings {
