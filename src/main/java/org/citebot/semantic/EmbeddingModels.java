@@ -26,7 +26,29 @@ public final class EmbeddingModels {
                     384,
                     threads));
 
+    /** Models loaded for the whole process, by name: see {@link #shared}. */
+    private static final Map<String, TextEmbedder> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private EmbeddingModels() {}
+
+    /**
+     * The model called {@code name}, loaded once per process and then shared: a model is immutable
+     * and thread-safe, and loading it costs a second or two and tens of megabytes, which a process
+     * that starts citebot more than once (the tests, an in-process restart) should pay once. Never
+     * close a shared model; it lives as long as the process.
+     *
+     * @throws ModelUnavailableException when the model cannot run on this machine (tried again next call)
+     */
+    public static TextEmbedder shared(String name, Path nativeCache, int threads) {
+        String key = name.toLowerCase(Locale.ROOT);
+        TextEmbedder known = SHARED.get(key);
+        if (known != null) {
+            return known;
+        }
+        synchronized (SHARED) {
+            return SHARED.computeIfAbsent(key, k -> load(k, nativeCache, threads));
+        }
+    }
 
     /** Every name {@link #load} accepts, sorted. */
     public static List<String> names() {
