@@ -19,7 +19,7 @@ import org.citebot.reindex.ReindexFailedException;
 import org.citebot.reindex.ReindexRequest;
 import org.citebot.reindex.ReindexService;
 import org.citebot.reindex.ReindexSummary;
-import org.citebot.state.ReindexLog;
+import org.citebot.state.SqlReindexRuns;
 import org.citebot.state.StateStore;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -66,14 +66,18 @@ final class IndexCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Clock clock = Clock.systemUTC();
-        try (StateStore state = StateStore.open(config.state().db(), clock);
+        try (StateStore state = StateStore.open(
+                        config.state().url(),
+                        config.state().user(),
+                        config.state().password(),
+                        clock);
                 SearchEngine engine = SearchEngine.open(config, clock)) {
             // The same service as /reindex, so the run is recorded like the bot's runs.
             ReindexService service = new ReindexService(
                     engine.indexer(),
                     engine.index(),
                     config.corpus().dir(),
-                    new ReindexLog(state),
+                    new SqlReindexRuns(state),
                     ModeratorLog.NONE,
                     summary -> {},
                     config.index().reindexTimeout(),
