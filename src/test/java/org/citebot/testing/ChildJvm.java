@@ -57,6 +57,12 @@ public final class ChildJvm implements AutoCloseable {
         return new ChildJvm(builder.start());
     }
 
+    /** Writes {@code line} to the child's standard input, for children that wait to be told to go on. */
+    public void send(String line) throws IOException {
+        process.getOutputStream().write((line + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     /** Every line the child printed so far, standard output and error interleaved. */
     public List<String> output() {
         return List.copyOf(output);
