@@ -12,6 +12,7 @@ import org.citebot.config.CitebotConfig;
 import org.citebot.config.ConfigException;
 import org.citebot.config.ConfigLoader;
 import org.citebot.corpus.ManifestException;
+import org.citebot.state.StateStoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,6 +92,11 @@ public final class Main implements Callable<Integer> {
             if (e instanceof ConfigException || e instanceof ManifestException) {
                 cmd.getErr().println("citebot: " + e.getMessage());
                 return EXIT_USAGE;
+            }
+            // An unreachable or unusable state database stops start-up like an unreachable Discord.
+            if (e instanceof StateStoreException) {
+                cmd.getErr().println("citebot: " + e.getMessage());
+                return EXIT_FAILURE;
             }
             throw e;
         });

@@ -61,11 +61,24 @@ public record CitebotConfig(
     public record Index(Path dir, Duration reindexTimeout) {}
 
     /**
-     * Where the SQLite state database (guild settings, query log, digests) is kept.
+     * Where the state database (guild settings, query log, reindex runs, digests) is kept: by default
+     * the SQLite file {@code db}, or the PostgreSQL database that several processes share.
      *
+     * @param db the SQLite file, when {@code url} is a SQLite one
+     * @param url {@code jdbc:sqlite:PATH} or {@code jdbc:postgresql://HOST[:PORT]/DATABASE}
+     * @param user the PostgreSQL role (only with a PostgreSQL url)
+     * @param password from the environment ({@code PGPASSWORD}) only; never printed by {@link #toString()}
      * @param queryLogRetention how long the query log keeps a search
      */
-    public record State(Path db, Duration queryLogRetention) {}
+    public record State(
+            Path db, String url, Optional<String> user, Optional<String> password, Duration queryLogRetention) {
+
+        @Override
+        public String toString() {
+            return "State[db=" + db + ", url=" + url + ", user=" + user + ", password="
+                    + (password.isPresent() ? "(set)" : "(none)") + ", queryLogRetention=" + queryLogRetention + "]";
+        }
+    }
 
     /**
      * The search cache in front of the index, and the search sessions behind answers' buttons.

@@ -45,6 +45,10 @@ public final class ConfigLoader {
             Duration.ofMinutes(30));
     static final ConfigKey<Path> STATE_DB =
             new ConfigKey<>("state.db", ConfigValues.path(), Path.of("data/citebot.db"));
+    static final ConfigKey<Optional<String>> STATE_URL =
+            new ConfigKey<>("state.url", ConfigValues.stateUrl().andThen(Optional::of), Optional.empty());
+    static final ConfigKey<Optional<String>> STATE_USER =
+            new ConfigKey<>("state.user", ConfigValues.roleName(), Optional.empty());
     static final ConfigKey<Duration> QUERY_LOG_RETENTION = new ConfigKey<>(
             "state.queryLogRetention",
             ConfigValues.duration(Duration.ofDays(1), Duration.ofDays(3650)),
@@ -121,6 +125,8 @@ public final class ConfigLoader {
             INDEX_DIR,
             INDEX_REINDEX_TIMEOUT,
             STATE_DB,
+            STATE_URL,
+            STATE_USER,
             QUERY_LOG_RETENTION,
             CACHE_MAX_ENTRIES,
             CACHE_MAX_BYTES,
@@ -155,6 +161,11 @@ public final class ConfigLoader {
     private static final Set<String> TOKEN_VARIABLES = Set.of("CITEBOT_TOKEN", "CITEBOT_DISCORD_TOKEN");
     /** Two slips (a missing, doubled or swapped letter counts as one or two) still read as a typo. */
     private static final int MAX_TYPO_DISTANCE = 2;
+    /**
+     * The environment variable holding the PostgreSQL password: libpq's own name, so psql and
+     * citebot read the same one. Never a config key, so never in a file.
+     */
+    public static final String STATE_PASSWORD_VARIABLE = "PGPASSWORD";
 
     private final Map<String, String> environment;
 
@@ -191,6 +202,11 @@ public final class ConfigLoader {
                     "The bot token must not be in " + file.map(Path::toString).orElse("the config")
                             + " (key discord.token): remove it and set the DISCORD_TOKEN environment variable instead.");
         }
+        if (values.containsKey("state.password")) {
+            throw new ConfigException("The state database password must not be in "
+                    + file.map(Path::toString).orElse("the config") + " (key state.password): remove it and set the "
+                    + STATE_PASSWORD_VARIABLE + " environment variable instead.");
+        }
         if (!values.isEmpty()) {
             String where = file.map(Path::toString).orElse("configuration");
             throw new ConfigException("Unknown configuration key" + (values.size() > 1 ? "s" : "") + " in " + where
@@ -207,7 +223,7 @@ public final class ConfigLoader {
                         get(raw, CORPUS_WATCH),
                         get(raw, CORPUS_WATCH_DEBOUNCE)),
                 new CitebotConfig.Index(get(raw, INDEX_DIR), get(raw, INDEX_REINDEX_TIMEOUT)),
-                new CitebotConfig.State(get(raw, STATE_DB), get(raw, QUERY_LOG_RETENTION)),
+                state(raw),
                 new CitebotConfig.Cache(
                         get(raw, CACHE_MAX_ENTRIES),
                         get(raw, CACHE_MAX_BYTES),
@@ -297,6 +313,28 @@ public final class ConfigLoader {
     static int editDistance(String a, String b) {
         float similarity = new LevenshteinDistance().getDistance(a, b);
         return Math.round((1 - similarity) * Math.max(a.length(), b.length()));
+    }
+
+    /**
+     * The state database: {@code state.url} when set, else the SQLite file {@code state.db}. A
+     * SQLite URL names the file itself; {@code state.user} only makes sense for PostgreSQL.
+     */
+    private CitebotConfig.State state(Map<String, Object> raw) {
+        Path db = get(raw, STATE_DB);
+        String url = get(raw, STATE_URL).orElse("jdbc:sqlite:" + db);
+        Optional<String> user = get(raw, STATE_USER);
+        if (url.startsWith("jdbc:sqlite:")) {
+            if (user.isPresent()) {
+                throw new ConfigException("Config key 'state.user' (environment variable "
+                        + STATE_USER.environmentVariable() + ") is set, but the state database is the SQLite file "
+                        + url.substring("jdbc:sqlite:".length()) + ": set state.url to a jdbc:postgresql:// URL,"
+                        + " or remove state.user");
+            }
+            db = Path.of(url.substring("jdbc:sqlite:".length()));
+        }
+        Optional<String> password =
+                Optional.ofNullable(environment.get(STATE_PASSWORD_VARIABLE)).filter(p -> !p.isEmpty());
+        return new CitebotConfig.State(db, url, user, password, get(raw, QUERY_LOG_RETENTION));
     }
 
     private <T> T get(Map<String, Object> raw, ConfigKey<T> key) {

@@ -29,6 +29,9 @@ class InvalidConfigTest {
                     Map.entry("index.dir", ""),
                     Map.entry("index.reindexTimeout", "1s"),
                     Map.entry("state.db", "bad\u0000path"),
+                    Map.entry("state.url", "mysql://127.0.0.1/citebot"),
+                    // A role for PostgreSQL while the state database is the SQLite file.
+                    Map.entry("state.user", "citebot"),
                     Map.entry("state.queryLogRetention", "-3d"),
                     Map.entry("cache.maxEntries", "lots"),
                     Map.entry("cache.maxBytes", "64 megs"),
