@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.lucene.search.spell.LevenshteinDistance;
 
 /**
  * Reads {@code citebot.yaml}, applies {@code CITEBOT_*} environment overrides and validates every
@@ -309,10 +308,24 @@ public final class ConfigLoader {
         return bestDistance <= MAX_TYPO_DISTANCE ? Optional.ofNullable(best) : Optional.empty();
     }
 
-    /** Edits (insertions, deletions, substitutions) between two names, from Lucene's normalised similarity. */
+    /** Edits (insertions, deletions, substitutions) between two names. */
     static int editDistance(String a, String b) {
-        float similarity = new LevenshteinDistance().getDistance(a, b);
-        return Math.round((1 - similarity) * Math.max(a.length(), b.length()));
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /**
