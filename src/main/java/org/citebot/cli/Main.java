@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
             SearchCliCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            ExtractCli.class,
             HealthcheckCommand.class,
             CommandLine.HelpCommand.class
         })
