@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -14,6 +15,9 @@ import org.jsoup.nodes.Element;
  * thread-safe; used by {@code citebot extract}, the source pipeline and the extraction benchmark.
  */
 public final class ArticleExtractor {
+
+    private static final Pattern SUBSCRIPTION_CALL = Pattern.compile(
+            "(?i)subscribe|subscription|subscriber|to continue reading|to keep reading|to read the full");
 
     /**
      * Extracts from raw bytes. The character set is the one the server declared, else the page's
@@ -66,8 +70,14 @@ public final class ArticleExtractor {
             }
         }
         int passwords = body.select("input[type=password]").size();
-        int paywall = body.select("[class*=paywall], [id*=paywall], [class*=subscriber-only], [class*=regwall]")
-                .size();
+        int paywall = 0;
+        for (Element marker :
+                body.select("[class*=paywall], [id*=paywall], [class*=regwall], [class*=subscriber-only]")) {
+            // A site-wide "log in" link in the header has a paywall class too; a wall asks the reader to pay.
+            if (SUBSCRIPTION_CALL.matcher(marker.text()).find()) {
+                paywall++;
+            }
+        }
         if (jsonLd.notFree()) {
             paywall++;
         }

@@ -13,7 +13,7 @@ package org.citebot.extract;
 public record PageShape(int words, int linkWords, int passwordFields, int paywallMarkers, boolean declaredArticle) {
 
     /** Runs of letters and digits in {@code text}. */
-    static int countWords(String text) {
+    public static int countWords(String text) {
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {

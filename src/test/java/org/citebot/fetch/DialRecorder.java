@@ -15,16 +15,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * other address is refused here and recorded as a forbidden dial, which the tests assert never
  * happens.
  */
-final class DialRecorder implements Connector {
+public final class DialRecorder implements Connector {
 
     /** A public address tests use for invented public names; connections to it go to the loopback server. */
-    static final InetAddress PUBLIC_STAND_IN = address(93, 184, 216, 34);
+    public static final InetAddress PUBLIC_STAND_IN = address(93, 184, 216, 34);
 
     private final int loopbackPort;
     private final List<InetSocketAddress> dialled = new CopyOnWriteArrayList<>();
     private final List<InetSocketAddress> forbidden = new CopyOnWriteArrayList<>();
 
-    DialRecorder(int loopbackPort) {
+    public DialRecorder(int loopbackPort) {
         this.loopbackPort = loopbackPort;
     }
 
@@ -42,16 +42,16 @@ final class DialRecorder implements Connector {
     }
 
     /** Every address asked for, in order. */
-    List<InetSocketAddress> dialled() {
+    public List<InetSocketAddress> dialled() {
         return List.copyOf(dialled);
     }
 
     /** Addresses asked for that were neither loopback nor the stand-in: must stay empty. */
-    List<InetSocketAddress> forbidden() {
+    public List<InetSocketAddress> forbidden() {
         return List.copyOf(forbidden);
     }
 
-    static InetAddress address(int a, int b, int c, int d) {
+    public static InetAddress address(int a, int b, int c, int d) {
         try {
             return InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
         } catch (java.net.UnknownHostException e) {

@@ -20,39 +20,39 @@ import java.util.concurrent.Executors;
  * the raw response, so a test can send what no well-behaved server would (a body that never ends,
  * one that trickles). Records every request line and User-Agent it receives.
  */
-final class LoopbackHttpServer implements AutoCloseable {
+public final class LoopbackHttpServer implements AutoCloseable {
 
     /** Writes the whole raw response (status line, headers, body) for one request. */
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         void respond(OutputStream out) throws IOException;
     }
 
     /** One request as received. */
-    record Request(String path, String host, String userAgent) {}
+    public record Request(String path, String host, String userAgent) {}
 
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    LoopbackHttpServer() throws IOException {
+    public LoopbackHttpServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.execute(this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Serves {@code handler} at {@code path}; other paths answer 404. */
-    LoopbackHttpServer on(String path, Handler handler) {
+    public LoopbackHttpServer on(String path, Handler handler) {
         handlers.put(path, handler);
         return this;
     }
 
     /** Serves a complete response with this status line tail, headers and body. */
-    LoopbackHttpServer on(String path, String status, String headers, byte[] body) {
+    public LoopbackHttpServer on(String path, String status, String headers, byte[] body) {
         return on(path, out -> {
             out.write(("HTTP/1.1 " + status + "\r\n" + headers + "Content-Length: " + body.length
                             + "\r\nConnection: close\r\n\r\n")
@@ -62,15 +62,15 @@ final class LoopbackHttpServer implements AutoCloseable {
     }
 
     /** Serves an HTML page. */
-    LoopbackHttpServer html(String path, String html) {
+    public LoopbackHttpServer html(String path, String html) {
         return on(path, "200 OK", "Content-Type: text/html; charset=utf-8\r\n", html.getBytes(StandardCharsets.UTF_8));
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    long requestsFor(String path) {
+    public long requestsFor(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).count();
     }
 
