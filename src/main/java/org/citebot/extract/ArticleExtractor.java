@@ -47,8 +47,8 @@ public final class ArticleExtractor {
         JsonLdArticle jsonLd = JsonLdArticle.of(document);
         ArticleMetadata metadata = MetadataReader.read(document, jsonLd);
         PageShape shape = shape(document, jsonLd);
-        return new ExtractedArticle(
-                MainContent.paragraphs(document, metadata.title().orElse("")), metadata, shape);
+        MainContent.Body body = MainContent.body(document, metadata.title().orElse(""));
+        return new ExtractedArticle(body.paragraphs(), body.headings(), metadata, shape);
     }
 
     private static boolean known(String charset) {

@@ -2,6 +2,7 @@ package org.citebot.extract;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +70,7 @@ final class MainContent {
     private MainContent() {}
 
     /** The article body of {@code document}, which is modified (pruned) on the way. */
-    static List<String> paragraphs(Document document, String title) {
+    static Body body(Document document, String title) {
         Element body = document.body();
         prune(body);
         List<Block> blocks = new BlockCollector(body).collect();
@@ -150,7 +151,15 @@ final class MainContent {
         return false;
     }
 
-    private static List<String> bodyOf(List<Block> blocks, Element container, String title) {
+    /** The body's blocks in order, and which of them are subheadings. */
+    record Body(List<String> paragraphs, Set<String> headings) {
+        Body {
+            paragraphs = List.copyOf(paragraphs);
+            headings = Set.copyOf(headings);
+        }
+    }
+
+    private static Body bodyOf(List<Block> blocks, Element container, String title) {
         List<Block> inside = new ArrayList<>();
         for (Block block : blocks) {
             if (block.owner == container || isInside(block.owner, container)) {
@@ -166,6 +175,7 @@ final class MainContent {
             last--;
         }
         List<String> paragraphs = new ArrayList<>();
+        Set<String> headings = new LinkedHashSet<>();
         for (int i = first; i <= last; i++) {
             Block block = inside.get(i);
             if (block.isLinkList() || block.tag.equals("h1") || block.text.equalsIgnoreCase(title)) {
@@ -175,8 +185,11 @@ final class MainContent {
                 continue;
             }
             paragraphs.add(block.text);
+            if (HEADINGS.contains(block.tag)) {
+                headings.add(block.text);
+            }
         }
-        return paragraphs;
+        return new Body(paragraphs, headings);
     }
 
     /** One run of text between block-level boundaries, owned by the innermost block element. */

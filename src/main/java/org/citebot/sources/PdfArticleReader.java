@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.citebot.corpus.CorpusOptions;
 import org.citebot.corpus.CorpusReader;
@@ -43,7 +44,8 @@ final class PdfArticleReader {
             List<String> paragraphs =
                     document.paragraphs().stream().map(Paragraph::text).toList();
             int words = PageShape.countWords(String.join("\n\n", paragraphs));
-            return new ExtractedArticle(paragraphs, metadata(document.metadata()), new PageShape(words, 0, 0, 0, true));
+            return new ExtractedArticle(
+                    paragraphs, Set.of(), metadata(document.metadata()), new PageShape(words, 0, 0, 0, true));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use a temporary folder for a PDF", e);
         } finally {

@@ -29,6 +29,7 @@ class ArticleExtractorTest {
                         "\"We thought it would take one winter,\" said one of the organisers. \"The posts had other"
                                 + " ideas, but every one of them works again, and the quay feels like part of the town"
                                 + " once more.\"");
+        assertThat(article.headings()).containsExactly("Two winters of work");
         assertThat(article.body())
                 .doesNotContain("cookies", "Share on", "Photo: Harbour Trust", "Advertisement", "Quay repairs")
                 .doesNotContain("Lovely to see", "All rights reserved", "Sport", "By Mira Okafor");
