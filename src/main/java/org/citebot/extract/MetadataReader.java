@@ -68,15 +68,13 @@ final class MetadataReader {
 
     private static Optional<String> author(Document document, JsonLdArticle jsonLd) {
         return clean(jsonLd.authors())
-                .or(() -> meta(
-                                document,
-                                "author",
-                                "article:author",
-                                "dc.creator",
-                                "parsely-author",
-                                "sailthru.author",
-                                "byl")
-                        .filter(name -> !name.matches("(?i)https?://.*")))
+                .or(() -> Stream.of(
+                                "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl")
+                        .map(name -> meta(document, name))
+                        .flatMap(Optional::stream)
+                        // article:author is often a profile URL, which names nobody.
+                        .filter(name -> !name.matches("(?i)https?://.*"))
+                        .findFirst())
                 .or(() -> microdataAuthor(document))
                 .or(() -> clean(Optional.ofNullable(document.selectFirst("[rel=author], .byline, .author"))
                                 .map(Element::text))
@@ -134,15 +132,56 @@ final class MetadataReader {
                         "parsely-pub-date",
                         "sailthru.date"),
                 () -> itemprop(document, "datePublished"),
-                () -> Optional.ofNullable(
-                                document.selectFirst("time[pubdate][datetime], article time[datetime], time[datetime]"))
-                        .map(time -> time.attr("datetime")));
+                () -> first(document, "time[pubdate][datetime]", "article time[datetime]", "time[datetime]")
+                        .map(time -> time.attr("datetime")),
+                () -> writtenDate(document));
         return candidates
                 .map(Supplier::get)
                 .flatMap(Optional::stream)
                 .map(PublicationDates::parse)
                 .flatMap(Optional::stream)
                 .findFirst();
+    }
+
+    /**
+     * The first element matching the first of {@code selectors} that matches outside the site's
+     * chrome: a priority, not document order, and never a date in the site header, navigation or
+     * footer (a "site updated" stamp is not the article's date).
+     */
+    private static Optional<Element> first(Document document, String... selectors) {
+        for (String selector : selectors) {
+            for (Element element : document.select(selector)) {
+                if (!inSiteChrome(element)) {
+                    return Optional.of(element);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean inSiteChrome(Element element) {
+        boolean inArticle = false;
+        for (Element parent : element.parents()) {
+            String tag = parent.normalName();
+            inArticle |= tag.equals("article") || tag.equals("main");
+            if (tag.equals("nav") || tag.equals("footer") || (tag.equals("header") && !inArticle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Posted on March 3, 2024" in an element whose class says it is the date. */
+    private static Optional<String> writtenDate(Document document) {
+        for (Element element : document.select("[class*=date], [class*=publish], [class*=posted]")) {
+            String text = element.ownText().strip().replaceFirst("(?i)^(posted|published|updated)( on)?:?\\s*", "");
+            if (!text.isEmpty()
+                    && text.length() <= 60
+                    && PublicationDates.parse(text).isPresent()) {
+                return Optional.of(text);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<URI> url(Document document, JsonLdArticle jsonLd) {
