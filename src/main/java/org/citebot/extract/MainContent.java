@@ -23,7 +23,7 @@ final class MainContent {
 
     private static final String NEVER_TEXT = "script, style, noscript, template, svg, canvas, iframe, object, embed,"
             + " video, audio, button, input, select, textarea, label, nav, aside, footer, figure, figcaption,"
-            + " picture, dialog, menu, [hidden], [aria-hidden=true]";
+            + " picture, dialog, menu, title, [hidden], [aria-hidden=true]";
     private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     private static final Set<String> BLOCK_TAGS = Set.of(
             "address",

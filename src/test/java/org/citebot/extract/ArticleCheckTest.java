@@ -76,4 +76,17 @@ class ArticleCheckTest {
         assertThat(ArticleCheck.isIndexPath(URI.create("https://a.example/2026/05/01/budget")))
                 .isFalse();
     }
+
+    @Test
+    void refusal_shortArticleUnderASiteWideLoginLinkClassedPaywall_isAnArticle() {
+        ExtractedArticle page = new ArticleExtractor()
+                .extract(
+                        "<html><body><header><div class=\"paywall-header-wrap\"><a class=\"paywall-login-link\""
+                                + " href=\"/login\">Log in</a></div></header><article><p>"
+                                + "A short news brief of some sixty words stands here. ".repeat(6)
+                                + "</p></article></body></html>",
+                        "");
+
+        assertThat(ArticleCheck.refusal(page, Optional.empty())).isEmpty();
+    }
 }

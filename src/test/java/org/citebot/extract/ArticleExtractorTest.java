@@ -108,4 +108,14 @@ class ArticleExtractorTest {
 
         assertThat(new ArticleExtractor().extract(html, "").metadata().title()).contains("From OpenGraph");
     }
+
+    @Test
+    void extract_titleElementsInTheBody_areNotArticleText() {
+        String prose = "<p>" + "The article's own words, long enough to read as prose in any page. ".repeat(3) + "</p>";
+        String html = "<html><body><article>" + prose
+                + "<title>Site name | A section name long enough to look like a paragraph of text</title>"
+                + prose + "</article></body></html>";
+
+        assertThat(new ArticleExtractor().extract(html, "").body()).doesNotContain("Site name");
+    }
 }
