@@ -25,7 +25,8 @@ public record CitebotConfig(
         RateLimit rateLimit,
         Ops ops,
         Digest digest,
-        Operators operators) {
+        Operators operators,
+        Sources sources) {
 
     /** This configuration with the corpus read from {@code dir} instead. */
     public CitebotConfig withCorpusDir(Path dir) {
@@ -41,7 +42,18 @@ public record CitebotConfig(
 
     private CitebotConfig with(Corpus newCorpus, Index newIndex) {
         return new CitebotConfig(
-                newCorpus, newIndex, state, cache, search, discord, moderators, rateLimit, ops, digest, operators);
+                newCorpus,
+                newIndex,
+                state,
+                cache,
+                search,
+                discord,
+                moderators,
+                rateLimit,
+                ops,
+                digest,
+                operators,
+                sources);
     }
 
     /**
@@ -183,6 +195,31 @@ public record CitebotConfig(
     public record DigestDefault(String channel, LocalTime time, ZoneId timezone, List<String> sections) {
         public DigestDefault {
             sections = List.copyOf(sections);
+        }
+    }
+
+    /** Articles moderators add by URL: how they are fetched. */
+    public record Sources(Fetch fetch) {}
+
+    /**
+     * The safe fetcher's limits.
+     *
+     * @param allowLoopback whether 127.0.0.0/8 and ::1 may be fetched (tests and local development only)
+     * @param maxBytes the largest page accepted
+     * @param connectTimeout how long opening one connection may take
+     * @param timeout how long a whole fetch may take, redirects and robots.txt included
+     * @param allowedPorts the ports a URL may name
+     * @param userAgent the User-Agent sent, naming citebot
+     */
+    public record Fetch(
+            boolean allowLoopback,
+            long maxBytes,
+            Duration connectTimeout,
+            Duration timeout,
+            List<Integer> allowedPorts,
+            String userAgent) {
+        public Fetch {
+            allowedPorts = List.copyOf(allowedPorts);
         }
     }
 }

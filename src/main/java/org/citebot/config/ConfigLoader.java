@@ -114,6 +114,25 @@ public final class ConfigLoader {
     static final ConfigKey<Map<String, CitebotConfig.DigestDefault>> DIGEST_DEFAULTS =
             new ConfigKey<>("digest.defaults", ConfigValues.digestDefaults(), Map.of());
 
+    static final ConfigKey<Boolean> SOURCES_FETCH_ALLOW_LOOPBACK =
+            new ConfigKey<>("sources.fetch.allowLoopback", ConfigValues.bool(), false);
+    static final ConfigKey<Long> SOURCES_FETCH_MAX_BYTES =
+            new ConfigKey<>("sources.fetch.maxBytes", ConfigValues.bytes(1024, 1024L * 1024 * 1024), 5L * 1024 * 1024);
+    static final ConfigKey<Duration> SOURCES_FETCH_CONNECT_TIMEOUT = new ConfigKey<>(
+            "sources.fetch.connectTimeout",
+            ConfigValues.duration(Duration.ofMillis(100), Duration.ofMinutes(1)),
+            Duration.ofSeconds(5));
+    static final ConfigKey<Duration> SOURCES_FETCH_TIMEOUT = new ConfigKey<>(
+            "sources.fetch.timeout",
+            ConfigValues.duration(Duration.ofSeconds(1), Duration.ofMinutes(10)),
+            Duration.ofSeconds(20));
+    static final ConfigKey<List<Integer>> SOURCES_FETCH_ALLOWED_PORTS =
+            new ConfigKey<>("sources.fetch.allowedPorts", ConfigValues.ports(), List.of(80, 443));
+    static final ConfigKey<String> SOURCES_FETCH_USER_AGENT = new ConfigKey<>(
+            "sources.fetch.userAgent",
+            ConfigValues.headerValue(),
+            "citebot/0.1 (article fetcher of a Discord community's reading list; honours robots.txt)");
+
     /** Every key citebot understands, in the order of the sample configuration. */
     static final List<ConfigKey<?>> KEYS = List.of(
             CORPUS_DIR,
@@ -153,7 +172,13 @@ public final class ConfigLoader {
             DIGEST_POST_EMPTY_DAYS,
             DIGEST_PAUSE_AFTER_FAILURES,
             DIGEST_SILENT,
-            DIGEST_DEFAULTS);
+            DIGEST_DEFAULTS,
+            SOURCES_FETCH_ALLOW_LOOPBACK,
+            SOURCES_FETCH_MAX_BYTES,
+            SOURCES_FETCH_CONNECT_TIMEOUT,
+            SOURCES_FETCH_TIMEOUT,
+            SOURCES_FETCH_ALLOWED_PORTS,
+            SOURCES_FETCH_USER_AGENT);
 
     private static final String ENVIRONMENT_PREFIX = "CITEBOT_";
     /** Where people put a bot token by mistake; it is only ever read from {@code DISCORD_TOKEN}. */
@@ -251,7 +276,14 @@ public final class ConfigLoader {
                         get(raw, DIGEST_PAUSE_AFTER_FAILURES),
                         get(raw, DIGEST_SILENT),
                         get(raw, DIGEST_DEFAULTS)),
-                new CitebotConfig.Operators(get(raw, OPERATOR_USERS)));
+                new CitebotConfig.Operators(get(raw, OPERATOR_USERS)),
+                new CitebotConfig.Sources(new CitebotConfig.Fetch(
+                        get(raw, SOURCES_FETCH_ALLOW_LOOPBACK),
+                        get(raw, SOURCES_FETCH_MAX_BYTES),
+                        get(raw, SOURCES_FETCH_CONNECT_TIMEOUT),
+                        get(raw, SOURCES_FETCH_TIMEOUT),
+                        get(raw, SOURCES_FETCH_ALLOWED_PORTS),
+                        get(raw, SOURCES_FETCH_USER_AGENT))));
     }
 
     /**

@@ -301,6 +301,34 @@ final class ConfigValues {
         }
     }
 
+    /** A list of TCP ports (1-65535); YAML list or a comma-separated string. */
+    static Function<Object, List<Integer>> ports() {
+        return raw -> {
+            List<Integer> ports = new ArrayList<>();
+            for (String item : items(raw)) {
+                ports.add(integer(1, 65535).apply(item));
+            }
+            if (ports.isEmpty()) {
+                throw new IllegalArgumentException("expected at least one port, such as [80, 443]");
+            }
+            return List.copyOf(ports);
+        };
+    }
+
+    /** An HTTP header value: not blank, printable ASCII only (a line break would inject a header). */
+    static Function<Object, String> headerValue() {
+        return raw -> {
+            String text = string().apply(raw);
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException("must not be empty");
+            }
+            if (!text.matches("[\\x20-\\x7e]+")) {
+                throw new IllegalArgumentException("must be printable ASCII on one line");
+            }
+            return text;
+        };
+    }
+
     /** A list of role ids or role names; YAML list or a comma-separated string. */
     static Function<Object, List<String>> names() {
         return raw -> List.copyOf(items(raw));

@@ -59,6 +59,12 @@ class InvalidConfigTest {
                     Map.entry("digest.postEmptyDays", "weekends"),
                     Map.entry("digest.pauseAfterFailures", "never"),
                     Map.entry("digest.silent", "hush"),
+                    Map.entry("sources.fetch.allowLoopback", "only-for-me"),
+                    Map.entry("sources.fetch.maxBytes", "a lot"),
+                    Map.entry("sources.fetch.connectTimeout", "0ms"),
+                    Map.entry("sources.fetch.timeout", "forever"),
+                    Map.entry("sources.fetch.allowedPorts", "80, 99999"),
+                    Map.entry("sources.fetch.userAgent", "citebot\r\nX-Injected: 1"),
                     Map.entry(
                             "digest.defaults",
                             "{\"123456789012345678\": {channel: \"234567890123456789\", time: \"25:00\", timezone: Mars/Olympus}}")));
