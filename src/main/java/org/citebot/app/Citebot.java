@@ -32,6 +32,7 @@ import org.citebot.command.CommandRegistry;
 import org.citebot.command.DigestCommand;
 import org.citebot.command.ErrorBoundary;
 import org.citebot.command.FindSourcesCommand;
+import org.citebot.command.GuildPreferences;
 import org.citebot.command.HelpCommand;
 import org.citebot.command.MemberLimits;
 import org.citebot.command.ModeratorPolicy;
@@ -53,6 +54,7 @@ import org.citebot.config.CitebotConfig;
 import org.citebot.config.ConfigException;
 import org.citebot.digest.DigestComposer;
 import org.citebot.digest.DigestPoster;
+import org.citebot.digest.DigestRuns;
 import org.citebot.digest.DigestScheduler;
 import org.citebot.digest.DigestSection;
 import org.citebot.digest.DigestService;
@@ -62,6 +64,7 @@ import org.citebot.index.DocumentSummary;
 import org.citebot.index.IndexInUseException;
 import org.citebot.index.IndexMetadata;
 import org.citebot.ops.ReadinessCheck;
+import org.citebot.questions.QueryLog;
 import org.citebot.reindex.CorpusWatcher;
 import org.citebot.reindex.ModeratorLog;
 import org.citebot.reindex.ReindexService;
@@ -70,11 +73,11 @@ import org.citebot.search.CacheStatistics;
 import org.citebot.search.CachingPassageSearch;
 import org.citebot.search.PassageSearch;
 import org.citebot.search.SearchRequest;
-import org.citebot.state.DigestRuns;
-import org.citebot.state.DigestSettingsStore;
-import org.citebot.state.GuildSettings;
-import org.citebot.state.QueryLog;
-import org.citebot.state.ReindexLog;
+import org.citebot.state.SqlDigestRuns;
+import org.citebot.state.SqlDigestSettingsStore;
+import org.citebot.state.SqlGuildPreferences;
+import org.citebot.state.SqlQueryLog;
+import org.citebot.state.SqlReindexRuns;
 import org.citebot.state.StateStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -95,6 +98,11 @@ public final class Citebot implements AutoCloseable {
     static final int FREQUENT_QUERY_SUGGESTIONS = 25;
     /** How many of the most frequent recent queries are re-run after a reindex. */
     static final int WARM_UP_QUERIES = 20;
+    /**
+     * How often guild settings changed by other processes sharing the state database are read into
+     * memory: the longest a moderator's change takes to reach every process.
+     */
+    static final Duration SETTINGS_REFRESH = Duration.ofSeconds(1);
 
     private final CitebotConfig config;
     private final Clock clock;
@@ -110,13 +118,16 @@ public final class Citebot implements AutoCloseable {
     private final Map<String, List<String>> frequentQueries = new ConcurrentHashMap<>();
 
     private final ScheduledExecutorService background;
+    /** Only the settings refresh, so a long digest run on {@link #background} never delays it. */
+    private final ScheduledExecutorService settingsRefresh;
+
     private final ErrorBoundary errors = new ErrorBoundary(failure -> metrics.counter(
                     "citebot.errors", "kind", failure.getClass().getSimpleName())
             .increment());
     private final ReindexService reindex;
     private final ModeratorPolicy moderators;
     private final OperatorPolicy operators;
-    private final GuildSettings guildSettings;
+    private final SqlGuildPreferences guildSettings;
     private final DigestService digests;
     private final DigestScheduler digestScheduler;
     private final CommandRegistry registry;
@@ -136,7 +147,7 @@ public final class Citebot implements AutoCloseable {
         this.startedAt = clock.instant();
         this.state = state;
         this.engine = engine;
-        this.queryLog = new QueryLog(state);
+        this.queryLog = new SqlQueryLog(state);
         Ticker ticker = Ticker.systemTicker();
         Timer searchLatency = Timer.builder("citebot.search.latency")
                 .description("Time to search and highlight one page of passages (cache misses only)")
@@ -160,7 +171,7 @@ public final class Citebot implements AutoCloseable {
                 engine.indexer(),
                 engine.index(),
                 config.corpus().dir(),
-                new ReindexLog(state),
+                new SqlReindexRuns(state),
                 announcement -> moderatorLog.announce(announcement),
                 this::reindexFinished,
                 config.index().reindexTimeout(),
@@ -171,9 +182,14 @@ public final class Citebot implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.settingsRefresh = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "citebot-settings-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.moderators = new ModeratorPolicy(config.moderators().roles());
         this.operators = new OperatorPolicy(config.operators().users(), userId -> platformOperators.isOperator(userId));
-        this.guildSettings = new GuildSettings(state);
+        this.guildSettings = new SqlGuildPreferences(state);
         this.digests = buildDigests();
         // The digest shares the one background executor; its next run is computed from the clock.
         this.digestScheduler = new DigestScheduler(digests, background, clock);
@@ -182,7 +198,7 @@ public final class Citebot implements AutoCloseable {
     }
 
     private DigestService buildDigests() {
-        DigestRuns runs = new DigestRuns(state);
+        DigestRuns runs = new SqlDigestRuns(state);
         DigestComposer composer = new DigestComposer(new IndexDigestCorpus(engine::index), queryLog, search, runs);
         CitebotConfig.Digest digest = config.digest();
         Map<String, DigestSettings> defaults = new java.util.LinkedHashMap<>();
@@ -196,7 +212,7 @@ public final class Citebot implements AutoCloseable {
                 digest.pauseAfterFailures(),
                 config.moderators().logChannel());
         return new DigestService(
-                new DigestSettingsStore(state), runs, composer, defaults, options, guildSettings::logChannel, clock);
+                new SqlDigestSettingsStore(state), runs, composer, defaults, options, guildSettings::logChannel, clock);
     }
 
     private static DigestSettings digestDefault(String guild, CitebotConfig.DigestDefault configured) {
@@ -238,7 +254,8 @@ public final class Citebot implements AutoCloseable {
     public static Citebot start(
             CitebotConfig config, Clock clock, String command, Duration patience, Consumer<IndexInUseException> waiting)
             throws IOException {
-        StateStore state = StateStore.open(config.state().db(), clock);
+        CitebotConfig.State where = config.state();
+        StateStore state = StateStore.open(where.url(), where.user(), where.password(), clock);
         SearchEngine engine = null;
         try {
             engine = SearchEngine.openWhenFree(config, clock, command, patience, waiting);
@@ -470,9 +487,24 @@ public final class Citebot implements AutoCloseable {
     }
 
     private void scheduleBackgroundWork() {
+        long refreshMillis = SETTINGS_REFRESH.toMillis();
+        settingsRefresh.scheduleWithFixedDelay(
+                this::refreshGuildSettings, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
         refreshFrequentQueries();
         background.scheduleWithFixedDelay(this::refreshFrequentQueries, 1, 1, TimeUnit.MINUTES);
         background.scheduleWithFixedDelay(this::purgeQueryLog, 0, 1, TimeUnit.DAYS);
+    }
+
+    /** Reads guild settings other processes changed; never throws, so the schedule goes on. */
+    private void refreshGuildSettings() {
+        try {
+            int changed = guildSettings.refresh();
+            if (changed > 0) {
+                LOG.debug("Guild settings: {} changed server(s) read from the state database", changed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read changed guild settings (trying again in {}): {}", SETTINGS_REFRESH, e.toString());
+        }
     }
 
     /** Recomputes each server's shared questions for autocomplete; never throws. */
@@ -665,7 +697,7 @@ public final class Citebot implements AutoCloseable {
     }
 
     /** Per-server choices: private answers, and each server's own moderator log channel. */
-    public GuildSettings guildSettings() {
+    public GuildPreferences guildSettings() {
         return guildSettings;
     }
 
@@ -673,6 +705,7 @@ public final class Citebot implements AutoCloseable {
     public void close() throws IOException {
         digestScheduler.close();
         background.shutdownNow();
+        settingsRefresh.shutdownNow();
         try {
             if (watcher != null) {
                 watcher.close();

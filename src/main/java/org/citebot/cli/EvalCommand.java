@@ -107,15 +107,32 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print exactly one JSON object.")
     boolean json;
 
+    @Option(
+            names = "--extraction",
+            paramLabel = "DIR",
+            description = "Score article extraction on this benchmark folder (ground-truth.json, html/, output/),"
+                    + " e.g. ../shared/eval/article-extraction, beside the extractors whose outputs it ships.")
+    Path extraction;
+
+    @Option(names = "--per-page", description = "With --extraction: also list citebot's score on every page.")
+    boolean perPage;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ObjectMapper mapper = new ObjectMapper();
+        if (extraction != null) {
+            if (beir != null || cacm != null || seeds != null) {
+                err.println("citebot: eval --extraction runs alone; run search quality in another eval");
+                return EXIT_USAGE;
+            }
+            return ExtractionEval.run(extraction, json, perPage, mapper, out, err);
+        }
         if (beir == null && cacm == null && seeds == null) {
-            err.println("citebot: eval needs --beir DIR, --cacm DIR or --seeds DIR");
+            err.println("citebot: eval needs --beir DIR, --cacm DIR, --seeds DIR or --extraction DIR");
             return EXIT_USAGE;
         }
-        ObjectMapper mapper = new ObjectMapper();
         List<TestCollection> collections = new ArrayList<>();
         try {
             if (beir != null) {

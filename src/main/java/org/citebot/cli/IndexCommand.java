@@ -21,7 +21,7 @@ import org.citebot.reindex.ReindexFailedException;
 import org.citebot.reindex.ReindexRequest;
 import org.citebot.reindex.ReindexService;
 import org.citebot.reindex.ReindexSummary;
-import org.citebot.state.ReindexLog;
+import org.citebot.state.SqlReindexRuns;
 import org.citebot.state.StateStore;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -88,13 +88,17 @@ final class IndexCommand implements Callable<Integer> {
                         COMMAND,
                         Main.BUILD_WAIT,
                         busy -> err.println(IndexInUseMessages.waiting(busy)));
-                StateStore state = StateStore.open(config.state().db(), clock)) {
+                StateStore state = StateStore.open(
+                        config.state().url(),
+                        config.state().user(),
+                        config.state().password(),
+                        clock)) {
             // The same service as /reindex, so the run is recorded like the bot's runs.
             ReindexService service = new ReindexService(
                     engine.indexer(),
                     engine.index(),
                     config.corpus().dir(),
-                    new ReindexLog(state),
+                    new SqlReindexRuns(state),
                     ModeratorLog.NONE,
                     summary -> {},
                     config.index().reindexTimeout(),

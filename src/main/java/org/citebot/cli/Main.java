@@ -1,5 +1,6 @@
 package org.citebot.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.citebot.config.CitebotConfig;
 import org.citebot.config.ConfigException;
 import org.citebot.config.ConfigLoader;
 import org.citebot.corpus.ManifestException;
+import org.citebot.state.StateStoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +35,8 @@ import picocli.CommandLine.ScopeType;
             SearchCliCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            ExtractCli.class,
+            SourcesCli.class,
             HealthcheckCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -63,6 +67,7 @@ public final class Main implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     private final Map<String, String> environment;
+    private InputStream input = System.in;
 
     Main(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
@@ -83,7 +88,15 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line writing to {@code out} and {@code err}; returns the exit code. */
     static int execute(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Main(environment));
+        return execute(args, environment, System.in, out, err);
+    }
+
+    /** Runs the command line reading answers to questions from {@code in}; returns the exit code. */
+    static int execute(
+            String[] args, Map<String, String> environment, InputStream in, PrintWriter out, PrintWriter err) {
+        Main main = new Main(environment);
+        main.input = in;
+        CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -91,6 +104,11 @@ public final class Main implements Callable<Integer> {
             if (e instanceof ConfigException || e instanceof ManifestException) {
                 cmd.getErr().println("citebot: " + e.getMessage());
                 return EXIT_USAGE;
+            }
+            // An unreachable or unusable state database stops start-up like an unreachable Discord.
+            if (e instanceof StateStoreException) {
+                cmd.getErr().println("citebot: " + e.getMessage());
+                return EXIT_FAILURE;
             }
             throw e;
         });
@@ -113,6 +131,11 @@ public final class Main implements Callable<Integer> {
 
     Map<String, String> environment() {
         return environment;
+    }
+
+    /** Where a command reads a person's answers, such as a confirmation. */
+    InputStream input() {
+        return input;
     }
 
     /** Reports the version from the jar manifest. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.citebot.reply.Reply;
-import org.citebot.state.GuildSettings;
 
 /**
  * {@code /settings [private-answers:<bool>] [log-channel:<#channel>] [log-channel-off:true]}
@@ -33,7 +32,7 @@ public final class SettingsCommand implements Command {
             "/settings log-channel:#mod-log",
             true);
 
-    private final GuildSettings settings;
+    private final GuildPreferences settings;
     private final ModeratorPolicy moderators;
     private final boolean configuredPrivate;
     private final Optional<String> configuredLogChannel;
@@ -45,7 +44,7 @@ public final class SettingsCommand implements Command {
      *     while that server has no channel of its own
      */
     public SettingsCommand(
-            GuildSettings settings,
+            GuildPreferences settings,
             ModeratorPolicy moderators,
             boolean configuredPrivate,
             Optional<String> configuredLogChannel,

@@ -25,7 +25,8 @@ public record CitebotConfig(
         RateLimit rateLimit,
         Ops ops,
         Digest digest,
-        Operators operators) {
+        Operators operators,
+        Sources sources) {
 
     /** This configuration with the corpus read from {@code dir} instead. */
     public CitebotConfig withCorpusDir(Path dir) {
@@ -41,7 +42,18 @@ public record CitebotConfig(
 
     private CitebotConfig with(Corpus newCorpus, Index newIndex) {
         return new CitebotConfig(
-                newCorpus, newIndex, state, cache, search, discord, moderators, rateLimit, ops, digest, operators);
+                newCorpus,
+                newIndex,
+                state,
+                cache,
+                search,
+                discord,
+                moderators,
+                rateLimit,
+                ops,
+                digest,
+                operators,
+                sources);
     }
 
     /**
@@ -61,11 +73,24 @@ public record CitebotConfig(
     public record Index(Path dir, Duration reindexTimeout) {}
 
     /**
-     * Where the SQLite state database (guild settings, query log, digests) is kept.
+     * Where the state database (guild settings, query log, reindex runs, digests) is kept: by default
+     * the SQLite file {@code db}, or the PostgreSQL database that several processes share.
      *
+     * @param db the SQLite file, when {@code url} is a SQLite one
+     * @param url {@code jdbc:sqlite:PATH} or {@code jdbc:postgresql://HOST[:PORT]/DATABASE}
+     * @param user the PostgreSQL role (only with a PostgreSQL url)
+     * @param password from the environment ({@code PGPASSWORD}) only; never printed by {@link #toString()}
      * @param queryLogRetention how long the query log keeps a search
      */
-    public record State(Path db, Duration queryLogRetention) {}
+    public record State(
+            Path db, String url, Optional<String> user, Optional<String> password, Duration queryLogRetention) {
+
+        @Override
+        public String toString() {
+            return "State[db=" + db + ", url=" + url + ", user=" + user + ", password="
+                    + (password.isPresent() ? "(set)" : "(none)") + ", queryLogRetention=" + queryLogRetention + "]";
+        }
+    }
 
     /**
      * The search cache in front of the index, and the search sessions behind answers' buttons.
@@ -170,6 +195,31 @@ public record CitebotConfig(
     public record DigestDefault(String channel, LocalTime time, ZoneId timezone, List<String> sections) {
         public DigestDefault {
             sections = List.copyOf(sections);
+        }
+    }
+
+    /** Articles moderators add by URL: how they are fetched. */
+    public record Sources(Fetch fetch) {}
+
+    /**
+     * The safe fetcher's limits.
+     *
+     * @param allowLoopback whether 127.0.0.0/8 and ::1 may be fetched (tests and local development only)
+     * @param maxBytes the largest page accepted
+     * @param connectTimeout how long opening one connection may take
+     * @param timeout how long a whole fetch may take, redirects and robots.txt included
+     * @param allowedPorts the ports a URL may name
+     * @param userAgent the User-Agent sent, naming citebot
+     */
+    public record Fetch(
+            boolean allowLoopback,
+            long maxBytes,
+            Duration connectTimeout,
+            Duration timeout,
+            List<Integer> allowedPorts,
+            String userAgent) {
+        public Fetch {
+            allowedPorts = List.copyOf(allowedPorts);
         }
     }
 }

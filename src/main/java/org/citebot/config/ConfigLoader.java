@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.lucene.search.spell.LevenshteinDistance;
 
 /**
  * Reads {@code citebot.yaml}, applies {@code CITEBOT_*} environment overrides and validates every
@@ -45,6 +44,10 @@ public final class ConfigLoader {
             Duration.ofMinutes(30));
     static final ConfigKey<Path> STATE_DB =
             new ConfigKey<>("state.db", ConfigValues.path(), Path.of("data/citebot.db"));
+    static final ConfigKey<Optional<String>> STATE_URL =
+            new ConfigKey<>("state.url", ConfigValues.stateUrl().andThen(Optional::of), Optional.empty());
+    static final ConfigKey<Optional<String>> STATE_USER =
+            new ConfigKey<>("state.user", ConfigValues.roleName(), Optional.empty());
     static final ConfigKey<Duration> QUERY_LOG_RETENTION = new ConfigKey<>(
             "state.queryLogRetention",
             ConfigValues.duration(Duration.ofDays(1), Duration.ofDays(3650)),
@@ -111,6 +114,25 @@ public final class ConfigLoader {
     static final ConfigKey<Map<String, CitebotConfig.DigestDefault>> DIGEST_DEFAULTS =
             new ConfigKey<>("digest.defaults", ConfigValues.digestDefaults(), Map.of());
 
+    static final ConfigKey<Boolean> SOURCES_FETCH_ALLOW_LOOPBACK =
+            new ConfigKey<>("sources.fetch.allowLoopback", ConfigValues.bool(), false);
+    static final ConfigKey<Long> SOURCES_FETCH_MAX_BYTES =
+            new ConfigKey<>("sources.fetch.maxBytes", ConfigValues.bytes(1024, 1024L * 1024 * 1024), 5L * 1024 * 1024);
+    static final ConfigKey<Duration> SOURCES_FETCH_CONNECT_TIMEOUT = new ConfigKey<>(
+            "sources.fetch.connectTimeout",
+            ConfigValues.duration(Duration.ofMillis(100), Duration.ofMinutes(1)),
+            Duration.ofSeconds(5));
+    static final ConfigKey<Duration> SOURCES_FETCH_TIMEOUT = new ConfigKey<>(
+            "sources.fetch.timeout",
+            ConfigValues.duration(Duration.ofSeconds(1), Duration.ofMinutes(10)),
+            Duration.ofSeconds(20));
+    static final ConfigKey<List<Integer>> SOURCES_FETCH_ALLOWED_PORTS =
+            new ConfigKey<>("sources.fetch.allowedPorts", ConfigValues.ports(), List.of(80, 443));
+    static final ConfigKey<String> SOURCES_FETCH_USER_AGENT = new ConfigKey<>(
+            "sources.fetch.userAgent",
+            ConfigValues.headerValue(),
+            "citebot/0.1 (article fetcher of a Discord community's reading list; honours robots.txt)");
+
     /** Every key citebot understands, in the order of the sample configuration. */
     static final List<ConfigKey<?>> KEYS = List.of(
             CORPUS_DIR,
@@ -121,6 +143,8 @@ public final class ConfigLoader {
             INDEX_DIR,
             INDEX_REINDEX_TIMEOUT,
             STATE_DB,
+            STATE_URL,
+            STATE_USER,
             QUERY_LOG_RETENTION,
             CACHE_MAX_ENTRIES,
             CACHE_MAX_BYTES,
@@ -148,13 +172,24 @@ public final class ConfigLoader {
             DIGEST_POST_EMPTY_DAYS,
             DIGEST_PAUSE_AFTER_FAILURES,
             DIGEST_SILENT,
-            DIGEST_DEFAULTS);
+            DIGEST_DEFAULTS,
+            SOURCES_FETCH_ALLOW_LOOPBACK,
+            SOURCES_FETCH_MAX_BYTES,
+            SOURCES_FETCH_CONNECT_TIMEOUT,
+            SOURCES_FETCH_TIMEOUT,
+            SOURCES_FETCH_ALLOWED_PORTS,
+            SOURCES_FETCH_USER_AGENT);
 
     private static final String ENVIRONMENT_PREFIX = "CITEBOT_";
     /** Where people put a bot token by mistake; it is only ever read from {@code DISCORD_TOKEN}. */
     private static final Set<String> TOKEN_VARIABLES = Set.of("CITEBOT_TOKEN", "CITEBOT_DISCORD_TOKEN");
     /** Two slips (a missing, doubled or swapped letter counts as one or two) still read as a typo. */
     private static final int MAX_TYPO_DISTANCE = 2;
+    /**
+     * The environment variable holding the PostgreSQL password: libpq's own name, so psql and
+     * citebot read the same one. Never a config key, so never in a file.
+     */
+    public static final String STATE_PASSWORD_VARIABLE = "PGPASSWORD";
 
     private final Map<String, String> environment;
 
@@ -191,6 +226,11 @@ public final class ConfigLoader {
                     "The bot token must not be in " + file.map(Path::toString).orElse("the config")
                             + " (key discord.token): remove it and set the DISCORD_TOKEN environment variable instead.");
         }
+        if (values.containsKey("state.password")) {
+            throw new ConfigException("The state database password must not be in "
+                    + file.map(Path::toString).orElse("the config") + " (key state.password): remove it and set the "
+                    + STATE_PASSWORD_VARIABLE + " environment variable instead.");
+        }
         if (!values.isEmpty()) {
             String where = file.map(Path::toString).orElse("configuration");
             throw new ConfigException("Unknown configuration key" + (values.size() > 1 ? "s" : "") + " in " + where
@@ -207,7 +247,7 @@ public final class ConfigLoader {
                         get(raw, CORPUS_WATCH),
                         get(raw, CORPUS_WATCH_DEBOUNCE)),
                 new CitebotConfig.Index(get(raw, INDEX_DIR), get(raw, INDEX_REINDEX_TIMEOUT)),
-                new CitebotConfig.State(get(raw, STATE_DB), get(raw, QUERY_LOG_RETENTION)),
+                state(raw),
                 new CitebotConfig.Cache(
                         get(raw, CACHE_MAX_ENTRIES),
                         get(raw, CACHE_MAX_BYTES),
@@ -236,7 +276,14 @@ public final class ConfigLoader {
                         get(raw, DIGEST_PAUSE_AFTER_FAILURES),
                         get(raw, DIGEST_SILENT),
                         get(raw, DIGEST_DEFAULTS)),
-                new CitebotConfig.Operators(get(raw, OPERATOR_USERS)));
+                new CitebotConfig.Operators(get(raw, OPERATOR_USERS)),
+                new CitebotConfig.Sources(new CitebotConfig.Fetch(
+                        get(raw, SOURCES_FETCH_ALLOW_LOOPBACK),
+                        get(raw, SOURCES_FETCH_MAX_BYTES),
+                        get(raw, SOURCES_FETCH_CONNECT_TIMEOUT),
+                        get(raw, SOURCES_FETCH_TIMEOUT),
+                        get(raw, SOURCES_FETCH_ALLOWED_PORTS),
+                        get(raw, SOURCES_FETCH_USER_AGENT))));
     }
 
     /**
@@ -293,10 +340,46 @@ public final class ConfigLoader {
         return bestDistance <= MAX_TYPO_DISTANCE ? Optional.ofNullable(best) : Optional.empty();
     }
 
-    /** Edits (insertions, deletions, substitutions) between two names, from Lucene's normalised similarity. */
+    /** Edits (insertions, deletions, substitutions) between two names. */
     static int editDistance(String a, String b) {
-        float similarity = new LevenshteinDistance().getDistance(a, b);
-        return Math.round((1 - similarity) * Math.max(a.length(), b.length()));
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /**
+     * The state database: {@code state.url} when set, else the SQLite file {@code state.db}. A
+     * SQLite URL names the file itself; {@code state.user} only makes sense for PostgreSQL.
+     */
+    private CitebotConfig.State state(Map<String, Object> raw) {
+        Path db = get(raw, STATE_DB);
+        String url = get(raw, STATE_URL).orElse("jdbc:sqlite:" + db);
+        Optional<String> user = get(raw, STATE_USER);
+        if (url.startsWith("jdbc:sqlite:")) {
+            if (user.isPresent()) {
+                throw new ConfigException("Config key 'state.user' (environment variable "
+                        + STATE_USER.environmentVariable() + ") is set, but the state database is the SQLite file "
+                        + url.substring("jdbc:sqlite:".length()) + ": set state.url to a jdbc:postgresql:// URL,"
+                        + " or remove state.user");
+            }
+            db = Path.of(url.substring("jdbc:sqlite:".length()));
+        }
+        Optional<String> password =
+                Optional.ofNullable(environment.get(STATE_PASSWORD_VARIABLE)).filter(p -> !p.isEmpty());
+        return new CitebotConfig.State(db, url, user, password, get(raw, QUERY_LOG_RETENTION));
     }
 
     private <T> T get(Map<String, Object> raw, ConfigKey<T> key) {

@@ -131,6 +131,58 @@ final class ConfigValues {
         };
     }
 
+    /**
+     * Where the state database is: {@code jdbc:sqlite:PATH} or {@code
+     * jdbc:postgresql://HOST[:PORT]/DATABASE[?parameters]}. A password in the URL is refused without
+     * being echoed: it belongs in the environment ({@code PGPASSWORD}), never in a config file.
+     */
+    static Function<Object, String> stateUrl() {
+        return raw -> {
+            String text = string().apply(raw);
+            if (text.startsWith("jdbc:sqlite:")) {
+                path().apply(text.substring("jdbc:sqlite:".length()));
+                if (text.contains(":memory:") || text.contains("mode=memory")) {
+                    throw new IllegalArgumentException("an in-memory SQLite database loses the state at every stop");
+                }
+                return text;
+            }
+            if (!text.startsWith("jdbc:postgresql://")) {
+                int scheme = text.indexOf(':', "jdbc:".length());
+                String start = text.startsWith("jdbc:") && scheme > 0 ? text.substring(0, scheme + 1) : "";
+                throw new IllegalArgumentException("expected jdbc:sqlite:PATH or jdbc:postgresql://HOST[:PORT]/DATABASE"
+                        + (start.isEmpty() ? "" : ", got a URL starting '" + start + "'"));
+            }
+            String rest = text.substring("jdbc:postgresql://".length());
+            int end = rest.indexOf('/') < 0 ? rest.length() : rest.indexOf('/');
+            if (rest.substring(0, end).contains("@")
+                    || text.toLowerCase(Locale.ROOT).matches(".*[?&]password=.*")) {
+                throw new IllegalArgumentException(
+                        "the URL holds credentials: set the user in state.user and the password in PGPASSWORD");
+            }
+            if (end == 0 || end == rest.length() || rest.substring(end + 1).isBlank()) {
+                throw new IllegalArgumentException(
+                        "expected jdbc:postgresql://HOST[:PORT]/DATABASE, " + "with a host and a database name");
+            }
+            if (text.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+                throw new IllegalArgumentException("the URL contains spaces or control characters");
+            }
+            return text;
+        };
+    }
+
+    /** A PostgreSQL role name: letters, digits, '_', '.', '-' and '@' (as cloud services name them). */
+    static Function<Object, java.util.Optional<String>> roleName() {
+        return raw -> {
+            String text = string().apply(raw);
+            if (!text.matches("[A-Za-z0-9_.@-]{1,63}")) {
+                throw new IllegalArgumentException(
+                        "expected a database role name (letters, digits, _ . @ -; at most 63), got '"
+                                + text.replaceAll("\\p{Cntrl}", "?") + "'");
+            }
+            return java.util.Optional.of(text);
+        };
+    }
+
     /** An http(s) URL, or ws(s) when {@code websocket} is set. */
     static Function<Object, URI> url(boolean websocket) {
         return raw -> {
@@ -247,6 +299,34 @@ final class ConfigValues {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(guild + "." + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A list of TCP ports (1-65535); YAML list or a comma-separated string. */
+    static Function<Object, List<Integer>> ports() {
+        return raw -> {
+            List<Integer> ports = new ArrayList<>();
+            for (String item : items(raw)) {
+                ports.add(integer(1, 65535).apply(item));
+            }
+            if (ports.isEmpty()) {
+                throw new IllegalArgumentException("expected at least one port, such as [80, 443]");
+            }
+            return List.copyOf(ports);
+        };
+    }
+
+    /** An HTTP header value: not blank, printable ASCII only (a line break would inject a header). */
+    static Function<Object, String> headerValue() {
+        return raw -> {
+            String text = string().apply(raw);
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException("must not be empty");
+            }
+            if (!text.matches("[\\x20-\\x7e]+")) {
+                throw new IllegalArgumentException("must be printable ASCII on one line");
+            }
+            return text;
+        };
     }
 
     /** A list of role ids or role names; YAML list or a comma-separated string. */

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.citebot.digest.DigestCorpus.CorpusDocument;
 import org.citebot.index.StoredPassage;
+import org.citebot.questions.QueryLog.FrequentQuery;
 import org.citebot.search.SearchHit;
-import org.citebot.state.QueryLog.FrequentQuery;
 
 /**
  * One guild's digest for one local day, before rendering. Sections the guild turned off, or with

@@ -21,15 +21,14 @@ import org.citebot.digest.Digest.NewDocument;
 import org.citebot.digest.Digest.PassageOfTheDay;
 import org.citebot.digest.DigestCorpus.CorpusDocument;
 import org.citebot.index.StoredPassage;
+import org.citebot.questions.QueryLog;
+import org.citebot.questions.QueryLog.FrequentQuery;
 import org.citebot.search.PassageSearch;
 import org.citebot.search.QueryException;
 import org.citebot.search.SearchHit;
 import org.citebot.search.SearchRequest;
 import org.citebot.search.SearchResults;
 import org.citebot.search.TextFragmentLinks;
-import org.citebot.state.DigestRuns;
-import org.citebot.state.QueryLog;
-import org.citebot.state.QueryLog.FrequentQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,11 +9,11 @@ import org.citebot.corpus.DocumentMetadata;
 import org.citebot.digest.Digest.AskedQuestion;
 import org.citebot.digest.Digest.NewDocument;
 import org.citebot.digest.Digest.PassageOfTheDay;
+import org.citebot.questions.QueryLog.FrequentQuery;
 import org.citebot.reply.Reply;
 import org.citebot.reply.ReplyCard;
 import org.citebot.reply.StyledText;
 import org.citebot.search.SearchHit;
-import org.citebot.state.QueryLog.FrequentQuery;
 
 /**
  * Turns a {@link Digest} into platform-neutral replies: the public post (one card per item, its

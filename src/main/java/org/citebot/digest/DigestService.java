@@ -16,20 +16,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.citebot.digest.DigestRuns.DigestRun;
+import org.citebot.digest.DigestRuns.State;
+import org.citebot.digest.DigestSettingsStore.StoredDigestSettings;
 import org.citebot.digest.PostResult.Failed;
 import org.citebot.digest.PostResult.Posted;
 import org.citebot.reply.Reply;
-import org.citebot.state.DigestRuns;
-import org.citebot.state.DigestRuns.DigestRun;
-import org.citebot.state.DigestRuns.State;
-import org.citebot.state.DigestSettingsStore;
-import org.citebot.state.DigestSettingsStore.StoredDigestSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The daily digest's rules in one place: whose digest is due, exactly-once delivery per guild and
- * local day (claim in SQLite before sending, mark after; before retrying a claimed send, look for it
+ * local day (claim in the state database before sending, mark after; before retrying a claimed send, look for it
  * in the channel, since Discord drops a repeated nonce only for a few minutes), catch-up within the grace period, failure counting and pausing, and what
  * {@code /digest} setup, off, preview, now and skip do. Time comes only from the injected
  * {@link Clock}; {@link DigestScheduler} calls {@link #runDue()} and tests call it directly.

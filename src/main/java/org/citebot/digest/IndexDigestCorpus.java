@@ -1,57 +1,23 @@
 package org.citebot.digest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.MultiBits;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 import org.citebot.corpus.DocumentMetadata;
-import org.citebot.index.IndexSchema;
-import org.citebot.index.PassageDocuments;
+import org.citebot.index.CorpusReads;
 import org.citebot.index.PassageIndex;
 import org.citebot.index.StoredPassage;
 
 /**
- * The digest's view of the Lucene index (read only). Never loads every stored passage: at 345,000
- * passages that took 340 MB and 2.2 s per {@code /digest preview}. Hashes come from the document
- * records' two stored fields, metadata and openings only for the documents a digest names, and the
- * passage of the day from a sample of at most the size asked for.
+ * The digest's view of the serving index (read only), through the index's bounded
+ * {@link CorpusReads}: content hashes, the few documents a digest names, and a sample of passages
+ * for the passage of the day, never every stored passage.
  */
 public final class IndexDigestCorpus implements DigestCorpus {
 
-    private static final Set<String> HASH_FIELDS = Set.of(IndexSchema.DOC_ID, IndexSchema.CONTENT_HASH);
-    private static final Query DOCUMENTS = new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_DOCUMENT));
-    private static final Query PASSAGES = new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_PASSAGE));
-    /** Random probes per passage wanted in a sample; a probe may land on a document record or a deleted doc. */
-    private static final int PROBES_PER_PASSAGE = 3;
-
-    private final Supplier<PassageIndex> index;
-    private final LongAdder passagesRead;
+    private final CorpusReads reads;
 
     /** @param index the serving index, asked for on every read so a reindex that swaps it is followed */
     public IndexDigestCorpus(Supplier<PassageIndex> index) {
@@ -60,118 +26,26 @@ public final class IndexDigestCorpus implements DigestCorpus {
 
     /** @param passagesRead counts every stored passage (or sampled document) read, for tests of the bound */
     IndexDigestCorpus(Supplier<PassageIndex> index, LongAdder passagesRead) {
-        this.index = index;
-        this.passagesRead = passagesRead;
+        this.reads = new CorpusReads(index, passagesRead);
     }
 
     @Override
     public Map<String, String> contentHashes() {
-        return withSearcher(searcher -> {
-            StoredFields stored = searcher.storedFields();
-            // Sized by the documents, not maxDoc: a queue of one slot per passage was megabytes of sentinels.
-            TopDocs records = searcher.search(DOCUMENTS, Math.max(1, searcher.count(DOCUMENTS)));
-            Map<String, String> hashes = new LinkedHashMap<>();
-            for (ScoreDoc hit : records.scoreDocs) {
-                Document record = stored.document(hit.doc, HASH_FIELDS);
-                String hash = record.get(IndexSchema.CONTENT_HASH);
-                hashes.put(record.get(IndexSchema.DOC_ID), hash == null ? "" : hash);
-            }
-            return hashes;
-        });
+        return reads.contentHashes();
     }
 
     @Override
     public Map<String, DocumentMetadata> metadata(Collection<String> docIds) {
-        if (docIds.isEmpty()) {
-            return Map.of();
-        }
-        return withSearcher(searcher -> {
-            List<BytesRef> ids = docIds.stream().map(BytesRef::new).toList();
-            Query records = new BooleanQuery.Builder()
-                    .add(DOCUMENTS, Occur.FILTER)
-                    .add(new TermInSetQuery(IndexSchema.DOC_ID, ids), Occur.FILTER)
-                    .build();
-            StoredFields stored = searcher.storedFields();
-            Map<String, DocumentMetadata> found = new LinkedHashMap<>();
-            for (ScoreDoc hit : searcher.search(records, ids.size()).scoreDocs) {
-                var summary = PassageDocuments.readSummary(stored.document(hit.doc));
-                found.put(summary.docId(), summary.metadata());
-            }
-            return found;
-        });
+        return reads.metadata(docIds);
     }
 
     @Override
     public String opening(String docId) {
-        return withSearcher(searcher -> {
-            TopDocs first = searcher.search(new TermQuery(new Term(IndexSchema.PASSAGE_ID, docId + "#0")), 1);
-            if (first.scoreDocs.length == 0) {
-                return "";
-            }
-            passagesRead.increment();
-            return PassageDocuments.readPassage(searcher.storedFields().document(first.scoreDocs[0].doc))
-                    .passage()
-                    .text();
-        });
+        return reads.opening(docId);
     }
 
     @Override
     public List<StoredPassage> passageSample(String seed, int size) {
-        return withSearcher(searcher -> {
-            StoredFields stored = searcher.storedFields();
-            List<StoredPassage> sample = new ArrayList<>();
-            if (searcher.count(PASSAGES) <= size) {
-                for (ScoreDoc hit : searcher.search(PASSAGES, Math.max(1, size)).scoreDocs) {
-                    passagesRead.increment();
-                    sample.add(PassageDocuments.readPassage(stored.document(hit.doc)));
-                }
-                return sample;
-            }
-            // Probing random doc ids reads only what it keeps (and the odd document record), where
-            // listing the passages first would cost a pass over all of them.
-            int maxDoc = searcher.getIndexReader().maxDoc();
-            Bits live = MultiBits.getLiveDocs(searcher.getIndexReader());
-            SplittableRandom random = new SplittableRandom(seedOf(seed));
-            Set<Integer> probed = new HashSet<>();
-            for (int probe = 0; probe < size * PROBES_PER_PASSAGE && sample.size() < size; probe++) {
-                int doc = random.nextInt(maxDoc);
-                if (!probed.add(doc) || (live != null && !live.get(doc))) {
-                    continue;
-                }
-                passagesRead.increment();
-                Document found = stored.document(doc);
-                if (found.get(IndexSchema.PASSAGE_ID) != null) {
-                    sample.add(PassageDocuments.readPassage(found));
-                }
-            }
-            return sample;
-        });
-    }
-
-    private interface SearcherWork<T> {
-        T apply(IndexSearcher searcher) throws IOException;
-    }
-
-    private <T> T withSearcher(SearcherWork<T> work) {
-        PassageIndex serving = this.index.get();
-        try {
-            IndexSearcher searcher = serving.acquire();
-            try {
-                return work.apply(searcher);
-            } finally {
-                serving.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the index for the digest: " + e.getMessage(), e);
-        }
-    }
-
-    private static long seedOf(String seed) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(hash).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return reads.passageSample(seed, size);
     }
 }

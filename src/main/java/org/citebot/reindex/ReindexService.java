@@ -26,8 +26,6 @@ import org.citebot.index.IndexProgress;
 import org.citebot.index.PassageIndex;
 import org.citebot.index.UpdatePlan;
 import org.citebot.index.UpdateReport;
-import org.citebot.state.ReindexLog;
-import org.citebot.state.StateStoreException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs reindexes of the corpus folder one at a time, for moderators' {@code /reindex}, the console,
  * {@code citebot index} and the corpus watcher. A second request while one runs is refused with the
- * running one's progress. Every run is recorded in the {@link ReindexLog} (written when it starts,
+ * running one's progress. Every run is recorded in the {@link ReindexRuns} (written when it starts,
  * so a crash leaves a trace) and announced in the {@link ModeratorLog}.
  *
  * <p>Searches are never affected: the index builds the new content beside the serving commit and
@@ -59,7 +57,7 @@ public final class ReindexService {
     private final CorpusIndexer indexer;
     private final PassageIndex index;
     private final Path corpusDir;
-    private final ReindexLog runs;
+    private final ReindexRuns runs;
     private final ModeratorLog moderatorLog;
     private final Consumer<ReindexSummary> onFinished;
     private final Duration runTimeout;
@@ -80,7 +78,7 @@ public final class ReindexService {
             CorpusIndexer indexer,
             PassageIndex index,
             Path corpusDir,
-            ReindexLog runs,
+            ReindexRuns runs,
             ModeratorLog moderatorLog,
             Clock clock) {
         this(indexer, index, corpusDir, runs, moderatorLog, summary -> {}, DEFAULT_RUN_TIMEOUT, clock);
@@ -97,7 +95,7 @@ public final class ReindexService {
             CorpusIndexer indexer,
             PassageIndex index,
             Path corpusDir,
-            ReindexLog runs,
+            ReindexRuns runs,
             ModeratorLog moderatorLog,
             Consumer<ReindexSummary> onFinished,
             Duration runTimeout,
@@ -343,7 +341,7 @@ public final class ReindexService {
         try {
             return Optional.of(runs.start(
                     request.requestedBy(), request.guildId(), request.dryRun(), request.fullRebuild(), startedAt));
-        } catch (StateStoreException e) {
+        } catch (RuntimeException e) {
             LOG.warn("Could not record the start of a reindex run: {}", e.getMessage());
             return Optional.empty();
         }
@@ -356,12 +354,12 @@ public final class ReindexService {
         try {
             runs.finish(
                     runId.get(),
-                    summary.ok() ? ReindexLog.Result.OK : ReindexLog.Result.FAILED,
+                    summary.ok() ? ReindexRuns.Result.OK : ReindexRuns.Result.FAILED,
                     summary.counts(),
                     summary.ok() ? Optional.of(summary.generationAfter()) : Optional.empty(),
                     summary.error(),
                     summary.finishedAt());
-        } catch (StateStoreException e) {
+        } catch (RuntimeException e) {
             LOG.warn("Could not record the end of reindex run {}: {}", runId.get(), e.getMessage());
         }
     }

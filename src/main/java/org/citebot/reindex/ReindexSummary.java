@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.citebot.corpus.SkippedFile;
-import org.citebot.state.ReindexLog;
 
 /**
  * How one reindex run ended: what it changed (or, for a dry run, would change), the files it
@@ -56,8 +55,8 @@ public record ReindexSummary(
     }
 
     /** The counts the run log keeps. */
-    public ReindexLog.Counts counts() {
-        return new ReindexLog.Counts(
+    public ReindexRuns.Counts counts() {
+        return new ReindexRuns.Counts(
                 added.size(), changed.size(), removed.size(), unchanged.size(), skipped.size(), passages);
     }
 }

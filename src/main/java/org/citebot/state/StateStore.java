@@ -1,8 +1,6 @@
 package org.citebot.state;
 
 import java.io.Closeable;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,59 +8,72 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 
 /**
- * citebot's embedded SQLite database ({@code data/citebot.db} by default): guild settings and, as
- * features need them, the query log and digest records. Opening it applies any pending schema
- * migrations. One connection serves the process; access is serialised because SQLite has a single
- * writer anyway and the workload is tiny.
+ * citebot's state database: guild settings, the query log, reindex runs and the digest's records.
+ * By default an embedded SQLite file ({@code data/citebot.db}) that one process owns; with a
+ * {@code jdbc:postgresql://} URL a PostgreSQL database that several processes share. Opening it
+ * applies any pending schema migrations, in the database's own dialect. The repositories in this
+ * package implement the features' ports on top of it.
  */
 public final class StateStore implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
 
-    /** How long a write waits for another connection's write lock before failing. */
-    static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
+    /** What a {@code state.url} of the embedded database starts with. */
+    public static final String SQLITE_PREFIX = "jdbc:sqlite:";
+    /** What a {@code state.url} of a PostgreSQL server starts with. */
+    public static final String POSTGRESQL_PREFIX = "jdbc:postgresql://";
 
-    private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final Connections connections;
     private final Clock clock;
 
-    private StateStore(Connection connection, Clock clock) {
-        this.connection = connection;
+    private StateStore(Connections connections, Clock clock) {
+        this.connections = connections;
         this.clock = clock;
     }
 
-    /** Opens (creating if needed) the database at {@code file} and migrates it to the latest schema. */
+    /** Opens (creating if needed) the SQLite database at {@code file} and migrates it to the latest schema. */
     public static StateStore open(Path file, Clock clock) {
         return open(file, clock, Migrations.ALL);
     }
 
     static StateStore open(Path file, Clock clock, List<Migration> migrations) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new StateStoreException("Cannot create the folder for the state database " + file + ": " + e, e);
+        return migrated(SqliteConnections.open(file), clock, migrations);
+    }
+
+    /**
+     * Opens the database {@code url} names ({@code jdbc:sqlite:PATH} or {@code
+     * jdbc:postgresql://HOST[:PORT]/DATABASE}) and migrates it to the latest schema.
+     *
+     * @param user the PostgreSQL role; unused for SQLite
+     * @param password the role's password, from the environment; never logged
+     */
+    public static StateStore open(String url, Optional<String> user, Optional<String> password, Clock clock) {
+        return open(url, user, password, clock, Migrations.ALL);
+    }
+
+    static StateStore open(
+            String url, Optional<String> user, Optional<String> password, Clock clock, List<Migration> migrations) {
+        if (url.startsWith(SQLITE_PREFIX)) {
+            return open(Path.of(url.substring(SQLITE_PREFIX.length())), clock, migrations);
         }
-        Connection connection;
-        try {
-            connection = connectionSettings().createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        } catch (SQLException e) {
-            throw new StateStoreException("Cannot open the state database " + file + ": " + e.getMessage(), e);
+        if (url.startsWith(POSTGRESQL_PREFIX)) {
+            return migrated(PostgresConnections.open(url, user, password), clock, migrations);
         }
-        StateStore store = new StateStore(connection, clock);
+        throw new StateStoreException("Not a state database URL (jdbc:sqlite: or jdbc:postgresql://): " + url, null);
+    }
+
+    private static StateStore migrated(Connections connections, Clock clock, List<Migration> migrations) {
+        StateStore store = new StateStore(connections, clock);
         try {
-            store.configure();
-            store.migrate(migrations, file);
+            store.migrate(migrations);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -70,146 +81,126 @@ public final class StateStore implements Closeable {
         return store;
     }
 
-    /** Runs {@code work} with the connection, holding the store's lock. */
+    /** Which database this is. */
+    public SqlDialect dialect() {
+        return connections.dialect();
+    }
+
+    /** Runs {@code work} with a connection whose statements each stand alone (auto-commit). */
     public <T> T read(SqlFunction<T> work) {
-        lock.lock();
         try {
-            return work.apply(connection);
+            return connections.read(work);
         } catch (SQLException e) {
             throw new StateStoreException("State database read failed: " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
         }
     }
 
-    /** Runs {@code work} in one transaction: all of it is stored, or none of it. */
+    /**
+     * Runs {@code work} in one transaction: all of it is stored, or none of it, and it sees no other
+     * transaction's writes part-way (on PostgreSQL {@code work} may run more than once, so it must
+     * not have effects outside the database that a second run would repeat).
+     */
     public <T> T transaction(SqlFunction<T> work) {
-        lock.lock();
         try {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.apply(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return connections.transaction(work);
         } catch (SQLException e) {
             throw new StateStoreException("State database write failed: " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
         }
     }
 
     /** The schema version the database is at. */
     public int schemaVersion() {
-        return read(StateStore::currentVersion);
+        return read(c ->
+                appliedVersions(c).stream().mapToInt(Integer::intValue).max().orElse(0));
     }
 
     Clock clock() {
         return clock;
     }
 
+    /** Where the database is (a file, or a URL and role; never a password). */
     @Override
-    public void close() {
-        lock.lock();
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.warn("Closing the state database failed: {}", e.getMessage());
-        } finally {
-            lock.unlock();
-        }
+    public String toString() {
+        return connections.describe();
     }
 
-    /** A unit of work against the connection. */
+    @Override
+    public void close() {
+        connections.close();
+    }
+
+    /** A unit of work against a connection. */
     @FunctionalInterface
     public interface SqlFunction<T> {
         T apply(Connection connection) throws SQLException;
     }
 
-    /**
-     * Settings applied as the connection opens, before any statement. Other processes (the bot and
-     * {@code citebot index}, or two bots on one database) may hold the write lock for a moment: the
-     * busy timeout makes a writer wait for it instead of failing with "database is locked". Every
-     * transaction begins IMMEDIATE, taking the write lock at its start: a deferred transaction that
-     * first reads and then writes fails at once if another process committed in between, whatever
-     * the timeout.
-     */
-    static SQLiteConfig connectionSettings() {
-        SQLiteConfig settings = new SQLiteConfig();
-        settings.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
-        settings.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        return settings;
-    }
-
-    private void configure() {
-        read(c -> {
-            try (Statement s = c.createStatement()) {
-                // WAL lets readers proceed while a write is in flight and survives a kill mid-write.
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("PRAGMA foreign_keys=ON");
-            }
-            return null;
-        });
-    }
-
-    private void migrate(List<Migration> migrations, Path file) {
-        transaction(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                        + "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
-            }
-            return null;
-        });
-        int current = schemaVersion();
+    private void migrate(List<Migration> migrations) {
         int latest =
                 migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
-        if (current > latest) {
-            throw new StateStoreException(
-                    "The state database " + file + " has schema version " + current
-                            + ", newer than this citebot understands (" + latest + "). Use a newer citebot.",
-                    null);
-        }
-        // Versions are checked one by one rather than against the highest: branches add migrations in
-        // parallel (3 reindex runs, 4 digest), so a database may hold 4 before 3 arrives in a merge.
-        java.util.Set<Integer> applied = read(StateStore::appliedVersions);
-        for (Migration migration : migrations) {
-            if (applied.contains(migration.version())) {
-                continue;
-            }
-            boolean migrated = transaction(c -> {
-                // Asked again inside the write transaction: another process opening the same new
-                // file may have applied it since the versions were read.
-                if (appliedVersions(c).contains(migration.version())) {
-                    return false;
-                }
-                try (Statement s = c.createStatement()) {
-                    for (String sql : migration.statements()) {
-                        s.execute(sql);
+        SqlDialect dialect = dialect();
+        try {
+            connections.migrating(c -> {
+                Connections.inTransaction(c, tx -> {
+                    try (Statement s = tx.createStatement()) {
+                        s.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                + "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
                     }
+                    return null;
+                });
+                Set<Integer> applied = appliedVersions(c);
+                int current = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
+                if (current > latest) {
+                    throw new StateStoreException(
+                            "The state database " + connections.describe() + " has schema version " + current
+                                    + ", newer than this citebot understands (" + latest
+                                    + "). Use a newer citebot.",
+                            null);
                 }
-                try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO schema_migrations(version, description, applied_at) VALUES (?, ?, ?)")) {
-                    insert.setInt(1, migration.version());
-                    insert.setString(2, migration.description());
-                    insert.setString(3, clock.instant().toString());
-                    insert.executeUpdate();
+                // Versions are checked one by one rather than against the highest: branches add
+                // migrations in parallel, so a database may hold 4 before 3 arrives in a merge.
+                for (Migration migration : migrations) {
+                    if (!applied.contains(migration.version()) && apply(c, migration, dialect)) {
+                        LOG.info(
+                                "State database migrated to version {} ({})",
+                                migration.version(),
+                                migration.description());
+                    }
                 }
                 return true;
             });
-            if (migrated) {
-                LOG.info("State database migrated to version {} ({})", migration.version(), migration.description());
-            }
+        } catch (SQLException e) {
+            throw new StateStoreException(
+                    "Cannot migrate the state database " + connections.describe() + ": " + e.getMessage(), e);
         }
     }
 
-    private static java.util.Set<Integer> appliedVersions(Connection c) throws SQLException {
-        java.util.Set<Integer> versions = new java.util.HashSet<>();
+    /** Applies one migration in its own transaction; false when another process applied it first. */
+    private boolean apply(Connection c, Migration migration, SqlDialect dialect) throws SQLException {
+        return Connections.inTransaction(c, tx -> {
+            // Asked again inside the write transaction: another process opening the same new
+            // database may have applied it since the versions were read.
+            if (appliedVersions(tx).contains(migration.version())) {
+                return false;
+            }
+            try (Statement s = tx.createStatement()) {
+                for (String sql : migration.statements(dialect)) {
+                    s.execute(sql);
+                }
+            }
+            try (PreparedStatement insert = tx.prepareStatement(
+                    "INSERT INTO schema_migrations(version, description, applied_at) VALUES (?, ?, ?)")) {
+                insert.setInt(1, migration.version());
+                insert.setString(2, migration.description());
+                insert.setString(3, clock.instant().toString());
+                insert.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    private static Set<Integer> appliedVersions(Connection c) throws SQLException {
+        Set<Integer> versions = new HashSet<>();
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT version FROM schema_migrations")) {
             while (rs.next()) {
@@ -217,12 +208,5 @@ public final class StateStore implements Closeable {
             }
         }
         return versions;
-    }
-
-    private static int currentVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
     }
 }

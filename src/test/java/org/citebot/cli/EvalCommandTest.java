@@ -127,4 +127,40 @@ class EvalCommandTest {
         Files.writeString(beir.resolve("qrels.tiny.txt"), "q1 0 d1 1\nq2 0 d2 1\n");
         return beir;
     }
+
+    @Test
+    void eval_extraction_printsCitebotBesideTheShippedOutputs() throws IOException {
+        Path bench = Files.createDirectories(dir.resolve("article-extraction"));
+        Files.createDirectories(bench.resolve("html"));
+        Files.createDirectories(bench.resolve("output"));
+        String body = "The quay lamps were lit again on Saturday after ten dark years of waiting. ".repeat(8);
+        Files.writeString(
+                bench.resolve("ground-truth.json"),
+                "{\"p1\": {\"articleBody\": \"" + body + "\", \"url\": \"https://x.example/a\"}}");
+        try (java.io.OutputStream gz =
+                new java.util.zip.GZIPOutputStream(Files.newOutputStream(bench.resolve("html/p1.html.gz")))) {
+            gz.write(("<html><body><nav><a href=\"/\">Home</a> <a href=\"/b\">Sport</a></nav><article><p>" + body
+                            + "</p></article></body></html>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Files.writeString(
+                bench.resolve("output/other.json"),
+                "{\"version\": \"1.0\", \"output\": {\"p1\": {\"articleBody\": \"Home Sport\"}}}");
+
+        int code = run("--extraction", bench.toString(), "--json");
+
+        assertThat(code).isZero();
+        JsonNode extractors = new ObjectMapper().readTree(out.toString()).get("extractors");
+        assertThat(extractors.get("citebot").get("all").get("f1").asDouble()).isEqualTo(1.0);
+        assertThat(extractors.get("other").get("all").get("f1").asDouble()).isZero();
+        assertThat(extractors.get("other").get("version").asText()).isEqualTo("1.0");
+    }
+
+    @Test
+    void eval_extractionFolderMissing_exitsTwoNamingIt() {
+        int code = run("--extraction", dir.resolve("absent").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("article extraction benchmark folder not found");
+    }
 }

@@ -7,7 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.citebot.state.ReindexLog;
+import org.citebot.reindex.ReindexRuns;
+import org.citebot.state.SqlReindexRuns;
 import org.citebot.state.StateStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,9 @@ class IndexCommandTest {
 
         assertThat(cli.out()).contains("documents: 2 (0 added, 2 changed, 0 unchanged, 0 removed)");
         try (StateStore store = StateStore.open(dir.resolve("citebot.db"), Clock.systemUTC())) {
-            List<ReindexLog.Run> runs = new ReindexLog(store).recent(5);
-            assertThat(runs).extracting(ReindexLog.Run::requestedBy).containsExactly("cli", "cli");
-            assertThat(runs).extracting(ReindexLog.Run::result).containsOnly(ReindexLog.Result.OK);
+            List<ReindexRuns.Run> runs = new SqlReindexRuns(store).recent(5);
+            assertThat(runs).extracting(ReindexRuns.Run::requestedBy).containsExactly("cli", "cli");
+            assertThat(runs).extracting(ReindexRuns.Run::result).containsOnly(ReindexRuns.Result.OK);
             assertThat(runs.get(0).fullRebuild()).isTrue();
             assertThat(runs.get(1).counts().added()).isEqualTo(2);
         }

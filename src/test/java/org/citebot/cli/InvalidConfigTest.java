@@ -29,6 +29,9 @@ class InvalidConfigTest {
                     Map.entry("index.dir", ""),
                     Map.entry("index.reindexTimeout", "1s"),
                     Map.entry("state.db", "bad\u0000path"),
+                    Map.entry("state.url", "mysql://127.0.0.1/citebot"),
+                    // A role for PostgreSQL while the state database is the SQLite file.
+                    Map.entry("state.user", "citebot"),
                     Map.entry("state.queryLogRetention", "-3d"),
                     Map.entry("cache.maxEntries", "lots"),
                     Map.entry("cache.maxBytes", "64 megs"),
@@ -56,6 +59,12 @@ class InvalidConfigTest {
                     Map.entry("digest.postEmptyDays", "weekends"),
                     Map.entry("digest.pauseAfterFailures", "never"),
                     Map.entry("digest.silent", "hush"),
+                    Map.entry("sources.fetch.allowLoopback", "only-for-me"),
+                    Map.entry("sources.fetch.maxBytes", "a lot"),
+                    Map.entry("sources.fetch.connectTimeout", "0ms"),
+                    Map.entry("sources.fetch.timeout", "forever"),
+                    Map.entry("sources.fetch.allowedPorts", "80, 99999"),
+                    Map.entry("sources.fetch.userAgent", "citebot\r\nX-Injected: 1"),
                     Map.entry(
                             "digest.defaults",
                             "{\"123456789012345678\": {channel: \"234567890123456789\", time: \"25:00\", timezone: Mars/Olympus}}")));

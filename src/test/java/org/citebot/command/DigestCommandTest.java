@@ -12,18 +12,20 @@ import java.util.Map;
 import java.util.Optional;
 import org.citebot.digest.DigestComposer;
 import org.citebot.digest.DigestPoster;
+import org.citebot.digest.DigestRuns;
 import org.citebot.digest.DigestService;
 import org.citebot.digest.EarlierPost;
 import org.citebot.digest.MemoryDigestCorpus;
 import org.citebot.digest.MutableClock;
 import org.citebot.digest.PostResult;
+import org.citebot.questions.QueryLog;
 import org.citebot.reply.Choice;
 import org.citebot.reply.Reply;
 import org.citebot.search.SearchResults;
-import org.citebot.state.DigestRuns;
-import org.citebot.state.DigestSettingsStore;
-import org.citebot.state.GuildSettings;
-import org.citebot.state.QueryLog;
+import org.citebot.state.SqlDigestRuns;
+import org.citebot.state.SqlDigestSettingsStore;
+import org.citebot.state.SqlGuildPreferences;
+import org.citebot.state.SqlQueryLog;
 import org.citebot.state.StateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,16 +50,16 @@ class DigestCommandTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T05:00:00Z"));
     private final List<String> posted = new ArrayList<>();
     private StateStore store;
-    private GuildSettings guildSettings;
+    private SqlGuildPreferences guildSettings;
     private DigestCommand command;
     private DigestService service;
 
     @BeforeEach
     void open() {
         store = StateStore.open(dir.resolve("citebot.db"), clock);
-        QueryLog log = new QueryLog(store);
-        guildSettings = new GuildSettings(store);
-        DigestRuns runs = new DigestRuns(store);
+        QueryLog log = new SqlQueryLog(store);
+        guildSettings = new SqlGuildPreferences(store);
+        DigestRuns runs = new SqlDigestRuns(store);
         for (String asker : List.of("11", "12", "13")) {
             log.recordPublic("summit", GUILD, asker, clock.instant(), 2);
         }
@@ -67,7 +69,7 @@ class DigestCommandTest {
                 request -> new SearchResults(request.query(), 0, false, 0, List.of(), 0, List.of(), List.of()),
                 runs);
         service = new DigestService(
-                new DigestSettingsStore(store),
+                new SqlDigestSettingsStore(store),
                 runs,
                 composer,
                 Map.of(),

@@ -22,11 +22,12 @@ import org.citebot.index.IndexProgress;
 import org.citebot.index.IndexProgress.Phase;
 import org.citebot.reindex.ModeratorLog;
 import org.citebot.reindex.ReindexRequest;
+import org.citebot.reindex.ReindexRuns;
 import org.citebot.reindex.ReindexService;
 import org.citebot.reindex.TestCorpusFolder;
 import org.citebot.reindex.TestCorpusFolder.Stack;
 import org.citebot.reply.Reply;
-import org.citebot.state.ReindexLog;
+import org.citebot.state.SqlReindexRuns;
 import org.citebot.state.StateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +49,7 @@ class ReindexCommandTest {
     private TestCorpusFolder corpus;
     private Stack stack;
     private StateStore store;
-    private ReindexLog runs;
+    private ReindexRuns runs;
     private ReindexService service;
     private final SteppingClock clock = new SteppingClock();
 
@@ -57,7 +58,7 @@ class ReindexCommandTest {
         corpus = new TestCorpusFolder(dir.resolve("corpus")).write(0, 9, 2);
         stack = Stack.open(dir.resolve("index"));
         store = StateStore.open(dir.resolve("citebot.db"), Clock.systemUTC());
-        runs = new ReindexLog(store);
+        runs = new SqlReindexRuns(store);
         service = new ReindexService(stack.indexer(), stack.index(), corpus.dir(), runs, ModeratorLog.NONE, clock);
     }
 

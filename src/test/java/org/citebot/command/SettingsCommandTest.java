@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.citebot.state.GuildSettings;
+import org.citebot.state.SqlGuildPreferences;
 import org.citebot.state.StateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,13 +32,13 @@ class SettingsCommandTest {
     Path dir;
 
     private StateStore store;
-    private GuildSettings settings;
+    private SqlGuildPreferences settings;
     private SettingsCommand command;
 
     @BeforeEach
     void setUp() {
         store = StateStore.open(dir.resolve("citebot.db"), Clock.systemUTC());
-        settings = new GuildSettings(store);
+        settings = new SqlGuildPreferences(store);
         command =
                 new SettingsCommand(settings, new ModeratorPolicy(List.of(MOD_ROLE)), true, Optional.empty(), CHANNELS);
     }

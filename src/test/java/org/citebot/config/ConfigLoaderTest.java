@@ -182,6 +182,88 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void state_byDefault_isTheSqliteFileOfStateDb() {
+        CitebotConfig.State state = new ConfigLoader(Map.of("CITEBOT_STATE_DB", "/var/lib/citebot/state.db"))
+                .load(Optional.empty(), false)
+                .state();
+
+        assertThat(state.url()).isEqualTo("jdbc:sqlite:/var/lib/citebot/state.db");
+        assertThat(state.db()).isEqualTo(Path.of("/var/lib/citebot/state.db"));
+        assertThat(state.user()).isEmpty();
+    }
+
+    @Test
+    void state_postgresqlUrlAndUser_passwordFromPgpasswordOnly_neverPrinted() throws IOException {
+        Path file = write("state:\n  url: jdbc:postgresql://db.internal:5433/citebot?sslmode=require\n  user: bot\n");
+        CitebotConfig config = new ConfigLoader(Map.of("PGPASSWORD", "s3cret-value")).load(Optional.of(file), true);
+
+        assertThat(config.state().url()).isEqualTo("jdbc:postgresql://db.internal:5433/citebot?sslmode=require");
+        assertThat(config.state().user()).contains("bot");
+        assertThat(config.state().password()).contains("s3cret-value");
+        assertThat(config.toString()).doesNotContain("s3cret-value").contains("password=(set)");
+    }
+
+    @Test
+    void state_sqliteUrl_namesTheFile() {
+        CitebotConfig.State state = new ConfigLoader(Map.of("CITEBOT_STATE_URL", "jdbc:sqlite:elsewhere/x.db"))
+                .load(Optional.empty(), false)
+                .state();
+
+        assertThat(state.db()).isEqualTo(Path.of("elsewhere/x.db"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("credentialsInTheUrl")
+    void state_urlWithCredentials_refusedWithoutEchoingThem(String url) {
+        ConfigLoader loader = new ConfigLoader(Map.of("CITEBOT_STATE_URL", url));
+
+        assertThatThrownBy(() -> loader.load(Optional.empty(), false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("state.url")
+                .hasMessageContaining("PGPASSWORD")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    static Stream<String> credentialsInTheUrl() {
+        return Stream.of(
+                "jdbc:postgresql://db:5432/citebot?user=bot&password=hunter2",
+                "jdbc:postgresql://db:5432/citebot?PASSWORD=hunter2",
+                "jdbc:postgresql://bot:hunter2@db:5432/citebot");
+    }
+
+    @ParameterizedTest
+    @MethodSource("unusableUrls")
+    void state_unusableUrl_refusedNamingTheKey(String url, String reason) {
+        ConfigLoader loader = new ConfigLoader(Map.of("CITEBOT_STATE_URL", url));
+
+        assertThatThrownBy(() -> loader.load(Optional.empty(), false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("state.url")
+                .hasMessageContaining(reason);
+    }
+
+    static Stream<Arguments> unusableUrls() {
+        return Stream.of(
+                Arguments.of("postgres://db/citebot", "expected jdbc:sqlite:PATH or jdbc:postgresql://"),
+                Arguments.of("jdbc:mysql://db/citebot", "got a URL starting 'jdbc:mysql:'"),
+                Arguments.of("jdbc:postgresql://db:5432", "with a host and a database name"),
+                Arguments.of("jdbc:postgresql:///citebot", "with a host and a database name"),
+                Arguments.of("jdbc:sqlite::memory:", "loses the state"),
+                Arguments.of("jdbc:sqlite:", "expected a path"));
+    }
+
+    @Test
+    void state_passwordInTheFile_refusedWithoutEchoingIt() throws IOException {
+        Path file = write("state:\n  password: hunter2\n");
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file), true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("state.password")
+                .hasMessageContaining("PGPASSWORD")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
     void load_fileWithOnlyComments_usesDefaults() throws IOException {
         Path file = write("# every key at its default\n\n# corpus:\n#   dir: elsewhere\n");
 

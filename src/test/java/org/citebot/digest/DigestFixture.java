@@ -14,12 +14,13 @@ import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;
 import org.citebot.digest.DigestCorpus.CorpusDocument;
 import org.citebot.index.StoredPassage;
+import org.citebot.questions.QueryLog;
 import org.citebot.search.PassageSearch;
 import org.citebot.search.SearchResults;
-import org.citebot.state.DigestRuns;
-import org.citebot.state.DigestSettingsStore;
-import org.citebot.state.GuildSettings;
-import org.citebot.state.QueryLog;
+import org.citebot.state.SqlDigestRuns;
+import org.citebot.state.SqlDigestSettingsStore;
+import org.citebot.state.SqlGuildPreferences;
+import org.citebot.state.SqlQueryLog;
 import org.citebot.state.StateStore;
 
 /**
@@ -43,7 +44,7 @@ final class DigestFixture implements AutoCloseable {
     Map<String, DigestSettings> defaults = Map.of();
     DigestService.Options options = new DigestService.Options(Duration.ofHours(6), false, 3, Optional.of(MOD_CHANNEL));
     StateStore store;
-    GuildSettings guildSettings;
+    SqlGuildPreferences guildSettings;
     DigestService service;
     QueryLog queryLog;
 
@@ -76,14 +77,14 @@ final class DigestFixture implements AutoCloseable {
 
     void open() {
         store = StateStore.open(db, clock);
-        queryLog = new QueryLog(store);
-        guildSettings = new GuildSettings(store);
-        DigestRuns runs = new DigestRuns(store);
+        queryLog = new SqlQueryLog(store);
+        guildSettings = new SqlGuildPreferences(store);
+        DigestRuns runs = new SqlDigestRuns(store);
         PassageSearch search =
                 request -> new SearchResults(request.query(), 0, false, 0, List.of(), 0, List.of(), List.of());
         DigestCorpus corpus = new MemoryDigestCorpus(documents, passages);
         service = new DigestService(
-                new DigestSettingsStore(store),
+                new SqlDigestSettingsStore(store),
                 runs,
                 new DigestComposer(corpus, queryLog, search, runs),
                 defaults,
@@ -104,7 +105,7 @@ final class DigestFixture implements AutoCloseable {
     }
 
     DigestRuns runs() {
-        return new DigestRuns(store);
+        return new SqlDigestRuns(store);
     }
 
     @Override

@@ -25,8 +25,8 @@ import org.citebot.index.StoredPassage;
 import org.citebot.index.TestCorpus;
 import org.citebot.index.TestCorpus.Para;
 import org.citebot.search.SearchResults;
-import org.citebot.state.DigestRuns;
-import org.citebot.state.QueryLog;
+import org.citebot.state.SqlDigestRuns;
+import org.citebot.state.SqlQueryLog;
 import org.citebot.state.StateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +97,7 @@ class IndexDigestCorpusTest {
                 StateStore store = StateStore.open(root.resolve("citebot.db"), CLOCK)) {
             index.rebuild(documents);
             IndexDigestCorpus corpus = new IndexDigestCorpus(() -> index, read);
-            DigestRuns runs = new DigestRuns(store);
+            DigestRuns runs = new SqlDigestRuns(store);
             Map<String, String> seen = new HashMap<>(corpus.contentHashes());
             for (int d = 0; d < 6; d++) {
                 seen.put("doc" + d, "an older version");
@@ -105,7 +105,7 @@ class IndexDigestCorpusTest {
             runs.replaceSeenDocuments("1", seen);
             DigestComposer composer = new DigestComposer(
                     corpus,
-                    new QueryLog(store),
+                    new SqlQueryLog(store),
                     request -> new SearchResults(request.query(), 0, false, 0, List.of(), 0, List.of(), List.of()),
                     runs);
             read.reset();

@@ -15,9 +15,9 @@ import org.citebot.digest.Digest;
 import org.citebot.digest.DigestCorpus.CorpusDocument;
 import org.citebot.digest.DigestReplies;
 import org.citebot.index.StoredPassage;
+import org.citebot.questions.QueryLog.FrequentQuery;
 import org.citebot.search.SearchHit;
 import org.citebot.search.Snippet;
-import org.citebot.state.QueryLog.FrequentQuery;
 import org.junit.jupiter.api.Test;
 
 /** The digest goes through the same limit-safe renderer as search answers. */

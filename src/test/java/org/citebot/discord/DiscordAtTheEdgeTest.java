@@ -2,17 +2,11 @@ package org.citebot.discord;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import org.citebot.testing.CitebotClasses;
 import org.junit.jupiter.api.Test;
 
 /** Only the Discord edge (and the composition root that wires it) may know JDA. */
 class DiscordAtTheEdgeTest {
-
-    private static final JavaClasses CITEBOT = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.citebot");
 
     @Test
     void onlyDiscordAndAppDependOnJda() {
@@ -23,6 +17,6 @@ class DiscordAtTheEdgeTest {
                 .dependOnClassesThat()
                 .resideInAPackage("net.dv8tion..")
                 .because("Discord stays at the edge: commands, search and the console run without JDA")
-                .check(CITEBOT);
+                .check(CitebotClasses.main());
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.citebot.index.IndexProgress;
 import org.citebot.reindex.TestCorpusFolder.Stack;
-import org.citebot.state.ReindexLog;
+import org.citebot.state.SqlReindexRuns;
 import org.citebot.state.StateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +29,7 @@ class CorpusWatcherTest {
     private TestCorpusFolder corpus;
     private Stack stack;
     private StateStore store;
-    private ReindexLog runs;
+    private ReindexRuns runs;
     private ReindexService service;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     private CorpusWatcher watcher;
@@ -39,7 +39,7 @@ class CorpusWatcherTest {
         corpus = new TestCorpusFolder(dir.resolve("corpus")).write(0, 14, 2);
         stack = Stack.open(dir.resolve("index"));
         store = StateStore.open(dir.resolve("citebot.db"), Clock.systemUTC());
-        runs = new ReindexLog(store);
+        runs = new SqlReindexRuns(store);
         service = new ReindexService(
                 stack.indexer(), stack.index(), corpus.dir(), runs, ModeratorLog.NONE, Clock.systemUTC());
         service.reindex(ReindexRequest.cli(false), IndexProgress.NONE);
@@ -77,8 +77,8 @@ class CorpusWatcherTest {
         await().during(Duration.ofMillis(3 * DEBOUNCE.toMillis()))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> watcherRuns() == 1);
-        ReindexLog.Run run = runs.recent(1).get(0);
-        assertThat(run.result()).isEqualTo(ReindexLog.Result.OK);
+        ReindexRuns.Run run = runs.recent(1).get(0);
+        assertThat(run.result()).isEqualTo(ReindexRuns.Result.OK);
         assertThat(run.counts().added()).isEqualTo(1);
         assertThat(run.counts().changed()).isEqualTo(1);
         assertThat(run.counts().removed()).isEqualTo(1);

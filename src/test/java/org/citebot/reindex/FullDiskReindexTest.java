@@ -27,7 +27,7 @@ import org.citebot.index.PassageIndex;
 import org.citebot.search.LuceneSearchService;
 import org.citebot.search.SearchRequest;
 import org.citebot.search.SearchSettings;
-import org.citebot.state.ReindexLog;
+import org.citebot.state.SqlReindexRuns;
 import org.citebot.state.StateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,7 +57,7 @@ class FullDiskReindexTest {
             CorpusIndexer indexer =
                     new CorpusIndexer(new CorpusReader(CorpusOptions.defaults()), new PassageSplitter(), index);
             LuceneSearchService search = new LuceneSearchService(index, SearchSettings.defaults());
-            ReindexLog runs = new ReindexLog(store);
+            ReindexRuns runs = new SqlReindexRuns(store);
             ReindexService service =
                     new ReindexService(indexer, index, corpus.dir(), runs, announced::add, Clock.systemUTC());
             service.reindex(MODERATOR, IndexProgress.NONE);
@@ -86,8 +86,8 @@ class FullDiskReindexTest {
             assertThat(search.search(SearchRequest.of("token150", 10)).totalHits())
                     .isZero();
             assertThat(announced).last().isEqualTo(ReindexReplies.announcement(failed.summary()));
-            ReindexLog.Run failedRun = runs.recent(1).get(0);
-            assertThat(failedRun.result()).isEqualTo(ReindexLog.Result.FAILED);
+            ReindexRuns.Run failedRun = runs.recent(1).get(0);
+            assertThat(failedRun.result()).isEqualTo(ReindexRuns.Result.FAILED);
             assertThat(failedRun.error())
                     .hasValueSatisfying(error -> assertThat(error).contains("No space left on device"));
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.citebot.index.IndexMetadata;
 import org.citebot.index.IndexProgress;
 import org.citebot.reindex.TestCorpusFolder.Stack;
-import org.citebot.state.ReindexLog;
+import org.citebot.state.SqlReindexRuns;
 import org.citebot.state.StateStore;
 import org.citebot.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
@@ -65,13 +65,13 @@ class KilledReindexTest {
             assertThat(restarted.search("revised0").totalHits()).isZero();
             assertThat(restarted.search("token65").totalHits()).isZero();
 
-            ReindexLog runs = new ReindexLog(store);
-            assertThat(runs.recent(1).get(0).result()).isEqualTo(ReindexLog.Result.RUNNING);
+            ReindexRuns runs = new SqlReindexRuns(store);
+            assertThat(runs.recent(1).get(0).result()).isEqualTo(ReindexRuns.Result.RUNNING);
             ReindexService service = new ReindexService(
                     restarted.indexer(), restarted.index(), corpus.dir(), runs, ModeratorLog.NONE, Clock.systemUTC());
             service.failInterruptedRuns();
-            ReindexLog.Run killed = runs.recent(1).get(0);
-            assertThat(killed.result()).isEqualTo(ReindexLog.Result.FAILED);
+            ReindexRuns.Run killed = runs.recent(1).get(0);
+            assertThat(killed.result()).isEqualTo(ReindexRuns.Result.FAILED);
             assertThat(killed.fullRebuild()).isTrue();
             assertThat(killed.error())
                     .hasValueSatisfying(error -> assertThat(error).contains("interrupted"));

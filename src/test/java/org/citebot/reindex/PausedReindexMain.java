@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.citebot.index.IndexProgress;
 import org.citebot.reindex.TestCorpusFolder.Stack;
-import org.citebot.state.ReindexLog;
+import org.citebot.state.SqlReindexRuns;
 import org.citebot.state.StateStore;
 
 /**
@@ -34,7 +34,7 @@ public final class PausedReindexMain {
                     stack.indexer(),
                     stack.index(),
                     corpusDir,
-                    new ReindexLog(store),
+                    new SqlReindexRuns(store),
                     ModeratorLog.NONE,
                     Clock.systemUTC());
             ReindexRequest rebuild = new ReindexRequest("console", "the console", Optional.empty(), false, true);

@@ -24,11 +24,11 @@ import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.store.FSDirectory;
 import org.citebot.index.IndexProgress;
 import org.citebot.index.IndexProgress.Phase;
+import org.citebot.reindex.ReindexRuns.Result;
+import org.citebot.reindex.ReindexRuns.Run;
 import org.citebot.reindex.TestCorpusFolder.Stack;
 import org.citebot.reply.Reply;
-import org.citebot.state.ReindexLog;
-import org.citebot.state.ReindexLog.Result;
-import org.citebot.state.ReindexLog.Run;
+import org.citebot.state.SqlReindexRuns;
 import org.citebot.state.StateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +48,7 @@ class ReindexServiceTest {
     private TestCorpusFolder corpus;
     private Stack stack;
     private StateStore store;
-    private ReindexLog runs;
+    private ReindexRuns runs;
     private final List<Announcement> announced = new CopyOnWriteArrayList<>();
     private ReindexService service;
 
@@ -57,7 +57,7 @@ class ReindexServiceTest {
         corpus = new TestCorpusFolder(dir.resolve("corpus")).write(0, 19, 3);
         stack = Stack.open(dir.resolve("index"));
         store = StateStore.open(dir.resolve("citebot.db"), Clock.systemUTC());
-        runs = new ReindexLog(store);
+        runs = new SqlReindexRuns(store);
         service = new ReindexService(
                 stack.indexer(), stack.index(), corpus.dir(), runs, announced::add, Clock.systemUTC());
     }
@@ -249,7 +249,7 @@ class ReindexServiceTest {
         Run run = runs.recent(1).get(0);
         assertThat(run.dryRun()).isTrue();
         assertThat(run.result()).isEqualTo(Result.OK);
-        assertThat(run.counts()).isEqualTo(new ReindexLog.Counts(2, 1, 1, 18, 0, dry.passages()));
+        assertThat(run.counts()).isEqualTo(new ReindexRuns.Counts(2, 1, 1, 18, 0, dry.passages()));
 
         ReindexSummary real = service.reindex(MODERATOR, IndexProgress.NONE);
         assertThat(List.of(real.added(), real.changed(), real.removed()))

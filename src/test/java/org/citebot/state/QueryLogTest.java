@@ -3,6 +3,8 @@ package org.citebot.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,28 +12,46 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.citebot.questions.QueryLog;
+import org.citebot.questions.QueryLog.FrequentQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The query log ({@link QueryLog}) on SQLite and on PostgreSQL, for one process and for several. */
+@ParameterizedClass
+@EnumSource(StateBackend.class)
 class QueryLogTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     private static final String GUILD = "111111111111111111";
     private static final String OTHER_GUILD = "222222222222222222";
 
+    @Parameter
+    StateBackend backend;
+
     @TempDir
     Path dir;
 
+    private StateBackend.Database database;
     private StateStore store;
     private QueryLog log;
 
     @BeforeEach
     void open() {
-        store = StateStore.open(dir.resolve("citebot.db"), Clock.fixed(NOW, ZoneOffset.UTC));
-        log = new QueryLog(store);
+        database = backend.create(dir);
+        reopen();
+    }
+
+    private void reopen() {
+        store = database.open(Clock.fixed(NOW, ZoneOffset.UTC));
+        log = new SqlQueryLog(store);
     }
 
     @AfterEach
@@ -54,8 +74,7 @@ class QueryLogTest {
         askedPublicly("old", GUILD, NOW.minus(Duration.ofDays(3)), 1, "u1", "u2", "u3");
 
         assertThat(log.sharedQuestions(GUILD, NOW.minus(Duration.ofDays(1)), 10))
-                .containsExactly(
-                        new QueryLog.FrequentQuery("nato summit", 4), new QueryLog.FrequentQuery("nuclear", 3));
+                .containsExactly(new FrequentQuery("nato summit", 4), new FrequentQuery("nuclear", 3));
     }
 
     @Test
@@ -88,7 +107,7 @@ class QueryLogTest {
         assertThat(log.unanswered(GUILD, Instant.EPOCH, 10)).isEmpty();
         assertThat(log.frequentEverywhere(Instant.EPOCH, 10))
                 .as("still warmed into the cache after a reindex")
-                .extracting(QueryLog.FrequentQuery::query)
+                .extracting(FrequentQuery::query)
                 .contains("a private worry", "a dm question");
     }
 
@@ -121,8 +140,7 @@ class QueryLogTest {
         log.recordPublic("nato", GUILD, "u1", NOW, 3);
         log.record("private zeppelin", Optional.of(GUILD), NOW, 0);
 
-        assertThat(log.unanswered(GUILD, NOW.minusSeconds(1), 10))
-                .containsExactly(new QueryLog.FrequentQuery("zeppelin", 1));
+        assertThat(log.unanswered(GUILD, NOW.minusSeconds(1), 10)).containsExactly(new FrequentQuery("zeppelin", 1));
         assertThat(log.unanswered(OTHER_GUILD, NOW.minusSeconds(1), 10)).isEmpty();
     }
 
@@ -133,13 +151,13 @@ class QueryLogTest {
 
         assertThat(log.purgeOlderThan(NOW, Duration.ofDays(30))).isEqualTo(3);
         assertThat(log.sharedQuestions(GUILD, Instant.EPOCH, 10))
-                .extracting(QueryLog.FrequentQuery::query)
+                .extracting(FrequentQuery::query)
                 .containsExactly("new");
         assertThat(count("SELECT COUNT(*) FROM shared_questions")).isEqualTo(1);
     }
 
     @Test
-    void storage_holdsNoMemberId_andNoAskerHashOnceItsSaltIsGone() {
+    void storage_holdsNoMemberId_andNoAskerHashPastItsSaltsDay() {
         log.recordPublic("kherson", GUILD, "123456789012345678", NOW, 2);
         log.recordPublic("kherson", GUILD, "223456789012345678", NOW, 2);
         String stored = dump("question_askers") + dump("query_log") + dump("shared_questions");
@@ -151,11 +169,52 @@ class QueryLogTest {
         assertThat(count("SELECT COUNT(*) FROM question_askers WHERE query = 'kherson'"))
                 .isZero();
 
-        // A restart loses the salt with the process: its hashes are deleted at the first public search.
+        // A restart loses the salt with the process: its hashes no longer count for anyone, and the
+        // first public search of the next day, by any process, deletes them.
         store.close();
-        open();
-        log.recordPublic("third question", GUILD, "423456789012345678", NOW.plus(Duration.ofDays(1)), 2);
+        reopen();
+        log.recordPublic("another question", GUILD, "323456789012345678", NOW.plus(Duration.ofDays(1)), 2);
+        log.recordPublic("another question", GUILD, "423456789012345678", NOW.plus(Duration.ofDays(1)), 2);
+        assertThat(log.sharedQuestions(GUILD, Instant.EPOCH, 10))
+                .as("two members since the restart, however many hashes the stopped process left")
+                .isEmpty();
+        log.recordPublic("third question", GUILD, "523456789012345678", NOW.plus(Duration.ofDays(2)), 2);
         assertThat(count("SELECT COUNT(*) FROM question_askers")).isEqualTo(1);
+    }
+
+    /**
+     * Two processes on one database (each its own connections and salt), as when several citebot
+     * processes share PostgreSQL: every search of both counts in the shared figures, a process's
+     * new salt does not delete the other's hashes, and a member asking through both never counts
+     * twice.
+     */
+    @Test
+    void twoProcesses_shareTheFigures_andEachCountsOnlyItsOwnAskers() {
+        try (StateStore otherStore = database.open(Clock.fixed(NOW, ZoneOffset.UTC))) {
+            QueryLog other = new SqlQueryLog(otherStore);
+            log.recordPublic("frontline", GUILD, "u1", NOW, 5);
+            log.recordPublic("frontline", GUILD, "u2", NOW, 5);
+            other.recordPublic("frontline", GUILD, "u1", NOW, 5);
+            other.recordPublic("frontline", GUILD, "u2", NOW, 5);
+            other.recordPublic("nothing found", GUILD, "u7", NOW, 0);
+            other.record("quiet", Optional.empty(), NOW, 2);
+
+            assertThat(count("SELECT COUNT(*) FROM question_askers WHERE query = 'frontline'"))
+                    .as("the second process's first search kept the first one's hashes")
+                    .isEqualTo(4);
+            assertThat(log.sharedQuestions(GUILD, Instant.EPOCH, 10))
+                    .as("u1 and u2 through both processes are two members, not four")
+                    .isEmpty();
+
+            assertThat(log.recordPublic("frontline", GUILD, "u3", NOW, 5)).isTrue();
+            assertThat(other.sharedQuestions(GUILD, Instant.EPOCH, 10))
+                    .as("read by the other process: every public ask of both")
+                    .containsExactly(new FrequentQuery("frontline", 5));
+            assertThat(log.unanswered(GUILD, Instant.EPOCH, 10)).containsExactly(new FrequentQuery("nothing found", 1));
+            assertThat(log.frequentEverywhere(Instant.EPOCH, 10))
+                    .extracting(FrequentQuery::query)
+                    .containsExactly("frontline", "quiet");
+        }
     }
 
     @Test
@@ -169,10 +228,11 @@ class QueryLogTest {
     private String columns(String table) {
         return store.read(c -> {
             StringBuilder names = new StringBuilder();
-            try (Statement s = c.createStatement();
-                    var rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            DatabaseMetaData metadata = c.getMetaData();
+            try (ResultSet rs = metadata.getColumns(null, null, table, "%")) {
                 while (rs.next()) {
-                    names.append(rs.getString("name")).append(' ');
+                    names.append(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT))
+                            .append(' ');
                 }
             }
             return names.toString();
@@ -196,11 +256,6 @@ class QueryLogTest {
     }
 
     private int count(String sql) {
-        return store.read(c -> {
-            try (Statement s = c.createStatement();
-                    var rs = s.executeQuery(sql)) {
-                return rs.getInt(1);
-            }
-        });
+        return StateStoreTest.count(store, sql);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import org.citebot.reindex.ReindexRuns;
 
 /**
  * A process writing state databases, for {@link StateStoreAcrossProcessesTest}. Once told to go on
@@ -48,15 +49,15 @@ public final class StateWriterMain {
     static int write(Path file, int rounds, String name) {
         Clock clock = Clock.systemUTC();
         try (StateStore store = StateStore.open(file, clock)) {
-            QueryLog queries = new QueryLog(store);
-            ReindexLog runs = new ReindexLog(store);
+            SqlQueryLog queries = new SqlQueryLog(store);
+            SqlReindexRuns runs = new SqlReindexRuns(store);
             for (int i = 0; i < rounds; i++) {
                 queries.record(name + " " + i, Optional.of("1"), clock.instant(), i);
                 long run = runs.start("cli", Optional.empty(), false, false, clock.instant());
                 runs.finish(
                         run,
-                        ReindexLog.Result.OK,
-                        ReindexLog.Counts.NONE,
+                        ReindexRuns.Result.OK,
+                        ReindexRuns.Counts.NONE,
                         Optional.of((long) i),
                         Optional.empty(),
                         clock.instant());

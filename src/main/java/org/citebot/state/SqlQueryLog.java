@@ -17,127 +17,129 @@ import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.citebot.questions.QueryLog;
 
 /**
- * What groups ask: each search's normalised query, guild, time, result count and whether its answer
- * was public, never who asked. Feeds autocomplete of a server's questions, the digest's "Most
- * asked" and "Unanswered", and cache warm-up after a reindex.
+ * {@link QueryLog} in the state database ({@code query_log}, {@code question_askers},
+ * {@code shared_questions}), SQLite or PostgreSQL.
  *
- * <p>A question reaches a server's autocomplete or "Most asked" only once {@value #SHARED_AFTER}
- * different members asked it there publicly, so one member's question is never shown to others.
- * Distinct askers are counted by a keyed hash (HMAC-SHA-256) of the member id under a salt that
- * lives only in this object's memory and is replaced every UTC day and on every start; the hashes
- * made under a salt are deleted when it is replaced, and those of a question as soon as it is
- * shared. The database therefore never holds anything that identifies a member once the salt is
- * gone, and a member asking on several days counts once a day at most, never as three.
+ * <p>Distinct public askers are counted by a keyed hash (HMAC-SHA-256) of the member id under a salt
+ * that lives only in this object's memory and is replaced every UTC day and on every start. The
+ * database therefore never holds anything that identifies a member once the salt is gone, and a
+ * member asking on several days counts once a day at most, never as three. Each process has its own
+ * salt, so hashes are stored with the salt's random id and a process counts only those made under
+ * its own: a member whose questions reach two processes (a guild moving between shards) can count
+ * once too few, never twice. Replacing the salt deletes this process's older hashes and every hash
+ * from before the current day, whoever made it (hashes left by a stopped process go with their
+ * day); a question's hashes are deleted as soon as it is shared.
  */
-public final class QueryLog {
-
-    /** Distinct members who must ask a question publicly in a server before others see it there. */
-    public static final int SHARED_AFTER = 3;
+public final class SqlQueryLog implements QueryLog {
 
     private final StateStore store;
     private final SecureRandom random = new SecureRandom();
-    /** The day's salt, in memory only; null until the first public search of this process. */
-    private byte[] salt;
+    /** The salt in use; null until the first public search of this process. Guarded by {@code this}. */
+    private Salt salt;
 
-    private LocalDate saltDay;
-
-    public QueryLog(StateStore store) {
+    public SqlQueryLog(StateStore store) {
         this.store = store;
     }
 
-    /** A query and how often it was asked in a period. */
-    public record FrequentQuery(String query, int count) {}
+    /** A salt of one UTC day: its key stays in memory, its random id is stored beside each hash. */
+    private record Salt(String id, LocalDate day, SecretKeySpec key) {}
 
-    /**
-     * Records a search whose answer only its asker saw: a private answer, a direct message, the
-     * console or the CLI ({@code guildId} empty outside a server). It never reaches shared
-     * suggestions, the digest or its moderators' report; only cache warm-up re-runs it.
-     */
+    /** The salt for a search, and whether it was just drawn (so the older hashes are to be deleted). */
+    private record SaltInUse(Salt salt, boolean fresh, String retiredId) {}
+
+    @Override
     public void record(String normalizedQuery, Optional<String> guildId, Instant askedAt, long resultCount) {
         store.transaction(c -> insert(c, normalizedQuery, guildId.orElse(null), askedAt, resultCount, false));
     }
 
-    /**
-     * Records a search answered publicly in {@code guildId}, and counts {@code askerId} (hashed,
-     * never stored) among the question's distinct public askers there.
-     *
-     * @return true when this search made the question shared: the {@value #SHARED_AFTER}th
-     *     different member to ask it publicly in this server
-     */
+    @Override
     public boolean recordPublic(
             String normalizedQuery, String guildId, String askerId, Instant askedAt, long resultCount) {
+        SaltInUse inUse = saltFor(askedAt);
+        String asker = hash(inUse.salt(), askerId);
+        // The transaction may run twice on PostgreSQL: everything it does is in the database.
         return store.transaction(c -> {
+            if (inUse.fresh()) {
+                try (PreparedStatement s =
+                        c.prepareStatement("DELETE FROM question_askers WHERE salt_id = ? OR salt_day < ?")) {
+                    s.setString(1, inUse.retiredId());
+                    s.setString(2, inUse.salt().day().toString());
+                    s.executeUpdate();
+                }
+            }
             insert(c, normalizedQuery, guildId, askedAt, resultCount, true);
-            String asker = askerKey(c, askerId, askedAt);
             question(
                     c,
-                    "INSERT OR IGNORE INTO question_askers(guild_id, query, asker) VALUES (?, ?, ?)",
+                    "INSERT INTO question_askers(guild_id, query, asker, salt_id, salt_day) VALUES (?, ?, ?, ?, ?)"
+                            + " ON CONFLICT(guild_id, query, asker) DO NOTHING",
                     guildId,
                     normalizedQuery,
-                    asker);
-            int askers = count(
-                    c,
-                    "SELECT COUNT(*) FROM question_askers WHERE guild_id = ? AND query = ?",
-                    guildId,
-                    normalizedQuery);
+                    asker,
+                    inUse.salt().id(),
+                    inUse.salt().day().toString());
+            int askers;
+            try (PreparedStatement s = bound(
+                            c,
+                            "SELECT COUNT(*) FROM question_askers WHERE guild_id = ? AND query = ? AND salt_id = ?",
+                            guildId,
+                            normalizedQuery,
+                            inUse.salt().id());
+                    ResultSet rs = s.executeQuery()) {
+                askers = rs.next() ? rs.getInt(1) : 0;
+            }
             if (askers < SHARED_AFTER) {
                 return false;
             }
-            boolean already = count(
+            boolean newlyShared = question(
                             c,
-                            "SELECT COUNT(*) FROM shared_questions WHERE guild_id = ? AND query = ?",
+                            "INSERT INTO shared_questions(guild_id, query, shared_at) VALUES (?, ?, ?)"
+                                    + " ON CONFLICT(guild_id, query) DO NOTHING",
                             guildId,
-                            normalizedQuery)
-                    > 0;
-            question(
-                    c,
-                    "INSERT INTO shared_questions(guild_id, query, shared_at) VALUES (?, ?, ?) "
-                            + "ON CONFLICT(guild_id, query) DO UPDATE SET shared_at = excluded.shared_at",
-                    guildId,
-                    normalizedQuery,
-                    askedAt.toEpochMilli());
+                            normalizedQuery,
+                            askedAt.toEpochMilli())
+                    == 1;
+            if (!newlyShared) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "UPDATE shared_questions SET shared_at = ? WHERE guild_id = ? AND query = ?")) {
+                    s.setLong(1, askedAt.toEpochMilli());
+                    s.setString(2, guildId);
+                    s.setString(3, normalizedQuery);
+                    s.executeUpdate();
+                }
+            }
             // Counted: the hashes of this question have done their work.
             question(c, "DELETE FROM question_askers WHERE guild_id = ? AND query = ?", guildId, normalizedQuery);
-            return !already;
+            return newlyShared;
         });
     }
 
-    /**
-     * A server's shared questions that found passages, most asked (publicly) since {@code since}
-     * first, ties by most recent: what its autocomplete offers and its digest calls "Most asked".
-     */
+    @Override
     public List<FrequentQuery> sharedQuestions(String guildId, Instant since, int limit) {
         return frequent(
                 "SELECT l.query, COUNT(*) AS n, MAX(l.asked_at) AS last FROM query_log l "
                         + "JOIN shared_questions s ON s.guild_id = l.guild_id AND s.query = l.query "
-                        + "WHERE l.guild_id = ? AND l.public = 1 AND l.asked_at >= ? AND l.result_count > 0 "
+                        + "WHERE l.guild_id = ? AND l.public = ? AND l.asked_at >= ? AND l.result_count > 0 "
                         + "GROUP BY l.query ORDER BY n DESC, last DESC, l.query LIMIT ?",
                 guildId,
                 since,
                 limit);
     }
 
-    /**
-     * Questions asked publicly in a server since {@code since} that found nothing, most asked first:
-     * the digest's report to that server's moderators. Already public in the channel, so one asker
-     * is enough; private questions never appear.
-     */
+    @Override
     public List<FrequentQuery> unanswered(String guildId, Instant since, int limit) {
         return frequent(
                 "SELECT query, COUNT(*) AS n, MAX(asked_at) AS last FROM query_log "
-                        + "WHERE guild_id = ? AND public = 1 AND asked_at >= ? AND result_count = 0 "
+                        + "WHERE guild_id = ? AND public = ? AND asked_at >= ? AND result_count = 0 "
                         + "GROUP BY query ORDER BY n DESC, last DESC, query LIMIT ?",
                 guildId,
                 since,
                 limit);
     }
 
-    /**
-     * The most asked answered queries since {@code since} across every guild and the console,
-     * private ones included: only re-run into the cache after a reindex, never shown to anyone.
-     */
+    @Override
     public List<FrequentQuery> frequentEverywhere(Instant since, int limit) {
         return store.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT query, COUNT(*) AS n, MAX(asked_at) AS last "
@@ -150,10 +152,7 @@ public final class QueryLog {
         });
     }
 
-    /**
-     * Deletes searches older than {@code retention}, and questions not shared again within it;
-     * returns how many searches were removed.
-     */
+    @Override
     public int purgeOlderThan(Instant now, Duration retention) {
         long cutoff = now.minus(retention).toEpochMilli();
         return store.transaction(c -> {
@@ -177,30 +176,33 @@ public final class QueryLog {
             s.setString(2, guildId);
             s.setLong(3, askedAt.toEpochMilli());
             s.setLong(4, resultCount);
-            s.setInt(5, isPublic ? 1 : 0);
+            s.setBoolean(5, isPublic);
             return s.executeUpdate();
         }
     }
 
     /**
-     * The asker's keyed hash under the salt of {@code askedAt}'s UTC day. A new day (or the first
-     * public search since start) draws a new salt and deletes every hash made under an older one,
-     * which could no longer be matched anyway.
+     * The salt of {@code askedAt}'s UTC day: the one in use, or a new one (with a new id) on a new
+     * day or at the first public search since start.
      */
-    private synchronized String askerKey(Connection c, String askerId, Instant askedAt) throws SQLException {
+    private synchronized SaltInUse saltFor(Instant askedAt) {
         LocalDate day = askedAt.atOffset(ZoneOffset.UTC).toLocalDate();
-        if (salt == null || !day.equals(saltDay)) {
-            byte[] fresh = new byte[32];
-            random.nextBytes(fresh);
-            salt = fresh;
-            saltDay = day;
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM question_askers")) {
-                s.executeUpdate();
-            }
+        if (salt != null && day.equals(salt.day())) {
+            return new SaltInUse(salt, false, salt.id());
         }
+        String retired = salt == null ? "" : salt.id();
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        byte[] id = new byte[8];
+        random.nextBytes(id);
+        salt = new Salt(HexFormat.of().formatHex(id), day, new SecretKeySpec(key, "HmacSHA256"));
+        return new SaltInUse(salt, true, retired);
+    }
+
+    private static String hash(Salt salt, String askerId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(salt, "HmacSHA256"));
+            mac.init(salt.key());
             return HexFormat.of().formatHex(mac.doFinal(askerId.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
@@ -212,13 +214,6 @@ public final class QueryLog {
             throws SQLException {
         try (PreparedStatement s = bound(c, sql, guildId, query, more)) {
             return s.executeUpdate();
-        }
-    }
-
-    private static int count(Connection c, String sql, String guildId, String query) throws SQLException {
-        try (PreparedStatement s = bound(c, sql, guildId, query);
-                ResultSet rs = s.executeQuery()) {
-            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 
@@ -237,8 +232,9 @@ public final class QueryLog {
         return store.read(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, guildId);
-                s.setLong(2, since.toEpochMilli());
-                s.setInt(3, limit);
+                s.setBoolean(2, true);
+                s.setLong(3, since.toEpochMilli());
+                s.setInt(4, limit);
                 return rows(s);
             }
         });

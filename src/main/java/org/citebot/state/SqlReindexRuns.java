@@ -4,66 +4,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.citebot.reindex.ReindexRuns;
 
-/**
- * The moderators' record of reindex runs: who asked (a moderator's Discord user id, or {@code
- * console}, {@code cli}, {@code watcher}), where, when, whether it was a dry run, how it ended and
- * what it changed. A run is written when it starts, so one that a crash cut short is still there
- * and is marked failed on the next start.
- */
-public final class ReindexLog {
+/** {@link ReindexRuns} in the state database's {@code reindex_runs}, SQLite or PostgreSQL. */
+public final class SqlReindexRuns implements ReindexRuns {
 
     private final StateStore store;
 
-    public ReindexLog(StateStore store) {
+    public SqlReindexRuns(StateStore store) {
         this.store = store;
     }
 
-    /** How a run ended; {@code RUNNING} until it does. */
-    public enum Result {
-        RUNNING,
-        OK,
-        FAILED;
-
-        String column() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        static Result ofColumn(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT));
-        }
-    }
-
-    /** What a finished run changed, or would have changed for a dry run. */
-    public record Counts(int added, int changed, int removed, int unchanged, int skipped, int passages) {
-
-        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0);
-    }
-
-    /**
-     * One recorded run.
-     *
-     * @param generation the index generation serving after the run, when it finished
-     */
-    public record Run(
-            long id,
-            Instant startedAt,
-            Optional<Instant> finishedAt,
-            String requestedBy,
-            Optional<String> guildId,
-            boolean dryRun,
-            boolean fullRebuild,
-            Result result,
-            Counts counts,
-            Optional<Long> generation,
-            Optional<String> error) {}
-
-    /** Records that a run started; returns its id for {@link #finish}. */
+    @Override
     public long start(
             String requestedBy, Optional<String> guildId, boolean dryRun, boolean fullRebuild, Instant startedAt) {
         return store.transaction(c -> {
@@ -74,20 +31,21 @@ public final class ReindexLog {
                 s.setLong(1, startedAt.toEpochMilli());
                 s.setString(2, requestedBy);
                 s.setString(3, guildId.orElse(null));
-                s.setInt(4, dryRun ? 1 : 0);
-                s.setInt(5, fullRebuild ? 1 : 0);
+                s.setBoolean(4, dryRun);
+                s.setBoolean(5, fullRebuild);
                 s.executeUpdate();
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     if (!keys.next()) {
                         throw new SQLException("no id returned for the new reindex run");
                     }
+                    // The id is the first column, whether the driver returns the key alone or the row.
                     return keys.getLong(1);
                 }
             }
         });
     }
 
-    /** Records how run {@code id} ended. */
+    @Override
     public void finish(
             long id,
             Result result,
@@ -114,7 +72,7 @@ public final class ReindexLog {
                 if (generation.isPresent()) {
                     s.setLong(9, generation.get());
                 } else {
-                    s.setNull(9, java.sql.Types.INTEGER);
+                    s.setNull(9, Types.BIGINT);
                 }
                 s.setString(10, error.orElse(null));
                 s.setLong(11, id);
@@ -126,12 +84,7 @@ public final class ReindexLog {
         });
     }
 
-    /**
-     * Marks runs still recorded as running as failed: the process that ran them is gone. Call only
-     * while holding the index's write lock, so no other process can be running one.
-     *
-     * @return how many runs were marked
-     */
+    @Override
     public int failInterrupted(Instant now, String reason) {
         return store.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
@@ -143,7 +96,7 @@ public final class ReindexLog {
         });
     }
 
-    /** The latest runs, newest first. */
+    @Override
     public List<Run> recent(int limit) {
         return store.read(c -> {
             try (PreparedStatement s = c.prepareStatement("""
@@ -170,8 +123,8 @@ public final class ReindexLog {
                 rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(finishedMillis));
         String requestedBy = rs.getString("requested_by");
         Optional<String> guild = Optional.ofNullable(rs.getString("guild_id"));
-        boolean dryRun = rs.getInt("dry_run") != 0;
-        boolean full = rs.getInt("full_rebuild") != 0;
+        boolean dryRun = rs.getBoolean("dry_run");
+        boolean full = rs.getBoolean("full_rebuild");
         Result result = Result.ofColumn(rs.getString("result"));
         Counts counts = new Counts(
                 rs.getInt("added"),

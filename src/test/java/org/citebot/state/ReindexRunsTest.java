@@ -1,46 +1,66 @@
 package org.citebot.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.citebot.state.ReindexLog.Counts;
-import org.citebot.state.ReindexLog.Result;
-import org.citebot.state.ReindexLog.Run;
+import org.citebot.reindex.ReindexRuns;
+import org.citebot.reindex.ReindexRuns.Counts;
+import org.citebot.reindex.ReindexRuns.Result;
+import org.citebot.reindex.ReindexRuns.Run;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class ReindexLogTest {
+/** The reindex run log ({@link ReindexRuns}) on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(StateBackend.class)
+class ReindexRunsTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T05:00:00Z");
     private static final String GUILD = "333333333333333333";
 
+    @Parameter
+    StateBackend backend;
+
     @TempDir
     Path dir;
 
+    private StateBackend.Database database;
+
+    @BeforeEach
+    void createDatabase() {
+        database = backend.create(dir);
+    }
+
     private StateStore open() {
-        return StateStore.open(dir.resolve("citebot.db"), Clock.fixed(T0, ZoneOffset.UTC));
+        return database.open(Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     @Test
     void startThenFinish_recordsEveryFieldAndSurvivesReopening() {
         try (StateStore store = open()) {
-            ReindexLog log = new ReindexLog(store);
+            ReindexRuns log = new SqlReindexRuns(store);
             long id = log.start("111111111111111111", Optional.of(GUILD), false, false, T0);
             log.finish(
                     id, Result.OK, new Counts(1, 2, 3, 4, 5, 60), Optional.of(7L), Optional.empty(), T0.plusSeconds(3));
         }
         try (StateStore store = open()) {
-            Run run = new ReindexLog(store).recent(10).get(0);
+            Run run = new SqlReindexRuns(store).recent(10).get(0);
 
             assertThat(run.requestedBy()).isEqualTo("111111111111111111");
             assertThat(run.guildId()).contains(GUILD);
             assertThat(run.startedAt()).isEqualTo(T0);
             assertThat(run.finishedAt()).contains(T0.plusSeconds(3));
             assertThat(run.dryRun()).isFalse();
+            assertThat(run.fullRebuild()).isFalse();
             assertThat(run.result()).isEqualTo(Result.OK);
             assertThat(run.counts()).isEqualTo(new Counts(1, 2, 3, 4, 5, 60));
             assertThat(run.generation()).contains(7L);
@@ -51,12 +71,13 @@ class ReindexLogTest {
     @Test
     void failedDryRun_keepsTheReasonAndNoGeneration() {
         try (StateStore store = open()) {
-            ReindexLog log = new ReindexLog(store);
-            long id = log.start("watcher", Optional.empty(), true, false, T0);
+            ReindexRuns log = new SqlReindexRuns(store);
+            long id = log.start("watcher", Optional.empty(), true, true, T0);
             log.finish(id, Result.FAILED, Counts.NONE, Optional.empty(), Optional.of("corpus folder missing"), T0);
 
             Run run = log.recent(1).get(0);
             assertThat(run.dryRun()).isTrue();
+            assertThat(run.fullRebuild()).isTrue();
             assertThat(run.guildId()).isEmpty();
             assertThat(run.result()).isEqualTo(Result.FAILED);
             assertThat(run.error()).contains("corpus folder missing");
@@ -65,9 +86,21 @@ class ReindexLogTest {
     }
 
     @Test
+    void start_twoRuns_getDistinctIncreasingIds() {
+        try (StateStore store = open()) {
+            ReindexRuns log = new SqlReindexRuns(store);
+            long first = log.start("cli", Optional.empty(), false, false, T0);
+            long second = log.start("cli", Optional.empty(), false, false, T0);
+
+            assertThat(second).isGreaterThan(first);
+            assertThat(log.recent(10)).extracting(Run::id).containsExactly(second, first);
+        }
+    }
+
+    @Test
     void failInterrupted_marksOnlyRunsStillRunning() {
         try (StateStore store = open()) {
-            ReindexLog log = new ReindexLog(store);
+            ReindexRuns log = new SqlReindexRuns(store);
             long done = log.start("cli", Optional.empty(), false, false, T0);
             log.finish(done, Result.OK, Counts.NONE, Optional.of(1L), Optional.empty(), T0.plusSeconds(1));
             log.start("console", Optional.empty(), false, true, T0.plusSeconds(2));
@@ -78,20 +111,18 @@ class ReindexLogTest {
             assertThat(log.recent(10))
                     .extracting(Run::requestedBy, Run::result, Run::error)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(
-                                    "console", Result.FAILED, Optional.of("citebot stopped during the reindex")),
-                            org.assertj.core.groups.Tuple.tuple("cli", Result.OK, Optional.empty()));
+                            tuple("console", Result.FAILED, Optional.of("citebot stopped during the reindex")),
+                            tuple("cli", Result.OK, Optional.empty()));
         }
     }
 
     @Test
     void migration3_isAppliedOnTopOfADatabaseAtVersion2() {
-        Path file = dir.resolve("citebot.db");
-        StateStore.open(file, Clock.systemUTC(), Migrations.ALL.subList(0, 2)).close();
+        database.open(Clock.systemUTC(), Migrations.ALL.subList(0, 2)).close();
 
-        try (StateStore store = StateStore.open(file, Clock.systemUTC())) {
+        try (StateStore store = open()) {
             assertThat(store.schemaVersion()).isGreaterThanOrEqualTo(3);
-            assertThat(new ReindexLog(store).recent(5)).isEmpty();
+            assertThat(new SqlReindexRuns(store).recent(5)).isEmpty();
         }
     }
 }

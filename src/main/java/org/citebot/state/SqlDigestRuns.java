@@ -8,77 +8,44 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.citebot.digest.DigestRuns;
 
 /**
- * The record of every guild's digest per local day, which makes posting exactly-once: a run is
- * claimed (state {@code sending}, with its nonce) before anything is sent and marked with the
- * message id after, and the primary key allows one run per guild and day. Also remembers which
- * corpus documents each guild's last digest saw, so the next one can tell what is new.
+ * {@link DigestRuns} in the state database ({@code digest_runs}, {@code digest_seen_documents}),
+ * SQLite or PostgreSQL. The claim is one {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE} whose
+ * condition is the existing run's state: the database decides which claim holds the day, so it
+ * holds across processes as well as threads.
  */
-public final class DigestRuns {
+public final class SqlDigestRuns implements DigestRuns {
 
-    /** Where a day's digest stands. */
-    public enum State {
-        /** Claimed and being sent (or a send failed transiently, or the process died mid-send). */
-        SENDING,
-        POSTED,
-        /** Nothing to say that day, and empty days are not posted. */
-        EMPTY,
-        /** A moderator skipped it. */
-        SKIPPED,
-        /** The bot was down at the time and came back after the grace period. */
-        MISSED,
-        /** The channel was gone or the bot lacked permission. */
-        FAILED;
-
-        String column() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        static State of(String column) {
-            return valueOf(column.toUpperCase(java.util.Locale.ROOT));
-        }
-    }
-
-    /**
-     * One guild's digest for one local day.
-     *
-     * @param nonce what the send carries so Discord drops a repeat; empty for runs that send nothing
-     * @param passageId the passage of the day, so it is not repeated within 30 days
-     */
-    public record DigestRun(
-            String guildId,
-            LocalDate localDate,
-            State state,
-            Optional<String> nonce,
-            Optional<String> channelId,
-            Optional<String> messageId,
-            Optional<String> passageId,
-            Instant scheduledAt,
-            Optional<String> error) {}
+    private static final String COLUMNS =
+            "guild_id, local_date, state, nonce, channel_id, message_id, passage_id, scheduled_at, recorded_at,"
+                    + " finished_at, error";
 
     private final StateStore store;
 
-    public DigestRuns(StateStore store) {
+    public SqlDigestRuns(StateStore store) {
         this.store = store;
     }
 
+    @Override
     public Optional<DigestRun> find(String guildId, LocalDate date) {
         return store.read(c -> find(c, guildId, date));
     }
 
-    /** Every run still in {@code sending}: interrupted or transiently failed sends to finish. */
+    @Override
     public List<DigestRun> sending() {
         return store.read(c -> {
             List<DigestRun> runs = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT * FROM digest_runs WHERE state = 'sending' ORDER BY guild_id, local_date")) {
+                    "SELECT " + COLUMNS + " FROM digest_runs WHERE state = 'sending' ORDER BY guild_id, local_date")) {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         runs.add(read(rs));
@@ -89,20 +56,23 @@ public final class DigestRuns {
         });
     }
 
-    /**
-     * Records {@code run} unless the guild already has a run that day in a state not listed in
-     * {@code replaceable}. Returns true when this run now holds the day.
-     */
+    @Override
     public boolean claim(DigestRun run, Set<State> replaceable) {
+        // Inserted, or the existing run replaced when its state allows: one statement, so two
+        // processes claiming the same day cannot both see it free. Zero rows changed means taken.
+        String onConflict = replaceable.isEmpty()
+                ? "DO NOTHING"
+                : "DO UPDATE SET state = excluded.state, nonce = excluded.nonce, channel_id = excluded.channel_id,"
+                        + " message_id = excluded.message_id, passage_id = excluded.passage_id,"
+                        + " scheduled_at = excluded.scheduled_at, recorded_at = excluded.recorded_at,"
+                        + " finished_at = excluded.finished_at, error = excluded.error"
+                        + " WHERE digest_runs.state IN ("
+                        + String.join(", ", Collections.nCopies(replaceable.size(), "?"))
+                        + ")";
         return store.transaction(c -> {
-            Optional<DigestRun> existing = find(c, run.guildId(), run.localDate());
-            if (existing.isPresent() && !replaceable.contains(existing.get().state())) {
-                return false;
-            }
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT OR REPLACE INTO digest_runs(guild_id, local_date, state, nonce, channel_id, message_id,
-                                                       passage_id, scheduled_at, recorded_at, finished_at, error)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO digest_runs(" + COLUMNS + ")"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(guild_id, local_date) " + onConflict)) {
+                long now = store.clock().millis();
                 s.setString(1, run.guildId());
                 s.setString(2, run.localDate().toString());
                 s.setString(3, run.state().column());
@@ -111,30 +81,33 @@ public final class DigestRuns {
                 s.setString(6, run.messageId().orElse(null));
                 s.setString(7, run.passageId().orElse(null));
                 s.setLong(8, run.scheduledAt().toEpochMilli());
-                s.setLong(9, store.clock().millis());
+                s.setLong(9, now);
                 if (run.state() == State.SENDING) {
-                    s.setNull(10, Types.INTEGER);
+                    s.setNull(10, Types.BIGINT);
                 } else {
-                    s.setLong(10, store.clock().millis());
+                    s.setLong(10, now);
                 }
                 s.setString(11, run.error().orElse(null));
-                s.executeUpdate();
+                int parameter = 12;
+                for (State state : replaceable) {
+                    s.setString(parameter++, state.column());
+                }
+                return s.executeUpdate() == 1;
             }
-            return true;
         });
     }
 
-    /** Marks a claimed run as posted with the message Discord created. */
+    @Override
     public void markPosted(String guildId, LocalDate date, String messageId) {
         update(guildId, date, State.POSTED, Optional.of(messageId), Optional.empty());
     }
 
-    /** Moves a run to {@code state} (failed, or still sending after a transient error), noting why. */
+    @Override
     public void mark(String guildId, LocalDate date, State state, Optional<String> error) {
         update(guildId, date, state, Optional.empty(), error);
     }
 
-    /** Passages of the day posted (or being posted) by the guild from {@code since} on, except on {@code except}. */
+    @Override
     public Set<String> passagesSince(String guildId, LocalDate since, LocalDate except) {
         return store.read(c -> {
             Set<String> ids = new HashSet<>();
@@ -154,7 +127,7 @@ public final class DigestRuns {
         });
     }
 
-    /** The documents (id to content hash) the guild's last posted digest saw; empty before the first. */
+    @Override
     public Map<String, String> seenDocuments(String guildId) {
         return store.read(c -> {
             Map<String, String> seen = new LinkedHashMap<>();
@@ -171,7 +144,7 @@ public final class DigestRuns {
         });
     }
 
-    /** Replaces what the guild's digests have seen with {@code documents} (id to content hash). */
+    @Override
     public void replaceSeenDocuments(String guildId, Map<String, String> documents) {
         store.transaction(c -> {
             try (PreparedStatement delete =
@@ -203,7 +176,7 @@ public final class DigestRuns {
                 s.setString(2, messageId.orElse(null));
                 s.setString(3, error.orElse(null));
                 if (state == State.SENDING) {
-                    s.setNull(4, Types.INTEGER);
+                    s.setNull(4, Types.BIGINT);
                 } else {
                     s.setLong(4, store.clock().millis());
                 }
@@ -219,7 +192,7 @@ public final class DigestRuns {
 
     private static Optional<DigestRun> find(Connection c, String guildId, LocalDate date) throws SQLException {
         try (PreparedStatement s =
-                c.prepareStatement("SELECT * FROM digest_runs WHERE guild_id = ? AND local_date = ?")) {
+                c.prepareStatement("SELECT " + COLUMNS + " FROM digest_runs WHERE guild_id = ? AND local_date = ?")) {
             s.setString(1, guildId);
             s.setString(2, date.toString());
             try (ResultSet rs = s.executeQuery()) {
