@@ -49,7 +49,8 @@ public final class SemanticModel implements AutoCloseable {
         if (model.isEmpty() || !forIndexing) {
             return new SemanticModel(model, Optional.empty());
         }
-        Path cache = search.embeddingCache().orElse(config.index().dir().toAbsolutePath().resolveSibling("embeddings.db"));
+        Path cache = search.embeddingCache()
+                .orElse(config.index().dir().toAbsolutePath().resolveSibling("embeddings.db"));
         return new SemanticModel(model, Optional.of(SqliteEmbeddingStore.open(cache)));
     }
 
@@ -66,7 +67,9 @@ public final class SemanticModel implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000);
             return Optional.of(loaded);
         } catch (ModelUnavailableException e) {
-            LOG.warn("The semantic model cannot run here ({}); citebot answers with lexical search only", e.getMessage());
+            LOG.warn(
+                    "The semantic model cannot run here ({}); citebot answers with lexical search only",
+                    e.getMessage());
             return Optional.empty();
         }
     }

@@ -149,26 +149,32 @@ final class EvalCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("citebot-eval-");
         Optional<TextEmbedder> model = Optional.empty();
         try (SqliteEmbeddingStore vectors = SqliteEmbeddingStore.open(work.resolve("embeddings.db"))) {
-            if (profile == ProfileChoice.hybrid || profile == ProfileChoice.all) {
+            if (profile == ProfileChoice.hybrid || profile == ProfileChoice.all || seeds != null) {
                 model = loadModel(work, err);
-                if (model.isPresent() && beir != null) {
+                if (model.isPresent() && beir != null && profile != ProfileChoice.citebot) {
                     usePrecomputedVectors(beir, collections.get(0), model.get(), vectors, err);
                 }
             }
             Optional<PassageEmbedder> embedder = model.map(loaded -> new PassageEmbedder(loaded, vectors));
             List<ProfileResult> results = new ProfileRunner(work).runAll(collections, profiles(clock, embedder));
-            Optional<SeedResult> seedResult = Optional.empty();
+            List<SeedResult> seedResults = new ArrayList<>();
             if (seeds != null) {
-                SeedQuestionEvaluation evaluation = new SeedQuestionEvaluation(
-                        new CorpusReader(CorpusOptions.defaults()),
-                        new PassageSplitter(),
-                        IndexSettings.defaults(),
-                        SearchSettings.defaults(),
-                        clock);
-                seedResult = Optional.of(evaluation.measure(
-                        seeds, Files.createTempDirectory(work, "seeds-"), LabelledQuestion.seedQuestions()));
+                // Lexical first, then hybrid where the model runs: the seeds show what meaning adds.
+                List<Optional<PassageEmbedder>> modes = new ArrayList<>(List.of(Optional.empty()));
+                embedder.ifPresent(e -> modes.add(Optional.of(e)));
+                for (Optional<PassageEmbedder> mode : modes) {
+                    SeedQuestionEvaluation evaluation = new SeedQuestionEvaluation(
+                            new CorpusReader(CorpusOptions.defaults()),
+                            new PassageSplitter(),
+                            IndexSettings.defaults(),
+                            SearchSettings.defaults(),
+                            clock,
+                            mode);
+                    seedResults.add(evaluation.measure(
+                            seeds, Files.createTempDirectory(work, "seeds-"), LabelledQuestion.seedQuestions()));
+                }
             }
-            EvalReport report = new EvalReport(results, seedResult);
+            EvalReport report = new EvalReport(results, seedResults);
             EvalReportWriter writer = new EvalReportWriter(mapper);
             if (json) {
                 out.println(writer.toJson(report));

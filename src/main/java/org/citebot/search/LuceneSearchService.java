@@ -3,7 +3,10 @@ package org.citebot.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
@@ -118,12 +121,19 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
         double bestCosine = Double.NaN;
         SearchMode mode = SearchMode.LEXICAL;
         ScoreDoc[] candidates = rescored;
-        boolean wordsMatch = floor.wordsMatch(searcher, parsed, bestLexical);
+        double coverage = floor.bestCoverage(searcher, parsed, bestLexical);
+        boolean wordsMatch = floor.wordsMatch(coverage);
         Optional<VectorLeg> leg = semantic.filter(vectors -> vectors.covers(searcher));
         if (leg.isPresent()) {
-            ScoreDoc[] nearest =
+            ScoreDoc[] neighbours =
                     leg.get().nearest(searcher, parsed.question(), queries.constraints(parsed, request.filters()));
-            bestCosine = nearest.length == 0 ? -1 : VectorLeg.cosine(nearest[0].score);
+            bestCosine = neighbours.length == 0 ? -1 : VectorLeg.cosine(neighbours[0].score);
+            // Only passages close in meaning take part (k neighbours always exist, related or not),
+            // unless nothing is: then the closest few are shown under "nothing answers this well".
+            ScoreDoc[] nearest = VectorLeg.closeEnough(neighbours, settings.semanticFloor());
+            if (nearest.length == 0 && lexicalHits == 0) {
+                nearest = Arrays.copyOf(neighbours, Math.min(neighbours.length, wanted));
+            }
             // When the words hardly match, the passages they rank are noise beside the meaning's:
             // fusing them would put any weak word match above the passage that means the question.
             Reranking.Fused fused =
@@ -132,25 +142,42 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
             totalHits += fused.semanticOnly();
             mode = SearchMode.HYBRID;
         }
-        boolean goodMatch = floor.passes(wordsMatch, bestCosine);
+        boolean goodMatch = floor.passes(coverage, bestCosine);
         List<ScoreDoc> ranked = reranking.diversify(searcher.getIndexReader(), candidates);
         List<ScoreDoc> page =
                 ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(wanted, ranked.size()));
 
         List<SearchHit> hits = new ArrayList<>(page.size());
         if (!page.isEmpty()) {
-            List<List<HighlightSpan>> matches = highlighter.spans(searcher, queries.highlighted(parsed), page);
+            List<List<MatchSpan>> matches = highlighter.spans(searcher, queries.highlighted(parsed), page);
+            Map<String, Double> idf = new HashMap<>();
             StoredFields stored = searcher.storedFields();
             for (int i = 0; i < page.size(); i++) {
                 ScoreDoc scoreDoc = page.get(i);
                 StoredPassage passage = PassageDocuments.readPassage(stored.document(scoreDoc.doc));
                 String text = passage.passage().text();
+                List<HighlightSpan> spans = new ArrayList<>(matches.get(i).size());
+                Map<HighlightSpan, String> terms = new HashMap<>();
+                for (MatchSpan match : matches.get(i)) {
+                    spans.add(match.span());
+                    terms.put(match.span(), match.term());
+                }
+                // A passage found by meaning alone opens at its sentence closest to the question.
+                int fallback = spans.isEmpty() && leg.isPresent() && text.length() > settings.snippetMaxChars()
+                        ? leg.get().closestSentence(parsed.question(), text)
+                        : 0;
                 hits.add(new SearchHit(
                         request.offset() + i + 1,
                         passage.passage(),
                         passage.metadata(),
                         scoreDoc.score,
-                        Snippets.excerpt(text, matches.get(i), settings.snippetMaxChars()),
+                        Snippets.excerpt(
+                                text,
+                                spans,
+                                span -> idf.computeIfAbsent(
+                                        terms.getOrDefault(span, ""), term -> RelevanceFloor.idf(searcher, term)),
+                                fallback,
+                                settings.snippetMaxChars()),
                         TextFragmentLinks.link(passage.metadata().url(), text)));
             }
         }

@@ -27,8 +27,8 @@ final class PassageHighlighter {
         this.analyzer = analyzer;
     }
 
-    /** The spans of {@code query} in the body of each of {@code page}'s passages, in page order. */
-    List<List<HighlightSpan>> spans(IndexSearcher searcher, Query query, List<ScoreDoc> page) throws IOException {
+    /** The matches of {@code query} in the body of each of {@code page}'s passages, in page order. */
+    List<List<MatchSpan>> spans(IndexSearcher searcher, Query query, List<ScoreDoc> page) throws IOException {
         int[] docIds = new int[page.size()];
         for (int i = 0; i < docIds.length; i++) {
             docIds[i] = page.get(i).doc;
@@ -41,12 +41,12 @@ final class PassageHighlighter {
                 .withHighlightPhrasesStrictly(true)
                 .withWeightMatches(false));
         Object[] formatted = highlighter.spans(query, docIds);
-        List<List<HighlightSpan>> spans = new ArrayList<>(docIds.length);
+        List<List<MatchSpan>> spans = new ArrayList<>(docIds.length);
         for (Object value : formatted) {
-            List<HighlightSpan> list = new ArrayList<>();
+            List<MatchSpan> list = new ArrayList<>();
             if (value instanceof List<?> items) {
                 for (Object item : items) {
-                    if (item instanceof HighlightSpan span) {
+                    if (item instanceof MatchSpan span) {
                         list.add(span);
                     }
                 }

@@ -34,22 +34,30 @@ final class RelevanceFloor {
     }
 
     /**
-     * Whether the question's words really match: the best lexical passage holds at least the lexical
-     * floor's share of their weight.
+     * The share of the question's weight the best lexical passage holds; 0 when nothing matched.
      *
      * @param bestLexicalDoc the best lexical passage's document number, or -1 when nothing matched
      */
-    boolean wordsMatch(IndexSearcher searcher, ParsedQuery parsed, int bestLexicalDoc) throws IOException {
-        return bestLexicalDoc >= 0 && coverage(searcher, parsed, bestLexicalDoc) >= settings.lexicalFloor();
+    double bestCoverage(IndexSearcher searcher, ParsedQuery parsed, int bestLexicalDoc) throws IOException {
+        return bestLexicalDoc < 0 ? 0 : coverage(searcher, parsed, bestLexicalDoc);
+    }
+
+    /** Whether the question's words really match, by the hybrid search's lexical floor. */
+    boolean wordsMatch(double coverage) {
+        return coverage >= settings.lexicalFloor();
     }
 
     /**
-     * Whether the search found an answer: the words match, or a passage is close enough in meaning.
+     * Whether the search found an answer. Hybrid: the words match, or a passage is close enough in
+     * meaning. Lexical: the words match by the lower floor of lexical mode.
      *
      * @param bestCosine the closest passage's cosine to the question; NaN without the semantic leg
      */
-    boolean passes(boolean wordsMatch, double bestCosine) {
-        return wordsMatch || (!Double.isNaN(bestCosine) && bestCosine >= settings.semanticFloor());
+    boolean passes(double coverage, double bestCosine) {
+        if (Double.isNaN(bestCosine)) {
+            return coverage >= settings.lexicalModeFloor();
+        }
+        return wordsMatch(coverage) || bestCosine >= settings.semanticFloor();
     }
 
     /**
@@ -65,18 +73,31 @@ final class RelevanceFloor {
         IndexReader reader = searcher.getIndexReader();
         LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
         int target = doc - leaf.docBase;
-        int documents = Math.max(1, reader.numDocs());
         double total = 0;
         double held = 0;
         for (String term : terms) {
-            int frequency = reader.docFreq(new Term(IndexSchema.BODY, term));
-            double idf = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+            double idf = idf(searcher, term);
             total += idf;
             if (contains(searcher, leaf, target, term)) {
                 held += idf;
             }
         }
         return total == 0 ? 0 : held / total;
+    }
+
+    /** BM25's idf of {@code term} in the body: how much finding it says (0 for an empty term). */
+    static double idf(IndexSearcher searcher, String term) {
+        if (term.isEmpty()) {
+            return 1;
+        }
+        IndexReader reader = searcher.getIndexReader();
+        int documents = Math.max(1, reader.numDocs());
+        try {
+            int frequency = reader.docFreq(new Term(IndexSchema.BODY, term));
+            return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading a term's frequency failed", e);
+        }
     }
 
     private static boolean contains(IndexSearcher searcher, LeafReaderContext leaf, int target, String term)

@@ -61,6 +61,15 @@ public record SearchResults(
     }
 
     /**
+     * How many passages answer the question, as the query log counts them: the matches when the
+     * first passage passes the relevance floor, else none, so "unanswered" reports include questions
+     * whose closest passages were shown under "nothing answers this well".
+     */
+    public long answeringHits() {
+        return goodMatch ? totalHits : 0;
+    }
+
+    /**
      * Whether a later page has passages. With a lower bound counting stopped beyond every collected
      * candidate, so there are more than this page shows.
      */

@@ -21,6 +21,8 @@ package org.citebot.search;
  *     the corpus is taken to answer it (hybrid mode)
  * @param lexicalFloor share of the question's term weight (idf) the best lexical passage must hold to
  *     be taken as an answer (lexical mode, and hybrid without a close passage)
+ * @param lexicalModeFloor the same share in lexical mode, where the words are the only evidence: lower,
+ *     so questions in other words are still taken as answered
  * @param semanticHead in a hybrid search whose words hardly match (below {@code lexicalFloor}), how
  *     many leading results come from the semantic leg alone before the fused ranking continues
  * @param questionWords whether question framing ("why", "how many", "according to") is searched
@@ -40,6 +42,7 @@ public record SearchSettings(
         int vectorNeighbours,
         double semanticFloor,
         double lexicalFloor,
+        double lexicalModeFloor,
         int semanticHead,
         boolean questionWords) {
 
@@ -51,7 +54,7 @@ public record SearchSettings(
      * of a document among the first five results; excerpts of up to 360 characters.
      */
     public static SearchSettings defaults() {
-        return new SearchSettings(2.0f, 1.5f, 1.5f, 10, 8, 100, 5, 2, 360, 0.8f, 100, 0.55, 0.5, 3, false);
+        return new SearchSettings(2.0f, 1.5f, 1.5f, 10, 8, 100, 5, 2, 360, 0.8f, 100, 0.55, 0.5, 0.3, 3, false);
     }
 
     /** These settings with another title boost. */
@@ -137,6 +140,7 @@ public record SearchSettings(
                     from.vectorNeighbours,
                     from.semanticFloor,
                     from.lexicalFloor,
+                    from.lexicalModeFloor,
                     semanticHead,
                     questionWords);
         }
@@ -152,8 +156,14 @@ public record SearchSettings(
         if (diversityMinScoreRatio < 0 || diversityMinScoreRatio > 1 || vectorNeighbours < 1) {
             throw new IllegalArgumentException("diversityMinScoreRatio must be 0..1 and vectorNeighbours >= 1");
         }
-        if (semanticFloor < -1 || semanticFloor > 1 || lexicalFloor < 0 || lexicalFloor > 1 || semanticHead < 0) {
-            throw new IllegalArgumentException("semanticFloor must be -1..1 and lexicalFloor 0..1");
+        if (semanticFloor < -1
+                || semanticFloor > 1
+                || lexicalFloor < 0
+                || lexicalFloor > 1
+                || semanticHead < 0
+                || lexicalModeFloor < 0
+                || lexicalModeFloor > 1) {
+            throw new IllegalArgumentException("semanticFloor must be -1..1 and the lexical floors 0..1");
         }
     }
 }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.IntFunction;
+import java.util.function.BiFunction;
 
 /**
  * The models citebot can embed with, by the name {@code search.model} takes. Adding a model (a
@@ -15,16 +15,17 @@ public final class EmbeddingModels {
     /** The default: BAAI's bge-small-en-v1.5, int8-quantized, 384 dimensions, MIT licence. */
     public static final String BGE_SMALL_EN = "bge-small-en-v1.5";
 
-    private static final Map<String, IntFunction<TextEmbedder>> MODELS = Map.of(
+    private static final Map<String, BiFunction<Integer, Path, TextEmbedder>> MODELS = Map.of(
             BGE_SMALL_EN,
-            threads -> new OnnxBertEmbedder(
+            (threads, folder) -> new OnnxBertEmbedder(
                     "bge-small-en-v1.5-int8",
                     "bge-small-en-v1.5-q.onnx",
                     "bge-small-en-v1.5-q-tokenizer.json",
                     // The instruction bge-small-en-v1.5 was trained with for short queries against passages.
                     "Represent this sentence for searching relevant passages: ",
                     384,
-                    threads));
+                    threads,
+                    folder));
 
     /** Models loaded for the whole process, by name: see {@link #shared}. */
     private static final Map<String, TextEmbedder> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
@@ -63,13 +64,13 @@ public final class EmbeddingModels {
     /**
      * Loads the model called {@code name}.
      *
-     * @param nativeCache a writable folder where the tokenizer's native library is unpacked
+     * @param nativeCache a writable folder where the model file and the tokenizer's native library are unpacked
      * @param threads CPU threads one embedding may use
      * @throws IllegalArgumentException for a name {@link #isKnown} rejects
      * @throws ModelUnavailableException when the model cannot run on this machine
      */
     public static TextEmbedder load(String name, Path nativeCache, int threads) {
-        IntFunction<TextEmbedder> factory = MODELS.get(name.toLowerCase(Locale.ROOT));
+        BiFunction<Integer, Path, TextEmbedder> factory = MODELS.get(name.toLowerCase(Locale.ROOT));
         if (factory == null) {
             throw new IllegalArgumentException("unknown model '" + name + "', expected one of " + names());
         }
@@ -77,6 +78,6 @@ public final class EmbeddingModels {
         // home folder, which a container user may not have) and would download a missing one.
         System.setProperty("DJL_CACHE_DIR", nativeCache.toAbsolutePath().toString());
         System.setProperty("ai.djl.offline", "true");
-        return factory.apply(Math.max(1, threads));
+        return factory.apply(Math.max(1, threads), nativeCache);
     }
 }

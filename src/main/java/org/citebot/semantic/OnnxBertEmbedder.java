@@ -7,8 +7,12 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +45,8 @@ final class OnnxBertEmbedder implements TextEmbedder {
      * @param tokenizerResource class-path name of the tokenizer's {@code tokenizer.json}
      * @param queryInstruction text put in front of every question (empty when the model wants none)
      * @param threads the CPU threads one embedding may use
+     * @param unpacked a writable folder the model file is copied to from the class path, once, so
+     *     ONNX Runtime reads it from disk rather than from a copy on the Java heap
      * @throws ModelUnavailableException when a file is missing or the native runtime cannot load
      */
     OnnxBertEmbedder(
@@ -49,11 +55,12 @@ final class OnnxBertEmbedder implements TextEmbedder {
             String tokenizerResource,
             String queryInstruction,
             int dimension,
-            int threads) {
+            int threads,
+            Path unpacked) {
         this.modelId = modelId;
         this.queryInstruction = queryInstruction;
         this.dimension = dimension;
-        byte[] model = resource(modelResource);
+        Path model = unpack(modelResource, unpacked);
         HuggingFaceTokenizer loadedTokenizer = null;
         OrtSession loadedSession = null;
         try (InputStream tokenizerJson = stream(tokenizerResource)) {
@@ -65,7 +72,7 @@ final class OnnxBertEmbedder implements TextEmbedder {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            loadedSession = environment.createSession(model, options);
+            loadedSession = environment.createSession(model.toString(), options);
             this.session = loadedSession;
             this.tokenizer = loadedTokenizer;
             Set<String> inputs = session.getInputNames();
@@ -166,11 +173,31 @@ final class OnnxBertEmbedder implements TextEmbedder {
         }
     }
 
-    private static byte[] resource(String name) {
-        try (InputStream in = stream(name)) {
-            return in.readAllBytes();
+    /**
+     * The class-path resource {@code name} as a file in {@code folder}, copied there unless a file of
+     * the same size already is (written to a temporary name first, so a half-written copy is never used).
+     */
+    private static Path unpack(String name, Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Path target = folder.resolve(name);
+            URL resource = OnnxBertEmbedder.class.getClassLoader().getResource(name);
+            if (resource == null) {
+                throw new ModelUnavailableException("the model file " + name + " is not on the class path", null);
+            }
+            long size = resource.openConnection().getContentLengthLong();
+            if (Files.isRegularFile(target) && Files.size(target) == size) {
+                return target;
+            }
+            Path partial = Files.createTempFile(folder, name, ".part");
+            try (InputStream in = resource.openStream()) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
         } catch (IOException e) {
-            throw new ModelUnavailableException("cannot read the model file " + name + ": " + e.getMessage(), e);
+            throw new ModelUnavailableException(
+                    "cannot unpack the model file " + name + " into " + folder + ": " + e.getMessage(), e);
         }
     }
 

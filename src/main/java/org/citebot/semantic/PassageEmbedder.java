@@ -22,6 +22,7 @@ public final class PassageEmbedder {
     private final EmbeddingStore store;
     private final AtomicLong embedded = new AtomicLong();
     private final AtomicLong reused = new AtomicLong();
+    private final AtomicLong modelNanos = new AtomicLong();
 
     public PassageEmbedder(TextEmbedder embedder, EmbeddingStore store) {
         this.embedder = embedder;
@@ -74,7 +75,9 @@ public final class PassageEmbedder {
             }
         }
         if (!missingTexts.isEmpty()) {
+            long started = System.nanoTime();
             List<float[]> fresh = embedder.embedPassages(missingTexts);
+            modelNanos.addAndGet(System.nanoTime() - started);
             Map<String, float[]> computed = new LinkedHashMap<>();
             for (int i = 0; i < missingKeys.size(); i++) {
                 computed.put(missingKeys.get(i), fresh.get(i));
@@ -94,6 +97,11 @@ public final class PassageEmbedder {
     /** Passages embedded by the model since this object was made. */
     public long embeddedCount() {
         return embedded.get();
+    }
+
+    /** Time the model spent embedding since this object was made, in nanoseconds. */
+    public long modelNanos() {
+        return modelNanos.get();
     }
 
     /** Passages whose vector came from the store since this object was made. */

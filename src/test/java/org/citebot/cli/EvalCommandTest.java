@@ -58,14 +58,25 @@ class EvalCommandTest {
     }
 
     @Test
-    void eval_seeds_reportsSuccessAndMrr() throws IOException {
+    void eval_seeds_reportsLexicalThenHybridSuccessMrrAndHonesty() throws IOException {
         int code = run("--seeds", SEEDS.toString(), "--json");
 
         assertThat(code).isZero();
         JsonNode seeds = new ObjectMapper().readTree(out.toString()).get("seeds");
-        assertThat(seeds.get("documents").asInt()).isEqualTo(2);
-        assertThat(seeds.get("questions").asInt()).isPositive();
-        assertThat(seeds.get("successAt3").asDouble()).isBetween(0.0, 1.0);
+        assertThat(seeds).hasSize(2);
+        JsonNode lexical = seeds.get(0);
+        JsonNode hybrid = seeds.get(1);
+        assertThat(lexical.get("mode").asText()).isEqualTo("lexical");
+        assertThat(hybrid.get("mode").asText()).isEqualTo("hybrid");
+        assertThat(hybrid.get("documents").asInt()).isEqualTo(2);
+        assertThat(hybrid.get("questions").asInt()).isEqualTo(31);
+        assertThat(hybrid.get("offTopic").asInt()).isEqualTo(10);
+        // Every answerable seed question in the top 3, every off-topic one told so, none wrongly.
+        assertThat(hybrid.get("successAt3").asDouble()).isEqualTo(1.0);
+        assertThat(hybrid.get("offTopicHonest").asInt()).isEqualTo(10);
+        assertThat(hybrid.get("falseAlarms").asInt()).isZero();
+        assertThat(hybrid.get("successAt3").asDouble())
+                .isGreaterThan(lexical.get("successAt3").asDouble());
     }
 
     @Test
