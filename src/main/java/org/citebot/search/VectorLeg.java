@@ -28,7 +28,7 @@ final class VectorLeg {
     /** Sentence vectors kept for excerpts of passages found by meaning alone: about 12 MiB. */
     static final int SENTENCE_CACHE_SIZE = 5_000;
     /** Sentences of one passage compared with the question at most. */
-    static final int MAX_SENTENCES = 12;
+    static final int MAX_SENTENCES = 8;
 
     private static final SentenceSplitter SENTENCES = new SentenceSplitter();
 
