@@ -444,8 +444,8 @@ public final class Citebot implements AutoCloseable {
     private SearchRecorder recorder() {
         return (results, invoker, shownPublicly) -> {
             try {
-                // result_count is "at least" for common queries (SearchResults#totalIsLowerBound);
-                // the log only ever asks whether it is zero.
+                // result_count is "at least" for common queries (SearchResults#totalIsLowerBound), and 0
+                // when nothing answered well; the log only ever asks whether it is zero.
                 Optional<String> guild = invoker.guildId();
                 if (shownPublicly && guild.isPresent()) {
                     boolean nowShared = queryLog.recordPublic(
@@ -453,13 +453,13 @@ public final class Citebot implements AutoCloseable {
                             guild.get(),
                             invoker.userId(),
                             clock.instant(),
-                            results.totalHits());
+                            results.answeringHits());
                     if (nowShared) {
                         // Offered from the next keystroke on, not a minute later.
                         frequentQueries.remove(guild.get());
                     }
                 } else {
-                    queryLog.record(results.normalizedQuery(), guild, clock.instant(), results.totalHits());
+                    queryLog.record(results.normalizedQuery(), guild, clock.instant(), results.answeringHits());
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Could not record a search in the query log: {}", e.toString());

@@ -147,7 +147,14 @@ public final class SearchAccess implements Closeable {
             throws IOException {
         List<String> notes = new ArrayList<>(known);
         staleness(index, config).ifPresent(notes::add);
-        return new SearchAccess(new LuceneSearchService(index, SearchSettings.defaults()), index, notes);
+        // Only questions are embedded here; the shared model needs no vector cache and nothing to close.
+        return new SearchAccess(
+                new LuceneSearchService(
+                        index,
+                        SearchSettings.defaults(),
+                        SemanticModel.open(config, false).model()),
+                index,
+                notes);
     }
 
     /** Whether the corpus changed since the index was last brought in line with it, said plainly. */

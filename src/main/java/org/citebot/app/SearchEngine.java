@@ -43,18 +43,20 @@ public final class SearchEngine implements Closeable {
     private final PassageIndex index;
     private final CorpusIndexer indexer;
     private final LuceneSearchService search;
+    private final SemanticModel semantic;
     private volatile IndexOwner owner;
 
-    private SearchEngine(CitebotConfig config, PassageIndex index, IndexOwner owner) {
+    private SearchEngine(CitebotConfig config, PassageIndex index, IndexOwner owner, SemanticModel semantic) {
         this.config = config;
         this.index = index;
+        this.semantic = semantic;
         this.owner = owner;
         this.indexer = new CorpusIndexer(
                 new CorpusReader(new CorpusOptions(
                         config.corpus().maxFileBytes(), config.corpus().fileTimeout())),
                 new PassageSplitter(),
                 index);
-        this.search = new LuceneSearchService(index, SearchSettings.defaults());
+        this.search = new LuceneSearchService(index, SearchSettings.defaults(), semantic.model());
     }
 
     /** Opens (or creates) the index at the configured place for writing, as plain {@code citebot}. */
@@ -70,8 +72,15 @@ public final class SearchEngine implements Closeable {
      */
     public static SearchEngine open(CitebotConfig config, Clock clock, String command) throws IOException {
         IndexOwner owner = IndexOwner.thisProcess(command, true, clock);
-        return new SearchEngine(
-                config, IndexOwner.claim(config.index().dir(), IndexSettings.defaults(), clock, owner), owner);
+        SemanticModel semantic = SemanticModel.open(config, true);
+        try {
+            PassageIndex index = IndexOwner.claim(
+                    config.index().dir(), IndexSettings.defaults(), clock, owner, semantic.passageEmbedder());
+            return new SearchEngine(config, index, owner, semantic);
+        } catch (IOException | RuntimeException e) {
+            semantic.close();
+            throw e;
+        }
     }
 
     /**
@@ -176,6 +185,11 @@ public final class SearchEngine implements Closeable {
         return search;
     }
 
+    /** The semantic model this engine embeds with; none in lexical mode. */
+    public SemanticModel semantic() {
+        return semantic;
+    }
+
     @Override
     public void close() throws IOException {
         // Removed while the lock is still held, so a record written by the next holder is never removed.
@@ -184,6 +198,10 @@ public final class SearchEngine implements Closeable {
         } catch (RuntimeException e) {
             LOG.warn("Could not remove the index owner record: {}", e.toString());
         }
-        index.close();
+        try {
+            index.close();
+        } finally {
+            semantic.close();
+        }
     }
 }

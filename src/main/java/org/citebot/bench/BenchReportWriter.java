@@ -37,6 +37,16 @@ public final class BenchReportWriter {
         for (SizeReport size : report.sizes()) {
             writeSize(size, out);
         }
+        for (SemanticStart start : report.semanticStart()) {
+            out.printf(
+                    Locale.ROOT,
+                    "%n== first hybrid start on the seeds ==%nmodel loaded in %.0f ms; %d passages embedded and"
+                            + " indexed in %.0f ms; heap %.1f MB after a full GC%n",
+                    start.modelLoadMillis(),
+                    start.passages(),
+                    start.indexMillis(),
+                    start.heapBytes() / 1e6);
+        }
         out.printf(Locale.ROOT, "%nTargets%n");
         for (SizeReport size : report.sizes()) {
             for (TargetCheck target : size.targets()) {
@@ -117,6 +127,20 @@ public final class BenchReportWriter {
                     f.heapBytes() / 1e6,
                     f.heapDeltaBytes() / 1e6,
                     f.emptyResults());
+        }
+        for (Map.Entry<String, EmbeddingFigures> entry : size.embedding().entrySet()) {
+            EmbeddingFigures f = entry.getValue();
+            out.printf(
+                    Locale.ROOT,
+                    "%s embedding: %d passages embedded in %.1f s (%.1f passages/s), %d from the embedding cache;"
+                            + " a new question p50 %.1f ms, p99 %.1f ms%n",
+                    entry.getKey(),
+                    f.embedded(),
+                    f.modelSeconds(),
+                    f.passagesPerSecond(),
+                    f.reused(),
+                    f.questions().p50Micros() / 1000,
+                    f.questions().p99Micros() / 1000);
         }
         CacheFigures cache = size.cache();
         out.printf(

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.citebot.index.IndexSettings;
 import org.citebot.index.PassageIndex;
 import org.citebot.search.LuceneSearchService;
 import org.citebot.search.QueryException;
 import org.citebot.search.SearchRequest;
 import org.citebot.search.SearchSettings;
+import org.citebot.semantic.PassageEmbedder;
 
 /**
  * citebot as the bot runs it: {@link PassageIndex#update} writes every document's passages in one
@@ -21,27 +23,36 @@ final class CitebotEngine implements BenchEngine {
     static final int RESULTS = 5;
 
     private final Clock clock;
+    private final Optional<PassageEmbedder> semantic;
 
+    /** citebot lexical, as {@code search.mode: lexical} runs it. */
     CitebotEngine(Clock clock) {
+        this(clock, Optional.empty());
+    }
+
+    /** citebot hybrid when {@code semantic} is present: passages embedded as indexed, questions fused. */
+    CitebotEngine(Clock clock, Optional<PassageEmbedder> semantic) {
         this.clock = clock;
+        this.semantic = semantic;
     }
 
     @Override
     public String name() {
-        return "citebot";
+        return semantic.isPresent() ? "citebot-hybrid" : "citebot";
     }
 
     @Override
     public void index(BenchCorpus corpus, Path dir) throws IOException {
-        try (PassageIndex index = PassageIndex.open(dir, IndexSettings.defaults(), clock)) {
+        try (PassageIndex index = PassageIndex.open(dir, IndexSettings.defaults(), clock, semantic)) {
             index.update(corpus.documents());
         }
     }
 
     @Override
     public Opened open(Path dir) throws IOException {
-        PassageIndex index = PassageIndex.open(dir, IndexSettings.defaults(), clock);
-        return new Opened(index, new LuceneSearchService(index, SearchSettings.defaults()));
+        PassageIndex index = PassageIndex.open(dir, IndexSettings.defaults(), clock, semantic);
+        return new Opened(
+                index, new LuceneSearchService(index, SearchSettings.defaults(), semantic.map(PassageEmbedder::model)));
     }
 
     /** citebot's index and search service; one service serves every thread, as in the bot. */

@@ -125,8 +125,19 @@ final class SearchStageProfiler {
     static String classify(String type, String rawMethod, String callee) {
         // A lambda's name carries the method it was written in: lambda$matchingQuery$0.
         String method = rawMethod.startsWith("lambda$") ? rawMethod.split("\\$")[1] : rawMethod;
-        if (type.startsWith("LuceneSearchService$") && method.equals("combine")) {
-            return "proximity rescoring (top 100)";
+        if (type.startsWith("Reranking")) {
+            return method.equals("diversify") || method.equals("docIds")
+                    ? "diversity (top 100)"
+                    : "proximity rescoring (top 100)";
+        }
+        if (type.startsWith("LexicalQueries")) {
+            return "query building";
+        }
+        if (type.startsWith("PassageHighlighter")) {
+            return "highlighting (UnifiedHighlighter)";
+        }
+        if (type.startsWith("NoMatchSuggestions")) {
+            return "no-match suggestions";
         }
         if (type.startsWith("UserQueryParser") || type.startsWith("ParsedQuery")) {
             return "query parsing and analysis";
@@ -137,36 +148,23 @@ final class SearchStageProfiler {
         if (type.startsWith("TextFragmentLinks")) {
             return "link building";
         }
-        if (type.startsWith("SpanPassageFormatter") || type.contains("SpanHighlighter")) {
+        if (type.startsWith("SpanPassageFormatter")) {
             return "highlighting (UnifiedHighlighter)";
         }
         if (type.startsWith("PassageDocuments")) {
             return "reading stored passages";
         }
         if (type.startsWith("LuceneSearchService")) {
-            switch (method) {
-                case "matchingQuery", "acrossFields", "phraseAcrossFields", "phrase", "boosted":
-                    return "query building";
-                case "rescoreForProximity", "proximityQuery":
-                    return "proximity rescoring (top 100)";
-                case "diversify", "docIds":
-                    return "diversity (top 100)";
-                case "highlight":
-                    return "highlighting (UnifiedHighlighter)";
-                case "search":
-                    if (callee.startsWith("org.apache.lucene.search.IndexSearcher.search")) {
-                        return "BM25F matching and top-100 collection";
-                    }
-                    if (callee.startsWith("org.apache.lucene.search.IndexSearcher.count")) {
-                        return "counting all hits";
-                    }
-                    if (callee.contains("StoredFields") || callee.contains("storedFields")) {
-                        return "reading stored passages";
-                    }
-                    return "search service, other";
-                default:
-                    return "search service, other";
+            if (callee.startsWith("org.apache.lucene.search.IndexSearcher.search")) {
+                return "BM25F matching and top-100 collection";
             }
+            if (callee.startsWith("org.apache.lucene.search.IndexSearcher.count")) {
+                return "counting all hits";
+            }
+            if (callee.contains("StoredFields") || callee.contains("storedFields")) {
+                return "reading stored passages";
+            }
+            return "search service, other";
         }
         if (type.startsWith("PassageIndex")) {
             return "acquiring the searcher";

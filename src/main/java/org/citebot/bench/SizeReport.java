@@ -22,9 +22,11 @@ public record SizeReport(
         CacheFigures cache,
         StageProfile profile,
         List<Ratio> ratios,
-        List<TargetCheck> targets) {
+        List<TargetCheck> targets,
+        Map<String, EmbeddingFigures> embedding) {
 
     public SizeReport {
+        embedding = Collections.unmodifiableMap(new LinkedHashMap<>(embedding));
         indexing = Collections.unmodifiableMap(new LinkedHashMap<>(indexing));
         search = Collections.unmodifiableMap(new LinkedHashMap<>(search));
         ratios = List.copyOf(ratios);

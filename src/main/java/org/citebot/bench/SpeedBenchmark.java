@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,11 +23,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.citebot.bench.BenchEngine.OpenedSearch;
 import org.citebot.bench.BenchEngine.QuerySession;
+import org.citebot.corpus.CorpusOptions;
+import org.citebot.corpus.CorpusReader;
+import org.citebot.corpus.PassageSplitter;
 import org.citebot.eval.beir.TestCollection;
 import org.citebot.eval.beir.Topic;
+import org.citebot.index.CorpusIndexer;
+import org.citebot.index.IndexSettings;
+import org.citebot.index.PassageIndex;
 import org.citebot.search.CachingPassageSearch;
 import org.citebot.search.QueryException;
 import org.citebot.search.SearchRequest;
+import org.citebot.semantic.PassageEmbedder;
+import org.citebot.state.SqliteEmbeddingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +51,7 @@ public final class SpeedBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(SpeedBenchmark.class);
 
     static final String CITEBOT = "citebot";
+    static final String CITEBOT_HYBRID = "citebot-hybrid";
     static final String LUCENE = "lucene";
     static final String LUCENE_HIGHLIGHTER = "lucene+highlighter";
     static final String FTS5 = "fts5";
@@ -60,7 +70,34 @@ public final class SpeedBenchmark {
     private final Clock clock;
     private final List<String> queries;
 
+    private final Optional<PassageEmbedder> semantic;
+    private final int hybridPassages;
+    private final Optional<Path> seeds;
+    private final double modelLoadMillis;
+
+    /** A lexical benchmark: citebot, bare Lucene and SQLite FTS5. */
     public SpeedBenchmark(TestCollection scifact, BenchSettings settings, Clock clock) {
+        this(scifact, settings, clock, Optional.empty(), 0, Optional.empty(), 0);
+    }
+
+    /**
+     * A benchmark with hybrid rows: with {@code semantic}, citebot is also measured in hybrid mode at
+     * every size up to {@code hybridPassages}, and a first hybrid start is measured on {@code seeds}.
+     *
+     * @param modelLoadMillis how long loading the model took, for the first-start figures
+     */
+    public SpeedBenchmark(
+            TestCollection scifact,
+            BenchSettings settings,
+            Clock clock,
+            Optional<PassageEmbedder> semantic,
+            int hybridPassages,
+            Optional<Path> seeds,
+            double modelLoadMillis) {
+        this.semantic = semantic;
+        this.hybridPassages = hybridPassages;
+        this.seeds = seeds;
+        this.modelLoadMillis = modelLoadMillis;
         this.scifact = scifact;
         this.settings = settings;
         this.clock = clock;
@@ -87,12 +124,17 @@ public final class SpeedBenchmark {
                 "better SciFact nDCG@10 than FTS5",
                 format(quality.citebotNdcgAt10()) + " vs " + format(quality.fts5NdcgAt10()),
                 quality.citebotNdcgAt10() > quality.fts5NdcgAt10()));
+        List<SemanticStart> start = new ArrayList<>();
+        if (semantic.isPresent() && seeds.isPresent()) {
+            start.add(semanticStart(semantic.get(), seeds.get(), workDir.resolve("seeds-first-start")));
+        }
         return new BenchReport(
                 BenchEnvironment.current(clock.instant(), SciFactQuality.sqliteVersion(), loadAtStart),
                 settings,
                 quality,
                 reports,
-                targets);
+                targets,
+                start);
     }
 
     private SizeReport measureSize(SciFactPassageCorpus generator, int size, Path dir) throws IOException {
@@ -132,6 +174,38 @@ public final class SpeedBenchmark {
                     format(figures.megabytesPerSecond()),
                     format(figures.indexBytes() / 1e6));
         }
+        Map<String, EmbeddingFigures> embedding = new LinkedHashMap<>();
+        Optional<CitebotEngine> hybrid =
+                semantic.filter(e -> size <= hybridPassages).map(e -> new CitebotEngine(clock, Optional.of(e)));
+        if (hybrid.isPresent()) {
+            PassageEmbedder embedder = semantic.get();
+            Path engineDir = Files.createDirectories(dir.resolve(CITEBOT_HYBRID));
+            long embeddedBefore = embedder.embeddedCount();
+            long reusedBefore = embedder.reusedCount();
+            long modelBefore = embedder.modelNanos();
+            usedHeapAfterGc();
+            long start = System.nanoTime();
+            hybrid.get().index(corpus, engineDir);
+            IndexingFigures figures = IndexingFigures.of(corpus, System.nanoTime() - start, sizeOnDisk(engineDir));
+            indexing.put(CITEBOT_HYBRID, figures);
+            EmbeddingFigures embedded = EmbeddingFigures.of(
+                    embedder.embeddedCount() - embeddedBefore,
+                    embedder.reusedCount() - reusedBefore,
+                    embedder.modelNanos() - modelBefore,
+                    questionEmbedding(embedder));
+            embedding.put(CITEBOT_HYBRID, embedded);
+            LOG.info(
+                    "citebot-hybrid indexed {} passages in {} s ({} passages/s); the model embedded {} in {} s"
+                            + " ({} passages/s), {} came from the embedding cache; {} MB on disk",
+                    size,
+                    format(figures.seconds()),
+                    Math.round(figures.passagesPerSecond()),
+                    embedded.embedded(),
+                    format(embedded.modelSeconds()),
+                    format(embedded.passagesPerSecond()),
+                    embedded.reused(),
+                    format(figures.indexBytes() / 1e6));
+        }
         int passages = corpus.passages();
         corpus = null; // the searches below must not count the corpus in their heap
 
@@ -147,6 +221,13 @@ public final class SpeedBenchmark {
             LOG.info("citebot stage profile: {}", profile.stages());
         }
         search.put(CITEBOT, withReopen(search.get(CITEBOT), citebot, dir.resolve(CITEBOT)));
+        if (hybrid.isPresent()) {
+            heapBefore = usedHeapAfterGc();
+            readyStart = System.nanoTime();
+            try (CitebotEngine.Opened opened = hybrid.get().open(dir.resolve(CITEBOT_HYBRID))) {
+                search.put(CITEBOT_HYBRID, measureSearch(opened, readyStart, heapBefore, CITEBOT_HYBRID));
+            }
+        }
         Map<String, BenchEngine> setups = new LinkedHashMap<>();
         setups.put(LUCENE, new BareLuceneEngine(false));
         setups.put(LUCENE_HIGHLIGHTER, new BareLuceneEngine(true));
@@ -172,7 +253,52 @@ public final class SpeedBenchmark {
                 cache,
                 profile,
                 ratios(indexing, search),
-                targets(passages, indexing, search, cache));
+                targets(passages, indexing, search, cache, embedding),
+                embedding);
+    }
+
+    /** Each benchmark question embedded once by the model itself, no cache in between. */
+    private LatencyFigures questionEmbedding(PassageEmbedder embedder) {
+        long[] latencies = new long[queries.size()];
+        long wallStart = System.nanoTime();
+        for (int i = 0; i < latencies.length; i++) {
+            long start = System.nanoTime();
+            embedder.model().embedQuery(queries.get(i));
+            latencies[i] = System.nanoTime() - start;
+        }
+        return LatencyFigures.of(1, latencies, System.nanoTime() - wallStart);
+    }
+
+    /**
+     * A first start in hybrid mode on the seeds: the seeds indexed with their embeddings from an
+     * empty index and an empty embedding cache, and the heap held afterwards (model included).
+     */
+    private SemanticStart semanticStart(PassageEmbedder loaded, Path seedsDir, Path dir) throws IOException {
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+        try (SqliteEmbeddingStore empty = SqliteEmbeddingStore.open(dir.resolve("embeddings.db"))) {
+            PassageEmbedder fresh = new PassageEmbedder(loaded.model(), empty);
+            long start = System.nanoTime();
+            int passages;
+            try (PassageIndex index =
+                    PassageIndex.open(dir.resolve("index"), IndexSettings.defaults(), clock, Optional.of(fresh))) {
+                passages = new CorpusIndexer(new CorpusReader(CorpusOptions.defaults()), new PassageSplitter(), index)
+                        .index(seedsDir, true)
+                        .passages();
+                double millis = (System.nanoTime() - start) / 1e6;
+                long heap = usedHeapAfterGc();
+                LOG.info(
+                        "first hybrid start on the seeds: model loaded in {} ms, {} passages embedded and indexed in"
+                                + " {} ms, heap {} MB",
+                        format(modelLoadMillis),
+                        passages,
+                        format(millis),
+                        format(heap / 1e6));
+                return new SemanticStart(modelLoadMillis, passages, millis, heap);
+            }
+        } finally {
+            deleteRecursively(dir);
+        }
     }
 
     /**
@@ -494,7 +620,8 @@ public final class SpeedBenchmark {
             int passages,
             Map<String, IndexingFigures> indexing,
             Map<String, SearchFigures> search,
-            CacheFigures cache) {
+            CacheFigures cache,
+            Map<String, EmbeddingFigures> embedding) {
         List<TargetCheck> targets = new ArrayList<>();
         SearchFigures c = search.get(CITEBOT);
         double p99 = c.oneThread().p99Micros();
@@ -528,6 +655,18 @@ public final class SpeedBenchmark {
                 "search p99 faster than FTS5 with snippets",
                 format(p99) + " vs " + format(fts5.oneThread().p99Micros()) + " µs",
                 p99 < fts5.oneThread().p99Micros()));
+        SearchFigures hybrid = search.get(CITEBOT_HYBRID);
+        EmbeddingFigures embedded = embedding.get(CITEBOT_HYBRID);
+        if (hybrid != null && embedded != null) {
+            double added = (hybrid.oneThread().p50Micros()
+                            - c.oneThread().p50Micros()
+                            + embedded.questions().p50Micros())
+                    / 1000;
+            targets.add(new TargetCheck(
+                    "semantic leg adds under 15 ms p50 (question embedding included)",
+                    format(added) + " ms",
+                    added < 15));
+        }
         return targets;
     }
 

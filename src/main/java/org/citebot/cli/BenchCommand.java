@@ -20,6 +20,11 @@ import org.citebot.eval.beir.BeirCollectionReader;
 import org.citebot.eval.beir.CollectionFormatException;
 import org.citebot.eval.beir.EvalDataDirectory;
 import org.citebot.eval.beir.TestCollection;
+import org.citebot.semantic.EmbeddingModels;
+import org.citebot.semantic.ModelUnavailableException;
+import org.citebot.semantic.PassageEmbedder;
+import org.citebot.semantic.TextEmbedder;
+import org.citebot.state.SqliteEmbeddingStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,6 +75,20 @@ final class BenchCommand implements Callable<Integer> {
     Path evalDir;
 
     @Option(
+            names = "--hybrid-passages",
+            paramLabel = "N",
+            defaultValue = "10k",
+            description = "Also measure citebot in hybrid mode at every size up to N passages, embedding them the first"
+                    + " time (kept in WORK/embeddings.db for the next run); 0 for none (default: ${DEFAULT-VALUE}).")
+    String hybridPassages = "10k";
+
+    @Option(
+            names = "--seeds",
+            paramLabel = "DIR",
+            description = "The seed corpus a first hybrid start is measured on (default: seeds, when it exists).")
+    Path seeds;
+
+    @Option(
             names = "--work",
             paramLabel = "DIR",
             description = "Where to build the indexes; kept afterwards (default: a temporary folder, deleted).")
@@ -101,10 +120,39 @@ final class BenchCommand implements Callable<Integer> {
             err.println("citebot: " + e.getMessage());
             return EXIT_USAGE;
         }
+        Optional<Integer> hybridUpTo = hybridPassages.strip().equals("0") ? Optional.of(0) : parseSize(hybridPassages);
+        if (hybridUpTo.isEmpty()) {
+            err.println("citebot: --hybrid-passages takes a count such as 10000, 10k or 0, not " + hybridPassages);
+            return EXIT_USAGE;
+        }
         Path workDir = work != null ? work : Files.createTempDirectory("citebot-bench-");
-        try {
+        Files.createDirectories(workDir);
+        Optional<TextEmbedder> model = Optional.empty();
+        double loadMillis = 0;
+        if (hybridUpTo.get() > 0) {
+            long started = System.nanoTime();
+            try {
+                model = Optional.of(EmbeddingModels.load(
+                        EmbeddingModels.BGE_SMALL_EN,
+                        workDir.resolve("native"),
+                        Runtime.getRuntime().availableProcessors()));
+                loadMillis = (System.nanoTime() - started) / 1e6;
+            } catch (ModelUnavailableException e) {
+                err.println("citebot: no hybrid rows: the semantic model cannot run here (" + e.getMessage() + ")");
+            }
+        }
+        Optional<Path> seedsDir = Optional.ofNullable(seeds)
+                .or(() -> Optional.of(Path.of("seeds")))
+                .filter(Files::isDirectory);
+        try (SqliteEmbeddingStore vectors = SqliteEmbeddingStore.open(workDir.resolve("embeddings.db"))) {
             BenchReport report = new SpeedBenchmark(
-                            scifact, quick ? BenchSettings.quick() : BenchSettings.defaults(), Clock.systemUTC())
+                            scifact,
+                            quick ? BenchSettings.quick() : BenchSettings.defaults(),
+                            Clock.systemUTC(),
+                            model.map(loaded -> new PassageEmbedder(loaded, vectors)),
+                            hybridUpTo.get(),
+                            seedsDir,
+                            loadMillis)
                     .run(sizes, workDir);
             if (json) {
                 out.println(new ObjectMapper()
@@ -116,6 +164,7 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } finally {
+            model.ifPresent(TextEmbedder::close);
             if (work == null) {
                 deleteRecursively(workDir);
             }

@@ -26,12 +26,18 @@ import org.citebot.eval.beir.CitebotProfile;
 import org.citebot.eval.beir.CollectionFormatException;
 import org.citebot.eval.beir.EvalReport;
 import org.citebot.eval.beir.EvalReportWriter;
+import org.citebot.eval.beir.PrecomputedVectors;
 import org.citebot.eval.beir.ProfileResult;
 import org.citebot.eval.beir.ProfileRunner;
 import org.citebot.eval.beir.RetrievalProfile;
 import org.citebot.eval.beir.TestCollection;
 import org.citebot.index.IndexSettings;
 import org.citebot.search.SearchSettings;
+import org.citebot.semantic.EmbeddingModels;
+import org.citebot.semantic.ModelUnavailableException;
+import org.citebot.semantic.PassageEmbedder;
+import org.citebot.semantic.TextEmbedder;
+import org.citebot.state.SqliteEmbeddingStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,9 +63,11 @@ final class EvalCommand implements Callable<Integer> {
     enum ProfileChoice {
         /** Anserini's published BM25 setup on bare Lucene: is the engine a faithful BM25? */
         anserini,
-        /** citebot's own ranking as the bot uses it. */
+        /** citebot's own ranking as the bot uses it, lexical. */
         citebot,
-        /** Both of the above. */
+        /** citebot's hybrid ranking: BM25F and the semantic model fused. */
+        hybrid,
+        /** All three of the above. */
         all,
         /** citebot's defaults and single-setting changes, 100 documents deep (nDCG@10, R@100, P@30). */
         sweep
@@ -87,7 +95,7 @@ final class EvalCommand implements Callable<Integer> {
             names = "--profile",
             paramLabel = "P",
             defaultValue = "citebot",
-            description = "anserini, citebot, all or sweep (default: ${DEFAULT-VALUE}).")
+            description = "anserini, citebot (lexical), hybrid, all or sweep (default: ${DEFAULT-VALUE}).")
     ProfileChoice profile = ProfileChoice.citebot;
 
     @Option(
@@ -139,20 +147,34 @@ final class EvalCommand implements Callable<Integer> {
         }
         Clock clock = Clock.systemUTC();
         Path work = Files.createTempDirectory("citebot-eval-");
-        try {
-            List<ProfileResult> results = new ProfileRunner(work).runAll(collections, profiles(clock));
-            Optional<SeedResult> seedResult = Optional.empty();
-            if (seeds != null) {
-                SeedQuestionEvaluation evaluation = new SeedQuestionEvaluation(
-                        new CorpusReader(CorpusOptions.defaults()),
-                        new PassageSplitter(),
-                        IndexSettings.defaults(),
-                        SearchSettings.defaults(),
-                        clock);
-                seedResult = Optional.of(evaluation.measure(
-                        seeds, Files.createTempDirectory(work, "seeds-"), LabelledQuestion.seedQuestions()));
+        Optional<TextEmbedder> model = Optional.empty();
+        try (SqliteEmbeddingStore vectors = SqliteEmbeddingStore.open(work.resolve("embeddings.db"))) {
+            if (profile == ProfileChoice.hybrid || profile == ProfileChoice.all || seeds != null) {
+                model = loadModel(work, err);
+                if (model.isPresent() && beir != null && profile != ProfileChoice.citebot) {
+                    usePrecomputedVectors(beir, collections.get(0), model.get(), vectors, err);
+                }
             }
-            EvalReport report = new EvalReport(results, seedResult);
+            Optional<PassageEmbedder> embedder = model.map(loaded -> new PassageEmbedder(loaded, vectors));
+            List<ProfileResult> results = new ProfileRunner(work).runAll(collections, profiles(clock, embedder));
+            List<SeedResult> seedResults = new ArrayList<>();
+            if (seeds != null) {
+                // Lexical first, then hybrid where the model runs: the seeds show what meaning adds.
+                List<Optional<PassageEmbedder>> modes = new ArrayList<>(List.of(Optional.empty()));
+                embedder.ifPresent(e -> modes.add(Optional.of(e)));
+                for (Optional<PassageEmbedder> mode : modes) {
+                    SeedQuestionEvaluation evaluation = new SeedQuestionEvaluation(
+                            new CorpusReader(CorpusOptions.defaults()),
+                            new PassageSplitter(),
+                            IndexSettings.defaults(),
+                            SearchSettings.defaults(),
+                            clock,
+                            mode);
+                    seedResults.add(evaluation.measure(
+                            seeds, Files.createTempDirectory(work, "seeds-"), LabelledQuestion.seedQuestions()));
+                }
+            }
+            EvalReport report = new EvalReport(results, seedResults);
             EvalReportWriter writer = new EvalReportWriter(mapper);
             if (json) {
                 out.println(writer.toJson(report));
@@ -165,17 +187,77 @@ final class EvalCommand implements Callable<Integer> {
             err.println("citebot: seeds folder not found: " + e.getFile());
             return EXIT_USAGE;
         } finally {
+            model.ifPresent(TextEmbedder::close);
             deleteRecursively(work);
         }
     }
 
-    private List<RetrievalProfile> profiles(Clock clock) {
+    private List<RetrievalProfile> profiles(Clock clock, Optional<PassageEmbedder> embedder) {
+        List<RetrievalProfile> hybrid = embedder.<List<RetrievalProfile>>map(
+                        e -> List.of(CitebotProfile.hybrid(clock, e)))
+                .orElse(List.of());
         return switch (profile) {
             case anserini -> List.of(new AnseriniBm25Profile());
             case citebot -> List.of(CitebotProfile.defaults(clock));
-            case all -> List.of(new AnseriniBm25Profile(), CitebotProfile.defaults(clock));
+            case hybrid -> hybrid;
+            case all -> {
+                List<RetrievalProfile> all =
+                        new ArrayList<>(List.of(new AnseriniBm25Profile(), CitebotProfile.defaults(clock)));
+                all.addAll(hybrid);
+                yield all;
+            }
             case sweep -> List.copyOf(CitebotProfile.settingsSweep(clock, SWEEP_DEPTH));
         };
+    }
+
+    /** The semantic model, or empty with the reason on standard error when it cannot run here. */
+    private static Optional<TextEmbedder> loadModel(Path work, PrintWriter err) {
+        try {
+            return Optional.of(EmbeddingModels.load(
+                    EmbeddingModels.BGE_SMALL_EN,
+                    work.resolve("native"),
+                    Runtime.getRuntime().availableProcessors()));
+        } catch (ModelUnavailableException e) {
+            err.println("citebot: no hybrid rows: the semantic model cannot run here (" + e.getMessage() + ")");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Fills the embedding cache with the collection's precomputed vectors when the collection ships
+     * them and a few re-embedded rows agree; otherwise the hybrid run embeds every document itself.
+     */
+    private static void usePrecomputedVectors(
+            Path collectionDir,
+            TestCollection collection,
+            TextEmbedder model,
+            SqliteEmbeddingStore store,
+            PrintWriter err)
+            throws IOException {
+        Optional<String> folder = PrecomputedVectors.folderFor(model);
+        if (folder.isEmpty()) {
+            return;
+        }
+        Optional<PrecomputedVectors> found;
+        try {
+            found = PrecomputedVectors.find(collectionDir, folder.get(), model.dimension());
+        } catch (CollectionFormatException e) {
+            err.println("citebot: precomputed vectors ignored: " + e.getMessage());
+            return;
+        }
+        if (found.isEmpty()) {
+            err.println("citebot: no precomputed vectors for " + collection.name() + "; embedding "
+                    + collection.documents().size() + " documents (slow)");
+            return;
+        }
+        Optional<String> disagreement = found.get().disagreement(collection, model);
+        if (disagreement.isPresent()) {
+            err.println("citebot: precomputed vectors refused, embedding instead: " + disagreement.get());
+            return;
+        }
+        int saved = found.get().saveInto(store, collection, model);
+        err.println("citebot: " + saved + " precomputed vectors of " + collection.name() + " checked against "
+                + model.modelId() + " and used");
     }
 
     private static void deleteRecursively(Path root) throws IOException {

@@ -114,6 +114,8 @@ final class SearchCliCommand implements Callable<Integer> {
         root.put("query", query);
         root.put("total", results.totalHits());
         root.put("totalIsLowerBound", results.totalIsLowerBound());
+        root.put("mode", results.mode().label());
+        root.put("goodMatch", results.goodMatch());
         root.put("tookMs", Math.round(results.tookNanos() / 10_000.0) / 100.0);
         List<Map<String, Object>> hits = new ArrayList<>();
         for (SearchHit hit : results.hits()) {

@@ -13,6 +13,7 @@ import org.citebot.reply.ReplyCard;
 import org.citebot.reply.StyledText;
 import org.citebot.search.HighlightSpan;
 import org.citebot.search.SearchHit;
+import org.citebot.search.SearchMode;
 import org.citebot.search.SearchResults;
 
 /**
@@ -42,13 +43,19 @@ public final class SearchReplies {
         }
         int from = results.offset() + 1;
         int to = results.offset() + results.hits().size();
-        StyledText header = StyledText.plain(
-                        results.totalHits() == 1 && !results.totalIsLowerBound()
-                                ? "1 passage"
-                                : "Passages " + from + "–" + to + " of " + total(results))
-                .append(StyledText.plain(" for “"))
-                .append(StyledText.bold(echo(query)))
-                .append(StyledText.plain("”"));
+        StyledText header = results.goodMatch()
+                ? StyledText.plain(
+                                results.totalHits() == 1 && !results.totalIsLowerBound()
+                                        ? "1 passage"
+                                        : "Passages " + from + "–" + to + " of " + total(results))
+                        .append(StyledText.plain(" for “"))
+                        .append(StyledText.bold(echo(query)))
+                        .append(StyledText.plain("” " + how(results)))
+                // Unrelated passages must not look like answers: say so, then show the closest.
+                : StyledText.plain(NOTHING_ANSWERS_WELL + " “")
+                        .append(StyledText.bold(echo(query)))
+                        .append(StyledText.plain(
+                                "” well. The closest passages, " + from + "–" + to + " " + how(results) + ":"));
 
         List<ReplyCard> cards = new ArrayList<>();
         for (SearchHit hit : results.hits()) {
@@ -67,6 +74,14 @@ public final class SearchReplies {
                 .or(() -> top.document().url())
                 .ifPresent(url -> actions.add(new ReplyAction.Link("Open source", url)));
         return new Reply(Optional.of(header), cards, actions, ephemeral);
+    }
+
+    /** How a reply that found nothing good begins. */
+    public static final String NOTHING_ANSWERS_WELL = "Nothing in the corpus answers";
+
+    /** Which way the passages were found, as the header says it. */
+    static String how(SearchResults results) {
+        return results.mode() == SearchMode.HYBRID ? "(search by words and meaning)" : "(search by words)";
     }
 
     /** "7", "12,345", or "1,000+" when counting stopped at a threshold. */

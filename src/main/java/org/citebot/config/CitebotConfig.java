@@ -68,7 +68,7 @@ public record CitebotConfig(
     /**
      * Where the Lucene index is kept.
      *
-     * @param reindexTimeout a reindex run still going after this long is stopped and recorded as failed
+     * @param reindexTimeout a reindex run that reports no progress for this long is stopped and recorded as failed
      */
     public record Index(Path dir, Duration reindexTimeout) {}
 
@@ -103,8 +103,27 @@ public record CitebotConfig(
      */
     public record Cache(int maxEntries, long maxBytes, Duration expireAfter, int sessions, long sessionBytes) {}
 
-    /** How many passages an answer shows unless the user asks for another number. */
-    public record Search(int results) {}
+    /**
+     * How searches answer.
+     *
+     * @param results passages an answer shows unless the user asks for another number
+     * @param mode {@code hybrid} (words and meaning, the default) or {@code lexical} (words only)
+     * @param model the semantic model, by the name {@code EmbeddingModels} knows it
+     * @param embeddingCache where passage vectors are kept across reindexes; empty: {@code
+     *     embeddings.db} beside the index folder
+     */
+    public record Search(int results, String mode, String model, Optional<Path> embeddingCache) {
+
+        /** {@code search.mode} value for words and meaning fused. */
+        public static final String HYBRID = "hybrid";
+        /** {@code search.mode} value for words alone. */
+        public static final String LEXICAL = "lexical";
+
+        /** Whether searches should use the semantic model. */
+        public boolean hybrid() {
+            return HYBRID.equals(mode);
+        }
+    }
 
     /**
      * How the bot reaches Discord. The URLs point at Discord itself unless a REST or gateway proxy

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.citebot.semantic.EmbeddingModels;
 
 /**
  * Reads {@code citebot.yaml}, applies {@code CITEBOT_*} environment overrides and validates every
@@ -65,6 +66,16 @@ public final class ConfigLoader {
     static final ConfigKey<Long> CACHE_SESSION_BYTES = new ConfigKey<>(
             "cache.sessionBytes", ConfigValues.bytes(1024L * 1024, 64L * 1024 * 1024 * 1024), 16L * 1024 * 1024);
     static final ConfigKey<Integer> SEARCH_RESULTS = new ConfigKey<>("search.results", ConfigValues.integer(1, 10), 3);
+    static final ConfigKey<String> SEARCH_MODE = new ConfigKey<>(
+            "search.mode",
+            ConfigValues.oneOf(CitebotConfig.Search.HYBRID, CitebotConfig.Search.LEXICAL),
+            CitebotConfig.Search.HYBRID);
+    static final ConfigKey<String> SEARCH_MODEL = new ConfigKey<>(
+            "search.model",
+            ConfigValues.oneOf(EmbeddingModels.names().toArray(String[]::new)),
+            EmbeddingModels.BGE_SMALL_EN);
+    static final ConfigKey<Optional<Path>> SEARCH_EMBEDDING_CACHE =
+            new ConfigKey<>("search.embeddingCache", ConfigValues.path().andThen(Optional::of), Optional.empty());
     static final ConfigKey<List<String>> DISCORD_GUILDS =
             new ConfigKey<>("discord.guilds", ConfigValues.snowflakes(), List.of());
     static final ConfigKey<URI> DISCORD_REST_URL =
@@ -152,6 +163,9 @@ public final class ConfigLoader {
             CACHE_SESSIONS,
             CACHE_SESSION_BYTES,
             SEARCH_RESULTS,
+            SEARCH_MODE,
+            SEARCH_MODEL,
+            SEARCH_EMBEDDING_CACHE,
             DISCORD_GUILDS,
             DISCORD_REST_URL,
             DISCORD_GATEWAY_URL,
@@ -254,7 +268,11 @@ public final class ConfigLoader {
                         get(raw, CACHE_EXPIRE_AFTER),
                         get(raw, CACHE_SESSIONS),
                         get(raw, CACHE_SESSION_BYTES)),
-                new CitebotConfig.Search(get(raw, SEARCH_RESULTS)),
+                new CitebotConfig.Search(
+                        get(raw, SEARCH_RESULTS),
+                        get(raw, SEARCH_MODE),
+                        get(raw, SEARCH_MODEL),
+                        get(raw, SEARCH_EMBEDDING_CACHE)),
                 new CitebotConfig.Discord(
                         get(raw, DISCORD_GUILDS),
                         get(raw, DISCORD_REST_URL),

@@ -10,12 +10,13 @@ import java.util.Set;
  * boundary is {@code . ! ? …}, possibly followed by closing quotes or brackets, then a space and a
  * capital, digit or opening quote. A period after a known abbreviation ("Mr.", "St.", "Jan."), a
  * single initial ("J.") or a dotted acronym ("U.S.") is not a boundary: a missed cut only makes a
- * passage longer, a wrong cut breaks a citation mid-thought.
+ * passage longer, a wrong cut breaks a citation mid-thought. The passage splitter cuts with it, and
+ * the search picks the sentence of a passage closest to a question with it.
  */
-final class SentenceSplitter {
+public final class SentenceSplitter {
 
     /** A sentence's place in the text it was found in: {@code [start, end)}. */
-    record Span(int start, int end) {}
+    public record Span(int start, int end) {}
 
     private static final Set<String> ABBREVIATIONS = Set.of(
             "mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr",
@@ -25,7 +26,8 @@ final class SentenceSplitter {
     private static final String CLOSERS = "\"”’')]»";
     private static final String OPENERS = "\"“‘'([«—";
 
-    List<Span> split(String text) {
+    /** The sentences of {@code text}, in order, without the spaces between them. */
+    public List<Span> split(String text) {
         List<Span> spans = new ArrayList<>();
         int start = skipSpaces(text, 0);
         int i = start;

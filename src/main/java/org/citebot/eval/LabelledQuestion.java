@@ -22,14 +22,23 @@ public record LabelledQuestion(String id, Kind kind, String question, String doc
         /** Says it in other words, still within reach of word matching. */
         PARAPHRASE,
         /** Needs to know that different words are related (invade/invasion); reported, not required. */
-        STRETCH
+        STRETCH,
+        /** Shares no word stem with the passage that answers it: only meaning can find it. */
+        SEMANTIC,
+        /** About something the corpus does not cover; the right answer is "nothing answers this well". */
+        OFFTOPIC
+    }
+
+    /** Whether the corpus holds an answer to this question. */
+    public boolean answerable() {
+        return kind != Kind.OFFTOPIC;
     }
 
     static final String SEED_QUESTIONS = "/eval/seed-questions.tsv";
 
     /** True when {@code passageText} of document {@code passageDocId} answers this question. */
     public boolean answeredBy(String passageDocId, String passageText) {
-        return docId.equals(passageDocId) && passageText.contains(answerPhrase);
+        return answerable() && docId.equals(passageDocId) && passageText.contains(answerPhrase);
     }
 
     /** The project's labelled questions about {@code seeds/}. */

@@ -165,7 +165,8 @@ public final class CorpusIndexer {
                         .isPresent()) {
                     update.keep(file.id());
                 } else {
-                    readAndPut(file, indexed, update, listedAt, budget).ifPresent(skipped::add);
+                    readAndPut(file, indexed, update, listedAt, budget, progress)
+                            .ifPresent(skipped::add);
                 }
                 progress.onProgress(IndexProgress.Phase.READING, ++done, total);
             }
@@ -178,7 +179,12 @@ public final class CorpusIndexer {
 
     /** Reads one file within its budget and hands its document to the update; the skip, if it was skipped. */
     private Optional<SkippedFile> readAndPut(
-            CorpusFile file, Optional<IndexedFile> indexed, IndexUpdate update, Instant listedAt, FileBudget budget)
+            CorpusFile file,
+            Optional<IndexedFile> indexed,
+            IndexUpdate update,
+            Instant listedAt,
+            FileBudget budget,
+            IndexProgress progress)
             throws IOException, InterruptedException {
         // The recorded content hash counts only when nothing else that shapes the document changed.
         Optional<String> knownContent = indexed.filter(old -> old.stamp()
@@ -200,7 +206,7 @@ public final class CorpusIndexer {
                     file.modifiedNanos(),
                     TimeUnit.MILLISECONDS.toNanos(listedAt.toEpochMilli()),
                     file.readingKey());
-            update.put(work.document(), Optional.of(stamp));
+            update.put(work.document(), Optional.of(stamp), progress);
             return Optional.empty();
         }
         if (work.outcome() instanceof ReadOutcome.SameContent) {

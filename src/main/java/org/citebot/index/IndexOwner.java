@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.citebot.semantic.PassageEmbedder;
 
 /**
  * The process that holds an index folder's write lock, as it recorded itself in a small file in
@@ -58,9 +59,16 @@ public record IndexOwner(long pid, Optional<Instant> processStart, String comman
      */
     public static PassageIndex claim(Path dir, IndexSettings settings, Clock clock, IndexOwner owner)
             throws IOException {
+        return claim(dir, settings, clock, owner, Optional.empty());
+    }
+
+    /** Like {@link #claim(Path, IndexSettings, Clock, IndexOwner)}, passages embedded by {@code embedder}. */
+    public static PassageIndex claim(
+            Path dir, IndexSettings settings, Clock clock, IndexOwner owner, Optional<PassageEmbedder> embedder)
+            throws IOException {
         PassageIndex index;
         try {
-            index = PassageIndex.open(dir, settings, clock);
+            index = PassageIndex.open(dir, settings, clock, embedder);
         } catch (LockObtainFailedException e) {
             throw new IndexInUseException(dir, readFrom(dir), e);
         }

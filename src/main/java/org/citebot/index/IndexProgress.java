@@ -23,6 +23,12 @@ public interface IndexProgress {
          */
         READING,
         /**
+         * Embedding the passages of one new or changed document (within {@link #READING}, between two
+         * files); counts that document's passages. Passages whose text was embedded before are read
+         * from the embedding cache, so only new text costs model time.
+         */
+        EMBEDDING,
+        /**
          * Writing a list of documents handed over whole ({@link PassageIndex#update(java.util.List)});
          * counts documents.
          */

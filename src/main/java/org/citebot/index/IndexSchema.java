@@ -9,6 +9,10 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
@@ -27,9 +31,10 @@ public final class IndexSchema {
     /**
      * Bump whenever fields, their options or the analysis change: an index written with an older
      * version reports {@link PassageIndex#needsRebuild()} and is rebuilt from the corpus. Version 2
-     * added the file stamps of document records.
+     * added the file stamps of document records; version 3 indexed {@link #BODY_WORDS} with
+     * positions, for quoted phrases.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** {@code passage} or {@code document}: which kind of entry a Lucene document is. */
     public static final String KIND = "kind";
@@ -52,10 +57,17 @@ public final class IndexSchema {
     /** Analyzed with offsets in the postings (for the UnifiedHighlighter) and stored: the passage text. */
     public static final String BODY = "body";
     /**
-     * The passage text lower-cased but not stemmed and without stop words removed, indexed with
-     * document ids only: the dictionary "did you mean" draws real corpus spellings from.
+     * The passage text lower-cased but neither stemmed nor stripped of stop words, with positions:
+     * where a quoted phrase must appear as written, and the dictionary "did you mean" draws real
+     * corpus spellings from.
      */
     public static final String BODY_WORDS = "body_words";
+
+    /**
+     * The passage's meaning as a unit vector (the semantic model's embedding of its title and text),
+     * in an HNSW graph with 7-bit scalar quantization; absent when the index was built lexical only.
+     */
+    public static final String VECTOR = "vector";
 
     public static final String AUTHOR = "author";
     public static final String PUBLISHER = "publisher";
@@ -105,14 +117,31 @@ public final class IndexSchema {
     static final String COMMIT_PASSAGES = "citebot.passages";
     static final String COMMIT_BUILT_AT = "citebot.built_at";
     static final String COMMIT_GENERATION = "citebot.generation";
+    static final String COMMIT_VECTOR_MODEL = "citebot.vector_model";
 
     /** Tokenized, stored, with frequencies, positions and offsets so highlighting needs no re-analysis. */
     public static final FieldType BODY_TYPE = bodyType();
 
-    /** Tokenized, not stored, document ids only: spellings for "did you mean". */
+    /** Tokenized, not stored, with positions and without norms: exact phrases and spellings. */
     public static final FieldType WORDS_TYPE = wordsType();
 
     private IndexSchema() {}
+
+    /**
+     * The codec every writer of the index uses: Lucene's default, with passage vectors in an HNSW
+     * graph whose vectors are quantized to 7 bits (a quarter of the memory of 32-bit floats; the raw
+     * vectors stay on disk for exact re-scoring and merges). Readers find the format by name.
+     */
+    public static Codec codec() {
+        return new Lucene912Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return VECTOR_FORMAT;
+            }
+        };
+    }
+
+    private static final KnnVectorsFormat VECTOR_FORMAT = new Lucene99HnswScalarQuantizedVectorsFormat();
 
     /**
      * The analyzer the index and the query parser must share: {@code content} for the analyzed
@@ -161,7 +190,7 @@ public final class IndexSchema {
 
     private static FieldType wordsType() {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
         type.setOmitNorms(true);
         type.freeze();
         return type;

@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.Term;
+import org.citebot.corpus.Passage;
+import org.citebot.semantic.PassageEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,9 @@ public final class IndexUpdate implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexUpdate.class);
 
+    /** Passages embedded between two progress reports (and two checks of the watchdog). */
+    static final int EMBEDDING_SLICE = 32;
+
     private final PassageIndex index;
     private final boolean writes;
     private final boolean rebuild;
@@ -42,6 +47,9 @@ public final class IndexUpdate implements Closeable {
     private final List<String> replaced = new ArrayList<>();
     private final List<String> unchanged = new ArrayList<>();
     private int passages;
+    /** Whether a document was written: the commit then says which model its vectors came from. */
+    private boolean wroteDocuments;
+
     private boolean dirty;
     private boolean finished;
 
@@ -84,6 +92,14 @@ public final class IndexUpdate implements Closeable {
      * @throws CancellationException when the run was abandoned by its watchdog
      */
     public void put(IndexedDocument document, Optional<FileStamp> stamp) throws IOException {
+        put(document, stamp, IndexProgress.NONE);
+    }
+
+    /**
+     * Like {@link #put(IndexedDocument, Optional)}, telling {@code progress} how many of the
+     * document's passages are embedded while the index's embedder works on a new or changed one.
+     */
+    public void put(IndexedDocument document, Optional<FileStamp> stamp, IndexProgress progress) throws IOException {
         checkOpen();
         String id = document.docId();
         String hash = PassageDocuments.indexedHash(document);
@@ -102,10 +118,38 @@ public final class IndexUpdate implements Closeable {
         }
         passages += document.passages().size();
         if (write && writes) {
+            Optional<List<float[]>> vectors = embed(document, progress);
             dirty = true;
+            wroteDocuments = true;
             index.writer()
-                    .updateDocuments(new Term(IndexSchema.DOC_ID, id), PassageDocuments.lazyDocuments(document, stamp));
+                    .updateDocuments(
+                            new Term(IndexSchema.DOC_ID, id), PassageDocuments.lazyDocuments(document, stamp, vectors));
         }
+    }
+
+    /**
+     * The vectors of the document's passages, in slices so a long document shows its progress and a
+     * watchdog's stop is heard between slices; empty when the index has no embedder.
+     */
+    private Optional<List<float[]>> embed(IndexedDocument document, IndexProgress progress) {
+        Optional<PassageEmbedder> embedder = index.embedder();
+        if (embedder.isEmpty()) {
+            return Optional.empty();
+        }
+        String title = document.document().metadata().title();
+        List<Passage> all = document.passages();
+        List<float[]> vectors = new ArrayList<>(all.size());
+        progress.onProgress(IndexProgress.Phase.EMBEDDING, 0, all.size());
+        for (int from = 0; from < all.size(); from += EMBEDDING_SLICE) {
+            checkOpen();
+            List<String> texts = new ArrayList<>();
+            for (Passage passage : all.subList(from, Math.min(all.size(), from + EMBEDDING_SLICE))) {
+                texts.add(PassageEmbedder.passageText(title, passage.text()));
+            }
+            vectors.addAll(embedder.get().vectors(texts));
+            progress.onProgress(IndexProgress.Phase.EMBEDDING, vectors.size(), all.size());
+        }
+        return Optional.of(vectors);
     }
 
     /**
@@ -172,7 +216,9 @@ public final class IndexUpdate implements Closeable {
                 hashes.size(),
                 passages,
                 index.clock().instant(),
-                previous.generation() + 1);
+                previous.generation() + 1,
+                // Passages written now carry vectors of the index's model, or none; untouched ones keep theirs.
+                wroteDocuments || rebuild ? index.vectorModel() : previous.vectorModel());
         if (!guard.enterCommit()) {
             throw new CancellationException("the reindex was stopped before its commit");
         }

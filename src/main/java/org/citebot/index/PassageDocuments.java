@@ -14,12 +14,14 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;
@@ -118,7 +120,24 @@ public final class PassageDocuments {
      * @throws IllegalArgumentException when a passage belongs to another document
      */
     public static Iterable<Document> lazyDocuments(IndexedDocument indexed, Optional<FileStamp> stamp) {
+        return lazyDocuments(indexed, stamp, Optional.empty());
+    }
+
+    /**
+     * Like {@link #lazyDocuments(IndexedDocument, Optional)}, each passage carrying its vector.
+     *
+     * @param vectors one unit vector per passage, in passage order
+     * @throws IllegalArgumentException when a passage belongs to another document, or the vectors
+     *     do not match the passages one to one
+     */
+    public static Iterable<Document> lazyDocuments(
+            IndexedDocument indexed, Optional<FileStamp> stamp, Optional<List<float[]>> vectors) {
         SourceDocument source = indexed.document();
+        if (vectors.isPresent() && vectors.get().size() != indexed.passages().size()) {
+            throw new IllegalArgumentException(
+                    "document " + source.id() + " has " + indexed.passages().size() + " passages but "
+                            + vectors.get().size() + " vectors");
+        }
         for (Passage passage : indexed.passages()) {
             if (!passage.docId().equals(source.id())) {
                 throw new IllegalArgumentException(
@@ -140,7 +159,13 @@ public final class PassageDocuments {
                     throw new NoSuchElementException();
                 }
                 int at = next++;
-                return at < passages.size() ? toDocument(source, passages.get(at)) : toDocumentRecord(indexed, stamp);
+                if (at == passages.size()) {
+                    return toDocumentRecord(indexed, stamp);
+                }
+                Document passage = toDocument(source, passages.get(at));
+                vectors.ifPresent(all -> passage.add(new KnnFloatVectorField(
+                        IndexSchema.VECTOR, all.get(at), VectorSimilarityFunction.DOT_PRODUCT)));
+                return passage;
             }
         };
     }

@@ -42,6 +42,7 @@ import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
+import org.citebot.semantic.PassageEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,7 @@ public final class PassageIndex implements Closeable, SearchableIndex {
     private final Similarity similarity;
     private final Clock clock;
     private final SearcherManager searchers;
+    private final Optional<PassageEmbedder> embedder;
     private final ReentrantLock updateLock = new ReentrantLock();
 
     /** Guarded by {@link #updateLock}; replaced after a rollback, which closes the writer. */
@@ -72,9 +74,20 @@ public final class PassageIndex implements Closeable, SearchableIndex {
 
     /**
      * Opens the index in {@code directory}, creating an empty one (with a first commit) when there is
-     * none. The index owns the directory and closes it.
+     * none, without passage vectors. The index owns the directory and closes it.
      */
     public PassageIndex(Directory directory, IndexSettings settings, Clock clock) throws IOException {
+        this(directory, settings, clock, Optional.empty());
+    }
+
+    /**
+     * Opens the index in {@code directory} like {@link #PassageIndex(Directory, IndexSettings,
+     * Clock)}; every passage it writes carries its vector from {@code embedder}, and an index whose
+     * vectors come from another model (or that has none) reports that it needs a rebuild.
+     */
+    public PassageIndex(Directory directory, IndexSettings settings, Clock clock, Optional<PassageEmbedder> embedder)
+            throws IOException {
+        this.embedder = embedder;
         this.directory = directory;
         this.settings = settings;
         this.analyzer = IndexSchema.perFieldAnalyzer(settings.contentAnalyzer().get());
@@ -84,8 +97,8 @@ public final class PassageIndex implements Closeable, SearchableIndex {
         this.writer = newWriter();
         try {
             if (created) {
-                IndexMetadata empty =
-                        new IndexMetadata(IndexSchema.VERSION, corpusFingerprint(Map.of()), 0, 0, clock.instant(), 0);
+                IndexMetadata empty = new IndexMetadata(
+                        IndexSchema.VERSION, corpusFingerprint(Map.of()), 0, 0, clock.instant(), 0, vectorModel());
                 writer.setLiveCommitData(toUserData(empty).entrySet());
                 writer.commit();
             }
@@ -105,7 +118,7 @@ public final class PassageIndex implements Closeable, SearchableIndex {
         IndexMetadata metadata = metadata();
         if (needsRebuild()) {
             LOG.warn(
-                    "passage index at {} was written with schema {} (code has {}) or another analysis; it keeps"
+                    "passage index at {} was written with schema {} (code has {}), another analysis or other vectors; it keeps"
                             + " answering until it is rebuilt from the corpus",
                     directory,
                     metadata.schemaVersion(),
@@ -121,15 +134,31 @@ public final class PassageIndex implements Closeable, SearchableIndex {
                 metadata.generation());
     }
 
-    /** Opens (or creates) the index in a directory on disk. */
+    /** Opens (or creates) the index in a directory on disk, without passage vectors. */
     public static PassageIndex open(Path path, IndexSettings settings, Clock clock) throws IOException {
+        return open(path, settings, clock, Optional.empty());
+    }
+
+    /** Opens (or creates) the index in a directory on disk, its passages embedded by {@code embedder}. */
+    public static PassageIndex open(Path path, IndexSettings settings, Clock clock, Optional<PassageEmbedder> embedder)
+            throws IOException {
         Directory directory = FSDirectory.open(path);
         try {
-            return new PassageIndex(directory, settings, clock);
+            return new PassageIndex(directory, settings, clock, embedder);
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(directory);
             throw e;
         }
+    }
+
+    /** What embeds the passages this index writes, if anything does. */
+    public Optional<PassageEmbedder> embedder() {
+        return embedder;
+    }
+
+    /** The model id the vectors of passages written now come from; empty without an embedder. */
+    String vectorModel() {
+        return embedder.map(e -> e.model().modelId()).orElse("");
     }
 
     /** The analysis and BM25 parameters this index was opened with. */
@@ -304,7 +333,7 @@ public final class PassageIndex implements Closeable, SearchableIndex {
             progress.onProgress(IndexProgress.Phase.WRITING, 0, corpus.size());
             int done = 0;
             for (IndexedDocument document : corpus) {
-                update.put(document, Optional.empty());
+                update.put(document, Optional.empty(), progress);
                 progress.onProgress(IndexProgress.Phase.WRITING, ++done, corpus.size());
             }
             return update.commit();
@@ -373,6 +402,7 @@ public final class PassageIndex implements Closeable, SearchableIndex {
 
     private IndexWriter newWriter() throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setCodec(IndexSchema.codec())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setSimilarity(similarity)
                 .setCommitOnClose(false);
@@ -432,7 +462,10 @@ public final class PassageIndex implements Closeable, SearchableIndex {
     }
 
     private boolean needsRebuild(Map<String, String> userData) {
-        return needsRebuild(userData, settings);
+        IndexMetadata metadata = fromUserData(userData);
+        // Without an embedder an index with vectors still answers; with one, every passage must carry its vectors.
+        boolean vectorsMissing = embedder.isPresent() && !metadata.vectorModel().equals(vectorModel());
+        return needsRebuild(userData, settings) || vectorsMissing;
     }
 
     /** Whether a commit with this user data was written with another schema or analysis than {@code settings}. */
@@ -450,6 +483,7 @@ public final class PassageIndex implements Closeable, SearchableIndex {
         data.put(IndexSchema.COMMIT_PASSAGES, Integer.toString(metadata.passages()));
         data.put(IndexSchema.COMMIT_BUILT_AT, metadata.builtAt().toString());
         data.put(IndexSchema.COMMIT_GENERATION, Long.toString(metadata.generation()));
+        data.put(IndexSchema.COMMIT_VECTOR_MODEL, metadata.vectorModel());
         return data;
     }
 
@@ -461,7 +495,8 @@ public final class PassageIndex implements Closeable, SearchableIndex {
                 (int) number(data, IndexSchema.COMMIT_DOCUMENTS),
                 (int) number(data, IndexSchema.COMMIT_PASSAGES),
                 instant(data.get(IndexSchema.COMMIT_BUILT_AT)),
-                number(data, IndexSchema.COMMIT_GENERATION));
+                number(data, IndexSchema.COMMIT_GENERATION),
+                data.getOrDefault(IndexSchema.COMMIT_VECTOR_MODEL, ""));
     }
 
     private static long number(Map<String, String> data, String key) {

@@ -14,8 +14,10 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.citebot.index.CommitGuard;
 import org.citebot.index.CorpusIndexReport;
 import org.citebot.index.CorpusIndexer;
@@ -86,7 +88,8 @@ public final class ReindexService {
      * @param onFinished told of every finished run, dry or real, ok or failed (metrics; refreshing
      *     what depends on the index when {@link ReindexSummary#generationAfter()} moved on); it must
      *     not throw
-     * @param runTimeout how long a run may take before the watchdog fails it ({@code index.reindexTimeout})
+     * @param runTimeout how long a run may go without progress before the watchdog fails it ({@code
+     *     index.reindexTimeout})
      */
     public ReindexService(
             CorpusIndexer indexer,
@@ -144,7 +147,9 @@ public final class ReindexService {
             Optional<Long> runId = recordStart(request, startedAt);
             LOG.info("{} started by {}", request.dryRun() ? "Dry-run reindex" : "Reindex", request.requestedBy());
             CommitGuard guard = new CommitGuard();
+            AtomicLong lastProgress = new AtomicLong(System.nanoTime());
             IndexProgress tracking = (phase, done, total) -> {
+                lastProgress.set(System.nanoTime());
                 // A run the watchdog gave up on says nothing more to anyone.
                 if (!guard.abandoned()) {
                     run.status.updateAndGet(status -> status.at(phase, done, total));
@@ -162,13 +167,16 @@ public final class ReindexService {
                                 request,
                                 startedAt,
                                 before,
-                                withinTimeout(guard, () -> indexer.preview(corpusDir, tracking, guard)))
+                                withinTimeout(
+                                        guard, lastProgress::get, () -> indexer.preview(corpusDir, tracking, guard)))
                         : run(
                                 request,
                                 startedAt,
                                 before,
                                 withinTimeout(
-                                        guard, () -> indexer.index(corpusDir, request.fullRebuild(), tracking, guard)));
+                                        guard,
+                                        lastProgress::get,
+                                        () -> indexer.index(corpusDir, request.fullRebuild(), tracking, guard)));
             } catch (Throwable e) {
                 // Errors too: a run that ran out of memory must be recorded as failed, not left running.
                 failure = e;
@@ -218,15 +226,27 @@ public final class ReindexService {
      *
      * @throws RunTimedOutException when the run was abandoned
      */
-    private <T> T withinTimeout(CommitGuard guard, RunWork<T> work) throws Exception {
+    private <T> T withinTimeout(CommitGuard guard, LongSupplier lastProgressNanos, RunWork<T> work) throws Exception {
         FutureTask<T> task = new FutureTask<>(work::run);
         Thread thread = new Thread(task, "reindex-run-" + RUN_THREADS.incrementAndGet());
         thread.setDaemon(true);
         thread.start();
         try {
             try {
-                return task.get(runTimeout.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
+                while (true) {
+                    // A run is stuck when it stops reporting progress, not when it is long: embedding a
+                    // large corpus for the first time legitimately takes hours, file by file.
+                    long quiet = System.nanoTime() - lastProgressNanos.getAsLong();
+                    long left = runTimeout.toNanos() - quiet;
+                    if (left <= 0) {
+                        break;
+                    }
+                    try {
+                        return task.get(left, TimeUnit.NANOSECONDS);
+                    } catch (TimeoutException e) {
+                        // Progress may have come meanwhile: measure again.
+                    }
+                }
                 if (guard.abandon()) {
                     throw new RunTimedOutException(runTimeout);
                 }
@@ -249,12 +269,12 @@ public final class ReindexService {
         }
     }
 
-    /** The watchdog stopped a run that took longer than the run timeout. */
+    /** The watchdog stopped a run that reported no progress for the run timeout. */
     static final class RunTimedOutException extends Exception {
         private static final long serialVersionUID = 1L;
 
         RunTimedOutException(Duration timeout) {
-            super("it did not finish within " + words(timeout) + " (index.reindexTimeout) and was stopped");
+            super("it made no progress for " + words(timeout) + " (index.reindexTimeout) and was stopped");
         }
 
         private static String words(Duration timeout) {

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;
@@ -24,7 +23,7 @@ import org.citebot.corpus.Passage;
 public final class CachingPassageSearch implements PassageSearch {
 
     private final PassageSearch delegate;
-    private final Function<String, String> normalizer;
+    private final QueryNormalizer normalizer;
     private final LongSupplier generation;
     private final Cache<Key, SearchResults> cache;
     /**
@@ -42,7 +41,7 @@ public final class CachingPassageSearch implements PassageSearch {
      */
     public CachingPassageSearch(
             PassageSearch delegate,
-            Function<String, String> normalizer,
+            QueryNormalizer normalizer,
             LongSupplier generation,
             long maximumSize,
             long maxBytes,
@@ -72,7 +71,7 @@ public final class CachingPassageSearch implements PassageSearch {
     public SearchResults search(SearchRequest request) {
         // A query that cannot run throws here each time and is remembered nowhere.
         Key key = new Key(
-                normalizedQueries.get(request.query(), normalizer),
+                normalizedQueries.get(request.query(), normalizer::normalize),
                 normalizeFilters(request.filters()),
                 request.offset(),
                 request.limit(),

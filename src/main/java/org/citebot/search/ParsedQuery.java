@@ -13,10 +13,12 @@ import java.util.TreeSet;
  * @param text the query as searched: control characters stripped, whitespace collapsed, cut to
  *     {@link UserQueryParser#MAX_CHARS}
  * @param terms analyzed terms of the unquoted words, in the order typed (repeats kept: they weigh more)
- * @param phrases analyzed quoted phrases; each must match (a one-word phrase is a required term)
+ * @param phrases quoted phrases; each must appear as written (a one-word phrase is a required word)
  * @param excludedTerms analyzed terms of {@code -word}s; a passage containing one is left out
- * @param excludedPhrases analyzed {@code -"phrases"}; a passage containing one is left out
+ * @param excludedPhrases analyzed {@code -"phrases"}; a passage containing one, in any form, is left out
  * @param words the unquoted and quoted words lower-cased but not stemmed, for spelling suggestions
+ * @param question what the query asks, in the member's words: the text without its exclusions and
+ *     quote marks, question words included; what the semantic leg embeds
  */
 public record ParsedQuery(
         String text,
@@ -24,7 +26,8 @@ public record ParsedQuery(
         List<QueryPhrase> phrases,
         List<String> excludedTerms,
         List<QueryPhrase> excludedPhrases,
-        List<String> words) {
+        List<String> words,
+        String question) {
 
     public ParsedQuery {
         terms = List.copyOf(terms);
@@ -51,7 +54,7 @@ public record ParsedQuery(
         parts.addAll(quoted);
         TreeSet<String> excluded = new TreeSet<>();
         excludedTerms.forEach(term -> excluded.add("-" + term));
-        excludedPhrases.forEach(phrase -> excluded.add("-" + phrase.canonical()));
+        excludedPhrases.forEach(phrase -> excluded.add("-" + phrase.analyzed()));
         parts.addAll(excluded);
         return String.join(" ", parts);
     }

@@ -15,6 +15,9 @@ import java.util.List;
  * @param tookNanos time spent searching and highlighting
  * @param didYouMean corrected query strings built from corpus terms (only when {@code totalHits == 0})
  * @param closestTitles titles of documents close to the query (only when {@code totalHits == 0})
+ * @param mode how the passages were ranked
+ * @param goodMatch whether the first passage passes the relevance floor; when false the hits are only
+ *     the closest passages, and replies say that nothing in the corpus answers this well
  */
 public record SearchResults(
         String normalizedQuery,
@@ -24,12 +27,46 @@ public record SearchResults(
         List<SearchHit> hits,
         long tookNanos,
         List<String> didYouMean,
-        List<String> closestTitles) {
+        List<String> closestTitles,
+        SearchMode mode,
+        boolean goodMatch) {
 
     public SearchResults {
         hits = List.copyOf(hits);
         didYouMean = List.copyOf(didYouMean);
         closestTitles = List.copyOf(closestTitles);
+    }
+
+    /** Lexical results, a good match whenever something matched (for tests and fixed answers). */
+    public SearchResults(
+            String normalizedQuery,
+            long totalHits,
+            boolean totalIsLowerBound,
+            int offset,
+            List<SearchHit> hits,
+            long tookNanos,
+            List<String> didYouMean,
+            List<String> closestTitles) {
+        this(
+                normalizedQuery,
+                totalHits,
+                totalIsLowerBound,
+                offset,
+                hits,
+                tookNanos,
+                didYouMean,
+                closestTitles,
+                SearchMode.LEXICAL,
+                totalHits > 0);
+    }
+
+    /**
+     * How many passages answer the question, as the query log counts them: the matches when the
+     * first passage passes the relevance floor, else none, so "unanswered" reports include questions
+     * whose closest passages were shown under "nothing answers this well".
+     */
+    public long answeringHits() {
+        return goodMatch ? totalHits : 0;
     }
 
     /**

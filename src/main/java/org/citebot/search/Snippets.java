@@ -2,11 +2,14 @@ package org.citebot.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Cuts a passage down to the excerpt a reply shows: at most a given number of characters around
- * the densest stretch of matches, starting and ending at sentence or word boundaries, with the match
- * spans moved to the excerpt's coordinates. Pure; used by the search service for each returned hit.
+ * the stretch holding the strongest matches (each match weighs what its word says about the
+ * question: a rare word more than a common one), or around a chosen sentence when nothing matched,
+ * starting and ending at sentence or word boundaries, with the match spans moved to the excerpt's
+ * coordinates. Pure; used by the search service for each returned hit.
  */
 public final class Snippets {
 
@@ -23,11 +26,29 @@ public final class Snippets {
      * @param matches spans in {@code text}; overlapping or unsorted spans are merged
      */
     public static Snippet excerpt(String text, List<HighlightSpan> matches, int maxChars) {
+        return excerpt(text, matches, span -> 1.0, 0, maxChars);
+    }
+
+    /**
+     * The excerpt of {@code text} showing the heaviest stretch of {@code matches} that fits in
+     * {@code maxChars}, or, when nothing matched, the text from {@code fallback} on.
+     *
+     * @param weight what a match is worth (its word's idf, say); merged matches add up
+     * @param fallback where to start when there is no match, e.g. the sentence closest in meaning
+     */
+    public static Snippet excerpt(
+            String text,
+            List<HighlightSpan> matches,
+            ToDoubleFunction<HighlightSpan> weight,
+            int fallback,
+            int maxChars) {
         List<HighlightSpan> spans = merge(matches, text.length());
         if (text.length() <= maxChars) {
             return new Snippet(text, spans, false, false);
         }
-        int anchor = spans.isEmpty() ? 0 : densestStart(spans, maxChars);
+        int anchor = spans.isEmpty()
+                ? Math.max(0, Math.min(fallback, text.length() - 1))
+                : heaviestStart(spans, weights(spans, matches, weight), maxChars);
         int start = startBefore(text, anchor);
         int end = endBefore(text, start, Math.min(text.length(), start + maxChars));
         if (end == text.length() && start > 0) {
@@ -51,10 +72,30 @@ public final class Snippets {
         return new Snippet(text.substring(start, end), shifted, start > 0, end < text.length());
     }
 
-    /** Start of the span that begins the window of {@code maxChars} holding the most spans. */
-    private static int densestStart(List<HighlightSpan> spans, int maxChars) {
+    /** Each merged span's weight: the sum of the weights of the matches inside it. */
+    private static double[] weights(
+            List<HighlightSpan> merged, List<HighlightSpan> matches, ToDoubleFunction<HighlightSpan> weight) {
+        double[] weights = new double[merged.size()];
+        for (HighlightSpan match : matches) {
+            for (int i = 0; i < merged.size(); i++) {
+                HighlightSpan span = merged.get(i);
+                if (match.start() >= span.start() && match.end() <= span.end()) {
+                    weights[i] += weight.applyAsDouble(match);
+                    break;
+                }
+            }
+        }
+        return weights;
+    }
+
+    /** Start of the span that begins the window of {@code maxChars} whose spans weigh the most. */
+    private static int heaviestStart(List<HighlightSpan> spans, double[] weights, int maxChars) {
+        double[] before = new double[spans.size() + 1];
+        for (int i = 0; i < spans.size(); i++) {
+            before[i + 1] = before[i] + weights[i];
+        }
         int best = 0;
-        int bestCount = 0;
+        double bestWeight = -1;
         int windowEnd = 0;
         for (int i = 0; i < spans.size(); i++) {
             windowEnd = Math.max(windowEnd, i);
@@ -62,9 +103,9 @@ public final class Snippets {
             while (windowEnd + 1 < spans.size() && spans.get(windowEnd + 1).end() <= limit) {
                 windowEnd++;
             }
-            int count = windowEnd - i + 1;
-            if (count > bestCount) {
-                bestCount = count;
+            double weight = before[windowEnd + 1] - before[i];
+            if (weight > bestWeight) {
+                bestWeight = weight;
                 best = i;
             }
         }

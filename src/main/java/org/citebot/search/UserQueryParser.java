@@ -31,10 +31,20 @@ public final class UserQueryParser {
     private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B(?:\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])");
 
     private final Analyzer analyzer;
+    private final boolean questionWords;
 
     /** @param analyzer the index's analyzer (see {@code PassageIndex#analyzer()}) */
     public UserQueryParser(Analyzer analyzer) {
+        this(analyzer, false);
+    }
+
+    /**
+     * @param analyzer the index's analyzer (see {@code PassageIndex#analyzer()})
+     * @param questionWords search question framing ("why", "how many") like other words
+     */
+    public UserQueryParser(Analyzer analyzer, boolean questionWords) {
         this.analyzer = analyzer;
+        this.questionWords = questionWords;
     }
 
     /**
@@ -53,6 +63,14 @@ public final class UserQueryParser {
         List<String> excludedWords = new ArrayList<>();
         List<String> excludedQuoted = new ArrayList<>();
         split(text, bag, quoted, excludedWords, excludedQuoted);
+        String question = String.join(" ", bag);
+        if (!quoted.isEmpty()) {
+            question = (question + " " + String.join(" ", quoted)).strip();
+        }
+        List<String> withoutFiller = QuestionFiller.strip(bag);
+        if (!questionWords && (QuestionFiller.hasContent(withoutFiller) || !quoted.isEmpty())) {
+            bag = withoutFiller;
+        }
 
         List<String> terms = new ArrayList<>();
         for (Token token : analyze(IndexSchema.BODY, String.join(" ", bag))) {
@@ -83,7 +101,7 @@ public final class UserQueryParser {
         for (Token token : analyze(IndexSchema.BODY_WORDS, String.join(" ", positive))) {
             words.add(token.term());
         }
-        return new ParsedQuery(text, terms, phrases, excludedTerms, excludedPhrases, words);
+        return new ParsedQuery(text, terms, phrases, excludedTerms, excludedPhrases, words, question);
     }
 
     /**
@@ -181,7 +199,11 @@ public final class UserQueryParser {
                 terms.add(token.term());
                 positions.add(token.position() - first);
             }
-            phrases.add(new QueryPhrase(terms, positions));
+            List<String> words = new ArrayList<>();
+            for (Token token : analyze(IndexSchema.BODY_WORDS, text)) {
+                words.add(token.term());
+            }
+            phrases.add(new QueryPhrase(terms, positions, words.isEmpty() ? terms : words));
         }
         return phrases;
     }

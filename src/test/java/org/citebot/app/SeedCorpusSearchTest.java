@@ -45,7 +45,7 @@ class SeedCorpusSearchTest {
     @Test
     void labelledQuestions_wordingAndParaphrase_allFindTheRightPassageInTopThree() {
         List<LabelledQuestion> questions = LabelledQuestion.seedQuestions().stream()
-                .filter(q -> q.kind() != LabelledQuestion.Kind.STRETCH)
+                .filter(q -> q.kind() == LabelledQuestion.Kind.WORDING || q.kind() == LabelledQuestion.Kind.PARAPHRASE)
                 .toList();
 
         QuestionScore score = QuestionScore.measure(engine.search(), questions);

@@ -47,7 +47,10 @@ class BenchCommandSmokeTest {
         long started = System.nanoTime();
         int code = commandLine.execute(
                 "--passages",
-                "10k",
+                "10k,300",
+                // Embedding is the slow part of a hybrid row: 300 passages keep it to seconds.
+                "--hybrid-passages",
+                "300",
                 "--quick",
                 "--json",
                 "--eval-dir",
@@ -64,7 +67,7 @@ class BenchCommandSmokeTest {
         assertThat(quality.get("fts5NdcgAt10").asDouble()).isBetween(0.3, 1.0);
         assertThat(quality.get("citebotNdcgAt10").asDouble()).isBetween(0.6647, 1.0);
 
-        assertThat(report.get("sizes")).hasSize(1);
+        assertThat(report.get("sizes")).hasSize(2);
         JsonNode size = report.get("sizes").get(0);
         assertThat(size.get("passages").asInt()).isEqualTo(10_000);
         assertThat(size.get("documents").asInt()).isBetween(10_000 / 8, 10_000 / 2);
@@ -108,7 +111,24 @@ class BenchCommandSmokeTest {
             assertThat(ratio.get("ratio").asDouble()).as(ratio.toString()).isPositive();
         }
         assertThat(size.get("targets").size()).isEqualTo(7);
+        assertThat(size.get("embedding"))
+                .as("no hybrid row above --hybrid-passages")
+                .isEmpty();
         assertThat(report.get("targets").get(0).get("target").asText()).contains("nDCG@10");
+
+        JsonNode small = report.get("sizes").get(1);
+        assertThat(small.get("passages").asInt()).isEqualTo(300);
+        assertPositive(
+                small.get("indexing").get("citebot-hybrid"), "hybrid indexing", "passagesPerSecond", "indexBytes");
+        JsonNode hybrid = small.get("search").get("citebot-hybrid");
+        assertLatencies(hybrid.get("oneThread"), "hybrid one thread", 1);
+        assertLatencies(hybrid.get("fourThreads"), "hybrid four threads", 4);
+        JsonNode embedding = small.get("embedding").get("citebot-hybrid");
+        assertThat(embedding.get("embedded").asLong() + embedding.get("reused").asLong())
+                .isEqualTo(300);
+        assertThat(small.get("targets").toString()).contains("semantic leg adds under 15 ms p50");
+        JsonNode start = report.get("semanticStart").get(0);
+        assertPositive(start, "first hybrid start", "modelLoadMillis", "passages", "indexMillis", "heapBytes");
     }
 
     private static void assertLatencies(JsonNode latencies, String what, int threads) {

@@ -26,16 +26,19 @@ class EvalCommandTest {
     private final StringWriter err = new StringWriter();
 
     @Test
-    void eval_allProfilesAsJson_printsExactlyOneObjectWithBothRuns() throws IOException {
+    void eval_allProfilesAsJson_printsExactlyOneObjectWithEveryRun() throws IOException {
         Path beir = tinyBeir("tiny");
 
         int code = run("--beir", beir.toString(), "--profile", "all", "--json");
 
         assertThat(code).isZero();
         JsonNode root = new ObjectMapper().readTree(out.toString());
-        assertThat(root.get("results")).hasSize(2);
+        assertThat(root.get("results")).hasSize(3);
         assertThat(root.get("results").get(0).get("profile").asText()).isEqualTo("anserini");
         assertThat(root.get("results").get(1).get("profile").asText()).isEqualTo("citebot");
+        assertThat(root.get("results").get(2).get("profile").asText()).isEqualTo("citebot-hybrid");
+        assertThat(root.get("results").get(2).get("measures").get("nDCG@10").asDouble())
+                .isEqualTo(1.0);
         assertThat(root.get("results").get(0).get("measures").get("nDCG@10").asDouble())
                 .isEqualTo(1.0);
         assertThat(root.get("results").get(0).get("queries").asInt()).isEqualTo(2);
@@ -55,14 +58,25 @@ class EvalCommandTest {
     }
 
     @Test
-    void eval_seeds_reportsSuccessAndMrr() throws IOException {
+    void eval_seeds_reportsLexicalThenHybridSuccessMrrAndHonesty() throws IOException {
         int code = run("--seeds", SEEDS.toString(), "--json");
 
         assertThat(code).isZero();
         JsonNode seeds = new ObjectMapper().readTree(out.toString()).get("seeds");
-        assertThat(seeds.get("documents").asInt()).isEqualTo(2);
-        assertThat(seeds.get("questions").asInt()).isPositive();
-        assertThat(seeds.get("successAt3").asDouble()).isBetween(0.0, 1.0);
+        assertThat(seeds).hasSize(2);
+        JsonNode lexical = seeds.get(0);
+        JsonNode hybrid = seeds.get(1);
+        assertThat(lexical.get("mode").asText()).isEqualTo("lexical");
+        assertThat(hybrid.get("mode").asText()).isEqualTo("hybrid");
+        assertThat(hybrid.get("documents").asInt()).isEqualTo(2);
+        assertThat(hybrid.get("questions").asInt()).isEqualTo(31);
+        assertThat(hybrid.get("offTopic").asInt()).isEqualTo(10);
+        // Every answerable seed question in the top 3, every off-topic one told so, none wrongly.
+        assertThat(hybrid.get("successAt3").asDouble()).isEqualTo(1.0);
+        assertThat(hybrid.get("offTopicHonest").asInt()).isEqualTo(10);
+        assertThat(hybrid.get("falseAlarms").asInt()).isZero();
+        assertThat(hybrid.get("successAt3").asDouble())
+                .isGreaterThan(lexical.get("successAt3").asDouble());
     }
 
     @Test

@@ -54,7 +54,8 @@ class SearchCommandTest {
         Reply reply = command(SampleData.threePassages(), 5).handle(request(Map.of("query", "nuclear escalation")));
 
         assertThat(reply.ephemeral()).isTrue();
-        assertThat(reply.text().orElseThrow().text()).isEqualTo("Passages 1–3 of 5 for “nuclear escalation”");
+        assertThat(reply.text().orElseThrow().text())
+                .isEqualTo("Passages 1–3 of 5 for “nuclear escalation” (search by words)");
         assertThat(reply.cards()).hasSize(3);
         assertThat(reply.cards().get(0).footer())
                 .containsExactly("The Atlantic Review", "Ann Lee", "30 Jun 2026", "The ladder", "¶3");
@@ -71,7 +72,8 @@ class SearchCommandTest {
         Reply reply = command(SampleData.threePassagesOfAtLeast(1000), 5)
                 .handle(request(Map.of("query", "nuclear escalation")));
 
-        assertThat(reply.text().orElseThrow().text()).isEqualTo("Passages 1–3 of 1,000+ for “nuclear escalation”");
+        assertThat(reply.text().orElseThrow().text())
+                .isEqualTo("Passages 1–3 of 1,000+ for “nuclear escalation” (search by words)");
         assertThat(button(reply, "Next ▶").enabled()).isTrue();
     }
 
@@ -80,7 +82,8 @@ class SearchCommandTest {
         Reply reply =
                 command(SampleData.threePassagesOfAtLeast(1), 5).handle(request(Map.of("query", "nuclear escalation")));
 
-        assertThat(reply.text().orElseThrow().text()).isEqualTo("Passages 1–3 of 1+ for “nuclear escalation”");
+        assertThat(reply.text().orElseThrow().text())
+                .isEqualTo("Passages 1–3 of 1+ for “nuclear escalation” (search by words)");
         assertThat(button(reply, "Next ▶").enabled()).isTrue();
     }
 

@@ -22,7 +22,7 @@ class StatusCommandTest {
 
     @Test
     void handle_indexAndCache_reportsSizesBuildTimeHitRateAndUptime() {
-        IndexMetadata index = new IndexMetadata(3, "f00", 1234, 56789, Instant.parse("2026-11-22T02:00:00Z"), 7);
+        IndexMetadata index = new IndexMetadata(3, "f00", 1234, 56789, Instant.parse("2026-11-22T02:00:00Z"), 7, "");
         StatusSource source = new StatusSource() {
             @Override
             public Optional<IndexMetadata> index() {

@@ -125,35 +125,54 @@ class HostileQueryFuzzTest {
         "ok\u0301"
     };
 
-    private Citebot citebot;
-    private Command search;
+    /** Hybrid queries cost a question embedding each (and sentence embeddings for some excerpts). */
+    private static final int HYBRID_QUERIES = 400;
+
+    private Citebot lexical;
+    private Citebot hybrid;
     private final DiscordRenderer renderer = new DiscordRenderer();
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
+        lexical = start(dir.resolve("lexical"), "lexical");
+        hybrid = start(dir.resolve("hybrid"), "hybrid");
+    }
+
+    private static Citebot start(Path dir, String mode) throws IOException {
         CitebotConfig config = new ConfigLoader(Map.of(
                         "CITEBOT_STATE_DB", dir.resolve("citebot.db").toString(),
                         "CITEBOT_RATE_LIMIT_SEARCHES", "1000",
                         "CITEBOT_RATE_LIMIT_WINDOW", "1s",
-                        "CITEBOT_CACHE_MAX_ENTRIES", "0"))
+                        "CITEBOT_CACHE_MAX_ENTRIES", "0",
+                        "CITEBOT_SEARCH_MODE", mode))
                 .load(Optional.empty(), false)
                 .withCorpusDir(Path.of(System.getProperty("citebot.seeds", "seeds")))
                 .withIndexDir(dir.resolve("index"));
-        citebot = Citebot.start(config, Clock.systemUTC());
-        search = citebot.registry().command("search").orElseThrow();
+        return Citebot.start(config, Clock.systemUTC());
     }
 
     @AfterAll
     void stop() throws IOException {
-        citebot.close();
+        lexical.close();
+        hybrid.close();
     }
 
     @Test
-    void generatedQueries_neverThrow_alwaysFitDiscord_neverMention() {
-        SplittableRandom random = new SplittableRandom(20261122);
+    void generatedQueries_lexical_neverThrow_alwaysFitDiscord_neverMention() {
+        fuzz(lexical, QUERIES, 20261122);
+    }
+
+    @Test
+    void generatedQueries_hybrid_neverThrow_alwaysFitDiscord_neverMention() {
+        fuzz(hybrid, HYBRID_QUERIES, 20261206);
+    }
+
+    private void fuzz(Citebot citebot, int queries, long seed) {
+        Command search = citebot.registry().command("search").orElseThrow();
+        SplittableRandom random = new SplittableRandom(seed);
         List<String> failures = new ArrayList<>();
         int answeredWithPassages = 0;
-        for (int i = 0; i < QUERIES; i++) {
+        for (int i = 0; i < queries; i++) {
             String query = query(random);
             int results = 1 + random.nextInt(10);
             Invoker invoker = new Invoker(
@@ -187,7 +206,7 @@ class HostileQueryFuzzTest {
         assertThat(failures).as("queries that broke the query path").isEmpty();
         assertThat(answeredWithPassages)
                 .as("the generator also produces answerable queries")
-                .isGreaterThan(QUERIES / 4);
+                .isGreaterThan(queries / 4);
     }
 
     private static String query(SplittableRandom random) {

@@ -34,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandLineBesideRunningCitebotTest {
 
     private static final Duration EXIT = Duration.ofSeconds(120);
+    /** Locks and processes are what this tests; lexical mode spares ten children loading the model. */
+    private static final Map<String, String> LEXICAL = Map.of("CITEBOT_SEARCH_MODE", "lexical");
+
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at [\\w.$]+\\(.*");
 
     @TempDir
@@ -79,7 +82,7 @@ class CommandLineBesideRunningCitebotTest {
     @Test
     void consoleRunning_searchAnswers_indexAndASecondConsoleRefuse_changedCorpusSaidToBeStale() throws Exception {
         try (ChildJvm console =
-                ChildJvm.start(ChildJvm.QUICK_START, Main.class, Map.of(), "--config", config.toString(), "run")) {
+                ChildJvm.start(ChildJvm.QUICK_START, Main.class, LEXICAL, "--config", config.toString(), "run")) {
             console.awaitLineStartingWith("citebot console:", EXIT);
 
             try (ChildJvm search = cli("search", "--json", "--", "HIMARS");
@@ -126,7 +129,15 @@ class CommandLineBesideRunningCitebotTest {
     void botRunning_indexRefusesNamingTheBot_searchAnswers() throws Exception {
         try (FakeDiscord discord = FakeDiscord.start()) {
             Map<String, String> environment = new HashMap<>(CitebotOnFakeDiscord.environment(
-                    discord, data, Map.of("CITEBOT_OPS_LISTEN", "off", "CITEBOT_CORPUS_DIR", corpus.toString())));
+                    discord,
+                    data,
+                    Map.of(
+                            "CITEBOT_OPS_LISTEN",
+                            "off",
+                            "CITEBOT_CORPUS_DIR",
+                            corpus.toString(),
+                            "CITEBOT_SEARCH_MODE",
+                            "lexical")));
             Map<String, String> bot = new HashMap<>(environment);
             bot.put("DISCORD_TOKEN", discord.token());
             try (ChildJvm citebot = ChildJvm.start(ChildJvm.QUICK_START, Main.class, bot, "run")) {
@@ -172,7 +183,7 @@ class CommandLineBesideRunningCitebotTest {
     private ChildJvm cli(String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of("--config", config.toString()));
         all.addAll(List.of(args));
-        return ChildJvm.start(ChildJvm.QUICK_START, Main.class, Map.of(), all.toArray(String[]::new));
+        return ChildJvm.start(ChildJvm.QUICK_START, Main.class, LEXICAL, all.toArray(String[]::new));
     }
 
     private static JsonNode json(ChildJvm child) throws IOException {

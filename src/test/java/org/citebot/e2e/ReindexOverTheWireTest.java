@@ -81,7 +81,11 @@ class ReindexOverTheWireTest {
                         "CITEBOT_DISCORD_DEFER_AFTER",
                         "100ms",
                         "CITEBOT_MODERATORS_LOG_CHANNEL",
-                        discord.channel("operators").id()));
+                        discord.channel("operators").id(),
+                        // Who may reindex and what is announced is tested here; embedding 600 new
+                        // articles would add a minute (ReindexStatusTest covers the embedding progress).
+                        "CITEBOT_SEARCH_MODE",
+                        "lexical"));
         // The server's moderators chose their own log channel (/settings log-channel).
         citebot.citebot()
                 .guildSettings()

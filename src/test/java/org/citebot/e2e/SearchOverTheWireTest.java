@@ -99,6 +99,32 @@ class SearchOverTheWireTest {
     }
 
     @Test
+    @DisplayName(
+            "A question in other words than the text's is answered by meaning: the right passage on the first card")
+    void search_paraphraseSharingNoWordWithTheAnswer_firstCardIsTheAnswer() {
+        InteractionHandle search = discord.slash(
+                        "search",
+                        Map.of("query", "Which Scandinavian legislature scrapped a prohibition on atomic arms?"))
+                .as(discord.alice());
+
+        JsonNode answer = search.awaitResponseMessage(hasEmbeds(), Duration.ofSeconds(20));
+        assertThat(answer.path("content").asText()).startsWith("Passages 1–").contains("search by words and meaning");
+        assertThat(answer.path("embeds").get(0).path("description").asText()).contains("ban on nuclear weapons");
+    }
+
+    @Test
+    @DisplayName("A question the corpus does not cover is told so, and the closest passages come under that heading")
+    void search_offTopicQuestion_saysNothingAnswersItWell() {
+        InteractionHandle search = discord.slash(
+                        "search", Map.of("query", "What is the best recipe for sourdough bread?"))
+                .as(discord.alice());
+
+        JsonNode answer = search.awaitResponseMessage(
+                m -> m.path("content").asText().startsWith("Nothing in the corpus answers"), Duration.ofSeconds(20));
+        assertThat(answer.path("content").asText()).contains("sourdough bread").contains("well. The closest passages");
+    }
+
+    @Test
     @DisplayName("A source without a URL is cited by publisher and date, with no link")
     void search_sourceWithoutUrl_citedByPublisherAndDate() {
         InteractionHandle search =

@@ -363,14 +363,14 @@ class ReindexServiceTest {
         try {
             assertThatThrownBy(() -> watched.reindex(MODERATOR, hangsOnTheThirdFile))
                     .isInstanceOf(ReindexFailedException.class)
-                    .hasMessageContaining("did not finish within 1 s (index.reindexTimeout) and was stopped");
+                    .hasMessageContaining("made no progress for 1 s (index.reindexTimeout) and was stopped");
 
             assertThat(stuck.getCount()).isZero();
             assertThat(watched.running()).as("the one-at-a-time slot").isEmpty();
             Run run = runs.recent(1).get(0);
             assertThat(run.result()).isEqualTo(Result.FAILED);
             assertThat(run.error())
-                    .hasValueSatisfying(error -> assertThat(error).contains("did not finish"));
+                    .hasValueSatisfying(error -> assertThat(error).contains("made no progress"));
             assertThat(announced)
                     .last()
                     .extracting(announcement -> text(announcement.operators()))

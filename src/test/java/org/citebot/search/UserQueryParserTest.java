@@ -26,9 +26,11 @@ class UserQueryParserTest {
         ParsedQuery query = parser.parse("NATO summit \"nuclear war\" -Russia -\"arms control\"");
 
         assertThat(query.terms()).containsExactly("nato", "summit");
-        assertThat(query.phrases()).containsExactly(new QueryPhrase(List.of("nuclear", "war"), List.of(0, 1)));
+        assertThat(query.phrases())
+                .containsExactly(new QueryPhrase(List.of("nuclear", "war"), List.of(0, 1), List.of("nuclear", "war")));
         assertThat(query.excludedTerms()).containsExactly("russia");
-        assertThat(query.excludedPhrases()).containsExactly(new QueryPhrase(List.of("arm", "control"), List.of(0, 1)));
+        assertThat(query.excludedPhrases())
+                .containsExactly(new QueryPhrase(List.of("arm", "control"), List.of(0, 1), List.of("arms", "control")));
         assertThat(query.words()).containsExactly("nato", "summit", "nuclear", "war");
         assertThat(query.normalized()).isEqualTo("nato summit \"nuclear war\" -\"arm control\" -russia");
     }
@@ -37,8 +39,10 @@ class UserQueryParserTest {
     void parse_phraseWithStopWord_keepsTheGapInPositions() {
         ParsedQuery query = parser.parse("\"secretary of state\"");
 
-        assertThat(query.phrases()).containsExactly(new QueryPhrase(List.of("secretari", "state"), List.of(0, 2)));
-        assertThat(query.normalized()).isEqualTo("\"secretari _ state\"");
+        assertThat(query.phrases())
+                .containsExactly(new QueryPhrase(
+                        List.of("secretari", "state"), List.of(0, 2), List.of("secretary", "of", "state")));
+        assertThat(query.normalized()).isEqualTo("\"secretary of state\"");
     }
 
     @Test
@@ -62,7 +66,8 @@ class UserQueryParserTest {
         ParsedQuery query = parser.parse("drones \"Kherson\"");
 
         assertThat(query.terms()).containsExactly("drone");
-        assertThat(query.phrases()).containsExactly(new QueryPhrase(List.of("kherson"), List.of(0)));
+        assertThat(query.phrases())
+                .containsExactly(new QueryPhrase(List.of("kherson"), List.of(0), List.of("kherson")));
     }
 
     @Test
@@ -160,5 +165,53 @@ class UserQueryParserTest {
         assertThat(parser.parse("**bold** _x_ ~~y~~ ||spoiler||").terms()).contains("bold", "y", "spoiler");
         assertThat(parser.parse("@everyone").terms()).containsExactly("everyon");
         assertThat(parser.parse("<@123>").terms()).containsExactly("123");
+    }
+
+    @Test
+    void parse_questionFraming_neitherMatchedNorKeptForBolding() {
+        ParsedQuery query = parser.parse("Why did NATO send tanks, and how many were there according to Biden?");
+
+        assertThat(query.terms()).containsExactly("nato", "send", "tank", "biden");
+        assertThat(query.words()).doesNotContain("why", "did", "how", "many", "according");
+    }
+
+    @Test
+    void parse_whatDidSomeoneSayAbout_keepsOnlyWhoAndWhat() {
+        assertThat(parser.parse("What did Stoltenberg say about red lines?").terms())
+                .containsExactly("stoltenberg", "red", "line");
+    }
+
+    @Test
+    void parse_takePlaceTogether_isFramingButPlaceAloneIsNot() {
+        assertThat(parser.parse("Where did the summit take place?").terms()).containsExactly("summit");
+        assertThat(parser.parse("a safe place for civilians").terms()).containsExactly("safe", "place", "civilian");
+    }
+
+    @Test
+    void parse_quotedQuestionWords_areKept() {
+        ParsedQuery query = parser.parse("\"how many\" casualties");
+
+        assertThat(query.terms()).containsExactly("casualti");
+        assertThat(query.phrases())
+                .containsExactly(new QueryPhrase(List.of("how", "mani"), List.of(0, 1), List.of("how", "many")));
+    }
+
+    @Test
+    void parse_onlyQuestionWords_searchesThemRatherThanNothing() {
+        assertThat(parser.parse("how many?").terms()).containsExactly("how", "mani");
+    }
+
+    @Test
+    void parse_onlyFramingBesideAPhrase_searchesThePhrase() {
+        ParsedQuery query = parser.parse("why \"red line\"");
+
+        assertThat(query.terms()).isEmpty();
+        assertThat(query.phrases()).hasSize(1);
+    }
+
+    @Test
+    void normalized_questionAndKeywords_shareOneCacheEntry() {
+        assertThat(parser.parse("How many civilians have died?").normalized())
+                .isEqualTo(parser.parse("civilians died").normalized());
     }
 }

@@ -26,6 +26,7 @@ import org.citebot.search.SearchHit;
 import org.citebot.search.SearchRequest;
 import org.citebot.search.SearchResults;
 import org.citebot.search.SearchSettings;
+import org.citebot.semantic.PassageEmbedder;
 
 /**
  * citebot's own ranking as the bot uses it: every collection document becomes one citebot document
@@ -47,11 +48,32 @@ public final class CitebotProfile implements RetrievalProfile {
     private final SearchSettings searchSettings;
     private final Clock clock;
     private final int depth;
+    private final Optional<PassageEmbedder> semantic;
 
-    /** citebot's defaults, as the composition root builds the bot, to the full {@link #DEPTH}. */
+    /** citebot's defaults, lexical, as the composition root builds the bot, to the full {@link #DEPTH}. */
     public static CitebotProfile defaults(Clock clock) {
         return new CitebotProfile("citebot", IndexSettings.defaults(), SearchSettings.defaults(), clock, DEPTH);
     }
+
+    /**
+     * citebot's defaults in hybrid mode: passages embedded by {@code embedder} (from its store where
+     * the text was embedded before), questions fused from both legs; {@link #HYBRID_DEPTH} deep.
+     */
+    public static CitebotProfile hybrid(Clock clock, PassageEmbedder embedder) {
+        return new CitebotProfile(
+                "citebot-hybrid",
+                IndexSettings.defaults(),
+                SearchSettings.defaults(),
+                clock,
+                HYBRID_DEPTH,
+                Optional.of(embedder));
+    }
+
+    /**
+     * Documents a hybrid run retrieves per topic: the fusion ranks the first hundred of each leg, and
+     * nDCG@10 and R@100 need no more.
+     */
+    public static final int HYBRID_DEPTH = 100;
 
     /**
      * @param depth documents retrieved per topic, 1 to {@link #DEPTH}; a shallower run is quicker
@@ -59,6 +81,17 @@ public final class CitebotProfile implements RetrievalProfile {
      */
     public CitebotProfile(
             String name, IndexSettings indexSettings, SearchSettings searchSettings, Clock clock, int depth) {
+        this(name, indexSettings, searchSettings, clock, depth, Optional.empty());
+    }
+
+    /** Like the lexical constructor; with {@code semantic}, passages carry vectors and searches are hybrid. */
+    public CitebotProfile(
+            String name,
+            IndexSettings indexSettings,
+            SearchSettings searchSettings,
+            Clock clock,
+            int depth,
+            Optional<PassageEmbedder> semantic) {
         if (depth < 1 || depth > DEPTH) {
             throw new IllegalArgumentException("depth must be 1.." + DEPTH + ", was " + depth);
         }
@@ -67,6 +100,7 @@ public final class CitebotProfile implements RetrievalProfile {
         this.searchSettings = searchSettings;
         this.clock = clock;
         this.depth = depth;
+        this.semantic = semantic;
     }
 
     /**
@@ -88,21 +122,12 @@ public final class CitebotProfile implements RetrievalProfile {
     }
 
     private static SearchSettings withBoosts(SearchSettings s, float titleBoost, float proximityBoost) {
-        return new SearchSettings(
-                titleBoost,
-                s.sectionBoost(),
-                proximityBoost,
-                s.proximitySlop(),
-                s.maxProximityTerms(),
-                s.candidateWindow(),
-                s.diversityTop(),
-                s.diversityMaxPerDocument(),
-                s.snippetMaxChars());
+        return s.withTitleBoost(titleBoost).withProximityBoost(proximityBoost);
     }
 
     /** The same settings retrieving only {@code newDepth} documents per topic. */
     public CitebotProfile withDepth(int newDepth) {
-        return new CitebotProfile(name, indexSettings, searchSettings, clock, newDepth);
+        return new CitebotProfile(name, indexSettings, searchSettings, clock, newDepth, semantic);
     }
 
     @Override
@@ -117,7 +142,7 @@ public final class CitebotProfile implements RetrievalProfile {
 
     @Override
     public RankedRun run(TestCollection collection, Path workDir) throws IOException {
-        try (PassageIndex index = buildIndex(collection, workDir, indexSettings, clock)) {
+        try (PassageIndex index = buildIndex(collection, workDir, indexSettings, clock, semantic)) {
             return search(collection, index);
         }
     }
@@ -129,11 +154,22 @@ public final class CitebotProfile implements RetrievalProfile {
      */
     public static PassageIndex buildIndex(
             TestCollection collection, Path workDir, IndexSettings indexSettings, Clock clock) throws IOException {
+        return buildIndex(collection, workDir, indexSettings, clock, Optional.empty());
+    }
+
+    /** Like {@link #buildIndex(TestCollection, Path, IndexSettings, Clock)}, passages embedded by {@code embedder}. */
+    public static PassageIndex buildIndex(
+            TestCollection collection,
+            Path workDir,
+            IndexSettings indexSettings,
+            Clock clock,
+            Optional<PassageEmbedder> embedder)
+            throws IOException {
         List<IndexedDocument> documents = new ArrayList<>(collection.documents().size());
         for (EvalDocument document : collection.documents()) {
             documents.add(toCitebot(document));
         }
-        PassageIndex index = PassageIndex.open(workDir, indexSettings, clock);
+        PassageIndex index = PassageIndex.open(workDir, indexSettings, clock, embedder);
         try {
             index.rebuild(documents);
         } catch (IOException | RuntimeException e) {
@@ -155,7 +191,7 @@ public final class CitebotProfile implements RetrievalProfile {
                 || built.bm25B() != indexSettings.bm25B()) {
             throw new IllegalArgumentException("the index was built with other settings than profile " + name);
         }
-        PassageSearch search = new LuceneSearchService(index, searchSettings);
+        PassageSearch search = new LuceneSearchService(index, searchSettings, semantic.map(PassageEmbedder::model));
         Map<String, List<ScoredDocument>> byQuery = new LinkedHashMap<>();
         for (Topic topic : collection.topics()) {
             byQuery.put(topic.id(), rankDocuments(search, topic, depth));
@@ -168,7 +204,7 @@ public final class CitebotProfile implements RetrievalProfile {
      * when the collection gives none, since citebot requires a title) and the text as one passage.
      */
     static IndexedDocument toCitebot(EvalDocument document) {
-        String title = document.title().isBlank() ? document.id() : document.title();
+        String title = titleOf(document);
         String text = document.text();
         DocumentMetadata metadata = new DocumentMetadata(
                 title, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "en");
@@ -177,6 +213,11 @@ public final class CitebotProfile implements RetrievalProfile {
                 new SourceDocument(document.id(), document.id(), "", metadata, text, List.of(paragraph));
         Passage passage = new Passage(document.id(), 0, 1, Optional.empty(), text, 0, text.length());
         return new IndexedDocument(source, List.of(passage));
+    }
+
+    /** The title citebot gives a collection document: its own, or its id when it has none. */
+    static String titleOf(EvalDocument document) {
+        return document.title().isBlank() ? document.id() : document.title();
     }
 
     /**

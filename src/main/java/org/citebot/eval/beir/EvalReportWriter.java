@@ -61,7 +61,7 @@ public final class EvalReportWriter {
                 }
             }
         }
-        report.seeds().ifPresent(seeds -> writeSeeds(seeds, out));
+        report.seeds().forEach(seeds -> writeSeeds(seeds, out));
         out.flush();
     }
 
@@ -82,17 +82,25 @@ public final class EvalReportWriter {
         out.println();
         out.printf(
                 Locale.ROOT,
-                "seeds / citebot: %d labelled questions over %d documents, %d passages, %.1f s%n",
+                "seeds / citebot (%s): %d answerable and %d off-topic questions over %d documents, %d passages, %.1f s%n",
+                score.mode().label(),
                 score.questions(),
+                score.offTopic(),
                 seeds.documents(),
                 seeds.passages(),
                 seeds.tookMillis() / 1000.0);
         out.printf(
                 Locale.ROOT,
-                "  success@1 %.4f%n  success@3 %.4f%n  MRR       %.4f%n",
+                "  success@1 %.4f%n  success@3 %.4f%n  MRR       %.4f%n"
+                        + "  off-topic told nothing answers well   %d of %d%n"
+                        + "  answerable told nothing answers well  %d of %d%n",
                 score.successAt1(),
                 score.successAt3(),
-                score.mrr());
+                score.mrr(),
+                score.offTopicHonest(),
+                score.offTopic(),
+                score.falseAlarms(),
+                score.questions());
         for (QuestionScore.Miss miss : score.misses()) {
             out.printf(
                     Locale.ROOT,
@@ -131,9 +139,14 @@ public final class EvalReportWriter {
                 }
             });
         }
-        report.seeds().ifPresent(seeds -> {
-            ObjectNode node = root.putObject("seeds");
+        ArrayNode allSeeds = root.putArray("seeds");
+        report.seeds().forEach(seeds -> {
+            ObjectNode node = allSeeds.addObject();
+            node.put("mode", seeds.score().mode().label());
             node.put("questions", seeds.score().questions());
+            node.put("offTopic", seeds.score().offTopic());
+            node.put("offTopicHonest", seeds.score().offTopicHonest());
+            node.put("falseAlarms", seeds.score().falseAlarms());
             node.put("documents", seeds.documents());
             node.put("passages", seeds.passages());
             node.put("successAt1", seeds.score().successAt1());

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.citebot.eval.LabelledQuestion;
 import org.citebot.eval.QuestionScore;
 import org.citebot.eval.SeedQuestionEvaluation.SeedResult;
+import org.citebot.search.SearchMode;
 import org.junit.jupiter.api.Test;
 
 /** The readable and the JSON form of an evaluation report. */
@@ -42,8 +43,11 @@ class EvalReportWriterTest {
                     0.75,
                     0.625,
                     List.of(new QuestionScore.Miss(
-                            new LabelledQuestion("q9", LabelledQuestion.Kind.STRETCH, "Who won?", "doc", "phrase"),
-                            0))),
+                            new LabelledQuestion("q9", LabelledQuestion.Kind.STRETCH, "Who won?", "doc", "phrase"), 0)),
+                    2,
+                    2,
+                    0,
+                    SearchMode.HYBRID),
             2,
             30,
             900);
@@ -97,7 +101,9 @@ class EvalReportWriterTest {
         String text = text(new EvalReport(List.of(), Optional.of(SEEDS)));
 
         assertThat(text)
-                .contains("seeds / citebot: 4 labelled questions over 2 documents, 30 passages")
+                .contains(
+                        "seeds / citebot (hybrid): 4 answerable and 2 off-topic questions over 2 documents, 30 passages")
+                .contains("off-topic told nothing answers well   2 of 2")
                 .contains("success@1 0.5000")
                 .contains("MRR       0.6250")
                 .contains("missed q9 stretch (not in the top 10): Who won?");
@@ -115,8 +121,9 @@ class EvalReportWriterTest {
         assertThat(first.get("published").get("measures").get("nDCG@10").asDouble())
                 .isEqualTo(0.6789);
         assertThat(root.get("results").get(1).get("measures").has("R@1000")).isFalse();
-        assertThat(root.get("seeds").get("mrr").asDouble()).isEqualTo(0.625);
-        assertThat(root.get("seeds").get("misses").get(0).get("id").asText()).isEqualTo("q9");
+        assertThat(root.get("seeds").get(0).get("mrr").asDouble()).isEqualTo(0.625);
+        assertThat(root.get("seeds").get(0).get("misses").get(0).get("id").asText())
+                .isEqualTo("q9");
     }
 
     private String text(EvalReport report) {

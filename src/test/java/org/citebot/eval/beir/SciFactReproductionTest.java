@@ -11,6 +11,10 @@ import java.util.Optional;
 import org.citebot.index.IndexSettings;
 import org.citebot.index.PassageIndex;
 import org.citebot.search.SearchSettings;
+import org.citebot.semantic.PassageEmbedder;
+import org.citebot.semantic.TextEmbedder;
+import org.citebot.state.SqliteEmbeddingStore;
+import org.citebot.testing.Models;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,7 @@ class SciFactReproductionTest {
     private static EffectivenessScores anserini;
     private static EffectivenessScores citebotMultifield;
     private static EffectivenessScores citebotDefaults;
+    private static EffectivenessScores citebotHybrid;
 
     @BeforeAll
     static void runAnseriniOnce(@TempDir Path work) throws Exception {
@@ -42,24 +47,35 @@ class SciFactReproductionTest {
         anserini = TrecEval.evaluate(scifact.judgements(), run, scifact.averaging());
         System.out.printf("anserini scifact %s in %d ms%n", anserini, (System.nanoTime() - started) / 1_000_000);
 
-        // citebot's two runs share one index: they differ only in how they search it.
+        // citebot's runs share one index with vectors: they differ only in how they search it. The
+        // vectors are the shared ones, checked against citebot's own model before they are used.
         started = System.nanoTime();
-        try (PassageIndex index = CitebotProfile.buildIndex(
-                scifact, Files.createDirectory(work.resolve("citebot")), IndexSettings.defaults(), Clock.systemUTC())) {
+        TextEmbedder model = Models.bgeSmall();
+        SqliteEmbeddingStore store = SqliteEmbeddingStore.open(work.resolve("embeddings.db"));
+        PrecomputedVectors vectors = PrecomputedVectors.find(
+                        data.get().resolve("scifact"),
+                        PrecomputedVectors.folderFor(model).orElseThrow(),
+                        384)
+                .orElseThrow();
+        assertThat(vectors.disagreement(scifact, model)).isEmpty();
+        vectors.saveInto(store, scifact, model);
+        PassageEmbedder embedder = new PassageEmbedder(model, store);
+        try (store;
+                PassageIndex index = CitebotProfile.buildIndex(
+                        scifact,
+                        Files.createDirectory(work.resolve("citebot")),
+                        IndexSettings.defaults(),
+                        Clock.systemUTC(),
+                        Optional.of(embedder))) {
+            assertThat(embedder.embeddedCount())
+                    .as("every SciFact vector came from the shared file")
+                    .isZero();
             System.out.printf("citebot scifact index built in %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
             started = System.nanoTime();
             SearchSettings d = SearchSettings.defaults();
-            SearchSettings equalWeightNoProximity = new SearchSettings(
-                    1.0f,
-                    d.sectionBoost(),
-                    0f,
-                    d.proximitySlop(),
-                    d.maxProximityTerms(),
-                    d.candidateWindow(),
-                    d.diversityTop(),
-                    d.diversityMaxPerDocument(),
-                    d.snippetMaxChars());
+            SearchSettings equalWeightNoProximity =
+                    d.withTitleBoost(1.0f).withProximityBoost(0f).withQuestionWords(true);
             CitebotProfile multifield = new CitebotProfile(
                     "citebot-multifield", IndexSettings.defaults(), equalWeightNoProximity, Clock.systemUTC(), 100);
             citebotMultifield =
@@ -77,7 +93,22 @@ class SciFactReproductionTest {
             System.out.printf(
                     "citebot defaults scifact %s in %d ms%n",
                     citebotDefaults, (System.nanoTime() - started) / 1_000_000);
+
+            started = System.nanoTime();
+            citebotHybrid = TrecEval.evaluate(
+                    scifact.judgements(),
+                    CitebotProfile.hybrid(Clock.systemUTC(), embedder).search(scifact, index),
+                    scifact.averaging());
+            System.out.printf(
+                    "citebot hybrid scifact %s in %d ms%n", citebotHybrid, (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    @Test
+    void citebotHybrid_onSciFact_staysAboveTheIssuesFloor() {
+        // 0.7272 / 0.9717 when measured; the issue asks for at least 0.72 and 0.95.
+        assertThat(citebotHybrid.ndcgAt10()).isGreaterThanOrEqualTo(0.72);
+        assertThat(citebotHybrid.recallAt100()).isGreaterThanOrEqualTo(0.95);
     }
 
     @Test

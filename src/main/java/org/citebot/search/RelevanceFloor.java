@@ -1,0 +1,117 @@
+package org.citebot.search;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.citebot.index.IndexSchema;
+
+/**
+ * Decides whether a search found an answer or only the closest passages, so that a question the
+ * corpus does not cover is told so plainly instead of being shown unrelated passages as answers.
+ * Two signals, either of which is enough: the best lexical passage holds most of the question's
+ * weight (its rarer words count more, by idf), or, in hybrid mode, a passage is close in meaning
+ * (cosine of the question's and the passage's vectors). The floors were set on the project's
+ * labelled on-topic and off-topic seed questions (docs/benchmarks.md).
+ */
+final class RelevanceFloor {
+
+    private final SearchSettings settings;
+
+    RelevanceFloor(SearchSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * The share of the question's weight the best lexical passage holds; 0 when nothing matched.
+     *
+     * @param bestLexicalDoc the best lexical passage's document number, or -1 when nothing matched
+     */
+    double bestCoverage(IndexSearcher searcher, ParsedQuery parsed, int bestLexicalDoc) throws IOException {
+        return bestLexicalDoc < 0 ? 0 : coverage(searcher, parsed, bestLexicalDoc);
+    }
+
+    /** Whether the question's words really match, by the hybrid search's lexical floor. */
+    boolean wordsMatch(double coverage) {
+        return coverage >= settings.lexicalFloor();
+    }
+
+    /**
+     * Whether the search found an answer. Hybrid: the words match, or a passage is close enough in
+     * meaning. Lexical: the words match by the lower floor of lexical mode.
+     *
+     * @param bestCosine the closest passage's cosine to the question; NaN without the semantic leg
+     */
+    boolean passes(double coverage, double bestCosine) {
+        if (Double.isNaN(bestCosine)) {
+            return coverage >= settings.lexicalModeFloor();
+        }
+        return wordsMatch(coverage) || bestCosine >= settings.semanticFloor();
+    }
+
+    /**
+     * The share of the question's idf weight that passage {@code doc} holds: each distinct term of
+     * the unquoted words counts its idf if it occurs in the passage's body, title or section;
+     * quoted phrases, which every hit contains as written, count as held.
+     */
+    static double coverage(IndexSearcher searcher, ParsedQuery parsed, int doc) throws IOException {
+        Set<String> terms = new LinkedHashSet<>(parsed.terms());
+        if (terms.isEmpty()) {
+            return parsed.phrases().isEmpty() ? 0 : 1;
+        }
+        IndexReader reader = searcher.getIndexReader();
+        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+        int target = doc - leaf.docBase;
+        double total = 0;
+        double held = 0;
+        for (String term : terms) {
+            double idf = idf(searcher, term);
+            total += idf;
+            if (contains(searcher, leaf, target, term)) {
+                held += idf;
+            }
+        }
+        return total == 0 ? 0 : held / total;
+    }
+
+    /** BM25's idf of {@code term} in the body: how much finding it says (0 for an empty term). */
+    static double idf(IndexSearcher searcher, String term) {
+        if (term.isEmpty()) {
+            return 1;
+        }
+        IndexReader reader = searcher.getIndexReader();
+        int documents = Math.max(1, reader.numDocs());
+        try {
+            int frequency = reader.docFreq(new Term(IndexSchema.BODY, term));
+            return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading a term's frequency failed", e);
+        }
+    }
+
+    private static boolean contains(IndexSearcher searcher, LeafReaderContext leaf, int target, String term)
+            throws IOException {
+        BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+        for (String field : new String[] {IndexSchema.BODY, IndexSchema.TITLE, IndexSchema.SECTION}) {
+            anyField.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+        }
+        Weight weight = searcher.createWeight(searcher.rewrite(anyField.build()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) {
+            return false;
+        }
+        DocIdSetIterator iterator = scorer.iterator();
+        return iterator.advance(target) == target;
+    }
+}

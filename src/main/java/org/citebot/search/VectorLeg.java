@@ -1,0 +1,118 @@
+package org.citebot.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.citebot.corpus.SentenceSplitter;
+import org.citebot.index.IndexSchema;
+import org.citebot.semantic.TextEmbedder;
+
+/**
+ * The semantic leg of a hybrid search: the question embedded by the model, and the passages whose
+ * vectors are nearest to it in the index's HNSW graph, restricted by the same constraints as the
+ * words (phrases as written, exclusions, filters), so a quoted phrase or a {@code -word} means the
+ * same in both legs. Question vectors are cached by text: paging and repeated questions embed once.
+ */
+final class VectorLeg {
+
+    /** Question vectors kept; 384 floats each, so about 2.5 MiB. */
+    static final int QUERY_CACHE_SIZE = 1_000;
+    /** Sentence vectors kept for excerpts of passages found by meaning alone: about 12 MiB. */
+    static final int SENTENCE_CACHE_SIZE = 5_000;
+    /** Sentences of one passage compared with the question at most. */
+    static final int MAX_SENTENCES = 8;
+
+    private static final SentenceSplitter SENTENCES = new SentenceSplitter();
+
+    private final TextEmbedder embedder;
+    private final int neighbours;
+    private final Cache<String, float[]> questions;
+    private final Cache<String, float[]> sentences;
+
+    /** @param neighbours how many nearest passages the leg returns */
+    VectorLeg(TextEmbedder embedder, int neighbours) {
+        this.embedder = embedder;
+        this.neighbours = neighbours;
+        this.questions = BoundedCaches.<String, float[]>builder(
+                        QUERY_CACHE_SIZE,
+                        QUERY_CACHE_SIZE * (long) (embedder.dimension() * Float.BYTES + 256),
+                        (text, vector) -> 64 + BoundedCaches.string(text) + vector.length * Float.BYTES)
+                .build();
+        this.sentences = BoundedCaches.<String, float[]>builder(
+                        SENTENCE_CACHE_SIZE,
+                        SENTENCE_CACHE_SIZE * (long) (embedder.dimension() * Float.BYTES + 512),
+                        (text, vector) -> 64 + BoundedCaches.string(text) + vector.length * Float.BYTES)
+                .build();
+    }
+
+    /** The model, for reports. */
+    TextEmbedder model() {
+        return embedder;
+    }
+
+    /** Whether {@code searcher}'s index holds passage vectors of this model's dimension. */
+    boolean covers(IndexSearcher searcher) {
+        FieldInfo field =
+                FieldInfos.getMergedFieldInfos(searcher.getIndexReader()).fieldInfo(IndexSchema.VECTOR);
+        return field != null && field.getVectorDimension() == embedder.dimension();
+    }
+
+    /**
+     * The passages nearest in meaning to {@code question} that satisfy {@code constraints}, nearest
+     * first; each score is Lucene's similarity for unit vectors, {@code (1 + cosine) / 2}.
+     */
+    ScoreDoc[] nearest(IndexSearcher searcher, String question, Query constraints) throws IOException {
+        float[] vector = questions.get(question, embedder::embedQuery);
+        TopDocs top = searcher.search(
+                new KnnFloatVectorQuery(IndexSchema.VECTOR, vector, neighbours, constraints), neighbours);
+        return top.scoreDocs;
+    }
+
+    /**
+     * Where the sentence of {@code text} closest in meaning to {@code question} starts, so an
+     * excerpt of a passage found by meaning alone shows why it was found. Sentence vectors are
+     * cached by text; a long passage's first {@link #MAX_SENTENCES} sentences are compared.
+     */
+    int closestSentence(String question, String text) {
+        float[] asked = questions.get(question, embedder::embedQuery);
+        int best = 0;
+        double bestSimilarity = Double.NEGATIVE_INFINITY;
+        List<SentenceSplitter.Span> spans = SENTENCES.split(text);
+        for (SentenceSplitter.Span span : spans.subList(0, Math.min(spans.size(), MAX_SENTENCES))) {
+            String sentence = text.substring(span.start(), span.end());
+            float[] vector = sentences.get(
+                    sentence, said -> embedder.embedPassages(List.of(said)).get(0));
+            double similarity = 0;
+            for (int d = 0; d < vector.length; d++) {
+                similarity += asked[d] * vector[d];
+            }
+            if (similarity > bestSimilarity) {
+                bestSimilarity = similarity;
+                best = span.start();
+            }
+        }
+        return best;
+    }
+
+    /** The leading passages of {@code nearest} whose cosine to the question reaches {@code floor}. */
+    static ScoreDoc[] closeEnough(ScoreDoc[] nearest, double floor) {
+        int close = 0;
+        while (close < nearest.length && cosine(nearest[close].score) >= floor) {
+            close++;
+        }
+        return Arrays.copyOf(nearest, close);
+    }
+
+    /** The cosine similarity behind a score of {@link #nearest}. */
+    static double cosine(float score) {
+        return 2.0 * score - 1.0;
+    }
+}
