@@ -39,9 +39,6 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
      */
     static final int EXACT_TOTAL_UP_TO = 1_000;
 
-    /** The most results a member is shown at once (the bot's pages hold 1 to 10). */
-    static final int SHOWN_PAGE = 10;
-
     private final SearchableIndex index;
     private final SearchSettings settings;
     private final UserQueryParser parser;
@@ -154,7 +151,6 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
         if (!page.isEmpty()) {
             List<List<MatchSpan>> matches = highlighter.spans(searcher, queries.highlighted(parsed), page);
             Map<String, Double> idf = new HashMap<>();
-            boolean sentenceChosen = false;
             StoredFields stored = searcher.storedFields();
             for (int i = 0; i < page.size(); i++) {
                 ScoreDoc scoreDoc = page.get(i);
@@ -166,18 +162,6 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
                     spans.add(match.span());
                     terms.put(match.span(), match.term());
                 }
-                // The first passage of a page shown to a member that was found by meaning alone opens
-                // at its sentence closest to the question. Embedding sentences costs milliseconds each,
-                // so it is done once a page, and not for the deep pages of evaluations.
-                int fallback = 0;
-                if (spans.isEmpty()
-                        && !sentenceChosen
-                        && leg.isPresent()
-                        && request.limit() <= SHOWN_PAGE
-                        && text.length() > settings.snippetMaxChars()) {
-                    fallback = leg.get().closestSentence(parsed.question(), text);
-                    sentenceChosen = true;
-                }
                 hits.add(new SearchHit(
                         request.offset() + i + 1,
                         passage.passage(),
@@ -188,7 +172,6 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
                                 spans,
                                 span -> idf.computeIfAbsent(
                                         terms.getOrDefault(span, ""), term -> RelevanceFloor.idf(searcher, term)),
-                                fallback,
                                 settings.snippetMaxChars()),
                         TextFragmentLinks.link(passage.metadata().url(), text)));
             }

@@ -26,29 +26,22 @@ public final class Snippets {
      * @param matches spans in {@code text}; overlapping or unsorted spans are merged
      */
     public static Snippet excerpt(String text, List<HighlightSpan> matches, int maxChars) {
-        return excerpt(text, matches, span -> 1.0, 0, maxChars);
+        return excerpt(text, matches, span -> 1.0, maxChars);
     }
 
     /**
      * The excerpt of {@code text} showing the heaviest stretch of {@code matches} that fits in
-     * {@code maxChars}, or, when nothing matched, the text from {@code fallback} on.
+     * {@code maxChars}, or, when nothing matched, the text's opening.
      *
      * @param weight what a match is worth (its word's idf, say); merged matches add up
-     * @param fallback where to start when there is no match, e.g. the sentence closest in meaning
      */
     public static Snippet excerpt(
-            String text,
-            List<HighlightSpan> matches,
-            ToDoubleFunction<HighlightSpan> weight,
-            int fallback,
-            int maxChars) {
+            String text, List<HighlightSpan> matches, ToDoubleFunction<HighlightSpan> weight, int maxChars) {
         List<HighlightSpan> spans = merge(matches, text.length());
         if (text.length() <= maxChars) {
             return new Snippet(text, spans, false, false);
         }
-        int anchor = spans.isEmpty()
-                ? Math.max(0, Math.min(fallback, text.length() - 1))
-                : heaviestStart(spans, weights(spans, matches, weight), maxChars);
+        int anchor = spans.isEmpty() ? 0 : heaviestStart(spans, weights(spans, matches, weight), maxChars);
         int start = startBefore(text, anchor);
         int end = endBefore(text, start, Math.min(text.length(), start + maxChars));
         if (end == text.length() && start > 0) {

@@ -3,7 +3,6 @@ package org.citebot.search;
 import com.github.benmanes.caffeine.cache.Cache;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.search.IndexSearcher;
@@ -11,7 +10,6 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
-import org.citebot.corpus.SentenceSplitter;
 import org.citebot.index.IndexSchema;
 import org.citebot.semantic.TextEmbedder;
 
@@ -25,17 +23,10 @@ final class VectorLeg {
 
     /** Question vectors kept; 384 floats each, so about 2.5 MiB. */
     static final int QUERY_CACHE_SIZE = 1_000;
-    /** Sentence vectors kept for excerpts of passages found by meaning alone: about 12 MiB. */
-    static final int SENTENCE_CACHE_SIZE = 5_000;
-    /** Sentences of one passage compared with the question at most. */
-    static final int MAX_SENTENCES = 8;
-
-    private static final SentenceSplitter SENTENCES = new SentenceSplitter();
 
     private final TextEmbedder embedder;
     private final int neighbours;
     private final Cache<String, float[]> questions;
-    private final Cache<String, float[]> sentences;
 
     /** @param neighbours how many nearest passages the leg returns */
     VectorLeg(TextEmbedder embedder, int neighbours) {
@@ -44,11 +35,6 @@ final class VectorLeg {
         this.questions = BoundedCaches.<String, float[]>builder(
                         QUERY_CACHE_SIZE,
                         QUERY_CACHE_SIZE * (long) (embedder.dimension() * Float.BYTES + 256),
-                        (text, vector) -> 64 + BoundedCaches.string(text) + vector.length * Float.BYTES)
-                .build();
-        this.sentences = BoundedCaches.<String, float[]>builder(
-                        SENTENCE_CACHE_SIZE,
-                        SENTENCE_CACHE_SIZE * (long) (embedder.dimension() * Float.BYTES + 512),
                         (text, vector) -> 64 + BoundedCaches.string(text) + vector.length * Float.BYTES)
                 .build();
     }
@@ -74,32 +60,6 @@ final class VectorLeg {
         TopDocs top = searcher.search(
                 new KnnFloatVectorQuery(IndexSchema.VECTOR, vector, neighbours, constraints), neighbours);
         return top.scoreDocs;
-    }
-
-    /**
-     * Where the sentence of {@code text} closest in meaning to {@code question} starts, so an
-     * excerpt of a passage found by meaning alone shows why it was found. Sentence vectors are
-     * cached by text; a long passage's first {@link #MAX_SENTENCES} sentences are compared.
-     */
-    int closestSentence(String question, String text) {
-        float[] asked = questions.get(question, embedder::embedQuery);
-        int best = 0;
-        double bestSimilarity = Double.NEGATIVE_INFINITY;
-        List<SentenceSplitter.Span> spans = SENTENCES.split(text);
-        for (SentenceSplitter.Span span : spans.subList(0, Math.min(spans.size(), MAX_SENTENCES))) {
-            String sentence = text.substring(span.start(), span.end());
-            float[] vector = sentences.get(
-                    sentence, said -> embedder.embedPassages(List.of(said)).get(0));
-            double similarity = 0;
-            for (int d = 0; d < vector.length; d++) {
-                similarity += asked[d] * vector[d];
-            }
-            if (similarity > bestSimilarity) {
-                bestSimilarity = similarity;
-                best = span.start();
-            }
-        }
-        return best;
     }
 
     /** The leading passages of {@code nearest} whose cosine to the question reaches {@code floor}. */
