@@ -133,7 +133,8 @@ public final class BenchReportWriter {
             out.printf(
                     Locale.ROOT,
                     "%s embedding: %d passages embedded in %.1f s (%.1f passages/s), %d from the embedding cache;"
-                            + " a new question p50 %.1f ms, p99 %.1f ms%n",
+                            + " a new question's embedding p50 %.1f ms, p99 %.1f ms (the search rows above time"
+                            + " questions whose vectors are cached)%n",
                     entry.getKey(),
                     f.embedded(),
                     f.modelSeconds(),
