@@ -72,6 +72,11 @@ final class OnnxBertEmbedder implements TextEmbedder {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // ONNX Runtime's intra-op threads spin while they wait for work by default. Beside the bot's
+            // other threads (or another process) on two cores the spinning steals the very CPU the
+            // model waits for: at a load of 14, a question took p50 37-40 ms spinning and 8 ms not,
+            // and a passage 70 ms of CPU instead of 36 (5-7 passages/s instead of 25-28).
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             loadedSession = environment.createSession(model.toString(), options);
             this.session = loadedSession;
             this.tokenizer = loadedTokenizer;
