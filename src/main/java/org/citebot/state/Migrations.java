@@ -225,5 +225,52 @@ final class Migrations {
                             "CREATE TABLE change_counters (name TEXT PRIMARY KEY, version BIGINT NOT NULL)",
                             "INSERT INTO change_counters(name, version) VALUES ('guild_settings', 0)",
                             "ALTER TABLE question_askers ADD COLUMN salt_id TEXT NOT NULL DEFAULT ''",
-                            "ALTER TABLE question_askers ADD COLUMN salt_day TEXT NOT NULL DEFAULT ''")));
+                            "ALTER TABLE question_askers ADD COLUMN salt_day TEXT NOT NULL DEFAULT ''")),
+            new Migration(
+                    8,
+                    "articles added by URL, with their link health",
+                    List.of(
+                            addedSources("INTEGER", "BLOB"),
+                            "CREATE INDEX added_sources_server ON added_sources(server_id)"),
+                    List.of(
+                            addedSources("BIGINT", "BYTEA"),
+                            "CREATE INDEX added_sources_server ON added_sources(server_id)")));
+
+    /**
+     * The store of added articles: the extracted text (paragraphs and headings as JSON arrays) the
+     * index is rebuilt from, the fetched page (gzip) a better extractor could read again, who added
+     * it where and when, and the link check's findings and validators.
+     */
+    private static String addedSources(String bigint, String bytes) {
+        return """
+                CREATE TABLE added_sources (
+                    id            TEXT PRIMARY KEY,
+                    server_id     TEXT,
+                    url           TEXT NOT NULL,
+                    requested_url TEXT NOT NULL,
+                    fetched_from  TEXT NOT NULL,
+                    format        TEXT NOT NULL,
+                    title         TEXT,
+                    author        TEXT,
+                    published     TEXT,
+                    publisher     TEXT,
+                    language      TEXT,
+                    canonical_url TEXT,
+                    paragraphs    TEXT NOT NULL,
+                    headings      TEXT NOT NULL,
+                    content_hash  TEXT NOT NULL,
+                    page          %2$s,
+                    added_by      TEXT NOT NULL,
+                    added_at      %1$s NOT NULL,
+                    link_status   TEXT NOT NULL,
+                    checked_at    %1$s,
+                    status_detail TEXT,
+                    moved_to      TEXT,
+                    etag          TEXT,
+                    last_modified TEXT,
+                    failures      INTEGER NOT NULL,
+                    next_check_at %1$s,
+                    live_text     TEXT
+                )""".formatted(bigint, bytes);
+    }
 }
