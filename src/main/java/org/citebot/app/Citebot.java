@@ -24,8 +24,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.citebot.command.ActionHandler;
 import org.citebot.command.Command;
 import org.citebot.command.CommandRegistry;
@@ -38,6 +40,7 @@ import org.citebot.command.MemberLimits;
 import org.citebot.command.ModeratorPolicy;
 import org.citebot.command.OperatorCheck;
 import org.citebot.command.OperatorPolicy;
+import org.citebot.command.PendingSources;
 import org.citebot.command.ReindexCommand;
 import org.citebot.command.SearchActionHandler;
 import org.citebot.command.SearchCommand;
@@ -60,6 +63,7 @@ import org.citebot.digest.DigestSection;
 import org.citebot.digest.DigestService;
 import org.citebot.digest.DigestSettings;
 import org.citebot.digest.IndexDigestCorpus;
+import org.citebot.index.Audience;
 import org.citebot.index.DocumentSummary;
 import org.citebot.index.IndexInUseException;
 import org.citebot.index.IndexMetadata;
@@ -69,10 +73,14 @@ import org.citebot.reindex.CorpusWatcher;
 import org.citebot.reindex.ModeratorLog;
 import org.citebot.reindex.ReindexService;
 import org.citebot.reply.Choice;
+import org.citebot.reply.Reply;
+import org.citebot.reply.StyledText;
 import org.citebot.search.CacheStatistics;
 import org.citebot.search.CachingPassageSearch;
 import org.citebot.search.PassageSearch;
 import org.citebot.search.SearchRequest;
+import org.citebot.sources.StoredArticles;
+import org.citebot.state.SqlAddedSources;
 import org.citebot.state.SqlDigestRuns;
 import org.citebot.state.SqlDigestSettingsStore;
 import org.citebot.state.SqlGuildPreferences;
@@ -131,6 +139,8 @@ public final class Citebot implements AutoCloseable {
     private final DigestService digests;
     private final DigestScheduler digestScheduler;
     private final CommandRegistry registry;
+    /** Set by the front end with the digest's poster; until then curation notes are only logged. */
+    private volatile @Nullable DigestPoster notesPoster;
     /** Set by the front end once it can post; until then announcements go nowhere. */
     private volatile ModeratorLog moderatorLog = ModeratorLog.NONE;
     /** Set by the front end once connected; until then the operators are the configured ones and the console. */
@@ -199,7 +209,12 @@ public final class Citebot implements AutoCloseable {
 
     private DigestService buildDigests() {
         DigestRuns runs = new SqlDigestRuns(state);
-        DigestComposer composer = new DigestComposer(new IndexDigestCorpus(engine::index), queryLog, search, runs);
+        Function<Optional<String>, Audience> audiences = CurationSetup.audiences(config);
+        DigestComposer composer = new DigestComposer(
+                new IndexDigestCorpus(engine::index, guild -> audiences.apply(Optional.of(guild))),
+                queryLog,
+                search,
+                runs);
         CitebotConfig.Digest digest = config.digest();
         Map<String, DigestSettings> defaults = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, CitebotConfig.DigestDefault> entry :
@@ -259,6 +274,8 @@ public final class Citebot implements AutoCloseable {
         SearchEngine engine = null;
         try {
             engine = SearchEngine.openWhenFree(config, clock, command, patience, waiting);
+            // The store of added articles is their source of truth: every corpus run re-creates them from it.
+            engine.includeAdded(new StoredArticles(new SqlAddedSources(state)));
             engine.ensureBuilt();
             Citebot citebot = new Citebot(config, clock, state, engine);
             citebot.catalog.refresh();
@@ -355,7 +372,9 @@ public final class Citebot implements AutoCloseable {
                 config.cache().sessionBytes());
         MemberLimits limits = memberLimits(ticker);
         boolean configuredPrivate = config.discord().privateByDefault();
-        SearchSuggestions suggestions = new SearchSuggestions(this::sourceChoices, this::querySuggestions);
+        Function<Optional<String>, Audience> audiences = CurationSetup.audiences(config);
+        SearchSuggestions suggestions =
+                new SearchSuggestions(guild -> sourceChoices(audiences.apply(guild)), this::querySuggestions, true);
 
         SearchCommand searchCommand = new SearchCommand(
                 search,
@@ -364,11 +383,19 @@ public final class Citebot implements AutoCloseable {
                 config.search().results(),
                 guild -> guild.flatMap(guildSettings::privateByDefault).orElse(guild.isPresent() && configuredPrivate),
                 suggestions,
-                recorder());
+                recorder(),
+                audiences);
         List<Command> commands = new ArrayList<>();
         commands.add(searchCommand);
         commands.add(new FindSourcesCommand(searchCommand, config.search().results()));
-        commands.add(new SourcesCommand(this::documents, limits));
+        SourcesCommand.Curation curation = new SourcesCommand.Curation(
+                CurationSetup.curation(
+                        config, new SqlAddedSources(state), CurationSetup.writerFor(engine.index()), clock),
+                audiences,
+                this::noteInModeratorLog,
+                this::onIndexChanged);
+        PendingSources previews = new PendingSources(ticker);
+        commands.add(new SourcesCommand(this::documents, limits, curation, moderators, previews));
         commands.add(new StatusCommand(statusSource(), clock, startedAt, limits));
         // Help lists the registry it belongs to; the lambda reads the field only when help is asked for.
         commands.add(new HelpCommand(() -> this.registry.specs()));
@@ -382,7 +409,8 @@ public final class Citebot implements AutoCloseable {
         commands.add(new ReindexCommand(reindex, operators, clock));
         commands.add(new DigestCommand(digests, moderators, channels, limits));
         List<ActionHandler> actions = List.of(
-                new SearchActionHandler(search, sessions, limits), new SourcesActionHandler(this::documents, limits));
+                new SearchActionHandler(search, sessions, limits),
+                new SourcesActionHandler(this::documents, limits, curation, moderators, previews));
         return new CommandRegistry(commands, actions);
     }
 
@@ -543,10 +571,13 @@ public final class Citebot implements AutoCloseable {
         }
     }
 
-    private List<Choice> sourceChoices() {
+    private List<Choice> sourceChoices(Audience audience) {
         CorpusCatalog.Snapshot snapshot = catalog.get();
         List<Choice> choices = new ArrayList<>();
         for (DocumentSummary document : snapshot.documents()) {
+            if (!audience.sees(document.origin())) {
+                continue;
+            }
             choices.add(SearchSuggestions.sourceChoice(document.metadata().title(), document.docId()));
         }
         for (String publisher : snapshot.vocabulary().publishers()) {
@@ -589,6 +620,7 @@ public final class Citebot implements AutoCloseable {
      * interrupted digests run at once, then on schedule.
      */
     public void startDigests(DigestPoster poster) {
+        notesPoster = poster;
         // Every post the digest makes (the digest itself, and moderator notes) is counted by outcome.
         digests.attach(new DigestPoster() {
             @Override
@@ -615,8 +647,25 @@ public final class Citebot implements AutoCloseable {
         digestScheduler.start();
     }
 
+    /**
+     * Posts a curation note (who added or removed a source) in the server's moderator log, off the
+     * caller's thread; without a poster or a log channel it is only logged.
+     */
+    private void noteInModeratorLog(String guild, StyledText note) {
+        DigestPoster poster = notesPoster;
+        Optional<String> channel = digests.moderatorChannel(guild);
+        if (poster == null || channel.isEmpty()) {
+            LOG.info("Moderator note for server {} not posted (no log channel): {}", guild, note.text());
+            return;
+        }
+        String nonce = "src" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+        background.execute(
+                () -> poster.post(guild, channel.get(), Reply.notice(note).withEphemeral(false), nonce));
+    }
+
     /** Stops the digest schedule before the poster goes away; a send in flight finishes or is retried later. */
     public void stopDigests() {
+        notesPoster = null;
         digestScheduler.close();
         digests.detach();
     }

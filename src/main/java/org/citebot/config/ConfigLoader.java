@@ -125,6 +125,8 @@ public final class ConfigLoader {
     static final ConfigKey<Map<String, CitebotConfig.DigestDefault>> DIGEST_DEFAULTS =
             new ConfigKey<>("digest.defaults", ConfigValues.digestDefaults(), Map.of());
 
+    static final ConfigKey<Boolean> SOURCES_VISIBLE_EVERYWHERE =
+            new ConfigKey<>("sources.visibleEverywhere", ConfigValues.bool(), false);
     static final ConfigKey<Boolean> SOURCES_FETCH_ALLOW_LOOPBACK =
             new ConfigKey<>("sources.fetch.allowLoopback", ConfigValues.bool(), false);
     static final ConfigKey<Long> SOURCES_FETCH_MAX_BYTES =
@@ -187,6 +189,7 @@ public final class ConfigLoader {
             DIGEST_PAUSE_AFTER_FAILURES,
             DIGEST_SILENT,
             DIGEST_DEFAULTS,
+            SOURCES_VISIBLE_EVERYWHERE,
             SOURCES_FETCH_ALLOW_LOOPBACK,
             SOURCES_FETCH_MAX_BYTES,
             SOURCES_FETCH_CONNECT_TIMEOUT,
@@ -295,13 +298,15 @@ public final class ConfigLoader {
                         get(raw, DIGEST_SILENT),
                         get(raw, DIGEST_DEFAULTS)),
                 new CitebotConfig.Operators(get(raw, OPERATOR_USERS)),
-                new CitebotConfig.Sources(new CitebotConfig.Fetch(
-                        get(raw, SOURCES_FETCH_ALLOW_LOOPBACK),
-                        get(raw, SOURCES_FETCH_MAX_BYTES),
-                        get(raw, SOURCES_FETCH_CONNECT_TIMEOUT),
-                        get(raw, SOURCES_FETCH_TIMEOUT),
-                        get(raw, SOURCES_FETCH_ALLOWED_PORTS),
-                        get(raw, SOURCES_FETCH_USER_AGENT))));
+                new CitebotConfig.Sources(
+                        new CitebotConfig.Fetch(
+                                get(raw, SOURCES_FETCH_ALLOW_LOOPBACK),
+                                get(raw, SOURCES_FETCH_MAX_BYTES),
+                                get(raw, SOURCES_FETCH_CONNECT_TIMEOUT),
+                                get(raw, SOURCES_FETCH_TIMEOUT),
+                                get(raw, SOURCES_FETCH_ALLOWED_PORTS),
+                                get(raw, SOURCES_FETCH_USER_AGENT)),
+                        get(raw, SOURCES_VISIBLE_EVERYWHERE)));
     }
 
     /**

@@ -25,6 +25,7 @@ import org.citebot.questions.QueryLog;
 import org.citebot.questions.QueryLog.FrequentQuery;
 import org.citebot.search.PassageSearch;
 import org.citebot.search.QueryException;
+import org.citebot.search.SearchFilters;
 import org.citebot.search.SearchHit;
 import org.citebot.search.SearchRequest;
 import org.citebot.search.SearchResults;
@@ -80,13 +81,16 @@ public final class DigestComposer {
 
     /** The digest of {@code settings.guildId()} for {@code date}, composed at {@code now}. */
     public Digest compose(DigestSettings settings, Instant now, LocalDate date) {
+        String guild = settings.guildId();
+        // Only what the server's members see: never an article another server added.
+        DigestCorpus corpus = this.corpus.forServer(guild);
         Map<String, String> hashes = corpus.contentHashes();
         Set<DigestSection> sections = settings.sections();
-        String guild = settings.guildId();
-        List<NewDocument> added = sections.contains(DigestSection.NEW) ? newDocuments(guild, hashes) : List.of();
-        List<AskedQuestion> asked = sections.contains(DigestSection.ASKED) ? mostAsked(guild, now) : List.of();
+        List<NewDocument> added =
+                sections.contains(DigestSection.NEW) ? newDocuments(corpus, guild, hashes) : List.of();
+        List<AskedQuestion> asked = sections.contains(DigestSection.ASKED) ? mostAsked(corpus, guild, now) : List.of();
         Optional<PassageOfTheDay> passage =
-                sections.contains(DigestSection.PASSAGE) ? passageOfTheDay(guild, date) : Optional.empty();
+                sections.contains(DigestSection.PASSAGE) ? passageOfTheDay(corpus, guild, date) : Optional.empty();
         List<FrequentQuery> unanswered = sections.contains(DigestSection.UNANSWERED)
                 ? queryLog.unanswered(guild, now.minus(QUESTION_WINDOW), MAX_UNANSWERED)
                 : List.of();
@@ -97,7 +101,7 @@ public final class DigestComposer {
      * Documents new or changed since what the guild's last digest saw; none before its first. Only
      * the five shown have their opening passage read.
      */
-    private List<NewDocument> newDocuments(String guild, Map<String, String> hashes) {
+    private List<NewDocument> newDocuments(DigestCorpus corpus, String guild, Map<String, String> hashes) {
         Map<String, String> seen = runs.seenDocuments(guild);
         if (seen.isEmpty()) {
             return List.of();
@@ -128,13 +132,14 @@ public final class DigestComposer {
         return added;
     }
 
-    private List<AskedQuestion> mostAsked(String guild, Instant now) {
+    private List<AskedQuestion> mostAsked(DigestCorpus corpus, String guild, Instant now) {
         List<AskedQuestion> asked = new ArrayList<>();
         // Only questions asked publicly here by several members: one member's question is never posted.
         for (FrequentQuery query : queryLog.sharedQuestions(guild, now.minus(QUESTION_WINDOW), MAX_ASKED)) {
             Optional<SearchHit> best = Optional.empty();
             try {
-                SearchResults results = search.search(SearchRequest.of(query.query(), 1));
+                SearchResults results = search.search(
+                        new SearchRequest(query.query(), SearchFilters.NONE.withAudience(corpus.audience()), 0, 1));
                 best = results.hits().stream().findFirst();
             } catch (QueryException e) {
                 LOG.debug("Digest: frequent query '{}' no longer parses: {}", query.query(), e.getMessage());
@@ -149,7 +154,7 @@ public final class DigestComposer {
      * guild and date, so every run for the same day picks the same one, skipping those the guild
      * saw in the last 30 days.
      */
-    private Optional<PassageOfTheDay> passageOfTheDay(String guild, LocalDate date) {
+    private Optional<PassageOfTheDay> passageOfTheDay(DigestCorpus corpus, String guild, LocalDate date) {
         Set<String> recent = runs.passagesSince(guild, date.minusDays(PASSAGE_REPEAT_DAYS - 1L), date);
         StoredPassage best = null;
         String bestKey = null;
