@@ -5,13 +5,17 @@ import static org.citebot.e2e.WireChecks.isPrivate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.citebot.discord.fake.FakeDiscord;
 import org.citebot.discord.fake.InteractionHandle;
 import org.citebot.discord.fake.TestChannel;
@@ -59,9 +63,11 @@ class SourcesOverTheWireTest {
     private LoopbackHttpServer pages;
     private TestGuild second;
     private String addedId;
+    private Path data;
 
     @BeforeAll
     void start(@TempDir Path data) throws IOException {
+        this.data = data;
         pages = new LoopbackHttpServer().html("/ferries", ARTICLE);
         discord = FakeDiscord.builder()
                 .guild(TestGuild.builder("Reading Group")
@@ -140,12 +146,31 @@ class SourcesOverTheWireTest {
 
     @Test
     @Order(2)
-    @DisplayName("A moderator's preview, then Add to corpus: searchable, listed, in the digest, in the log")
-    void add_previewThenConfirm_searchableListedInDigestAndLogged() {
-        JsonNode preview = discord.slash("sources")
+    @DisplayName("Cancel under a preview adds nothing")
+    void add_previewThenCancel_addsNothing() {
+        JsonNode preview = preview();
+
+        JsonNode cancelled = discord.button(button(preview, "sources:cancel:"), preview)
+                .as(discord.mod())
+                .awaitResponseMessage(m -> m.path("content").asText().equals("Not added."), Duration.ofSeconds(10));
+
+        assertThat(isPrivate(cancelled)).isTrue();
+        assertThat(search(discord.alice(), discord.channel("general"), "quillwort"))
+                .doesNotContain(TITLE);
+    }
+
+    private JsonNode preview() {
+        return discord.slash("sources")
                 .subcommand("add", Map.of("url", url(), "author", "I. Calloway"))
                 .as(discord.mod())
                 .awaitResponseMessage(m -> m.path("embeds").size() > 0, Duration.ofSeconds(20));
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("A moderator's preview, then Add to corpus: searchable, listed, in the digest, in the log")
+    void add_previewThenConfirm_searchableListedInDigestAndLogged() {
+        JsonNode preview = preview();
 
         assertThat(isPrivate(preview)).isTrue();
         assertThat(preview.path("content").asText()).contains("Preview of the article");
@@ -198,7 +223,7 @@ class SourcesOverTheWireTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("Another server sees none of it: not in its searches, its /sources, its digest or its autocomplete")
     void otherServer_seesNothingOfTheFirstServersArticle() {
         TestChannel lobby = second.channel("lobby");
@@ -224,7 +249,20 @@ class SourcesOverTheWireTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
+    @DisplayName("A lost index folder: the restart rebuilds the added article from the store, fetching nothing")
+    void lostIndex_restartRebuildsTheArticleFromTheStoreOffline() {
+        long fetched = pages.requestsFor("/ferries");
+
+        citebot.restart(() -> deleteRecursively(data.resolve("index")));
+
+        assertThat(search(discord.alice(), discord.channel("general"), "quillwort saltmarsh"))
+                .contains(TITLE);
+        assertThat(pages.requestsFor("/ferries")).as("no network access").isEqualTo(fetched);
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("Remove takes the article out of searches and /sources, and the log says who removed it")
     void remove_byModerator_goneFromSearchAndList() {
         JsonNode removed = discord.slash("sources")
@@ -244,6 +282,16 @@ class SourcesOverTheWireTest {
                         .path("content")
                         .asText())
                 .contains(discord.mod().id());
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String url() {
