@@ -53,6 +53,7 @@ import org.citebot.command.SourcesActionHandler;
 import org.citebot.command.SourcesCommand;
 import org.citebot.command.StatusCommand;
 import org.citebot.command.StatusSource;
+import org.citebot.command.VoteActionHandler;
 import org.citebot.config.CitebotConfig;
 import org.citebot.config.ConfigException;
 import org.citebot.digest.DigestComposer;
@@ -68,6 +69,7 @@ import org.citebot.index.DocumentSummary;
 import org.citebot.index.IndexInUseException;
 import org.citebot.index.IndexMetadata;
 import org.citebot.ops.ReadinessCheck;
+import org.citebot.questions.AnswerVotes;
 import org.citebot.questions.QueryLog;
 import org.citebot.reindex.CorpusWatcher;
 import org.citebot.reindex.ModeratorLog;
@@ -81,6 +83,7 @@ import org.citebot.search.PassageSearch;
 import org.citebot.search.SearchRequest;
 import org.citebot.sources.StoredArticles;
 import org.citebot.state.SqlAddedSources;
+import org.citebot.state.SqlAnswerVotes;
 import org.citebot.state.SqlDigestRuns;
 import org.citebot.state.SqlDigestSettingsStore;
 import org.citebot.state.SqlGuildPreferences;
@@ -119,6 +122,7 @@ public final class Citebot implements AutoCloseable {
     private final SearchEngine engine;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final QueryLog queryLog;
+    private final AnswerVotes votes;
     private final Optional<CachingPassageSearch> cache;
     private final PassageSearch search;
     private final CorpusCatalog catalog;
@@ -158,6 +162,7 @@ public final class Citebot implements AutoCloseable {
         this.state = state;
         this.engine = engine;
         this.queryLog = new SqlQueryLog(state);
+        this.votes = new SqlAnswerVotes(state);
         Ticker ticker = Ticker.systemTicker();
         Timer searchLatency = Timer.builder("citebot.search.latency")
                 .description("Time to search and highlight one page of passages (cache misses only)")
@@ -214,7 +219,8 @@ public final class Citebot implements AutoCloseable {
                 new IndexDigestCorpus(engine::index, guild -> audiences.apply(Optional.of(guild))),
                 queryLog,
                 search,
-                runs);
+                runs,
+                Optional.of(votes));
         CitebotConfig.Digest digest = config.digest();
         Map<String, DigestSettings> defaults = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, CitebotConfig.DigestDefault> entry :
@@ -410,6 +416,7 @@ public final class Citebot implements AutoCloseable {
         commands.add(new DigestCommand(digests, moderators, channels, limits));
         List<ActionHandler> actions = List.of(
                 new SearchActionHandler(search, sessions, limits),
+                new VoteActionHandler(search, sessions, votes, limits, clock),
                 new SourcesActionHandler(this::documents, limits, curation, moderators, previews));
         return new CommandRegistry(commands, actions);
     }
@@ -510,6 +517,11 @@ public final class Citebot implements AutoCloseable {
             @Override
             public Optional<CacheStatistics> cache() {
                 return cache.map(CachingPassageSearch::statistics);
+            }
+
+            @Override
+            public Optional<AnswerVotes.Tally> feedback() {
+                return Optional.of(votes.tally(clock.instant().minus(Duration.ofDays(30))));
             }
         };
     }

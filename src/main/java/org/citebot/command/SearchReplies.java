@@ -69,6 +69,8 @@ public final class SearchReplies {
         if (ephemeral) {
             actions.add(new ReplyAction.Button("Share in channel", shareId(sessionToken, page), true, true));
         }
+        actions.add(new ReplyAction.Button("Helpful", VoteActionHandler.upId(sessionToken, page), true, false));
+        actions.add(new ReplyAction.Button("Not helpful", VoteActionHandler.downId(sessionToken, page), true, false));
         SearchHit top = results.hits().get(0);
         top.link()
                 .or(() -> top.document().url())

@@ -21,6 +21,7 @@ import org.citebot.digest.Digest.NewDocument;
 import org.citebot.digest.Digest.PassageOfTheDay;
 import org.citebot.digest.DigestCorpus.CorpusDocument;
 import org.citebot.index.StoredPassage;
+import org.citebot.questions.AnswerVotes;
 import org.citebot.questions.QueryLog;
 import org.citebot.questions.QueryLog.FrequentQuery;
 import org.citebot.search.PassageSearch;
@@ -66,8 +67,20 @@ public final class DigestComposer {
     private final QueryLog queryLog;
     private final PassageSearch search;
     private final DigestRuns runs;
+    private final Optional<AnswerVotes> votes;
 
     public DigestComposer(DigestCorpus corpus, QueryLog queryLog, PassageSearch search, DigestRuns runs) {
+        this(corpus, queryLog, search, runs, Optional.empty());
+    }
+
+    /** @param votes members' votes on answers, whose "Not helpful" questions join the gaps */
+    public DigestComposer(
+            DigestCorpus corpus,
+            QueryLog queryLog,
+            PassageSearch search,
+            DigestRuns runs,
+            Optional<AnswerVotes> votes) {
+        this.votes = votes;
         this.corpus = corpus;
         this.queryLog = queryLog;
         this.search = search;
@@ -94,7 +107,11 @@ public final class DigestComposer {
         List<FrequentQuery> unanswered = sections.contains(DigestSection.UNANSWERED)
                 ? queryLog.unanswered(guild, now.minus(QUESTION_WINDOW), MAX_UNANSWERED)
                 : List.of();
-        return new Digest(guild, date, added, asked, passage, unanswered, hashes);
+        List<FrequentQuery> notHelpful = sections.contains(DigestSection.UNANSWERED)
+                ? votes.map(v -> v.mostUnhelpful(guild, now.minus(QUESTION_WINDOW), MAX_UNANSWERED))
+                        .orElse(List.of())
+                : List.of();
+        return new Digest(guild, date, added, asked, passage, unanswered, notHelpful, hashes);
     }
 
     /**

@@ -228,13 +228,36 @@ final class Migrations {
                             "ALTER TABLE question_askers ADD COLUMN salt_day TEXT NOT NULL DEFAULT ''")),
             new Migration(
                     8,
-                    "articles added by URL, with their link health",
+                    "articles added by URL, with their link health; votes on answers",
                     List.of(
                             addedSources("INTEGER", "BLOB"),
-                            "CREATE INDEX added_sources_server ON added_sources(server_id)"),
+                            "CREATE INDEX added_sources_server ON added_sources(server_id)",
+                            answerVotes("INTEGER"),
+                            "CREATE INDEX answer_votes_guild ON answer_votes(guild_id, voted_at)"),
                     List.of(
                             addedSources("BIGINT", "BYTEA"),
-                            "CREATE INDEX added_sources_server ON added_sources(server_id)")));
+                            "CREATE INDEX added_sources_server ON added_sources(server_id)",
+                            answerVotes("BIGINT"),
+                            "CREATE INDEX answer_votes_guild ON answer_votes(guild_id, voted_at)")));
+
+    /**
+     * Members' votes on answers: one row per answer and voter key (a keyed hash, never the member),
+     * with the question and the passages shown, so the votes label questions for evaluation.
+     */
+    private static String answerVotes(String bigint) {
+        return """
+                CREATE TABLE answer_votes (
+                    answer_id   TEXT NOT NULL,
+                    voter_key   TEXT NOT NULL,
+                    guild_id    TEXT,
+                    question    TEXT NOT NULL,
+                    passage_ids TEXT NOT NULL,
+                    helpful     INTEGER NOT NULL,
+                    public_answer INTEGER NOT NULL,
+                    voted_at    %1$s NOT NULL,
+                    PRIMARY KEY (answer_id, voter_key)
+                )""".formatted(bigint);
+    }
 
     /**
      * The store of added articles: the extracted text (paragraphs and headings as JSON arrays) the

@@ -1,8 +1,5 @@
 package org.citebot.state;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,8 +33,6 @@ import org.citebot.sources.SourceRecord;
  */
 public final class SqlAddedSources implements AddedSources {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final String RECORD_COLUMNS = "id, url, title, server_id, added_by, added_at, content_hash,"
             + " link_status, checked_at, status_detail, moved_to, etag, last_modified, failures, next_check_at,"
             + " live_text";
@@ -97,8 +92,9 @@ public final class SqlAddedSources implements AddedSources {
                             URI.create(rs.getString("fetched_from")),
                             rs.getString("format"),
                             metadata,
-                            strings(rs.getString("paragraphs")),
-                            new LinkedHashSet<>(strings(rs.getString("headings"))),
+                            StoredJson.strings(rs.getString("paragraphs"), "An added article's stored text"),
+                            new LinkedHashSet<>(
+                                    StoredJson.strings(rs.getString("headings"), "An added article's stored text")),
                             text(rs, "server_id"),
                             rs.getString("added_by"),
                             Instant.ofEpochMilli(rs.getLong("added_at"))));
@@ -204,8 +200,8 @@ public final class SqlAddedSources implements AddedSources {
         s.setString(first + 3, metadata.publisher().orElse(null));
         s.setString(first + 4, metadata.language().orElse(null));
         s.setString(first + 5, metadata.url().map(URI::toString).orElse(null));
-        s.setString(first + 6, json(article.paragraphs()));
-        s.setString(first + 7, json(List.copyOf(article.headings())));
+        s.setString(first + 6, StoredJson.of(article.paragraphs()));
+        s.setString(first + 7, StoredJson.of(List.copyOf(article.headings())));
         s.setString(first + 8, article.contentHash());
     }
 
@@ -255,23 +251,6 @@ public final class SqlAddedSources implements AddedSources {
 
     private static Optional<String> text(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getString(column));
-    }
-
-    private static String json(List<String> values) {
-        try {
-            return JSON.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a list of strings always serialises", e);
-        }
-    }
-
-    private static List<String> strings(String json) {
-        try {
-            return JSON.readValue(json, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new StateStoreException(
-                    "An added article's stored text is not readable: " + e.getOriginalMessage(), e);
-        }
     }
 
     private static byte[] gzip(byte[] bytes) {

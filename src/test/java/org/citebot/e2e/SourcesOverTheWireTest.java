@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +149,7 @@ class SourcesOverTheWireTest {
     void add_previewThenCancel_addsNothing() {
         JsonNode preview = preview();
 
-        JsonNode cancelled = discord.button(button(preview, "sources:cancel:"), preview)
+        JsonNode cancelled = discord.button(WireChecks.buttonId(preview, "sources:cancel:"), preview)
                 .as(discord.mod())
                 .awaitResponseMessage(m -> m.path("content").asText().equals("Not added."), Duration.ofSeconds(10));
 
@@ -186,7 +185,7 @@ class SourcesOverTheWireTest {
                 .as("nothing is added before the button")
                 .doesNotContain(TITLE);
 
-        String addButton = button(preview, "sources:add:");
+        String addButton = WireChecks.buttonId(preview, "sources:add:");
         InteractionHandle confirm = discord.button(addButton, preview).as(discord.mod());
         JsonNode added = confirm.awaitResponseMessage(
                 m -> m.path("content").asText().startsWith("Added"), Duration.ofSeconds(20));
@@ -326,18 +325,5 @@ class SourcesOverTheWireTest {
                                 || m.path("embeds").size() > 0,
                         Duration.ofSeconds(10))
                 .toString();
-    }
-
-    private static String button(JsonNode message, String prefix) {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode row : message.path("components")) {
-            for (JsonNode button : row.path("components")) {
-                ids.add(button.path("custom_id").asText());
-            }
-        }
-        return ids.stream()
-                .filter(id -> id.startsWith(prefix))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + prefix + " button in " + ids));
     }
 }

@@ -57,7 +57,8 @@ class SchemaEquivalenceTest {
                         "table reindex_runs",
                         "table schema_migrations",
                         "table shared_questions",
-                        "table added_sources")
+                        "table added_sources",
+                        "table answer_votes")
                 .contains("  column public integer not null")
                 .contains("  index query_log_guild_public (guild_id, public, asked_at)");
     }
