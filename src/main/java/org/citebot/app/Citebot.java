@@ -64,6 +64,8 @@ import org.citebot.digest.DigestSection;
 import org.citebot.digest.DigestService;
 import org.citebot.digest.DigestSettings;
 import org.citebot.digest.IndexDigestCorpus;
+import org.citebot.extract.ArticleExtractor;
+import org.citebot.fetch.SafeFetcher;
 import org.citebot.index.Audience;
 import org.citebot.index.DocumentSummary;
 import org.citebot.index.IndexInUseException;
@@ -81,6 +83,8 @@ import org.citebot.search.CacheStatistics;
 import org.citebot.search.CachingPassageSearch;
 import org.citebot.search.PassageSearch;
 import org.citebot.search.SearchRequest;
+import org.citebot.sources.LinkChecker;
+import org.citebot.sources.LinkReports;
 import org.citebot.sources.StoredArticles;
 import org.citebot.state.SqlAddedSources;
 import org.citebot.state.SqlAnswerVotes;
@@ -132,6 +136,10 @@ public final class Citebot implements AutoCloseable {
     private final ScheduledExecutorService background;
     /** Only the settings refresh, so a long digest run on {@link #background} never delays it. */
     private final ScheduledExecutorService settingsRefresh;
+    /** Only the link check, whose polite spacing between requests must never delay a digest. */
+    private final ScheduledExecutorService linkCheckExecutor;
+
+    private final LinkChecker linkChecker;
 
     private final ErrorBoundary errors = new ErrorBoundary(failure -> metrics.counter(
                     "citebot.errors", "kind", failure.getClass().getSimpleName())
@@ -202,6 +210,19 @@ public final class Citebot implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.linkCheckExecutor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "citebot-link-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.linkChecker = new LinkChecker(
+                new SqlAddedSources(state),
+                new SafeFetcher(CurationSetup.fetchSettings(config.sources().fetch())),
+                new ArticleExtractor(),
+                clock,
+                config.sources().linkCheckInterval(),
+                config.sources().linkCheckHostSpacing(),
+                duration -> Thread.sleep(duration.toMillis()));
         this.moderators = new ModeratorPolicy(config.moderators().roles());
         this.operators = new OperatorPolicy(config.operators().users(), userId -> platformOperators.isOperator(userId));
         this.guildSettings = new SqlGuildPreferences(state);
@@ -533,6 +554,9 @@ public final class Citebot implements AutoCloseable {
         refreshFrequentQueries();
         background.scheduleWithFixedDelay(this::refreshFrequentQueries, 1, 1, TimeUnit.MINUTES);
         background.scheduleWithFixedDelay(this::purgeQueryLog, 0, 1, TimeUnit.DAYS);
+        long linkCheckMillis = config.sources().linkCheckInterval().toMillis();
+        linkCheckExecutor.scheduleWithFixedDelay(
+                this::checkLinksLogged, linkCheckMillis, linkCheckMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Reads guild settings other processes changed; never throws, so the schedule goes on. */
@@ -675,6 +699,44 @@ public final class Citebot implements AutoCloseable {
                 () -> poster.post(guild, channel.get(), Reply.notice(note).withEphemeral(false), nonce));
     }
 
+    /**
+     * Checks the links of the added articles that are due, and posts one summary per server of what
+     * broke or changed to that server's moderator log; run daily on its own thread, and by tests.
+     *
+     * @return what broke or changed in this run
+     */
+    public List<LinkChecker.Finding> checkLinks() throws InterruptedException {
+        List<LinkChecker.Finding> findings = linkChecker.checkDue();
+        Map<String, List<LinkChecker.Finding>> byServer = new java.util.TreeMap<>();
+        for (LinkChecker.Finding finding : findings) {
+            Optional<String> server = finding.source().server();
+            if (server.isPresent()) {
+                byServer.computeIfAbsent(server.get(), s -> new ArrayList<>()).add(finding);
+            } else {
+                LOG.warn(
+                        "Link check: {} ({}) is {}",
+                        finding.source().id(),
+                        finding.source().url(),
+                        finding.health().status().key());
+            }
+        }
+        byServer.forEach((server, found) -> noteInModeratorLog(server, LinkReports.summary(found)));
+        if (!byServer.isEmpty() || !findings.isEmpty()) {
+            catalog.refresh();
+        }
+        return findings;
+    }
+
+    private void checkLinksLogged() {
+        try {
+            checkLinks();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("The link check failed; it runs again at the next interval: {}", e.toString());
+        }
+    }
+
     /** Stops the digest schedule before the poster goes away; a send in flight finishes or is retried later. */
     public void stopDigests() {
         notesPoster = null;
@@ -767,6 +829,7 @@ public final class Citebot implements AutoCloseable {
         digestScheduler.close();
         background.shutdownNow();
         settingsRefresh.shutdownNow();
+        linkCheckExecutor.shutdownNow();
         try {
             if (watcher != null) {
                 watcher.close();

@@ -222,8 +222,11 @@ public record CitebotConfig(
      *
      * @param visibleEverywhere whether an article added in one server is seen in every server, for
      *     a deployment serving one group across several servers; by default only its own server sees it
+     * @param linkCheckInterval how often every added article's link is checked
+     * @param linkCheckHostSpacing the least time between two requests of the check to one host
      */
-    public record Sources(Fetch fetch, boolean visibleEverywhere) {}
+    public record Sources(
+            Fetch fetch, boolean visibleEverywhere, Duration linkCheckInterval, Duration linkCheckHostSpacing) {}
 
     /**
      * The safe fetcher's limits.

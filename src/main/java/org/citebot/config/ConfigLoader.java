@@ -127,6 +127,14 @@ public final class ConfigLoader {
 
     static final ConfigKey<Boolean> SOURCES_VISIBLE_EVERYWHERE =
             new ConfigKey<>("sources.visibleEverywhere", ConfigValues.bool(), false);
+    static final ConfigKey<Duration> SOURCES_LINK_CHECK_INTERVAL = new ConfigKey<>(
+            "sources.linkCheck.interval",
+            ConfigValues.duration(Duration.ofMinutes(1), Duration.ofDays(30)),
+            Duration.ofDays(1));
+    static final ConfigKey<Duration> SOURCES_LINK_CHECK_HOST_SPACING = new ConfigKey<>(
+            "sources.linkCheck.hostSpacing",
+            ConfigValues.duration(Duration.ZERO, Duration.ofMinutes(1)),
+            Duration.ofSeconds(5));
     static final ConfigKey<Boolean> SOURCES_FETCH_ALLOW_LOOPBACK =
             new ConfigKey<>("sources.fetch.allowLoopback", ConfigValues.bool(), false);
     static final ConfigKey<Long> SOURCES_FETCH_MAX_BYTES =
@@ -190,6 +198,8 @@ public final class ConfigLoader {
             DIGEST_SILENT,
             DIGEST_DEFAULTS,
             SOURCES_VISIBLE_EVERYWHERE,
+            SOURCES_LINK_CHECK_INTERVAL,
+            SOURCES_LINK_CHECK_HOST_SPACING,
             SOURCES_FETCH_ALLOW_LOOPBACK,
             SOURCES_FETCH_MAX_BYTES,
             SOURCES_FETCH_CONNECT_TIMEOUT,
@@ -306,7 +316,9 @@ public final class ConfigLoader {
                                 get(raw, SOURCES_FETCH_TIMEOUT),
                                 get(raw, SOURCES_FETCH_ALLOWED_PORTS),
                                 get(raw, SOURCES_FETCH_USER_AGENT)),
-                        get(raw, SOURCES_VISIBLE_EVERYWHERE)));
+                        get(raw, SOURCES_VISIBLE_EVERYWHERE),
+                        get(raw, SOURCES_LINK_CHECK_INTERVAL),
+                        get(raw, SOURCES_LINK_CHECK_HOST_SPACING)));
     }
 
     /**
