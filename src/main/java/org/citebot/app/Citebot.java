@@ -83,6 +83,7 @@ import org.citebot.search.CacheStatistics;
 import org.citebot.search.CachingPassageSearch;
 import org.citebot.search.PassageSearch;
 import org.citebot.search.SearchRequest;
+import org.citebot.sources.HonestLinks;
 import org.citebot.sources.LinkChecker;
 import org.citebot.sources.LinkReports;
 import org.citebot.sources.StoredArticles;
@@ -129,6 +130,7 @@ public final class Citebot implements AutoCloseable {
     private final AnswerVotes votes;
     private final Optional<CachingPassageSearch> cache;
     private final PassageSearch search;
+    private final HonestLinks honestLinks;
     private final CorpusCatalog catalog;
     /** Each server's shared questions for autocomplete, by guild id; read again every minute. */
     private final Map<String, List<String>> frequentQueries = new ConcurrentHashMap<>();
@@ -188,7 +190,9 @@ public final class Citebot implements AutoCloseable {
                         config.cache().maxBytes(),
                         config.cache().expireAfter(),
                         ticker));
-        this.search = cache.<PassageSearch>map(c -> c).orElse(timed);
+        // After the cache, so a page the link check found changed loses its deep links at once.
+        this.honestLinks = new HonestLinks(cache.<PassageSearch>map(c -> c).orElse(timed), new SqlAddedSources(state));
+        this.search = honestLinks;
         bindMetrics();
         this.reindex = new ReindexService(
                 engine.indexer(),
@@ -369,6 +373,7 @@ public final class Citebot implements AutoCloseable {
      */
     void onIndexChanged() {
         catalog.refresh();
+        honestLinks.refresh();
         cache.ifPresent(c -> warmUp());
     }
 
@@ -721,9 +726,7 @@ public final class Citebot implements AutoCloseable {
             }
         }
         byServer.forEach((server, found) -> noteInModeratorLog(server, LinkReports.summary(found)));
-        if (!byServer.isEmpty() || !findings.isEmpty()) {
-            catalog.refresh();
-        }
+        honestLinks.refresh();
         return findings;
     }
 

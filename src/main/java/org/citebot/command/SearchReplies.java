@@ -103,6 +103,9 @@ public final class SearchReplies {
     public static List<String> footer(SearchHit hit) {
         DocumentMetadata doc = hit.document();
         List<String> parts = new ArrayList<>();
+        if (hit.pageChanged()) {
+            parts.add("⚠ the page has changed since");
+        }
         doc.publisher().ifPresent(parts::add);
         doc.author().ifPresent(parts::add);
         doc.published().ifPresent(date -> parts.add(FOOTER_DATE.format(date)));

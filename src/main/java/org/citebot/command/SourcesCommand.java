@@ -36,6 +36,7 @@ public final class SourcesCommand implements Command {
     static final String LIST = "list";
     static final String ADD = "add";
     static final String REMOVE = "remove";
+    static final String REFRESH = "refresh";
 
     /** Fetches running at once; more are told to try again, so slow sites cannot tie up the workers. */
     static final int MAX_FETCHES = 2;
@@ -83,6 +84,14 @@ public final class SourcesCommand implements Command {
                                     .withAutocomplete()
                                     .withLength(1, 100)),
                             "/sources remove document:web-…",
+                            true),
+                    new SubcommandSpec(
+                            REFRESH,
+                            "Fetch a changed article again and reindex it (moderators)",
+                            List.of(OptionSpec.string("document", "The article to refresh", true)
+                                    .withAutocomplete()
+                                    .withLength(1, 100)),
+                            "/sources refresh document:web-…",
                             true)));
 
     /**
@@ -175,6 +184,7 @@ public final class SourcesCommand implements Command {
             case LIST -> list(request);
             case ADD -> add(request, curated());
             case REMOVE -> remove(request, curated());
+            case REFRESH -> refresh(request, curated());
             default -> throw new UserFacingException("/sources has no subcommand " + sub + ".");
         };
     }
@@ -305,6 +315,33 @@ public final class SourcesCommand implements Command {
                         new ReplyAction.Button("Add to corpus", SourcesActionHandler.addId(token), true, true),
                         new ReplyAction.Button("Cancel", SourcesActionHandler.cancelId(token), true, false)),
                 true);
+    }
+
+    private Reply refresh(CommandRequest request, Curation curated) {
+        String id = request.string("document")
+                .map(String::strip)
+                .orElseThrow(() -> new UserFacingException("Choose the article to refresh."));
+        Audience audience = curated.audiences().apply(request.invoker().guildId());
+        if (!fetches.tryAcquire()) {
+            return Reply.notice("citebot is fetching other articles right now; try again in a moment.");
+        }
+        Optional<SourceCuration.Outcome.Added> refreshed;
+        try {
+            refreshed = curated.curation().refresh(id, audience);
+        } catch (SourceRefusedException e) {
+            return Reply.notice("That article could not be refreshed: " + e.getMessage());
+        } finally {
+            fetches.release();
+        }
+        if (refreshed.isEmpty()) {
+            return Reply.notice(
+                    "No article this server added has that id; choose one from the suggestions of /sources refresh.");
+        }
+        curated.indexChanged().run();
+        return Reply.notice(StyledText.plain("Refreshed ")
+                .append(StyledText.bold(refreshed.get().article().title()))
+                .append(StyledText.plain(": " + refreshed.get().passages() + " passages"
+                        + (refreshed.get().indexed() ? ", searchable now." : ", indexed at the next reindex."))));
     }
 
     private Reply remove(CommandRequest request, Curation curated) {

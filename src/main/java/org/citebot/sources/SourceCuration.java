@@ -142,6 +142,70 @@ public final class SourceCuration {
         return record;
     }
 
+    /**
+     * Fetches a stored article's page again and replaces its text with what the page holds now,
+     * keeping its title, author and date (a moderator may have corrected them), who added it and
+     * when; reindexes that document alone and marks its link alive.
+     *
+     * @return the refreshed article and its passage count; empty when it is not {@code audience}'s
+     * @throws SourceRefusedException when the page cannot be fetched or is no longer an article
+     */
+    public Optional<Outcome.Added> refresh(String id, Audience audience) throws SourceRefusedException {
+        Optional<SourceRecord> record = record(id).filter(r -> removableBy(r, audience));
+        Optional<AddedArticle> stored = record.flatMap(r -> store.article(id));
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        AddedArticle old = stored.get();
+        SourcePreview fresh = previewer.preview(old.url().toString());
+        AddedArticle article = new AddedArticle(
+                id,
+                old.url(),
+                old.requested(),
+                fresh.fetchedFrom(),
+                fresh.format(),
+                new org.citebot.extract.ArticleMetadata(
+                        old.metadata().title().or(() -> fresh.metadata().title()),
+                        old.metadata().author().or(() -> fresh.metadata().author()),
+                        old.metadata().published().or(() -> fresh.metadata().published()),
+                        fresh.metadata().publisher().or(() -> old.metadata().publisher()),
+                        old.metadata().url(),
+                        fresh.metadata().language().or(() -> old.metadata().language())),
+                fresh.paragraphs(),
+                fresh.headings(),
+                old.server(),
+                old.addedBy(),
+                old.addedAt());
+        IndexedDocument document = articles.indexed(article)
+                .orElseThrow(() -> new SourceRefusedException("no passage of readable text is left of it"));
+        LinkHealth before = record.get().health();
+        LinkHealth alive = new LinkHealth(
+                LinkHealth.Status.ALIVE,
+                Optional.of(clock.instant()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                Optional.empty(),
+                Optional.empty());
+        if (!store.replace(article, fresh.page(), alive)) {
+            return Optional.empty();
+        }
+        boolean indexed = false;
+        try {
+            indexed = index.write(List.of(document), List.of());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The refreshed article {} is stored but could not be indexed now: {}", id, e.toString());
+        }
+        LOG.info(
+                "Refreshed article {} (was {}), {} passages",
+                id,
+                before.status().key(),
+                document.passages().size());
+        return Optional.of(new Outcome.Added(article, document.passages().size(), indexed));
+    }
+
     /** The added articles {@code audience} sees, oldest first. */
     public List<SourceRecord> records(Audience audience) {
         return store.records().stream().filter(r -> visibleTo(r, audience)).toList();

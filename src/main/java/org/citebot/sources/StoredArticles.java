@@ -51,7 +51,8 @@ public final class StoredArticles implements AddedDocuments {
                     article.contentHash(),
                     article.paragraphs(),
                     article.headings(),
-                    article.metadata());
+                    // Cited with its URL even when the page declares no canonical one.
+                    article.metadata().withUrl(article.metadata().url().or(() -> Optional.of(article.url()))));
         } catch (IllegalArgumentException e) {
             LOG.warn("The added article {} has no readable text and is not indexed: {}", article.id(), e.getMessage());
             return Optional.empty();

@@ -115,6 +115,39 @@ class LinkHealthOverTheWireTest {
                 .filteredOn(m -> m.path("content").asText().contains("Link check"))
                 .as("one summary per run, none for a run that found nothing new")
                 .hasSize(1);
+
+        String id = discord.autocomplete("sources", "document", "lighthouse")
+                .inSubcommand("refresh")
+                .as(discord.mod())
+                .awaitCallback()
+                .at("/data/choices/0/value")
+                .asText();
+        JsonNode refreshed = discord.slash("sources")
+                .subcommand("refresh", Map.of("document", id))
+                .as(discord.mod())
+                .awaitResponseMessage(m -> !m.path("content").asText().isEmpty(), Duration.ofSeconds(20));
+        assertThat(refreshed.path("content").asText().replace("\\", ""))
+                .startsWith("Refreshed")
+                .contains("searchable now");
+        JsonNode fresh = firstCard(search("lamp stays dark this winter"));
+        assertThat(fresh.path("title").asText()).isEqualTo("Lighthouse keepers return");
+        assertThat(fresh.path("url").asText()).as(fresh.toString()).contains("#:~:text=");
+        JsonNode after = discord.slash("sources")
+                .subcommand("list", Map.of())
+                .as(discord.alice())
+                .awaitResponseMessage();
+        assertThat(cardFooter(after, "Lighthouse keepers return")).doesNotContain("⚠");
+    }
+
+    private JsonNode search(String query) {
+        return discord.slash("search", Map.of("query", query, "private", true))
+                .as(discord.alice())
+                .awaitResponseMessage();
+    }
+
+    private static JsonNode firstCard(JsonNode answer) {
+        assertThat(answer.path("embeds")).as(answer.toString()).isNotEmpty();
+        return answer.path("embeds").get(0);
     }
 
     private void add(String path) {
