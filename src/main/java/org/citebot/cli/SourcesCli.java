@@ -165,13 +165,14 @@ final class SourcesCli {
                         return 0;
                     }
                     SourceCuration.Outcome.Added added = (SourceCuration.Outcome.Added) outcome;
-                    out.println("Added " + added.article().id() + " (" + added.passages() + " passages)"
-                            + (added.indexed()
-                                    ? "; searchable now."
-                                    : holdsIndex
-                                            ? "; it is stored and the next reindex indexes it."
-                                            : "; it is stored, and the running citebot, which holds the index,"
-                                                    + " indexes it at its next reindex (/reindex) or restart."));
+                    out.println(
+                            "Added " + added.article().id() + " (" + added.passages() + " passages)"
+                                    + (added.indexed()
+                                            ? "; searchable now."
+                                            : holdsIndex
+                                                    ? "; it is stored and the next reindex indexes it."
+                                                    : "; it is stored, and the running citebot, which holds the index,"
+                                                            + " indexes it at its next reindex (/reindex or the corpus watcher)."));
                     out.flush();
                     return 0;
                 });

@@ -74,14 +74,23 @@ public record LinkHealth(
     }
 
     /** An article not checked yet. */
-    public static final LinkHealth UNCHECKED = new LinkHealth(
-            Status.UNCHECKED,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            0,
-            Optional.empty(),
-            Optional.empty());
+    public static final LinkHealth UNCHECKED = fresh(Status.UNCHECKED, Optional.empty());
+
+    /** An article just fetched at {@code now}: alive, with nothing remembered from earlier checks. */
+    public static LinkHealth alive(Instant now) {
+        return fresh(Status.ALIVE, Optional.of(now));
+    }
+
+    private static LinkHealth fresh(Status status, Optional<Instant> checkedAt) {
+        return new LinkHealth(
+                status,
+                checkedAt,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                Optional.empty(),
+                Optional.empty());
+    }
 }

@@ -179,16 +179,7 @@ public final class SourceCuration {
         IndexedDocument document = articles.indexed(article)
                 .orElseThrow(() -> new SourceRefusedException("no passage of readable text is left of it"));
         LinkHealth before = record.get().health();
-        LinkHealth alive = new LinkHealth(
-                LinkHealth.Status.ALIVE,
-                Optional.of(clock.instant()),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                0,
-                Optional.empty(),
-                Optional.empty());
+        LinkHealth alive = LinkHealth.alive(clock.instant());
         if (!store.replace(article, fresh.page(), alive)) {
             return Optional.empty();
         }
