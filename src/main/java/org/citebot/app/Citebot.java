@@ -24,8 +24,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.citebot.command.ActionHandler;
 import org.citebot.command.Command;
 import org.citebot.command.CommandRegistry;
@@ -38,6 +40,7 @@ import org.citebot.command.MemberLimits;
 import org.citebot.command.ModeratorPolicy;
 import org.citebot.command.OperatorCheck;
 import org.citebot.command.OperatorPolicy;
+import org.citebot.command.PendingSources;
 import org.citebot.command.ReindexCommand;
 import org.citebot.command.SearchActionHandler;
 import org.citebot.command.SearchCommand;
@@ -50,6 +53,7 @@ import org.citebot.command.SourcesActionHandler;
 import org.citebot.command.SourcesCommand;
 import org.citebot.command.StatusCommand;
 import org.citebot.command.StatusSource;
+import org.citebot.command.VoteActionHandler;
 import org.citebot.config.CitebotConfig;
 import org.citebot.config.ConfigException;
 import org.citebot.digest.DigestComposer;
@@ -60,19 +64,31 @@ import org.citebot.digest.DigestSection;
 import org.citebot.digest.DigestService;
 import org.citebot.digest.DigestSettings;
 import org.citebot.digest.IndexDigestCorpus;
+import org.citebot.extract.ArticleExtractor;
+import org.citebot.fetch.SafeFetcher;
+import org.citebot.index.Audience;
 import org.citebot.index.DocumentSummary;
 import org.citebot.index.IndexInUseException;
 import org.citebot.index.IndexMetadata;
 import org.citebot.ops.ReadinessCheck;
+import org.citebot.questions.AnswerVotes;
 import org.citebot.questions.QueryLog;
 import org.citebot.reindex.CorpusWatcher;
 import org.citebot.reindex.ModeratorLog;
 import org.citebot.reindex.ReindexService;
 import org.citebot.reply.Choice;
+import org.citebot.reply.Reply;
+import org.citebot.reply.StyledText;
 import org.citebot.search.CacheStatistics;
 import org.citebot.search.CachingPassageSearch;
 import org.citebot.search.PassageSearch;
 import org.citebot.search.SearchRequest;
+import org.citebot.sources.HonestLinks;
+import org.citebot.sources.LinkChecker;
+import org.citebot.sources.LinkReports;
+import org.citebot.sources.StoredArticles;
+import org.citebot.state.SqlAddedSources;
+import org.citebot.state.SqlAnswerVotes;
 import org.citebot.state.SqlDigestRuns;
 import org.citebot.state.SqlDigestSettingsStore;
 import org.citebot.state.SqlGuildPreferences;
@@ -111,8 +127,10 @@ public final class Citebot implements AutoCloseable {
     private final SearchEngine engine;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final QueryLog queryLog;
+    private final AnswerVotes votes;
     private final Optional<CachingPassageSearch> cache;
     private final PassageSearch search;
+    private final HonestLinks honestLinks;
     private final CorpusCatalog catalog;
     /** Each server's shared questions for autocomplete, by guild id; read again every minute. */
     private final Map<String, List<String>> frequentQueries = new ConcurrentHashMap<>();
@@ -120,6 +138,10 @@ public final class Citebot implements AutoCloseable {
     private final ScheduledExecutorService background;
     /** Only the settings refresh, so a long digest run on {@link #background} never delays it. */
     private final ScheduledExecutorService settingsRefresh;
+    /** Only the link check, whose polite spacing between requests must never delay a digest. */
+    private final ScheduledExecutorService linkCheckExecutor;
+
+    private final LinkChecker linkChecker;
 
     private final ErrorBoundary errors = new ErrorBoundary(failure -> metrics.counter(
                     "citebot.errors", "kind", failure.getClass().getSimpleName())
@@ -131,6 +153,8 @@ public final class Citebot implements AutoCloseable {
     private final DigestService digests;
     private final DigestScheduler digestScheduler;
     private final CommandRegistry registry;
+    /** Set by the front end with the digest's poster; until then curation notes are only logged. */
+    private volatile @Nullable DigestPoster notesPoster;
     /** Set by the front end once it can post; until then announcements go nowhere. */
     private volatile ModeratorLog moderatorLog = ModeratorLog.NONE;
     /** Set by the front end once connected; until then the operators are the configured ones and the console. */
@@ -148,6 +172,7 @@ public final class Citebot implements AutoCloseable {
         this.state = state;
         this.engine = engine;
         this.queryLog = new SqlQueryLog(state);
+        this.votes = new SqlAnswerVotes(state);
         Ticker ticker = Ticker.systemTicker();
         Timer searchLatency = Timer.builder("citebot.search.latency")
                 .description("Time to search and highlight one page of passages (cache misses only)")
@@ -165,7 +190,9 @@ public final class Citebot implements AutoCloseable {
                         config.cache().maxBytes(),
                         config.cache().expireAfter(),
                         ticker));
-        this.search = cache.<PassageSearch>map(c -> c).orElse(timed);
+        // After the cache, so a page the link check found changed loses its deep links at once.
+        this.honestLinks = new HonestLinks(cache.<PassageSearch>map(c -> c).orElse(timed), new SqlAddedSources(state));
+        this.search = honestLinks;
         bindMetrics();
         this.reindex = new ReindexService(
                 engine.indexer(),
@@ -187,6 +214,19 @@ public final class Citebot implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.linkCheckExecutor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "citebot-link-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.linkChecker = new LinkChecker(
+                new SqlAddedSources(state),
+                new SafeFetcher(CurationSetup.fetchSettings(config.sources().fetch())),
+                new ArticleExtractor(),
+                clock,
+                config.sources().linkCheckInterval(),
+                config.sources().linkCheckHostSpacing(),
+                duration -> Thread.sleep(duration.toMillis()));
         this.moderators = new ModeratorPolicy(config.moderators().roles());
         this.operators = new OperatorPolicy(config.operators().users(), userId -> platformOperators.isOperator(userId));
         this.guildSettings = new SqlGuildPreferences(state);
@@ -199,7 +239,13 @@ public final class Citebot implements AutoCloseable {
 
     private DigestService buildDigests() {
         DigestRuns runs = new SqlDigestRuns(state);
-        DigestComposer composer = new DigestComposer(new IndexDigestCorpus(engine::index), queryLog, search, runs);
+        Function<Optional<String>, Audience> audiences = CurationSetup.audiences(config);
+        DigestComposer composer = new DigestComposer(
+                new IndexDigestCorpus(engine::index, guild -> audiences.apply(Optional.of(guild))),
+                queryLog,
+                search,
+                runs,
+                Optional.of(votes));
         CitebotConfig.Digest digest = config.digest();
         Map<String, DigestSettings> defaults = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, CitebotConfig.DigestDefault> entry :
@@ -259,6 +305,8 @@ public final class Citebot implements AutoCloseable {
         SearchEngine engine = null;
         try {
             engine = SearchEngine.openWhenFree(config, clock, command, patience, waiting);
+            // The store of added articles is their source of truth: every corpus run re-creates them from it.
+            engine.includeAdded(new StoredArticles(new SqlAddedSources(state)));
             engine.ensureBuilt();
             Citebot citebot = new Citebot(config, clock, state, engine);
             citebot.catalog.refresh();
@@ -325,6 +373,7 @@ public final class Citebot implements AutoCloseable {
      */
     void onIndexChanged() {
         catalog.refresh();
+        honestLinks.refresh();
         cache.ifPresent(c -> warmUp());
     }
 
@@ -355,7 +404,9 @@ public final class Citebot implements AutoCloseable {
                 config.cache().sessionBytes());
         MemberLimits limits = memberLimits(ticker);
         boolean configuredPrivate = config.discord().privateByDefault();
-        SearchSuggestions suggestions = new SearchSuggestions(this::sourceChoices, this::querySuggestions);
+        Function<Optional<String>, Audience> audiences = CurationSetup.audiences(config);
+        SearchSuggestions suggestions =
+                new SearchSuggestions(guild -> sourceChoices(audiences.apply(guild)), this::querySuggestions, true);
 
         SearchCommand searchCommand = new SearchCommand(
                 search,
@@ -364,11 +415,19 @@ public final class Citebot implements AutoCloseable {
                 config.search().results(),
                 guild -> guild.flatMap(guildSettings::privateByDefault).orElse(guild.isPresent() && configuredPrivate),
                 suggestions,
-                recorder());
+                recorder(),
+                audiences);
         List<Command> commands = new ArrayList<>();
         commands.add(searchCommand);
         commands.add(new FindSourcesCommand(searchCommand, config.search().results()));
-        commands.add(new SourcesCommand(this::documents, limits));
+        SourcesCommand.Curation curation = new SourcesCommand.Curation(
+                CurationSetup.curation(
+                        config, new SqlAddedSources(state), CurationSetup.writerFor(engine.index()), clock),
+                audiences,
+                this::noteInModeratorLog,
+                this::onIndexChanged);
+        PendingSources previews = new PendingSources(ticker);
+        commands.add(new SourcesCommand(this::documents, limits, curation, moderators, previews));
         commands.add(new StatusCommand(statusSource(), clock, startedAt, limits));
         // Help lists the registry it belongs to; the lambda reads the field only when help is asked for.
         commands.add(new HelpCommand(() -> this.registry.specs()));
@@ -382,7 +441,9 @@ public final class Citebot implements AutoCloseable {
         commands.add(new ReindexCommand(reindex, operators, clock));
         commands.add(new DigestCommand(digests, moderators, channels, limits));
         List<ActionHandler> actions = List.of(
-                new SearchActionHandler(search, sessions, limits), new SourcesActionHandler(this::documents, limits));
+                new SearchActionHandler(search, sessions, limits),
+                new VoteActionHandler(search, sessions, votes, limits, clock),
+                new SourcesActionHandler(this::documents, limits, curation, moderators, previews));
         return new CommandRegistry(commands, actions);
     }
 
@@ -483,6 +544,11 @@ public final class Citebot implements AutoCloseable {
             public Optional<CacheStatistics> cache() {
                 return cache.map(CachingPassageSearch::statistics);
             }
+
+            @Override
+            public Optional<AnswerVotes.Tally> feedback() {
+                return Optional.of(votes.tally(clock.instant().minus(Duration.ofDays(30))));
+            }
         };
     }
 
@@ -493,6 +559,9 @@ public final class Citebot implements AutoCloseable {
         refreshFrequentQueries();
         background.scheduleWithFixedDelay(this::refreshFrequentQueries, 1, 1, TimeUnit.MINUTES);
         background.scheduleWithFixedDelay(this::purgeQueryLog, 0, 1, TimeUnit.DAYS);
+        long linkCheckMillis = config.sources().linkCheckInterval().toMillis();
+        linkCheckExecutor.scheduleWithFixedDelay(
+                this::checkLinksLogged, linkCheckMillis, linkCheckMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Reads guild settings other processes changed; never throws, so the schedule goes on. */
@@ -543,10 +612,13 @@ public final class Citebot implements AutoCloseable {
         }
     }
 
-    private List<Choice> sourceChoices() {
+    private List<Choice> sourceChoices(Audience audience) {
         CorpusCatalog.Snapshot snapshot = catalog.get();
         List<Choice> choices = new ArrayList<>();
         for (DocumentSummary document : snapshot.documents()) {
+            if (!audience.sees(document.origin())) {
+                continue;
+            }
             choices.add(SearchSuggestions.sourceChoice(document.metadata().title(), document.docId()));
         }
         for (String publisher : snapshot.vocabulary().publishers()) {
@@ -589,6 +661,7 @@ public final class Citebot implements AutoCloseable {
      * interrupted digests run at once, then on schedule.
      */
     public void startDigests(DigestPoster poster) {
+        notesPoster = poster;
         // Every post the digest makes (the digest itself, and moderator notes) is counted by outcome.
         digests.attach(new DigestPoster() {
             @Override
@@ -615,8 +688,61 @@ public final class Citebot implements AutoCloseable {
         digestScheduler.start();
     }
 
+    /**
+     * Posts a curation note (who added or removed a source) in the server's moderator log, off the
+     * caller's thread; without a poster or a log channel it is only logged.
+     */
+    private void noteInModeratorLog(String guild, StyledText note) {
+        DigestPoster poster = notesPoster;
+        Optional<String> channel = digests.moderatorChannel(guild);
+        if (poster == null || channel.isEmpty()) {
+            LOG.info("Moderator note for server {} not posted (no log channel): {}", guild, note.text());
+            return;
+        }
+        String nonce = "src" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+        background.execute(
+                () -> poster.post(guild, channel.get(), Reply.notice(note).withEphemeral(false), nonce));
+    }
+
+    /**
+     * Checks the links of the added articles that are due, and posts one summary per server of what
+     * broke or changed to that server's moderator log; run daily on its own thread, and by tests.
+     *
+     * @return what broke or changed in this run
+     */
+    public List<LinkChecker.Finding> checkLinks() throws InterruptedException {
+        List<LinkChecker.Finding> findings = linkChecker.checkDue();
+        Map<String, List<LinkChecker.Finding>> byServer = new java.util.TreeMap<>();
+        for (LinkChecker.Finding finding : findings) {
+            Optional<String> server = finding.source().server();
+            if (server.isPresent()) {
+                byServer.computeIfAbsent(server.get(), s -> new ArrayList<>()).add(finding);
+            } else {
+                LOG.warn(
+                        "Link check: {} ({}) is {}",
+                        finding.source().id(),
+                        finding.source().url(),
+                        finding.health().status().key());
+            }
+        }
+        byServer.forEach((server, found) -> noteInModeratorLog(server, LinkReports.summary(found)));
+        honestLinks.refresh();
+        return findings;
+    }
+
+    private void checkLinksLogged() {
+        try {
+            checkLinks();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("The link check failed; it runs again at the next interval: {}", e.toString());
+        }
+    }
+
     /** Stops the digest schedule before the poster goes away; a send in flight finishes or is retried later. */
     public void stopDigests() {
+        notesPoster = null;
         digestScheduler.close();
         digests.detach();
     }
@@ -706,6 +832,7 @@ public final class Citebot implements AutoCloseable {
         digestScheduler.close();
         background.shutdownNow();
         settingsRefresh.shutdownNow();
+        linkCheckExecutor.shutdownNow();
         try {
             if (watcher != null) {
                 watcher.close();

@@ -13,6 +13,7 @@ import org.citebot.config.CitebotConfig;
 import org.citebot.corpus.CorpusOptions;
 import org.citebot.corpus.CorpusReader;
 import org.citebot.corpus.PassageSplitter;
+import org.citebot.index.AddedDocuments;
 import org.citebot.index.CorpusChanges;
 import org.citebot.index.CorpusIndexReport;
 import org.citebot.index.CorpusIndexer;
@@ -41,7 +42,9 @@ public final class SearchEngine implements Closeable {
 
     private final CitebotConfig config;
     private final PassageIndex index;
-    private final CorpusIndexer indexer;
+    /** Replaced once, before the first corpus run, when the store of added articles is known. */
+    private volatile CorpusIndexer indexer;
+
     private final LuceneSearchService search;
     private final SemanticModel semantic;
     private volatile IndexOwner owner;
@@ -170,6 +173,14 @@ public final class SearchEngine implements Closeable {
             LOG.warn(
                     "Could not record the corpus scan in {}: {}", config.index().dir(), e.toString());
         }
+    }
+
+    /**
+     * Makes every corpus run from now on take in the articles added by URL from {@code added}, so
+     * a rebuild re-creates them from their store; called before {@link #ensureBuilt()}.
+     */
+    public void includeAdded(AddedDocuments added) {
+        indexer = indexer.including(added);
     }
 
     /** The indexer over this engine's index, for the reindex service. */

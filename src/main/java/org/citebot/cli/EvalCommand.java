@@ -114,6 +114,18 @@ final class EvalCommand implements Callable<Integer> {
                     + " e.g. ../shared/eval/article-extraction, beside the extractors whose outputs it ships.")
     Path extraction;
 
+    @Option(
+            names = "--feedback",
+            description = "Turn members' Helpful / Not helpful votes (from the configured state database) into"
+                    + " labelled questions and score the current index on them: success@k and unhelpful@k.")
+    boolean feedback;
+
+    @Option(names = "--k", description = "With --feedback: how many passages count as found (default 5).")
+    int feedbackDepth = 5;
+
+    @picocli.CommandLine.ParentCommand
+    Main main;
+
     @Option(names = "--per-page", description = "With --extraction: also list citebot's score on every page.")
     boolean perPage;
 
@@ -122,6 +134,17 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ObjectMapper mapper = new ObjectMapper();
+        if (feedback) {
+            if (beir != null || cacm != null || seeds != null || extraction != null) {
+                err.println("citebot: eval --feedback runs alone; run the other evaluations in another eval");
+                return EXIT_USAGE;
+            }
+            if (feedbackDepth < 1 || feedbackDepth > 100) {
+                err.println("citebot: --k must be between 1 and 100, got " + feedbackDepth);
+                return EXIT_USAGE;
+            }
+            return FeedbackEval.run(main.config(), feedbackDepth, json, mapper, out, err);
+        }
         if (extraction != null) {
             if (beir != null || cacm != null || seeds != null) {
                 err.println("citebot: eval --extraction runs alone; run search quality in another eval");
@@ -130,7 +153,7 @@ final class EvalCommand implements Callable<Integer> {
             return ExtractionEval.run(extraction, json, perPage, mapper, out, err);
         }
         if (beir == null && cacm == null && seeds == null) {
-            err.println("citebot: eval needs --beir DIR, --cacm DIR, --seeds DIR or --extraction DIR");
+            err.println("citebot: eval needs --beir DIR, --cacm DIR, --seeds DIR, --extraction DIR or --feedback");
             return EXIT_USAGE;
         }
         List<TestCollection> collections = new ArrayList<>();

@@ -21,6 +21,8 @@ import org.citebot.reindex.ReindexFailedException;
 import org.citebot.reindex.ReindexRequest;
 import org.citebot.reindex.ReindexService;
 import org.citebot.reindex.ReindexSummary;
+import org.citebot.sources.StoredArticles;
+import org.citebot.state.SqlAddedSources;
 import org.citebot.state.SqlReindexRuns;
 import org.citebot.state.StateStore;
 import org.jspecify.annotations.Nullable;
@@ -93,6 +95,8 @@ final class IndexCommand implements Callable<Integer> {
                         config.state().user(),
                         config.state().password(),
                         clock)) {
+            // Articles added by URL are re-created from their store, so --full keeps them.
+            engine.includeAdded(new StoredArticles(new SqlAddedSources(state)));
             // The same service as /reindex, so the run is recorded like the bot's runs.
             ReindexService service = new ReindexService(
                     engine.indexer(),

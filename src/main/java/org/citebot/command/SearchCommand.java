@@ -2,7 +2,9 @@ package org.citebot.command;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import org.citebot.index.Audience;
 import org.citebot.reply.Choice;
 import org.citebot.reply.Reply;
 import org.citebot.search.PassageSearch;
@@ -42,6 +44,7 @@ public final class SearchCommand implements Command {
     private final Predicate<Optional<String>> privateByDefault;
     private final SearchSuggestions suggestions;
     private final SearchRecorder recorder;
+    private final Function<Optional<String>, Audience> audiences;
 
     /**
      * A search command without autocomplete suggestions.
@@ -73,6 +76,23 @@ public final class SearchCommand implements Command {
             Predicate<Optional<String>> privateByDefault,
             SearchSuggestions suggestions,
             SearchRecorder recorder) {
+        this(search, sessions, limits, defaultResults, privateByDefault, suggestions, recorder, Audience::in);
+    }
+
+    /**
+     * @param audiences who a search in a server (empty: a direct message or the console) is for:
+     *     the articles added in other servers stay out of its answers
+     */
+    public SearchCommand(
+            PassageSearch search,
+            SearchSessions sessions,
+            MemberLimits limits,
+            int defaultResults,
+            Predicate<Optional<String>> privateByDefault,
+            SearchSuggestions suggestions,
+            SearchRecorder recorder,
+            Function<Optional<String>, Audience> audiences) {
+        this.audiences = audiences;
         this.search = search;
         this.sessions = sessions;
         this.limits = limits;
@@ -114,7 +134,7 @@ public final class SearchCommand implements Command {
         }
         return switch (option) {
             case "query" -> suggestions.queries(partial, invoker.guildId());
-            case "source" -> suggestions.sources(partial);
+            case "source" -> suggestions.sources(partial, invoker.guildId());
             default -> List.of();
         };
     }
@@ -125,14 +145,15 @@ public final class SearchCommand implements Command {
         if (refused.isPresent()) {
             return refused.get();
         }
+        SearchFilters seen = filters.withAudience(audiences.apply(invoker.guildId()));
         SearchResults results;
         try {
-            results = search.search(new SearchRequest(query, filters, 0, pageSize));
+            results = search.search(new SearchRequest(query, seen, 0, pageSize));
         } catch (QueryException e) {
             return Reply.notice(e.getMessage());
         }
         recorder.searched(results, invoker, !ephemeral && invoker.guildId().isPresent());
-        String token = sessions.open(query, filters, pageSize, ephemeral, invoker.userId());
+        String token = sessions.open(query, seen, pageSize, ephemeral, invoker.userId());
         return SearchReplies.answer(results, query, token, 0, pageSize, ephemeral);
     }
 }

@@ -69,6 +69,8 @@ public final class SearchReplies {
         if (ephemeral) {
             actions.add(new ReplyAction.Button("Share in channel", shareId(sessionToken, page), true, true));
         }
+        actions.add(new ReplyAction.Button("Helpful", VoteActionHandler.upId(sessionToken, page), true, false));
+        actions.add(new ReplyAction.Button("Not helpful", VoteActionHandler.downId(sessionToken, page), true, false));
         SearchHit top = results.hits().get(0);
         top.link()
                 .or(() -> top.document().url())
@@ -101,6 +103,9 @@ public final class SearchReplies {
     public static List<String> footer(SearchHit hit) {
         DocumentMetadata doc = hit.document();
         List<String> parts = new ArrayList<>();
+        if (hit.pageChanged()) {
+            parts.add("⚠ the page has changed since");
+        }
         doc.publisher().ifPresent(parts::add);
         doc.author().ifPresent(parts::add);
         doc.published().ifPresent(date -> parts.add(FOOTER_DATE.format(date)));

@@ -26,7 +26,7 @@ public final class SearchSuggestions {
     /** No suggestions at all, for front ends or tests that have none. */
     public static final SearchSuggestions NONE = new SearchSuggestions(List::of, guild -> List.of());
 
-    private final Supplier<List<Choice>> sources;
+    private final Function<Optional<String>, List<Choice>> sources;
     private final Function<Optional<String>, List<String>> queries;
 
     /**
@@ -37,13 +37,31 @@ public final class SearchSuggestions {
      *     headings, in the same sense
      */
     public SearchSuggestions(Supplier<List<Choice>> sources, Function<Optional<String>, List<String>> queries) {
+        this(guild -> sources.get(), queries, true);
+    }
+
+    /**
+     * @param sources for a server (empty: a direct message or the console), the titles and
+     *     publishers it sees: never another server's added articles
+     * @param queries as in {@link #SearchSuggestions(Supplier, Function)}
+     * @param perServer marks this constructor apart from the other, whose erasure is the same
+     */
+    public SearchSuggestions(
+            Function<Optional<String>, List<Choice>> sources,
+            Function<Optional<String>, List<String>> queries,
+            boolean perServer) {
         this.sources = sources;
         this.queries = queries;
     }
 
     /** Titles and publishers matching what is typed; each choice's value works as a source filter. */
     public List<Choice> sources(String partial) {
-        return matchChoices(sources.get(), partial);
+        return sources(partial, Optional.empty());
+    }
+
+    /** Like {@link #sources(String)}, of what {@code guildId}'s members see. */
+    public List<Choice> sources(String partial, Optional<String> guildId) {
+        return matchChoices(sources.apply(guildId), partial);
     }
 
     public List<Choice> queries(String partial, Optional<String> guildId) {

@@ -1,17 +1,24 @@
 package org.citebot.command;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.citebot.corpus.DocumentMetadata;
+import org.citebot.index.Audience;
 import org.citebot.index.DocumentSummary;
 import org.citebot.reply.Reply;
 import org.citebot.reply.ReplyAction;
 import org.citebot.reply.ReplyCard;
 import org.citebot.reply.StyledText;
+import org.citebot.sources.AddedArticle;
+import org.citebot.sources.LinkHealth;
+import org.citebot.sources.SourceRecord;
 
 /**
  * One page of {@code /sources}: the documents matching a filter, sorted by title, one card each,
@@ -47,6 +54,21 @@ final class SourcesPages {
 
     /** Page {@code page} (0-based, clamped to the pages there are) of the documents matching {@code filter}. */
     static Reply page(List<DocumentSummary> all, String filter, int page) {
+        return page(all, List.of(), filter, page);
+    }
+
+    /** The documents {@code audience} sees: the corpus folder's, and the articles added where it may look. */
+    static List<DocumentSummary> visible(List<DocumentSummary> all, Audience audience) {
+        return all.stream().filter(d -> audience.sees(d.origin())).toList();
+    }
+
+    /**
+     * Like {@link #page(List, String, int)}, showing for each added article who added it and when,
+     * and whether its link is broken or its page changed, from {@code added}.
+     */
+    static Reply page(List<DocumentSummary> all, List<SourceRecord> added, String filter, int page) {
+        Map<String, SourceRecord> records = new HashMap<>();
+        added.forEach(record -> records.put(record.id(), record));
         String normalized = normalizeFilter(filter);
         List<DocumentSummary> matching = all.stream()
                 .filter(d -> matches(d, normalized))
@@ -74,7 +96,8 @@ final class SourcesPages {
         }
         List<ReplyCard> cards = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            cards.add(card(matching.get(i), i + 1));
+            DocumentSummary document = matching.get(i);
+            cards.add(card(document, Optional.ofNullable(records.get(document.docId())), i + 1));
         }
         List<ReplyAction> actions = new ArrayList<>();
         if (pages > 1) {
@@ -89,9 +112,20 @@ final class SourcesPages {
         return PREFIX + ":page:" + filter + ":" + page;
     }
 
-    private static ReplyCard card(DocumentSummary document, int number) {
+    private static ReplyCard card(DocumentSummary document, Optional<SourceRecord> added, int number) {
         DocumentMetadata meta = document.metadata();
         List<String> footer = new ArrayList<>();
+        added.ifPresent(record -> {
+            LinkHealth.Status status = record.health().status();
+            if (status.isProblem()) {
+                footer.add("⚠ link " + status.key());
+            }
+            footer.add("added by "
+                    + (record.addedBy().equals(AddedArticle.COMMAND_LINE)
+                            ? "the command line"
+                            : "member id " + record.addedBy())
+                    + " on " + SearchReplies.FOOTER_DATE.format(record.addedAt().atZone(ZoneOffset.UTC)));
+        });
         meta.publisher().ifPresent(footer::add);
         meta.author().ifPresent(footer::add);
         meta.published().ifPresent(date -> footer.add(SearchReplies.FOOTER_DATE.format(date)));

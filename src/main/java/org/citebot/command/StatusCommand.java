@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.citebot.index.IndexMetadata;
+import org.citebot.questions.AnswerVotes;
 import org.citebot.reply.Reply;
 import org.citebot.reply.ReplyCard;
 import org.citebot.reply.StyledText;
@@ -76,6 +77,9 @@ public final class StatusCommand implements Command {
             fields.add(new ReplyCard.CardField("Index", "not open yet: the corpus is still being indexed", false));
         }
         fields.add(new ReplyCard.CardField("Search cache", cache(source.cache()), false));
+        source.feedback()
+                .ifPresent(
+                        tally -> fields.add(new ReplyCard.CardField("Answers rated helpful", helpful(tally), false)));
         fields.add(new ReplyCard.CardField("Uptime", duration(Duration.between(startedAt, now)), false));
         ReplyCard card = new ReplyCard("citebot status", Optional.empty(), StyledText.plain(""), fields, List.of());
         return new Reply(Optional.empty(), List.of(card), List.of(), true);
@@ -124,5 +128,14 @@ public final class StatusCommand implements Command {
 
     private static String grouped(long number) {
         return String.format(Locale.ENGLISH, "%,d", number);
+    }
+
+    /** "75% of 12 votes in 30 days", or that there were none. */
+    static String helpful(AnswerVotes.Tally tally) {
+        int all = tally.helpful() + tally.notHelpful();
+        return tally.helpfulShare()
+                .map(share ->
+                        Math.round(share * 100) + "% of " + (all == 1 ? "1 vote" : all + " votes") + " in 30 days")
+                .orElse("no votes in 30 days");
     }
 }

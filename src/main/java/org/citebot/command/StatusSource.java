@@ -2,6 +2,7 @@ package org.citebot.command;
 
 import java.util.Optional;
 import org.citebot.index.IndexMetadata;
+import org.citebot.questions.AnswerVotes;
 import org.citebot.search.CacheStatistics;
 
 /**
@@ -15,6 +16,11 @@ public interface StatusSource {
 
     /** Hit and miss counts of the search cache, empty when there is no cache. */
     default Optional<CacheStatistics> cache() {
+        return Optional.empty();
+    }
+
+    /** Members' votes on answers over the last 30 days, empty where votes are not kept. */
+    default Optional<AnswerVotes.Tally> feedback() {
         return Optional.empty();
     }
 }

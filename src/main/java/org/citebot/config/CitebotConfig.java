@@ -217,8 +217,16 @@ public record CitebotConfig(
         }
     }
 
-    /** Articles moderators add by URL: how they are fetched. */
-    public record Sources(Fetch fetch) {}
+    /**
+     * Articles moderators add by URL: how they are fetched, and who sees them.
+     *
+     * @param visibleEverywhere whether an article added in one server is seen in every server, for
+     *     a deployment serving one group across several servers; by default only its own server sees it
+     * @param linkCheckInterval how often every added article's link is checked
+     * @param linkCheckHostSpacing the least time between two requests of the check to one host
+     */
+    public record Sources(
+            Fetch fetch, boolean visibleEverywhere, Duration linkCheckInterval, Duration linkCheckHostSpacing) {}
 
     /**
      * The safe fetcher's limits.

@@ -125,6 +125,16 @@ public final class ConfigLoader {
     static final ConfigKey<Map<String, CitebotConfig.DigestDefault>> DIGEST_DEFAULTS =
             new ConfigKey<>("digest.defaults", ConfigValues.digestDefaults(), Map.of());
 
+    static final ConfigKey<Boolean> SOURCES_VISIBLE_EVERYWHERE =
+            new ConfigKey<>("sources.visibleEverywhere", ConfigValues.bool(), false);
+    static final ConfigKey<Duration> SOURCES_LINK_CHECK_INTERVAL = new ConfigKey<>(
+            "sources.linkCheck.interval",
+            ConfigValues.duration(Duration.ofMinutes(1), Duration.ofDays(30)),
+            Duration.ofDays(1));
+    static final ConfigKey<Duration> SOURCES_LINK_CHECK_HOST_SPACING = new ConfigKey<>(
+            "sources.linkCheck.hostSpacing",
+            ConfigValues.duration(Duration.ZERO, Duration.ofMinutes(1)),
+            Duration.ofSeconds(5));
     static final ConfigKey<Boolean> SOURCES_FETCH_ALLOW_LOOPBACK =
             new ConfigKey<>("sources.fetch.allowLoopback", ConfigValues.bool(), false);
     static final ConfigKey<Long> SOURCES_FETCH_MAX_BYTES =
@@ -187,6 +197,9 @@ public final class ConfigLoader {
             DIGEST_PAUSE_AFTER_FAILURES,
             DIGEST_SILENT,
             DIGEST_DEFAULTS,
+            SOURCES_VISIBLE_EVERYWHERE,
+            SOURCES_LINK_CHECK_INTERVAL,
+            SOURCES_LINK_CHECK_HOST_SPACING,
             SOURCES_FETCH_ALLOW_LOOPBACK,
             SOURCES_FETCH_MAX_BYTES,
             SOURCES_FETCH_CONNECT_TIMEOUT,
@@ -295,13 +308,17 @@ public final class ConfigLoader {
                         get(raw, DIGEST_SILENT),
                         get(raw, DIGEST_DEFAULTS)),
                 new CitebotConfig.Operators(get(raw, OPERATOR_USERS)),
-                new CitebotConfig.Sources(new CitebotConfig.Fetch(
-                        get(raw, SOURCES_FETCH_ALLOW_LOOPBACK),
-                        get(raw, SOURCES_FETCH_MAX_BYTES),
-                        get(raw, SOURCES_FETCH_CONNECT_TIMEOUT),
-                        get(raw, SOURCES_FETCH_TIMEOUT),
-                        get(raw, SOURCES_FETCH_ALLOWED_PORTS),
-                        get(raw, SOURCES_FETCH_USER_AGENT))));
+                new CitebotConfig.Sources(
+                        new CitebotConfig.Fetch(
+                                get(raw, SOURCES_FETCH_ALLOW_LOOPBACK),
+                                get(raw, SOURCES_FETCH_MAX_BYTES),
+                                get(raw, SOURCES_FETCH_CONNECT_TIMEOUT),
+                                get(raw, SOURCES_FETCH_TIMEOUT),
+                                get(raw, SOURCES_FETCH_ALLOWED_PORTS),
+                                get(raw, SOURCES_FETCH_USER_AGENT)),
+                        get(raw, SOURCES_VISIBLE_EVERYWHERE),
+                        get(raw, SOURCES_LINK_CHECK_INTERVAL),
+                        get(raw, SOURCES_LINK_CHECK_HOST_SPACING)));
     }
 
     /**

@@ -42,7 +42,7 @@ public final class CorpusReader {
      * passages from the same file: unchanged files are otherwise passed over without being read, so
      * the index would keep what the old code made of them.
      */
-    public static final int EXTRACTION_VERSION = 2;
+    public static final int EXTRACTION_VERSION = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(CorpusReader.class);
 

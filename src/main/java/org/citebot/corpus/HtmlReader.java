@@ -4,6 +4,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.citebot.extract.ArticleExtractor;
+import org.citebot.extract.ArticleMetadata;
+import org.citebot.extract.ExtractedArticle;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -11,12 +14,17 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Reads {@code .html}/{@code .htm} files with jsoup. The main text is the first {@code <article>},
- * else {@code <main>}, else the body, without navigation, headers, footers, asides, scripts and
- * forms. Every block element becomes its own block; {@code <h1>}–{@code <h6>} are known headings and
- * {@code <figcaption>} known captions. Metadata comes from Open Graph, {@code <meta>} and
- * {@code <title>}. The bytes are decoded in the charset the page declares ({@code <meta charset>} or
- * {@code http-equiv}), else UTF-8.
+ * Reads {@code .html}/{@code .htm} files with the same article extraction as pages added by URL
+ * ({@link ArticleExtractor}): the main text without navigation, comments, share bars, captions and
+ * other boilerplate, the subheadings it names, and the page's metadata (JSON-LD, OpenGraph,
+ * {@code <meta>}, {@code <time>}). The bytes are decoded in the charset the page declares
+ * ({@code <meta charset>} or {@code http-equiv}, a byte-order mark), else UTF-8.
+ *
+ * <p>Unlike an added page, a file is never refused as "not an article": whoever put it in the
+ * corpus folder chose it. Where the extractor finds no article text (a short note, a page of a few
+ * lines), the page is read by its structure instead: the first {@code <article>}, else {@code
+ * <main>}, else the body, without navigation, headers, footers, asides, scripts and forms, every
+ * block element its own block, {@code <h1>}-{@code <h6>} headings and {@code <figcaption>} captions.
  */
 final class HtmlReader implements FormatReader {
 
@@ -45,10 +53,17 @@ final class HtmlReader implements FormatReader {
             "address",
             "body");
 
+    private final ArticleExtractor extractor = new ArticleExtractor();
+
     @Override
     public ExtractedText read(byte[] bytes) throws UnreadableFileException {
-        Document document = Jsoup.parse(TextDecoder.decodeHtml(bytes));
-        MetadataHints metadata = metadata(document);
+        String html = TextDecoder.decodeHtml(bytes);
+        ExtractedArticle article = extractor.extract(html, "");
+        MetadataHints metadata = hints(article.metadata());
+        if (!article.paragraphs().isEmpty()) {
+            return new ExtractedText(article.body(), metadata, article.headings(), Set.of());
+        }
+        Document document = Jsoup.parse(html);
         Element root = Optional.ofNullable(document.selectFirst("article"))
                 .or(() -> Optional.ofNullable(document.selectFirst("main")))
                 .or(() -> Optional.ofNullable(document.selectFirst("[role=main]")))
@@ -60,41 +75,15 @@ final class HtmlReader implements FormatReader {
         return new ExtractedText(collector.text.toString(), metadata, collector.headings, collector.captions);
     }
 
-    private static MetadataHints metadata(Document document) {
-        Optional<String> title = meta(document, "meta[property=og:title]")
-                .or(() -> nonBlank(document.title()))
-                .or(() -> meta(document, "meta[name=title]"));
-        Optional<String> author =
-                meta(document, "meta[name=author]").or(() -> meta(document, "meta[property=article:author]"));
-        Optional<String> publisher = meta(document, "meta[property=og:site_name]");
-        Optional<String> date = meta(document, "meta[property=article:published_time]")
-                .or(() -> meta(document, "meta[name=date]"))
-                .or(() -> meta(document, "meta[name=dc.date]"))
-                .or(() -> Optional.ofNullable(document.selectFirst("time[datetime]"))
-                        .flatMap(time -> nonBlank(time.attr("datetime"))));
-        Optional<String> url = Optional.ofNullable(document.selectFirst("link[rel=canonical]"))
-                .flatMap(link -> nonBlank(link.attr("href")))
-                .or(() -> meta(document, "meta[property=og:url]"));
-        Optional<String> language = Optional.ofNullable(document.selectFirst("html[lang]"))
-                .flatMap(html -> nonBlank(html.attr("lang")))
-                .map(lang -> lang.split("[-_]")[0].toLowerCase(java.util.Locale.ROOT));
+    /** A page's own metadata, as hints below the manifest's. */
+    static MetadataHints hints(ArticleMetadata metadata) {
         return new MetadataHints(
-                title,
-                author,
-                publisher,
-                date.flatMap(DateParsing::parse),
-                url.flatMap(MarkdownReader::httpUri),
-                language);
-    }
-
-    private static Optional<String> meta(Document document, String selector) {
-        return Optional.ofNullable(document.selectFirst(selector))
-                .flatMap(element -> nonBlank(element.attr("content")));
-    }
-
-    private static Optional<String> nonBlank(String value) {
-        String text = value.strip();
-        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+                metadata.title(),
+                metadata.author(),
+                metadata.publisher(),
+                metadata.published(),
+                metadata.url(),
+                metadata.language());
     }
 
     /** Walks the content tree, cutting text into blocks at block-level elements. */

@@ -15,6 +15,8 @@ import org.citebot.search.SearchHit;
  * nothing to say, are empty lists.
  *
  * @param unanswered for the moderator channel only, never the public post
+ * @param notHelpful questions members marked "Not helpful", most such votes first; with {@code
+ *     unanswered} the moderators' "Gaps", never in the public post
  * @param corpusHashes every document's content hash at composing time, remembered after posting
  *     so the next digest can tell what is new
  */
@@ -25,13 +27,27 @@ public record Digest(
         List<AskedQuestion> mostAsked,
         Optional<PassageOfTheDay> passageOfTheDay,
         List<FrequentQuery> unanswered,
+        List<FrequentQuery> notHelpful,
         Map<String, String> corpusHashes) {
 
     public Digest {
         newDocuments = List.copyOf(newDocuments);
         mostAsked = List.copyOf(mostAsked);
         unanswered = List.copyOf(unanswered);
+        notHelpful = List.copyOf(notHelpful);
         corpusHashes = Map.copyOf(corpusHashes);
+    }
+
+    /** A digest without votes on answers. */
+    public Digest(
+            String guildId,
+            LocalDate date,
+            List<NewDocument> newDocuments,
+            List<AskedQuestion> mostAsked,
+            Optional<PassageOfTheDay> passageOfTheDay,
+            List<FrequentQuery> unanswered,
+            Map<String, String> corpusHashes) {
+        this(guildId, date, newDocuments, mostAsked, passageOfTheDay, unanswered, List.of(), corpusHashes);
     }
 
     /** A document added (or changed) since the guild's last digest, with its two-sentence lead. */

@@ -21,10 +21,12 @@ import org.citebot.digest.Digest.NewDocument;
 import org.citebot.digest.Digest.PassageOfTheDay;
 import org.citebot.digest.DigestCorpus.CorpusDocument;
 import org.citebot.index.StoredPassage;
+import org.citebot.questions.AnswerVotes;
 import org.citebot.questions.QueryLog;
 import org.citebot.questions.QueryLog.FrequentQuery;
 import org.citebot.search.PassageSearch;
 import org.citebot.search.QueryException;
+import org.citebot.search.SearchFilters;
 import org.citebot.search.SearchHit;
 import org.citebot.search.SearchRequest;
 import org.citebot.search.SearchResults;
@@ -65,8 +67,20 @@ public final class DigestComposer {
     private final QueryLog queryLog;
     private final PassageSearch search;
     private final DigestRuns runs;
+    private final Optional<AnswerVotes> votes;
 
     public DigestComposer(DigestCorpus corpus, QueryLog queryLog, PassageSearch search, DigestRuns runs) {
+        this(corpus, queryLog, search, runs, Optional.empty());
+    }
+
+    /** @param votes members' votes on answers, whose "Not helpful" questions join the gaps */
+    public DigestComposer(
+            DigestCorpus corpus,
+            QueryLog queryLog,
+            PassageSearch search,
+            DigestRuns runs,
+            Optional<AnswerVotes> votes) {
+        this.votes = votes;
         this.corpus = corpus;
         this.queryLog = queryLog;
         this.search = search;
@@ -80,24 +94,31 @@ public final class DigestComposer {
 
     /** The digest of {@code settings.guildId()} for {@code date}, composed at {@code now}. */
     public Digest compose(DigestSettings settings, Instant now, LocalDate date) {
+        String guild = settings.guildId();
+        // Only what the server's members see: never an article another server added.
+        DigestCorpus corpus = this.corpus.forServer(guild);
         Map<String, String> hashes = corpus.contentHashes();
         Set<DigestSection> sections = settings.sections();
-        String guild = settings.guildId();
-        List<NewDocument> added = sections.contains(DigestSection.NEW) ? newDocuments(guild, hashes) : List.of();
-        List<AskedQuestion> asked = sections.contains(DigestSection.ASKED) ? mostAsked(guild, now) : List.of();
+        List<NewDocument> added =
+                sections.contains(DigestSection.NEW) ? newDocuments(corpus, guild, hashes) : List.of();
+        List<AskedQuestion> asked = sections.contains(DigestSection.ASKED) ? mostAsked(corpus, guild, now) : List.of();
         Optional<PassageOfTheDay> passage =
-                sections.contains(DigestSection.PASSAGE) ? passageOfTheDay(guild, date) : Optional.empty();
+                sections.contains(DigestSection.PASSAGE) ? passageOfTheDay(corpus, guild, date) : Optional.empty();
         List<FrequentQuery> unanswered = sections.contains(DigestSection.UNANSWERED)
                 ? queryLog.unanswered(guild, now.minus(QUESTION_WINDOW), MAX_UNANSWERED)
                 : List.of();
-        return new Digest(guild, date, added, asked, passage, unanswered, hashes);
+        List<FrequentQuery> notHelpful = sections.contains(DigestSection.UNANSWERED)
+                ? votes.map(v -> v.mostUnhelpful(guild, now.minus(QUESTION_WINDOW), MAX_UNANSWERED))
+                        .orElse(List.of())
+                : List.of();
+        return new Digest(guild, date, added, asked, passage, unanswered, notHelpful, hashes);
     }
 
     /**
      * Documents new or changed since what the guild's last digest saw; none before its first. Only
      * the five shown have their opening passage read.
      */
-    private List<NewDocument> newDocuments(String guild, Map<String, String> hashes) {
+    private List<NewDocument> newDocuments(DigestCorpus corpus, String guild, Map<String, String> hashes) {
         Map<String, String> seen = runs.seenDocuments(guild);
         if (seen.isEmpty()) {
             return List.of();
@@ -128,13 +149,14 @@ public final class DigestComposer {
         return added;
     }
 
-    private List<AskedQuestion> mostAsked(String guild, Instant now) {
+    private List<AskedQuestion> mostAsked(DigestCorpus corpus, String guild, Instant now) {
         List<AskedQuestion> asked = new ArrayList<>();
         // Only questions asked publicly here by several members: one member's question is never posted.
         for (FrequentQuery query : queryLog.sharedQuestions(guild, now.minus(QUESTION_WINDOW), MAX_ASKED)) {
             Optional<SearchHit> best = Optional.empty();
             try {
-                SearchResults results = search.search(SearchRequest.of(query.query(), 1));
+                SearchResults results = search.search(
+                        new SearchRequest(query.query(), SearchFilters.NONE.withAudience(corpus.audience()), 0, 1));
                 best = results.hits().stream().findFirst();
             } catch (QueryException e) {
                 LOG.debug("Digest: frequent query '{}' no longer parses: {}", query.query(), e.getMessage());
@@ -149,7 +171,7 @@ public final class DigestComposer {
      * guild and date, so every run for the same day picks the same one, skipping those the guild
      * saw in the last 30 days.
      */
-    private Optional<PassageOfTheDay> passageOfTheDay(String guild, LocalDate date) {
+    private Optional<PassageOfTheDay> passageOfTheDay(DigestCorpus corpus, String guild, LocalDate date) {
         Set<String> recent = runs.passagesSince(guild, date.minusDays(PASSAGE_REPEAT_DAYS - 1L), date);
         StoredPassage best = null;
         String bestKey = null;

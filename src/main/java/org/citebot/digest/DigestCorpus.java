@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.citebot.corpus.DocumentMetadata;
+import org.citebot.index.Audience;
 import org.citebot.index.StoredPassage;
 
 /**
@@ -36,4 +37,17 @@ public interface DigestCorpus {
      * the same seed and the same index.
      */
     List<StoredPassage> passageSample(String seed, int size);
+
+    /**
+     * This corpus as {@code guild}'s members see it: the corpus folder's documents and the articles
+     * added in that server, never another server's. The same corpus unless documents belong to servers.
+     */
+    default DigestCorpus forServer(String guild) {
+        return this;
+    }
+
+    /** Whose eyes this corpus is for, so the digest's searches see what it sees. */
+    default Audience audience() {
+        return Audience.EVERYTHING;
+    }
 }

@@ -73,22 +73,33 @@ public final class DigestReplies {
         return new Reply(Optional.of(header), cards, List.of(), false);
     }
 
-    /** The moderators' list of questions that found nothing, or empty when there were none. */
+    /**
+     * The moderators' gaps: questions members marked "Not helpful" (most such votes first), then
+     * questions that found nothing; empty when there were neither.
+     */
     public static Optional<Reply> unanswered(Digest digest) {
-        if (digest.unanswered().isEmpty()) {
+        if (digest.unanswered().isEmpty() && digest.notHelpful().isEmpty()) {
             return Optional.empty();
         }
         StringBuilder body = new StringBuilder();
-        for (FrequentQuery query : digest.unanswered()) {
+        for (FrequentQuery query : digest.notHelpful()) {
             body.append("• “")
                     .append(query.query())
                     .append("” (")
+                    .append(query.count() == 1 ? "1 “not helpful” vote" : query.count() + " “not helpful” votes")
+                    .append(")\n");
+        }
+        for (FrequentQuery query : digest.unanswered()) {
+            body.append("• “")
+                    .append(query.query())
+                    .append("” (no passage found, ")
                     .append(times(query.count()))
                     .append(")\n");
         }
-        StyledText header = StyledText.bold("Unanswered")
-                .append(StyledText.plain(" · questions that found no passage in the last 24 hours, "
-                        + HEADER_DATE.format(digest.date()) + ". The corpus may be missing something."));
+        StyledText header = StyledText.bold("Gaps")
+                .append(StyledText.plain(
+                        " · questions members marked not helpful or that found no passage in the last" + " 24 hours, "
+                                + HEADER_DATE.format(digest.date()) + ". The corpus may be missing something."));
         ReplyCard card = new ReplyCard(
                 DigestSection.UNANSWERED.heading(),
                 Optional.empty(),

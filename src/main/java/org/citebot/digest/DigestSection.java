@@ -11,7 +11,7 @@ public enum DigestSection {
     NEW("new", "New in the corpus"),
     ASKED("asked", "Most asked"),
     PASSAGE("passage", "Passage of the day"),
-    UNANSWERED("unanswered", "Unanswered");
+    UNANSWERED("unanswered", "Gaps");
 
     private final String key;
     private final String heading;

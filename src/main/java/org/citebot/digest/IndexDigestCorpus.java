@@ -3,9 +3,12 @@ package org.citebot.digest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.citebot.corpus.DocumentMetadata;
+import org.citebot.index.Audience;
 import org.citebot.index.CorpusReads;
 import org.citebot.index.PassageIndex;
 import org.citebot.index.StoredPassage;
@@ -18,20 +21,46 @@ import org.citebot.index.StoredPassage;
 public final class IndexDigestCorpus implements DigestCorpus {
 
     private final CorpusReads reads;
+    private final Function<String, Audience> audiences;
+    private final Audience audience;
 
     /** @param index the serving index, asked for on every read so a reindex that swaps it is followed */
     public IndexDigestCorpus(Supplier<PassageIndex> index) {
-        this(index, new LongAdder());
+        this(index, guild -> Audience.in(Optional.of(guild)));
+    }
+
+    /**
+     * @param index the serving index, asked for on every read so a reindex that swaps it is followed
+     * @param audiences who a server's digest is for: which articles added by URL it sees
+     */
+    public IndexDigestCorpus(Supplier<PassageIndex> index, Function<String, Audience> audiences) {
+        this(new CorpusReads(index, new LongAdder()), audiences, Audience.EVERYTHING);
     }
 
     /** @param passagesRead counts every stored passage (or sampled document) read, for tests of the bound */
     IndexDigestCorpus(Supplier<PassageIndex> index, LongAdder passagesRead) {
-        this.reads = new CorpusReads(index, passagesRead);
+        this(new CorpusReads(index, passagesRead), guild -> Audience.in(Optional.of(guild)), Audience.EVERYTHING);
+    }
+
+    private IndexDigestCorpus(CorpusReads reads, Function<String, Audience> audiences, Audience audience) {
+        this.reads = reads;
+        this.audiences = audiences;
+        this.audience = audience;
+    }
+
+    @Override
+    public DigestCorpus forServer(String guild) {
+        return new IndexDigestCorpus(reads, audiences, audiences.apply(guild));
+    }
+
+    @Override
+    public Audience audience() {
+        return audience;
     }
 
     @Override
     public Map<String, String> contentHashes() {
-        return reads.contentHashes();
+        return reads.contentHashes(audience);
     }
 
     @Override
@@ -46,6 +75,6 @@ public final class IndexDigestCorpus implements DigestCorpus {
 
     @Override
     public List<StoredPassage> passageSample(String seed, int size) {
-        return reads.passageSample(seed, size);
+        return reads.passageSample(seed, size, audience);
     }
 }

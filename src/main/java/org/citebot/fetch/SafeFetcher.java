@@ -118,6 +118,62 @@ public final class SafeFetcher {
         }
     }
 
+    /**
+     * Looks at a stored article's URL again, as a link check does: a conditional request (the
+     * validators of the last check), with every safety rule of {@link #fetch}. A permanent redirect
+     * (301, 308), a gone page (404, 410), an unchanged page (304) and any other status come back as
+     * they are; a temporary redirect is followed like {@link #fetch} does, and a 200 carries the page.
+     *
+     * @throws FetchRefusedException when the URL or an address is not allowed, or the site cannot be reached
+     */
+    public LinkProbe probe(String url, Optional<String> etag, Optional<String> lastModified)
+            throws FetchRefusedException {
+        URI target = checkedUrl(parse(url));
+        Deadline deadline = new Deadline(settings.timeout());
+        checkRobots(target, deadline);
+        StringBuilder conditions = new StringBuilder();
+        etag.filter(SafeFetcher::headerSafe)
+                .ifPresent(v -> conditions.append("If-None-Match: ").append(v).append("\r\n"));
+        lastModified
+                .filter(SafeFetcher::headerSafe)
+                .ifPresent(
+                        v -> conditions.append("If-Modified-Since: ").append(v).append("\r\n"));
+        try (Connection connection = open(target, deadline)) {
+            HttpHead head = connection.get(
+                    target, "text/html,application/xhtml+xml,application/pdf;q=0.9", conditions.toString());
+            Optional<String> newEtag = head.header("etag");
+            Optional<String> newLastModified = head.header("last-modified");
+            if (head.status() == 301 || head.status() == 308) {
+                return new LinkProbe(
+                        head.status(),
+                        Optional.of(redirectTarget(target, head)),
+                        Optional.empty(),
+                        newEtag,
+                        newLastModified);
+            }
+            if (head.isRedirect()) {
+                FetchedPage page = fetch(redirectTarget(target, head).toString());
+                return new LinkProbe(200, Optional.empty(), Optional.of(page), Optional.empty(), Optional.empty());
+            }
+            if (head.status() != 200) {
+                return new LinkProbe(head.status(), Optional.empty(), Optional.empty(), newEtag, newLastModified);
+            }
+            String mediaType = mediaType(head);
+            if (!PAGE_TYPES.contains(mediaType)) {
+                throw new FetchRefusedException("it is no longer a web page or a PDF: the site sent "
+                        + (mediaType.isEmpty() ? "no content type" : "content of type " + mediaType));
+            }
+            byte[] body = connection.body(head, settings.maxBytes(), false);
+            FetchedPage page = new FetchedPage(target, target, List.of(), mediaType, charset(head), body);
+            return new LinkProbe(200, Optional.empty(), Optional.of(page), newEtag, newLastModified);
+        }
+    }
+
+    /** A validator sent back only when it cannot break the request (no line breaks, printable ASCII). */
+    private static boolean headerSafe(String value) {
+        return !value.isEmpty() && value.length() <= 256 && value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    }
+
     private static URI parse(String url) throws FetchRefusedException {
         try {
             return new URI(url.strip());
@@ -323,6 +379,11 @@ public final class SafeFetcher {
         }
 
         HttpHead get(URI uri, String accept) throws FetchRefusedException {
+            return get(uri, accept, "");
+        }
+
+        /** @param extraHeaders further request header lines, each ending in CRLF (conditional requests) */
+        HttpHead get(URI uri, String accept, String extraHeaders) throws FetchRefusedException {
             String target = Optional.ofNullable(uri.getRawPath())
                             .filter(p -> !p.isEmpty())
                             .orElse("/")
@@ -335,6 +396,7 @@ public final class SafeFetcher {
                     + "User-Agent: " + userAgent + "\r\n"
                     + "Accept: " + accept + "\r\n"
                     + "Accept-Encoding: gzip\r\n"
+                    + extraHeaders
                     + "Connection: close\r\n\r\n";
             try {
                 OutputStream out = socket.getOutputStream();

@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import org.citebot.corpus.CorpusFile;
@@ -29,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * modification time and reading key match what the index recorded is passed over without being
  * read; one whose bytes hash to the recorded content hash is passed over without being extracted.
  * Used at start-up, by {@code citebot index} and by moderators' reindex.
+ *
+ * <p>With the store of articles added by URL ({@link #including}), a run takes those in too: one
+ * whose content hash is unchanged is kept unread, a new or changed one is split and written, and an
+ * indexed one the store no longer holds is removed, so a rebuild re-creates them all from the store.
+ * Without it, a run leaves the added articles as they are.
  */
 public final class CorpusIndexer {
 
@@ -37,13 +44,24 @@ public final class CorpusIndexer {
     private final CorpusReader reader;
     private final PassageSplitter splitter;
     private final PassageIndex index;
+    private final AddedDocuments added;
     /** The wall clock file modification times are compared with; never a test's fixed clock. */
     private final Clock fileClock = Clock.systemUTC();
 
     public CorpusIndexer(CorpusReader reader, PassageSplitter splitter, PassageIndex index) {
+        this(reader, splitter, index, AddedDocuments.NONE);
+    }
+
+    private CorpusIndexer(CorpusReader reader, PassageSplitter splitter, PassageIndex index, AddedDocuments added) {
         this.reader = reader;
         this.splitter = splitter;
         this.index = index;
+        this.added = added;
+    }
+
+    /** This indexer taking the articles added by URL in from {@code store} on every run. */
+    public CorpusIndexer including(AddedDocuments store) {
+        return new CorpusIndexer(reader, splitter, index, store);
     }
 
     /**
@@ -81,6 +99,7 @@ public final class CorpusIndexer {
         CorpusListing listing = list(corpusDir);
         try (IndexUpdate update = index.startUpdate(fullRebuild, guard)) {
             List<SkippedFile> skipped = feed(listing, update, listedAt, progress, guard);
+            feedAdded(update, progress);
             ensureStillThere(corpusDir);
             progress.onProgress(IndexProgress.Phase.COMMITTING, 0, 1);
             UpdateReport report = update.commit();
@@ -120,6 +139,7 @@ public final class CorpusIndexer {
         CorpusListing listing = list(corpusDir);
         try (IndexUpdate preview = index.startPreview()) {
             List<SkippedFile> skipped = feed(listing, preview, listedAt, progress, guard);
+            feedAdded(preview, progress);
             return new CorpusPreview(
                     preview.plan(),
                     skipped,
@@ -175,6 +195,41 @@ public final class CorpusIndexer {
             throw new CancellationException("interrupted while reading the corpus");
         }
         return skipped;
+    }
+
+    /**
+     * Hands the added articles to {@code update}: unchanged ones kept unread, new and changed ones
+     * split and written, indexed ones the store no longer holds removed. An id a corpus file already
+     * took is left to the file, with a warning.
+     */
+    private void feedAdded(IndexUpdate update, IndexProgress progress) throws IOException {
+        if (!added.authoritative()) {
+            return;
+        }
+        Map<String, String> stored = added.contentHashes();
+        for (Map.Entry<String, String> entry : new TreeMap<>(stored).entrySet()) {
+            String id = entry.getKey();
+            if (update.given(id)) {
+                LOG.warn("The added article {} has the id of a corpus file; the file is indexed under it", id);
+                continue;
+            }
+            Optional<IndexedFile> indexed = update.indexed(id);
+            if (indexed.filter(
+                            file -> file.origin().added() && file.contentHash().equals(entry.getValue()))
+                    .isPresent()) {
+                update.keep(id);
+            } else {
+                Optional<IndexedDocument> document = added.document(id);
+                if (document.isPresent()) {
+                    update.put(document.get(), Optional.empty(), progress);
+                }
+            }
+        }
+        for (String id : update.indexedAdded().keySet()) {
+            if (!stored.containsKey(id) && !update.given(id)) {
+                update.remove(id);
+            }
+        }
     }
 
     /** Reads one file within its budget and hands its document to the update; the skip, if it was skipped. */

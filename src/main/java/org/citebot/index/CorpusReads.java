@@ -61,10 +61,16 @@ public final class CorpusReads {
 
     /** Every document's content hash by id, as served now. */
     public Map<String, String> contentHashes() {
+        return contentHashes(Audience.EVERYTHING);
+    }
+
+    /** The content hash by id of every document {@code audience} sees, as served now. */
+    public Map<String, String> contentHashes(Audience audience) {
+        Query documents = visible(DOCUMENTS, audience);
         return withSearcher(searcher -> {
             StoredFields stored = searcher.storedFields();
             // Sized by the documents, not maxDoc: a queue of one slot per passage was megabytes of sentinels.
-            TopDocs records = searcher.search(DOCUMENTS, Math.max(1, searcher.count(DOCUMENTS)));
+            TopDocs records = searcher.search(documents, Math.max(1, searcher.count(documents)));
             Map<String, String> hashes = new LinkedHashMap<>();
             for (ScoreDoc hit : records.scoreDocs) {
                 Document record = stored.document(hit.doc, HASH_FIELDS);
@@ -115,11 +121,21 @@ public final class CorpusReads {
      * otherwise a sample drawn with {@code seed}, the same for the same seed and the same index.
      */
     public List<StoredPassage> passageSample(String seed, int size) {
+        return passageSample(seed, size, Audience.EVERYTHING);
+    }
+
+    /**
+     * Like {@link #passageSample(String, int)}, of the passages {@code audience} sees only. A probe
+     * landing on a passage it does not see is spent, so a server whose corpus is mostly others'
+     * additions may get a smaller sample, never another server's passage.
+     */
+    public List<StoredPassage> passageSample(String seed, int size, Audience audience) {
+        Query passages = visible(PASSAGES, audience);
         return withSearcher(searcher -> {
             StoredFields stored = searcher.storedFields();
             List<StoredPassage> sample = new ArrayList<>();
-            if (searcher.count(PASSAGES) <= size) {
-                for (ScoreDoc hit : searcher.search(PASSAGES, Math.max(1, size)).scoreDocs) {
+            if (searcher.count(passages) <= size) {
+                for (ScoreDoc hit : searcher.search(passages, Math.max(1, size)).scoreDocs) {
                     passagesRead.increment();
                     sample.add(PassageDocuments.readPassage(stored.document(hit.doc)));
                 }
@@ -138,12 +154,29 @@ public final class CorpusReads {
                 }
                 passagesRead.increment();
                 Document found = stored.document(doc);
-                if (found.get(IndexSchema.PASSAGE_ID) != null) {
+                if (found.get(IndexSchema.PASSAGE_ID) != null && visibleTo(found, audience)) {
                     sample.add(PassageDocuments.readPassage(found));
                 }
             }
             return sample;
         });
+    }
+
+    private static Query visible(Query kind, Audience audience) {
+        return audience.filter()
+                .<Query>map(filter -> new BooleanQuery.Builder()
+                        .add(kind, Occur.FILTER)
+                        .add(filter, Occur.FILTER)
+                        .build())
+                .orElse(kind);
+    }
+
+    /** Whether a stored passage belongs to a document {@code audience} sees: its owner is stored on it. */
+    private static boolean visibleTo(Document passage, Audience audience) {
+        String owner = passage.get(IndexSchema.OWNER);
+        return audience.everything()
+                || owner == null
+                || audience.server().filter(owner::equals).isPresent();
     }
 
     private interface SearcherWork<T> {

@@ -77,6 +77,18 @@ public final class IndexSchema {
     public static final String PUBLISHED_DAY = "published_day";
 
     public static final String URL = "url";
+
+    /**
+     * Keyword, stored, with doc values, on the passages and record of an article added by URL in one
+     * server: that server's id. Absent on every other document (corpus files, articles added for every
+     * server), which every server sees; {@link Audience} filters on it.
+     */
+    public static final String OWNER = "owner";
+
+    /** Keyword, stored, on document records of articles added by URL: {@link #ORIGIN_ADDED}; absent on corpus files. */
+    public static final String ORIGIN = "origin";
+
+    public static final String ORIGIN_ADDED = "added";
     public static final String LANGUAGE = "language";
     /** Stored: offsets of the passage in the document's cleaned text. */
     public static final String START = "start";

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One update of a {@link PassageIndex}, fed one document at a time so memory holds one document,
  * not the corpus: {@link #put} hands over a document read from its file, {@link #keep} passes over
- * one whose file is unchanged, and {@link #commit} deletes the documents nobody mentioned and
- * commits once. Searchers only see that commit; closing the update without committing rolls back
+ * one whose file is unchanged, {@link #remove} deletes one, and {@link #commit} deletes the corpus
+ * files nobody mentioned and commits once. Articles added by URL are never deleted for not being
+ * mentioned, only by {@link #remove}: a corpus run knows the corpus folder, not the store of added
+ * articles. A partial update ({@link PassageIndex#patch}) deletes nothing it was not told to. Searchers only see that commit; closing the update without committing rolls back
  * whatever was written, and the previous commit keeps serving. A preview (a dry run) takes the same
  * calls, writes nothing and answers with the {@link #plan()}.
  *
@@ -36,17 +38,23 @@ public final class IndexUpdate implements Closeable {
     private final PassageIndex index;
     private final boolean writes;
     private final boolean rebuild;
+    /** Whether documents nobody mentioned stay as they are (an added article put or removed alone). */
+    private final boolean partial;
+
     private final CommitGuard guard;
     private final IndexMetadata previous;
     private final Map<String, IndexedFile> indexed;
     private final long started = System.nanoTime();
     /** Every document of the corpus so far, by id, with its indexed hash, in the order given. */
     private final Map<String, String> hashes = new HashMap<>();
+    /** Passages of every document given so far, by id. */
+    private final Map<String, Integer> givenPassages = new HashMap<>();
+    /** Indexed documents to delete, in the order given. */
+    private final List<String> removed = new ArrayList<>();
 
     private final List<String> added = new ArrayList<>();
     private final List<String> replaced = new ArrayList<>();
     private final List<String> unchanged = new ArrayList<>();
-    private int passages;
     /** Whether a document was written: the commit then says which model its vectors came from. */
     private boolean wroteDocuments;
 
@@ -61,9 +69,25 @@ public final class IndexUpdate implements Closeable {
             IndexMetadata previous,
             Map<String, IndexedFile> indexed)
             throws IOException {
+        this(index, writes, rebuild, false, guard, previous, indexed);
+    }
+
+    IndexUpdate(
+            PassageIndex index,
+            boolean writes,
+            boolean rebuild,
+            boolean partial,
+            CommitGuard guard,
+            IndexMetadata previous,
+            Map<String, IndexedFile> indexed)
+            throws IOException {
+        if (partial && rebuild) {
+            throw new IllegalArgumentException("a partial update cannot rebuild the index");
+        }
         this.index = index;
         this.writes = writes;
         this.rebuild = rebuild;
+        this.partial = partial;
         this.guard = guard;
         this.previous = previous;
         this.indexed = Map.copyOf(indexed);
@@ -103,7 +127,7 @@ public final class IndexUpdate implements Closeable {
         checkOpen();
         String id = document.docId();
         String hash = PassageDocuments.indexedHash(document);
-        claim(id, hash);
+        claim(id, hash, document.passages().size());
         IndexedFile old = indexed.get(id);
         boolean write;
         if (old == null) {
@@ -116,7 +140,6 @@ public final class IndexUpdate implements Closeable {
             unchanged.add(id);
             write = false;
         }
-        passages += document.passages().size();
         if (write && writes) {
             Optional<List<float[]>> vectors = embed(document, progress);
             dirty = true;
@@ -163,9 +186,41 @@ public final class IndexUpdate implements Closeable {
         IndexedFile old = indexed(docId)
                 .orElseThrow(
                         () -> new IllegalArgumentException("document " + docId + " is not indexed; it must be read"));
-        claim(docId, old.indexedHash());
+        claim(docId, old.indexedHash(), old.passages());
         unchanged.add(docId);
-        passages += old.passages();
+    }
+
+    /**
+     * Deletes an indexed document, such as an added article its store no longer holds.
+     *
+     * @throws IllegalArgumentException when the index does not hold {@code docId}, or the id was
+     *     already given in this update
+     */
+    public void remove(String docId) {
+        checkOpen();
+        if (!indexed.containsKey(docId)) {
+            throw new IllegalArgumentException("document " + docId + " is not indexed");
+        }
+        if (hashes.containsKey(docId) || removed.contains(docId)) {
+            throw new IllegalArgumentException("document id " + docId + " is listed twice");
+        }
+        removed.add(docId);
+    }
+
+    /** Whether {@code docId} was already put, kept or removed in this update. */
+    public boolean given(String docId) {
+        return hashes.containsKey(docId) || removed.contains(docId);
+    }
+
+    /** The indexed articles added by URL, by id, as the last commit holds them. */
+    public Map<String, IndexedFile> indexedAdded() {
+        Map<String, IndexedFile> added = new TreeMap<>();
+        indexed.forEach((id, file) -> {
+            if (file.origin().added()) {
+                added.put(id, file);
+            }
+        });
+        return added;
     }
 
     /** Documents given so far. */
@@ -175,18 +230,26 @@ public final class IndexUpdate implements Closeable {
 
     /** Passages of the documents given so far, kept ones included. */
     public int passages() {
-        return passages;
+        return givenPassages.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** What this update does (or, for a preview, would do) with the documents given so far. */
     public UpdatePlan plan() {
-        List<String> deleted = new ArrayList<>();
+        List<String> deleted = new ArrayList<>(removed);
         for (String id : new TreeMap<>(indexed).keySet()) {
-            if (!hashes.containsKey(id)) {
+            if (!given(id) && !carried(id)) {
                 deleted.add(id);
             }
         }
         return new UpdatePlan(added, replaced, unchanged, deleted, rebuild);
+    }
+
+    /**
+     * Whether an indexed document nobody mentioned stays: in a partial update every one does; in a
+     * corpus run the articles added by URL do, unless the run rewrites the whole index.
+     */
+    private boolean carried(String id) {
+        return !rebuild && (partial || indexed.get(id).origin().added());
     }
 
     /**
@@ -210,11 +273,20 @@ public final class IndexUpdate implements Closeable {
         for (String id : plan.deleted()) {
             index.writer().deleteDocuments(new Term(IndexSchema.DOC_ID, id));
         }
+        // What the commit holds: the documents given, and those carried over untouched.
+        Map<String, String> all = new HashMap<>(hashes);
+        int allPassages = passages();
+        for (Map.Entry<String, IndexedFile> entry : indexed.entrySet()) {
+            if (!given(entry.getKey()) && carried(entry.getKey())) {
+                all.put(entry.getKey(), entry.getValue().indexedHash());
+                allPassages += entry.getValue().passages();
+            }
+        }
         IndexMetadata next = new IndexMetadata(
                 IndexSchema.VERSION,
-                PassageIndex.corpusFingerprint(hashes),
-                hashes.size(),
-                passages,
+                PassageIndex.corpusFingerprint(all),
+                all.size(),
+                allPassages,
                 index.clock().instant(),
                 previous.generation() + 1,
                 // Passages written now carry vectors of the index's model, or none; untouched ones keep theirs.
@@ -230,7 +302,7 @@ public final class IndexUpdate implements Closeable {
         long took = System.nanoTime() - started;
         LOG.info(
                 "passage index {}: {} added, {} replaced, {} unchanged, {} deleted; {} documents, {} passages, generation {} in {} ms",
-                rebuild ? "rebuilt" : "updated",
+                rebuild ? "rebuilt" : partial ? "patched" : "updated",
                 plan.added().size(),
                 plan.replaced().size(),
                 plan.unchanged().size(),
@@ -267,10 +339,11 @@ public final class IndexUpdate implements Closeable {
                 System.nanoTime() - started);
     }
 
-    private void claim(String id, String hash) {
-        if (hashes.putIfAbsent(id, hash) != null) {
+    private void claim(String id, String hash, int passageCount) {
+        if (removed.contains(id) || hashes.putIfAbsent(id, hash) != null) {
             throw new IllegalArgumentException("document id " + id + " is listed twice");
         }
+        givenPassages.put(id, passageCount);
     }
 
     private void checkOpen() {

@@ -11,6 +11,13 @@ import java.util.Optional;
  * @param indexedHash hash over everything indexed for the document
  * @param passages how many passages the document has in the index
  * @param stamp the file's stamp; empty for documents indexed without one
+ * @param origin a corpus file, or an article added by URL
  */
 public record IndexedFile(
-        String docId, String path, String contentHash, String indexedHash, int passages, Optional<FileStamp> stamp) {}
+        String docId,
+        String path,
+        String contentHash,
+        String indexedHash,
+        int passages,
+        Optional<FileStamp> stamp,
+        DocumentOrigin origin) {}

@@ -42,6 +42,16 @@ public final class PassageDocuments {
      * @throws IllegalArgumentException when the passage belongs to another document
      */
     public static Document toDocument(SourceDocument source, Passage passage) {
+        return toDocument(source, passage, DocumentOrigin.CORPUS);
+    }
+
+    /**
+     * The Lucene document for one passage of a document of {@code origin}: an added article's
+     * passages carry the server it belongs to, so searches elsewhere never see them.
+     *
+     * @throws IllegalArgumentException when the passage belongs to another document
+     */
+    public static Document toDocument(SourceDocument source, Passage passage, DocumentOrigin origin) {
         if (!passage.docId().equals(source.id())) {
             throw new IllegalArgumentException(
                     "passage " + passage.id() + " does not belong to document " + source.id());
@@ -60,6 +70,7 @@ public final class PassageDocuments {
         doc.add(new StoredField(IndexSchema.START, passage.start()));
         doc.add(new StoredField(IndexSchema.END, passage.end()));
         addMetadata(doc, metadata);
+        addOwner(doc, origin);
         return doc;
     }
 
@@ -89,6 +100,10 @@ public final class PassageDocuments {
             doc.add(new StoredField(IndexSchema.READING_KEY, file.readingKey()));
         });
         addMetadata(doc, source.metadata());
+        if (indexed.origin().added()) {
+            doc.add(new StringField(IndexSchema.ORIGIN, IndexSchema.ORIGIN_ADDED, Field.Store.YES));
+        }
+        addOwner(doc, indexed.origin());
         return doc;
     }
 
@@ -105,7 +120,7 @@ public final class PassageDocuments {
     public static List<Document> toDocuments(IndexedDocument indexed, Optional<FileStamp> stamp) {
         List<Document> docs = new ArrayList<>(indexed.passages().size() + 1);
         for (Passage passage : indexed.passages()) {
-            docs.add(toDocument(indexed.document(), passage));
+            docs.add(toDocument(indexed.document(), passage, indexed.origin()));
         }
         docs.add(toDocumentRecord(indexed, stamp));
         return docs;
@@ -162,7 +177,7 @@ public final class PassageDocuments {
                 if (at == passages.size()) {
                     return toDocumentRecord(indexed, stamp);
                 }
-                Document passage = toDocument(source, passages.get(at));
+                Document passage = toDocument(source, passages.get(at), indexed.origin());
                 vectors.ifPresent(all -> passage.add(new KnnFloatVectorField(
                         IndexSchema.VECTOR, all.get(at), VectorSimilarityFunction.DOT_PRODUCT)));
                 return passage;
@@ -193,7 +208,16 @@ public final class PassageDocuments {
                 Optional.ofNullable(record.get(IndexSchema.CONTENT_HASH)).orElse(""),
                 Optional.ofNullable(record.get(IndexSchema.INDEXED_HASH)).orElse(""),
                 passages == null ? 0 : passages.numericValue().intValue(),
-                stamp);
+                stamp,
+                readOrigin(record));
+    }
+
+    /** A corpus file, or an article added by URL and the server it belongs to, from a record's stored fields. */
+    public static DocumentOrigin readOrigin(Document record) {
+        if (!IndexSchema.ORIGIN_ADDED.equals(record.get(IndexSchema.ORIGIN))) {
+            return DocumentOrigin.CORPUS;
+        }
+        return DocumentOrigin.added(Optional.ofNullable(record.get(IndexSchema.OWNER)));
     }
 
     /**
@@ -209,6 +233,10 @@ public final class PassageDocuments {
         update(digest, source.path());
         update(digest, source.contentHash());
         update(digest, source.metadata().toString());
+        if (indexed.origin().added()) {
+            // Only added articles: corpus files keep the hashes earlier versions gave them.
+            update(digest, "added:" + indexed.origin().server().orElse("*"));
+        }
         for (Passage passage : indexed.passages()) {
             update(digest, passage.toString());
         }
@@ -233,7 +261,8 @@ public final class PassageDocuments {
         return new DocumentSummary(
                 required(record, IndexSchema.DOC_ID),
                 readMetadata(record, IndexSchema.DOCUMENT_TITLE),
-                intValue(record, IndexSchema.PASSAGE_COUNT));
+                intValue(record, IndexSchema.PASSAGE_COUNT),
+                readOrigin(record));
     }
 
     /** The lower-cased form keyword filters compare, so "Reuters" finds "reuters". */
@@ -244,6 +273,14 @@ public final class PassageDocuments {
     private static void addDocId(Document doc, String docId) {
         doc.add(new StringField(IndexSchema.DOC_ID, docId, Field.Store.YES));
         doc.add(new SortedDocValuesField(IndexSchema.DOC_ID, new BytesRef(docId)));
+    }
+
+    /** The owning server of an article added in one server; nothing for every other document. */
+    private static void addOwner(Document doc, DocumentOrigin origin) {
+        origin.server().ifPresent(server -> {
+            doc.add(new StringField(IndexSchema.OWNER, server, Field.Store.YES));
+            doc.add(new SortedDocValuesField(IndexSchema.OWNER, new BytesRef(server)));
+        });
     }
 
     private static void addMetadata(Document doc, DocumentMetadata metadata) {

@@ -256,6 +256,58 @@ public final class PassageIndex implements Closeable, SearchableIndex {
     }
 
     /**
+     * Puts {@code documents} (added, or replaced when anything indexed for them changed) and removes
+     * the documents {@code removals} names, leaving every other document as it is: how an article
+     * added by URL is indexed, with its vectors, without a corpus run. Waits for a running update to
+     * end; commits once, and nothing when nothing changed. Ids the index does not hold are not removed.
+     *
+     * @throws IllegalStateException when the index must first be rebuilt (another schema, analysis
+     *     or model): a rebuild takes the added documents in from their store
+     */
+    public UpdateReport patch(List<IndexedDocument> documents, List<String> removals) throws IOException {
+        updateLock.lock();
+        return patchHoldingLock(documents, removals);
+    }
+
+    /**
+     * Like {@link #patch}, but only when no other update is running; empty when one is (its corpus
+     * run takes the added documents in itself).
+     */
+    public Optional<UpdateReport> tryPatch(List<IndexedDocument> documents, List<String> removals) throws IOException {
+        if (!updateLock.tryLock()) {
+            return Optional.empty();
+        }
+        return Optional.of(patchHoldingLock(documents, removals));
+    }
+
+    private UpdateReport patchHoldingLock(List<IndexedDocument> documents, List<String> removals) throws IOException {
+        IndexUpdate update;
+        try {
+            Map<String, String> lastCommit = latestCommitUserData();
+            if (needsRebuild(lastCommit)) {
+                throw new IllegalStateException(
+                        "the index must be rebuilt from the corpus first (it was written by another version)");
+            }
+            update = new IndexUpdate(
+                    this, true, false, true, CommitGuard.none(), fromUserData(lastCommit), indexedFiles());
+        } catch (IOException | RuntimeException e) {
+            updateLock.unlock();
+            throw e;
+        }
+        try (update) {
+            for (IndexedDocument document : documents) {
+                update.put(document, Optional.empty());
+            }
+            for (String id : removals) {
+                if (update.indexed(id).isPresent() && !update.given(id)) {
+                    update.remove(id);
+                }
+            }
+            return update.commit();
+        }
+    }
+
+    /**
      * What {@link #update(List)} would do with {@code documents} now, from the content hashes of the
      * serving commit. Read-only: it neither writes nor waits for a running update.
      *
@@ -433,7 +485,9 @@ public final class PassageIndex implements Closeable, SearchableIndex {
                 IndexSchema.FILE_SIZE,
                 IndexSchema.FILE_MODIFIED,
                 IndexSchema.FILE_CHECKED,
-                IndexSchema.READING_KEY);
+                IndexSchema.READING_KEY,
+                IndexSchema.ORIGIN,
+                IndexSchema.OWNER);
         Map<String, IndexedFile> files = new HashMap<>();
         for (ScoreDoc hit : top.scoreDocs) {
             Document record = stored.document(hit.doc, fields);

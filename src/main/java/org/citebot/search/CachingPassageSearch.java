@@ -155,6 +155,7 @@ public final class CachingPassageSearch implements PassageSearch {
                 filters.source().map(s -> s.strip().toLowerCase(java.util.Locale.ROOT)),
                 filters.author().map(s -> s.strip().toLowerCase(java.util.Locale.ROOT)),
                 filters.from(),
-                filters.to());
+                filters.to(),
+                filters.audience());
     }
 }

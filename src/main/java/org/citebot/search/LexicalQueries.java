@@ -77,6 +77,7 @@ final class LexicalQueries {
             root.add(phraseAcrossFields(phrase), Occur.MUST_NOT);
         }
         root.add(new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_PASSAGE)), Occur.FILTER);
+        filters.audience().filter().ifPresent(visible -> root.add(visible, Occur.FILTER));
         filters.source()
                 .filter(source -> !source.isBlank())
                 .ifPresent(source -> root.add(SourceNames.filter(source), Occur.FILTER));

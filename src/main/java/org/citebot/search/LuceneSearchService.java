@@ -190,7 +190,8 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
         if (lexicalHits == 0) {
             // Words the corpus never uses are worth correcting even when meaning found passages.
             didYouMean = suggestions.didYouMean(searcher.getIndexReader(), parsed);
-            closestTitles = suggestions.closestTitles(searcher, parsed);
+            closestTitles = suggestions.closestTitles(
+                    searcher, parsed, request.filters().audience());
         }
         long took = System.nanoTime() - started;
         LOG.debug(

@@ -20,6 +20,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.citebot.index.Audience;
 import org.citebot.index.DocumentSummary;
 import org.citebot.index.IndexSchema;
 import org.citebot.index.PassageIndex;
@@ -110,9 +111,9 @@ final class NoMatchSuggestions {
 
     /**
      * Titles of the documents closest to the query: shared analyzed terms count one, terms within a
-     * small edit distance (typos) count one half.
+     * small edit distance (typos) count one half. Only documents {@code audience} sees are named.
      */
-    List<String> closestTitles(IndexSearcher searcher, ParsedQuery parsed) throws IOException {
+    List<String> closestTitles(IndexSearcher searcher, ParsedQuery parsed, Audience audience) throws IOException {
         Set<String> queryTerms = new HashSet<>(parsed.terms());
         parsed.phrases().forEach(phrase -> queryTerms.addAll(phrase.terms()));
         if (queryTerms.isEmpty()) {
@@ -121,6 +122,9 @@ final class NoMatchSuggestions {
         record Scored(String title, double score) {}
         List<Scored> scored = new ArrayList<>();
         for (DocumentSummary summary : PassageIndex.documents(searcher)) {
+            if (!audience.sees(summary.origin())) {
+                continue;
+            }
             String title = summary.metadata().title();
             Set<String> titleTerms = analyzedTerms(title);
             double score = 0;

@@ -47,7 +47,9 @@ public final class SourcePreviewer {
                 article.metadata()
                         .withUrl(CanonicalUrl.trusted(article.metadata().url(), page)),
                 article.paragraphs(),
+                article.headings(),
                 article.bodyWords(),
-                page.isPdf() ? "pdf" : "html");
+                page.isPdf() ? "pdf" : "html",
+                page.body());
     }
 }

@@ -225,5 +225,75 @@ final class Migrations {
                             "CREATE TABLE change_counters (name TEXT PRIMARY KEY, version BIGINT NOT NULL)",
                             "INSERT INTO change_counters(name, version) VALUES ('guild_settings', 0)",
                             "ALTER TABLE question_askers ADD COLUMN salt_id TEXT NOT NULL DEFAULT ''",
-                            "ALTER TABLE question_askers ADD COLUMN salt_day TEXT NOT NULL DEFAULT ''")));
+                            "ALTER TABLE question_askers ADD COLUMN salt_day TEXT NOT NULL DEFAULT ''")),
+            new Migration(
+                    8,
+                    "articles added by URL, with their link health; votes on answers",
+                    List.of(
+                            addedSources("INTEGER", "BLOB"),
+                            "CREATE INDEX added_sources_server ON added_sources(server_id)",
+                            answerVotes("INTEGER"),
+                            "CREATE INDEX answer_votes_guild ON answer_votes(guild_id, voted_at)"),
+                    List.of(
+                            addedSources("BIGINT", "BYTEA"),
+                            "CREATE INDEX added_sources_server ON added_sources(server_id)",
+                            answerVotes("BIGINT"),
+                            "CREATE INDEX answer_votes_guild ON answer_votes(guild_id, voted_at)")));
+
+    /**
+     * Members' votes on answers: one row per answer and voter key (a keyed hash, never the member),
+     * with the question and the passages shown, so the votes label questions for evaluation.
+     */
+    private static String answerVotes(String bigint) {
+        return """
+                CREATE TABLE answer_votes (
+                    answer_id   TEXT NOT NULL,
+                    voter_key   TEXT NOT NULL,
+                    guild_id    TEXT,
+                    question    TEXT NOT NULL,
+                    passage_ids TEXT NOT NULL,
+                    helpful     INTEGER NOT NULL,
+                    public_answer INTEGER NOT NULL,
+                    voted_at    %1$s NOT NULL,
+                    PRIMARY KEY (answer_id, voter_key)
+                )""".formatted(bigint);
+    }
+
+    /**
+     * The store of added articles: the extracted text (paragraphs and headings as JSON arrays) the
+     * index is rebuilt from, the fetched page (gzip) a better extractor could read again, who added
+     * it where and when, and the link check's findings and validators.
+     */
+    private static String addedSources(String bigint, String bytes) {
+        return """
+                CREATE TABLE added_sources (
+                    id            TEXT PRIMARY KEY,
+                    server_id     TEXT,
+                    url           TEXT NOT NULL,
+                    requested_url TEXT NOT NULL,
+                    fetched_from  TEXT NOT NULL,
+                    format        TEXT NOT NULL,
+                    title         TEXT,
+                    author        TEXT,
+                    published     TEXT,
+                    publisher     TEXT,
+                    language      TEXT,
+                    canonical_url TEXT,
+                    paragraphs    TEXT NOT NULL,
+                    headings      TEXT NOT NULL,
+                    content_hash  TEXT NOT NULL,
+                    page          %2$s,
+                    added_by      TEXT NOT NULL,
+                    added_at      %1$s NOT NULL,
+                    link_status   TEXT NOT NULL,
+                    checked_at    %1$s,
+                    status_detail TEXT,
+                    moved_to      TEXT,
+                    etag          TEXT,
+                    last_modified TEXT,
+                    failures      INTEGER NOT NULL,
+                    next_check_at %1$s,
+                    live_text     TEXT
+                )""".formatted(bigint, bytes);
+    }
 }

@@ -86,13 +86,67 @@ class SourcesCliTest {
         assertThat(out.toString()).contains("Author:    Mira \uFFFD[31mOkafor").doesNotContain("\u001b");
     }
 
-    @Test
-    void add_yes_previewsWithoutAskingAndSaysItCannotStoreYet() throws IOException {
-        int code = run(Map.of(), "", "--config", loopbackConfig().toString(), "sources", "add", url(), "--yes");
+    /** Where the index and the state database go, and a corpus of the seeds; lexical, so no model is loaded. */
+    private Map<String, String> dataEnvironment() throws IOException {
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(
+                corpus.resolve("note.md"), "---\ntitle: A note\n---\n\nA short note about tides and ferries.\n");
+        return Map.of(
+                "CITEBOT_CORPUS_DIR", corpus.toString(),
+                "CITEBOT_INDEX_DIR", dir.resolve("index").toString(),
+                "CITEBOT_STATE_DB", dir.resolve("citebot.db").toString(),
+                "CITEBOT_SEARCH_MODE", "lexical");
+    }
 
-        assertThat(code).isEqualTo(1);
-        assertThat(out.toString()).contains("Title:     Harbour lights return").doesNotContain("[y/N]");
-        assertThat(err.toString()).contains("the article was not added");
+    @Test
+    void add_yes_storesAndIndexesTheArticle_listShowsIt_searchFindsIt_removeTakesItOut() throws IOException {
+        Map<String, String> env = dataEnvironment();
+        String config = loopbackConfig().toString();
+
+        int code = run(env, "", "--config", config, "sources", "add", url(), "--yes");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("Title:     Harbour lights return")
+                .doesNotContain("[y/N]")
+                .containsPattern("Added web-[0-9a-f]{16} \\(1 passages?\\); searchable now.");
+        String id = out.toString().replaceAll("(?s).*Added (web-[0-9a-f]{16}).*", "$1");
+
+        out.getBuffer().setLength(0);
+        assertThat(run(env, "", "--config", config, "sources", "list")).isZero();
+        assertThat(out.toString()).contains(id + "  every server  added by cli").contains("Harbour lights return");
+
+        out.getBuffer().setLength(0);
+        assertThat(run(env, "", "--config", config, "search", "lamps along the old quay"))
+                .isZero();
+        assertThat(out.toString()).contains("Harbour lights return");
+
+        out.getBuffer().setLength(0);
+        assertThat(run(env, "", "--config", config, "sources", "remove", id)).isZero();
+        assertThat(out.toString()).contains("Removed " + id);
+        out.getBuffer().setLength(0);
+        run(env, "", "--config", config, "search", "lamps along the old quay");
+        assertThat(out.toString()).doesNotContain("Harbour lights return");
+        assertThat(run(env, "", "--config", config, "sources", "remove", id)).isEqualTo(2);
+    }
+
+    @Test
+    void add_whileAnotherProcessHoldsTheIndex_storesItForThatProcessToIndex() throws IOException {
+        Map<String, String> env = dataEnvironment();
+        String config = loopbackConfig().toString();
+        var loaded = new ConfigLoader(env).load(Optional.of(Path.of(config)), false);
+        var holder = org.citebot.app.SearchEngine.open(loaded, java.time.Clock.systemUTC(), "citebot run");
+        try {
+            int code = run(env, "", "--config", config, "sources", "add", url(), "--yes");
+
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("it is stored, and the running citebot, which holds the index,");
+        } finally {
+            holder.close();
+        }
+        out.getBuffer().setLength(0);
+        assertThat(run(env, "", "--config", config, "sources", "list")).isZero();
+        assertThat(out.toString()).contains("Harbour lights return");
     }
 
     @Test

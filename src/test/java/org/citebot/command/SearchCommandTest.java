@@ -62,7 +62,7 @@ class SearchCommandTest {
         assertThat(reply.cards().get(0).body().bold()).isNotEmpty();
         assertThat(reply.actions())
                 .extracting(ReplyAction::label)
-                .containsExactly("◀ Previous", "Next ▶", "Share in channel", "Open source");
+                .containsExactly("◀ Previous", "Next ▶", "Share in channel", "Helpful", "Not helpful", "Open source");
         assertThat(((ReplyAction.Button) reply.actions().get(0)).enabled()).isFalse();
         assertThat(recorded).hasSize(1);
     }

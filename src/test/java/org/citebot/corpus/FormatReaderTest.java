@@ -113,4 +113,23 @@ class FormatReaderTest {
 
         assertThat(new HtmlReader().read(bytes).text()).isEqualTo("Caf\u00e9\n\n");
     }
+
+    @Test
+    void read_htmlArticle_usesTheArticleExtractorThatDropsShareBarsAndRelatedLinks() throws Exception {
+        String paragraph = "The harbour authority published its annual survey of the northern coast on Monday,"
+                + " describing the erosion of the dunes and the cost of the new sea wall in some detail.";
+        String html = "<html><head><title>Coast survey</title></head><body><article>"
+                + "<h1>Coast survey</h1><p>" + paragraph + "</p>"
+                + "<div class=\"share-bar\">Share this article on every network you know</div>"
+                + "<h2>The sea wall</h2><p>" + paragraph.replace("Monday", "Tuesday") + "</p>"
+                + "<div class=\"related-articles\"><p>Another story about the harbour you might like</p></div>"
+                + "</article></body></html>";
+
+        ExtractedText extracted = new HtmlReader().read(html.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(extracted.text())
+                .contains(paragraph, "The sea wall", "Tuesday")
+                .doesNotContain("Share this article", "Another story");
+        assertThat(extracted.headings()).contains("The sea wall");
+    }
 }

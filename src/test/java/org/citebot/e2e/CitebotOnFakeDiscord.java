@@ -74,7 +74,13 @@ final class CitebotOnFakeDiscord implements AutoCloseable {
 
     /** Stops citebot (Discord first, then index and database) and starts it again with the same data. */
     void restart() {
+        restart(() -> {});
+    }
+
+    /** Like {@link #restart()}, doing {@code whileStopped} (e.g. losing the index folder) in between. */
+    void restart(Runnable whileStopped) {
         stopApp();
+        whileStopped.run();
         startApp();
     }
 

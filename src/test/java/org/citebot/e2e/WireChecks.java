@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -102,5 +103,19 @@ final class WireChecks {
     /** Whether a message is private to the person who asked (the EPHEMERAL flag). */
     static boolean isPrivate(JsonNode message) {
         return (message.path("flags").asInt(0) & 64) != 0;
+    }
+
+    /** The custom id of the first button under {@code message} whose id starts with {@code prefix}. */
+    static String buttonId(JsonNode message, String prefix) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode row : message.path("components")) {
+            for (JsonNode button : row.path("components")) {
+                ids.add(button.path("custom_id").asText());
+            }
+        }
+        return ids.stream()
+                .filter(id -> id.startsWith(prefix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + prefix + " button in " + ids));
     }
 }

@@ -29,7 +29,12 @@ public final class LoopbackHttpServer implements AutoCloseable {
     }
 
     /** One request as received. */
-    public record Request(String path, String host, String userAgent) {}
+    public record Request(String path, String host, String userAgent, Map<String, String> headers) {
+
+        public Request {
+            headers = Map.copyOf(headers);
+        }
+    }
 
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -95,8 +100,14 @@ public final class LoopbackHttpServer implements AutoCloseable {
             }
             String host = "";
             String agent = "";
+            Map<String, String> headers = new java.util.HashMap<>();
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                 String lower = line.toLowerCase(java.util.Locale.ROOT);
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    headers.put(
+                            lower.substring(0, colon), line.substring(colon + 1).strip());
+                }
                 if (lower.startsWith("host:")) {
                     host = line.substring(5).strip();
                 } else if (lower.startsWith("user-agent:")) {
@@ -104,7 +115,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
                 }
             }
             String path = requestLine.split(" ")[1];
-            requests.add(new Request(path, host, agent));
+            requests.add(new Request(path, host, agent, headers));
             Handler handler = handlers.get(path);
             OutputStream out = socket.getOutputStream();
             if (handler == null) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * dialect and forgotten (or mistyped) in the other fails here.
  *
  * <p>Kinds of type: SQLite's INTEGER matches PostgreSQL's integer, bigint and boolean (SQLite has
- * no boolean and stores flags as 0 or 1); TEXT matches text.
+ * no boolean and stores flags as 0 or 1); TEXT matches text; BLOB matches bytea.
  */
 class SchemaEquivalenceTest {
 
@@ -56,7 +56,9 @@ class SchemaEquivalenceTest {
                         "table question_askers",
                         "table reindex_runs",
                         "table schema_migrations",
-                        "table shared_questions")
+                        "table shared_questions",
+                        "table added_sources",
+                        "table answer_votes")
                 .contains("  column public integer not null")
                 .contains("  index query_log_guild_public (guild_id, public, asked_at)");
     }
@@ -120,6 +122,7 @@ class SchemaEquivalenceTest {
         return switch (type.toLowerCase(Locale.ROOT)) {
             case "integer", "int4", "int8", "int2", "bigint", "bool", "boolean" -> "integer";
             case "text" -> "text";
+            case "blob", "bytea" -> "bytes";
             default -> "unexpected type " + type;
         };
     }
