@@ -1,54 +1,28 @@
 package org.citebot.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.citebot.command.ActionHandler;
-import org.citebot.command.Command;
 import org.citebot.command.CommandRegistry;
-import org.citebot.command.DigestCommand;
 import org.citebot.command.ErrorBoundary;
-import org.citebot.command.FindSourcesCommand;
 import org.citebot.command.GuildPreferences;
-import org.citebot.command.HelpCommand;
-import org.citebot.command.MemberLimits;
 import org.citebot.command.ModeratorPolicy;
 import org.citebot.command.OperatorCheck;
 import org.citebot.command.OperatorPolicy;
-import org.citebot.command.ReindexCommand;
-import org.citebot.command.SearchActionHandler;
-import org.citebot.command.SearchCommand;
-import org.citebot.command.SearchRecorder;
-import org.citebot.command.SearchSessions;
-import org.citebot.command.SearchSuggestions;
 import org.citebot.command.ServerChannels;
-import org.citebot.command.SettingsCommand;
-import org.citebot.command.SourcesActionHandler;
-import org.citebot.command.SourcesCommand;
-import org.citebot.command.StatusCommand;
 import org.citebot.command.StatusSource;
 import org.citebot.config.CitebotConfig;
 import org.citebot.config.ConfigException;
@@ -60,7 +34,6 @@ import org.citebot.digest.DigestSection;
 import org.citebot.digest.DigestService;
 import org.citebot.digest.DigestSettings;
 import org.citebot.digest.IndexDigestCorpus;
-import org.citebot.index.DocumentSummary;
 import org.citebot.index.IndexInUseException;
 import org.citebot.index.IndexMetadata;
 import org.citebot.ops.ReadinessCheck;
@@ -68,11 +41,10 @@ import org.citebot.questions.QueryLog;
 import org.citebot.reindex.CorpusWatcher;
 import org.citebot.reindex.ModeratorLog;
 import org.citebot.reindex.ReindexService;
-import org.citebot.reply.Choice;
+import org.citebot.reindex.ReindexSummary;
 import org.citebot.search.CacheStatistics;
 import org.citebot.search.CachingPassageSearch;
 import org.citebot.search.PassageSearch;
-import org.citebot.search.SearchRequest;
 import org.citebot.state.SqlDigestRuns;
 import org.citebot.state.SqlDigestSettingsStore;
 import org.citebot.state.SqlGuildPreferences;
@@ -84,52 +56,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: builds every object of a running citebot by hand, in start-up order
- * (state, index, search and cache, catalog, commands, background tasks), and closes them in
- * reverse. Front ends (console, Discord) receive the pieces they use from here.
+ * The composition root: builds every object of a running citebot by hand, in start-up order, and
+ * closes them in reverse. The constructor reads as the list: metrics, state, search and its cache,
+ * reindex, catalog, digest, housekeeping, commands ({@link CommandWiring}, the one place a command
+ * is added). Front ends (console, Discord) receive the pieces they use from here and hand back, once
+ * connected, how to post, whom to trust and which channels exist.
  */
 public final class Citebot implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Citebot.class);
 
-    /** How far back autocomplete looks for a server's frequent queries. */
-    static final Duration FREQUENT_QUERY_PERIOD = Duration.ofDays(30);
-
-    static final int FREQUENT_QUERY_SUGGESTIONS = 25;
-    /** How many of the most frequent recent queries are re-run after a reindex. */
-    static final int WARM_UP_QUERIES = 20;
-    /**
-     * How often guild settings changed by other processes sharing the state database are read into
-     * memory: the longest a moderator's change takes to reach every process.
-     */
-    static final Duration SETTINGS_REFRESH = Duration.ofSeconds(1);
-
     private final CitebotConfig config;
     private final Clock clock;
-    private final Instant startedAt;
+    private final Metrics metrics;
     private final StateStore state;
     private final SearchEngine engine;
-    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final QueryLog queryLog;
+    private final SqlGuildPreferences guildSettings;
     private final Optional<CachingPassageSearch> cache;
     private final PassageSearch search;
+    private final ErrorBoundary errors;
+    private final ReindexService reindex;
     private final CorpusCatalog catalog;
-    /** Each server's shared questions for autocomplete, by guild id; read again every minute. */
-    private final Map<String, List<String>> frequentQueries = new ConcurrentHashMap<>();
-
+    /** The one executor of scheduled work: the digest and the housekeeping chores. */
     private final ScheduledExecutorService background;
     /** Only the settings refresh, so a long digest run on {@link #background} never delays it. */
     private final ScheduledExecutorService settingsRefresh;
 
-    private final ErrorBoundary errors = new ErrorBoundary(failure -> metrics.counter(
-                    "citebot.errors", "kind", failure.getClass().getSimpleName())
-            .increment());
-    private final ReindexService reindex;
     private final ModeratorPolicy moderators;
     private final OperatorPolicy operators;
-    private final SqlGuildPreferences guildSettings;
     private final DigestService digests;
     private final DigestScheduler digestScheduler;
+    private final Housekeeping housekeeping;
     private final CommandRegistry registry;
     /** Set by the front end once it can post; until then announcements go nowhere. */
     private volatile ModeratorLog moderatorLog = ModeratorLog.NONE;
@@ -141,32 +99,21 @@ public final class Citebot implements AutoCloseable {
     private @Nullable ScheduledExecutorService watcherExecutor;
     private @Nullable CorpusWatcher watcher;
 
-    private Citebot(CitebotConfig config, Clock clock, StateStore state, SearchEngine engine) {
+    private Citebot(CitebotConfig config, Clock clock, Metrics metrics, StateStore state, SearchEngine engine) {
+        Ticker ticker = Ticker.systemTicker();
+        Instant startedAt = clock.instant();
         this.config = config;
         this.clock = clock;
-        this.startedAt = clock.instant();
+        this.metrics = metrics;
         this.state = state;
         this.engine = engine;
         this.queryLog = new SqlQueryLog(state);
-        Ticker ticker = Ticker.systemTicker();
-        Timer searchLatency = Timer.builder("citebot.search.latency")
-                .description("Time to search and highlight one page of passages (cache misses only)")
-                .publishPercentiles(0.5, 0.99)
-                .register(metrics);
-        PassageSearch timed =
-                request -> searchLatency.record(() -> engine.search().search(request));
-        this.cache = config.cache().maxEntries() == 0
-                ? Optional.empty()
-                : Optional.of(new CachingPassageSearch(
-                        timed,
-                        engine.search()::normalize,
-                        this::indexGeneration,
-                        config.cache().maxEntries(),
-                        config.cache().maxBytes(),
-                        config.cache().expireAfter(),
-                        ticker));
+        this.guildSettings = new SqlGuildPreferences(state);
+        PassageSearch timed = metrics.timed(engine.search());
+        this.cache = answerCache(config, timed, engine, ticker);
+        cache.ifPresent(metrics::watch);
         this.search = cache.<PassageSearch>map(c -> c).orElse(timed);
-        bindMetrics();
+        this.errors = new ErrorBoundary(metrics::error);
         this.reindex = new ReindexService(
                 engine.indexer(),
                 engine.index(),
@@ -177,31 +124,68 @@ public final class Citebot implements AutoCloseable {
                 config.index().reindexTimeout(),
                 clock);
         this.catalog = new CorpusCatalog(engine.index());
-        this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "citebot-background");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.settingsRefresh = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "citebot-settings-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.background = daemonExecutor("citebot-background");
+        this.settingsRefresh = daemonExecutor("citebot-settings-refresh");
         this.moderators = new ModeratorPolicy(config.moderators().roles());
         this.operators = new OperatorPolicy(config.operators().users(), userId -> platformOperators.isOperator(userId));
-        this.guildSettings = new SqlGuildPreferences(state);
-        this.digests = buildDigests();
+        this.digests = digests(config, state, engine, queryLog, search, guildSettings, clock);
         // The digest shares the one background executor; its next run is computed from the clock.
         this.digestScheduler = new DigestScheduler(digests, background, clock);
         digests.onChange(digestScheduler::wakeUp);
-        this.registry = buildRegistry(ticker);
+        this.housekeeping = new Housekeeping(
+                queryLog,
+                guildSettings,
+                config.state().queryLogRetention(),
+                config.search().results(),
+                clock);
+        this.registry = CommandWiring.registry(
+                new CommandWiring.Services(
+                        config,
+                        clock,
+                        startedAt,
+                        search,
+                        catalog,
+                        queryLog,
+                        housekeeping,
+                        guildSettings,
+                        moderators,
+                        operators,
+                        (guild, channel) -> serverChannels.isMessageChannelOf(guild, channel),
+                        reindex,
+                        digests,
+                        statusSource(),
+                        metrics::rateLimitRefusal),
+                ticker);
     }
 
-    private DigestService buildDigests() {
+    /** The answer cache in front of {@code timed}, keyed by the index generation; none when {@code cache.maxEntries} is 0. */
+    private static Optional<CachingPassageSearch> answerCache(
+            CitebotConfig config, PassageSearch timed, SearchEngine engine, Ticker ticker) {
+        if (config.cache().maxEntries() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new CachingPassageSearch(
+                timed,
+                engine.search()::normalize,
+                () -> generation(engine),
+                config.cache().maxEntries(),
+                config.cache().maxBytes(),
+                config.cache().expireAfter(),
+                ticker));
+    }
+
+    private static DigestService digests(
+            CitebotConfig config,
+            StateStore state,
+            SearchEngine engine,
+            QueryLog queryLog,
+            PassageSearch search,
+            SqlGuildPreferences guildSettings,
+            Clock clock) {
         DigestRuns runs = new SqlDigestRuns(state);
         DigestComposer composer = new DigestComposer(new IndexDigestCorpus(engine::index), queryLog, search, runs);
         CitebotConfig.Digest digest = config.digest();
-        Map<String, DigestSettings> defaults = new java.util.LinkedHashMap<>();
+        Map<String, DigestSettings> defaults = new LinkedHashMap<>();
         for (Map.Entry<String, CitebotConfig.DigestDefault> entry :
                 digest.defaults().entrySet()) {
             defaults.put(entry.getKey(), digestDefault(entry.getKey(), entry.getValue()));
@@ -216,7 +200,7 @@ public final class Citebot implements AutoCloseable {
     }
 
     private static DigestSettings digestDefault(String guild, CitebotConfig.DigestDefault configured) {
-        java.util.Set<DigestSection> sections;
+        Set<DigestSection> sections;
         try {
             sections = configured.sections().isEmpty()
                     ? DigestSection.all()
@@ -257,20 +241,25 @@ public final class Citebot implements AutoCloseable {
         CitebotConfig.State where = config.state();
         StateStore state = StateStore.open(where.url(), where.user(), where.password(), clock);
         SearchEngine engine = null;
+        Metrics metrics = null;
         try {
             engine = SearchEngine.openWhenFree(config, clock, command, patience, waiting);
             engine.ensureBuilt();
-            Citebot citebot = new Citebot(config, clock, state, engine);
+            metrics = new Metrics();
+            Citebot citebot = new Citebot(config, clock, metrics, state, engine);
             citebot.catalog.refresh();
             citebot.reindex.failInterruptedRuns();
             if (config.corpus().watch()) {
                 citebot.startWatcher();
             }
-            citebot.scheduleBackgroundWork();
+            citebot.housekeeping.schedule(citebot.settingsRefresh, citebot.background);
             IndexMetadata metadata = engine.index().metadata();
             LOG.info("citebot ready: {} documents, {} passages", metadata.documents(), metadata.passages());
             return citebot;
         } catch (IOException | RuntimeException e) {
+            if (metrics != null) {
+                metrics.close();
+            }
             if (engine != null) {
                 engine.close();
             }
@@ -279,12 +268,16 @@ public final class Citebot implements AutoCloseable {
         }
     }
 
-    private void startWatcher() throws IOException {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "corpus-watcher");
+    private static ScheduledExecutorService daemonExecutor(String name) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    private void startWatcher() throws IOException {
+        ScheduledExecutorService executor = daemonExecutor("corpus-watcher");
         try {
             CorpusWatcher started = new CorpusWatcher(
                     config.corpus().dir(),
@@ -304,13 +297,8 @@ public final class Citebot implements AutoCloseable {
      * Records every reindex run in the metrics and, for the command line's stale-index check, when
      * the corpus was last read; follows a swap with {@link #onIndexChanged()}.
      */
-    private void reindexFinished(org.citebot.reindex.ReindexSummary summary) {
-        Timer.builder("citebot.reindex.runs")
-                .description("Reindex runs and how long they took")
-                .tag("result", summary.ok() ? "ok" : "failed")
-                .tag("dryRun", Boolean.toString(summary.request().dryRun()))
-                .register(metrics)
-                .record(summary.took());
+    private void reindexFinished(ReindexSummary summary) {
+        metrics.reindexFinished(summary);
         if (summary.ok() && !summary.request().dryRun()) {
             engine.recordCorpusScan(summary.startedAt());
         }
@@ -325,103 +313,7 @@ public final class Citebot implements AutoCloseable {
      */
     void onIndexChanged() {
         catalog.refresh();
-        cache.ifPresent(c -> warmUp());
-    }
-
-    private void warmUp() {
-        try {
-            Instant since = clock.instant().minus(FREQUENT_QUERY_PERIOD);
-            int warmed = 0;
-            for (QueryLog.FrequentQuery frequent : queryLog.frequentEverywhere(since, WARM_UP_QUERIES)) {
-                try {
-                    search.search(
-                            SearchRequest.of(frequent.query(), config.search().results()));
-                    warmed++;
-                } catch (RuntimeException e) {
-                    LOG.debug("Warm-up query skipped: {}", e.getMessage());
-                }
-            }
-            LOG.info("Cache warmed with {} frequent queries after the reindex", warmed);
-        } catch (RuntimeException e) {
-            LOG.warn("Cache warm-up failed: {}", e.toString());
-        }
-    }
-
-    private CommandRegistry buildRegistry(Ticker ticker) {
-        SearchSessions sessions = new SearchSessions(
-                ticker,
-                new SecureRandom(),
-                config.cache().sessions(),
-                config.cache().sessionBytes());
-        MemberLimits limits = memberLimits(ticker);
-        boolean configuredPrivate = config.discord().privateByDefault();
-        SearchSuggestions suggestions = new SearchSuggestions(this::sourceChoices, this::querySuggestions);
-
-        SearchCommand searchCommand = new SearchCommand(
-                search,
-                sessions,
-                limits,
-                config.search().results(),
-                guild -> guild.flatMap(guildSettings::privateByDefault).orElse(guild.isPresent() && configuredPrivate),
-                suggestions,
-                recorder());
-        List<Command> commands = new ArrayList<>();
-        commands.add(searchCommand);
-        commands.add(new FindSourcesCommand(searchCommand, config.search().results()));
-        commands.add(new SourcesCommand(this::documents, limits));
-        commands.add(new StatusCommand(statusSource(), clock, startedAt, limits));
-        // Help lists the registry it belongs to; the lambda reads the field only when help is asked for.
-        commands.add(new HelpCommand(() -> this.registry.specs()));
-        ServerChannels channels = (guild, channel) -> serverChannels.isMessageChannelOf(guild, channel);
-        commands.add(new SettingsCommand(
-                guildSettings,
-                moderators,
-                configuredPrivate,
-                config.moderators().logChannel(),
-                channels));
-        commands.add(new ReindexCommand(reindex, operators, clock));
-        commands.add(new DigestCommand(digests, moderators, channels, limits));
-        List<ActionHandler> actions = List.of(
-                new SearchActionHandler(search, sessions, limits), new SourcesActionHandler(this::documents, limits));
-        return new CommandRegistry(commands, actions);
-    }
-
-    /** Each member's budgets ({@code rateLimit.*}); every refusal is counted. */
-    private MemberLimits memberLimits(Ticker ticker) {
-        CitebotConfig.RateLimit configured = config.rateLimit();
-        return MemberLimits.of(
-                Map.of(
-                        MemberLimits.Action.SEARCH, configured.searches(),
-                        MemberLimits.Action.BUTTON, configured.buttons(),
-                        MemberLimits.Action.AUTOCOMPLETE, configured.autocomplete(),
-                        MemberLimits.Action.LOOKUP, configured.lookups(),
-                        MemberLimits.Action.DIGEST_PREVIEW, configured.digestPreviews()),
-                configured.window(),
-                clock,
-                ticker,
-                () -> metrics.counter("citebot.ratelimit.refusals").increment());
-    }
-
-    private void bindMetrics() {
-        // Discord's failure handlers are static callbacks deep in the adapter; they count through
-        // Micrometer's global composite, which this registry joins until close().
-        io.micrometer.core.instrument.Metrics.addRegistry(metrics);
-        new JvmMemoryMetrics().bindTo(metrics);
-        new JvmGcMetrics().bindTo(metrics);
-        new JvmThreadMetrics().bindTo(metrics);
-        new ProcessorMetrics().bindTo(metrics);
-        new UptimeMetrics().bindTo(metrics);
-        cache.ifPresent(c -> {
-            FunctionCounter.builder("citebot.cache.hits", c, x -> x.statistics().hits())
-                    .register(metrics);
-            FunctionCounter.builder(
-                            "citebot.cache.misses", c, x -> x.statistics().misses())
-                    .register(metrics);
-            FunctionCounter.builder(
-                            "citebot.cache.evictions", c, x -> x.statistics().evictions())
-                    .register(metrics);
-            Gauge.builder("citebot.cache.size", c, x -> x.statistics().size()).register(metrics);
-        });
+        cache.ifPresent(c -> housekeeping.warmUp(search));
     }
 
     /** Conditions the ops endpoint's {@code /readyz} checks: the index answers. */
@@ -438,33 +330,7 @@ public final class Citebot implements AutoCloseable {
 
     /** Every meter citebot records, served by the ops endpoint in Prometheus format. */
     public PrometheusMeterRegistry metrics() {
-        return metrics;
-    }
-
-    private SearchRecorder recorder() {
-        return (results, invoker, shownPublicly) -> {
-            try {
-                // result_count is "at least" for common queries (SearchResults#totalIsLowerBound), and 0
-                // when nothing answered well; the log only ever asks whether it is zero.
-                Optional<String> guild = invoker.guildId();
-                if (shownPublicly && guild.isPresent()) {
-                    boolean nowShared = queryLog.recordPublic(
-                            results.normalizedQuery(),
-                            guild.get(),
-                            invoker.userId(),
-                            clock.instant(),
-                            results.answeringHits());
-                    if (nowShared) {
-                        // Offered from the next keystroke on, not a minute later.
-                        frequentQueries.remove(guild.get());
-                    }
-                } else {
-                    queryLog.record(results.normalizedQuery(), guild, clock.instant(), results.answeringHits());
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Could not record a search in the query log: {}", e.toString());
-            }
-        };
+        return metrics.registry();
     }
 
     private StatusSource statusSource() {
@@ -486,97 +352,7 @@ public final class Citebot implements AutoCloseable {
         };
     }
 
-    private void scheduleBackgroundWork() {
-        long refreshMillis = SETTINGS_REFRESH.toMillis();
-        settingsRefresh.scheduleWithFixedDelay(
-                this::refreshGuildSettings, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
-        refreshFrequentQueries();
-        background.scheduleWithFixedDelay(this::refreshFrequentQueries, 1, 1, TimeUnit.MINUTES);
-        background.scheduleWithFixedDelay(this::purgeQueryLog, 0, 1, TimeUnit.DAYS);
-    }
-
-    /** Reads guild settings other processes changed; never throws, so the schedule goes on. */
-    private void refreshGuildSettings() {
-        try {
-            int changed = guildSettings.refresh();
-            if (changed > 0) {
-                LOG.debug("Guild settings: {} changed server(s) read from the state database", changed);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Could not read changed guild settings (trying again in {}): {}", SETTINGS_REFRESH, e.toString());
-        }
-    }
-
-    /** Recomputes each server's shared questions for autocomplete; never throws. */
-    void refreshFrequentQueries() {
-        try {
-            Instant since = clock.instant().minus(FREQUENT_QUERY_PERIOD);
-            Map<String, List<String>> fresh = new java.util.HashMap<>();
-            for (String guild : frequentQueries.keySet()) {
-                fresh.put(guild, frequentFor(guild, since));
-            }
-            frequentQueries.putAll(fresh);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not refresh frequent queries: {}", e.toString());
-        }
-    }
-
-    /** Questions asked publicly in the server by enough different members to be offered to others. */
-    private List<String> frequentFor(String guild, Instant since) {
-        return queryLog.sharedQuestions(guild, since, FREQUENT_QUERY_SUGGESTIONS).stream()
-                .map(QueryLog.FrequentQuery::query)
-                .toList();
-    }
-
-    private void purgeQueryLog() {
-        try {
-            int removed =
-                    queryLog.purgeOlderThan(clock.instant(), config.state().queryLogRetention());
-            if (removed > 0) {
-                LOG.info(
-                        "Query log: removed {} searches older than {}",
-                        removed,
-                        config.state().queryLogRetention());
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Could not purge the query log: {}", e.toString());
-        }
-    }
-
-    private List<Choice> sourceChoices() {
-        CorpusCatalog.Snapshot snapshot = catalog.get();
-        List<Choice> choices = new ArrayList<>();
-        for (DocumentSummary document : snapshot.documents()) {
-            choices.add(SearchSuggestions.sourceChoice(document.metadata().title(), document.docId()));
-        }
-        for (String publisher : snapshot.vocabulary().publishers()) {
-            choices.add(SearchSuggestions.sourceChoice(publisher, publisher));
-        }
-        return choices;
-    }
-
-    /**
-     * In a server, its shared questions first, then titles and section headings; in a direct
-     * message (or the console) titles and headings only, since nobody else's questions belong
-     * there. The first keystroke of a server not seen since start reads its questions once; later
-     * ones are served from memory.
-     */
-    private List<String> querySuggestions(Optional<String> guild) {
-        List<String> frequent = guild.map(g -> frequentQueries.computeIfAbsent(
-                        g, id -> frequentFor(id, clock.instant().minus(FREQUENT_QUERY_PERIOD))))
-                .orElse(List.of());
-        CorpusCatalog.Snapshot snapshot = catalog.get();
-        List<String> all = new ArrayList<>(frequent);
-        all.addAll(snapshot.vocabulary().titles());
-        all.addAll(snapshot.vocabulary().sections());
-        return all;
-    }
-
-    private List<DocumentSummary> documents() {
-        return catalog.get().documents();
-    }
-
-    private long indexGeneration() {
+    private static long generation(SearchEngine engine) {
         try {
             return engine.index().metadata().generation();
         } catch (IOException e) {
@@ -590,28 +366,7 @@ public final class Citebot implements AutoCloseable {
      */
     public void startDigests(DigestPoster poster) {
         // Every post the digest makes (the digest itself, and moderator notes) is counted by outcome.
-        digests.attach(new DigestPoster() {
-            @Override
-            public org.citebot.digest.PostResult post(
-                    String guild, String channel, org.citebot.reply.Reply reply, String nonce) {
-                org.citebot.digest.PostResult result = poster.post(guild, channel, reply, nonce);
-                if (result instanceof org.citebot.digest.PostResult.Failed failed) {
-                    metrics.counter(
-                                    "citebot.digest.failures",
-                                    "kind",
-                                    failed.kind().name().toLowerCase(java.util.Locale.ROOT))
-                            .increment();
-                } else {
-                    metrics.counter("citebot.digest.posts").increment();
-                }
-                return result;
-            }
-
-            @Override
-            public org.citebot.digest.EarlierPost find(String guild, String channel, String nonce, Instant since) {
-                return poster.find(guild, channel, nonce, since);
-            }
-        });
+        digests.attach(metrics.counting(poster));
         digestScheduler.start();
     }
 
@@ -619,59 +374,6 @@ public final class Citebot implements AutoCloseable {
     public void stopDigests() {
         digestScheduler.close();
         digests.detach();
-    }
-
-    /** The digest's schedule on the background executor; {@link DigestScheduler#wakeUp()} runs it at once. */
-    public DigestScheduler digestScheduler() {
-        return digestScheduler;
-    }
-
-    /** The daily digest, for front ends and tests that drive it. */
-    public DigestService digests() {
-        return digests;
-    }
-
-    public CitebotConfig config() {
-        return config;
-    }
-
-    public CommandRegistry registry() {
-        return registry;
-    }
-
-    public ErrorBoundary errors() {
-        return errors;
-    }
-
-    /** Who counts as a moderator: Manage Server or a configured moderator role; front ends check it too. */
-    public ModeratorPolicy moderators() {
-        return moderators;
-    }
-
-    public SearchEngine engine() {
-        return engine;
-    }
-
-    /** The search every command uses: the cache in front of the index, when the cache is on. */
-    public PassageSearch search() {
-        return search;
-    }
-
-    public Optional<CachingPassageSearch> cache() {
-        return cache;
-    }
-
-    public QueryLog queryLog() {
-        return queryLog;
-    }
-
-    public Instant startedAt() {
-        return startedAt;
-    }
-
-    /** The single-flight reindex service behind /reindex, {@code citebot index} and the corpus watcher. */
-    public ReindexService reindex() {
-        return reindex;
     }
 
     /**
@@ -696,9 +398,60 @@ public final class Citebot implements AutoCloseable {
         this.serverChannels = channels;
     }
 
+    public CitebotConfig config() {
+        return config;
+    }
+
+    /** Every command and button handler, for the front ends to dispatch to. */
+    public CommandRegistry registry() {
+        return registry;
+    }
+
+    public ErrorBoundary errors() {
+        return errors;
+    }
+
+    /** Who counts as a moderator: Manage Server or a configured moderator role; front ends check it too. */
+    public ModeratorPolicy moderators() {
+        return moderators;
+    }
+
     /** Per-server choices: private answers, and each server's own moderator log channel. */
     public GuildPreferences guildSettings() {
         return guildSettings;
+    }
+
+    /** The index and search service, for tests that look beneath the commands. */
+    public SearchEngine engine() {
+        return engine;
+    }
+
+    /** The search every command uses: the cache in front of the index, when the cache is on. */
+    public PassageSearch search() {
+        return search;
+    }
+
+    /** The single-flight reindex service behind /reindex, {@code citebot index} and the corpus watcher. */
+    public ReindexService reindex() {
+        return reindex;
+    }
+
+    /** The daily digest, for tests that drive it. */
+    DigestService digests() {
+        return digests;
+    }
+
+    /** The digest's schedule on the background executor; {@link DigestScheduler#wakeUp()} runs it at once. */
+    DigestScheduler digestScheduler() {
+        return digestScheduler;
+    }
+
+    QueryLog queryLog() {
+        return queryLog;
+    }
+
+    Optional<CachingPassageSearch> cache() {
+        return cache;
     }
 
     @Override
@@ -718,7 +471,11 @@ public final class Citebot implements AutoCloseable {
             }
             engine.close();
         } finally {
-            state.close();
+            try {
+                state.close();
+            } finally {
+                metrics.close();
+            }
         }
     }
 
