@@ -45,10 +45,12 @@ import org.citebot.reindex.ReindexSummary;
 import org.citebot.search.CacheStatistics;
 import org.citebot.search.CachingPassageSearch;
 import org.citebot.search.PassageSearch;
+import org.citebot.state.SqlCorpusGenerations;
 import org.citebot.state.SqlDigestRuns;
 import org.citebot.state.SqlDigestSettingsStore;
 import org.citebot.state.SqlGuildPreferences;
 import org.citebot.state.SqlQueryLog;
+import org.citebot.state.SqlReindexLock;
 import org.citebot.state.SqlReindexRuns;
 import org.citebot.state.StateStore;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +67,10 @@ import org.slf4j.LoggerFactory;
 public final class Citebot implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Citebot.class);
+    /** How long the cluster-wide reindex lock outlives a process killed during its reindex. */
+    private static final Duration REINDEX_LEASE = Duration.ofSeconds(30);
+    /** How often the corpus generation other processes publish is looked at. */
+    private static final Duration CLUSTER_POLL = Duration.ofSeconds(1);
 
     private final CitebotConfig config;
     private final Clock clock;
@@ -82,6 +88,8 @@ public final class Citebot implements AutoCloseable {
     private final ScheduledExecutorService background;
     /** Only the settings refresh, so a long digest run on {@link #background} never delays it. */
     private final ScheduledExecutorService settingsRefresh;
+    /** Follows the corpus generation other processes' reindexes publish. */
+    private final ScheduledExecutorService clusterFollow;
 
     private final ModeratorPolicy moderators;
     private final OperatorPolicy operators;
@@ -114,21 +122,25 @@ public final class Citebot implements AutoCloseable {
         cache.ifPresent(metrics::watch);
         this.search = cache.<PassageSearch>map(c -> c).orElse(timed);
         this.errors = new ErrorBoundary(metrics::error);
+        String name = processName(config);
         this.reindex = new ReindexService(
                 engine.indexer(),
                 engine.index(),
                 config.corpus().dir(),
-                new SqlReindexRuns(state),
+                new SqlReindexRuns(state, name),
                 announcement -> moderatorLog.announce(announcement),
                 this::reindexFinished,
                 config.index().reindexTimeout(),
+                new ReindexService.Cluster(
+                        new SqlReindexLock(state), new SqlCorpusGenerations(state), name, REINDEX_LEASE),
                 clock);
         this.catalog = new CorpusCatalog(engine.index());
         this.background = daemonExecutor("citebot-background");
         this.settingsRefresh = daemonExecutor("citebot-settings-refresh");
+        this.clusterFollow = daemonExecutor("citebot-cluster-follow");
         this.moderators = new ModeratorPolicy(config.moderators().roles());
         this.operators = new OperatorPolicy(config.operators().users(), userId -> platformOperators.isOperator(userId));
-        this.digests = digests(config, state, engine, queryLog, search, guildSettings, clock);
+        this.digests = digests(config, name, state, engine, queryLog, search, guildSettings, clock);
         // The digest shares the one background executor; its next run is computed from the clock.
         this.digestScheduler = new DigestScheduler(digests, background, clock);
         digests.onChange(digestScheduler::wakeUp);
@@ -176,13 +188,14 @@ public final class Citebot implements AutoCloseable {
 
     private static DigestService digests(
             CitebotConfig config,
+            String name,
             StateStore state,
             SearchEngine engine,
             QueryLog queryLog,
             PassageSearch search,
             SqlGuildPreferences guildSettings,
             Clock clock) {
-        DigestRuns runs = new SqlDigestRuns(state);
+        DigestRuns runs = new SqlDigestRuns(state, name, SqlDigestRuns.SEND_LEASE);
         DigestComposer composer = new DigestComposer(new IndexDigestCorpus(engine::index), queryLog, search, runs);
         CitebotConfig.Digest digest = config.digest();
         Map<String, DigestSettings> defaults = new LinkedHashMap<>();
@@ -196,7 +209,14 @@ public final class Citebot implements AutoCloseable {
                 digest.pauseAfterFailures(),
                 config.moderators().logChannel());
         return new DigestService(
-                new SqlDigestSettingsStore(state), runs, composer, defaults, options, guildSettings::logChannel, clock);
+                new SqlDigestSettingsStore(state),
+                runs,
+                composer,
+                defaults,
+                options,
+                guildSettings::logChannel,
+                config.discord().shards()::owns,
+                clock);
     }
 
     private static DigestSettings digestDefault(String guild, CitebotConfig.DigestDefault configured) {
@@ -253,6 +273,10 @@ public final class Citebot implements AutoCloseable {
                 citebot.startWatcher();
             }
             citebot.housekeeping.schedule(citebot.settingsRefresh, citebot.background);
+            // Another process's reindex reaches this index within a second; its own thread, since
+            // an update can take a while and must delay neither digests nor the settings refresh.
+            citebot.clusterFollow.scheduleWithFixedDelay(
+                    citebot.reindex::followCluster, 0, CLUSTER_POLL.toMillis(), TimeUnit.MILLISECONDS);
             IndexMetadata metadata = engine.index().metadata();
             LOG.info("citebot ready: {} documents, {} passages", metadata.documents(), metadata.passages());
             return citebot;
@@ -266,6 +290,45 @@ public final class Citebot implements AutoCloseable {
             state.close();
             throw e;
         }
+    }
+
+    /**
+     * This process's name among those sharing the state database: its host and its shards, so it
+     * differs between processes and stays the same across a restart (which then takes back its own
+     * interrupted digest send and reindex lease at once).
+     */
+    static String processName(CitebotConfig config) {
+        CitebotConfig.Shards shards = config.discord().shards();
+        String host = Optional.ofNullable(System.getenv("HOSTNAME"))
+                .filter(h -> !h.isBlank())
+                .orElseGet(Citebot::localHostName);
+        return host + " shards " + ranges(shards.ids()) + " of " + shards.total();
+    }
+
+    private static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    /** Shard ids as ranges, e.g. 0-1,3. */
+    private static String ranges(List<Integer> ids) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < ids.size()) {
+            int j = i;
+            while (j + 1 < ids.size() && ids.get(j + 1) == ids.get(j) + 1) {
+                j++;
+            }
+            out.append(out.isEmpty() ? "" : ",").append(ids.get(i));
+            if (j > i) {
+                out.append('-').append(ids.get(j));
+            }
+            i = j + 1;
+        }
+        return out.toString();
     }
 
     private static ScheduledExecutorService daemonExecutor(String name) {
@@ -460,6 +523,9 @@ public final class Citebot implements AutoCloseable {
         background.shutdownNow();
         settingsRefresh.shutdownNow();
         try {
+            // Not shutdownNow, like the watcher: an update of the index in progress finishes.
+            clusterFollow.shutdown();
+            awaitQuietly(clusterFollow);
             if (watcher != null) {
                 watcher.close();
             }
@@ -482,7 +548,7 @@ public final class Citebot implements AutoCloseable {
     private static void awaitQuietly(ScheduledExecutorService executor) {
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("corpus watcher's reindex still running after 10 s; closing the index waits for it");
+                LOG.warn("a reindex or index update still running after 10 s; closing the index waits for it");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -225,5 +225,37 @@ final class Migrations {
                             "CREATE TABLE change_counters (name TEXT PRIMARY KEY, version BIGINT NOT NULL)",
                             "INSERT INTO change_counters(name, version) VALUES ('guild_settings', 0)",
                             "ALTER TABLE question_askers ADD COLUMN salt_id TEXT NOT NULL DEFAULT ''",
-                            "ALTER TABLE question_askers ADD COLUMN salt_day TEXT NOT NULL DEFAULT ''")));
+                            "ALTER TABLE question_askers ADD COLUMN salt_day TEXT NOT NULL DEFAULT ''")),
+            // 9, not 8: issue 14's branch adds 8 at the same time; versions are applied one by one.
+            new Migration(
+                    9,
+                    "processes in step: identify buckets, leases, digest send leases, reindex runners, corpus generation",
+                    List.of(
+                            // The next moment each identify bucket may be used, shared by every process.
+                            "CREATE TABLE identify_buckets (bucket INTEGER PRIMARY KEY, next_at INTEGER NOT NULL)",
+                            // Named leases (the cluster-wide reindex lock): a lease not renewed ends.
+                            """
+                    CREATE TABLE cluster_leases (
+                        name       TEXT PRIMARY KEY,
+                        holder     TEXT NOT NULL,
+                        expires_at INTEGER NOT NULL
+                    )""",
+                            // Which process sends a digest run, and until when no other may take it over.
+                            "ALTER TABLE digest_runs ADD COLUMN lease_holder TEXT",
+                            "ALTER TABLE digest_runs ADD COLUMN lease_until INTEGER",
+                            // Which process ran a reindex, so a starting one fails only runs nobody runs.
+                            "ALTER TABLE reindex_runs ADD COLUMN runner TEXT",
+                            "INSERT INTO change_counters(name, version) VALUES ('corpus_generation', 0)"),
+                    List.of(
+                            "CREATE TABLE identify_buckets (bucket INTEGER PRIMARY KEY, next_at BIGINT NOT NULL)",
+                            """
+                    CREATE TABLE cluster_leases (
+                        name       TEXT PRIMARY KEY,
+                        holder     TEXT NOT NULL,
+                        expires_at BIGINT NOT NULL
+                    )""",
+                            "ALTER TABLE digest_runs ADD COLUMN lease_holder TEXT",
+                            "ALTER TABLE digest_runs ADD COLUMN lease_until BIGINT",
+                            "ALTER TABLE reindex_runs ADD COLUMN runner TEXT",
+                            "INSERT INTO change_counters(name, version) VALUES ('corpus_generation', 0)")));
 }
