@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.citebot.cluster.IdentifyBuckets;
 import org.citebot.command.CommandRegistry;
 import org.citebot.command.ErrorBoundary;
 import org.citebot.command.GuildPreferences;
@@ -23,6 +25,7 @@ import org.citebot.command.ModeratorPolicy;
 import org.citebot.command.OperatorCheck;
 import org.citebot.command.OperatorPolicy;
 import org.citebot.command.ServerChannels;
+import org.citebot.command.ShardStatus;
 import org.citebot.command.StatusSource;
 import org.citebot.config.CitebotConfig;
 import org.citebot.config.ConfigException;
@@ -49,6 +52,7 @@ import org.citebot.state.SqlCorpusGenerations;
 import org.citebot.state.SqlDigestRuns;
 import org.citebot.state.SqlDigestSettingsStore;
 import org.citebot.state.SqlGuildPreferences;
+import org.citebot.state.SqlIdentifyBuckets;
 import org.citebot.state.SqlQueryLog;
 import org.citebot.state.SqlReindexLock;
 import org.citebot.state.SqlReindexRuns;
@@ -103,6 +107,8 @@ public final class Citebot implements AutoCloseable {
     private volatile OperatorCheck platformOperators = OperatorCheck.NONE;
     /** Set by the front end once it sees Discord's servers; until then channel options are not checked. */
     private volatile ServerChannels serverChannels = ServerChannels.UNCHECKED;
+    /** Set by the front end once it is connected; until then /status shows no shard. */
+    private volatile Function<String, Optional<ShardStatus>> shardStatuses = guild -> Optional.empty();
 
     private @Nullable ScheduledExecutorService watcherExecutor;
     private @Nullable CorpusWatcher watcher;
@@ -412,6 +418,11 @@ public final class Citebot implements AutoCloseable {
             public Optional<CacheStatistics> cache() {
                 return cache.map(CachingPassageSearch::statistics);
             }
+
+            @Override
+            public Optional<ShardStatus> shard(String guildId) {
+                return shardStatuses.apply(guildId);
+            }
         };
     }
 
@@ -461,6 +472,11 @@ public final class Citebot implements AutoCloseable {
         this.serverChannels = channels;
     }
 
+    /** Set by the front end once connected: the shard of a server, for {@code /status}. */
+    public void reportShardsWith(Function<String, Optional<ShardStatus>> shards) {
+        this.shardStatuses = shards;
+    }
+
     public CitebotConfig config() {
         return config;
     }
@@ -500,6 +516,16 @@ public final class Citebot implements AutoCloseable {
     }
 
     /** The daily digest, for tests that drive it. */
+    /**
+     * Where the Discord edge reserves its shards' identifies: the state database when it is a
+     * PostgreSQL several processes share; empty for SQLite, whose process is alone.
+     */
+    Optional<IdentifyBuckets> identifyBuckets() {
+        return config.state().url().startsWith("jdbc:postgresql:")
+                ? Optional.of(new SqlIdentifyBuckets(state))
+                : Optional.empty();
+    }
+
     DigestService digests() {
         return digests;
     }
