@@ -2,6 +2,8 @@ package org.citebot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.citebot.e2e.ShardedCitebots.guildOn;
+import static org.citebot.e2e.ShardedCitebots.member;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -11,24 +13,17 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.citebot.cli.Main;
 import org.citebot.digest.DigestRuns;
 import org.citebot.discord.fake.FakeDiscord;
 import org.citebot.discord.fake.FakeGateway;
 import org.citebot.discord.fake.Fault;
 import org.citebot.discord.fake.TestGuild;
-import org.citebot.discord.fake.TestMember;
 import org.citebot.state.SqlDigestRuns;
 import org.citebot.state.StateStore;
-import org.citebot.testing.ChildJvm;
-import org.citebot.testing.LocalPorts;
 import org.citebot.testing.PostgresServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,57 +41,30 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ShardedProcessesOverTheWireTest {
 
-    private static final int SHARDS = 4;
+    private static final int SHARDS = ShardedCitebots.SHARDS;
     private static final String NEW_WORD = "quillfeather";
 
     @TempDir
     Path data;
 
-    private final List<ChildJvm> children = new ArrayList<>();
-
     @Test
     void twoProcessesOnFourShards_answerEveryGuild_digestOnce_reindexAndSettingsReachTheOther() throws Exception {
         PostgresServer postgres = PostgresServer.get();
-        String database = postgres.createDatabase();
-        Path corpus = Files.createDirectory(data.resolve("corpus"));
-        try (Stream<Path> seeds = Files.list(CitebotOnFakeDiscord.seeds())) {
-            for (Path seed : seeds.toList()) {
-                Files.copy(seed, corpus.resolve(seed.getFileName()));
-            }
-        }
-        FakeDiscord.Builder builder = FakeDiscord.builder().shards(SHARDS).maxConcurrency(SHARDS);
-        for (int shard = 0; shard < SHARDS; shard++) {
-            builder.guild(TestGuild.builder("Guild on shard " + shard)
-                    .onShard(shard, SHARDS)
-                    .textChannel("general")
-                    .textChannel("digest")
-                    .role("Moderator", TestGuild.MANAGE_GUILD)
-                    .member("member" + shard)
-                    .member("mod" + shard, "Moderator")
-                    .build());
-        }
-        try (FakeDiscord discord = builder.start()) {
+        try (FakeDiscord discord = ShardedCitebots.fourShards().start();
+                ShardedCitebots citebots = new ShardedCitebots(data, postgres, discord)) {
+            String database = citebots.database;
+            Path corpus = citebots.corpus;
             discord.application().ownedBy(member(discord, 0, "mod0"));
-            Path config = digestConfig(discord);
-            Map<String, String> shared = new HashMap<>();
-            shared.put("CITEBOT_STATE_URL", database);
-            shared.put("CITEBOT_STATE_USER", PostgresServer.USER);
-            shared.put("PGPASSWORD", postgres.password());
-            shared.put("CITEBOT_CORPUS_DIR", corpus.toString());
-            shared.put("CITEBOT_SEARCH_MODE", "lexical");
-            shared.put("CITEBOT_DISCORD_SHARDS_TOTAL", String.valueOf(SHARDS));
-            shared.put("CITEBOT_DISCORD_GUILDS", String.join(",", guildIds(discord)));
-            shared.put("CITEBOT_DISCORD_DEFER_AFTER", "500ms");
-            shared.put("CITEBOT_RATE_LIMIT_SEARCHES", "1000");
+            List<String> config = List.of("--config", digestConfig(discord).toString());
 
             // The digest of the guild on shard 0 is held up by Discord (a 429 for a minute): the
             // process of shards 0-1 is killed while it waits to send it.
             String heldUp = digestChannel(discord, 0);
             discord.failNext("POST", "channels/" + heldUp + "/messages", 1, Fault.rateLimited(Duration.ofSeconds(60)));
-            Process first = start(discord, config, shared, "a", "0-1");
-            Process second = start(discord, config, shared, "b", "2-3");
-            WireChecks.awaitReady(first.jvm(), first.opsPort());
-            WireChecks.awaitReady(second.jvm(), second.opsPort());
+            ShardedCitebots.Process first = citebots.start(discord, config, "a", "0-1");
+            ShardedCitebots.Process second = citebots.start(discord, config, "b", "2-3");
+            first.awaitReady();
+            second.awaitReady();
             assertThat(discord.gateway().identifies())
                     .extracting(FakeGateway.Identify::shard)
                     .containsExactlyInAnyOrder(0, 1, 2, 3);
@@ -114,12 +82,13 @@ class ShardedProcessesOverTheWireTest {
                     .until(() -> discord.requests("POST", "channels/" + heldUp + "/messages")
                                     .size()
                             == 1);
-            assertThat(sendingGuilds(database, postgres)).containsExactly(guildOn(discord, 0));
+            assertThat(sendingGuilds(database, postgres))
+                    .containsExactly(guildOn(discord, 0).id());
 
             // kill -9 during that send, then the same process again: the send is finished once.
             first.jvm().kill();
-            first = start(discord, config, shared, "a", "0-1");
-            WireChecks.awaitReady(first.jvm(), first.opsPort());
+            first = citebots.start(discord, config, "a", "0-1");
+            first.awaitReady();
             await("the interrupted digest finished by the restart, and the next guild's")
                     .atMost(Duration.ofSeconds(30))
                     .until(() -> !discord.channelMessages(heldUp).isEmpty()
@@ -166,8 +135,8 @@ class ShardedProcessesOverTheWireTest {
             // A misconfigured restart: the process of 2-3 comes back running every shard, so both
             // processes run the guilds of shards 0-1, and both schedule their digests.
             second.jvm().terminate(Duration.ofSeconds(30));
-            Process everything = start(discord, config, shared, "b", "0-3");
-            WireChecks.awaitReady(everything.jvm(), everything.opsPort());
+            ShardedCitebots.Process everything = citebots.start(discord, config, "b", "0-3");
+            everything.awaitReady();
             // Shard 0 has two connections: 0 is the process of 0-1 (older), 1 the one of 0-3.
             JsonNode saved = discord.slash("settings", Map.of("private-answers", false))
                     .in(discord.guildsOnShard(0).get(0).channels().get(0))
@@ -188,27 +157,7 @@ class ShardedProcessesOverTheWireTest {
             assertThat(discord.requests("POST", "channels/" + heldUp + "/messages"))
                     .as("the killed process's send (refused with 429) and the restart's")
                     .hasSize(2);
-        } finally {
-            for (ChildJvm child : children) {
-                child.close();
-            }
         }
-    }
-
-    private record Process(ChildJvm jvm, int opsPort) {}
-
-    private Process start(FakeDiscord discord, Path config, Map<String, String> shared, String name, String shardIds)
-            throws java.io.IOException {
-        int opsPort = LocalPorts.unused();
-        Map<String, String> environment =
-                new HashMap<>(CitebotOnFakeDiscord.environment(discord, data.resolve(name), shared));
-        environment.put("CITEBOT_DISCORD_SHARDS_IDS", shardIds);
-        environment.put("CITEBOT_OPS_LISTEN", "127.0.0.1:" + opsPort);
-        environment.put("DISCORD_TOKEN", discord.token());
-        environment.put("HOSTNAME", "test-host-" + name);
-        ChildJvm jvm = ChildJvm.start(Main.class, environment, "--config", config.toString(), "run");
-        children.add(jvm);
-        return new Process(jvm, opsPort);
     }
 
     /** Digests of every guild in its "digest" channel, due five minutes ago, posted even with nothing new. */
@@ -237,18 +186,6 @@ class ShardedProcessesOverTheWireTest {
             return new SqlDigestRuns(store)
                     .sending().stream().map(DigestRuns.DigestRun::guildId).toList();
         }
-    }
-
-    private static String guildOn(FakeDiscord discord, int shard) {
-        return discord.guildsOnShard(shard).get(0).id();
-    }
-
-    private static List<String> guildIds(FakeDiscord discord) {
-        return discord.guilds().stream().map(TestGuild::id).toList();
-    }
-
-    private static TestMember member(FakeDiscord discord, int shard, String username) {
-        return discord.guildsOnShard(shard).get(0).member(username);
     }
 
     private static String digestChannel(FakeDiscord discord, int shard) {
