@@ -15,6 +15,7 @@ import org.citebot.discord.InteractionListener;
 import org.citebot.discord.JdaDigestPoster;
 import org.citebot.discord.JdaModeratorLog;
 import org.citebot.discord.JdaServerChannels;
+import org.citebot.discord.JdaShards;
 import org.citebot.ops.ReadinessCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,17 +74,23 @@ public final class DiscordFrontEnd implements Closeable {
                 citebot.moderators(),
                 citebot.config().discord().deferAfter(),
                 citebot.metrics());
-        DiscordBot bot = new DiscordBot(token, citebot.config().discord(), citebot.registry(), listener);
+        DiscordBot bot = new DiscordBot(
+                token, citebot.config().discord(), citebot.registry(), listener, citebot.identifyBuckets());
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(citebot, workers, timer, bot);
         try {
             bot.start();
-            JDA jda = bot.jda().orElseThrow(() -> new IllegalStateException("JDA missing after a successful start"));
-            citebot.checkChannelsWith(new JdaServerChannels(jda));
-            citebot.recognizeOperatorsWith(ApplicationOperators.start(jda));
-            citebot.startDigests(
-                    new JdaDigestPoster(jda, renderer, citebot.config().digest().silent(), DIGEST_POST_TIMEOUT));
+            JdaShards shards =
+                    bot.shards().orElseThrow(() -> new IllegalStateException("JDA missing after a successful start"));
+            citebot.checkChannelsWith(new JdaServerChannels(shards));
+            citebot.reportShardsWith(shards::status);
+            citebot.recognizeOperatorsWith(ApplicationOperators.start(shards.any()));
+            citebot.startDigests(new JdaDigestPoster(
+                    shards, renderer, citebot.config().digest().silent(), DIGEST_POST_TIMEOUT));
             citebot.announceModeratorActionsTo(new JdaModeratorLog(
-                    jda, renderer, citebot.config().moderators().logChannel(), citebot.guildSettings()::logChannels));
+                    shards,
+                    renderer,
+                    citebot.config().moderators().logChannel(),
+                    citebot.guildSettings()::logChannels));
         } catch (InterruptedException | RuntimeException e) {
             frontEnd.close();
             throw e;
@@ -95,12 +102,17 @@ public final class DiscordFrontEnd implements Closeable {
         return bot;
     }
 
-    /** For {@code /readyz}: ready while the gateway connection is up (JDA reconnects by itself). */
+    /** For {@code /readyz}: ready while every shard's gateway connection is up (JDA reconnects by itself). */
     public ReadinessCheck gatewayCheck() {
-        return new ReadinessCheck("gateway", () -> bot.jda()
-                .filter(jda -> jda.getStatus() != JDA.Status.CONNECTED)
-                .map(jda -> "gateway " + jda.getStatus().name().toLowerCase(java.util.Locale.ROOT))
-                .or(() -> bot.jda().isEmpty() ? Optional.of("not connected") : Optional.empty()));
+        return new ReadinessCheck("gateway", () -> bot.shards()
+                .map(shards -> shards.all().stream()
+                        .filter(jda -> jda.getStatus() != JDA.Status.CONNECTED)
+                        .findFirst()
+                        .map(jda -> (shards.all().size() > 1
+                                        ? "shard " + jda.getShardInfo().getShardId() + " gateway "
+                                        : "gateway ")
+                                + jda.getStatus().name().toLowerCase(java.util.Locale.ROOT)))
+                .orElse(Optional.of("not connected")));
     }
 
     @Override

@@ -131,7 +131,7 @@ final class IndexCommand implements Callable<Integer> {
             err.println("citebot: " + e.summary().error().orElse("the reindex failed"));
             return Main.EXIT_FAILURE;
         } catch (ReindexAlreadyRunningException e) {
-            err.println("citebot: " + e.status().alreadyRunning(clock.instant()));
+            err.println("citebot: " + e.notice(clock.instant()));
             return Main.EXIT_FAILURE;
         }
     }

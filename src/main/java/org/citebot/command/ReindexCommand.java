@@ -73,7 +73,7 @@ public final class ReindexCommand implements Command {
             ReindexSummary summary = reindex.reindex(reindexRequest, new ThrottledProgress(progress));
             return ReindexReplies.summary(summary);
         } catch (ReindexAlreadyRunningException e) {
-            throw new UserFacingException(e.status().alreadyRunning(clock.instant()));
+            throw new UserFacingException(e.notice(clock.instant()));
         } catch (ReindexFailedException e) {
             // Already logged, recorded and announced by the service; the operator gets the reason.
             return ReindexReplies.summary(e.summary());

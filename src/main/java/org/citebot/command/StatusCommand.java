@@ -81,6 +81,14 @@ public final class StatusCommand implements Command {
                 .ifPresent(
                         tally -> fields.add(new ReplyCard.CardField("Answers rated helpful", helpful(tally), false)));
         fields.add(new ReplyCard.CardField("Uptime", duration(Duration.between(startedAt, now)), false));
+        request.invoker()
+                .guildId()
+                .flatMap(source::shard)
+                .ifPresent(shard -> fields.add(new ReplyCard.CardField(
+                        "Shard",
+                        shard.shard() + " of " + shard.total() + ": " + grouped(shard.guilds()) + " servers, latency "
+                                + shard.latency().toMillis() + " ms",
+                        false)));
         ReplyCard card = new ReplyCard("citebot status", Optional.empty(), StyledText.plain(""), fields, List.of());
         return new Reply(Optional.empty(), List.of(card), List.of(), true);
     }

@@ -14,6 +14,11 @@ public interface StatusSource {
     /** The metadata of the index being searched, empty while none is open. */
     Optional<IndexMetadata> index();
 
+    /** The shard that carries the server's events, empty outside Discord or before it connected. */
+    default Optional<ShardStatus> shard(String guildId) {
+        return Optional.empty();
+    }
+
     /** Hit and miss counts of the search cache, empty when there is no cache. */
     default Optional<CacheStatistics> cache() {
         return Optional.empty();

@@ -132,11 +132,67 @@ public record CitebotConfig(
      * @param guilds guilds whose commands are registered per guild (instant updates); empty means global
      * @param privateByDefault whether answers are private previews with a "Share in channel" button
      * @param deferAfter how long a command may run before its reply is deferred (Discord allows 3 s)
+     * @param shards which of the bot's gateway shards this process runs
      */
     public record Discord(
-            List<String> guilds, URI restUrl, URI gatewayUrl, boolean privateByDefault, Duration deferAfter) {
+            List<String> guilds,
+            URI restUrl,
+            URI gatewayUrl,
+            boolean privateByDefault,
+            Duration deferAfter,
+            Shards shards) {
         public Discord {
             guilds = List.copyOf(guilds);
+        }
+
+        /** One process running the bot's only shard, as before sharding. */
+        public Discord(
+                List<String> guilds, URI restUrl, URI gatewayUrl, boolean privateByDefault, Duration deferAfter) {
+            this(guilds, restUrl, gatewayUrl, privateByDefault, deferAfter, Shards.all(1));
+        }
+    }
+
+    /**
+     * The gateway shards of the bot ({@code discord.shards.*}): Discord sends each guild's events to
+     * shard {@code (guild_id >> 22) % total}, and this process connects the shards in {@code ids}, so
+     * several processes can split one bot's guilds between them.
+     *
+     * @param total how many shards the bot has, the same in every process
+     * @param ids the shards this process runs, ascending, each below {@code total}
+     */
+    public record Shards(int total, List<Integer> ids) {
+        public Shards {
+            ids = List.copyOf(ids);
+            if (total < 1 || ids.isEmpty() || ids.stream().anyMatch(id -> id < 0 || id >= total)) {
+                throw new IllegalArgumentException("shards " + ids + " of " + total);
+            }
+        }
+
+        /** Every shard of {@code total}: one process runs the whole bot. */
+        public static Shards all(int total) {
+            return new Shards(
+                    total, java.util.stream.IntStream.range(0, total).boxed().toList());
+        }
+
+        /** The shard Discord delivers the guild's events on. */
+        public int shardOf(String guildId) {
+            return (int) ((Long.parseUnsignedLong(guildId) >>> 22) % total);
+        }
+
+        /**
+         * Whether this process runs the guild's shard, and so its per-guild work (the digest); an id
+         * that is no snowflake (a console user's) belongs to no shard but is kept when one process
+         * runs every shard.
+         */
+        public boolean owns(String guildId) {
+            if (ids.size() == total) {
+                return true;
+            }
+            try {
+                return ids.contains(shardOf(guildId));
+            } catch (NumberFormatException e) {
+                return false;
+            }
         }
     }
 

@@ -82,6 +82,10 @@ public final class ConfigLoader {
             new ConfigKey<>("discord.restUrl", ConfigValues.url(false), URI.create("https://discord.com/api/v10/"));
     static final ConfigKey<URI> DISCORD_GATEWAY_URL =
             new ConfigKey<>("discord.gatewayUrl", ConfigValues.url(true), URI.create("wss://gateway.discord.gg/"));
+    static final ConfigKey<Integer> DISCORD_SHARDS_TOTAL =
+            new ConfigKey<>("discord.shards.total", ConfigValues.integer(1, 4096), 1);
+    static final ConfigKey<List<Integer>> DISCORD_SHARDS_IDS =
+            new ConfigKey<>("discord.shards.ids", ConfigValues.shardIds(), List.of());
     static final ConfigKey<Boolean> DISCORD_PRIVATE_BY_DEFAULT =
             new ConfigKey<>("discord.privateByDefault", ConfigValues.bool(), true);
     static final ConfigKey<String> LOGGING_FORMAT =
@@ -179,6 +183,8 @@ public final class ConfigLoader {
             DISCORD_GUILDS,
             DISCORD_REST_URL,
             DISCORD_GATEWAY_URL,
+            DISCORD_SHARDS_TOTAL,
+            DISCORD_SHARDS_IDS,
             DISCORD_PRIVATE_BY_DEFAULT,
             DISCORD_DEFER_AFTER,
             MODERATOR_ROLES,
@@ -291,7 +297,8 @@ public final class ConfigLoader {
                         get(raw, DISCORD_REST_URL),
                         get(raw, DISCORD_GATEWAY_URL),
                         get(raw, DISCORD_PRIVATE_BY_DEFAULT),
-                        get(raw, DISCORD_DEFER_AFTER)),
+                        get(raw, DISCORD_DEFER_AFTER),
+                        shards(raw)),
                 new CitebotConfig.Moderators(get(raw, MODERATOR_ROLES), get(raw, MODERATOR_LOG_CHANNEL)),
                 new CitebotConfig.RateLimit(
                         get(raw, RATE_LIMIT_SEARCHES),
@@ -393,6 +400,23 @@ public final class ConfigLoader {
             current = swap;
         }
         return previous[b.length()];
+    }
+
+    /** The shard count and this process's ids, every shard when none are named; ids must be below the count. */
+    private CitebotConfig.Shards shards(Map<String, Object> raw) {
+        int total = get(raw, DISCORD_SHARDS_TOTAL);
+        List<Integer> ids = get(raw, DISCORD_SHARDS_IDS);
+        if (ids.isEmpty()) {
+            return CitebotConfig.Shards.all(total);
+        }
+        int highest = ids.get(ids.size() - 1);
+        if (highest >= total) {
+            throw new ConfigException("Invalid value for config key '" + DISCORD_SHARDS_IDS.path()
+                    + "' (environment variable " + DISCORD_SHARDS_IDS.environmentVariable() + "): shard " + highest
+                    + " does not exist with " + DISCORD_SHARDS_TOTAL.path() + " " + total + " (shards are 0 to "
+                    + (total - 1) + ")");
+        }
+        return new CitebotConfig.Shards(total, ids);
     }
 
     /**

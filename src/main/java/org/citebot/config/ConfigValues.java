@@ -385,6 +385,40 @@ final class ConfigValues {
         };
     }
 
+    private static final Pattern SHARD_RANGE = Pattern.compile("(\\d{1,4})(?:\\s*-\\s*(\\d{1,4}))?");
+
+    /**
+     * Shard ids: ranges and single ids separated by commas ({@code 0-3}, {@code 0,2-5}; a YAML list
+     * works too), in ascending order without repeats; empty for every shard.
+     */
+    static Function<Object, List<Integer>> shardIds() {
+        return raw -> {
+            java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
+            for (String item : items(raw)) {
+                for (String part : item.split(",")) {
+                    String range = part.strip();
+                    if (range.isEmpty()) {
+                        continue;
+                    }
+                    java.util.regex.Matcher m = SHARD_RANGE.matcher(range);
+                    if (!m.matches()) {
+                        throw new IllegalArgumentException(
+                                "expected shard ids such as 0-3 or 0,2, got '" + range + "'");
+                    }
+                    int from = Integer.parseInt(m.group(1));
+                    int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+                    if (to < from) {
+                        throw new IllegalArgumentException("the range '" + range + "' runs backwards");
+                    }
+                    for (int id = from; id <= to; id++) {
+                        ids.add(id);
+                    }
+                }
+            }
+            return List.copyOf(ids);
+        };
+    }
+
     /** {@code host:port}, or {@code off} for nothing. */
     static Function<Object, java.util.Optional<java.net.InetSocketAddress>> optionalListenAddress() {
         return raw -> string().apply(raw).equalsIgnoreCase("off")

@@ -71,6 +71,14 @@ public interface DigestRuns {
      */
     boolean claim(DigestRun run, Set<State> replaceable);
 
+    /**
+     * Takes over a run still in {@code sending} (an interrupted send, or one waiting for a retry)
+     * to finish it: true unless another process claimed or took it over and its lease has not run
+     * out, so two processes never resume the same send at once. A process restarted under the same
+     * name takes its own back at once. The lease ends when the run is marked.
+     */
+    boolean takeOver(String guildId, LocalDate date);
+
     /** Marks a claimed run as posted with the message Discord created. */
     void markPosted(String guildId, LocalDate date, String messageId);
 

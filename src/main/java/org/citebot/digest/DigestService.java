@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.citebot.digest.DigestRuns.DigestRun;
 import org.citebot.digest.DigestRuns.State;
 import org.citebot.digest.DigestSettingsStore.StoredDigestSettings;
@@ -80,6 +81,7 @@ public final class DigestService implements DigestScheduler.DueWork {
     private final Map<String, DigestSettings> defaults;
     private final Options options;
     private final Function<String, Optional<String>> guildModeratorChannels;
+    private final Predicate<String> ownsGuild;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final AtomicReference<DigestPoster> poster = new AtomicReference<>(NOT_CONNECTED);
@@ -98,12 +100,31 @@ public final class DigestService implements DigestScheduler.DueWork {
             Options options,
             Function<String, Optional<String>> guildModeratorChannels,
             Clock clock) {
+        this(settingsStore, runs, composer, defaults, options, guildModeratorChannels, guild -> true, clock);
+    }
+
+    /**
+     * @param ownsGuild whether this process runs the guild's scheduled digests: the guilds of its
+     *     own Discord shards when several processes split the bot ({@code discord.shards.ids}). Two
+     *     processes that both think they own a guild still post its digest once: the day is claimed
+     *     in the state database, and a claimed send is resumed by one process at a time.
+     */
+    public DigestService(
+            DigestSettingsStore settingsStore,
+            DigestRuns runs,
+            DigestComposer composer,
+            Map<String, DigestSettings> defaults,
+            Options options,
+            Function<String, Optional<String>> guildModeratorChannels,
+            Predicate<String> ownsGuild,
+            Clock clock) {
         this.settingsStore = settingsStore;
         this.runs = runs;
         this.composer = composer;
         this.defaults = Map.copyOf(defaults);
         this.options = options;
         this.guildModeratorChannels = guildModeratorChannels;
+        this.ownsGuild = ownsGuild;
         this.clock = clock;
     }
 
@@ -271,6 +292,9 @@ public final class DigestService implements DigestScheduler.DueWork {
     public synchronized void runDue() {
         Instant now = clock.instant();
         for (DigestRun run : runs.sending()) {
+            if (!ownsGuild.test(run.guildId())) {
+                continue;
+            }
             try {
                 Optional<DigestSettings> settings = settings(run.guildId());
                 if (settings.isEmpty() || !settings.get().enabled()) {
@@ -287,7 +311,7 @@ public final class DigestService implements DigestScheduler.DueWork {
             }
         }
         for (DigestSettings settings : allSettings()) {
-            if (!settings.active()) {
+            if (!settings.active() || !ownsGuild.test(settings.guildId())) {
                 continue;
             }
             try {
@@ -302,11 +326,11 @@ public final class DigestService implements DigestScheduler.DueWork {
     @Override
     public Instant nextWakeUp(Instant now) {
         Instant next = now.plus(MAX_SLEEP);
-        if (!runs.sending().isEmpty()) {
+        if (runs.sending().stream().anyMatch(run -> ownsGuild.test(run.guildId()))) {
             next = now.plus(RETRY_DELAY);
         }
         for (DigestSettings settings : allSettings()) {
-            if (settings.active()) {
+            if (settings.active() && ownsGuild.test(settings.guildId())) {
                 Instant due = DigestTimes.nextAfter(now, settings.time(), settings.zone())
                         .due();
                 if (due.isBefore(next)) {
@@ -397,6 +421,11 @@ public final class DigestService implements DigestScheduler.DueWork {
      * repeat only within a few minutes, and this retry comes {@link #RETRY_DELAY} or a restart later.
      */
     private DeliveryOutcome resume(DigestSettings settings, DigestRun run, Instant now) {
+        // Another process that claimed or took over this send may still be at it: one at a time.
+        if (!runs.takeOver(run.guildId(), run.localDate())) {
+            LOG.debug("Digest of guild {} for {} is being sent by another process", run.guildId(), run.localDate());
+            return new DeliveryOutcome.InProgress(run.localDate());
+        }
         if (Duration.between(run.scheduledAt(), now).compareTo(options.grace().plus(RETRY_DELAY)) > 0) {
             runs.mark(
                     run.guildId(),

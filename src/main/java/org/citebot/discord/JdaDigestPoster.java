@@ -36,7 +36,7 @@ public final class JdaDigestPoster implements DigestPoster {
 
     private static final int PAGE = 100;
 
-    private final JDA jda;
+    private final JdaShards shards;
     private final DiscordRenderer renderer;
     private final boolean silent;
     private final Duration timeout;
@@ -46,7 +46,12 @@ public final class JdaDigestPoster implements DigestPoster {
      * @param timeout how long one send may take before it counts as a transient failure
      */
     public JdaDigestPoster(JDA jda, DiscordRenderer renderer, boolean silent, Duration timeout) {
-        this.jda = jda;
+        this(JdaShards.single(jda), renderer, silent, timeout);
+    }
+
+    /** Posts in the servers of this process's shards, each through the shard that holds it. */
+    public JdaDigestPoster(JdaShards shards, DiscordRenderer renderer, boolean silent, Duration timeout) {
+        this.shards = shards;
         this.renderer = renderer;
         this.silent = silent;
         this.timeout = timeout;
@@ -88,7 +93,7 @@ public final class JdaDigestPoster implements DigestPoster {
             return new EarlierPost.Unknown(gone(guildId, channelId));
         }
         String marker = DiscordRenderer.markerLine(nonce);
-        long self = jda.getSelfUser().getIdLong();
+        long self = shards.any().getSelfUser().getIdLong();
         try {
             MessageHistory history = found.get().getHistory();
             for (int page = 0; page < MAX_PAGES; page++) {
@@ -132,13 +137,12 @@ public final class JdaDigestPoster implements DigestPoster {
     }
 
     private Optional<GuildMessageChannel> channel(String guildId, String channelId) {
-        return Optional.ofNullable(jda.getGuildById(guildId))
-                .flatMap(guild -> JdaServerChannels.messageChannel(guild, channelId));
+        return JdaServerChannels.find(shards, guildId, channelId);
     }
 
     /** Why {@link #channel} found nothing. */
     private PostResult.Failed gone(String guildId, String channelId) {
-        return jda.getGuildById(guildId) == null
+        return shards.guild(guildId).isEmpty()
                 ? new PostResult.Failed(FailureKind.CHANNEL_GONE, "the bot is not in server " + guildId)
                 : new PostResult.Failed(
                         FailureKind.CHANNEL_GONE, "channel " + channelId + " does not exist in this server");

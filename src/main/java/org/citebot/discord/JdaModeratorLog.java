@@ -24,7 +24,7 @@ public final class JdaModeratorLog implements ModeratorLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdaModeratorLog.class);
 
-    private final JDA jda;
+    private final JdaShards shards;
     private final DiscordRenderer renderer;
     private final Optional<String> configuredChannel;
     private final Supplier<Map<String, String>> guildChannels;
@@ -38,7 +38,16 @@ public final class JdaModeratorLog implements ModeratorLog {
             DiscordRenderer renderer,
             Optional<String> configuredChannel,
             Supplier<Map<String, String>> guildChannels) {
-        this.jda = jda;
+        this(JdaShards.single(jda), renderer, configuredChannel, guildChannels);
+    }
+
+    /** Announces through whichever shard of this process holds each channel. */
+    public JdaModeratorLog(
+            JdaShards shards,
+            DiscordRenderer renderer,
+            Optional<String> configuredChannel,
+            Supplier<Map<String, String>> guildChannels) {
+        this.shards = shards;
         this.renderer = renderer;
         this.configuredChannel = configuredChannel;
         this.guildChannels = guildChannels;
@@ -49,7 +58,7 @@ public final class JdaModeratorLog implements ModeratorLog {
         Set<String> posted = new HashSet<>();
         configuredChannel.ifPresent(id -> {
             posted.add(id);
-            post(id, Optional.ofNullable(jda.getChannelById(GuildMessageChannel.class, id)), announcement.operators());
+            post(id, shards.channel(id), announcement.operators());
         });
         Map<String, String> own;
         try {
@@ -61,8 +70,13 @@ public final class JdaModeratorLog implements ModeratorLog {
             return;
         }
         own.forEach((guild, id) -> {
+            // A server on another process's shard is that process's to tell (of its own runs).
+            if (shards.guild(guild).isEmpty()) {
+                LOG.debug("Server {} is on no shard of this process; its log channel is not posted to", guild);
+                return;
+            }
             if (posted.add(id)) {
-                post(id, JdaServerChannels.find(jda, guild, id), announcement.servers());
+                post(id, JdaServerChannels.find(shards, guild, id), announcement.servers());
             }
         });
     }

@@ -12,20 +12,25 @@ import org.citebot.command.ServerChannels;
  */
 public final class JdaServerChannels implements ServerChannels {
 
-    private final JDA jda;
+    private final JdaShards shards;
 
     public JdaServerChannels(JDA jda) {
-        this.jda = jda;
+        this(JdaShards.single(jda));
+    }
+
+    /** Over every shard of this process: a server on another process's shard has no channels here. */
+    public JdaServerChannels(JdaShards shards) {
+        this.shards = shards;
     }
 
     @Override
     public boolean isMessageChannelOf(String guildId, String channelId) {
-        return find(jda, guildId, channelId).isPresent();
+        return find(shards, guildId, channelId).isPresent();
     }
 
     /** The message channel {@code channelId} of server {@code guildId}, if citebot is in that server and it exists there. */
-    static Optional<GuildMessageChannel> find(JDA jda, String guildId, String channelId) {
-        return snowflake(guildId).map(jda::getGuildById).flatMap(guild -> messageChannel(guild, channelId));
+    static Optional<GuildMessageChannel> find(JdaShards shards, String guildId, String channelId) {
+        return shards.guild(guildId).flatMap(guild -> messageChannel(guild, channelId));
     }
 
     /** The message channel {@code channelId} of {@code guild}, if it exists there. */
@@ -34,7 +39,7 @@ public final class JdaServerChannels implements ServerChannels {
     }
 
     /** Only ids Discord could have made: JDA throws on anything else (a console user could type it). */
-    private static Optional<Long> snowflake(String id) {
+    static Optional<Long> snowflake(String id) {
         try {
             return Optional.of(Long.parseUnsignedLong(id));
         } catch (NumberFormatException e) {

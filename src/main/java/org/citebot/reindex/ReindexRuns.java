@@ -66,8 +66,10 @@ public interface ReindexRuns {
             Instant finishedAt);
 
     /**
-     * Marks runs still recorded as running as failed: the process that ran them is gone. Call only
-     * while holding the index's write lock, so no other process can be running one.
+     * Marks runs still recorded as running as failed when the process that ran them is gone: this
+     * process's own earlier runs (call it while holding the index's write lock, so its previous
+     * life is over) and, on a state database shared by several processes, runs whose process no
+     * longer holds the cluster-wide {@link ReindexLock}. A run another process is carrying out stays.
      *
      * @return how many runs were marked
      */

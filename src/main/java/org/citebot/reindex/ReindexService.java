@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,8 +64,33 @@ public final class ReindexService {
     private final Consumer<ReindexSummary> onFinished;
     private final Duration runTimeout;
     private final Clock clock;
+    private final Cluster cluster;
     /** The running reindex, or null; also the single-flight guard. */
     private final AtomicReference<@Nullable Run> running = new AtomicReference<>();
+    /** The cluster's corpus generation this process's index reflects. */
+    private final AtomicLong applied = new AtomicLong();
+
+    /**
+     * How this process takes part in a cluster of citebot processes sharing one state database,
+     * each with an index of its own: one reindex at a time across all of them ({@code lock}, a lease
+     * renewed while a run lasts), and the corpus generation a run that changed the index publishes
+     * and the others follow.
+     *
+     * @param holder this process's name among the others, the same across its restarts
+     * @param lease how long the lock outlives a holder that stopped renewing it (a killed process)
+     */
+    public record Cluster(ReindexLock lock, CorpusGenerations generations, String holder, Duration lease) {
+
+        /** A process alone on its state database. */
+        public static final Cluster ALONE =
+                new Cluster(ReindexLock.LOCAL, CorpusGenerations.NONE, "citebot", Duration.ofSeconds(30));
+
+        public Cluster {
+            if (lease.isNegative() || lease.isZero()) {
+                throw new IllegalArgumentException("lease must be positive, got " + lease);
+            }
+        }
+    }
 
     /** One run's place in the single-flight slot; its status is replaced as it progresses. */
     private static final class Run {
@@ -100,6 +127,20 @@ public final class ReindexService {
             Consumer<ReindexSummary> onFinished,
             Duration runTimeout,
             Clock clock) {
+        this(indexer, index, corpusDir, runs, moderatorLog, onFinished, runTimeout, Cluster.ALONE, clock);
+    }
+
+    /** @param cluster the other processes this one reindexes in step with */
+    public ReindexService(
+            CorpusIndexer indexer,
+            PassageIndex index,
+            Path corpusDir,
+            ReindexRuns runs,
+            ModeratorLog moderatorLog,
+            Consumer<ReindexSummary> onFinished,
+            Duration runTimeout,
+            Cluster cluster,
+            Clock clock) {
         if (runTimeout.isNegative() || runTimeout.isZero()) {
             throw new IllegalArgumentException("runTimeout must be positive, got " + runTimeout);
         }
@@ -110,6 +151,7 @@ public final class ReindexService {
         this.moderatorLog = moderatorLog;
         this.onFinished = onFinished;
         this.runTimeout = runTimeout;
+        this.cluster = cluster;
         this.clock = clock;
     }
 
@@ -143,7 +185,12 @@ public final class ReindexService {
         Instant startedAt = clock.instant();
         Run run = new Run(ReindexStatus.starting(request, startedAt));
         claim(run);
+        // A dry run writes nothing, so it needs no turn in the cluster.
+        Optional<ScheduledExecutorService> lease = Optional.empty();
         try {
+            if (!request.dryRun()) {
+                lease = Optional.of(takeClusterLock(request, startedAt));
+            }
             Optional<Long> runId = recordStart(request, startedAt);
             LOG.info("{} started by {}", request.dryRun() ? "Dry-run reindex" : "Reindex", request.requestedBy());
             CommitGuard guard = new CommitGuard();
@@ -202,6 +249,7 @@ public final class ReindexService {
                         e);
             }
             recordFinish(runId, summary);
+            publish(summary);
             notifyFinished(summary);
             announce(summary);
             if (failure != null) {
@@ -209,7 +257,126 @@ public final class ReindexService {
             }
             return summary;
         } finally {
+            lease.ifPresent(this::releaseClusterLock);
             running.compareAndSet(run, null);
+        }
+    }
+
+    /**
+     * Brings this process's index up to the corpus generation another process published, by an
+     * update from the same corpus (unchanged files are skipped by their stamps): the index swaps
+     * the new content in with one commit, and what depends on it is refreshed as after any run.
+     * Not recorded nor announced: the process that ran the reindex did both. Called every second
+     * or so; does nothing while the generation has not moved, or while a run of this process goes on.
+     *
+     * @return whether the index was brought up to a new generation
+     */
+    public boolean followCluster() {
+        long published = cluster.generations().current();
+        if (published <= applied.get()) {
+            return false;
+        }
+        ReindexRequest request = new ReindexRequest(
+                "cluster", "another citebot process (generation " + published + ")", Optional.empty(), false, false);
+        Instant startedAt = clock.instant();
+        Run run = new Run(ReindexStatus.starting(request, startedAt));
+        if (!running.compareAndSet(null, run)) {
+            return false;
+        }
+        try {
+            long before = index.metadata().generation();
+            CommitGuard guard = new CommitGuard();
+            AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+            IndexProgress tracking = (phase, done, total) -> {
+                lastProgress.set(System.nanoTime());
+                run.status.updateAndGet(status -> status.at(phase, done, total));
+            };
+            ReindexSummary summary = run(
+                    request,
+                    startedAt,
+                    before,
+                    withinTimeout(guard, lastProgress::get, () -> indexer.index(corpusDir, false, tracking, guard)));
+            applied.set(published);
+            LOG.info(
+                    "Index brought up to the cluster's corpus generation {}: {} added, {} changed, {} removed",
+                    published,
+                    summary.added().size(),
+                    summary.changed().size(),
+                    summary.removed().size());
+            notifyFinished(summary);
+            return true;
+        } catch (Exception e) {
+            // The previous commit keeps serving; the next poll tries again.
+            LOG.warn("Could not bring the index up to the cluster's corpus generation {}: {}", published, describe(e));
+            return false;
+        } finally {
+            running.compareAndSet(run, null);
+        }
+    }
+
+    /**
+     * Takes the cluster-wide reindex lock and keeps renewing it until released; refuses the run
+     * while another process holds it.
+     */
+    private ScheduledExecutorService takeClusterLock(ReindexRequest request, Instant now)
+            throws ReindexAlreadyRunningException {
+        boolean taken;
+        try {
+            taken = cluster.lock().acquire(cluster.holder(), now.plus(cluster.lease()), now);
+        } catch (RuntimeException e) {
+            // Without the state database no turn can be had; refusing keeps two runs from overlapping.
+            throw new ReindexAlreadyRunningException(
+                    ReindexStatus.starting(request, now),
+                    "the cluster-wide reindex lock cannot be taken (" + e.getMessage() + "); try again shortly");
+        }
+        if (!taken) {
+            String other = cluster.lock().holder(now).orElse("another citebot process");
+            throw new ReindexAlreadyRunningException(
+                    ReindexStatus.starting(request, now),
+                    "a reindex is already running in another citebot process (" + other
+                            + "); its result reaches every process when it finishes");
+        }
+        ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "reindex-lease-" + RUN_THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(1, cluster.lease().toMillis() / 3);
+        renewer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        if (!cluster.lock()
+                                .renew(cluster.holder(), clock.instant().plus(cluster.lease()))) {
+                            LOG.warn("The cluster-wide reindex lock was lost while this process reindexed");
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.warn("Could not renew the cluster-wide reindex lock: {}", e.getMessage());
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
+        return renewer;
+    }
+
+    private void releaseClusterLock(ScheduledExecutorService renewer) {
+        renewer.shutdownNow();
+        try {
+            cluster.lock().release(cluster.holder());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not release the cluster-wide reindex lock; its lease runs out: {}", e.getMessage());
+        }
+    }
+
+    /** A run that changed this index moves the cluster's generation on, for the others to follow. */
+    private void publish(ReindexSummary summary) {
+        if (!summary.ok() || summary.request().dryRun() || summary.generationAfter() == summary.generationBefore()) {
+            return;
+        }
+        try {
+            applied.set(cluster.generations().publish());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not publish the new corpus generation to the other processes: {}", e.getMessage());
         }
     }
 

@@ -238,7 +238,38 @@ final class Migrations {
                             addedSources("BIGINT", "BYTEA"),
                             "CREATE INDEX added_sources_server ON added_sources(server_id)",
                             answerVotes("BIGINT"),
-                            "CREATE INDEX answer_votes_guild ON answer_votes(guild_id, voted_at)")));
+                            "CREATE INDEX answer_votes_guild ON answer_votes(guild_id, voted_at)")),
+            new Migration(
+                    9,
+                    "processes in step: identify buckets, leases, digest send leases, reindex runners, corpus generation",
+                    List.of(
+                            // The next moment each identify bucket may be used, shared by every process.
+                            "CREATE TABLE identify_buckets (bucket INTEGER PRIMARY KEY, next_at INTEGER NOT NULL)",
+                            // Named leases (the cluster-wide reindex lock): a lease not renewed ends.
+                            """
+                    CREATE TABLE cluster_leases (
+                        name       TEXT PRIMARY KEY,
+                        holder     TEXT NOT NULL,
+                        expires_at INTEGER NOT NULL
+                    )""",
+                            // Which process sends a digest run, and until when no other may take it over.
+                            "ALTER TABLE digest_runs ADD COLUMN lease_holder TEXT",
+                            "ALTER TABLE digest_runs ADD COLUMN lease_until INTEGER",
+                            // Which process ran a reindex, so a starting one fails only runs nobody runs.
+                            "ALTER TABLE reindex_runs ADD COLUMN runner TEXT",
+                            "INSERT INTO change_counters(name, version) VALUES ('corpus_generation', 0)"),
+                    List.of(
+                            "CREATE TABLE identify_buckets (bucket INTEGER PRIMARY KEY, next_at BIGINT NOT NULL)",
+                            """
+                    CREATE TABLE cluster_leases (
+                        name       TEXT PRIMARY KEY,
+                        holder     TEXT NOT NULL,
+                        expires_at BIGINT NOT NULL
+                    )""",
+                            "ALTER TABLE digest_runs ADD COLUMN lease_holder TEXT",
+                            "ALTER TABLE digest_runs ADD COLUMN lease_until BIGINT",
+                            "ALTER TABLE reindex_runs ADD COLUMN runner TEXT",
+                            "INSERT INTO change_counters(name, version) VALUES ('corpus_generation', 0)")));
 
     /**
      * Members' votes on answers: one row per answer and voter key (a keyed hash, never the member),

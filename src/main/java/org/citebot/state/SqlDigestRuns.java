@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,18 +22,40 @@ import org.citebot.digest.DigestRuns;
  * {@link DigestRuns} in the state database ({@code digest_runs}, {@code digest_seen_documents}),
  * SQLite or PostgreSQL. The claim is one {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE} whose
  * condition is the existing run's state: the database decides which claim holds the day, so it
- * holds across processes as well as threads.
+ * holds across processes as well as threads. A claimed send carries a lease (its holder and until
+ * when), and taking over an unfinished send is one {@code UPDATE ... WHERE} the lease ran out or is
+ * the taker's own.
  */
 public final class SqlDigestRuns implements DigestRuns {
+
+    /** The holder of a process that shares its state database with no other citebot. */
+    public static final String ALONE = "citebot";
+
+    /** How long a claimed send is its sender's alone: the post's 30 s timeout and the channel check, with room. */
+    public static final Duration SEND_LEASE = Duration.ofMinutes(2);
 
     private static final String COLUMNS =
             "guild_id, local_date, state, nonce, channel_id, message_id, passage_id, scheduled_at, recorded_at,"
                     + " finished_at, error";
 
     private final StateStore store;
+    private final String holder;
+    private final Duration lease;
 
+    /** For a process alone on its state database: every restart may take its sends over at once. */
     public SqlDigestRuns(StateStore store) {
+        this(store, ALONE, SEND_LEASE);
+    }
+
+    /**
+     * @param holder this process's name among those sharing the database, the same across its
+     *     restarts, so a restarted process finishes its own interrupted sends without waiting
+     * @param lease how long a send this process claims or takes over stays its own
+     */
+    public SqlDigestRuns(StateStore store, String holder, Duration lease) {
         this.store = store;
+        this.holder = holder;
+        this.lease = lease;
     }
 
     @Override
@@ -65,13 +88,15 @@ public final class SqlDigestRuns implements DigestRuns {
                 : "DO UPDATE SET state = excluded.state, nonce = excluded.nonce, channel_id = excluded.channel_id,"
                         + " message_id = excluded.message_id, passage_id = excluded.passage_id,"
                         + " scheduled_at = excluded.scheduled_at, recorded_at = excluded.recorded_at,"
-                        + " finished_at = excluded.finished_at, error = excluded.error"
+                        + " finished_at = excluded.finished_at, error = excluded.error,"
+                        + " lease_holder = excluded.lease_holder, lease_until = excluded.lease_until"
                         + " WHERE digest_runs.state IN ("
                         + String.join(", ", Collections.nCopies(replaceable.size(), "?"))
                         + ")";
         return store.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO digest_runs(" + COLUMNS + ")"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(guild_id, local_date) " + onConflict)) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO digest_runs(" + COLUMNS
+                    + ", lease_holder, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT(guild_id, local_date) " + onConflict)) {
                 long now = store.clock().millis();
                 s.setString(1, run.guildId());
                 s.setString(2, run.localDate().toString());
@@ -88,10 +113,34 @@ public final class SqlDigestRuns implements DigestRuns {
                     s.setLong(10, now);
                 }
                 s.setString(11, run.error().orElse(null));
-                int parameter = 12;
+                s.setString(12, holder);
+                if (run.state() == State.SENDING) {
+                    s.setLong(13, now + lease.toMillis());
+                } else {
+                    s.setNull(13, Types.BIGINT);
+                }
+                int parameter = 14;
                 for (State state : replaceable) {
                     s.setString(parameter++, state.column());
                 }
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean takeOver(String guildId, LocalDate date) {
+        return store.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE digest_runs SET lease_holder = ?, lease_until = ? WHERE guild_id = ? AND local_date = ?"
+                            + " AND state = 'sending' AND (lease_until IS NULL OR lease_until <= ? OR lease_holder = ?)")) {
+                long now = store.clock().millis();
+                s.setString(1, holder);
+                s.setLong(2, now + lease.toMillis());
+                s.setString(3, guildId);
+                s.setString(4, date.toString());
+                s.setLong(5, now);
+                s.setString(6, holder);
                 return s.executeUpdate() == 1;
             }
         });
@@ -171,7 +220,8 @@ public final class SqlDigestRuns implements DigestRuns {
         store.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     UPDATE digest_runs SET state = ?, message_id = COALESCE(?, message_id), error = ?,
-                                           finished_at = ? WHERE guild_id = ? AND local_date = ?""")) {
+                                           finished_at = ?, lease_until = NULL
+                    WHERE guild_id = ? AND local_date = ?""")) {
                 s.setString(1, state.column());
                 s.setString(2, messageId.orElse(null));
                 s.setString(3, error.orElse(null));

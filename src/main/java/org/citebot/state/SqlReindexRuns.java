@@ -11,13 +11,31 @@ import java.util.List;
 import java.util.Optional;
 import org.citebot.reindex.ReindexRuns;
 
-/** {@link ReindexRuns} in the state database's {@code reindex_runs}, SQLite or PostgreSQL. */
+/**
+ * {@link ReindexRuns} in the state database's {@code reindex_runs}, SQLite or PostgreSQL. Each run
+ * records the process that ran it ({@code runner}), so that on a shared database a starting process
+ * fails only the runs nobody is running any more.
+ */
 public final class SqlReindexRuns implements ReindexRuns {
 
-    private final StateStore store;
+    /** The runner of a process that shares its state database with no other citebot. */
+    public static final String ALONE = "citebot";
 
+    private final StateStore store;
+    private final String runner;
+
+    /** For a process alone on its state database. */
     public SqlReindexRuns(StateStore store) {
+        this(store, ALONE);
+    }
+
+    /**
+     * @param runner this process's name among those sharing the database, the same across its
+     *     restarts (the holder of the cluster-wide reindex lock, {@link SqlReindexLock})
+     */
+    public SqlReindexRuns(StateStore store, String runner) {
         this.store = store;
+        this.runner = runner;
     }
 
     @Override
@@ -25,14 +43,15 @@ public final class SqlReindexRuns implements ReindexRuns {
             String requestedBy, Optional<String> guildId, boolean dryRun, boolean fullRebuild, Instant startedAt) {
         return store.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO reindex_runs(started_at, requested_by, guild_id, dry_run, full_rebuild, result)"
-                            + " VALUES (?, ?, ?, ?, ?, 'running')",
+                    "INSERT INTO reindex_runs(started_at, requested_by, guild_id, dry_run, full_rebuild, result, runner)"
+                            + " VALUES (?, ?, ?, ?, ?, 'running', ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 s.setLong(1, startedAt.toEpochMilli());
                 s.setString(2, requestedBy);
                 s.setString(3, guildId.orElse(null));
                 s.setBoolean(4, dryRun);
                 s.setBoolean(5, fullRebuild);
+                s.setString(6, runner);
                 s.executeUpdate();
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     if (!keys.next()) {
@@ -84,13 +103,24 @@ public final class SqlReindexRuns implements ReindexRuns {
         });
     }
 
+    /**
+     * Fails the runs still recorded as running that no process runs: this runner's own (it holds its
+     * index again, so its previous life is over), those of runs recorded before runners were, and
+     * those whose runner holds no live reindex lock, without which no run goes on. A run another
+     * process is carrying out under the lock stays running.
+     */
     @Override
     public int failInterrupted(Instant now, String reason) {
         return store.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE reindex_runs SET result = 'failed', finished_at = ?, error = ? WHERE result = 'running'")) {
+                    "UPDATE reindex_runs SET result = 'failed', finished_at = ?, error = ? WHERE result = 'running'"
+                            + " AND (runner IS NULL OR runner = ? OR NOT EXISTS (SELECT 1 FROM cluster_leases l"
+                            + " WHERE l.name = ? AND l.holder = reindex_runs.runner AND l.expires_at > ?))")) {
                 s.setLong(1, now.toEpochMilli());
                 s.setString(2, reason);
+                s.setString(3, runner);
+                s.setString(4, SqlReindexLock.NAME);
+                s.setLong(5, now.toEpochMilli());
                 return s.executeUpdate();
             }
         });

@@ -2,6 +2,7 @@ package org.citebot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -45,5 +46,25 @@ class CitebotMetricsTest {
                     .contains("citebot_ratelimit_refusals_total 1.0")
                     .contains("jvm_memory_used_bytes");
         }
+    }
+
+    @Test
+    void close_leavesMicrometersGlobalComposite_soNoStoppedCitebotStaysReachable() throws Exception {
+        CitebotConfig config = new ConfigLoader(
+                        Map.of("CITEBOT_STATE_DB", dir.resolve("citebot.db").toString()))
+                .load(Optional.empty(), false)
+                .withCorpusDir(Path.of(System.getProperty("citebot.seeds", "seeds")))
+                .withIndexDir(dir.resolve("index"));
+        MeterRegistry registry;
+        try (Citebot citebot = Citebot.start(config, Clock.systemUTC())) {
+            registry = citebot.metrics();
+            assertThat(io.micrometer.core.instrument.Metrics.globalRegistry.getRegistries())
+                    .as("Discord's static failure handlers count through the global composite while citebot runs")
+                    .contains(registry);
+        }
+
+        assertThat(io.micrometer.core.instrument.Metrics.globalRegistry.getRegistries())
+                .doesNotContain(registry);
+        assertThat(registry.isClosed()).isTrue();
     }
 }

@@ -45,6 +45,8 @@ class InvalidConfigTest {
                     Map.entry("discord.guilds", "my-server"),
                     Map.entry("discord.restUrl", "discord.com/api"),
                     Map.entry("discord.gatewayUrl", "https://gateway.discord.gg"),
+                    Map.entry("discord.shards.total", "0"),
+                    Map.entry("discord.shards.ids", "0-x"),
                     Map.entry("discord.privateByDefault", "maybe"),
                     Map.entry("discord.deferAfter", "3s"),
                     Map.entry("moderators.roles", "@mods"),

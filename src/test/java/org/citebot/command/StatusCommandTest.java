@@ -81,6 +81,42 @@ class StatusCommandTest {
     }
 
     @Test
+    void handle_inAServer_showsItsShardServersAndLatency() {
+        StatusSource source = new StatusSource() {
+            @Override
+            public Optional<IndexMetadata> index() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<ShardStatus> shard(String guildId) {
+                return guildId.equals("333333333333333333")
+                        ? Optional.of(new ShardStatus(2, 4, 1210, Duration.ofMillis(42)))
+                        : Optional.empty();
+            }
+        };
+        Invoker member = new Invoker(
+                "555555555555555555",
+                Optional.of("333333333333333333"),
+                Optional.of("444444444444444444"),
+                false,
+                java.util.List.of());
+
+        Reply reply = new StatusCommand(source, clock, STARTED)
+                .handle(new CommandRequest("status", Map.of(), member, Optional.empty()));
+
+        assertThat(reply.cards().get(0).fields())
+                .endsWith(new ReplyCard.CardField("Shard", "2 of 4: 1,210 servers, latency 42 ms", false));
+        assertThat(new StatusCommand(source, clock, STARTED)
+                        .handle(request())
+                        .cards()
+                        .get(0)
+                        .fields())
+                .as("the console is on no shard")
+                .noneMatch(field -> field.name().equals("Shard"));
+    }
+
+    @Test
     void duration_readsLikeSpeech() {
         assertThat(StatusCommand.duration(Duration.ofMinutes(5))).isEqualTo("5 min");
         assertThat(StatusCommand.duration(Duration.ofHours(1))).isEqualTo("1 h 0 min");

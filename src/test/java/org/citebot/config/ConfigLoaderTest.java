@@ -108,6 +108,43 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shards_rangeAndListsOfAProcess_everyShardByDefault() throws IOException {
+        assertThat(new ConfigLoader(Map.of())
+                        .load(Optional.empty(), false)
+                        .discord()
+                        .shards())
+                .isEqualTo(new CitebotConfig.Shards(1, List.of(0)));
+        Path file = write("discord:\n  shards:\n    total: 8\n    ids: 2-3, 6\n");
+        CitebotConfig.Shards shards = new ConfigLoader(Map.of())
+                .load(Optional.of(file), true)
+                .discord()
+                .shards();
+        assertThat(shards).isEqualTo(new CitebotConfig.Shards(8, List.of(2, 3, 6)));
+        // 2 << 22 is on shard 2 of 8; 4 << 22 on shard 4, another process's.
+        assertThat(shards.owns(String.valueOf(2L << 22))).isTrue();
+        assertThat(shards.owns(String.valueOf(4L << 22))).isFalse();
+        assertThat(new ConfigLoader(Map.of("CITEBOT_DISCORD_SHARDS_TOTAL", "4"))
+                        .load(Optional.empty(), false)
+                        .discord()
+                        .shards()
+                        .ids())
+                .containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void shards_idBeyondTheTotalOrBackwards_failWithTheRange() throws IOException {
+        Path beyond = write("discord:\n  shards:\n    total: 4\n    ids: 2-4\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(beyond), true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("discord.shards.ids")
+                .hasMessageContaining("shard 4 does not exist with discord.shards.total 4 (shards are 0 to 3)");
+        assertThatThrownBy(() ->
+                        new ConfigLoader(Map.of("CITEBOT_DISCORD_SHARDS_IDS", "3-1")).load(Optional.empty(), false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("the range '3-1' runs backwards");
+    }
+
+    @Test
     void operators_fromFileOrEnvironment_noneByDefault() throws IOException {
         Path file = write("operators:\n  users: [\"123456789012345678\"]\n");
 

@@ -43,6 +43,10 @@ final class DigestFixture implements AutoCloseable {
     final List<StoredPassage> passages = new ArrayList<>();
     Map<String, DigestSettings> defaults = Map.of();
     DigestService.Options options = new DigestService.Options(Duration.ofHours(6), false, 3, Optional.of(MOD_CHANNEL));
+    /** The process's name on the shared database, and the guilds whose digests it runs. */
+    String holder = SqlDigestRuns.ALONE;
+
+    java.util.function.Predicate<String> owns = guild -> true;
     StateStore store;
     SqlGuildPreferences guildSettings;
     DigestService service;
@@ -79,7 +83,7 @@ final class DigestFixture implements AutoCloseable {
         store = StateStore.open(db, clock);
         queryLog = new SqlQueryLog(store);
         guildSettings = new SqlGuildPreferences(store);
-        DigestRuns runs = new SqlDigestRuns(store);
+        DigestRuns runs = new SqlDigestRuns(store, holder, SqlDigestRuns.SEND_LEASE);
         PassageSearch search =
                 request -> new SearchResults(request.query(), 0, false, 0, List.of(), 0, List.of(), List.of());
         DigestCorpus corpus = new MemoryDigestCorpus(documents, passages);
@@ -90,6 +94,7 @@ final class DigestFixture implements AutoCloseable {
                 defaults,
                 options,
                 guildSettings::logChannel,
+                owns,
                 clock);
         service.attach(poster);
     }

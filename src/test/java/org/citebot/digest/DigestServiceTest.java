@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.citebot.reply.Reply;
+import org.citebot.state.SqlDigestRuns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -195,6 +196,53 @@ class DigestServiceTest {
                         .orElseThrow()
                         .state())
                 .isEqualTo(DigestRuns.State.POSTED);
+    }
+
+    @Test
+    @DisplayName("another process finds a send interrupted in its sender's lease: left alone until the lease ends")
+    void crashAfterTheSend_anotherProcess_resumesOnlyOnceTheSendersLeaseRanOut() {
+        start("2026-05-04T05:00:00Z");
+        fixture.holder = "a";
+        fixture.restart();
+        fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");
+        fixture.clock.set(Instant.parse("2026-05-04T06:00:00Z"));
+        fixture.poster.crashAfterNextSend(CHANNEL);
+        assertThatThrownBy(fixture.service::runDue).isInstanceOf(RecordingPoster.SimulatedCrash.class);
+
+        fixture.holder = "b";
+        fixture.restart();
+        fixture.clock.advance(Duration.ofSeconds(30));
+        fixture.service.runDue();
+        assertThat(theDaysRun().state())
+                .as("a's send is a's while its lease lasts")
+                .isEqualTo(DigestRuns.State.SENDING);
+
+        fixture.clock.advance(SqlDigestRuns.SEND_LEASE);
+        fixture.service.runDue();
+
+        assertThat(fixture.poster.postsIn(CHANNEL)).hasSize(1);
+        assertThat(theDaysRun().state()).isEqualTo(DigestRuns.State.POSTED);
+    }
+
+    @Test
+    @DisplayName("a guild on another process's shard: its digest is not this process's to post")
+    void guildOfAnotherShard_notPostedHere() {
+        start("2026-05-04T05:00:00Z");
+        fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");
+        fixture.owns = guild -> !guild.equals(GUILD);
+        fixture.restart();
+        fixture.clock.set(Instant.parse("2026-05-04T06:00:00Z"));
+
+        fixture.service.runDue();
+        assertThat(fixture.poster.postsIn(CHANNEL)).isEmpty();
+        assertThat(fixture.service.nextWakeUp(fixture.clock.instant()))
+                .as("no wake-up for a guild it does not run")
+                .isEqualTo(fixture.clock.instant().plus(DigestService.MAX_SLEEP));
+
+        fixture.owns = guild -> true;
+        fixture.restart();
+        fixture.service.runDue();
+        assertThat(fixture.poster.postsIn(CHANNEL)).hasSize(1);
     }
 
     /** 08:00 in Berlin on 4 May: the day's digest goes out, then the process "dies" before it is marked. */

@@ -1,13 +1,7 @@
 package org.citebot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +49,7 @@ class TerminatedProcessOverTheWireTest {
                     Map.of("CITEBOT_OPS_LISTEN", "127.0.0.1:" + opsPort, "CITEBOT_RATE_LIMIT_SEARCHES", "1000")));
             environment.put("DISCORD_TOKEN", discord.token());
             try (ChildJvm citebot = ChildJvm.start(Main.class, environment, "run")) {
-                awaitReady(citebot, opsPort);
+                WireChecks.awaitReady(citebot, opsPort);
                 assertThat(discord.slash("search", Map.of("query", "HIMARS"))
                                 .as(discord.alice())
                                 .awaitResponseMessage()
@@ -103,23 +97,5 @@ class TerminatedProcessOverTheWireTest {
                 .anyMatch(line -> line.contains("Disconnected from Discord"))
                 .noneMatch(line -> line.contains(" ERROR "));
         StoredState.assertReopensCleanly(data);
-    }
-
-    /** Polls the child's {@code /readyz} until the index is open and the gateway connected. */
-    private static void awaitReady(ChildJvm citebot, int opsPort) {
-        HttpClient http = HttpClient.newHttpClient();
-        URI readyz = URI.create("http://127.0.0.1:" + opsPort + "/readyz");
-        await("citebot ready on " + readyz)
-                .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .ignoreExceptionsInstanceOf(IOException.class)
-                .until(() -> {
-                    assertThat(citebot.output())
-                            .as("child still running")
-                            .noneMatch(line -> line.startsWith("citebot: "));
-                    return http.send(HttpRequest.newBuilder(readyz).build(), HttpResponse.BodyHandlers.discarding())
-                                    .statusCode()
-                            == 200;
-                });
     }
 }

@@ -3,6 +3,11 @@ package org.citebot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.citebot.discord.fake.FakeDiscord;
 import org.citebot.discord.fake.InteractionHandle;
 import org.citebot.discord.fake.RecordedRequest;
+import org.citebot.testing.ChildJvm;
 
 /** Checks over everything citebot sent to the fake Discord, shared by the end-to-end tests. */
 final class WireChecks {
@@ -117,5 +123,23 @@ final class WireChecks {
                 .filter(id -> id.startsWith(prefix))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + prefix + " button in " + ids));
+    }
+
+    /** Polls the child's {@code /readyz} until the index is open and the gateway connected. */
+    static void awaitReady(ChildJvm citebot, int opsPort) {
+        HttpClient http = HttpClient.newHttpClient();
+        URI readyz = URI.create("http://127.0.0.1:" + opsPort + "/readyz");
+        Awaitility.await("citebot ready on " + readyz)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    assertThat(citebot.output())
+                            .as("child still running")
+                            .noneMatch(line -> line.startsWith("citebot: "));
+                    return http.send(HttpRequest.newBuilder(readyz).build(), HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200;
+                });
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -26,6 +27,7 @@ import org.citebot.digest.DigestRuns;
 import org.citebot.digest.DigestRuns.DigestRun;
 import org.citebot.digest.DigestRuns.State;
 import org.citebot.digest.DigestSettingsStore.StoredDigestSettings;
+import org.citebot.digest.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +124,41 @@ class DigestRunsTest {
             runs.mark("g1", DAY, State.FAILED, Optional.of("channel deleted"));
             assertThat(runs.sending()).isEmpty();
             assertThat(runs.find("g1", DAY).orElseThrow().error()).contains("channel deleted");
+        }
+    }
+
+    /**
+     * Two processes both scheduling the guild: the one that claimed a send holds it for the lease,
+     * the other may take it over only once the lease ran out (the claimer died), the claimer
+     * restarted under its name takes it back at once, and a send marked for a retry is free to any.
+     */
+    @Test
+    void takeOver_aSendInAnotherProcesssLease_onlyOnceTheLeaseRanOut() {
+        MutableClock now = new MutableClock(clock.instant());
+        Duration lease = Duration.ofMinutes(2);
+        try (StateStore a = database.open(now);
+                StateStore b = database.open(now)) {
+            DigestRuns first = new SqlDigestRuns(a, "a", lease);
+            DigestRuns second = new SqlDigestRuns(b, "b", lease);
+            assertThat(first.claim(run(DAY, State.SENDING, "n1"), Set.of())).isTrue();
+
+            assertThat(second.takeOver("g1", DAY)).as("within a's lease").isFalse();
+            assertThat(first.takeOver("g1", DAY))
+                    .as("a restarted takes its own back")
+                    .isTrue();
+
+            now.advance(lease.plusSeconds(1));
+            assertThat(second.takeOver("g1", DAY)).as("a's lease ran out").isTrue();
+            assertThat(first.takeOver("g1", DAY)).as("now within b's lease").isFalse();
+
+            second.mark("g1", DAY, State.SENDING, Optional.of("Discord 503"));
+            assertThat(first.takeOver("g1", DAY))
+                    .as("a send waiting for its retry")
+                    .isTrue();
+
+            first.markPosted("g1", DAY, "m1");
+            assertThat(second.takeOver("g1", DAY)).as("a posted run").isFalse();
+            assertThat(first.takeOver("g1", DAY)).isFalse();
         }
     }
 

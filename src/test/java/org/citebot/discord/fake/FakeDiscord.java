@@ -64,8 +64,10 @@ public final class FakeDiscord implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.gateway = new FakeGateway(bot, guilds);
+        this.gateway = new FakeGateway(bot, guilds, builder.shards);
         rest.nonceWindow(builder.nonceWindow);
+        int maxConcurrency = builder.maxConcurrency;
+        rest.gatewayBot(() -> Payloads.gatewayBot(gateway.url(), gateway.shardTotal(), maxConcurrency));
         rest.start();
         try {
             gateway.start();
@@ -150,6 +152,13 @@ public final class FakeDiscord implements AutoCloseable {
 
     public List<TestGuild> guilds() {
         return guilds;
+    }
+
+    /** The guilds on {@code shard}, in the order they were added. */
+    public List<TestGuild> guildsOnShard(int shard) {
+        return guilds.stream()
+                .filter(guild -> FakeGateway.shardOf(guild.id(), gateway.shardTotal()) == shard)
+                .toList();
     }
 
     /** The first guild's first text channel (by default {@code general}). */
@@ -371,6 +380,7 @@ public final class FakeDiscord implements AutoCloseable {
         private String targetCommand;
         private String targetText;
         private boolean directMessage;
+        private int connection = -1;
 
         private InteractionBuilder(int type, ObjectNode data, JsonNode message) {
             this.type = type;
@@ -438,6 +448,16 @@ public final class FakeDiscord implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Delivers the interaction on the {@code nth} open connection of its guild's shard, in the
+         * order they identified (0: the oldest), for a shard two processes both connected; by default
+         * the newest gets it.
+         */
+        public InteractionBuilder throughConnection(int nth) {
+            this.connection = nth;
+            return this;
+        }
+
         /** Dispatches the interaction as the given member and returns its handle. */
         public InteractionHandle as(TestMember member) {
             if (directMessage) {
@@ -485,10 +505,14 @@ public final class FakeDiscord implements AutoCloseable {
         }
 
         private InteractionHandle dispatch(ObjectNode payload) {
-            InteractionHandle handle =
-                    new InteractionHandle(payload, channels, h -> gateway.dispatch("INTERACTION_CREATE", h.payload()));
+            String guildId = payload.has("guild_id") ? payload.path("guild_id").asText() : null;
+            int through = connection;
+            InteractionHandle handle = new InteractionHandle(
+                    payload,
+                    channels,
+                    h -> gateway.dispatchToGuild("INTERACTION_CREATE", h.payload(), guildId, through));
             rest.register(handle);
-            gateway.dispatch("INTERACTION_CREATE", payload.deepCopy());
+            gateway.dispatchToGuild("INTERACTION_CREATE", payload.deepCopy(), guildId, through);
             return handle;
         }
 
@@ -660,8 +684,25 @@ public final class FakeDiscord implements AutoCloseable {
         private String botName = "citebot";
         private Duration interactionDeadline = Duration.ofSeconds(3);
         private Duration nonceWindow = Duration.ofMinutes(5);
+        private int shards = 1;
+        private int maxConcurrency = 1;
 
         private Builder() {}
+
+        /**
+         * How many shards the bot must connect with, as {@code GET gateway/bot} recommends; each guild
+         * is on shard {@code (id >> 22) % shards} ({@link TestGuild.Builder#onShard}). Default 1.
+         */
+        public Builder shards(int total) {
+            this.shards = total;
+            return this;
+        }
+
+        /** {@code session_start_limit.max_concurrency}: identify buckets a bot may use at once. Default 1. */
+        public Builder maxConcurrency(int buckets) {
+            this.maxConcurrency = buckets;
+            return this;
+        }
 
         /** Adds a guild; without any, the default guild is used. The first guild is the default for interactions. */
         public Builder guild(TestGuild guild) {

@@ -20,8 +20,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The fake gateway: a WebSocket server on 127.0.0.1 speaking Discord's v10 JSON protocol. It sends
  * HELLO on open, answers IDENTIFY (before or after HELLO) with READY and one GUILD_CREATE per test
- * guild, ACKs heartbeats, numbers dispatches per session, replays missed dispatches on RESUME and
- * answers an unknown session with op 9. Everything received and dispatched is recorded.
+ * guild of the identified shard, ACKs heartbeats, numbers dispatches per session, replays missed
+ * dispatches on RESUME and answers an unknown session with op 9. Everything received and
+ * dispatched is recorded.
+ *
+ * <p>Sharded like Discord: a guild belongs to shard {@code (guild_id >> 22) % total}, an IDENTIFY
+ * names its shard as {@code [id, total]} (JDA's single client sends {@code [0, 1]}), and a guild's
+ * events go to a session of its shard. A shard identified by two clients at once (a rolling
+ * restart) has two sessions; events go to the newest unless a test picks one.
  */
 public final class FakeGateway implements AutoCloseable {
 
@@ -29,6 +35,11 @@ public final class FakeGateway implements AutoCloseable {
     public static final int CLOSE_UNKNOWN_ERROR = 4000;
     /** Close code for a bad token; JDA does not reconnect. */
     public static final int CLOSE_AUTHENTICATION_FAILED = 4004;
+    /** Close code for an IDENTIFY whose shard does not fit the shard count; JDA does not reconnect. */
+    public static final int CLOSE_INVALID_SHARD = 4010;
+
+    /** One IDENTIFY the gateway accepted: which shard, when. */
+    public record Identify(int shard, java.time.Instant at) {}
 
     static final int HEARTBEAT_INTERVAL_MS = 41_250;
 
@@ -36,6 +47,7 @@ public final class FakeGateway implements AutoCloseable {
 
     private final TestBot bot;
     private final List<TestGuild> guilds;
+    private final int shardTotal;
     private final Server server;
     private final CountDownLatch started = new CountDownLatch(1);
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -43,12 +55,42 @@ public final class FakeGateway implements AutoCloseable {
     private final List<JsonNode> sent = new CopyOnWriteArrayList<>();
     private final List<String> handshakes = new CopyOnWriteArrayList<>();
     private final List<String> closes = new CopyOnWriteArrayList<>();
+    private final List<Identify> identifies = new CopyOnWriteArrayList<>();
+    /** Every session identified, oldest first; a shard's are those whose {@link Session#shard} is it. */
+    private final List<Session> identified = new CopyOnWriteArrayList<>();
+
     private volatile Session current;
 
-    FakeGateway(TestBot bot, List<TestGuild> guilds) {
+    FakeGateway(TestBot bot, List<TestGuild> guilds, int shardTotal) {
+        if (shardTotal < 1) {
+            throw new IllegalArgumentException("at least one shard, got " + shardTotal);
+        }
         this.bot = bot;
         this.guilds = List.copyOf(guilds);
+        this.shardTotal = shardTotal;
         this.server = new Server(new InetSocketAddress("127.0.0.1", 0));
+    }
+
+    /** The shard a guild belongs to among {@code total}, as Discord computes it. */
+    public static int shardOf(String guildId, int total) {
+        return (int) ((Long.parseUnsignedLong(guildId) >>> 22) % total);
+    }
+
+    /** How many shards the bot must connect with ({@code GET gateway/bot}'s {@code shards}). */
+    public int shardTotal() {
+        return shardTotal;
+    }
+
+    /** Every IDENTIFY accepted, in order: which shard and when. */
+    public List<Identify> identifies() {
+        return List.copyOf(identifies);
+    }
+
+    /** How many sessions of {@code shard} are on an open socket now. */
+    public int openSessions(int shard) {
+        return (int) identified.stream()
+                .filter(session -> session.shard == shard && session.isOpen())
+                .count();
     }
 
     void start() {
@@ -125,6 +167,34 @@ public final class FakeGateway implements AutoCloseable {
         session.dispatch(eventName, data);
     }
 
+    /**
+     * Sends a dispatch about {@code guildId} (null: a direct message, which Discord sends to shard 0)
+     * on a session of the guild's shard: the {@code connection}-th open one in the order they
+     * identified, or the newest when {@code connection} is negative.
+     */
+    public void dispatchToGuild(String eventName, JsonNode data, String guildId, int connection) {
+        int shard = guildId == null ? 0 : shardOf(guildId, shardTotal);
+        List<Session> candidates;
+        synchronized (this) {
+            candidates = identified.stream()
+                    .filter(session -> session.shard == shard && session.isOpen())
+                    .toList();
+            if (candidates.isEmpty()) {
+                // A session whose socket dropped keeps dispatches for its RESUME, as Discord does.
+                candidates = identified.stream()
+                        .filter(session -> session.shard == shard && sessions.containsKey(session.id))
+                        .toList();
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw new IllegalStateException("no client has identified shard " + shard + " of " + shardTotal);
+        }
+        Session session = connection < 0
+                ? candidates.get(candidates.size() - 1)
+                : candidates.get(Math.min(connection, candidates.size() - 1));
+        session.dispatch(eventName, data);
+    }
+
     /** Closes the client's socket with the given code; for a resumable code JDA reconnects and sends RESUME. */
     public void dropConnection(int closeCode) {
         Session session = current;
@@ -182,15 +252,27 @@ public final class FakeGateway implements AutoCloseable {
             socket.close(CLOSE_AUTHENTICATION_FAILED, "Authentication failed.");
             return;
         }
-        Session session = new Session("fake-session-" + Snowflakes.nextId());
+        JsonNode shardInfo = d.path("shard");
+        int shard = shardInfo.isArray() ? shardInfo.path(0).asInt() : 0;
+        int total = shardInfo.isArray() ? shardInfo.path(1).asInt() : 1;
+        if (total != shardTotal || shard < 0 || shard >= total) {
+            socket.close(CLOSE_INVALID_SHARD, "Invalid shard.");
+            return;
+        }
+        identifies.add(new Identify(shard, java.time.Instant.now()));
+        List<TestGuild> own = guilds.stream()
+                .filter(guild -> shardOf(guild.id(), shardTotal) == shard)
+                .toList();
+        Session session = new Session("fake-session-" + Snowflakes.nextId(), shard);
         sessions.put(session.id, session);
         synchronized (session) {
             // Published before READY: the client may be ready (and a test dispatching) as soon as it
             // reads GUILD_CREATE. A dispatch waits for this lock, so it can never overtake READY.
             current = session;
+            identified.add(session);
             session.socket = socket;
-            session.dispatch("READY", Payloads.ready(bot, guilds, session.id, url()));
-            for (TestGuild guild : guilds) {
+            session.dispatch("READY", Payloads.ready(bot, own, session.id, url(), shard, shardTotal));
+            for (TestGuild guild : own) {
                 session.dispatch("GUILD_CREATE", Payloads.guildCreate(guild, bot));
             }
         }
@@ -231,12 +313,19 @@ public final class FakeGateway implements AutoCloseable {
     /** One gateway session: its sequence counter and the log of dispatches for RESUME replay. */
     private final class Session {
         final String id;
+        final int shard;
         final List<ObjectNode> log = new ArrayList<>();
         long sequence;
         volatile WebSocket socket;
 
-        Session(String id) {
+        Session(String id, int shard) {
             this.id = id;
+            this.shard = shard;
+        }
+
+        boolean isOpen() {
+            WebSocket target = socket;
+            return target != null && target.isOpen();
         }
 
         synchronized void dispatch(String eventName, JsonNode data) {

@@ -71,6 +71,8 @@ public final class FakeRest implements AutoCloseable {
     private final TestApplication application;
     private volatile Duration interactionDeadline;
     private volatile Duration nonceWindow = Duration.ofMinutes(5);
+    /** What {@code GET gateway/bot} answers; set once the gateway has its port. */
+    private volatile java.util.function.Supplier<ObjectNode> gatewayBot = Payloads::object;
 
     FakeRest(TestBot bot, List<TestGuild> guilds, ChannelState channels, Duration interactionDeadline)
             throws IOException {
@@ -132,6 +134,10 @@ public final class FakeRest implements AutoCloseable {
         this.interactionDeadline = deadline;
     }
 
+    void gatewayBot(java.util.function.Supplier<ObjectNode> answer) {
+        this.gatewayBot = answer;
+    }
+
     void nonceWindow(Duration window) {
         this.nonceWindow = window;
     }
@@ -162,6 +168,7 @@ public final class FakeRest implements AutoCloseable {
     private void defineRoutes() {
         route("GET", "users/@me", (req, m) -> Reply.json(200, Payloads.botUser(bot)));
         route("GET", "oauth2/applications/@me", (req, m) -> Reply.json(200, application.payload()));
+        route("GET", "gateway/bot", (req, m) -> Reply.json(200, gatewayBot.get()));
         String app = "applications/(\\d+)";
         route("GET", app + "/commands", (req, m) -> listCommands(m.group(1), null));
         route("PUT", app + "/commands", (req, m) -> overwriteCommands(req, m.group(1), null));

@@ -80,6 +80,12 @@ public final class Payloads {
     }
 
     public static ObjectNode ready(TestBot bot, Iterable<TestGuild> guilds, String sessionId, String resumeUrl) {
+        return ready(bot, guilds, sessionId, resumeUrl, 0, 1);
+    }
+
+    /** READY for shard {@code shard} of {@code total}, listing that shard's guilds as unavailable. */
+    public static ObjectNode ready(
+            TestBot bot, Iterable<TestGuild> guilds, String sessionId, String resumeUrl, int shard, int total) {
         ObjectNode d = object();
         d.put("v", 10);
         d.set(
@@ -94,9 +100,25 @@ public final class Payloads {
         d.put("session_id", sessionId);
         d.put("session_type", "normal");
         d.put("resume_gateway_url", resumeUrl);
-        d.putArray("shard").add(0).add(1);
+        d.putArray("shard").add(shard).add(total);
         d.putObject("application").put("id", bot.applicationId()).put("flags", 0);
         d.putArray("_trace").add("[\"citebot-fake-gateway\"]");
+        return d;
+    }
+
+    /**
+     * {@code GET gateway/bot}: where to connect, how many shards, and the identify budget (1,000 a
+     * day, in {@code maxConcurrency} buckets).
+     */
+    public static ObjectNode gatewayBot(String url, int shards, int maxConcurrency) {
+        ObjectNode d = object();
+        d.put("url", url);
+        d.put("shards", shards);
+        d.putObject("session_start_limit")
+                .put("total", 1000)
+                .put("remaining", 1000)
+                .put("reset_after", 86_400_000)
+                .put("max_concurrency", maxConcurrency);
         return d;
     }
 

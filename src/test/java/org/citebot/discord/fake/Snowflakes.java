@@ -28,6 +28,17 @@ public final class Snowflakes {
         return Long.toUnsignedString(next());
     }
 
+    /**
+     * A new snowflake whose timestamp puts it on {@code shard} of {@code total} ({@code (id >> 22) %
+     * total == shard}), at most {@code total - 1} milliseconds before now.
+     */
+    public static String nextIdOnShard(int shard, int total) {
+        long id = next();
+        long millis = id >>> 22;
+        long back = Math.floorMod(millis - shard, (long) total);
+        return Long.toUnsignedString(((millis - back) << 22) | (id & 0x3FFFFF));
+    }
+
     /** The creation time encoded in a snowflake. */
     public static Instant timeOf(String snowflake) {
         return Instant.ofEpochMilli((Long.parseUnsignedLong(snowflake) >>> 22) + DISCORD_EPOCH);

@@ -87,7 +87,7 @@ public record TestGuild(
 
     /** Builds a {@link TestGuild}; the {@code @everyone} role is created automatically. */
     public static final class Builder {
-        private final String id = Snowflakes.nextId();
+        private String id = Snowflakes.nextId();
         private final String name;
         private String ownerId = Snowflakes.nextId();
         private long everyonePermissions = EVERYONE_DEFAULT;
@@ -97,6 +97,18 @@ public record TestGuild(
 
         private Builder(String name) {
             this.name = name;
+        }
+
+        /**
+         * Gives the guild an id on {@code shard} of {@code total} ({@code (id >> 22) % total == shard}),
+         * before any role or channel is added.
+         */
+        public Builder onShard(int shard, int total) {
+            if (!roles.isEmpty() || !channels.isEmpty() || !members.isEmpty()) {
+                throw new IllegalStateException("choose the shard before adding roles, channels or members");
+            }
+            this.id = Snowflakes.nextIdOnShard(shard, total);
+            return this;
         }
 
         public Builder everyonePermissions(long permissions) {
