@@ -30,18 +30,6 @@ import org.citebot.command.ShardStatus;
 import org.citebot.command.SourcesCommand;
 import org.citebot.command.StatusSource;
 import org.citebot.config.CitebotConfig;
-import org.citebot.extract.ArticleExtractor;
-import org.citebot.fetch.SafeFetcher;
-import org.citebot.index.Audience;
-import org.citebot.questions.AnswerVotes;
-import org.citebot.reply.Reply;
-import org.citebot.reply.StyledText;
-import org.citebot.sources.HonestLinks;
-import org.citebot.sources.LinkChecker;
-import org.citebot.sources.LinkReports;
-import org.citebot.sources.StoredArticles;
-import org.citebot.state.SqlAddedSources;
-import org.citebot.state.SqlAnswerVotes;
 import org.citebot.config.ConfigException;
 import org.citebot.digest.DigestComposer;
 import org.citebot.digest.DigestPoster;
@@ -51,17 +39,29 @@ import org.citebot.digest.DigestSection;
 import org.citebot.digest.DigestService;
 import org.citebot.digest.DigestSettings;
 import org.citebot.digest.IndexDigestCorpus;
+import org.citebot.extract.ArticleExtractor;
+import org.citebot.fetch.SafeFetcher;
+import org.citebot.index.Audience;
 import org.citebot.index.IndexInUseException;
 import org.citebot.index.IndexMetadata;
 import org.citebot.ops.ReadinessCheck;
+import org.citebot.questions.AnswerVotes;
 import org.citebot.questions.QueryLog;
 import org.citebot.reindex.CorpusWatcher;
 import org.citebot.reindex.ModeratorLog;
 import org.citebot.reindex.ReindexService;
 import org.citebot.reindex.ReindexSummary;
+import org.citebot.reply.Reply;
+import org.citebot.reply.StyledText;
 import org.citebot.search.CacheStatistics;
 import org.citebot.search.CachingPassageSearch;
 import org.citebot.search.PassageSearch;
+import org.citebot.sources.HonestLinks;
+import org.citebot.sources.LinkChecker;
+import org.citebot.sources.LinkReports;
+import org.citebot.sources.StoredArticles;
+import org.citebot.state.SqlAddedSources;
+import org.citebot.state.SqlAnswerVotes;
 import org.citebot.state.SqlCorpusGenerations;
 import org.citebot.state.SqlDigestRuns;
 import org.citebot.state.SqlDigestSettingsStore;
@@ -544,7 +544,8 @@ public final class Citebot implements AutoCloseable {
         for (LinkChecker.Finding finding : findings) {
             Optional<String> server = finding.source().server();
             if (server.isPresent()) {
-                byServer.computeIfAbsent(server.get(), s -> new java.util.ArrayList<>()).add(finding);
+                byServer.computeIfAbsent(server.get(), s -> new java.util.ArrayList<>())
+                        .add(finding);
             } else {
                 LOG.warn(
                         "Link check: {} ({}) is {}",

@@ -20,6 +20,7 @@ import org.citebot.command.HelpCommand;
 import org.citebot.command.MemberLimits;
 import org.citebot.command.ModeratorPolicy;
 import org.citebot.command.OperatorPolicy;
+import org.citebot.command.PendingSources;
 import org.citebot.command.ReindexCommand;
 import org.citebot.command.SearchActionHandler;
 import org.citebot.command.SearchCommand;
@@ -30,10 +31,9 @@ import org.citebot.command.ServerChannels;
 import org.citebot.command.SettingsCommand;
 import org.citebot.command.SourcesActionHandler;
 import org.citebot.command.SourcesCommand;
-import org.citebot.command.PendingSources;
-import org.citebot.command.VoteActionHandler;
 import org.citebot.command.StatusCommand;
 import org.citebot.command.StatusSource;
+import org.citebot.command.VoteActionHandler;
 import org.citebot.config.CitebotConfig;
 import org.citebot.digest.DigestService;
 import org.citebot.index.Audience;
@@ -134,8 +134,7 @@ final class CommandWiring {
         List<Command> commands = new ArrayList<>();
         commands.add(searchCommand);
         commands.add(new FindSourcesCommand(searchCommand, config.search().results()));
-        commands.add(new SourcesCommand(
-                this::documents, limits, services.curation(), services.moderators(), previews));
+        commands.add(new SourcesCommand(this::documents, limits, services.curation(), services.moderators(), previews));
         commands.add(new StatusCommand(services.status(), services.clock(), services.startedAt(), limits));
         commands.add(new HelpCommand(allSpecs));
         commands.add(new SettingsCommand(
