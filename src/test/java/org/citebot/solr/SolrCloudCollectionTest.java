@@ -160,6 +160,75 @@ class SolrCloudCollectionTest {
     }
 
     @Test
+    @DisplayName("passage vectors are searchable by nearest neighbour, and body offsets serve the highlighter")
+    void write_withVectors_nearestNeighbourAndHighlightsFromPostingsOffsets() {
+        try (SolrConnection connection = SolrConnection.open(cluster.settings("vectors", SHARDS, REPLICAS))) {
+            new SolrCollections(connection).setup(SolrConfigset.bundled());
+            SolrPassageStore store = new SolrPassageStore(connection, "vectors", SETTINGS, CLOCK);
+            for (IndexedDocument doc : seeds) {
+                List<float[]> vectors = new ArrayList<>();
+                for (int i = 0; i < doc.passages().size(); i++) {
+                    vectors.add(unitVector(doc.passages().get(i).id()));
+                }
+                store.write(doc, Optional.empty(), Optional.of(vectors));
+            }
+            store.commit();
+            String target = seeds.get(1).passages().get(3).id();
+
+            ModifiableSolrParams knn = new ModifiableSolrParams();
+            knn.set("q", "{!knn f=" + IndexSchema.VECTOR + " topK=3}" + vectorText(unitVector(target)));
+            knn.set("fl", SolrPassageDocuments.ID);
+            // topK counts per shard: 2 shards return up to 6 before rows cuts the merged list.
+            knn.set("rows", 3);
+            List<Object> nearest =
+                    connection
+                            .send(new QueryRequest(knn), Optional.of("vectors"), "nearest passages")
+                            .getResults()
+                            .stream()
+                            .map(doc -> doc.getFirstValue(SolrPassageDocuments.ID))
+                            .toList();
+
+            ModifiableSolrParams highlight = new ModifiableSolrParams();
+            highlight.set("q", SolrPassageStore.termQuery(IndexSchema.BODY, "nuclear"));
+            highlight.set("hl", true);
+            highlight.set("hl.fl", IndexSchema.BODY);
+            highlight.set("hl.method", "unified");
+            highlight.set("hl.offsetSource", "POSTINGS");
+            var highlighting = connection
+                    .send(new QueryRequest(highlight), Optional.of("vectors"), "highlighting")
+                    .getHighlighting();
+
+            assertThat(nearest).hasSize(3).first().isEqualTo(target);
+            assertThat(highlighting).isNotEmpty();
+            assertThat(highlighting.values().iterator().next().get(IndexSchema.BODY))
+                    .anySatisfy(snippet -> assertThat(snippet).containsIgnoringCase("<em>nuclear</em>"));
+        }
+    }
+
+    /** A unit vector of 384 dimensions that depends only on {@code seed}, as the model's would on text. */
+    private static float[] unitVector(String seed) {
+        java.util.Random random = new java.util.Random(seed.hashCode());
+        float[] vector = new float[384];
+        double norm = 0;
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) random.nextGaussian();
+            norm += vector[i] * vector[i];
+        }
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] /= (float) Math.sqrt(norm);
+        }
+        return vector;
+    }
+
+    private static String vectorText(float[] vector) {
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < vector.length; i++) {
+            text.append(i == 0 ? "" : ",").append(vector[i]);
+        }
+        return text.append(']').toString();
+    }
+
+    @Test
     void delete_oneDocument_removesItsPassagesAndRecordAtTheNextCommitOnly() {
         try (SolrConnection connection = SolrConnection.open(cluster.settings("deletes", SHARDS, REPLICAS))) {
             new SolrCollections(connection).setup(SolrConfigset.bundled());
