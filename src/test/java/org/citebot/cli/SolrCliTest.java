@@ -4,17 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import org.citebot.testing.LocalPorts;
 import org.citebot.testing.SolrCloudCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code citebot solr setup} against the test JVM's real SolrCloud, and against nothing. */
+/** {@code citebot solr setup} against a real one-node SolrCloud in the JVM, and against nothing. */
 class SolrCliTest {
 
+    @TempDir
+    static Path folder;
+
+    private static SolrCloudCluster cluster;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        // One node is enough here: Solr places all four replicas on it.
+        cluster = SolrCloudCluster.start(folder.resolve("solr"), 1);
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
     @Test
-    void setup_runningSolrCloud_createsTheCollectionOnce() throws Exception {
-        SolrCloudCluster cluster = SolrCloudCluster.shared();
+    void setup_runningSolrCloud_createsTheCollectionOnce() {
         Map<String, String> env = Map.of(
                 "CITEBOT_SEARCH_SOLR_ZK_HOSTS", cluster.zkHost(),
                 "CITEBOT_SEARCH_SOLR_COLLECTION", "cli",

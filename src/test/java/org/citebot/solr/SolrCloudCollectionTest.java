@@ -50,6 +50,7 @@ import org.citebot.index.IndexedDocument;
 import org.citebot.index.PassageDocuments;
 import org.citebot.index.StoredPassage;
 import org.citebot.testing.SolrCloudCluster;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ import org.slf4j.LoggerFactory;
 /**
  * citebot's configset and {@code solr} package on a real SolrCloud in the JVM: 2 nodes, an embedded
  * ZooKeeper, 127.0.0.1 only, collections of 2 shards x 2 replicas. The cluster starts once for the
- * test JVM (its cost is logged); each test works in collections of its own alias.
+ * class (its cost is logged); each test works in collections of its own alias.
  */
 class SolrCloudCollectionTest {
 
@@ -78,9 +79,16 @@ class SolrCloudCollectionTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = SolrCloudCluster.shared();
+        cluster = SolrCloudCluster.start(folder.resolve("solr"), 2);
         log.info("SolrCloud of 2 nodes started in {} ms", cluster.startup().toMillis());
         seeds = readSeeds();
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
     }
 
     @Test

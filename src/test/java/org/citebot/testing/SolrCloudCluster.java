@@ -2,14 +2,11 @@ package org.citebot.testing;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettySolrRunner;
 import org.citebot.solr.SolrSettings;
@@ -17,13 +14,12 @@ import org.citebot.solr.SolrSettings;
 /**
  * A real SolrCloud inside the test JVM: Solr's {@link MiniSolrCloudCluster} with an embedded
  * ZooKeeper and Jetty nodes listening on 127.0.0.1 only. Starting one costs seconds (see {@link
- * #startup()}), so the test JVM starts one ({@link #shared()}) and the test classes share it.
+ * #startup()}), so a test class starts one in {@code @BeforeAll} and stops it in {@code @AfterAll}:
+ * kept running, its threads would disturb later tests that count the JVM's threads.
  */
 public final class SolrCloudCluster implements AutoCloseable {
 
     private static final int WAIT_SECONDS = 60;
-
-    private static SolrCloudCluster shared;
 
     private final MiniSolrCloudCluster cluster;
     private final Duration startup;
@@ -34,27 +30,6 @@ public final class SolrCloudCluster implements AutoCloseable {
         this.cluster = cluster;
         this.startup = startup;
         this.nodes = List.copyOf(cluster.getJettySolrRunners());
-    }
-
-    /**
-     * The test JVM's cluster of 2 nodes, started on the first call and stopped (its folder deleted)
-     * when the JVM exits, so every Solr test class shares one start-up.
-     */
-    public static synchronized SolrCloudCluster shared() throws Exception {
-        if (shared == null) {
-            Path folder = Files.createTempDirectory("citebot-solrcloud");
-            SolrCloudCluster started = start(folder, 2);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException e) {
-                    System.err.println("stopping the test SolrCloud failed: " + e);
-                }
-                deleteQuietly(folder);
-            }));
-            shared = started;
-        }
-        return shared;
     }
 
     /** Starts ZooKeeper and {@code nodes} Solr nodes in {@code folder} and waits until all are live. */
@@ -115,15 +90,6 @@ public final class SolrCloudCluster implements AutoCloseable {
     /** Waits until {@code collection} has its shards with {@code replicas} active replicas each. */
     public void waitForActive(String collection, int shards, int replicas) {
         cluster.waitForActiveCollection(collection, WAIT_SECONDS, TimeUnit.SECONDS, shards, shards * replicas);
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not delete " + folder + ": " + e);
-        }
     }
 
     @Override
