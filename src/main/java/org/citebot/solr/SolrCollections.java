@@ -111,7 +111,8 @@ public final class SolrCollections {
 
     /**
      * Points {@code alias} at {@code collection} in one step: searches through the alias see the
-     * old collection until Solr switches, then the new one, never neither.
+     * old collection until Solr switches, then the new one, never neither. Returns once this
+     * connection's client sees the change too.
      *
      * @return the collection the alias pointed at before, if any
      */
@@ -121,6 +122,7 @@ public final class SolrCollections {
                 CollectionAdminRequest.createAlias(alias, collection),
                 Optional.empty(),
                 "pointing alias " + alias + " at " + collection);
+        connection.awaitAlias(alias, collection);
         log.info("Solr alias {} now points at {} (before: {})", alias, collection, before.orElse("nothing"));
         return before;
     }

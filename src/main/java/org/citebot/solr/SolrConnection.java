@@ -2,15 +2,21 @@ package org.citebot.solr;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrResponse;
 import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.BaseHttpClusterStateProvider;
 import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
+import org.apache.solr.client.solrj.impl.ClusterStateProvider;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
+import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
+import org.apache.zookeeper.KeeperException;
 
 /**
  * One SolrCloud client for a citebot process, through ZooKeeper or Solr's URLs as {@link
@@ -22,6 +28,10 @@ public final class SolrConnection implements AutoCloseable {
 
     private static final long CONNECT_SECONDS = 10;
     private static final long REQUEST_SECONDS = 60;
+    /** How long {@link #awaitAlias} waits for the client to see an alias change. */
+    static final Duration ALIAS_WAIT = Duration.ofSeconds(30);
+
+    private static final Duration ALIAS_POLL = Duration.ofMillis(50);
 
     private final SolrSettings settings;
     private final CloudHttp2SolrClient client;
@@ -80,6 +90,49 @@ public final class SolrConnection implements AutoCloseable {
             // RuntimeException too: SolrJ reports ZooKeeper's connection failures as plain ones.
             throw unavailable(what, e);
         }
+    }
+
+    /**
+     * Waits until this client resolves {@code alias} to {@code collection}. Clients learn of alias
+     * changes through a ZooKeeper watch (or a cached HTTP answer), so a request through an alias
+     * made just after pointing it can fail with "collection not found" on a loaded machine; this
+     * asks Solr afresh until the client's view agrees.
+     *
+     * @throws SolrUnavailableException when it does not agree within {@link #ALIAS_WAIT}
+     */
+    public void awaitAlias(String alias, String collection) {
+        long deadline = System.nanoTime() + ALIAS_WAIT.toNanos();
+        Exception last = null;
+        while (true) {
+            try {
+                if (resolveAfresh(alias).equals(List.of(collection))) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unavailable("waiting for alias " + alias, e);
+            } catch (KeeperException | RuntimeException e) {
+                last = e;
+            }
+            if (System.nanoTime() > deadline) {
+                String reason = last == null ? "it still points elsewhere" : reason(last);
+                throw new SolrUnavailableException("Search is unavailable: alias " + alias + " did not point at "
+                        + collection + " within " + ALIAS_WAIT.toSeconds() + " s at " + settings.where() + " ("
+                        + reason + ")");
+            }
+            LockSupport.parkNanos(ALIAS_POLL.toNanos());
+        }
+    }
+
+    private List<String> resolveAfresh(String alias) throws KeeperException, InterruptedException {
+        ClusterStateProvider provider = client.getClusterStateProvider();
+        if (provider instanceof BaseHttpClusterStateProvider http) {
+            return http.resolveAlias(alias, true);
+        }
+        if (provider instanceof ZkClientClusterStateProvider zk) {
+            zk.getZkStateReader().getAliasesManager().update();
+        }
+        return provider.resolveAlias(alias);
     }
 
     private SolrUnavailableException unavailable(String what, Exception e) {
