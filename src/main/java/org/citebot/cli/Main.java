@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
             BenchCommand.class,
             ExtractCli.class,
             SourcesCli.class,
+            SolrCli.class,
             HealthcheckCommand.class,
             CommandLine.HelpCommand.class
         })

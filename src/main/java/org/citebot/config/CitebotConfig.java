@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.citebot.solr.SolrSettings;
 
 /**
  * The whole configuration of a citebot process, typed and validated. Built once by
@@ -111,8 +112,16 @@ public record CitebotConfig(
      * @param model the semantic model, by the name {@code EmbeddingModels} knows it
      * @param embeddingCache where passage vectors are kept across reindexes; empty: {@code
      *     embeddings.db} beside the index folder
+     * @param backend where passages are searched: {@code embedded} (the only one wired so far)
+     * @param solr how to reach SolrCloud, for {@code citebot solr setup}
      */
-    public record Search(int results, String mode, String model, Optional<Path> embeddingCache) {
+    public record Search(
+            int results, String mode, String model, Optional<Path> embeddingCache, String backend, SolrSettings solr) {
+
+        /** {@code search.backend} value for the Lucene index inside each process. */
+        public static final String EMBEDDED = "embedded";
+        /** {@code search.backend} value for SolrCloud (issue 17; refused until it is wired). */
+        public static final String SOLR = "solr";
 
         /** {@code search.mode} value for words and meaning fused. */
         public static final String HYBRID = "hybrid";

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.citebot.semantic.EmbeddingModels;
+import org.citebot.solr.SolrSettings;
 
 /**
  * Reads {@code citebot.yaml}, applies {@code CITEBOT_*} environment overrides and validates every
@@ -76,6 +77,20 @@ public final class ConfigLoader {
             EmbeddingModels.BGE_SMALL_EN);
     static final ConfigKey<Optional<Path>> SEARCH_EMBEDDING_CACHE =
             new ConfigKey<>("search.embeddingCache", ConfigValues.path().andThen(Optional::of), Optional.empty());
+    static final ConfigKey<String> SEARCH_BACKEND = new ConfigKey<>(
+            "search.backend",
+            ConfigValues.oneOf(CitebotConfig.Search.EMBEDDED, CitebotConfig.Search.SOLR),
+            CitebotConfig.Search.EMBEDDED);
+    static final ConfigKey<List<String>> SEARCH_SOLR_ZK_HOSTS =
+            new ConfigKey<>("search.solr.zkHosts", ConfigValues.zkHosts(), List.of());
+    static final ConfigKey<List<URI>> SEARCH_SOLR_URLS =
+            new ConfigKey<>("search.solr.urls", ConfigValues.urls(), List.of());
+    static final ConfigKey<String> SEARCH_SOLR_COLLECTION =
+            new ConfigKey<>("search.solr.collection", ConfigValues.solrName(), "citebot");
+    static final ConfigKey<Integer> SEARCH_SOLR_SHARDS =
+            new ConfigKey<>("search.solr.shards", ConfigValues.integer(1, 1024), 1);
+    static final ConfigKey<Integer> SEARCH_SOLR_REPLICAS =
+            new ConfigKey<>("search.solr.replicas", ConfigValues.integer(1, 100), 2);
     static final ConfigKey<List<String>> DISCORD_GUILDS =
             new ConfigKey<>("discord.guilds", ConfigValues.snowflakes(), List.of());
     static final ConfigKey<URI> DISCORD_REST_URL =
@@ -180,6 +195,12 @@ public final class ConfigLoader {
             SEARCH_MODE,
             SEARCH_MODEL,
             SEARCH_EMBEDDING_CACHE,
+            SEARCH_BACKEND,
+            SEARCH_SOLR_ZK_HOSTS,
+            SEARCH_SOLR_URLS,
+            SEARCH_SOLR_COLLECTION,
+            SEARCH_SOLR_SHARDS,
+            SEARCH_SOLR_REPLICAS,
             DISCORD_GUILDS,
             DISCORD_REST_URL,
             DISCORD_GATEWAY_URL,
@@ -216,6 +237,9 @@ public final class ConfigLoader {
     private static final String ENVIRONMENT_PREFIX = "CITEBOT_";
     /** Where people put a bot token by mistake; it is only ever read from {@code DISCORD_TOKEN}. */
     private static final Set<String> TOKEN_VARIABLES = Set.of("CITEBOT_TOKEN", "CITEBOT_DISCORD_TOKEN");
+    /** Read from the environment only, so never configuration keys. */
+    private static final Set<String> SOLR_CREDENTIAL_VARIABLES =
+            Set.of(SolrSettings.USER_VARIABLE, SolrSettings.PASSWORD_VARIABLE);
     /** Two slips (a missing, doubled or swapped letter counts as one or two) still read as a typo. */
     private static final int MAX_TYPO_DISTANCE = 2;
     /**
@@ -259,6 +283,12 @@ public final class ConfigLoader {
                     "The bot token must not be in " + file.map(Path::toString).orElse("the config")
                             + " (key discord.token): remove it and set the DISCORD_TOKEN environment variable instead.");
         }
+        if (values.containsKey("search.solr.user") || values.containsKey("search.solr.password")) {
+            throw new ConfigException("Solr credentials must not be in "
+                    + file.map(Path::toString).orElse("the config") + ": remove search.solr.user and"
+                    + " search.solr.password and set the " + SolrSettings.USER_VARIABLE + " and "
+                    + SolrSettings.PASSWORD_VARIABLE + " environment variables instead.");
+        }
         if (values.containsKey("state.password")) {
             throw new ConfigException("The state database password must not be in "
                     + file.map(Path::toString).orElse("the config") + " (key state.password): remove it and set the "
@@ -291,7 +321,9 @@ public final class ConfigLoader {
                         get(raw, SEARCH_RESULTS),
                         get(raw, SEARCH_MODE),
                         get(raw, SEARCH_MODEL),
-                        get(raw, SEARCH_EMBEDDING_CACHE)),
+                        get(raw, SEARCH_EMBEDDING_CACHE),
+                        backend(raw),
+                        solr(raw)),
                 new CitebotConfig.Discord(
                         get(raw, DISCORD_GUILDS),
                         get(raw, DISCORD_REST_URL),
@@ -345,7 +377,9 @@ public final class ConfigLoader {
         boolean unexplained = false;
         for (String variable : new TreeSet<>(environment.keySet())) {
             String upper = variable.toUpperCase(Locale.ROOT);
-            if (byVariable.containsKey(variable) || !upper.startsWith(ENVIRONMENT_PREFIX)) {
+            if (byVariable.containsKey(variable)
+                    || !upper.startsWith(ENVIRONMENT_PREFIX)
+                    || SOLR_CREDENTIAL_VARIABLES.contains(variable)) {
                 continue;
             }
             if (TOKEN_VARIABLES.contains(upper)) {
@@ -439,6 +473,36 @@ public final class ConfigLoader {
         Optional<String> password =
                 Optional.ofNullable(environment.get(STATE_PASSWORD_VARIABLE)).filter(p -> !p.isEmpty());
         return new CitebotConfig.State(db, url, user, password, get(raw, QUERY_LOG_RETENTION));
+    }
+
+    private String backend(Map<String, Object> raw) {
+        String backend = get(raw, SEARCH_BACKEND);
+        if (backend.equals(CitebotConfig.Search.SOLR)) {
+            // Issue 17: the collection can be prepared (citebot solr setup), but the bot cannot search it yet.
+            throw new ConfigException("Invalid value for config key 'search.backend' (environment variable "
+                    + SEARCH_BACKEND.environmentVariable() + "): the Solr search backend is not available yet in"
+                    + " this version; use 'embedded'. 'citebot solr setup' can already prepare the Solr collection.");
+        }
+        return backend;
+    }
+
+    private SolrSettings solr(Map<String, Object> raw) {
+        Optional<String> user =
+                Optional.ofNullable(environment.get(SolrSettings.USER_VARIABLE)).filter(u -> !u.isEmpty());
+        Optional<String> password = Optional.ofNullable(environment.get(SolrSettings.PASSWORD_VARIABLE))
+                .filter(p -> !p.isEmpty());
+        try {
+            return new SolrSettings(
+                    get(raw, SEARCH_SOLR_ZK_HOSTS),
+                    get(raw, SEARCH_SOLR_URLS),
+                    get(raw, SEARCH_SOLR_COLLECTION),
+                    get(raw, SEARCH_SOLR_SHARDS),
+                    get(raw, SEARCH_SOLR_REPLICAS),
+                    user,
+                    password);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Invalid Solr settings: " + e.getMessage());
+        }
     }
 
     private <T> T get(Map<String, Object> raw, ConfigKey<T> key) {

@@ -329,6 +329,54 @@ final class ConfigValues {
         };
     }
 
+    /**
+     * ZooKeeper addresses for SolrCloud: {@code host:port} each, the last optionally ending in a
+     * chroot ({@code zk1:2181,zk2:2181/solr}); YAML list or a comma-separated string; may be empty.
+     */
+    static Function<Object, List<String>> zkHosts() {
+        return raw -> {
+            List<String> hosts = new ArrayList<>();
+            List<String> items = items(raw);
+            for (int i = 0; i < items.size(); i++) {
+                String item = items.get(i);
+                String address = item;
+                int slash = item.indexOf('/');
+                if (slash >= 0) {
+                    if (i != items.size() - 1 || !item.substring(slash).matches("(/[A-Za-z0-9._-]+)+")) {
+                        throw new IllegalArgumentException("'" + item.replaceAll("\\p{Cntrl}", "?")
+                                + "': only the last address may end in a chroot such as /solr");
+                    }
+                    address = item.substring(0, slash);
+                }
+                int colon = address.lastIndexOf(':');
+                if (colon <= 0 || !address.substring(0, colon).matches("[A-Za-z0-9.\\[\\]:-]+")) {
+                    throw new IllegalArgumentException(
+                            "'" + item.replaceAll("\\p{Cntrl}", "?") + "' is not host:port, such as zk1:2181");
+                }
+                integer(1, 65535).apply(address.substring(colon + 1));
+                hosts.add(item);
+            }
+            return List.copyOf(hosts);
+        };
+    }
+
+    /** A list of http(s) URLs; YAML list or a comma-separated string; may be empty. */
+    static Function<Object, List<URI>> urls() {
+        return raw -> items(raw).stream().map(item -> url(false).apply(item)).toList();
+    }
+
+    /** A Solr collection or alias name: letters, digits, '.', '_' and '-', not starting with '-'. */
+    static Function<Object, String> solrName() {
+        return raw -> {
+            String text = string().apply(raw);
+            if (!text.matches("[A-Za-z0-9._][A-Za-z0-9._-]{0,99}")) {
+                throw new IllegalArgumentException("'" + text.replaceAll("\\p{Cntrl}", "?")
+                        + "' is not a Solr collection name (letters, digits, '.', '_', '-'; at most 100)");
+            }
+            return text;
+        };
+    }
+
     /** A list of role ids or role names; YAML list or a comma-separated string. */
     static Function<Object, List<String>> names() {
         return raw -> List.copyOf(items(raw));

@@ -1,0 +1,186 @@
+package org.citebot.solr;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.SolrResponse;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.BaseHttpClusterStateProvider;
+import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
+import org.apache.solr.client.solrj.impl.ClusterStateProvider;
+import org.apache.solr.client.solrj.impl.Http2SolrClient;
+import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
+import org.apache.zookeeper.KeeperException;
+
+/**
+ * One SolrCloud client for a citebot process, through ZooKeeper or Solr's URLs as {@link
+ * SolrSettings} say, with basic auth when credentials are set. Every request goes through {@link
+ * #send}, which turns Solr's and the network's exceptions into one-line {@link
+ * SolrUnavailableException}s. Used by {@link SolrCollections} and {@link SolrPassageStore}.
+ */
+public final class SolrConnection implements AutoCloseable {
+
+    private static final long CONNECT_SECONDS = 10;
+    private static final long REQUEST_SECONDS = 60;
+    /** How long {@link #awaitAlias} waits for the client to see an alias change. */
+    static final Duration ALIAS_WAIT = Duration.ofSeconds(30);
+
+    private static final Duration ALIAS_POLL = Duration.ofMillis(50);
+
+    private final SolrSettings settings;
+    private final CloudHttp2SolrClient client;
+
+    private SolrConnection(SolrSettings settings, CloudHttp2SolrClient client) {
+        this.settings = settings;
+        this.client = client;
+    }
+
+    /**
+     * A client for the configured cluster. Nothing is contacted yet: the first request finds out
+     * whether ZooKeeper or Solr answers.
+     *
+     * @throws SolrUnavailableException when neither ZooKeeper nor Solr URLs are configured
+     */
+    public static SolrConnection open(SolrSettings settings) {
+        if (!settings.configured()) {
+            throw new SolrUnavailableException(
+                    "Solr is not configured: set search.solr.zkHosts (or search.solr.urls) in the configuration");
+        }
+        Http2SolrClient.Builder http = new Http2SolrClient.Builder()
+                .withConnectionTimeout(CONNECT_SECONDS, TimeUnit.SECONDS)
+                .withRequestTimeout(REQUEST_SECONDS, TimeUnit.SECONDS);
+        if (settings.user().isPresent() && settings.password().isPresent()) {
+            http = http.withBasicAuthCredentials(
+                    settings.user().get(), settings.password().get());
+        }
+        CloudHttp2SolrClient.Builder builder;
+        if (settings.zkHosts().isEmpty()) {
+            builder = new CloudHttp2SolrClient.Builder(
+                    settings.urls().stream().map(URI::toString).toList());
+        } else {
+            ZkAddress zk = ZkAddress.parse(settings.zkHosts());
+            builder = new CloudHttp2SolrClient.Builder(zk.hosts(), zk.chroot())
+                    .withZkConnectTimeout((int) CONNECT_SECONDS, TimeUnit.SECONDS)
+                    .withZkClientTimeout((int) CONNECT_SECONDS * 3, TimeUnit.SECONDS);
+        }
+        return new SolrConnection(settings, builder.withHttpClientBuilder(http).build());
+    }
+
+    /** The settings this connection was opened with. */
+    public SolrSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Sends one request, to {@code collection} when given.
+     *
+     * @param what what citebot was doing, for the message ("creating collection citebot_1")
+     * @throws SolrUnavailableException naming what failed and why, in one line
+     */
+    public <T extends SolrResponse> T send(SolrRequest<T> request, Optional<String> collection, String what) {
+        try {
+            return request.process(client, collection.orElse(null));
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            // RuntimeException too: SolrJ reports ZooKeeper's connection failures as plain ones.
+            throw unavailable(what, e);
+        }
+    }
+
+    /**
+     * Waits until this client resolves {@code alias} to {@code collection}. Clients learn of alias
+     * changes through a ZooKeeper watch (or a cached HTTP answer), so a request through an alias
+     * made just after pointing it can fail with "collection not found" on a loaded machine; this
+     * asks Solr afresh until the client's view agrees.
+     *
+     * @throws SolrUnavailableException when it does not agree within {@link #ALIAS_WAIT}
+     */
+    public void awaitAlias(String alias, String collection) {
+        long deadline = System.nanoTime() + ALIAS_WAIT.toNanos();
+        Exception last = null;
+        while (true) {
+            try {
+                if (resolveAfresh(alias).equals(List.of(collection))) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unavailable("waiting for alias " + alias, e);
+            } catch (KeeperException | RuntimeException e) {
+                last = e;
+            }
+            if (System.nanoTime() > deadline) {
+                String reason = last == null ? "it still points elsewhere" : reason(last);
+                throw new SolrUnavailableException("Search is unavailable: alias " + alias + " did not point at "
+                        + collection + " within " + ALIAS_WAIT.toSeconds() + " s at " + settings.where() + " ("
+                        + reason + ")");
+            }
+            LockSupport.parkNanos(ALIAS_POLL.toNanos());
+        }
+    }
+
+    private List<String> resolveAfresh(String alias) throws KeeperException, InterruptedException {
+        ClusterStateProvider provider = client.getClusterStateProvider();
+        if (provider instanceof BaseHttpClusterStateProvider http) {
+            return http.resolveAlias(alias, true);
+        }
+        if (provider instanceof ZkClientClusterStateProvider zk) {
+            zk.getZkStateReader().getAliasesManager().update();
+        }
+        return provider.resolveAlias(alias);
+    }
+
+    private SolrUnavailableException unavailable(String what, Exception e) {
+        return new SolrUnavailableException(
+                "Search is unavailable: " + what + " failed at " + settings.where() + " (" + reason(e) + ")", e);
+    }
+
+    /** The innermost useful message of an exception chain, on one line. */
+    static String reason(Throwable e) {
+        Throwable at = e;
+        String best = null;
+        for (int depth = 0; at != null && depth < 10; depth++) {
+            String message = at.getMessage();
+            if (message != null && !message.isBlank()) {
+                best = at.getClass().getSimpleName() + ": " + message;
+            }
+            at = at.getCause() == at ? null : at.getCause();
+        }
+        String line = best == null ? e.getClass().getSimpleName() : best;
+        line = line.replaceAll("\\s+", " ").strip();
+        return line.length() > 300 ? line.substring(0, 297) + "..." : line;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException | RuntimeException e) {
+            // Closing is best effort: a client that cannot close holds nothing citebot still needs.
+            org.slf4j.LoggerFactory.getLogger(SolrConnection.class)
+                    .warn("closing the Solr client failed: {}", reason(e));
+        }
+    }
+
+    /** ZooKeeper hosts and the chroot that may end the last of them ({@code zk1:2181,zk2:2181/solr}). */
+    record ZkAddress(List<String> hosts, Optional<String> chroot) {
+
+        static ZkAddress parse(List<String> configured) {
+            List<String> hosts = new ArrayList<>(configured);
+            int last = hosts.size() - 1;
+            String tail = hosts.get(last);
+            int slash = tail.indexOf('/');
+            if (slash < 0) {
+                return new ZkAddress(List.copyOf(hosts), Optional.empty());
+            }
+            hosts.set(last, tail.substring(0, slash));
+            String chroot = tail.substring(slash);
+            return new ZkAddress(List.copyOf(hosts), chroot.equals("/") ? Optional.empty() : Optional.of(chroot));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.citebot.solr;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
+import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.SolrInputDocument;
+import org.citebot.index.DocumentSummary;
+import org.citebot.index.FileStamp;
+import org.citebot.index.IndexSchema;
+import org.citebot.index.IndexSettings;
+import org.citebot.index.IndexedDocument;
+import org.citebot.index.StoredPassage;
+
+/**
+ * citebot's passages in one Solr collection (or alias): writes a corpus document's passages and
+ * record as the embedded index does, deletes documents, and commits with a metadata document that
+ * counts the commits, so {@link #generation()} tells a changed collection apart. Nothing written is
+ * searchable before {@link #commit()}. Used by the tests now and by the Solr backend once it is wired.
+ */
+public final class SolrPassageStore {
+
+    /** The most passages one document's read-back returns; the splitter keeps documents far below it. */
+    private static final int MAX_PASSAGES = 100_000;
+
+    private final SolrConnection connection;
+    private final String target;
+    private final IndexSettings settings;
+    private final Clock clock;
+
+    /**
+     * @param target the collection or alias written to and read from
+     * @param settings the analysis whose id the metadata document records
+     */
+    public SolrPassageStore(SolrConnection connection, String target, IndexSettings settings, Clock clock) {
+        this.connection = connection;
+        this.target = target;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Replaces a corpus document: deletes what the collection held for it, then adds its passages
+     * (with their vectors when given) and its record. Visible after the next {@link #commit()}.
+     */
+    public void write(IndexedDocument indexed, Optional<FileStamp> stamp, Optional<List<float[]>> vectors) {
+        List<SolrInputDocument> docs = SolrPassageDocuments.toDocuments(indexed, stamp, vectors);
+        // Two requests: within one, Solr applies the adds before the deletes, whatever their order.
+        delete(List.of(indexed.docId()));
+        UpdateRequest update = new UpdateRequest();
+        update.add(docs);
+        connection.send(update, Optional.of(target), "writing document " + indexed.docId() + " to " + target);
+    }
+
+    /** Deletes corpus documents, their passages and records. Visible after the next {@link #commit()}. */
+    public void delete(Collection<String> docIds) {
+        if (docIds.isEmpty()) {
+            return;
+        }
+        UpdateRequest update = new UpdateRequest();
+        for (String docId : docIds) {
+            update.deleteByQuery(termQuery(IndexSchema.DOC_ID, docId));
+        }
+        connection.send(update, Optional.of(target), "deleting " + docIds.size() + " documents from " + target);
+    }
+
+    /**
+     * Makes everything written so far searchable in one commit, together with the metadata document
+     * that counts it, and waits until the new searchers are open.
+     *
+     * @return the collection's generation after the commit
+     */
+    public SolrGeneration commit() {
+        SolrGeneration before = generation();
+        String collection = new SolrCollections(connection).aliasTarget(target).orElse(target);
+        Instant now = clock.instant();
+        long commits = collection.equals(before.collection()) ? before.commits() + 1 : 1;
+        SolrInputDocument meta = new SolrInputDocument();
+        meta.setField(SolrPassageDocuments.ID, SolrPassageDocuments.META_ID);
+        meta.setField(IndexSchema.KIND, SolrPassageDocuments.KIND_META);
+        meta.setField(SolrPassageDocuments.GENERATION, commits);
+        meta.setField(SolrPassageDocuments.COLLECTION_NAME, collection);
+        meta.setField(SolrPassageDocuments.BUILT_AT, now.toString());
+        meta.setField(SolrPassageDocuments.SCHEMA_VERSION, IndexSchema.VERSION);
+        meta.setField(SolrPassageDocuments.ANALYZER, settings.analyzerId());
+        UpdateRequest update = new UpdateRequest();
+        update.add(meta);
+        update.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true);
+        connection.send(update, Optional.of(target), "committing to " + collection);
+        return new SolrGeneration(collection, commits, Optional.of(now));
+    }
+
+    /** The committed generation of the collection behind the target. */
+    public SolrGeneration generation() {
+        SolrQuery query = new SolrQuery(termQuery(IndexSchema.KIND, SolrPassageDocuments.KIND_META));
+        query.setRows(1);
+        query.setFields(
+                SolrPassageDocuments.GENERATION, SolrPassageDocuments.COLLECTION_NAME, SolrPassageDocuments.BUILT_AT);
+        SolrDocumentList found = query(query, "reading the generation of " + target);
+        if (found.isEmpty()) {
+            return SolrGeneration.empty(
+                    new SolrCollections(connection).aliasTarget(target).orElse(target));
+        }
+        SolrDocument meta = found.get(0);
+        Object commits = meta.getFirstValue(SolrPassageDocuments.GENERATION);
+        Object collection = meta.getFirstValue(SolrPassageDocuments.COLLECTION_NAME);
+        Object builtAt = meta.getFirstValue(SolrPassageDocuments.BUILT_AT);
+        return new SolrGeneration(
+                collection == null ? target : collection.toString(),
+                commits instanceof Number number ? number.longValue() : 0,
+                builtAt == null ? Optional.empty() : Optional.of(Instant.parse(builtAt.toString())));
+    }
+
+    /** How many passages the committed collection holds. */
+    public long passageCount() {
+        SolrQuery query = new SolrQuery(termQuery(IndexSchema.KIND, IndexSchema.KIND_PASSAGE));
+        query.setRows(0);
+        return query(query, "counting passages in " + target).getNumFound();
+    }
+
+    /** A document's committed passages, in passage order. */
+    public List<StoredPassage> passages(String docId) {
+        SolrQuery query = new SolrQuery(termQuery(IndexSchema.DOC_ID, docId));
+        query.addFilterQuery(termQuery(IndexSchema.KIND, IndexSchema.KIND_PASSAGE));
+        query.setSort(IndexSchema.PASSAGE_ID, SolrQuery.ORDER.asc);
+        query.setRows(MAX_PASSAGES);
+        List<StoredPassage> passages = new ArrayList<>();
+        for (SolrDocument doc : query(query, "reading the passages of " + docId + " from " + target)) {
+            passages.add(SolrPassageDocuments.readPassage(doc));
+        }
+        passages.sort(
+                (a, b) -> Integer.compare(a.passage().ordinal(), b.passage().ordinal()));
+        return List.copyOf(passages);
+    }
+
+    /** A document's committed record, if the collection holds it. */
+    public Optional<DocumentSummary> summary(String docId) {
+        SolrQuery query = new SolrQuery(termQuery(SolrPassageDocuments.ID, SolrPassageDocuments.recordId(docId)));
+        query.setRows(1);
+        SolrDocumentList found = query(query, "reading the record of " + docId + " from " + target);
+        return found.isEmpty() ? Optional.empty() : Optional.of(SolrPassageDocuments.readSummary(found.get(0)));
+    }
+
+    private SolrDocumentList query(SolrQuery query, String what) {
+        QueryResponse response = connection.send(new QueryRequest(query), Optional.of(target), what);
+        return response.getResults();
+    }
+
+    /** A query matching one exact indexed term, whatever characters it holds: no query syntax to escape. */
+    static String termQuery(String field, String value) {
+        return "{!term f=" + field + "}" + value;
+    }
+}

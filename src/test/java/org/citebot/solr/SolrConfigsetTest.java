@@ -1,0 +1,98 @@
+package org.citebot.solr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.citebot.index.IndexSchema;
+import org.citebot.index.IndexSettings;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The configset kept in the project against the embedded index's schema, without a Solr: the
+ * same stop words, BM25 parameters and field names. {@code SolrCloudCollectionTest} checks the
+ * analysis and scores on a running Solr.
+ */
+class SolrConfigsetTest {
+
+    private final SolrConfigset configset = SolrConfigset.bundled();
+
+    @Test
+    void stopWords_areLucenesEnglishAnalyzerStopWords() {
+        Set<String> file = new TreeSet<>();
+        for (String line : configset.text("stopwords_en.txt").split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                file.add(line.strip());
+            }
+        }
+        Set<String> lucene = new TreeSet<>();
+        IndexSchema.englishStopWords().forEach(word -> lucene.add(new String((char[]) word)));
+
+        assertThat(file).isEqualTo(lucene);
+    }
+
+    @Test
+    void similarity_isBm25WithTheEmbeddedIndexsK1AndB() {
+        String schema = configset.text("managed-schema.xml");
+        IndexSettings settings = IndexSettings.defaults();
+
+        assertThat(schema).contains("<similarity class=\"solr.BM25SimilarityFactory\">");
+        assertThat(floatParameter(schema, "k1")).isEqualTo(settings.bm25K1());
+        assertThat(floatParameter(schema, "b")).isEqualTo(settings.bm25B());
+    }
+
+    @Test
+    void schema_declaresEveryFieldOfTheEmbeddedIndex() throws IllegalAccessException {
+        Set<String> declared = new TreeSet<>();
+        Matcher field = Pattern.compile("<field name=\"([^\"]+)\"").matcher(configset.text("managed-schema.xml"));
+        while (field.find()) {
+            declared.add(field.group(1));
+        }
+        List<String> embedded = new ArrayList<>();
+        for (Field constant : IndexSchema.class.getFields()) {
+            if (Modifier.isStatic(constant.getModifiers())
+                    && constant.getType() == String.class
+                    && !constant.getName().startsWith("KIND_")) {
+                embedded.add((String) constant.get(null));
+            }
+        }
+
+        assertThat(embedded).hasSizeGreaterThan(20);
+        assertThat(declared).containsAll(embedded).contains(SolrPassageDocuments.ID, "_version_");
+    }
+
+    @Test
+    void name_isStableAndNamesTheContent() {
+        assertThat(SolrConfigset.bundled().name()).isEqualTo(configset.name()).matches("citebot-[0-9a-f]{12}");
+        assertThat(configset.zip()).isNotEmpty();
+    }
+
+    @Test
+    void nextName_countsPastTheHighestGeneration() {
+        assertThat(SolrCollections.nextName("citebot", List.of())).isEqualTo("citebot_g1");
+        assertThat(SolrCollections.nextName("citebot", List.of("citebot_g1", "citebot_g7", "other_g9", "citebot_gx")))
+                .isEqualTo("citebot_g8");
+    }
+
+    @Test
+    void zkAddress_chrootOnTheLastHost_isSplitOff() {
+        assertThat(SolrConnection.ZkAddress.parse(List.of("zk1:2181", "zk2:2181/solr")))
+                .isEqualTo(new SolrConnection.ZkAddress(List.of("zk1:2181", "zk2:2181"), Optional.of("/solr")));
+        assertThat(SolrConnection.ZkAddress.parse(List.of("zk1:2181")))
+                .isEqualTo(new SolrConnection.ZkAddress(List.of("zk1:2181"), Optional.empty()));
+    }
+
+    private static float floatParameter(String schema, String name) {
+        Matcher matcher = Pattern.compile("<float name=\"" + name + "\">([0-9.]+)</float>")
+                .matcher(schema);
+        assertThat(matcher.find()).as("BM25 parameter %s", name).isTrue();
+        return Float.parseFloat(matcher.group(1));
+    }
+}
