@@ -10,6 +10,7 @@ import org.apache.solr.common.SolrInputDocument;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;
 import org.citebot.corpus.SourceDocument;
+import org.citebot.index.DocumentOrigin;
 import org.citebot.index.DocumentSummary;
 import org.citebot.index.FileStamp;
 import org.citebot.index.IndexSchema;
@@ -61,6 +62,7 @@ public final class SolrPassageDocuments {
         List<SolrInputDocument> docs = new ArrayList<>(passages.size() + 1);
         for (int i = 0; i < passages.size(); i++) {
             SolrInputDocument doc = toDocument(source, passages.get(i));
+            addOwner(doc, indexed.origin());
             if (vectors.isPresent()) {
                 doc.setField(IndexSchema.VECTOR, vectorValue(vectors.get().get(i)));
             }
@@ -97,6 +99,11 @@ public final class SolrPassageDocuments {
         return doc;
     }
 
+    /** The owning server of an article added in one server, as the embedded index writes it; nothing for the rest. */
+    private static void addOwner(SolrInputDocument doc, DocumentOrigin origin) {
+        origin.server().ifPresent(server -> doc.setField(IndexSchema.OWNER, server));
+    }
+
     /** The record of a corpus document: its metadata, hashes, passage count and file stamp. */
     public static SolrInputDocument toDocumentRecord(IndexedDocument indexed, Optional<FileStamp> stamp) {
         SourceDocument source = indexed.document();
@@ -116,6 +123,10 @@ public final class SolrPassageDocuments {
             doc.setField(IndexSchema.READING_KEY, file.readingKey());
         });
         addMetadata(doc, source.metadata());
+        if (indexed.origin().added()) {
+            doc.setField(IndexSchema.ORIGIN, IndexSchema.ORIGIN_ADDED);
+        }
+        addOwner(doc, indexed.origin());
         return doc;
     }
 

@@ -59,7 +59,8 @@ class SolrConfigsetTest {
         for (Field constant : IndexSchema.class.getFields()) {
             if (Modifier.isStatic(constant.getModifiers())
                     && constant.getType() == String.class
-                    && !constant.getName().startsWith("KIND_")) {
+                    && !constant.getName().startsWith("KIND_")
+                    && !constant.getName().startsWith("ORIGIN_")) {
                 embedded.add((String) constant.get(null));
             }
         }
