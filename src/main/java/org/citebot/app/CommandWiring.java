@@ -213,10 +213,30 @@ final class CommandWiring {
             }
             choices.add(SearchSuggestions.sourceChoice(document.metadata().title(), document.docId()));
         }
-        for (String publisher : snapshot.vocabulary().publishers()) {
+        for (String publisher : visible(
+                guild, snapshot, document -> document.metadata().publisher().orElse(null))) {
             choices.add(SearchSuggestions.sourceChoice(publisher, publisher));
         }
         return choices;
+    }
+
+    /**
+     * The names {@code name} gives the documents {@code guild}'s members see, once each, ignoring
+     * case: another server's added articles never lend their titles or publishers to autocomplete.
+     */
+    private List<String> visible(
+            Optional<String> guild,
+            CorpusCatalog.Snapshot snapshot,
+            java.util.function.Function<DocumentSummary, @org.jspecify.annotations.Nullable String> name) {
+        Audience audience = services.curation().audiences().apply(guild);
+        java.util.Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (DocumentSummary document : snapshot.documents()) {
+            String named = name.apply(document);
+            if (named != null && audience.sees(document.origin())) {
+                names.add(named);
+            }
+        }
+        return new ArrayList<>(names);
     }
 
     /**
@@ -227,7 +247,8 @@ final class CommandWiring {
     private List<String> querySuggestions(Optional<String> guild) {
         CorpusCatalog.Snapshot snapshot = services.catalog().get();
         List<String> all = new ArrayList<>(services.housekeeping().sharedQuestions(guild));
-        all.addAll(snapshot.vocabulary().titles());
+        all.addAll(visible(guild, snapshot, document -> document.metadata().title()));
+        // Section headings of articles a server added are not in the shared vocabulary at all.
         all.addAll(snapshot.vocabulary().sections());
         return all;
     }

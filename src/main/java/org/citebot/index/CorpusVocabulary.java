@@ -8,24 +8,27 @@ import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.citebot.corpus.DocumentMetadata;
 
 /**
- * The names in an index that autocomplete offers: document titles, publishers and section
- * headings, read once per index generation so keystrokes are answered from memory.
+ * The section headings of an index that autocomplete offers, read once per index generation so
+ * keystrokes are answered from memory. Headings of articles added in one server are left out, since
+ * every server reads the list; titles and publishers are offered per server from the documents it
+ * sees.
  */
-public record CorpusVocabulary(long generation, List<String> titles, List<String> publishers, List<String> sections) {
+public record CorpusVocabulary(long generation, List<String> sections) {
 
     /** Nothing known yet. */
-    public static final CorpusVocabulary EMPTY = new CorpusVocabulary(-1, List.of(), List.of(), List.of());
+    public static final CorpusVocabulary EMPTY = new CorpusVocabulary(-1, List.of());
 
     public CorpusVocabulary {
-        titles = List.copyOf(titles);
-        publishers = List.copyOf(publishers);
         sections = List.copyOf(sections);
     }
 
@@ -34,15 +37,7 @@ public record CorpusVocabulary(long generation, List<String> titles, List<String
         long generation = index.metadata().generation();
         IndexSearcher searcher = index.acquire();
         try {
-            Set<String> titles = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            Set<String> publishers = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            for (DocumentSummary summary : PassageIndex.documents(searcher)) {
-                DocumentMetadata metadata = summary.metadata();
-                titles.add(metadata.title());
-                metadata.publisher().ifPresent(publishers::add);
-            }
-            return new CorpusVocabulary(
-                    generation, new ArrayList<>(titles), new ArrayList<>(publishers), sections(searcher));
+            return new CorpusVocabulary(generation, sections(searcher));
         } finally {
             index.release(searcher);
         }
@@ -50,7 +45,13 @@ public record CorpusVocabulary(long generation, List<String> titles, List<String
 
     private static List<String> sections(IndexSearcher searcher) throws IOException {
         int passages = Math.max(1, searcher.getIndexReader().numDocs());
-        TopDocs all = searcher.search(new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_PASSAGE)), passages);
+        // Every server's autocomplete reads this list: the headings of an article one server added
+        // would show it to the others.
+        Query shared = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_PASSAGE)), BooleanClause.Occur.FILTER)
+                .add(new FieldExistsQuery(IndexSchema.OWNER), BooleanClause.Occur.MUST_NOT)
+                .build();
+        TopDocs all = searcher.search(shared, passages);
         StoredFields stored = searcher.storedFields();
         Set<String> fields = Set.of(IndexSchema.SECTION);
         Set<String> sections = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -236,6 +237,9 @@ class SourcesOverTheWireTest {
                 .as(second.member("boss"))
                 .awaitCallback();
         assertThat(choices.at("/data/choices")).isEmpty();
+        // The title the first server's members are offered as they type is not offered here.
+        assertThat(queryChoices(discord.alice(), discord.channel("general"))).contains(TITLE);
+        assertThat(queryChoices(second.member("bob"), lobby)).doesNotContain(TITLE);
         JsonNode removal = discord.slash("sources")
                 .subcommand("remove", Map.of("document", addedId))
                 .in(lobby)
@@ -325,5 +329,17 @@ class SourcesOverTheWireTest {
                                 || m.path("embeds").size() > 0,
                         Duration.ofSeconds(10))
                 .toString();
+    }
+
+    /** What /search offers as {@code member} types the start of the added article's title in {@code channel}. */
+    private List<String> queryChoices(TestMember member, TestChannel channel) {
+        JsonNode choices = discord.autocomplete("search", "query", "Saltmarsh ferr")
+                .in(channel)
+                .as(member)
+                .awaitCallback();
+        List<String> names = new ArrayList<>();
+        choices.at("/data/choices")
+                .forEach(choice -> names.add(choice.path("name").asText()));
+        return names;
     }
 }
