@@ -189,7 +189,8 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
         }
         if (lexicalHits == 0) {
             // Words the corpus never uses are worth correcting even when meaning found passages.
-            didYouMean = suggestions.didYouMean(searcher.getIndexReader(), parsed);
+            didYouMean =
+                    suggestions.didYouMean(searcher, parsed, request.filters().audience());
             closestTitles = suggestions.closestTitles(
                     searcher, parsed, request.filters().audience());
         }

@@ -11,12 +11,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -73,7 +78,8 @@ final class NoMatchSuggestions {
      * Corrected versions of the query: each word the corpus never uses is replaced by the closest
      * corpus spelling (the best one, then alternatives for the first such word).
      */
-    List<String> didYouMean(IndexReader reader, ParsedQuery parsed) throws IOException {
+    List<String> didYouMean(IndexSearcher searcher, ParsedQuery parsed, Audience audience) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
         Map<String, List<String>> byWord = new LinkedHashMap<>();
         int tried = 0;
         for (String word : new LinkedHashSet<>(parsed.words())) {
@@ -88,7 +94,7 @@ final class NoMatchSuggestions {
             if (++tried > MAX_WORDS_TO_CORRECT) {
                 break;
             }
-            List<String> options = corrections(reader, word);
+            List<String> options = seen(searcher, corrections(reader, word), audience);
             if (!options.isEmpty()) {
                 byWord.put(word, options);
             }
@@ -107,6 +113,29 @@ final class NoMatchSuggestions {
             queries.add(replaceWords(parsed.text(), variant));
         }
         return List.copyOf(queries).subList(0, Math.min(MAX_SUGGESTIONS, queries.size()));
+    }
+
+    /**
+     * The {@code options} some passage {@code audience} sees holds: a word only another server's
+     * added article uses is never suggested, since the suggestion would tell of the article.
+     */
+    private static List<String> seen(IndexSearcher searcher, List<String> options, Audience audience)
+            throws IOException {
+        Optional<Query> visible = audience.filter();
+        if (visible.isEmpty() || options.isEmpty()) {
+            return options;
+        }
+        List<String> kept = new ArrayList<>(options.size());
+        for (String option : options) {
+            Query used = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexSchema.BODY_WORDS, option)), BooleanClause.Occur.FILTER)
+                    .add(visible.get(), BooleanClause.Occur.FILTER)
+                    .build();
+            if (searcher.count(used) > 0) {
+                kept.add(option);
+            }
+        }
+        return kept;
     }
 
     /**

@@ -240,6 +240,9 @@ class SourcesOverTheWireTest {
         // The title the first server's members are offered as they type is not offered here.
         assertThat(queryChoices(discord.alice(), discord.channel("general"))).contains(TITLE);
         assertThat(queryChoices(second.member("bob"), lobby)).doesNotContain(TITLE);
+        // Nor does a misspelling get corrected to a word only the article uses.
+        assertThat(search(discord.alice(), discord.channel("general"), "quillwurt")).contains("quillwort");
+        assertThat(search(second.member("bob"), lobby, "quillwurt")).doesNotContain("quillwort");
         JsonNode removal = discord.slash("sources")
                 .subcommand("remove", Map.of("document", addedId))
                 .in(lobby)
