@@ -241,7 +241,8 @@ class SourcesOverTheWireTest {
         assertThat(queryChoices(discord.alice(), discord.channel("general"))).contains(TITLE);
         assertThat(queryChoices(second.member("bob"), lobby)).doesNotContain(TITLE);
         // Nor does a misspelling get corrected to a word only the article uses.
-        assertThat(search(discord.alice(), discord.channel("general"), "quillwurt")).contains("quillwort");
+        assertThat(search(discord.alice(), discord.channel("general"), "quillwurt"))
+                .contains("quillwort");
         assertThat(search(second.member("bob"), lobby, "quillwurt")).doesNotContain("quillwort");
         JsonNode removal = discord.slash("sources")
                 .subcommand("remove", Map.of("document", addedId))
