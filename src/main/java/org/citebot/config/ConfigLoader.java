@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.citebot.semantic.EmbeddingModels;
 import org.citebot.solr.SolrSettings;
+import org.citebot.text.EditDistance;
 
 /**
  * Reads {@code citebot.yaml}, applies {@code CITEBOT_*} environment overrides and validates every
@@ -407,33 +408,13 @@ public final class ConfigLoader {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int distance = editDistance(variable, candidate);
+            int distance = EditDistance.between(variable, candidate);
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
         return bestDistance <= MAX_TYPO_DISTANCE ? Optional.ofNullable(best) : Optional.empty();
-    }
-
-    /** Edits (insertions, deletions, substitutions) between two names. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** The shard count and this process's ids, every shard when none are named; ids must be below the count. */

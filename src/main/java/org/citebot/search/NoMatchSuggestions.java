@@ -29,6 +29,7 @@ import org.citebot.index.Audience;
 import org.citebot.index.DocumentSummary;
 import org.citebot.index.IndexSchema;
 import org.citebot.index.PassageIndex;
+import org.citebot.text.EditDistance;
 
 /**
  * What a reply offers when nothing matches: the query with each word the corpus never uses
@@ -232,25 +233,6 @@ final class NoMatchSuggestions {
         if (Math.abs(a.length() - b.length()) > allowed) {
             return false;
         }
-        return editDistance(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT)) <= allowed;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return EditDistance.between(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT)) <= allowed;
     }
 }
