@@ -148,11 +148,13 @@ public final class Citebot implements AutoCloseable {
         this.queryLog = new SqlQueryLog(state);
         this.votes = new SqlAnswerVotes(state);
         this.guildSettings = new SqlGuildPreferences(state);
+        // The store of articles added by URL, read by the deep links, the link check and curation.
+        SqlAddedSources addedSources = new SqlAddedSources(state);
         PassageSearch timed = metrics.timed(engine.search());
         this.cache = answerCache(config, timed, engine, ticker);
         cache.ifPresent(metrics::watch);
         // After the cache, so a page the link check found changed loses its deep links at once.
-        this.honestLinks = new HonestLinks(cache.<PassageSearch>map(c -> c).orElse(timed), new SqlAddedSources(state));
+        this.honestLinks = new HonestLinks(cache.<PassageSearch>map(c -> c).orElse(timed), addedSources);
         this.search = honestLinks;
         this.errors = new ErrorBoundary(metrics::error);
         String name = processName(config);
@@ -173,7 +175,7 @@ public final class Citebot implements AutoCloseable {
         this.clusterFollow = daemonExecutor("citebot-cluster-follow");
         this.linkCheckExecutor = daemonExecutor("citebot-link-check");
         this.linkChecker = new LinkChecker(
-                new SqlAddedSources(state),
+                addedSources,
                 new SafeFetcher(CurationSetup.fetchSettings(config.sources().fetch())),
                 new ArticleExtractor(),
                 clock,
@@ -212,10 +214,7 @@ public final class Citebot implements AutoCloseable {
                         votes,
                         new SourcesCommand.Curation(
                                 CurationSetup.curation(
-                                        config,
-                                        new SqlAddedSources(state),
-                                        CurationSetup.writerFor(engine.index()),
-                                        clock),
+                                        config, addedSources, CurationSetup.writerFor(engine.index()), clock),
                                 CurationSetup.audiences(config),
                                 this::noteInModeratorLog,
                                 this::onIndexChanged)),
