@@ -123,7 +123,8 @@ public final class IndexUpdate implements Closeable {
             wroteDocuments = true;
             index.writer()
                     .updateDocuments(
-                            new Term(IndexSchema.DOC_ID, id), PassageDocuments.lazyDocuments(document, stamp, vectors));
+                            new Term(IndexSchema.DOC_ID, id),
+                            index.documentBuilder().lazyDocuments(document, hash, stamp, vectors));
         }
     }
 

@@ -67,6 +67,7 @@ public final class PassageIndex implements Closeable, SearchableIndex {
     private final Clock clock;
     private final SearcherManager searchers;
     private final Optional<PassageEmbedder> embedder;
+    private final PassageDocuments documentBuilder;
     private final ReentrantLock updateLock = new ReentrantLock();
 
     /** Guarded by {@link #updateLock}; replaced after a rollback, which closes the writer. */
@@ -93,8 +94,14 @@ public final class PassageIndex implements Closeable, SearchableIndex {
         this.analyzer = IndexSchema.perFieldAnalyzer(settings.contentAnalyzer().get());
         this.similarity = settings.similarity();
         this.clock = clock;
+        this.documentBuilder = new PassageDocuments(settings);
         boolean created = !DirectoryReader.indexExists(directory);
-        this.writer = newWriter();
+        try {
+            this.writer = newWriter();
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(documentBuilder, analyzer);
+            throw e;
+        }
         try {
             if (created) {
                 IndexMetadata empty = new IndexMetadata(
@@ -112,7 +119,7 @@ public final class PassageIndex implements Closeable, SearchableIndex {
             });
         } catch (IOException | RuntimeException e) {
             // Release the write lock so the caller can retry or wipe the directory.
-            IOUtils.closeWhileHandlingException(writer, analyzer);
+            IOUtils.closeWhileHandlingException(writer, analyzer, documentBuilder);
             throw e;
         }
         IndexMetadata metadata = metadata();
@@ -320,7 +327,7 @@ public final class PassageIndex implements Closeable, SearchableIndex {
     public void close() throws IOException {
         updateLock.lock();
         try {
-            IOUtils.close(searchers, writer, analyzer, directory);
+            IOUtils.close(searchers, writer, analyzer, documentBuilder, directory);
         } finally {
             updateLock.unlock();
         }
@@ -362,6 +369,11 @@ public final class PassageIndex implements Closeable, SearchableIndex {
 
     Clock clock() {
         return clock;
+    }
+
+    /** Builds the Lucene documents the writer takes; safe to share among writing threads. */
+    PassageDocuments documentBuilder() {
+        return documentBuilder;
     }
 
     /** Commits everything written with {@code next} as the commit's metadata. */
@@ -471,13 +483,15 @@ public final class PassageIndex implements Closeable, SearchableIndex {
     /** Whether a commit with this user data was written with another schema or analysis than {@code settings}. */
     static boolean needsRebuild(Map<String, String> userData, IndexSettings settings) {
         return fromUserData(userData).schemaVersion() != IndexSchema.VERSION
-                || !settings.analyzerId().equals(userData.get(IndexSchema.COMMIT_ANALYZER));
+                || !settings.analyzerId().equals(userData.get(IndexSchema.COMMIT_ANALYZER))
+                || !settings.fieldWeightsId().equals(userData.get(IndexSchema.COMMIT_FIELD_WEIGHTS));
     }
 
     private Map<String, String> toUserData(IndexMetadata metadata) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put(IndexSchema.COMMIT_SCHEMA_VERSION, Integer.toString(metadata.schemaVersion()));
         data.put(IndexSchema.COMMIT_ANALYZER, settings.analyzerId());
+        data.put(IndexSchema.COMMIT_FIELD_WEIGHTS, settings.fieldWeightsId());
         data.put(IndexSchema.COMMIT_FINGERPRINT, metadata.corpusFingerprint());
         data.put(IndexSchema.COMMIT_DOCUMENTS, Integer.toString(metadata.documents()));
         data.put(IndexSchema.COMMIT_PASSAGES, Integer.toString(metadata.passages()));

@@ -105,24 +105,26 @@ public final class CitebotProfile implements RetrievalProfile {
 
     /**
      * The settings sweep behind the report on citebot's defaults: the defaults, then one change at a
-     * time, then equal title and body weight without the proximity boost (which, scored as one
-     * BM25F field, lands on Anserini's flat run), each retrieving {@code depth} documents per topic.
+     * time (field weights, which build their own index, the proximity boost, BM25's parameters), then equal title and body weight without the proximity boost (which, scored
+     * as one BM25F field, lands on Anserini's flat run), each retrieving {@code depth} documents per
+     * topic.
      */
     public static List<CitebotProfile> settingsSweep(Clock clock, int depth) {
         SearchSettings d = SearchSettings.defaults();
         IndexSettings index = IndexSettings.defaults();
         return List.of(
                 new CitebotProfile("citebot", index, d, clock, depth),
-                new CitebotProfile("citebot-title1.0", index, withBoosts(d, 1.0f, d.proximityBoost()), clock, depth),
-                new CitebotProfile("citebot-title1.5", index, withBoosts(d, 1.5f, d.proximityBoost()), clock, depth),
-                new CitebotProfile("citebot-title3.0", index, withBoosts(d, 3.0f, d.proximityBoost()), clock, depth),
-                new CitebotProfile("citebot-proximity0", index, withBoosts(d, d.titleBoost(), 0f), clock, depth),
-                new CitebotProfile("citebot-title1.0-proximity0", index, withBoosts(d, 1.0f, 0f), clock, depth),
+                new CitebotProfile("citebot-title1.0", withTitle(index, 1.0f), d, clock, depth),
+                new CitebotProfile("citebot-title1.5", withTitle(index, 1.5f), d, clock, depth),
+                new CitebotProfile("citebot-title3.0", withTitle(index, 3.0f), d, clock, depth),
+                new CitebotProfile("citebot-proximity0", index, d.withProximityBoost(0f), clock, depth),
+                new CitebotProfile(
+                        "citebot-title1.0-proximity0", withTitle(index, 1.0f), d.withProximityBoost(0f), clock, depth),
                 new CitebotProfile("citebot-bm25-1.2-0.75", IndexSettings.luceneDefaults(), d, clock, depth));
     }
 
-    private static SearchSettings withBoosts(SearchSettings s, float titleBoost, float proximityBoost) {
-        return s.withTitleBoost(titleBoost).withProximityBoost(proximityBoost);
+    private static IndexSettings withTitle(IndexSettings settings, float titleWeight) {
+        return settings.withFieldWeights(titleWeight, settings.sectionWeight());
     }
 
     /** The same settings retrieving only {@code newDepth} documents per topic. */
@@ -187,6 +189,7 @@ public final class CitebotProfile implements RetrievalProfile {
         IndexSettings built = index.settings();
         // The analysis must match, and the searchers score with the index's BM25 parameters.
         if (!built.analyzerId().equals(indexSettings.analyzerId())
+                || !built.fieldWeightsId().equals(indexSettings.fieldWeightsId())
                 || built.bm25K1() != indexSettings.bm25K1()
                 || built.bm25B() != indexSettings.bm25B()) {
             throw new IllegalArgumentException("the index was built with other settings than profile " + name);
