@@ -173,7 +173,12 @@ public final class CitebotProfile implements RetrievalProfile {
         }
         PassageIndex index = PassageIndex.open(workDir, indexSettings, clock, embedder);
         try {
+            // Two writing threads would split the documents into segments by timing, and each
+            // segment has its own vector graph: one thread and one segment make the semantic leg,
+            // and so the hybrid figures, the same on every run and every heap size.
+            index.writeOnOneThread();
             index.rebuild(documents);
+            index.mergeIntoOneSegment();
         } catch (IOException | RuntimeException e) {
             index.close();
             throw e;
