@@ -105,14 +105,15 @@ public final class CitebotProfile implements RetrievalProfile {
 
     /**
      * The settings sweep behind the report on citebot's defaults: the defaults, then one change at a
-     * time (field weights, which build their own index, the proximity boost, BM25's parameters), then equal title and body weight without the proximity boost (which, scored
-     * as one BM25F field, lands on Anserini's flat run), each retrieving {@code depth} documents per
-     * topic.
+     * time (field weights, which build their own index, the proximity boost, BM25's parameters, the
+     * candidate window), then equal title and body weight without the proximity boost (which,
+     * scored as one BM25F field, lands close to Anserini's flat run), each retrieving {@code depth}
+     * documents per topic.
      */
     public static List<CitebotProfile> settingsSweep(Clock clock, int depth) {
         SearchSettings d = SearchSettings.defaults();
         IndexSettings index = IndexSettings.defaults();
-        return List.of(
+        List<CitebotProfile> sweep = new ArrayList<>(List.of(
                 new CitebotProfile("citebot", index, d, clock, depth),
                 new CitebotProfile("citebot-title1.0", withTitle(index, 1.0f), d, clock, depth),
                 new CitebotProfile("citebot-title1.5", withTitle(index, 1.5f), d, clock, depth),
@@ -120,8 +121,18 @@ public final class CitebotProfile implements RetrievalProfile {
                 new CitebotProfile("citebot-proximity0", index, d.withProximityBoost(0f), clock, depth),
                 new CitebotProfile(
                         "citebot-title1.0-proximity0", withTitle(index, 1.0f), d.withProximityBoost(0f), clock, depth),
-                new CitebotProfile("citebot-bm25-1.2-0.75", IndexSettings.luceneDefaults(), d, clock, depth));
+                new CitebotProfile("citebot-bm25-1.2-0.75", IndexSettings.luceneDefaults(), d, clock, depth)));
+        for (int window : WINDOW_SWEEP) {
+            if (window != d.candidateWindow()) {
+                sweep.add(new CitebotProfile(
+                        "citebot-window" + window, index, d.withCandidateWindow(window), clock, depth));
+            }
+        }
+        return List.copyOf(sweep);
     }
+
+    /** Candidate windows the sweep measures besides the default. */
+    static final List<Integer> WINDOW_SWEEP = List.of(5, 10, 20, 50, 100);
 
     private static IndexSettings withTitle(IndexSettings settings, float titleWeight) {
         return settings.withFieldWeights(titleWeight, settings.sectionWeight());
