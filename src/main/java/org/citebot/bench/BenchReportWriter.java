@@ -173,13 +173,17 @@ public final class BenchReportWriter {
                 profile.queries(),
                 profile.meanMicros(),
                 profile.samples());
-        for (StageProfile.StageCost stage : profile.stages()) {
+        writeStages(profile, out);
+        for (Map.Entry<String, StageProfile> entry : size.indexingProfiles().entrySet()) {
+            StageProfile indexing = entry.getValue();
             out.printf(
                     Locale.ROOT,
-                    "  %-45s %5.1f%% %8.0f µs%n",
-                    stage.stage(),
-                    stage.share() * 100,
-                    stage.microsPerQuery());
+                    "%s indexing by stage (untimed run: %d passages, %.1f µs a passage, %d samples, all threads):%n",
+                    entry.getKey(),
+                    indexing.queries(),
+                    indexing.meanMicros(),
+                    indexing.samples());
+            writeStages(indexing, out);
         }
         out.printf(Locale.ROOT, "citebot / baseline:%n");
         String last = "";
@@ -192,6 +196,17 @@ public final class BenchReportWriter {
             if (ratio.figure().equals("heap delta bytes") || ratio.figure().equals("index size bytes")) {
                 out.println();
             }
+        }
+    }
+
+    private static void writeStages(StageProfile profile, PrintWriter out) {
+        for (StageProfile.StageCost stage : profile.stages()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-60s %5.1f%% %8.1f µs%n",
+                    stage.stage(),
+                    stage.share() * 100,
+                    stage.microsPerQuery());
         }
     }
 

@@ -1,21 +1,11 @@
 package org.citebot.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordedThread;
-import jdk.jfr.consumer.RecordingFile;
-import org.citebot.bench.StageProfile.StageCost;
 
 /**
  * Profiles citebot's uncached search by stage without touching its code: JDK Flight Recorder samples
@@ -34,73 +24,26 @@ final class SearchStageProfiler {
     static StageProfile profile(CitebotEngine.Opened opened, List<String> queries, double seconds, Path workDir)
             throws IOException {
         long[] done = new long[2];
-        Throwable[] failure = new Throwable[1];
-        Path dump = Files.createTempFile(workDir, "profile-", ".jfr");
-        try (Recording recording = new Recording()) {
-            recording
-                    .enable("jdk.ExecutionSample")
-                    .withPeriod(Duration.ofMillis(1))
-                    .withStackTrace();
-            recording.setToDisk(true);
-            recording.start();
-            Thread thread = new Thread(
-                    () -> {
-                        try {
-                            long started = System.nanoTime();
-                            long deadline = started + (long) (seconds * 1e9);
-                            long count = 0;
-                            // At least a tenth of the query set, then until the time is up.
-                            int minimum = Math.max(1, queries.size() / 10);
-                            for (int i = 0;
-                                    count < minimum || System.nanoTime() < deadline;
-                                    i = (i + 1) % queries.size()) {
-                                opened.search(queries.get(i));
-                                count++;
-                            }
-                            done[0] = count;
-                            done[1] = System.nanoTime() - started;
-                        } catch (Throwable t) {
-                            failure[0] = t;
-                        }
-                    },
-                    THREAD_NAME);
-            thread.start();
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while profiling", e);
-            }
-            recording.stop();
-            recording.dump(dump);
-        }
-        if (failure[0] != null) {
-            throw new IOException("the profiled search failed: " + failure[0], failure[0]);
-        }
-        try {
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            int total = 0;
-            for (RecordedEvent event : RecordingFile.readAllEvents(dump)) {
-                RecordedThread sampled = event.getThread("sampledThread");
-                RecordedStackTrace stack = event.getStackTrace();
-                if (sampled == null || stack == null || !THREAD_NAME.equals(sampled.getJavaName())) {
-                    continue;
-                }
-                counts.merge(stage(stack.getFrames()), 1, Integer::sum);
-                total++;
-            }
-            int queriesRun = (int) done[0];
-            double meanMicros = done[1] / 1_000.0 / Math.max(1, queriesRun);
-            List<StageCost> stages = new ArrayList<>();
-            for (Map.Entry<String, Integer> entry : counts.entrySet()) {
-                double share = (double) entry.getValue() / total;
-                stages.add(new StageCost(entry.getKey(), entry.getValue(), share, share * meanMicros));
-            }
-            stages.sort(Comparator.comparingInt(StageCost::samples).reversed());
-            return new StageProfile(queriesRun, meanMicros, total, stages);
-        } finally {
-            Files.deleteIfExists(dump);
-        }
+        Map<String, Integer> counts = ExecutionSampler.sample(
+                workDir,
+                Duration.ofMillis(1),
+                THREAD_NAME,
+                () -> {
+                    long started = System.nanoTime();
+                    long deadline = started + (long) (seconds * 1e9);
+                    long count = 0;
+                    // At least a tenth of the query set, then until the time is up.
+                    int minimum = Math.max(1, queries.size() / 10);
+                    for (int i = 0; count < minimum || System.nanoTime() < deadline; i = (i + 1) % queries.size()) {
+                        opened.search(queries.get(i));
+                        count++;
+                    }
+                    done[0] = count;
+                    done[1] = System.nanoTime() - started;
+                },
+                (thread, frames) -> THREAD_NAME.equals(thread) ? stage(frames) : null);
+        int queriesRun = (int) done[0];
+        return StageProfile.of(queriesRun, done[1] / 1_000.0 / Math.max(1, queriesRun), counts);
     }
 
     /** The stage a sample belongs to, from its innermost citebot frame (frames run innermost first). */
@@ -127,8 +70,8 @@ final class SearchStageProfiler {
         String method = rawMethod.startsWith("lambda$") ? rawMethod.split("\\$")[1] : rawMethod;
         if (type.startsWith("Reranking")) {
             return method.equals("diversify") || method.equals("docIds")
-                    ? "diversity (top 100)"
-                    : "proximity rescoring (top 100)";
+                    ? "diversity (candidate window)"
+                    : "proximity rescoring (candidate window)";
         }
         if (type.startsWith("LexicalQueries")) {
             return "query building";
@@ -156,7 +99,7 @@ final class SearchStageProfiler {
         }
         if (type.startsWith("LuceneSearchService")) {
             if (callee.startsWith("org.apache.lucene.search.IndexSearcher.search")) {
-                return "BM25F matching and top-100 collection";
+                return "BM25F matching and top-k collection";
             }
             if (callee.startsWith("org.apache.lucene.search.IndexSearcher.count")) {
                 return "counting all hits";

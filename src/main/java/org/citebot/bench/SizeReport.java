@@ -11,6 +11,9 @@ import java.util.Map;
  * @param indexing by engine: {@code citebot}, {@code lucene}, {@code fts5}
  * @param search by setup: {@code citebot}, {@code lucene}, {@code lucene+highlighter}, {@code fts5},
  *     {@code fts5+snippet}
+ * @param profile where citebot's uncached search spends its time
+ * @param indexingProfiles where indexing spends its time, by engine ({@code citebot}, {@code lucene}),
+ *     from an untimed run of its own
  */
 public record SizeReport(
         int passages,
@@ -21,6 +24,7 @@ public record SizeReport(
         Map<String, SearchFigures> search,
         CacheFigures cache,
         StageProfile profile,
+        Map<String, StageProfile> indexingProfiles,
         List<Ratio> ratios,
         List<TargetCheck> targets,
         Map<String, EmbeddingFigures> embedding) {
@@ -29,6 +33,7 @@ public record SizeReport(
         embedding = Collections.unmodifiableMap(new LinkedHashMap<>(embedding));
         indexing = Collections.unmodifiableMap(new LinkedHashMap<>(indexing));
         search = Collections.unmodifiableMap(new LinkedHashMap<>(search));
+        indexingProfiles = Collections.unmodifiableMap(new LinkedHashMap<>(indexingProfiles));
         ratios = List.copyOf(ratios);
         targets = List.copyOf(targets);
     }

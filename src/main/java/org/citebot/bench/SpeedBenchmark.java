@@ -174,6 +174,15 @@ public final class SpeedBenchmark {
                     format(figures.megabytesPerSecond()),
                     format(figures.indexBytes() / 1e6));
         }
+        Map<String, StageProfile> indexingProfiles = new LinkedHashMap<>();
+        for (String engine : List.of(CITEBOT, LUCENE)) {
+            Path profiled = dir.resolve(engine + "-profiled");
+            Files.createDirectories(profiled);
+            StageProfile profile = IndexingStageProfiler.profile(indexers.get(engine), corpus, profiled, dir);
+            indexingProfiles.put(engine, profile);
+            deleteRecursively(profiled);
+            LOG.info("{} indexing stage profile: {}", engine, profile.stages());
+        }
         Map<String, EmbeddingFigures> embedding = new LinkedHashMap<>();
         Optional<CitebotEngine> hybrid =
                 semantic.filter(e -> size <= hybridPassages).map(e -> new CitebotEngine(clock, Optional.of(e)));
@@ -252,6 +261,7 @@ public final class SpeedBenchmark {
                 search,
                 cache,
                 profile,
+                indexingProfiles,
                 ratios(indexing, search),
                 targets(passages, indexing, search, cache, embedding),
                 embedding);

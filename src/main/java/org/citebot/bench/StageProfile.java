@@ -1,13 +1,16 @@
 package org.citebot.bench;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Where citebot's uncached search spends its time, from JDK Flight Recorder's execution samples of
- * the searching thread, each attributed to the pipeline stage on its stack.
+ * Where citebot's uncached search (or its indexing) spends its time, from JDK Flight Recorder's
+ * execution samples, each attributed to the pipeline stage on its stack.
  *
- * @param queries searches run while recording
- * @param meanMicros mean latency of those searches
+ * @param queries searches run while recording (for indexing: passages indexed)
+ * @param meanMicros mean latency of those searches (for indexing: mean time per passage)
  * @param samples execution samples attributed
  * @param stages the stages, most expensive first
  */
@@ -15,6 +18,18 @@ public record StageProfile(int queries, double meanMicros, int samples, List<Sta
 
     public StageProfile {
         stages = List.copyOf(stages);
+    }
+
+    /** The profile of {@code runs} runs of {@code meanMicros} each, from the samples counted per stage. */
+    static StageProfile of(int runs, double meanMicros, Map<String, Integer> counts) {
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        List<StageCost> stages = new ArrayList<>();
+        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+            double share = (double) entry.getValue() / Math.max(1, total);
+            stages.add(new StageCost(entry.getKey(), entry.getValue(), share, share * meanMicros));
+        }
+        stages.sort(Comparator.comparingInt(StageCost::samples).reversed());
+        return new StageProfile(runs, meanMicros, total, stages);
     }
 
     /**

@@ -32,9 +32,9 @@ public final class IndexSchema {
      * Bump whenever fields, their options or the analysis change: an index written with an older
      * version reports {@link PassageIndex#needsRebuild()} and is rebuilt from the corpus. Version 2
      * added the file stamps of document records; version 3 indexed {@link #BODY_WORDS} with
-     * positions, for quoted phrases.
+     * positions, for quoted phrases; version 4 added {@link #WEIGHTED}, the one field BM25F scores.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     /** {@code passage} or {@code document}: which kind of entry a Lucene document is. */
     public static final String KIND = "kind";
@@ -50,12 +50,22 @@ public final class IndexSchema {
     public static final String ORDINAL = "ordinal";
     /** Stored: number of the first paragraph the passage covers. */
     public static final String PARAGRAPH = "paragraph";
-    /** Analyzed and stored: the heading above the passage; boosted above the body at query time. */
+    /** Analyzed with positions and stored: the heading above the passage (for phrases; scored in {@link #WEIGHTED}). */
     public static final String SECTION = "section";
-    /** Analyzed and stored on passages: the document title; boosted above the body at query time. */
+    /** Analyzed with positions and stored on passages: the document title (for phrases; scored in {@link #WEIGHTED}). */
     public static final String TITLE = "title";
-    /** Analyzed with offsets in the postings (for the UnifiedHighlighter) and stored: the passage text. */
+    /**
+     * Analyzed with positions and offsets in the postings (for proximity, phrases and the
+     * UnifiedHighlighter) and stored: the passage text.
+     */
     public static final String BODY = "body";
+    /**
+     * Title, section and body in one field whose term frequencies carry the field weights ({@link
+     * IndexSettings#titleFrequency()} a title occurrence, and so on), without positions: what BM25F
+     * scores a passage by, with one set of postings and impacts per term, so block-max WAND can skip.
+     * Only passages have it.
+     */
+    public static final String WEIGHTED = "weighted";
     /**
      * The passage text lower-cased but neither stemmed nor stripped of stop words, with positions:
      * where a quoted phrase must appear as written, and the dictionary "did you mean" draws real
@@ -130,9 +140,19 @@ public final class IndexSchema {
     static final String COMMIT_BUILT_AT = "citebot.built_at";
     static final String COMMIT_GENERATION = "citebot.generation";
     static final String COMMIT_VECTOR_MODEL = "citebot.vector_model";
+    static final String COMMIT_FIELD_WEIGHTS = "citebot.field_weights";
 
-    /** Tokenized, stored, with frequencies, positions and offsets so highlighting needs no re-analysis. */
+    /**
+     * Tokenized (from tokens analyzed beforehand), with frequencies, positions and offsets so
+     * highlighting needs no re-analysis; the text is stored by a separate stored field.
+     */
     public static final FieldType BODY_TYPE = bodyType();
+
+    /** Tokenized with positions and norms, not stored: title and section, for phrases. */
+    public static final FieldType PHRASE_TYPE = phraseType();
+
+    /** Tokenized with term frequencies and norms, no positions: the weighted field, whose frequencies are set. */
+    public static final FieldType WEIGHTED_TYPE = weightedType();
 
     /** Tokenized, not stored, with positions and without norms: exact phrases and spellings. */
     public static final FieldType WORDS_TYPE = wordsType();
@@ -194,8 +214,21 @@ public final class IndexSchema {
     }
 
     private static FieldType bodyType() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    private static FieldType phraseType() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.freeze();
+        return type;
+    }
+
+    private static FieldType weightedType() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         type.freeze();
         return type;
     }

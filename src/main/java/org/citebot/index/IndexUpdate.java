@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.citebot.corpus.Passage;
 import org.citebot.semantic.PassageEmbedder;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * calls, writes nothing and answers with the {@link #plan()}.
  *
  * <p>Not thread-safe: one thread feeds an update, holding the index's update lock until it closes.
+ * The documents it hands over are embedded and written on the update's own writing threads ({@link
+ * ParallelWrites}), a few at a time, while the feeding thread reads the next file.
  */
 public final class IndexUpdate implements Closeable {
 
@@ -36,7 +39,7 @@ public final class IndexUpdate implements Closeable {
     static final int EMBEDDING_SLICE = 32;
 
     private final PassageIndex index;
-    private final boolean writes;
+    private final boolean writing;
     private final boolean rebuild;
     /** Whether documents nobody mentioned stay as they are (an added article put or removed alone). */
     private final boolean partial;
@@ -45,6 +48,7 @@ public final class IndexUpdate implements Closeable {
     private final IndexMetadata previous;
     private final Map<String, IndexedFile> indexed;
     private final long started = System.nanoTime();
+    private final ParallelWrites writes;
     /** Every document of the corpus so far, by id, with its indexed hash, in the order given. */
     private final Map<String, String> hashes = new HashMap<>();
     /** Passages of every document given so far, by id. */
@@ -59,7 +63,8 @@ public final class IndexUpdate implements Closeable {
     private boolean wroteDocuments;
 
     private boolean dirty;
-    private boolean finished;
+    /** Read by the writing threads, which stop embedding once the update is finished. */
+    private volatile boolean finished;
 
     IndexUpdate(
             PassageIndex index,
@@ -85,12 +90,13 @@ public final class IndexUpdate implements Closeable {
             throw new IllegalArgumentException("a partial update cannot rebuild the index");
         }
         this.index = index;
-        this.writes = writes;
+        this.writing = writes;
         this.rebuild = rebuild;
         this.partial = partial;
         this.guard = guard;
         this.previous = previous;
         this.indexed = Map.copyOf(indexed);
+        this.writes = new ParallelWrites(writes ? index.writerThreads() : 1);
         if (writes && rebuild) {
             dirty = true;
             index.writer().deleteAll();
@@ -140,19 +146,38 @@ public final class IndexUpdate implements Closeable {
             unchanged.add(id);
             write = false;
         }
-        if (write && writes) {
-            Optional<List<float[]>> vectors = embed(document, progress);
+        if (write && writing) {
             dirty = true;
             wroteDocuments = true;
-            index.writer()
-                    .updateDocuments(
-                            new Term(IndexSchema.DOC_ID, id), PassageDocuments.lazyDocuments(document, stamp, vectors));
+            IndexWriter writer = index.writer();
+            PassageDocuments builder = index.documentBuilder();
+            IndexProgress heard = serialized(progress);
+            writes.submit(
+                    () -> {
+                        Optional<List<float[]>> vectors = embed(document, heard);
+                        writer.updateDocuments(
+                                new Term(IndexSchema.DOC_ID, id),
+                                builder.lazyDocuments(document, hash, stamp, vectors));
+                    },
+                    guard::abandoned);
         }
+    }
+
+    /** Progress heard from the writing threads one call at a time, as listeners expect. */
+    private IndexProgress serialized(IndexProgress progress) {
+        return progress == IndexProgress.NONE
+                ? progress
+                : (phase, done, total) -> {
+                    synchronized (this.writes) {
+                        progress.onProgress(phase, done, total);
+                    }
+                };
     }
 
     /**
      * The vectors of the document's passages, in slices so a long document shows its progress and a
-     * watchdog's stop is heard between slices; empty when the index has no embedder.
+     * watchdog's stop is heard between slices; empty when the index has no embedder. Runs on a
+     * writing thread, so the model embeds one document while another is analyzed and the next file read.
      */
     private Optional<List<float[]>> embed(IndexedDocument document, IndexProgress progress) {
         Optional<PassageEmbedder> embedder = index.embedder();
@@ -261,9 +286,10 @@ public final class IndexUpdate implements Closeable {
      */
     public UpdateReport commit() throws IOException {
         checkOpen();
-        if (!writes) {
+        if (!writing) {
             throw new IllegalStateException("a preview never commits");
         }
+        writes.awaitAll(guard::abandoned);
         UpdatePlan plan = plan();
         finished = true;
         if (!plan.changesIndex()) {
@@ -317,6 +343,9 @@ public final class IndexUpdate implements Closeable {
     /** Rolls back whatever was written unless it was committed, and releases the index. */
     @Override
     public void close() {
+        // No document may still be written while the update rolls back or the next one starts.
+        finished = true;
+        writes.close();
         try {
             if (dirty) {
                 index.rollback(new CancellationException("the update ended without its commit"));
@@ -324,7 +353,7 @@ public final class IndexUpdate implements Closeable {
         } finally {
             dirty = false;
             finished = true;
-            index.endUpdate(writes);
+            index.endUpdate(writing);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.citebot.index;
 
+import java.io.Closeable;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,10 +9,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -19,29 +23,46 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;
 import org.citebot.corpus.SourceDocument;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Pure conversions between citebot's values and Lucene documents: a passage (with its document's
+ * Conversions between citebot's values and Lucene documents: a passage (with its document's
  * metadata) to the Lucene document that indexes it, a corpus document to its record, and back from
- * stored fields to {@link StoredPassage} and {@link DocumentSummary}. No I/O, no state.
+ * stored fields to {@link StoredPassage} and {@link DocumentSummary}. No I/O and no state beyond the
+ * analyzer: writing analyzes each text once and replays its tokens into every field that indexes it
+ * ({@link AnalyzedText}), so the body is not analyzed twice for {@link IndexSchema#BODY} and {@link
+ * IndexSchema#WEIGHTED}, nor a document's title once a passage. The index makes one per writer; it
+ * is safe to use from several indexing threads.
  */
-public final class PassageDocuments {
+public final class PassageDocuments implements Closeable {
 
-    private PassageDocuments() {}
+    /** The content analysis, an instance of its own so its reuse never meets the writer's. */
+    private final Analyzer content;
+
+    private final int titleFrequency;
+    private final int sectionFrequency;
+    private final int bodyFrequency;
+
+    /** Builds documents analyzed and weighted as {@code settings} say. */
+    public PassageDocuments(IndexSettings settings) {
+        this.content = settings.contentAnalyzer().get();
+        this.titleFrequency = settings.titleFrequency();
+        this.sectionFrequency = settings.sectionFrequency();
+        this.bodyFrequency = settings.bodyFrequency();
+    }
 
     /**
      * The Lucene document for one passage.
      *
      * @throws IllegalArgumentException when the passage belongs to another document
      */
-    public static Document toDocument(SourceDocument source, Passage passage) {
+    public Document toDocument(SourceDocument source, Passage passage) {
         return toDocument(source, passage, DocumentOrigin.CORPUS);
     }
 
@@ -51,11 +72,13 @@ public final class PassageDocuments {
      *
      * @throws IllegalArgumentException when the passage belongs to another document
      */
-    public static Document toDocument(SourceDocument source, Passage passage, DocumentOrigin origin) {
-        if (!passage.docId().equals(source.id())) {
-            throw new IllegalArgumentException(
-                    "passage " + passage.id() + " does not belong to document " + source.id());
-        }
+    public Document toDocument(SourceDocument source, Passage passage, DocumentOrigin origin) {
+        checkOwner(source, passage);
+        return toDocument(
+                source, passage, origin, new TitleTokens(source.metadata().title()));
+    }
+
+    private Document toDocument(SourceDocument source, Passage passage, DocumentOrigin origin, TitleTokens shared) {
         DocumentMetadata metadata = source.metadata();
         Document doc = new Document();
         doc.add(new StringField(IndexSchema.KIND, IndexSchema.KIND_PASSAGE, Field.Store.NO));
@@ -63,10 +86,25 @@ public final class PassageDocuments {
         addDocId(doc, source.id());
         doc.add(new StoredField(IndexSchema.ORDINAL, passage.ordinal()));
         doc.add(new StoredField(IndexSchema.PARAGRAPH, passage.paragraph()));
-        passage.section().ifPresent(section -> doc.add(new TextField(IndexSchema.SECTION, section, Field.Store.YES)));
-        doc.add(new TextField(IndexSchema.TITLE, metadata.title(), Field.Store.YES));
-        doc.add(new Field(IndexSchema.BODY, passage.text(), IndexSchema.BODY_TYPE));
+        AnalyzedText title = shared.title();
+        Optional<AnalyzedText> section = passage.section().map(shared::section);
+        AnalyzedText body = AnalyzedText.of(content, IndexSchema.BODY, passage.text());
+        passage.section().ifPresent(text -> doc.add(new StoredField(IndexSchema.SECTION, text)));
+        section.ifPresent(tokens -> doc.add(new Field(IndexSchema.SECTION, tokens.replay(), IndexSchema.PHRASE_TYPE)));
+        doc.add(new StoredField(IndexSchema.TITLE, metadata.title()));
+        doc.add(new Field(IndexSchema.TITLE, title.replay(), IndexSchema.PHRASE_TYPE));
+        doc.add(new StoredField(IndexSchema.BODY, passage.text()));
+        doc.add(new Field(IndexSchema.BODY, body.replay(), IndexSchema.BODY_TYPE));
         doc.add(new Field(IndexSchema.BODY_WORDS, passage.text(), IndexSchema.WORDS_TYPE));
+        doc.add(new Field(
+                IndexSchema.WEIGHTED,
+                section.isPresent()
+                        ? AnalyzedText.weighted(
+                                new AnalyzedText[] {title, section.get(), body},
+                                new int[] {titleFrequency, sectionFrequency, bodyFrequency})
+                        : AnalyzedText.weighted(
+                                new AnalyzedText[] {title, body}, new int[] {titleFrequency, bodyFrequency}),
+                IndexSchema.WEIGHTED_TYPE));
         doc.add(new StoredField(IndexSchema.START, passage.start()));
         doc.add(new StoredField(IndexSchema.END, passage.end()));
         addMetadata(doc, metadata);
@@ -74,16 +112,76 @@ public final class PassageDocuments {
         return doc;
     }
 
+    /**
+     * What the weighted field of a passage holds, term by term: the summed term frequency of its
+     * title, section and body occurrences as {@link IndexSchema#WEIGHTED} writes them. For another
+     * search tier that must score the same field (the Solr collection sends these frequencies), so
+     * both sides share one definition of the weights.
+     *
+     * @throws IllegalArgumentException when the passage belongs to another document
+     */
+    public Map<String, Integer> weightedFrequencies(SourceDocument source, Passage passage) {
+        checkOwner(source, passage);
+        Map<String, Integer> frequencies = new LinkedHashMap<>();
+        count(
+                frequencies,
+                AnalyzedText.of(content, IndexSchema.TITLE, source.metadata().title()),
+                titleFrequency);
+        passage.section()
+                .ifPresent(text ->
+                        count(frequencies, AnalyzedText.of(content, IndexSchema.SECTION, text), sectionFrequency));
+        count(frequencies, AnalyzedText.of(content, IndexSchema.BODY, passage.text()), bodyFrequency);
+        return frequencies;
+    }
+
+    private static void count(Map<String, Integer> frequencies, AnalyzedText text, int frequency) {
+        for (int i = 0; i < text.size(); i++) {
+            frequencies.merge(text.term(i), frequency, Integer::sum);
+        }
+    }
+
+    /**
+     * A document's title analyzed once for all its passages, and its section headings, which
+     * consecutive passages share, each analyzed once.
+     */
+    private final class TitleTokens {
+        private final String titleText;
+        private @Nullable AnalyzedText title;
+        private @Nullable String lastSection;
+        private @Nullable AnalyzedText lastSectionTokens;
+
+        TitleTokens(String titleText) {
+            this.titleText = titleText;
+        }
+
+        AnalyzedText title() {
+            if (title == null) {
+                title = AnalyzedText.of(content, IndexSchema.TITLE, titleText);
+            }
+            return title;
+        }
+
+        AnalyzedText section(String text) {
+            if (lastSectionTokens == null || !text.equals(lastSection)) {
+                lastSection = text;
+                lastSectionTokens = AnalyzedText.of(content, IndexSchema.SECTION, text);
+            }
+            return lastSectionTokens;
+        }
+    }
+
     /** The record of a corpus document: its metadata, hashes and passage count; never a search hit. */
     public static Document toDocumentRecord(IndexedDocument indexed) {
-        return toDocumentRecord(indexed, Optional.empty());
+        return toDocumentRecord(indexed, indexedHash(indexed), Optional.empty());
     }
 
     /**
      * The record of a corpus document with the stamp of the file it was read from, by which the
      * next reindex recognises the file unchanged without reading it.
+     *
+     * @param indexedHash the document's {@link #indexedHash}, computed once by the caller
      */
-    public static Document toDocumentRecord(IndexedDocument indexed, Optional<FileStamp> stamp) {
+    public static Document toDocumentRecord(IndexedDocument indexed, String indexedHash, Optional<FileStamp> stamp) {
         SourceDocument source = indexed.document();
         Document doc = new Document();
         doc.add(new StringField(IndexSchema.KIND, IndexSchema.KIND_DOCUMENT, Field.Store.NO));
@@ -91,7 +189,7 @@ public final class PassageDocuments {
         doc.add(new StoredField(IndexSchema.DOCUMENT_TITLE, source.metadata().title()));
         doc.add(new StoredField(IndexSchema.PATH, source.path()));
         doc.add(new StoredField(IndexSchema.CONTENT_HASH, source.contentHash()));
-        doc.add(new StoredField(IndexSchema.INDEXED_HASH, indexedHash(indexed)));
+        doc.add(new StoredField(IndexSchema.INDEXED_HASH, indexedHash));
         doc.add(new StoredField(IndexSchema.PASSAGE_COUNT, indexed.passages().size()));
         stamp.ifPresent(file -> {
             doc.add(new StoredField(IndexSchema.FILE_SIZE, file.size()));
@@ -108,45 +206,31 @@ public final class PassageDocuments {
     }
 
     /**
-     * Everything one corpus document is indexed as, its passages then its record, in the order they
-     * must be written as one block. The whole block is built before anything is written, so a bad
-     * passage fails before the document is touched.
+     * Everything one document is indexed as, built at once: for callers that write a few documents
+     * (an added article) or compare with another index; a corpus streams {@link #lazyDocuments}.
      */
-    public static List<Document> toDocuments(IndexedDocument indexed) {
-        return toDocuments(indexed, Optional.empty());
-    }
-
-    /** Like {@link #toDocuments(IndexedDocument)}, the record carrying the file's stamp. */
-    public static List<Document> toDocuments(IndexedDocument indexed, Optional<FileStamp> stamp) {
+    public List<Document> toDocuments(IndexedDocument indexed) {
         List<Document> docs = new ArrayList<>(indexed.passages().size() + 1);
-        for (Passage passage : indexed.passages()) {
-            docs.add(toDocument(indexed.document(), passage, indexed.origin()));
-        }
-        docs.add(toDocumentRecord(indexed, stamp));
+        lazyDocuments(indexed, indexedHash(indexed), Optional.empty(), Optional.empty())
+                .forEach(docs::add);
         return docs;
     }
 
     /**
-     * The same block as {@link #toDocuments(IndexedDocument, Optional)}, each Lucene document built
-     * only when the writer asks for it: a file of a million short paragraphs has tens of thousands
-     * of passages, and their Lucene documents together would take tens of megabytes. Every passage
-     * is checked before the first is handed over, so a bad one still fails before anything is written.
+     * Everything one corpus document is indexed as, its passages then its record, in the order they
+     * must be written as one block, each Lucene document built only when the writer asks for it: a
+     * file of a million short paragraphs has tens of thousands of passages, and their Lucene
+     * documents together would take tens of megabytes. Every passage is checked before the first is
+     * handed over, so a bad one still fails before anything is written.
      *
-     * @throws IllegalArgumentException when a passage belongs to another document
-     */
-    public static Iterable<Document> lazyDocuments(IndexedDocument indexed, Optional<FileStamp> stamp) {
-        return lazyDocuments(indexed, stamp, Optional.empty());
-    }
-
-    /**
-     * Like {@link #lazyDocuments(IndexedDocument, Optional)}, each passage carrying its vector.
-     *
-     * @param vectors one unit vector per passage, in passage order
+     * @param indexedHash the document's {@link #indexedHash}, computed once by the caller
+     * @param stamp the file's stamp, for the record
+     * @param vectors one unit vector per passage, in passage order, when the index holds vectors
      * @throws IllegalArgumentException when a passage belongs to another document, or the vectors
      *     do not match the passages one to one
      */
-    public static Iterable<Document> lazyDocuments(
-            IndexedDocument indexed, Optional<FileStamp> stamp, Optional<List<float[]>> vectors) {
+    public Iterable<Document> lazyDocuments(
+            IndexedDocument indexed, String indexedHash, Optional<FileStamp> stamp, Optional<List<float[]>> vectors) {
         SourceDocument source = indexed.document();
         if (vectors.isPresent() && vectors.get().size() != indexed.passages().size()) {
             throw new IllegalArgumentException(
@@ -154,13 +238,11 @@ public final class PassageDocuments {
                             + vectors.get().size() + " vectors");
         }
         for (Passage passage : indexed.passages()) {
-            if (!passage.docId().equals(source.id())) {
-                throw new IllegalArgumentException(
-                        "passage " + passage.id() + " does not belong to document " + source.id());
-            }
+            checkOwner(source, passage);
         }
         List<Passage> passages = indexed.passages();
         return () -> new Iterator<>() {
+            private final TitleTokens shared = new TitleTokens(source.metadata().title());
             private int next;
 
             @Override
@@ -175,14 +257,26 @@ public final class PassageDocuments {
                 }
                 int at = next++;
                 if (at == passages.size()) {
-                    return toDocumentRecord(indexed, stamp);
+                    return toDocumentRecord(indexed, indexedHash, stamp);
                 }
-                Document passage = toDocument(source, passages.get(at), indexed.origin());
+                Document passage = toDocument(source, passages.get(at), indexed.origin(), shared);
                 vectors.ifPresent(all -> passage.add(new KnnFloatVectorField(
                         IndexSchema.VECTOR, all.get(at), VectorSimilarityFunction.DOT_PRODUCT)));
                 return passage;
             }
         };
+    }
+
+    private static void checkOwner(SourceDocument source, Passage passage) {
+        if (!passage.docId().equals(source.id())) {
+            throw new IllegalArgumentException(
+                    "passage " + passage.id() + " does not belong to document " + source.id());
+        }
+    }
+
+    @Override
+    public void close() {
+        content.close();
     }
 
     /** Reads what a document record says about its file and what was indexed for it. */

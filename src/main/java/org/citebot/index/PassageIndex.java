@@ -60,6 +60,9 @@ public final class PassageIndex implements Closeable, SearchableIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(PassageIndex.class);
 
+    /** Writing threads at most: more only contend with the searches the bot serves meanwhile. */
+    static final int MAX_WRITER_THREADS = 2;
+
     private final Directory directory;
     private final IndexSettings settings;
     private final Analyzer analyzer;
@@ -67,7 +70,9 @@ public final class PassageIndex implements Closeable, SearchableIndex {
     private final Clock clock;
     private final SearcherManager searchers;
     private final Optional<PassageEmbedder> embedder;
+    private final PassageDocuments documentBuilder;
     private final ReentrantLock updateLock = new ReentrantLock();
+    private volatile boolean oneWriterThread;
 
     /** Guarded by {@link #updateLock}; replaced after a rollback, which closes the writer. */
     private IndexWriter writer;
@@ -93,8 +98,14 @@ public final class PassageIndex implements Closeable, SearchableIndex {
         this.analyzer = IndexSchema.perFieldAnalyzer(settings.contentAnalyzer().get());
         this.similarity = settings.similarity();
         this.clock = clock;
+        this.documentBuilder = new PassageDocuments(settings);
         boolean created = !DirectoryReader.indexExists(directory);
-        this.writer = newWriter();
+        try {
+            this.writer = newWriter();
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(documentBuilder, analyzer);
+            throw e;
+        }
         try {
             if (created) {
                 IndexMetadata empty = new IndexMetadata(
@@ -112,7 +123,7 @@ public final class PassageIndex implements Closeable, SearchableIndex {
             });
         } catch (IOException | RuntimeException e) {
             // Release the write lock so the caller can retry or wipe the directory.
-            IOUtils.closeWhileHandlingException(writer, analyzer);
+            IOUtils.closeWhileHandlingException(writer, analyzer, documentBuilder);
             throw e;
         }
         IndexMetadata metadata = metadata();
@@ -372,7 +383,7 @@ public final class PassageIndex implements Closeable, SearchableIndex {
     public void close() throws IOException {
         updateLock.lock();
         try {
-            IOUtils.close(searchers, writer, analyzer, directory);
+            IOUtils.close(searchers, writer, analyzer, documentBuilder, directory);
         } finally {
             updateLock.unlock();
         }
@@ -404,6 +415,23 @@ public final class PassageIndex implements Closeable, SearchableIndex {
         }
     }
 
+    /**
+     * Merges the index into one segment and commits that: for evaluations, whose hybrid figures must
+     * not depend on how the writing threads happened to split the documents into segments (each
+     * segment has its own HNSW graph and vector quantization). The bot never calls it; on a large
+     * index it rewrites everything.
+     */
+    public void mergeIntoOneSegment() throws IOException {
+        updateLock.lock();
+        try {
+            writer.forceMerge(1);
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } finally {
+            updateLock.unlock();
+        }
+    }
+
     /** The writer, for the update that holds the update lock. */
     IndexWriter writer() {
         if (!updateLock.isHeldByCurrentThread()) {
@@ -414,6 +442,30 @@ public final class PassageIndex implements Closeable, SearchableIndex {
 
     Clock clock() {
         return clock;
+    }
+
+    /** Builds the Lucene documents the writer takes; safe to share among writing threads. */
+    PassageDocuments documentBuilder() {
+        return documentBuilder;
+    }
+
+    /**
+     * Threads an update writes documents on: two where there are two cores or more, since analysis
+     * is most of the work of writing and Lucene's writer takes documents from several threads at once.
+     */
+    int writerThreads() {
+        return oneWriterThread
+                ? 1
+                : Math.max(1, Math.min(MAX_WRITER_THREADS, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Makes the updates from now on write on the feeding thread alone, so two builds of one corpus
+     * give the same segments, document order and vector graphs: for evaluations, whose hybrid
+     * figures depend on them. The bot never calls it.
+     */
+    public void writeOnOneThread() {
+        oneWriterThread = true;
     }
 
     /** Commits everything written with {@code next} as the commit's metadata. */
@@ -457,9 +509,23 @@ public final class PassageIndex implements Closeable, SearchableIndex {
                 .setCodec(IndexSchema.codec())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setSimilarity(similarity)
+                .setRAMBufferSizeMB(ramBufferMegabytes(Runtime.getRuntime().maxMemory()))
                 .setCommitOnClose(false);
         return new IndexWriter(directory, config);
     }
+
+    /**
+     * The writer's buffer for a heap of {@code maxHeapBytes}: a sixteenth of it, from Lucene's default
+     * 16 MB up to 256 MB. A larger buffer flushes fewer, larger segments, so less merging follows; a
+     * sixteenth leaves the heap to the searches, caches and the document being read.
+     */
+    static double ramBufferMegabytes(long maxHeapBytes) {
+        double sixteenth = maxHeapBytes / 16.0 / (1024 * 1024);
+        return Math.max(IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB, Math.min(MAX_RAM_BUFFER_MB, sixteenth));
+    }
+
+    /** The largest writer buffer: beyond it a flush takes long and merges gain little. */
+    static final double MAX_RAM_BUFFER_MB = 256;
 
     /** What the serving commit holds for every document, by document id. */
     private Map<String, IndexedFile> indexedFiles() throws IOException {
@@ -525,13 +591,15 @@ public final class PassageIndex implements Closeable, SearchableIndex {
     /** Whether a commit with this user data was written with another schema or analysis than {@code settings}. */
     static boolean needsRebuild(Map<String, String> userData, IndexSettings settings) {
         return fromUserData(userData).schemaVersion() != IndexSchema.VERSION
-                || !settings.analyzerId().equals(userData.get(IndexSchema.COMMIT_ANALYZER));
+                || !settings.analyzerId().equals(userData.get(IndexSchema.COMMIT_ANALYZER))
+                || !settings.fieldWeightsId().equals(userData.get(IndexSchema.COMMIT_FIELD_WEIGHTS));
     }
 
     private Map<String, String> toUserData(IndexMetadata metadata) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put(IndexSchema.COMMIT_SCHEMA_VERSION, Integer.toString(metadata.schemaVersion()));
         data.put(IndexSchema.COMMIT_ANALYZER, settings.analyzerId());
+        data.put(IndexSchema.COMMIT_FIELD_WEIGHTS, settings.fieldWeightsId());
         data.put(IndexSchema.COMMIT_FINGERPRINT, metadata.corpusFingerprint());
         data.put(IndexSchema.COMMIT_DOCUMENTS, Integer.toString(metadata.documents()));
         data.put(IndexSchema.COMMIT_PASSAGES, Integer.toString(metadata.passages()));

@@ -8,15 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
 import org.citebot.index.IndexSchema;
+import org.citebot.index.IndexSettings;
 import org.citebot.index.PassageDocuments;
 
 /**
@@ -28,14 +27,19 @@ import org.citebot.index.PassageDocuments;
 final class LexicalQueries {
 
     private final SearchSettings settings;
+    private final IndexSettings fields;
 
-    LexicalQueries(SearchSettings settings) {
+    /** @param fields the index's settings: its field weights score phrases in titles and headings */
+    LexicalQueries(SearchSettings settings, IndexSettings fields) {
         this.settings = settings;
+        this.fields = fields;
     }
 
     /**
-     * The query that selects passages and gives their first-pass BM25 score: the words over body,
-     * title and section, the phrases, the exclusions and the filters.
+     * The query that selects passages and gives their first-pass BM25F score: the words in the
+     * weighted field (body, title and section), the phrases, the exclusions and the filters. Only
+     * passages have the fields it requires, so it needs no filter on the kind of entry: a plain
+     * question is a bare disjunction of term queries, which block-max WAND prunes by their impacts.
      */
     Query matching(ParsedQuery parsed, SearchFilters filters) {
         BooleanQuery.Builder root = new BooleanQuery.Builder();
@@ -43,7 +47,7 @@ final class LexicalQueries {
             Map<String, Integer> counts = new LinkedHashMap<>();
             parsed.terms().forEach(term -> counts.merge(term, 1, Integer::sum));
             BooleanQuery.Builder bag = new BooleanQuery.Builder();
-            counts.forEach((term, count) -> bag.add(acrossFields(term, count), Occur.SHOULD));
+            counts.forEach((term, count) -> bag.add(weighted(term, count), Occur.SHOULD));
             // With a quoted phrase the phrase is what must match; the loose words then only rank.
             root.add(bag.build(), parsed.phrases().isEmpty() ? Occur.MUST : Occur.SHOULD);
         }
@@ -58,25 +62,34 @@ final class LexicalQueries {
 
     /**
      * What every hit must satisfy besides matching the words: the phrases as written, no excluded
-     * word or phrase (by stem, in any field), the filters, and being a passage. Scores nothing.
+     * word or phrase (by stem, in any field), the filters. Scores nothing; empty when nothing
+     * constrains the question (every entry with a vector is a passage).
      */
-    Query constraints(ParsedQuery parsed, SearchFilters filters) {
+    Optional<Query> constraints(ParsedQuery parsed, SearchFilters filters) {
         BooleanQuery.Builder root = new BooleanQuery.Builder();
         for (QueryPhrase phrase : parsed.phrases()) {
             root.add(exact(phrase), Occur.FILTER);
         }
         addConstraints(root, parsed, filters);
-        return root.build();
+        BooleanQuery built = root.build();
+        if (built.clauses().isEmpty()) {
+            return Optional.empty();
+        }
+        if (built.clauses().stream().allMatch(clause -> clause.getOccur() == Occur.MUST_NOT)) {
+            // Exclusions alone match nothing in Lucene; they exclude from the passages.
+            root.add(new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_PASSAGE)), Occur.FILTER);
+            built = root.build();
+        }
+        return Optional.of(built);
     }
 
     private void addConstraints(BooleanQuery.Builder root, ParsedQuery parsed, SearchFilters filters) {
         for (String term : new LinkedHashSet<>(parsed.excludedTerms())) {
-            root.add(acrossFields(term, 1), Occur.MUST_NOT);
+            root.add(new TermQuery(new Term(IndexSchema.WEIGHTED, term)), Occur.MUST_NOT);
         }
         for (QueryPhrase phrase : parsed.excludedPhrases()) {
             root.add(phraseAcrossFields(phrase), Occur.MUST_NOT);
         }
-        root.add(new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_PASSAGE)), Occur.FILTER);
         filters.audience().filter().ifPresent(visible -> root.add(visible, Occur.FILTER));
         filters.source()
                 .filter(source -> !source.isBlank())
@@ -123,20 +136,14 @@ final class LexicalQueries {
     }
 
     /**
-     * One term scored over body, title and section as a single BM25F field: a title or section
-     * occurrence counts as {@code titleBoost} or {@code sectionBoost} body occurrences, inside one
-     * saturating BM25 score. Summing separate per-field BM25 scores instead rewards a term for
-     * appearing in several fields twice over; on SciFact that cost 0.03 nDCG@10 with a title boost of 2.
-     * Wrapped in a {@link SaturatedTermQuery} so Lucene can skip passages that cannot reach the top.
+     * One term scored over body, title and section as a single BM25F field: the weighted field,
+     * where a title or section occurrence counts as the index's title or section weight in body
+     * occurrences, inside one saturating BM25 score. Summing separate per-field BM25 scores instead
+     * rewards a term for appearing in several fields twice over; on SciFact that cost 0.03 nDCG@10
+     * with a title weight of 2. A term typed {@code count} times weighs {@code count} times as much.
      */
-    private Query acrossFields(String term, int weight) {
-        CombinedFieldQuery combined = new CombinedFieldQuery.Builder()
-                .addField(IndexSchema.BODY, 1f)
-                .addField(IndexSchema.TITLE, settings.titleBoost())
-                .addField(IndexSchema.SECTION, settings.sectionBoost())
-                .addTerm(new BytesRef(term))
-                .build();
-        return boosted(new SaturatedTermQuery(combined), weight);
+    private static Query weighted(String term, int count) {
+        return boosted(new TermQuery(new Term(IndexSchema.WEIGHTED, term)), count);
     }
 
     /**
@@ -156,12 +163,12 @@ final class LexicalQueries {
 
     private Query phraseAcrossFields(QueryPhrase phrase) {
         if (phrase.terms().size() == 1) {
-            return acrossFields(phrase.terms().get(0), 1);
+            return weighted(phrase.terms().get(0), 1);
         }
         return new BooleanQuery.Builder()
                 .add(phrase(IndexSchema.BODY, phrase), Occur.SHOULD)
-                .add(boosted(phrase(IndexSchema.TITLE, phrase), settings.titleBoost()), Occur.SHOULD)
-                .add(boosted(phrase(IndexSchema.SECTION, phrase), settings.sectionBoost()), Occur.SHOULD)
+                .add(boosted(phrase(IndexSchema.TITLE, phrase), fields.titleWeight()), Occur.SHOULD)
+                .add(boosted(phrase(IndexSchema.SECTION, phrase), fields.sectionWeight()), Occur.SHOULD)
                 .build();
     }
 

@@ -64,7 +64,7 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
         this.index = index;
         this.settings = settings;
         this.parser = new UserQueryParser(index.analyzer(), settings.questionWords());
-        this.queries = new LexicalQueries(settings);
+        this.queries = new LexicalQueries(settings, index.settings());
         this.reranking = new Reranking(settings);
         this.highlighter = new PassageHighlighter(index.analyzer());
         this.suggestions = new NoMatchSuggestions(parser);
@@ -102,10 +102,15 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
             IndexSearcher searcher, SearchRequest request, ParsedQuery parsed, Query matching, long started)
             throws IOException {
         int wanted = (int) Math.min(Integer.MAX_VALUE, (long) request.offset() + request.limit());
+        Optional<VectorLeg> leg = semantic.filter(vectors -> vectors.covers(searcher));
+        // The fewer hits collected, the sooner Lucene can skip what cannot reach them: a lexical page
+        // collects only the candidate window (or the page), a hybrid one what the fusion takes.
+        int collected = Math.max(settings.candidateWindow(), wanted);
+        if (leg.isPresent()) {
+            collected = Math.max(collected, settings.vectorNeighbours());
+        }
         // Never ask for more hits than there are documents: a huge offset must not allocate a huge queue.
-        int depth = Math.min(
-                Math.max(settings.candidateWindow(), wanted),
-                Math.max(1, searcher.getIndexReader().maxDoc()));
+        int depth = Math.min(collected, Math.max(1, searcher.getIndexReader().maxDoc()));
         // Counting every match would switch off Lucene's skipping of non-competitive documents (an
         // extra count() pass cost ~23% of a search at 100k passages); count exactly up to a threshold
         // and report a lower bound beyond it. The top hits are the same either way.
@@ -123,7 +128,6 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
         ScoreDoc[] candidates = rescored;
         double coverage = floor.bestCoverage(searcher, parsed, bestLexical);
         boolean wordsMatch = floor.wordsMatch(coverage);
-        Optional<VectorLeg> leg = semantic.filter(vectors -> vectors.covers(searcher));
         if (leg.isPresent()) {
             ScoreDoc[] neighbours =
                     leg.get().nearest(searcher, parsed.question(), queries.constraints(parsed, request.filters()));

@@ -5,16 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
 import org.citebot.index.IndexSchema;
 
 /**
@@ -62,8 +59,8 @@ final class RelevanceFloor {
 
     /**
      * The share of the question's idf weight that passage {@code doc} holds: each distinct term of
-     * the unquoted words counts its idf if it occurs in the passage's body, title or section;
-     * quoted phrases, which every hit contains as written, count as held.
+     * the unquoted words counts its idf if it occurs in the passage's body, title or section (its
+     * weighted field); quoted phrases, which every hit contains as written, count as held.
      */
     static double coverage(IndexSearcher searcher, ParsedQuery parsed, int doc) throws IOException {
         Set<String> terms = new LinkedHashSet<>(parsed.terms());
@@ -73,19 +70,28 @@ final class RelevanceFloor {
         IndexReader reader = searcher.getIndexReader();
         LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
         int target = doc - leaf.docBase;
+        Terms weighted = leaf.reader().terms(IndexSchema.WEIGHTED);
+        TermsEnum iterator = weighted == null ? null : weighted.iterator();
+        PostingsEnum postings = null;
         double total = 0;
         double held = 0;
         for (String term : terms) {
             double idf = idf(searcher, term);
             total += idf;
-            if (contains(searcher, leaf, target, term)) {
-                held += idf;
+            if (iterator != null && iterator.seekExact(new BytesRef(term))) {
+                postings = iterator.postings(postings, PostingsEnum.NONE);
+                if (postings.advance(target) == target) {
+                    held += idf;
+                }
             }
         }
         return total == 0 ? 0 : held / total;
     }
 
-    /** BM25's idf of {@code term} in the body: how much finding it says (0 for an empty term). */
+    /**
+     * BM25's idf of {@code term} over the passages' weighted field (body, title and section): how
+     * much finding it says (1 for an empty term).
+     */
     static double idf(IndexSearcher searcher, String term) {
         if (term.isEmpty()) {
             return 1;
@@ -93,25 +99,10 @@ final class RelevanceFloor {
         IndexReader reader = searcher.getIndexReader();
         int documents = Math.max(1, reader.numDocs());
         try {
-            int frequency = reader.docFreq(new Term(IndexSchema.BODY, term));
+            int frequency = reader.docFreq(new Term(IndexSchema.WEIGHTED, term));
             return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("reading a term's frequency failed", e);
         }
-    }
-
-    private static boolean contains(IndexSearcher searcher, LeafReaderContext leaf, int target, String term)
-            throws IOException {
-        BooleanQuery.Builder anyField = new BooleanQuery.Builder();
-        for (String field : new String[] {IndexSchema.BODY, IndexSchema.TITLE, IndexSchema.SECTION}) {
-            anyField.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
-        }
-        Weight weight = searcher.createWeight(searcher.rewrite(anyField.build()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        Scorer scorer = weight.scorer(leaf);
-        if (scorer == null) {
-            return false;
-        }
-        DocIdSetIterator iterator = scorer.iterator();
-        return iterator.advance(target) == target;
     }
 }

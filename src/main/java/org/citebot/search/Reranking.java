@@ -26,7 +26,7 @@ import org.citebot.index.IndexSchema;
  * What happens to the first-pass candidates before a page is cut from them: the proximity boost on
  * the leading candidates, and the diversity rule that keeps one document from filling the first
  * results. Both touch only the first {@code candidateWindow} candidates, so every page of a query
- * sees the same order.
+ * sees the same order; and, in a hybrid search, the fusion of the two legs' rankings.
  */
 final class Reranking {
 
@@ -64,7 +64,7 @@ final class Reranking {
 
     /**
      * Merges the lexical candidates (already re-scored for proximity) with the semantic leg's nearest
-     * passages by reciprocal rank fusion over the first {@code candidateWindow} of each; each
+     * passages by reciprocal rank fusion over the first {@code vectorNeighbours} of each; each
      * passage's score becomes its fused score. Lexical candidates beyond the window follow in their
      * order, scored as if ranked by the lexical leg alone, so deep pages still continue.
      */
@@ -74,7 +74,7 @@ final class Reranking {
 
     /** Like {@link #fuse(ScoreDoc[], ScoreDoc[])}, the lexical leg's contributions weighted by {@code lexicalWeight}. */
     Fused fuse(ScoreDoc[] lexical, ScoreDoc[] nearest, double lexicalWeight) {
-        int window = settings.candidateWindow();
+        int window = settings.vectorNeighbours();
         List<Integer> lexicalHead = new ArrayList<>();
         for (int i = 0; i < Math.min(window, lexical.length); i++) {
             lexicalHead.add(lexical[i].doc);

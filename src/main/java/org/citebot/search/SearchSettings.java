@@ -1,22 +1,21 @@
 package org.citebot.search;
 
 /**
- * Tuning of the search service: field boosts, the proximity boost, diversity and snippet size.
+ * Tuning of the search service: the proximity boost, diversity, the hybrid fusion and snippet size.
  * Kept in one record so a relevance evaluation can vary them; the composition root passes
- * {@link #defaults()}.
+ * {@link #defaults()}. Field weights are written into the index ({@code IndexSettings}).
  *
- * @param titleBoost weight of a title match relative to a body match
- * @param sectionBoost weight of a section heading match relative to a body match
  * @param proximityBoost weight of the sloppy phrase over the query terms (terms near each other)
  * @param proximitySlop how many positions apart the terms may be for the proximity boost to apply
  * @param maxProximityTerms how many distinct query terms the proximity clause uses at most
- * @param candidateWindow leading BM25 candidates re-scored for proximity and reordered for diversity
+ * @param candidateWindow leading BM25F candidates re-scored for proximity and reordered for
+ *     diversity; a lexical search collects no more than this (or the page asked for)
  * @param diversityTop how many leading results the diversity rule shapes
  * @param diversityMaxPerDocument passages of one document allowed among those leading results
  * @param snippetMaxChars longest excerpt shown for a hit
  * @param diversityMinScoreRatio a passage of another document moves ahead of a document's extra
  *     passage only if it scores at least this share of that passage's score (comparable, not worse)
- * @param vectorNeighbours passages the semantic leg returns (and the fusion takes from each leg)
+ * @param vectorNeighbours passages the semantic leg returns, and the fusion takes from each leg
  * @param semanticFloor cosine between the question and the nearest passage below which nothing in
  *     the corpus is taken to answer it (hybrid mode)
  * @param lexicalFloor share of the question's term weight (idf) the best lexical passage must hold to
@@ -29,8 +28,6 @@ package org.citebot.search;
  *     like other words; off by default, on only to reproduce a published run word for word
  */
 public record SearchSettings(
-        float titleBoost,
-        float sectionBoost,
         float proximityBoost,
         int proximitySlop,
         int maxProximityTerms,
@@ -47,19 +44,20 @@ public record SearchSettings(
         boolean questionWords) {
 
     /**
-     * citebot's defaults: within one BM25F score, a title occurrence counts as two body occurrences
-     * and a section heading one and a half (they say what a passage is about; see docs/benchmarks.md
-     * for what each choice scores on SciFact); the proximity clause adds up to 1.5 times the terms'
-     * idf when they are adjacent, fading with distance up to 10 positions; at most two passages
-     * of a document among the first five results; excerpts of up to 360 characters.
+     * citebot's defaults: the proximity clause adds up to 1.5 times the terms' idf when they are
+     * adjacent, fading with distance up to 10 positions, over the first 50 candidates (10 kept every
+     * SciFact and seed-question figure, but on the seed articles diversity then found no comparable
+     * passage of the other article for a common question; 50 is the smallest swept window that
+     * did); at most two passages of a document among the first five results; excerpts of up to 360
+     * characters (docs/benchmarks.md has what each choice scores).
      */
     public static SearchSettings defaults() {
-        return new SearchSettings(2.0f, 1.5f, 1.5f, 10, 8, 100, 5, 2, 360, 0.8f, 100, 0.55, 0.5, 0.3, 3, false);
+        return new SearchSettings(1.5f, 10, 8, 50, 5, 2, 360, 0.8f, 100, 0.55, 0.5, 0.3, 3, false);
     }
 
-    /** These settings with another title boost. */
-    public SearchSettings withTitleBoost(float boost) {
-        return new Copy(this).titleBoost(boost).build();
+    /** These settings with another candidate window (at least the diversity reach). */
+    public SearchSettings withCandidateWindow(int window) {
+        return new Copy(this).candidateWindow(window).build();
     }
 
     /** These settings with another proximity boost (0 turns it off). */
@@ -85,7 +83,7 @@ public record SearchSettings(
     /** A copy of settings with some values changed, for the {@code with...} methods. */
     private static final class Copy {
         private final SearchSettings from;
-        private float titleBoost;
+        private int candidateWindow;
         private float proximityBoost;
         private int diversityTop;
         private int semanticHead;
@@ -93,15 +91,15 @@ public record SearchSettings(
 
         Copy(SearchSettings from) {
             this.from = from;
-            this.titleBoost = from.titleBoost;
+            this.candidateWindow = from.candidateWindow;
             this.proximityBoost = from.proximityBoost;
             this.diversityTop = from.diversityTop;
             this.semanticHead = from.semanticHead;
             this.questionWords = from.questionWords;
         }
 
-        Copy titleBoost(float value) {
-            titleBoost = value;
+        Copy candidateWindow(int value) {
+            candidateWindow = value;
             return this;
         }
 
@@ -127,12 +125,10 @@ public record SearchSettings(
 
         SearchSettings build() {
             return new SearchSettings(
-                    titleBoost,
-                    from.sectionBoost,
                     proximityBoost,
                     from.proximitySlop,
                     from.maxProximityTerms,
-                    from.candidateWindow,
+                    candidateWindow,
                     diversityTop,
                     from.diversityMaxPerDocument,
                     from.snippetMaxChars,
@@ -147,8 +143,8 @@ public record SearchSettings(
     }
 
     public SearchSettings {
-        if (titleBoost < 1 || sectionBoost < 1 || proximityBoost < 0 || proximitySlop < 0 || maxProximityTerms < 2) {
-            throw new IllegalArgumentException("boosts and slop must be >= 0 and maxProximityTerms >= 2");
+        if (proximityBoost < 0 || proximitySlop < 0 || maxProximityTerms < 2) {
+            throw new IllegalArgumentException("the proximity boost and slop must be >= 0 and maxProximityTerms >= 2");
         }
         if (candidateWindow < diversityTop || diversityTop < 0 || diversityMaxPerDocument < 1 || snippetMaxChars < 40) {
             throw new IllegalArgumentException("bad diversity or snippet settings");

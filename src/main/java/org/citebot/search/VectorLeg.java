@@ -3,6 +3,7 @@ package org.citebot.search;
 import com.github.benmanes.caffeine.cache.Cache;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Optional;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.search.IndexSearcher;
@@ -52,13 +53,13 @@ final class VectorLeg {
     }
 
     /**
-     * The passages nearest in meaning to {@code question} that satisfy {@code constraints}, nearest
-     * first; each score is Lucene's similarity for unit vectors, {@code (1 + cosine) / 2}.
+     * The passages nearest in meaning to {@code question} that satisfy {@code constraints} (all of
+     * them when empty, which spares building a filter over the whole index), nearest first; each score is Lucene's similarity for unit vectors, {@code (1 + cosine) / 2}.
      */
-    ScoreDoc[] nearest(IndexSearcher searcher, String question, Query constraints) throws IOException {
+    ScoreDoc[] nearest(IndexSearcher searcher, String question, Optional<Query> constraints) throws IOException {
         float[] vector = questions.get(question, embedder::embedQuery);
         TopDocs top = searcher.search(
-                new KnnFloatVectorQuery(IndexSchema.VECTOR, vector, neighbours, constraints), neighbours);
+                new KnnFloatVectorQuery(IndexSchema.VECTOR, vector, neighbours, constraints.orElse(null)), neighbours);
         return top.scoreDocs;
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
@@ -52,7 +53,10 @@ public final class SolrPassageDocuments {
      *     do not match the passages one to one
      */
     public static List<SolrInputDocument> toDocuments(
-            IndexedDocument indexed, Optional<FileStamp> stamp, Optional<List<float[]>> vectors) {
+            IndexedDocument indexed,
+            Optional<FileStamp> stamp,
+            Optional<List<float[]>> vectors,
+            PassageDocuments weighting) {
         SourceDocument source = indexed.document();
         List<Passage> passages = indexed.passages();
         if (vectors.isPresent() && vectors.get().size() != passages.size()) {
@@ -62,6 +66,7 @@ public final class SolrPassageDocuments {
         List<SolrInputDocument> docs = new ArrayList<>(passages.size() + 1);
         for (int i = 0; i < passages.size(); i++) {
             SolrInputDocument doc = toDocument(source, passages.get(i));
+            doc.setField(IndexSchema.WEIGHTED, weightedValue(weighting.weightedFrequencies(source, passages.get(i))));
             addOwner(doc, indexed.origin());
             if (vectors.isPresent()) {
                 doc.setField(IndexSchema.VECTOR, vectorValue(vectors.get().get(i)));
@@ -97,6 +102,23 @@ public final class SolrPassageDocuments {
         doc.setField(IndexSchema.END, passage.end());
         addMetadata(doc, source.metadata());
         return doc;
+    }
+
+    /**
+     * The weighted field as the configset's {@code weighted_citebot} type reads it: each analyzed
+     * term once, with its summed frequency after a bar ({@code "lawn|6 mower|4"}). Lucene adds the
+     * frequencies into the field's length as the embedded index does, so the norms come out equal.
+     * Analyzed terms never hold white space or a bar.
+     */
+    static String weightedValue(Map<String, Integer> frequencies) {
+        StringBuilder value = new StringBuilder();
+        frequencies.forEach((term, frequency) -> {
+            if (!value.isEmpty()) {
+                value.append(' ');
+            }
+            value.append(term).append('|').append(frequency);
+        });
+        return value.toString();
     }
 
     /** The owning server of an article added in one server, as the embedded index writes it; nothing for the rest. */

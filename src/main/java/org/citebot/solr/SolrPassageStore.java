@@ -19,6 +19,7 @@ import org.citebot.index.FileStamp;
 import org.citebot.index.IndexSchema;
 import org.citebot.index.IndexSettings;
 import org.citebot.index.IndexedDocument;
+import org.citebot.index.PassageDocuments;
 import org.citebot.index.StoredPassage;
 
 /**
@@ -39,7 +40,8 @@ public final class SolrPassageStore {
 
     /**
      * @param target the collection or alias written to and read from
-     * @param settings the analysis whose id the metadata document records
+     * @param settings the analysis whose id the metadata document records, and the field weights
+     *     the weighted field is written with
      */
     public SolrPassageStore(SolrConnection connection, String target, IndexSettings settings, Clock clock) {
         this.connection = connection;
@@ -53,7 +55,10 @@ public final class SolrPassageStore {
      * (with their vectors when given) and its record. Visible after the next {@link #commit()}.
      */
     public void write(IndexedDocument indexed, Optional<FileStamp> stamp, Optional<List<float[]>> vectors) {
-        List<SolrInputDocument> docs = SolrPassageDocuments.toDocuments(indexed, stamp, vectors);
+        List<SolrInputDocument> docs;
+        try (PassageDocuments weighting = new PassageDocuments(settings)) {
+            docs = SolrPassageDocuments.toDocuments(indexed, stamp, vectors, weighting);
+        }
         // Two requests: within one, Solr applies the adds before the deletes, whatever their order.
         delete(List.of(indexed.docId()));
         UpdateRequest update = new UpdateRequest();

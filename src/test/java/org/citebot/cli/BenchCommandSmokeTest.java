@@ -102,8 +102,20 @@ class BenchCommandSmokeTest {
             stages.add(stage.get("stage").asText());
             shares += stage.get("share").asDouble();
         }
-        assertThat(stages).contains("BM25F matching and top-100 collection", "highlighting (UnifiedHighlighter)");
+        assertThat(stages).contains("BM25F matching and top-k collection", "highlighting (UnifiedHighlighter)");
         assertThat(shares).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+        for (String engine : List.of("citebot", "lucene")) {
+            JsonNode indexing = size.get("indexingProfiles").get(engine);
+            assertThat(indexing.get("samples").asInt()).as(engine).isPositive();
+            double indexingShares = 0;
+            List<String> indexingStages = new ArrayList<>();
+            for (JsonNode stage : indexing.get("stages")) {
+                indexingStages.add(stage.get("stage").asText());
+                indexingShares += stage.get("share").asDouble();
+            }
+            assertThat(indexingStages).as(engine).contains("analysis (tokenizing, stemming)");
+            assertThat(indexingShares).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+        }
 
         assertThat(size.get("ratios").size()).isEqualTo(2 * 3 + 4 * 10);
         for (JsonNode ratio : size.get("ratios")) {

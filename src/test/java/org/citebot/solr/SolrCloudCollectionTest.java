@@ -261,15 +261,18 @@ class SolrCloudCollectionTest {
     }
 
     @Test
-    @DisplayName("BM25 on body ranks and scores the seed questions as the embedded Lucene index does")
-    void bm25_seedQuestionsOnBody_sameRankingAndScoresAsEmbeddedLucene() throws IOException {
+    @DisplayName(
+            "BM25 on body and on the weighted field ranks and scores the seed questions as the embedded index does")
+    void bm25_seedQuestionsOnBodyAndWeighted_sameRankingAndScoresAsEmbeddedLucene() throws IOException {
         Path lucene = folder.resolve("lucene-bm25");
         Analyzer analyzer = IndexSchema.perFieldAnalyzer(IndexSchema.englishAnalyzer());
         try (FSDirectory directory = FSDirectory.open(lucene);
                 IndexWriter writer = new IndexWriter(
                         directory, new IndexWriterConfig(analyzer).setSimilarity(SETTINGS.similarity()))) {
-            for (IndexedDocument doc : seeds) {
-                writer.addDocuments(PassageDocuments.toDocuments(doc));
+            try (PassageDocuments documents = new PassageDocuments(SETTINGS)) {
+                for (IndexedDocument doc : seeds) {
+                    writer.addDocuments(documents.toDocuments(doc));
+                }
             }
             writer.commit();
         }
@@ -289,17 +292,24 @@ class SolrCloudCollectionTest {
                 if (terms.isEmpty()) {
                     continue;
                 }
-                List<Ranked> embedded = luceneTop(searcher, reader, terms);
-                List<Ranked> solr = solrTop(connection, terms);
-                assertThat(solr).as("question %s: %s", question.id(), terms).hasSameSizeAs(embedded);
-                for (int i = 0; i < embedded.size(); i++) {
-                    assertThat(solr.get(i).score())
-                            .as("score at rank %d of %s", i + 1, question.id())
-                            .isCloseTo(
-                                    embedded.get(i).score(),
-                                    within(1e-5f * Math.max(1, embedded.get(i).score())));
+                for (String field : List.of(IndexSchema.BODY, IndexSchema.WEIGHTED)) {
+                    List<Ranked> embedded = luceneTop(searcher, reader, field, terms);
+                    List<Ranked> solr = solrTop(connection, field, terms);
+                    assertThat(solr)
+                            .as("question %s in %s: %s", question.id(), field, terms)
+                            .hasSameSizeAs(embedded);
+                    for (int i = 0; i < embedded.size(); i++) {
+                        assertThat(solr.get(i).score())
+                                .as("score at rank %d of %s in %s", i + 1, question.id(), field)
+                                .isCloseTo(
+                                        embedded.get(i).score(),
+                                        within(1e-5f
+                                                * Math.max(1, embedded.get(i).score())));
+                    }
+                    assertThat(ids(solr))
+                            .as("ranking of %s in %s", question.id(), field)
+                            .isEqualTo(ids(embedded));
                 }
-                assertThat(ids(solr)).as("ranking of %s", question.id()).isEqualTo(ids(embedded));
                 compared++;
             }
             assertThat(compared).isGreaterThanOrEqualTo(20);
@@ -465,11 +475,11 @@ class SolrCloudCollectionTest {
 
     record Ranked(String id, float score) {}
 
-    private static List<Ranked> luceneTop(IndexSearcher searcher, DirectoryReader reader, List<String> terms)
-            throws IOException {
+    private static List<Ranked> luceneTop(
+            IndexSearcher searcher, DirectoryReader reader, String field, List<String> terms) throws IOException {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String term : terms) {
-            query.add(new TermQuery(new Term(IndexSchema.BODY, term)), BooleanClause.Occur.SHOULD);
+            query.add(new TermQuery(new Term(field, term)), BooleanClause.Occur.SHOULD);
         }
         List<Ranked> ranked = new ArrayList<>();
         for (ScoreDoc hit : searcher.search(query.build(), 10).scoreDocs) {
@@ -479,12 +489,12 @@ class SolrCloudCollectionTest {
         return ranked;
     }
 
-    private static List<Ranked> solrTop(SolrConnection connection, List<String> terms) {
+    private static List<Ranked> solrTop(SolrConnection connection, String field, List<String> terms) {
         ModifiableSolrParams params = new ModifiableSolrParams();
         StringBuilder should = new StringBuilder("{!bool");
         for (int i = 0; i < terms.size(); i++) {
             should.append(" should=$t").append(i);
-            params.set("t" + i, SolrPassageStore.termQuery(IndexSchema.BODY, terms.get(i)));
+            params.set("t" + i, SolrPassageStore.termQuery(field, terms.get(i)));
         }
         params.set("q", should.append('}').toString());
         params.set("fl", SolrPassageDocuments.ID + ",score");

@@ -43,9 +43,13 @@ class SolrConfigsetTest {
         String schema = configset.text("managed-schema.xml");
         IndexSettings settings = IndexSettings.defaults();
 
-        assertThat(schema).contains("<similarity class=\"solr.BM25SimilarityFactory\">");
-        assertThat(floatParameter(schema, "k1")).isEqualTo(settings.bm25K1());
-        assertThat(floatParameter(schema, "b")).isEqualTo(settings.bm25B());
+        assertThat(schema).contains("<similarity class=\"solr.SchemaSimilarityFactory\"/>");
+        String text = fieldType(schema, "text_en_citebot");
+        assertThat(floatParameter(text, "k1")).isEqualTo(settings.bm25K1());
+        assertThat(floatParameter(text, "b")).isEqualTo(settings.bm25B());
+        String weighted = fieldType(schema, "weighted_citebot");
+        assertThat(floatParameter(weighted, "k1")).isEqualTo(settings.bm25K1() * IndexSettings.FREQUENCY_SCALE);
+        assertThat(floatParameter(weighted, "b")).isEqualTo(settings.bm25B());
     }
 
     @Test
@@ -88,6 +92,12 @@ class SolrConfigsetTest {
                 .isEqualTo(new SolrConnection.ZkAddress(List.of("zk1:2181", "zk2:2181"), Optional.of("/solr")));
         assertThat(SolrConnection.ZkAddress.parse(List.of("zk1:2181")))
                 .isEqualTo(new SolrConnection.ZkAddress(List.of("zk1:2181"), Optional.empty()));
+    }
+
+    private static String fieldType(String schema, String name) {
+        int start = schema.indexOf("<fieldType name=\"" + name + "\"");
+        assertThat(start).as("field type %s", name).isNotNegative();
+        return schema.substring(start, schema.indexOf("</fieldType>", start));
     }
 
     private static float floatParameter(String schema, String name) {

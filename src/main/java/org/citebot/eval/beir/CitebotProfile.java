@@ -105,24 +105,37 @@ public final class CitebotProfile implements RetrievalProfile {
 
     /**
      * The settings sweep behind the report on citebot's defaults: the defaults, then one change at a
-     * time, then equal title and body weight without the proximity boost (which, scored as one
-     * BM25F field, lands on Anserini's flat run), each retrieving {@code depth} documents per topic.
+     * time (field weights, which build their own index, the proximity boost, BM25's parameters, the
+     * candidate window), then equal title and body weight without the proximity boost (which,
+     * scored as one BM25F field, lands close to Anserini's flat run), each retrieving {@code depth}
+     * documents per topic.
      */
     public static List<CitebotProfile> settingsSweep(Clock clock, int depth) {
         SearchSettings d = SearchSettings.defaults();
         IndexSettings index = IndexSettings.defaults();
-        return List.of(
+        List<CitebotProfile> sweep = new ArrayList<>(List.of(
                 new CitebotProfile("citebot", index, d, clock, depth),
-                new CitebotProfile("citebot-title1.0", index, withBoosts(d, 1.0f, d.proximityBoost()), clock, depth),
-                new CitebotProfile("citebot-title1.5", index, withBoosts(d, 1.5f, d.proximityBoost()), clock, depth),
-                new CitebotProfile("citebot-title3.0", index, withBoosts(d, 3.0f, d.proximityBoost()), clock, depth),
-                new CitebotProfile("citebot-proximity0", index, withBoosts(d, d.titleBoost(), 0f), clock, depth),
-                new CitebotProfile("citebot-title1.0-proximity0", index, withBoosts(d, 1.0f, 0f), clock, depth),
-                new CitebotProfile("citebot-bm25-1.2-0.75", IndexSettings.luceneDefaults(), d, clock, depth));
+                new CitebotProfile("citebot-title1.0", withTitle(index, 1.0f), d, clock, depth),
+                new CitebotProfile("citebot-title1.5", withTitle(index, 1.5f), d, clock, depth),
+                new CitebotProfile("citebot-title3.0", withTitle(index, 3.0f), d, clock, depth),
+                new CitebotProfile("citebot-proximity0", index, d.withProximityBoost(0f), clock, depth),
+                new CitebotProfile(
+                        "citebot-title1.0-proximity0", withTitle(index, 1.0f), d.withProximityBoost(0f), clock, depth),
+                new CitebotProfile("citebot-bm25-1.2-0.75", IndexSettings.luceneDefaults(), d, clock, depth)));
+        for (int window : WINDOW_SWEEP) {
+            if (window != d.candidateWindow()) {
+                sweep.add(new CitebotProfile(
+                        "citebot-window" + window, index, d.withCandidateWindow(window), clock, depth));
+            }
+        }
+        return List.copyOf(sweep);
     }
 
-    private static SearchSettings withBoosts(SearchSettings s, float titleBoost, float proximityBoost) {
-        return s.withTitleBoost(titleBoost).withProximityBoost(proximityBoost);
+    /** Candidate windows the sweep measures besides the default. */
+    static final List<Integer> WINDOW_SWEEP = List.of(5, 10, 20, 50, 100);
+
+    private static IndexSettings withTitle(IndexSettings settings, float titleWeight) {
+        return settings.withFieldWeights(titleWeight, settings.sectionWeight());
     }
 
     /** The same settings retrieving only {@code newDepth} documents per topic. */
@@ -171,7 +184,12 @@ public final class CitebotProfile implements RetrievalProfile {
         }
         PassageIndex index = PassageIndex.open(workDir, indexSettings, clock, embedder);
         try {
+            // Two writing threads would split the documents into segments by timing, and each
+            // segment has its own vector graph: one thread and one segment make the semantic leg,
+            // and so the hybrid figures, the same on every run and every heap size.
+            index.writeOnOneThread();
             index.rebuild(documents);
+            index.mergeIntoOneSegment();
         } catch (IOException | RuntimeException e) {
             index.close();
             throw e;
@@ -187,6 +205,7 @@ public final class CitebotProfile implements RetrievalProfile {
         IndexSettings built = index.settings();
         // The analysis must match, and the searchers score with the index's BM25 parameters.
         if (!built.analyzerId().equals(indexSettings.analyzerId())
+                || !built.fieldWeightsId().equals(indexSettings.fieldWeightsId())
                 || built.bm25K1() != indexSettings.bm25K1()
                 || built.bm25B() != indexSettings.bm25B()) {
             throw new IllegalArgumentException("the index was built with other settings than profile " + name);

@@ -1,0 +1,163 @@
+package org.citebot.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A text run through the analyzer once, its tokens kept (terms, position increments, offsets) so
+ * that every field indexing the same text replays them instead of analyzing it again: a passage's
+ * body feeds {@link IndexSchema#BODY} and {@link IndexSchema#WEIGHTED}, a document's title every
+ * passage's {@link IndexSchema#TITLE} and weighted field. Holds one text's tokens; not thread-safe.
+ */
+final class AnalyzedText {
+
+    private char[] chars = new char[256];
+    private int charCount;
+    private int[] termStarts = new int[32];
+    private int[] termLengths = new int[32];
+    private int[] increments = new int[32];
+    private int[] startOffsets = new int[32];
+    private int[] endOffsets = new int[32];
+    private int size;
+    private int finalOffset;
+    private int finalIncrement;
+
+    private AnalyzedText() {}
+
+    /** The tokens {@code analyzer} makes of {@code text} in {@code field}. */
+    static AnalyzedText of(Analyzer analyzer, String field, String text) {
+        AnalyzedText analyzed = new AnalyzedText();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                analyzed.add(term, increment.getPositionIncrement(), offset.startOffset(), offset.endOffset());
+            }
+            stream.end();
+            analyzed.finalOffset = offset.endOffset();
+            analyzed.finalIncrement = increment.getPositionIncrement();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analyzing text held in memory failed", e);
+        }
+        return analyzed;
+    }
+
+    /** How many tokens the text has. */
+    int size() {
+        return size;
+    }
+
+    /** The term of token {@code i}. */
+    String term(int i) {
+        return new String(chars, termStarts[i], termLengths[i]);
+    }
+
+    private void add(CharTermAttribute term, int increment, int startOffset, int endOffset) {
+        if (size == termStarts.length) {
+            int grown = size * 2;
+            termStarts = Arrays.copyOf(termStarts, grown);
+            termLengths = Arrays.copyOf(termLengths, grown);
+            increments = Arrays.copyOf(increments, grown);
+            startOffsets = Arrays.copyOf(startOffsets, grown);
+            endOffsets = Arrays.copyOf(endOffsets, grown);
+        }
+        int length = term.length();
+        if (charCount + length > chars.length) {
+            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charCount + length));
+        }
+        System.arraycopy(term.buffer(), 0, chars, charCount, length);
+        termStarts[size] = charCount;
+        termLengths[size] = length;
+        increments[size] = increment;
+        startOffsets[size] = startOffset;
+        endOffsets[size] = endOffset;
+        charCount += length;
+        size++;
+    }
+
+    /** The tokens again, as the analyzer gave them, for one field of one Lucene document. */
+    TokenStream replay() {
+        return new Replay(new AnalyzedText[] {this}, null);
+    }
+
+    /**
+     * The tokens of several texts one after the other, each token of {@code parts[i]} carrying the
+     * term frequency {@code frequencies[i]}: the weighted field, which Lucene sums per term. Such a
+     * field must be indexed without positions, so its tokens carry neither gaps nor offsets.
+     */
+    static TokenStream weighted(AnalyzedText[] parts, int[] frequencies) {
+        if (parts.length != frequencies.length) {
+            throw new IllegalArgumentException("one frequency per part");
+        }
+        return new Replay(parts.clone(), frequencies.clone());
+    }
+
+    /** Replays the tokens of one or more analyzed texts. */
+    private static final class Replay extends TokenStream {
+
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+        private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+        private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
+        private final AnalyzedText[] parts;
+        /** Per part; null for a plain replay with the analyzer's positions and offsets. */
+        private final int @Nullable [] frequencies;
+
+        private int part;
+        private int next;
+
+        Replay(AnalyzedText[] parts, int @Nullable [] frequencies) {
+            this.parts = parts;
+            this.frequencies = frequencies;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            while (part < parts.length && next >= parts[part].size) {
+                part++;
+                next = 0;
+            }
+            if (part == parts.length) {
+                return false;
+            }
+            clearAttributes();
+            AnalyzedText text = parts[part];
+            term.copyBuffer(text.chars, text.termStarts[next], text.termLengths[next]);
+            if (frequencies == null) {
+                increment.setPositionIncrement(text.increments[next]);
+                offset.setOffset(text.startOffsets[next], text.endOffsets[next]);
+            } else {
+                frequency.setTermFrequency(frequencies[part]);
+            }
+            next++;
+            return true;
+        }
+
+        @Override
+        public void end() throws IOException {
+            super.end();
+            if (frequencies == null) {
+                AnalyzedText text = parts[0];
+                offset.setOffset(text.finalOffset, text.finalOffset);
+                increment.setPositionIncrement(text.finalIncrement);
+            }
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            part = 0;
+            next = 0;
+        }
+    }
+}
