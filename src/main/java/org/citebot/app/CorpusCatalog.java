@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.citebot.index.CorpusVocabulary;
-import org.citebot.index.DocumentSummary;
 import org.citebot.index.PassageIndex;
+import org.citebot.passages.DocumentSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,7 +14,7 @@ import org.citebot.config.CitebotConfig;
 import org.citebot.corpus.ManifestException;
 import org.citebot.corpus.SkippedFile;
 import org.citebot.index.IndexInUseException;
-import org.citebot.index.IndexProgress;
+import org.citebot.passages.IndexProgress;
 import org.citebot.reindex.ModeratorLog;
 import org.citebot.reindex.ReindexAlreadyRunningException;
 import org.citebot.reindex.ReindexFailedException;

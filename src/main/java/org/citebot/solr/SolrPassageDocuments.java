@@ -11,13 +11,13 @@ import org.apache.solr.common.SolrInputDocument;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;
 import org.citebot.corpus.SourceDocument;
-import org.citebot.index.DocumentOrigin;
-import org.citebot.index.DocumentSummary;
-import org.citebot.index.FileStamp;
 import org.citebot.index.IndexSchema;
-import org.citebot.index.IndexedDocument;
 import org.citebot.index.PassageDocuments;
-import org.citebot.index.StoredPassage;
+import org.citebot.passages.DocumentOrigin;
+import org.citebot.passages.DocumentSummary;
+import org.citebot.passages.FileStamp;
+import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.StoredPassage;
 
 /**
  * Pure conversions between citebot's values and Solr documents, field for field what {@link

@@ -14,13 +14,13 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrInputDocument;
-import org.citebot.index.DocumentSummary;
-import org.citebot.index.FileStamp;
 import org.citebot.index.IndexSchema;
 import org.citebot.index.IndexSettings;
-import org.citebot.index.IndexedDocument;
 import org.citebot.index.PassageDocuments;
-import org.citebot.index.StoredPassage;
+import org.citebot.passages.DocumentSummary;
+import org.citebot.passages.FileStamp;
+import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.StoredPassage;
 
 /**
  * citebot's passages in one Solr collection (or alias): writes a corpus document's passages and

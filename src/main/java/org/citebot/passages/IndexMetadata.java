@@ -1,11 +1,11 @@
-package org.citebot.index;
+package org.citebot.passages;
 
 import java.time.Instant;
 
 /**
- * Facts about a built index, kept in the Lucene commit's user data so they travel with the index.
+ * Facts about a built index, kept with the passages (the Lucene commit's user data, or Solr's metadata document) so they travel with them.
  *
- * @param schemaVersion the {@code IndexSchema} version the index was written with; an older one is rebuilt
+ * @param schemaVersion the schema version the index was written with; an older one is rebuilt
  * @param corpusFingerprint hash over the ids and content hashes of all indexed documents
  * @param generation increases with every commit; caches key on it so a swap never serves stale hits
  * @param vectorModel the model every passage's vector was made with; empty when the index holds none

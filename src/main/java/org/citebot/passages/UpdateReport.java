@@ -1,9 +1,9 @@
-package org.citebot.index;
+package org.citebot.passages;
 
 import java.util.List;
 
 /**
- * What one {@link PassageIndex#update} did, for the log line and the moderator's reindex reply.
+ * What one passage store update did, for the log line and the moderator's reindex reply.
  *
  * @param added ids of documents that were not in the index before
  * @param replaced ids of documents whose passages were replaced because their content changed
