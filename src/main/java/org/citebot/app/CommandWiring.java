@@ -249,7 +249,7 @@ final class CommandWiring {
         List<String> all = new ArrayList<>(services.housekeeping().sharedQuestions(guild));
         all.addAll(visible(guild, snapshot, document -> document.metadata().title()));
         // Section headings of articles a server added are not in the shared vocabulary at all.
-        all.addAll(snapshot.vocabulary().sections());
+        all.addAll(snapshot.sections());
         return all;
     }
 

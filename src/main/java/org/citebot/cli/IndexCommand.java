@@ -99,8 +99,8 @@ final class IndexCommand implements Callable<Integer> {
             engine.includeAdded(new StoredArticles(new SqlAddedSources(state)));
             // The same service as /reindex, so the run is recorded like the bot's runs.
             ReindexService service = new ReindexService(
-                    engine.indexer(),
-                    engine.index(),
+                    engine.corpus(),
+                    engine.store(),
                     config.corpus().dir(),
                     new SqlReindexRuns(state),
                     ModeratorLog.NONE,
@@ -108,7 +108,7 @@ final class IndexCommand implements Callable<Integer> {
                     config.index().reindexTimeout(),
                     clock);
             service.failInterruptedRuns();
-            ReindexRequest request = ReindexRequest.cli(full || engine.index().needsRebuild());
+            ReindexRequest request = ReindexRequest.cli(full || engine.store().needsRebuild());
             IndexProgress progress =
                     System.console() != null ? new TerminalProgress(service, err, clock) : IndexProgress.NONE;
             ReindexSummary summary = service.reindex(request, progress);

@@ -82,14 +82,14 @@ final class SourcesCli {
         }
         try (engine) {
             engine.includeAdded(new StoredArticles(new SqlAddedSources(state)));
-            if (engine.index().needsRebuild() || engine.index().metadata().documents() == 0) {
+            if (engine.store().needsRebuild() || engine.store().metadata().documents() == 0) {
                 // An index that must be built first is built from the corpus and the store together.
                 if (!Files.isDirectory(config.corpus().dir())) {
                     return action.run(SourceCuration.IndexWriter.NONE, false);
                 }
                 engine.ensureBuilt();
             }
-            return action.run(CurationSetup.writerFor(engine.index()), true);
+            return action.run(CurationSetup.writerFor(engine.store()), true);
         }
     }
 
