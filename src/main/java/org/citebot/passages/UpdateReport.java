@@ -33,4 +33,16 @@ public record UpdateReport(
     public boolean changed() {
         return rebuilt || !added.isEmpty() || !replaced.isEmpty() || !deleted.isEmpty();
     }
+
+    /** What carrying out {@code plan} did, ending at {@code metadata}. */
+    public static UpdateReport of(UpdatePlan plan, IndexMetadata metadata, long tookNanos) {
+        return new UpdateReport(
+                plan.added(), plan.replaced(), plan.unchanged(), plan.deleted(), plan.rebuild(), metadata, tookNanos);
+    }
+
+    /** The counts for a log line: {@code 2 added, 1 replaced, 7 unchanged, 0 deleted}. */
+    public String counts() {
+        return added.size() + " added, " + replaced.size() + " replaced, " + unchanged.size() + " unchanged, "
+                + deleted.size() + " deleted";
+    }
 }
