@@ -32,7 +32,7 @@ import org.citebot.passages.StoredPassage;
  * citebot's passages in one Solr collection (or alias): writes a corpus document's passages and
  * record as the embedded index does, deletes documents, and commits with a metadata document that
  * counts the commits, so {@link #generation()} tells a changed collection apart. Nothing written is
- * searchable before {@link #commit()}. Used by the tests now and by the Solr backend once it is wired.
+ * searchable before {@link #commit()}. {@link SolrPassages} writes and reads through it.
  */
 public final class SolrPassageStore {
 
