@@ -322,7 +322,7 @@ public final class Citebot implements AutoCloseable {
         SearchBackend backend = null;
         Metrics metrics = null;
         try {
-            backend = openBackend(config, clock, command, patience, waiting);
+            backend = SearchBackends.open(config, clock, command, patience, waiting);
             // The store of added articles is their source of truth: every corpus run re-creates them from it.
             backend.includeAdded(new StoredArticles(new SqlAddedSources(state)));
             backend.ensureBuilt();
@@ -354,22 +354,6 @@ public final class Citebot implements AutoCloseable {
             state.close();
             throw e;
         }
-    }
-
-    /**
-     * The search backend {@code search.backend} names, opened: the embedded index in the index folder
-     * (waiting up to {@code patience} for another process building it). The configuration refuses
-     * {@code solr} until the bot can search SolrCloud.
-     */
-    private static SearchBackend openBackend(
-            CitebotConfig config, Clock clock, String command, Duration patience, Consumer<IndexInUseException> waiting)
-            throws IOException {
-        String chosen = config.search().backend();
-        if (chosen.equals(CitebotConfig.Search.EMBEDDED)) {
-            return SearchEngine.openWhenFree(config, clock, command, patience, waiting);
-        }
-        throw new ConfigException("Invalid value for config key 'search.backend': " + chosen
-                + " cannot serve the bot in this version; use " + CitebotConfig.Search.EMBEDDED);
     }
 
     /**

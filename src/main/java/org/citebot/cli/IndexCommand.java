@@ -9,7 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.citebot.app.SearchEngine;
+import org.citebot.app.SearchBackends;
+import org.citebot.backend.SearchBackend;
 import org.citebot.config.CitebotConfig;
 import org.citebot.corpus.ManifestException;
 import org.citebot.corpus.SkippedFile;
@@ -84,7 +85,7 @@ final class IndexCommand implements Callable<Integer> {
         }
         // The index first: while a bot or console holds it, the state database is left alone (its
         // run log belongs to the running citebot, whose reindex this would otherwise mark as cut short).
-        try (SearchEngine engine = SearchEngine.openWhenFree(
+        try (SearchBackend engine = SearchBackends.open(
                         config,
                         clock,
                         COMMAND,

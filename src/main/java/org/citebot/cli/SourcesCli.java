@@ -7,11 +7,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.citebot.app.CurationSetup;
-import org.citebot.app.SearchEngine;
+import org.citebot.app.SearchBackends;
+import org.citebot.backend.SearchBackend;
 import org.citebot.config.CitebotConfig;
 import org.citebot.extract.ArticleExtractor;
 import org.citebot.extract.ArticleMetadata;
@@ -74,9 +76,9 @@ final class SourcesCli {
      */
     private static <T> T withIndex(CitebotConfig config, Clock clock, StateStore state, IndexAction<T> action)
             throws IOException {
-        SearchEngine engine;
+        SearchBackend engine;
         try {
-            engine = SearchEngine.open(config, clock, COMMAND);
+            engine = SearchBackends.open(config, clock, COMMAND, Duration.ZERO, busy -> {});
         } catch (IndexInUseException busy) {
             return action.run(SourceCuration.IndexWriter.NONE, false);
         }
