@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.citebot.backend.SearchBackend;
 import org.citebot.cluster.IdentifyBuckets;
 import org.citebot.command.CommandRegistry;
 import org.citebot.command.ErrorBoundary;
@@ -38,13 +39,13 @@ import org.citebot.digest.DigestScheduler;
 import org.citebot.digest.DigestSection;
 import org.citebot.digest.DigestService;
 import org.citebot.digest.DigestSettings;
-import org.citebot.digest.IndexDigestCorpus;
 import org.citebot.extract.ArticleExtractor;
 import org.citebot.fetch.SafeFetcher;
-import org.citebot.index.Audience;
 import org.citebot.index.IndexInUseException;
-import org.citebot.index.IndexMetadata;
 import org.citebot.ops.ReadinessCheck;
+import org.citebot.passages.Audience;
+import org.citebot.passages.IndexMetadata;
+import org.citebot.passages.PassageStore;
 import org.citebot.questions.AnswerVotes;
 import org.citebot.questions.QueryLog;
 import org.citebot.reindex.CorpusWatcher;
@@ -96,7 +97,7 @@ public final class Citebot implements AutoCloseable {
     private final Clock clock;
     private final Metrics metrics;
     private final StateStore state;
-    private final SearchEngine engine;
+    private final SearchBackend backend;
     private final QueryLog queryLog;
     private final SqlGuildPreferences guildSettings;
     private final AnswerVotes votes;
@@ -137,21 +138,21 @@ public final class Citebot implements AutoCloseable {
     private @Nullable ScheduledExecutorService watcherExecutor;
     private @Nullable CorpusWatcher watcher;
 
-    private Citebot(CitebotConfig config, Clock clock, Metrics metrics, StateStore state, SearchEngine engine) {
+    private Citebot(CitebotConfig config, Clock clock, Metrics metrics, StateStore state, SearchBackend backend) {
         Ticker ticker = Ticker.systemTicker();
         Instant startedAt = clock.instant();
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
         this.state = state;
-        this.engine = engine;
+        this.backend = backend;
         this.queryLog = new SqlQueryLog(state);
         this.votes = new SqlAnswerVotes(state);
         this.guildSettings = new SqlGuildPreferences(state);
         // The store of articles added by URL, read by the deep links, the link check and curation.
         SqlAddedSources addedSources = new SqlAddedSources(state);
-        PassageSearch timed = metrics.timed(engine.search());
-        this.cache = answerCache(config, timed, engine, ticker);
+        PassageSearch timed = metrics.timed(backend.search());
+        this.cache = answerCache(config, timed, backend, ticker);
         cache.ifPresent(metrics::watch);
         // After the cache, so a page the link check found changed loses its deep links at once.
         this.honestLinks = new HonestLinks(cache.<PassageSearch>map(c -> c).orElse(timed), addedSources);
@@ -159,8 +160,8 @@ public final class Citebot implements AutoCloseable {
         this.errors = new ErrorBoundary(metrics::error);
         String name = processName(config);
         this.reindex = new ReindexService(
-                engine.indexer(),
-                engine.index(),
+                backend.corpus(),
+                backend.store(),
                 config.corpus().dir(),
                 new SqlReindexRuns(state, name),
                 announcement -> moderatorLog.announce(announcement),
@@ -169,7 +170,7 @@ public final class Citebot implements AutoCloseable {
                 new ReindexService.Cluster(
                         new SqlReindexLock(state), new SqlCorpusGenerations(state), name, REINDEX_LEASE),
                 clock);
-        this.catalog = new CorpusCatalog(engine.index());
+        this.catalog = new CorpusCatalog(backend);
         this.background = daemonExecutor("citebot-background");
         this.settingsRefresh = daemonExecutor("citebot-settings-refresh");
         this.clusterFollow = daemonExecutor("citebot-cluster-follow");
@@ -184,7 +185,7 @@ public final class Citebot implements AutoCloseable {
                 duration -> Thread.sleep(duration.toMillis()));
         this.moderators = new ModeratorPolicy(config.moderators().roles());
         this.operators = new OperatorPolicy(config.operators().users(), userId -> platformOperators.isOperator(userId));
-        this.digests = digests(config, name, state, engine, queryLog, votes, search, guildSettings, clock);
+        this.digests = digests(config, name, state, backend, queryLog, votes, search, guildSettings, clock);
         // The digest shares the one background executor; its next run is computed from the clock.
         this.digestScheduler = new DigestScheduler(digests, background, clock);
         digests.onChange(digestScheduler::wakeUp);
@@ -214,7 +215,7 @@ public final class Citebot implements AutoCloseable {
                         votes,
                         new SourcesCommand.Curation(
                                 CurationSetup.curation(
-                                        config, addedSources, CurationSetup.writerFor(engine.index()), clock),
+                                        config, addedSources, CurationSetup.writerFor(backend.store()), clock),
                                 CurationSetup.audiences(config),
                                 this::noteInModeratorLog,
                                 this::onIndexChanged)),
@@ -223,14 +224,14 @@ public final class Citebot implements AutoCloseable {
 
     /** The answer cache in front of {@code timed}, keyed by the index generation; none when {@code cache.maxEntries} is 0. */
     private static Optional<CachingPassageSearch> answerCache(
-            CitebotConfig config, PassageSearch timed, SearchEngine engine, Ticker ticker) {
+            CitebotConfig config, PassageSearch timed, SearchBackend backend, Ticker ticker) {
         if (config.cache().maxEntries() == 0) {
             return Optional.empty();
         }
         return Optional.of(new CachingPassageSearch(
                 timed,
-                engine.search()::normalize,
-                () -> generation(engine),
+                backend.normalizer(),
+                () -> generation(backend.store()),
                 config.cache().maxEntries(),
                 config.cache().maxBytes(),
                 config.cache().expireAfter(),
@@ -241,7 +242,7 @@ public final class Citebot implements AutoCloseable {
             CitebotConfig config,
             String name,
             StateStore state,
-            SearchEngine engine,
+            SearchBackend backend,
             QueryLog queryLog,
             AnswerVotes votes,
             PassageSearch search,
@@ -250,7 +251,7 @@ public final class Citebot implements AutoCloseable {
         DigestRuns runs = new SqlDigestRuns(state, name, SqlDigestRuns.SEND_LEASE);
         Function<Optional<String>, Audience> audiences = CurationSetup.audiences(config);
         DigestComposer composer = new DigestComposer(
-                new IndexDigestCorpus(engine::index, guild -> audiences.apply(Optional.of(guild))),
+                backend.digestCorpus(guild -> audiences.apply(Optional.of(guild))),
                 queryLog,
                 search,
                 runs,
@@ -318,15 +319,15 @@ public final class Citebot implements AutoCloseable {
             throws IOException {
         CitebotConfig.State where = config.state();
         StateStore state = StateStore.open(where.url(), where.user(), where.password(), clock);
-        SearchEngine engine = null;
+        SearchBackend backend = null;
         Metrics metrics = null;
         try {
-            engine = SearchEngine.openWhenFree(config, clock, command, patience, waiting);
+            backend = SearchBackends.open(config, clock, command, patience, waiting);
             // The store of added articles is their source of truth: every corpus run re-creates them from it.
-            engine.includeAdded(new StoredArticles(new SqlAddedSources(state)));
-            engine.ensureBuilt();
+            backend.includeAdded(new StoredArticles(new SqlAddedSources(state)));
+            backend.ensureBuilt();
             metrics = new Metrics();
-            Citebot citebot = new Citebot(config, clock, metrics, state, engine);
+            Citebot citebot = new Citebot(config, clock, metrics, state, backend);
             citebot.catalog.refresh();
             citebot.reindex.failInterruptedRuns();
             if (config.corpus().watch()) {
@@ -340,15 +341,15 @@ public final class Citebot implements AutoCloseable {
             long linkCheckMillis = config.sources().linkCheckInterval().toMillis();
             citebot.linkCheckExecutor.scheduleWithFixedDelay(
                     citebot::checkLinksLogged, linkCheckMillis, linkCheckMillis, TimeUnit.MILLISECONDS);
-            IndexMetadata metadata = engine.index().metadata();
+            IndexMetadata metadata = backend.store().metadata();
             LOG.info("citebot ready: {} documents, {} passages", metadata.documents(), metadata.passages());
             return citebot;
         } catch (IOException | RuntimeException e) {
             if (metrics != null) {
                 metrics.close();
             }
-            if (engine != null) {
-                engine.close();
+            if (backend != null) {
+                backend.close();
             }
             state.close();
             throw e;
@@ -426,7 +427,7 @@ public final class Citebot implements AutoCloseable {
     private void reindexFinished(ReindexSummary summary) {
         metrics.reindexFinished(summary);
         if (summary.ok() && !summary.request().dryRun()) {
-            engine.recordCorpusScan(summary.startedAt());
+            backend.recordCorpusScan(summary.startedAt());
         }
         if (summary.ok() && !summary.request().dryRun() && summary.generationAfter() != summary.generationBefore()) {
             onIndexChanged();
@@ -443,11 +444,11 @@ public final class Citebot implements AutoCloseable {
         cache.ifPresent(c -> housekeeping.warmUp(search));
     }
 
-    /** Conditions the ops endpoint's {@code /readyz} checks: the index answers. */
+    /** Conditions the ops endpoint's {@code /readyz} checks: the passage store answers. */
     public List<ReadinessCheck> readinessChecks() {
         return List.of(new ReadinessCheck("index", () -> {
             try {
-                engine.index().metadata();
+                backend.store().metadata();
                 return Optional.empty();
             } catch (IOException | RuntimeException e) {
                 return Optional.of("index not readable: " + e.getMessage());
@@ -465,7 +466,7 @@ public final class Citebot implements AutoCloseable {
             @Override
             public Optional<IndexMetadata> index() {
                 try {
-                    return Optional.of(engine.index().metadata());
+                    return Optional.of(backend.store().metadata());
                 } catch (IOException e) {
                     LOG.warn("Could not read the index metadata for /status: {}", e.toString());
                     return Optional.empty();
@@ -489,9 +490,9 @@ public final class Citebot implements AutoCloseable {
         };
     }
 
-    private static long generation(SearchEngine engine) {
+    private static long generation(PassageStore store) {
         try {
-            return engine.index().metadata().generation();
+            return store.metadata().generation();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -618,9 +619,21 @@ public final class Citebot implements AutoCloseable {
         return guildSettings;
     }
 
-    /** The index and search service, for tests that look beneath the commands. */
+    /** The search backend the bot runs on, for tests that look beneath the commands. */
+    public SearchBackend backend() {
+        return backend;
+    }
+
+    /**
+     * The embedded index and search service, for tests that look beneath the commands.
+     *
+     * @throws IllegalStateException when the bot runs on another backend
+     */
     public SearchEngine engine() {
-        return engine;
+        if (backend instanceof SearchEngine embedded) {
+            return embedded;
+        }
+        throw new IllegalStateException("citebot runs on " + config.search().backend() + ", not the embedded index");
     }
 
     /** The search every command uses: the cache in front of the index, when the cache is on. */
@@ -680,7 +693,7 @@ public final class Citebot implements AutoCloseable {
                 watcherExecutor.shutdown();
                 awaitQuietly(watcherExecutor);
             }
-            engine.close();
+            backend.close();
         } finally {
             try {
                 state.close();

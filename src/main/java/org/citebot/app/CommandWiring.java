@@ -36,8 +36,8 @@ import org.citebot.command.StatusSource;
 import org.citebot.command.VoteActionHandler;
 import org.citebot.config.CitebotConfig;
 import org.citebot.digest.DigestService;
-import org.citebot.index.Audience;
-import org.citebot.index.DocumentSummary;
+import org.citebot.passages.Audience;
+import org.citebot.passages.DocumentSummary;
 import org.citebot.questions.AnswerVotes;
 import org.citebot.questions.QueryLog;
 import org.citebot.reindex.ReindexService;
@@ -249,7 +249,7 @@ final class CommandWiring {
         List<String> all = new ArrayList<>(services.housekeeping().sharedQuestions(guild));
         all.addAll(visible(guild, snapshot, document -> document.metadata().title()));
         // Section headings of articles a server added are not in the shared vocabulary at all.
-        all.addAll(snapshot.vocabulary().sections());
+        all.addAll(snapshot.sections());
         return all;
     }
 

@@ -8,8 +8,8 @@ import org.citebot.config.CitebotConfig;
 import org.citebot.extract.ArticleExtractor;
 import org.citebot.fetch.FetchSettings;
 import org.citebot.fetch.SafeFetcher;
-import org.citebot.index.Audience;
-import org.citebot.index.PassageIndex;
+import org.citebot.passages.Audience;
+import org.citebot.passages.PassageStore;
 import org.citebot.sources.AddedSources;
 import org.citebot.sources.SourceCuration;
 import org.citebot.sources.SourcePreviewer;
@@ -52,10 +52,10 @@ public final class CurationSetup {
     }
 
     /**
-     * Writes to {@code index} unless a corpus run holds it: that run, or the next, takes the article
-     * in from the store, so a moderator never waits for a whole reindex.
+     * Writes to {@code passages} unless a corpus run holds them: that run, or the next, takes the
+     * article in from the store of added articles, so a moderator never waits for a whole reindex.
      */
-    public static SourceCuration.IndexWriter writerFor(PassageIndex index) {
-        return (put, remove) -> index.tryPatch(put, remove).isPresent();
+    public static SourceCuration.IndexWriter writerFor(PassageStore passages) {
+        return (put, remove) -> passages.tryPatch(put, remove).isPresent();
     }
 }

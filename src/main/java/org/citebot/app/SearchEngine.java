@@ -1,39 +1,46 @@
 package org.citebot.app;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.citebot.backend.SearchBackend;
 import org.citebot.config.CitebotConfig;
 import org.citebot.corpus.CorpusOptions;
 import org.citebot.corpus.CorpusReader;
 import org.citebot.corpus.PassageSplitter;
-import org.citebot.index.AddedDocuments;
+import org.citebot.digest.DigestCorpus;
+import org.citebot.digest.IndexDigestCorpus;
 import org.citebot.index.CorpusChanges;
-import org.citebot.index.CorpusIndexReport;
 import org.citebot.index.CorpusIndexer;
+import org.citebot.index.CorpusVocabulary;
 import org.citebot.index.IndexInUseException;
 import org.citebot.index.IndexOwner;
 import org.citebot.index.IndexSettings;
 import org.citebot.index.PassageIndex;
+import org.citebot.passages.AddedDocuments;
+import org.citebot.passages.Audience;
+import org.citebot.passages.CorpusIndexReport;
 import org.citebot.search.LuceneSearchService;
+import org.citebot.search.QueryNormalizer;
 import org.citebot.search.SearchSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The search half of citebot with the index open for writing: the on-disk index, the indexer that
- * fills it from the corpus, and the search service over it. The bot, the console and {@code
+ * The embedded search backend, citebot's search half with the index open for writing: the on-disk
+ * Lucene index, the indexer that fills it from the corpus, and the search service over it. The bot, the console and {@code
  * citebot index} hold one; only one process at a time can, and it records itself in the index
  * folder ({@link IndexOwner}) so the others can say who it is. {@code citebot search} reads
  * through {@link SearchAccess} instead and needs this only to build a missing index.
  */
-public final class SearchEngine implements Closeable {
+public final class SearchEngine implements SearchBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchEngine.class);
 
@@ -141,6 +148,7 @@ public final class SearchEngine implements Closeable {
      * @return the report when it built, else empty
      * @throws NoSuchFileException when it must build and the corpus folder does not exist
      */
+    @Override
     public Optional<CorpusIndexReport> ensureBuilt() throws IOException {
         boolean rebuild = index.needsRebuild();
         Optional<CorpusIndexReport> report = Optional.empty();
@@ -166,6 +174,7 @@ public final class SearchEngine implements Closeable {
      * index (even when it changed nothing), so {@link CorpusChanges} compares against it. Failing
      * to note it only makes later stale warnings more cautious, so it never fails the caller.
      */
+    @Override
     public void recordCorpusScan(Instant startedAt) {
         try {
             CorpusChanges.recordScan(config.index().dir(), startedAt);
@@ -179,6 +188,7 @@ public final class SearchEngine implements Closeable {
      * Makes every corpus run from now on take in the articles added by URL from {@code added}, so
      * a rebuild re-creates them from their store; called before {@link #ensureBuilt()}.
      */
+    @Override
     public void includeAdded(AddedDocuments added) {
         indexer = indexer.including(added);
     }
@@ -188,12 +198,39 @@ public final class SearchEngine implements Closeable {
         return indexer;
     }
 
+    @Override
+    public CorpusIndexer corpus() {
+        return indexer;
+    }
+
+    /** The Lucene index beneath, for the command line's owner records and tests that look beneath. */
     public PassageIndex index() {
         return index;
     }
 
+    @Override
+    public PassageIndex store() {
+        return index;
+    }
+
+    @Override
     public LuceneSearchService search() {
         return search;
+    }
+
+    @Override
+    public QueryNormalizer normalizer() {
+        return search;
+    }
+
+    @Override
+    public List<String> sharedSections() throws IOException {
+        return CorpusVocabulary.read(index).sections();
+    }
+
+    @Override
+    public DigestCorpus digestCorpus(Function<String, Audience> audiences) {
+        return new IndexDigestCorpus(() -> index, audiences);
     }
 
     /** The semantic model this engine embeds with; none in lexical mode. */

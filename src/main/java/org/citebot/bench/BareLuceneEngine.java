@@ -30,7 +30,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
 import org.citebot.corpus.Passage;
 import org.citebot.eval.beir.QueryTerms;
-import org.citebot.index.IndexedDocument;
+import org.citebot.passages.IndexedDocument;
 import org.jspecify.annotations.Nullable;
 
 /**

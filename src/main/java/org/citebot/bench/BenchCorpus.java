@@ -1,7 +1,7 @@
 package org.citebot.bench;
 
 import java.util.List;
-import org.citebot.index.IndexedDocument;
+import org.citebot.passages.IndexedDocument;
 
 /**
  * A generated corpus every engine of one benchmark size indexes: citebot documents with their

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.citebot.corpus.Passage;
-import org.citebot.index.IndexedDocument;
+import org.citebot.passages.IndexedDocument;
 
 /**
  * The SQLite baseline: an FTS5 table {@code (pid UNINDEXED, title, body)} with the {@code porter

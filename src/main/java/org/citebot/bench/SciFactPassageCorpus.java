@@ -13,7 +13,7 @@ import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;
 import org.citebot.corpus.SourceDocument;
 import org.citebot.eval.beir.EvalDocument;
-import org.citebot.index.IndexedDocument;
+import org.citebot.passages.IndexedDocument;
 
 /**
  * Builds benchmark corpora of any size from SciFact's abstracts, so the vocabulary and term

@@ -9,12 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.citebot.app.SearchEngine;
+import org.citebot.app.SearchBackends;
+import org.citebot.backend.SearchBackend;
 import org.citebot.config.CitebotConfig;
 import org.citebot.corpus.ManifestException;
 import org.citebot.corpus.SkippedFile;
 import org.citebot.index.IndexInUseException;
-import org.citebot.index.IndexProgress;
+import org.citebot.passages.IndexProgress;
 import org.citebot.reindex.ModeratorLog;
 import org.citebot.reindex.ReindexAlreadyRunningException;
 import org.citebot.reindex.ReindexFailedException;
@@ -84,7 +85,7 @@ final class IndexCommand implements Callable<Integer> {
         }
         // The index first: while a bot or console holds it, the state database is left alone (its
         // run log belongs to the running citebot, whose reindex this would otherwise mark as cut short).
-        try (SearchEngine engine = SearchEngine.openWhenFree(
+        try (SearchBackend engine = SearchBackends.open(
                         config,
                         clock,
                         COMMAND,
@@ -99,8 +100,8 @@ final class IndexCommand implements Callable<Integer> {
             engine.includeAdded(new StoredArticles(new SqlAddedSources(state)));
             // The same service as /reindex, so the run is recorded like the bot's runs.
             ReindexService service = new ReindexService(
-                    engine.indexer(),
-                    engine.index(),
+                    engine.corpus(),
+                    engine.store(),
                     config.corpus().dir(),
                     new SqlReindexRuns(state),
                     ModeratorLog.NONE,
@@ -108,7 +109,7 @@ final class IndexCommand implements Callable<Integer> {
                     config.index().reindexTimeout(),
                     clock);
             service.failInterruptedRuns();
-            ReindexRequest request = ReindexRequest.cli(full || engine.index().needsRebuild());
+            ReindexRequest request = ReindexRequest.cli(full || engine.store().needsRebuild());
             IndexProgress progress =
                     System.console() != null ? new TerminalProgress(service, err, clock) : IndexProgress.NONE;
             ReindexSummary summary = service.reindex(request, progress);

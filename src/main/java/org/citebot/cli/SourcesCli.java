@@ -7,18 +7,20 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.citebot.app.CurationSetup;
-import org.citebot.app.SearchEngine;
+import org.citebot.app.SearchBackends;
+import org.citebot.backend.SearchBackend;
 import org.citebot.config.CitebotConfig;
 import org.citebot.extract.ArticleExtractor;
 import org.citebot.extract.ArticleMetadata;
 import org.citebot.fetch.FetchSettings;
 import org.citebot.fetch.SafeFetcher;
-import org.citebot.index.Audience;
 import org.citebot.index.IndexInUseException;
+import org.citebot.passages.Audience;
 import org.citebot.sources.AddedArticle;
 import org.citebot.sources.SourceCuration;
 import org.citebot.sources.SourcePreview;
@@ -74,22 +76,22 @@ final class SourcesCli {
      */
     private static <T> T withIndex(CitebotConfig config, Clock clock, StateStore state, IndexAction<T> action)
             throws IOException {
-        SearchEngine engine;
+        SearchBackend engine;
         try {
-            engine = SearchEngine.open(config, clock, COMMAND);
+            engine = SearchBackends.open(config, clock, COMMAND, Duration.ZERO, busy -> {});
         } catch (IndexInUseException busy) {
             return action.run(SourceCuration.IndexWriter.NONE, false);
         }
         try (engine) {
             engine.includeAdded(new StoredArticles(new SqlAddedSources(state)));
-            if (engine.index().needsRebuild() || engine.index().metadata().documents() == 0) {
+            if (engine.store().needsRebuild() || engine.store().metadata().documents() == 0) {
                 // An index that must be built first is built from the corpus and the store together.
                 if (!Files.isDirectory(config.corpus().dir())) {
                     return action.run(SourceCuration.IndexWriter.NONE, false);
                 }
                 engine.ensureBuilt();
             }
-            return action.run(CurationSetup.writerFor(engine.index()), true);
+            return action.run(CurationSetup.writerFor(engine.store()), true);
         }
     }
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import org.citebot.index.IndexProgress;
+import org.citebot.passages.IndexProgress;
 import org.citebot.reindex.ReindexAlreadyRunningException;
 import org.citebot.reindex.ReindexFailedException;
 import org.citebot.reindex.ReindexReplies;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.citebot.index.Audience;
+import org.citebot.passages.Audience;
 import org.citebot.reply.Choice;
 import org.citebot.reply.Reply;
 import org.citebot.search.PassageSearch;

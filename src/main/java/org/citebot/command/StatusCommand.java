@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.citebot.index.IndexMetadata;
+import org.citebot.passages.IndexMetadata;
 import org.citebot.questions.AnswerVotes;
 import org.citebot.reply.Reply;
 import org.citebot.reply.ReplyCard;

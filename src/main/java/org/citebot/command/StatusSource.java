@@ -1,7 +1,7 @@
 package org.citebot.command;
 
 import java.util.Optional;
-import org.citebot.index.IndexMetadata;
+import org.citebot.passages.IndexMetadata;
 import org.citebot.questions.AnswerVotes;
 import org.citebot.search.CacheStatistics;
 

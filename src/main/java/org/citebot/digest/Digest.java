@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.citebot.digest.DigestCorpus.CorpusDocument;
-import org.citebot.index.StoredPassage;
+import org.citebot.passages.StoredPassage;
 import org.citebot.questions.QueryLog.FrequentQuery;
 import org.citebot.search.SearchHit;
 

@@ -20,7 +20,7 @@ import org.citebot.digest.Digest.AskedQuestion;
 import org.citebot.digest.Digest.NewDocument;
 import org.citebot.digest.Digest.PassageOfTheDay;
 import org.citebot.digest.DigestCorpus.CorpusDocument;
-import org.citebot.index.StoredPassage;
+import org.citebot.passages.StoredPassage;
 import org.citebot.questions.AnswerVotes;
 import org.citebot.questions.QueryLog;
 import org.citebot.questions.QueryLog.FrequentQuery;

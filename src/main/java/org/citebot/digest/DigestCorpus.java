@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.citebot.corpus.DocumentMetadata;
-import org.citebot.index.Audience;
-import org.citebot.index.StoredPassage;
+import org.citebot.passages.Audience;
+import org.citebot.passages.StoredPassage;
 
 /**
  * What the digest reads from the corpus, each read bounded by what the digest shows rather than by

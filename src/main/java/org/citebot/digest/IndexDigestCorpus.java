@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.citebot.corpus.DocumentMetadata;
-import org.citebot.index.Audience;
 import org.citebot.index.CorpusReads;
 import org.citebot.index.PassageIndex;
-import org.citebot.index.StoredPassage;
+import org.citebot.passages.Audience;
+import org.citebot.passages.StoredPassage;
 
 /**
  * The digest's view of the serving index (read only), through the index's bounded

@@ -20,6 +20,15 @@ import org.citebot.corpus.FileBudget;
 import org.citebot.corpus.PassageSplitter;
 import org.citebot.corpus.ReadOutcome;
 import org.citebot.corpus.SkippedFile;
+import org.citebot.passages.AddedDocuments;
+import org.citebot.passages.CommitGuard;
+import org.citebot.passages.CorpusIndexReport;
+import org.citebot.passages.CorpusPreview;
+import org.citebot.passages.CorpusRuns;
+import org.citebot.passages.FileStamp;
+import org.citebot.passages.IndexProgress;
+import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.UpdateReport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * indexed one the store no longer holds is removed, so a rebuild re-creates them all from the store.
  * Without it, a run leaves the added articles as they are.
  */
-public final class CorpusIndexer {
+public final class CorpusIndexer implements CorpusRuns {
 
     private static final Logger LOG = LoggerFactory.getLogger(CorpusIndexer.class);
 

@@ -31,6 +31,8 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.citebot.corpus.DocumentMetadata;
+import org.citebot.passages.Audience;
+import org.citebot.passages.StoredPassage;
 
 /**
  * Reads of the corpus as the serving index holds it, each bounded by what the caller shows rather
@@ -163,7 +165,7 @@ public final class CorpusReads {
     }
 
     private static Query visible(Query kind, Audience audience) {
-        return audience.filter()
+        return AudienceFilter.of(audience)
                 .<Query>map(filter -> new BooleanQuery.Builder()
                         .add(kind, Occur.FILTER)
                         .add(filter, Occur.FILTER)

@@ -16,6 +16,7 @@ import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsForma
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.citebot.passages.Audience;
 
 /**
  * The one place that names the fields of citebot's passage index and versions its layout. The

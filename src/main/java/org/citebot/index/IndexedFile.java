@@ -1,6 +1,8 @@
 package org.citebot.index;
 
 import java.util.Optional;
+import org.citebot.passages.DocumentOrigin;
+import org.citebot.passages.FileStamp;
 
 /**
  * What the index holds for one document, read from its record: how to recognise the file it came

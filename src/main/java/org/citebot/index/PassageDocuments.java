@@ -29,6 +29,11 @@ import org.apache.lucene.util.BytesRef;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;
 import org.citebot.corpus.SourceDocument;
+import org.citebot.passages.DocumentOrigin;
+import org.citebot.passages.DocumentSummary;
+import org.citebot.passages.FileStamp;
+import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.StoredPassage;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,22 +2,17 @@ package org.citebot.index;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,6 +37,14 @@ import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
+import org.citebot.passages.CommitGuard;
+import org.citebot.passages.DocumentSummary;
+import org.citebot.passages.IndexMetadata;
+import org.citebot.passages.IndexProgress;
+import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.PassageStore;
+import org.citebot.passages.UpdatePlan;
+import org.citebot.passages.UpdateReport;
 import org.citebot.semantic.PassageEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * is rolled back and the previous commit keeps serving. Updates run one at a time; searches never
  * wait for them.
  */
-public final class PassageIndex implements Closeable, SearchableIndex {
+public final class PassageIndex implements Closeable, SearchableIndex, PassageStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(PassageIndex.class);
 
@@ -642,15 +645,6 @@ public final class PassageIndex implements Closeable, SearchableIndex {
 
     /** Hex SHA-256 over the sorted {@code id:indexedHash} pairs of every indexed document. */
     static String corpusFingerprint(Map<String, String> hashes) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-        for (Map.Entry<String, String> entry : new TreeMap<>(hashes).entrySet()) {
-            digest.update((entry.getKey() + ':' + entry.getValue() + '\n').getBytes(StandardCharsets.UTF_8));
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return IndexMetadata.corpusFingerprint(hashes);
     }
 }

@@ -17,6 +17,8 @@ import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
+import org.citebot.passages.DocumentSummary;
+import org.citebot.passages.IndexMetadata;
 
 /**
  * The passage index opened for reading only: no {@code IndexWriter}, so it takes no write lock and

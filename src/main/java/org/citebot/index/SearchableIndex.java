@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
+import org.citebot.passages.DocumentSummary;
+import org.citebot.passages.IndexMetadata;
 
 /**
  * What reading the passage index needs: the serving commit's searchers, its analyzer and its

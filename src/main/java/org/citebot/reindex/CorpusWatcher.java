@@ -72,7 +72,7 @@ public final class CorpusWatcher implements Closeable {
     public static ChangeHandler reindexing(ReindexService service) {
         return () -> {
             try {
-                service.reindex(ReindexRequest.watcher(), org.citebot.index.IndexProgress.NONE);
+                service.reindex(ReindexRequest.watcher(), org.citebot.passages.IndexProgress.NONE);
             } catch (ReindexFailedException e) {
                 // The service logged it with the cause and recorded it; the watcher keeps watching.
                 LOG.warn("Reindex after a corpus change failed: {}", e.getMessage());

@@ -20,14 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.citebot.index.CommitGuard;
-import org.citebot.index.CorpusIndexReport;
-import org.citebot.index.CorpusIndexer;
-import org.citebot.index.CorpusPreview;
-import org.citebot.index.IndexProgress;
-import org.citebot.index.PassageIndex;
-import org.citebot.index.UpdatePlan;
-import org.citebot.index.UpdateReport;
+import org.citebot.passages.CommitGuard;
+import org.citebot.passages.CorpusIndexReport;
+import org.citebot.passages.CorpusPreview;
+import org.citebot.passages.CorpusRuns;
+import org.citebot.passages.IndexProgress;
+import org.citebot.passages.PassageStore;
+import org.citebot.passages.UpdatePlan;
+import org.citebot.passages.UpdateReport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +56,8 @@ public final class ReindexService {
     /** How long a run may take before the watchdog fails it, unless configured otherwise. */
     public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(30);
 
-    private final CorpusIndexer indexer;
-    private final PassageIndex index;
+    private final CorpusRuns indexer;
+    private final PassageStore index;
     private final Path corpusDir;
     private final ReindexRuns runs;
     private final ModeratorLog moderatorLog;
@@ -102,8 +102,8 @@ public final class ReindexService {
     }
 
     public ReindexService(
-            CorpusIndexer indexer,
-            PassageIndex index,
+            CorpusRuns indexer,
+            PassageStore index,
             Path corpusDir,
             ReindexRuns runs,
             ModeratorLog moderatorLog,
@@ -119,8 +119,8 @@ public final class ReindexService {
      *     index.reindexTimeout})
      */
     public ReindexService(
-            CorpusIndexer indexer,
-            PassageIndex index,
+            CorpusRuns indexer,
+            PassageStore index,
             Path corpusDir,
             ReindexRuns runs,
             ModeratorLog moderatorLog,
@@ -132,8 +132,8 @@ public final class ReindexService {
 
     /** @param cluster the other processes this one reindexes in step with */
     public ReindexService(
-            CorpusIndexer indexer,
-            PassageIndex index,
+            CorpusRuns indexer,
+            PassageStore index,
             Path corpusDir,
             ReindexRuns runs,
             ModeratorLog moderatorLog,

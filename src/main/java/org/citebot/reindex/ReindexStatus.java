@@ -3,7 +3,7 @@ package org.citebot.reindex;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.citebot.index.IndexProgress;
+import org.citebot.passages.IndexProgress;
 
 /**
  * A snapshot of the reindex that is running: who started it, when, and how far it has got. Shown

@@ -14,6 +14,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.citebot.index.AudienceFilter;
 import org.citebot.index.IndexSchema;
 import org.citebot.index.IndexSettings;
 import org.citebot.index.PassageDocuments;
@@ -90,7 +91,7 @@ final class LexicalQueries {
         for (QueryPhrase phrase : parsed.excludedPhrases()) {
             root.add(phraseAcrossFields(phrase), Occur.MUST_NOT);
         }
-        filters.audience().filter().ifPresent(visible -> root.add(visible, Occur.FILTER));
+        AudienceFilter.of(filters.audience()).ifPresent(visible -> root.add(visible, Occur.FILTER));
         filters.source()
                 .filter(source -> !source.isBlank())
                 .ifPresent(source -> root.add(SourceNames.filter(source), Occur.FILTER));

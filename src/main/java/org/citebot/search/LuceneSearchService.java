@@ -17,7 +17,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.citebot.index.PassageDocuments;
 import org.citebot.index.SearchableIndex;
-import org.citebot.index.StoredPassage;
+import org.citebot.passages.StoredPassage;
 import org.citebot.semantic.TextEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -25,10 +25,11 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
-import org.citebot.index.Audience;
-import org.citebot.index.DocumentSummary;
+import org.citebot.index.AudienceFilter;
 import org.citebot.index.IndexSchema;
 import org.citebot.index.PassageIndex;
+import org.citebot.passages.Audience;
+import org.citebot.passages.DocumentSummary;
 import org.citebot.text.EditDistance;
 
 /**
@@ -122,7 +123,7 @@ final class NoMatchSuggestions {
      */
     private static List<String> seen(IndexSearcher searcher, List<String> options, Audience audience)
             throws IOException {
-        Optional<Query> visible = audience.filter();
+        Optional<Query> visible = AudienceFilter.of(audience);
         if (visible.isEmpty() || options.isEmpty()) {
             return options;
         }

@@ -2,7 +2,7 @@ package org.citebot.search;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import org.citebot.index.Audience;
+import org.citebot.passages.Audience;
 
 /**
  * Restrictions on which passages a search may return.

@@ -8,7 +8,8 @@ import java.util.Optional;
  * from before a commit or an alias swap is served after it. Read by {@link SolrPassageStore#generation()}.
  *
  * @param collection the concrete collection behind the alias
- * @param commits how many commits citebot made to it
+ * @param commits the generation the last commit recorded: for {@link SolrPassages}, the passage
+ *     store's generation, which carries on across collections; otherwise how many commits citebot made
  * @param builtAt when the last of them was made
  */
 public record SolrGeneration(String collection, long commits, Optional<Instant> builtAt) {

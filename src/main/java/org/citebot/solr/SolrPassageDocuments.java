@@ -11,13 +11,13 @@ import org.apache.solr.common.SolrInputDocument;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;
 import org.citebot.corpus.SourceDocument;
-import org.citebot.index.DocumentOrigin;
-import org.citebot.index.DocumentSummary;
-import org.citebot.index.FileStamp;
 import org.citebot.index.IndexSchema;
-import org.citebot.index.IndexedDocument;
 import org.citebot.index.PassageDocuments;
-import org.citebot.index.StoredPassage;
+import org.citebot.passages.DocumentOrigin;
+import org.citebot.passages.DocumentSummary;
+import org.citebot.passages.FileStamp;
+import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.StoredPassage;
 
 /**
  * Pure conversions between citebot's values and Solr documents, field for field what {@link
@@ -39,6 +39,11 @@ public final class SolrPassageDocuments {
     static final String BUILT_AT = "built_at";
     static final String SCHEMA_VERSION = "schema_version";
     static final String ANALYZER = "analyzer";
+    static final String FIELD_WEIGHTS = "field_weights";
+    static final String VECTOR_MODEL = "vector_model";
+    static final String CORPUS_FINGERPRINT = "corpus_fingerprint";
+    static final String DOCUMENTS = "documents";
+    static final String PASSAGES = "passages";
 
     private static final String RECORD_SUFFIX = "#record";
 
@@ -170,12 +175,34 @@ public final class SolrPassageDocuments {
         return new StoredPassage(passage, readMetadata(stored, IndexSchema.TITLE));
     }
 
-    /** Reads a document record back into the summary {@code /sources} lists. */
+    /** Reads a document record back into the summary {@code /sources} lists, its origin included. */
     public static DocumentSummary readSummary(SolrDocument record) {
         return new DocumentSummary(
                 required(record, IndexSchema.DOC_ID),
                 readMetadata(record, IndexSchema.DOCUMENT_TITLE),
-                intValue(record, IndexSchema.PASSAGE_COUNT));
+                intValue(record, IndexSchema.PASSAGE_COUNT),
+                readOrigin(record));
+    }
+
+    /** A corpus file, or an article added by URL and the server it belongs to, as the embedded index reads it. */
+    static DocumentOrigin readOrigin(SolrDocument record) {
+        if (!IndexSchema.ORIGIN_ADDED.equals(
+                optional(record, IndexSchema.ORIGIN).orElse(""))) {
+            return DocumentOrigin.CORPUS;
+        }
+        return DocumentOrigin.added(optional(record, IndexSchema.OWNER));
+    }
+
+    /** What an update compares a document with: its indexed hash, passage count and origin. */
+    record IndexedRecord(String docId, String indexedHash, int passages, DocumentOrigin origin) {}
+
+    /** Reads a document record's indexed hash, passage count and origin. */
+    static IndexedRecord readIndexedRecord(SolrDocument record) {
+        return new IndexedRecord(
+                required(record, IndexSchema.DOC_ID),
+                required(record, IndexSchema.INDEXED_HASH),
+                intValue(record, IndexSchema.PASSAGE_COUNT),
+                readOrigin(record));
     }
 
     private static void addMetadata(SolrInputDocument doc, DocumentMetadata metadata) {

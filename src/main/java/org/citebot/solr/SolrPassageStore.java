@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
 import org.apache.solr.client.solrj.request.QueryRequest;
@@ -14,24 +18,29 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrInputDocument;
-import org.citebot.index.DocumentSummary;
-import org.citebot.index.FileStamp;
+import org.apache.solr.common.params.CursorMarkParams;
 import org.citebot.index.IndexSchema;
 import org.citebot.index.IndexSettings;
-import org.citebot.index.IndexedDocument;
 import org.citebot.index.PassageDocuments;
-import org.citebot.index.StoredPassage;
+import org.citebot.passages.DocumentSummary;
+import org.citebot.passages.FileStamp;
+import org.citebot.passages.IndexMetadata;
+import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.StoredPassage;
 
 /**
  * citebot's passages in one Solr collection (or alias): writes a corpus document's passages and
  * record as the embedded index does, deletes documents, and commits with a metadata document that
  * counts the commits, so {@link #generation()} tells a changed collection apart. Nothing written is
- * searchable before {@link #commit()}. Used by the tests now and by the Solr backend once it is wired.
+ * searchable before {@link #commit()}. {@link SolrPassages} writes and reads through it.
  */
 public final class SolrPassageStore {
 
     /** The most passages one document's read-back returns; the splitter keeps documents far below it. */
     private static final int MAX_PASSAGES = 100_000;
+
+    /** Document records read per request when all of them are listed. */
+    private static final int RECORD_PAGE = 1_000;
 
     private final SolrConnection connection;
     private final String target;
@@ -89,19 +98,86 @@ public final class SolrPassageStore {
         String collection = new SolrCollections(connection).aliasTarget(target).orElse(target);
         Instant now = clock.instant();
         long commits = collection.equals(before.collection()) ? before.commits() + 1 : 1;
+        sendCommit(metaDocument(collection, commits, now), collection);
+        return new SolrGeneration(collection, commits, Optional.of(now));
+    }
+
+    /**
+     * Like {@link #commit()}, with the metadata document recording {@code next} whole (the corpus's
+     * fingerprint, documents, passages and vector model, as the embedded index's commit does) and
+     * {@code next}'s generation as the collection's: the passage store carries it on across
+     * collections, so it only grows.
+     */
+    public SolrGeneration commit(IndexMetadata next) {
+        String collection = new SolrCollections(connection).aliasTarget(target).orElse(target);
+        SolrInputDocument meta = metaDocument(collection, next.generation(), next.builtAt());
+        meta.setField(SolrPassageDocuments.FIELD_WEIGHTS, settings.fieldWeightsId());
+        meta.setField(SolrPassageDocuments.VECTOR_MODEL, next.vectorModel());
+        meta.setField(SolrPassageDocuments.CORPUS_FINGERPRINT, next.corpusFingerprint());
+        meta.setField(SolrPassageDocuments.DOCUMENTS, next.documents());
+        meta.setField(SolrPassageDocuments.PASSAGES, next.passages());
+        sendCommit(meta, collection);
+        return new SolrGeneration(collection, next.generation(), Optional.of(next.builtAt()));
+    }
+
+    private SolrInputDocument metaDocument(String collection, long generation, Instant builtAt) {
         SolrInputDocument meta = new SolrInputDocument();
         meta.setField(SolrPassageDocuments.ID, SolrPassageDocuments.META_ID);
         meta.setField(IndexSchema.KIND, SolrPassageDocuments.KIND_META);
-        meta.setField(SolrPassageDocuments.GENERATION, commits);
+        meta.setField(SolrPassageDocuments.GENERATION, generation);
         meta.setField(SolrPassageDocuments.COLLECTION_NAME, collection);
-        meta.setField(SolrPassageDocuments.BUILT_AT, now.toString());
+        meta.setField(SolrPassageDocuments.BUILT_AT, builtAt.toString());
         meta.setField(SolrPassageDocuments.SCHEMA_VERSION, IndexSchema.VERSION);
         meta.setField(SolrPassageDocuments.ANALYZER, settings.analyzerId());
+        return meta;
+    }
+
+    private void sendCommit(SolrInputDocument meta, String collection) {
         UpdateRequest update = new UpdateRequest();
         update.add(meta);
         update.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true);
         connection.send(update, Optional.of(target), "committing to " + collection);
-        return new SolrGeneration(collection, commits, Optional.of(now));
+    }
+
+    /**
+     * What the committed metadata document records, and the analysis and field weights it was
+     * written with (to tell whether a rebuild is due); empty when citebot never committed there.
+     */
+    public Optional<Committed> committed() {
+        SolrQuery query = new SolrQuery(termQuery(IndexSchema.KIND, SolrPassageDocuments.KIND_META));
+        query.setRows(1);
+        SolrDocumentList found = query(query, "reading the metadata of " + target);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        SolrDocument meta = found.get(0);
+        IndexMetadata metadata = new IndexMetadata(
+                (int) number(meta, SolrPassageDocuments.SCHEMA_VERSION),
+                text(meta, SolrPassageDocuments.CORPUS_FINGERPRINT),
+                (int) number(meta, SolrPassageDocuments.DOCUMENTS),
+                (int) number(meta, SolrPassageDocuments.PASSAGES),
+                Instant.parse(text(meta, SolrPassageDocuments.BUILT_AT)),
+                number(meta, SolrPassageDocuments.GENERATION),
+                text(meta, SolrPassageDocuments.VECTOR_MODEL));
+        return Optional.of(new Committed(
+                metadata, text(meta, SolrPassageDocuments.ANALYZER), text(meta, SolrPassageDocuments.FIELD_WEIGHTS)));
+    }
+
+    /**
+     * The committed metadata document, read back.
+     *
+     * @param analyzerId the analysis the collection was written with
+     * @param fieldWeightsId the field weights its weighted field was written with; empty when not recorded
+     */
+    public record Committed(IndexMetadata metadata, String analyzerId, String fieldWeightsId) {}
+
+    private static long number(SolrDocument stored, String field) {
+        return stored.getFirstValue(field) instanceof Number number ? number.longValue() : 0;
+    }
+
+    private static String text(SolrDocument stored, String field) {
+        Object value = stored.getFirstValue(field);
+        return value == null ? "" : value.toString();
     }
 
     /** The committed generation of the collection behind the target. */
@@ -153,6 +229,43 @@ public final class SolrPassageStore {
         query.setRows(1);
         SolrDocumentList found = query(query, "reading the record of " + docId + " from " + target);
         return found.isEmpty() ? Optional.empty() : Optional.of(SolrPassageDocuments.readSummary(found.get(0)));
+    }
+
+    /** Every committed document's summary, sorted by document id, as {@code /sources} lists them. */
+    public List<DocumentSummary> summaries() {
+        List<DocumentSummary> summaries = new ArrayList<>();
+        forEachRecord(record -> summaries.add(SolrPassageDocuments.readSummary(record)));
+        summaries.sort(Comparator.comparing(DocumentSummary::docId));
+        return List.copyOf(summaries);
+    }
+
+    /** What the committed collection holds for every document, by document id: what an update compares with. */
+    Map<String, SolrPassageDocuments.IndexedRecord> indexedRecords() {
+        Map<String, SolrPassageDocuments.IndexedRecord> records = new HashMap<>();
+        forEachRecord(record -> {
+            SolrPassageDocuments.IndexedRecord indexed = SolrPassageDocuments.readIndexedRecord(record);
+            records.put(indexed.docId(), indexed);
+        });
+        return records;
+    }
+
+    /** Pages through every document record with a cursor, so a large corpus never comes in one response. */
+    private void forEachRecord(Consumer<SolrDocument> action) {
+        String cursor = CursorMarkParams.CURSOR_MARK_START;
+        while (true) {
+            SolrQuery query = new SolrQuery(termQuery(IndexSchema.KIND, IndexSchema.KIND_DOCUMENT));
+            query.setRows(RECORD_PAGE);
+            query.setSort(SolrPassageDocuments.ID, SolrQuery.ORDER.asc);
+            query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+            QueryResponse response =
+                    connection.send(new QueryRequest(query), Optional.of(target), "reading the documents of " + target);
+            response.getResults().forEach(action);
+            String next = response.getNextCursorMark();
+            if (next == null || next.equals(cursor)) {
+                return;
+            }
+            cursor = next;
+        }
     }
 
     private SolrDocumentList query(SolrQuery query, String what) {

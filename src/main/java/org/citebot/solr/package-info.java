@@ -1,7 +1,8 @@
 /**
  * SolrCloud as a place for citebot's passages (issue 17): the configset that mirrors the embedded
- * index, collections and aliases, writing and deleting passages, and the collection's generation.
- * Not yet a search backend: the bot still searches its embedded index.
+ * index, collections and aliases, writing and deleting passages, the collection's generation, and
+ * {@link org.citebot.solr.SolrPassages}, the passage store on SolrCloud. Not yet a search backend:
+ * the bot still searches its embedded index.
  */
 @NullMarked
 package org.citebot.solr;

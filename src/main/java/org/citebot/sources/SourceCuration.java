@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.citebot.index.Audience;
-import org.citebot.index.DocumentOrigin;
-import org.citebot.index.IndexedDocument;
+import org.citebot.passages.Audience;
+import org.citebot.passages.DocumentOrigin;
+import org.citebot.passages.IndexedDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,9 +7,9 @@ import org.citebot.corpus.ArticleDocuments;
 import org.citebot.corpus.Passage;
 import org.citebot.corpus.PassageSplitter;
 import org.citebot.corpus.SourceDocument;
-import org.citebot.index.AddedDocuments;
-import org.citebot.index.DocumentOrigin;
-import org.citebot.index.IndexedDocument;
+import org.citebot.passages.AddedDocuments;
+import org.citebot.passages.DocumentOrigin;
+import org.citebot.passages.IndexedDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

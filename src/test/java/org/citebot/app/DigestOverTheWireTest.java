@@ -22,7 +22,7 @@ import org.citebot.discord.fake.FakeDiscord;
 import org.citebot.discord.fake.SentMessage;
 import org.citebot.discord.fake.TestChannel;
 import org.citebot.discord.fake.TestGuild;
-import org.citebot.index.IndexProgress;
+import org.citebot.passages.IndexProgress;
 import org.citebot.reindex.ReindexRequest;
 import org.citebot.state.StateStore;
 import org.junit.jupiter.api.AfterEach;

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.citebot.index.DocumentSummary;
+import org.citebot.passages.DocumentSummary;
 import org.citebot.reply.Reply;
 import org.citebot.reply.ReplyAction;
 import org.junit.jupiter.api.Test;

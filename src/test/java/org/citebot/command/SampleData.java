@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;
-import org.citebot.index.DocumentSummary;
+import org.citebot.passages.DocumentSummary;
 import org.citebot.search.HighlightSpan;
 import org.citebot.search.SearchHit;
 import org.citebot.search.SearchResults;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import org.citebot.index.IndexMetadata;
+import org.citebot.passages.IndexMetadata;
 import org.citebot.reply.Reply;
 import org.citebot.reply.ReplyCard;
 import org.citebot.search.CacheStatistics;

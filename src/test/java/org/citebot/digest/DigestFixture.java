@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;
 import org.citebot.digest.DigestCorpus.CorpusDocument;
-import org.citebot.index.StoredPassage;
+import org.citebot.passages.StoredPassage;
 import org.citebot.questions.QueryLog;
 import org.citebot.search.PassageSearch;
 import org.citebot.search.SearchResults;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.citebot.corpus.DocumentMetadata;
-import org.citebot.index.StoredPassage;
+import org.citebot.passages.StoredPassage;
 
 /**
  * A digest corpus over lists a test owns and may change between digests. Small by construction,

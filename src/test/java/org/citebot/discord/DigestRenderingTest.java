@@ -14,7 +14,7 @@ import org.citebot.corpus.Passage;
 import org.citebot.digest.Digest;
 import org.citebot.digest.DigestCorpus.CorpusDocument;
 import org.citebot.digest.DigestReplies;
-import org.citebot.index.StoredPassage;
+import org.citebot.passages.StoredPassage;
 import org.citebot.questions.QueryLog.FrequentQuery;
 import org.citebot.search.SearchHit;
 import org.citebot.search.Snippet;

@@ -9,7 +9,7 @@ import org.citebot.command.Invoker;
 import org.citebot.command.SampleData;
 import org.citebot.command.SearchReplies;
 import org.citebot.command.SourcesCommand;
-import org.citebot.index.DocumentSummary;
+import org.citebot.passages.DocumentSummary;
 import org.citebot.reply.Reply;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import org.citebot.corpus.CorpusOptions;
 import org.citebot.corpus.CorpusReader;
 import org.citebot.corpus.PassageSplitter;
+import org.citebot.passages.CorpusIndexReport;
 import org.citebot.search.LuceneSearchService;
 import org.citebot.search.SearchRequest;
 import org.citebot.search.SearchSettings;

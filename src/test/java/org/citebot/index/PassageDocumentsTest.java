@@ -17,6 +17,9 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.citebot.corpus.Passage;
+import org.citebot.passages.DocumentSummary;
+import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.StoredPassage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

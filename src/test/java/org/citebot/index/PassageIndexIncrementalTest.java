@@ -21,6 +21,11 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.citebot.index.TestCorpus.Para;
+import org.citebot.passages.IndexMetadata;
+import org.citebot.passages.IndexProgress;
+import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.UpdatePlan;
+import org.citebot.passages.UpdateReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

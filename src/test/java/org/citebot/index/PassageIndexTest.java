@@ -27,6 +27,10 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.citebot.corpus.Passage;
 import org.citebot.index.TestCorpus.Para;
+import org.citebot.passages.DocumentSummary;
+import org.citebot.passages.IndexMetadata;
+import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.UpdateReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

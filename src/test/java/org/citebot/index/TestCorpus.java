@@ -9,6 +9,7 @@ import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Paragraph;
 import org.citebot.corpus.Passage;
 import org.citebot.corpus.SourceDocument;
+import org.citebot.passages.IndexedDocument;
 
 /**
  * Hand-made corpus documents for index and search tests: text adapted from the seed articles plus

@@ -26,6 +26,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.citebot.corpus.Passage;
 import org.citebot.index.TestCorpus.Para;
+import org.citebot.passages.IndexedDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

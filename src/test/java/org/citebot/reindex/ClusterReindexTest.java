@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.citebot.index.IndexProgress;
+import org.citebot.passages.IndexProgress;
 import org.citebot.reindex.ReindexRuns.Result;
 import org.citebot.reindex.TestCorpusFolder.Stack;
 import org.citebot.state.SqlCorpusGenerations;

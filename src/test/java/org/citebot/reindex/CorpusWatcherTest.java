@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.citebot.index.IndexProgress;
+import org.citebot.passages.IndexProgress;
 import org.citebot.reindex.TestCorpusFolder.Stack;
 import org.citebot.state.SqlReindexRuns;
 import org.citebot.state.StateStore;

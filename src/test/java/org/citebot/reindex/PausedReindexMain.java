@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import org.citebot.index.IndexProgress;
+import org.citebot.passages.IndexProgress;
 import org.citebot.reindex.TestCorpusFolder.Stack;
 import org.citebot.state.SqlReindexRuns;
 import org.citebot.state.StateStore;

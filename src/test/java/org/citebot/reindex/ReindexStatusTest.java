@@ -3,7 +3,7 @@ package org.citebot.reindex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import org.citebot.index.IndexProgress.Phase;
+import org.citebot.passages.IndexProgress.Phase;
 import org.junit.jupiter.api.Test;
 
 class ReindexStatusTest {

@@ -1,4 +1,4 @@
-package org.citebot.index;
+package org.citebot.passages;
 
 /**
  * What the corpus file behind a document looked like when it was read: enough for the next reindex

@@ -1,9 +1,9 @@
-package org.citebot.index;
+package org.citebot.passages;
 
 import java.util.List;
 
 /**
- * What one {@link PassageIndex#update} did, for the log line and the moderator's reindex reply.
+ * What one passage store update did, for the log line and the moderator's reindex reply.
  *
  * @param added ids of documents that were not in the index before
  * @param replaced ids of documents whose passages were replaced because their content changed
@@ -32,5 +32,17 @@ public record UpdateReport(
     /** True when the update wrote a new commit. */
     public boolean changed() {
         return rebuilt || !added.isEmpty() || !replaced.isEmpty() || !deleted.isEmpty();
+    }
+
+    /** What carrying out {@code plan} did, ending at {@code metadata}. */
+    public static UpdateReport of(UpdatePlan plan, IndexMetadata metadata, long tookNanos) {
+        return new UpdateReport(
+                plan.added(), plan.replaced(), plan.unchanged(), plan.deleted(), plan.rebuild(), metadata, tookNanos);
+    }
+
+    /** The counts for a log line: {@code 2 added, 1 replaced, 7 unchanged, 0 deleted}. */
+    public String counts() {
+        return added.size() + " added, " + replaced.size() + " replaced, " + unchanged.size() + " unchanged, "
+                + deleted.size() + " deleted";
     }
 }

@@ -1,4 +1,4 @@
-package org.citebot.index;
+package org.citebot.passages;
 
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -37,8 +37,8 @@ public final class CommitGuard {
         return state.get() == State.ABANDONED;
     }
 
-    /** Called by the update right before it commits: true to go ahead, false once abandoned. */
-    boolean enterCommit() {
+    /** Called by a passage store's update right before it commits: true to go ahead, false once abandoned. */
+    public boolean enterCommit() {
         return state.compareAndSet(State.RUNNING, State.COMMITTING);
     }
 }

@@ -1,4 +1,4 @@
-package org.citebot.index;
+package org.citebot.passages;
 
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;

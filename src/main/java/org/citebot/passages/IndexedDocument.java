@@ -1,11 +1,11 @@
-package org.citebot.index;
+package org.citebot.passages;
 
 import java.util.List;
 import org.citebot.corpus.Passage;
 import org.citebot.corpus.SourceDocument;
 
 /**
- * A corpus document with the passages it was split into: the unit {@link PassageIndex#update}
+ * A corpus document with the passages it was split into: the unit a passage store's update
  * adds, replaces or skips as a whole.
  *
  * @param origin a corpus file, or an article added by URL and the server it belongs to

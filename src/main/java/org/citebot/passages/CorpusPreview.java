@@ -1,4 +1,4 @@
-package org.citebot.index;
+package org.citebot.passages;
 
 import java.util.List;
 import org.citebot.corpus.SkippedFile;

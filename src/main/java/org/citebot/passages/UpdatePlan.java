@@ -1,9 +1,9 @@
-package org.citebot.index;
+package org.citebot.passages;
 
 import java.util.List;
 
 /**
- * What {@link PassageIndex#update} would do with a corpus, computed from the indexed content hashes
+ * What a passage store's update would do with a corpus, computed from the indexed content hashes
  * without writing anything: the basis of a moderator's {@code /reindex dry-run:true}. An update
  * computes the same plan first and then carries it out.
  *

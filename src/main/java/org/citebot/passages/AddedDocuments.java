@@ -1,10 +1,10 @@
-package org.citebot.index;
+package org.citebot.passages;
 
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The articles moderators added by URL, as the {@link CorpusIndexer} takes them into a corpus run:
+ * The articles moderators added by URL, as a corpus run takes them into a corpus run:
  * the store of added documents is their source of truth, so a rebuild (a new schema, {@code --full},
  * a lost index folder) re-creates them from it without any network access. Implemented over the
  * state database by the sources feature.

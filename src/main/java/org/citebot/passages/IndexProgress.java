@@ -1,9 +1,9 @@
-package org.citebot.index;
+package org.citebot.passages;
 
 /**
  * Hears how far an index update has got, file by file, so a moderator's reindex can show
  * "reading 3/12 files" while it runs and a second request can be told how far the first is.
- * {@link CorpusIndexer} and {@link PassageIndex} call it on the updating thread; implementations
+ * The passage store and the corpus indexer call it on the updating thread; implementations
  * must be cheap and safe to read from other threads.
  *
  * <p>An exception thrown by the listener aborts the update, which is then rolled back like any
@@ -29,7 +29,7 @@ public interface IndexProgress {
          */
         EMBEDDING,
         /**
-         * Writing a list of documents handed over whole ({@link PassageIndex#update(java.util.List)});
+         * Writing a list of documents handed over whole (a passage store's update of a list);
          * counts documents.
          */
         WRITING,

@@ -1,0 +1,34 @@
+package org.citebot.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.citebot.passages.PassageStore;
+import org.citebot.passages.PassageStoreContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The passage store contract on the embedded Lucene index, each test with its own index in a temporary folder. */
+class EmbeddedPassageStoreTest extends PassageStoreContract {
+
+    @TempDir
+    Path folder;
+
+    private final List<PassageIndex> opened = new ArrayList<>();
+
+    @Override
+    protected PassageStore emptyStore() throws IOException {
+        PassageIndex index =
+                PassageIndex.open(folder.resolve("index" + opened.size()), IndexSettings.defaults(), CLOCK);
+        opened.add(index);
+        return index;
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        for (PassageIndex index : opened) {
+            index.close();
+        }
+    }
+}

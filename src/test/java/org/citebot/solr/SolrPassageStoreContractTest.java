@@ -1,0 +1,95 @@
+package org.citebot.solr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.citebot.index.IndexSettings;
+import org.citebot.index.TestCorpus;
+import org.citebot.passages.IndexProgress;
+import org.citebot.passages.PassageStore;
+import org.citebot.passages.PassageStoreContract;
+import org.citebot.testing.SolrCloudCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The passage store contract on a real SolrCloud in the JVM (2 nodes, embedded ZooKeeper, 127.0.0.1
+ * only), each test behind an alias of its own over collections of 2 shards x 2 replicas; the cluster
+ * starts once for the class. Beside the contract: a rebuild goes into a new collection and swaps the
+ * alias, and the generation Solr reports moves on with every change.
+ */
+class SolrPassageStoreContractTest extends PassageStoreContract {
+
+    private static final Logger log = LoggerFactory.getLogger(SolrPassageStoreContractTest.class);
+    private static final int SHARDS = 2;
+    private static final int REPLICAS = 2;
+
+    @TempDir
+    static Path folder;
+
+    private static SolrCloudCluster cluster;
+    private static int aliases;
+
+    private final List<SolrConnection> opened = new ArrayList<>();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = SolrCloudCluster.start(folder.resolve("solr"), 2);
+        log.info("SolrCloud of 2 nodes started in {} ms", cluster.startup().toMillis());
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Override
+    protected PassageStore emptyStore() {
+        return open("store" + ++aliases);
+    }
+
+    private SolrPassages open(String alias) {
+        SolrConnection connection = SolrConnection.open(cluster.settings(alias, SHARDS, REPLICAS));
+        opened.add(connection);
+        SolrPassages store = SolrPassages.open(
+                connection, SolrConfigset.bundled(), IndexSettings.defaults(), CLOCK, Optional.empty());
+        new SolrCollections(connection).aliasTarget(alias).ifPresent(c -> cluster.waitForActive(c, SHARDS, REPLICAS));
+        return store;
+    }
+
+    @AfterEach
+    void close() {
+        opened.forEach(SolrConnection::close);
+    }
+
+    @Test
+    void rebuild_writesANewCollection_swapsTheAlias_andTheGenerationSolrReportsMovesOn() {
+        String alias = "swap" + ++aliases;
+        SolrPassages store = open(alias);
+        SolrCollections collections = new SolrCollections(opened.get(opened.size() - 1));
+        store.update(List.of(TestCorpus.summit()), IndexProgress.NONE);
+        SolrGeneration updated = store.generation();
+
+        store.rebuild(List.of(TestCorpus.summit(), TestCorpus.grain()), IndexProgress.NONE);
+        SolrGeneration rebuilt = store.generation();
+        store.rebuild(List.of(TestCorpus.grain()), IndexProgress.NONE);
+
+        assertThat(updated).isEqualTo(new SolrGeneration(alias + "_g1", 1, Optional.of(CLOCK.instant())));
+        assertThat(rebuilt).isEqualTo(new SolrGeneration(alias + "_g2", 2, Optional.of(CLOCK.instant())));
+        assertThat(store.generation().key()).isEqualTo(alias + "_g3/3");
+        assertThat(collections.aliasTarget(alias)).contains(alias + "_g3");
+        // The collection replaced last stays for searches still on it; the one before is gone.
+        assertThat(collections.collections()).contains(alias + "_g2").doesNotContain(alias + "_g1");
+        assertThat(store.documents()).containsExactly(summary(TestCorpus.grain()));
+    }
+}
