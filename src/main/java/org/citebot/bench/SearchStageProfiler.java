@@ -80,10 +80,7 @@ final class SearchStageProfiler {
             return "query building";
         }
         if (type.startsWith("PassageHighlighter")) {
-            return "highlighting (UnifiedHighlighter)";
-        }
-        if (type.startsWith("SpanPassageFormatter")) {
-            return "highlighting (UnifiedHighlighter)";
+            return "highlighting (offsets from postings)";
         }
         if (type.startsWith("NoMatchSuggestions")) {
             return "no-match suggestions";

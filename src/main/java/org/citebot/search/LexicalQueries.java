@@ -22,8 +22,9 @@ import org.citebot.index.PassageDocuments;
 /**
  * Turns a {@link ParsedQuery} and its filters into Lucene queries: the BM25F query that selects and
  * first scores passages, the constraints alone (for the vector leg, which must honour phrases,
- * exclusions and filters exactly as the words do), the proximity boost, the second query that
- * leaves out the documents filling the first results, and what the highlighter should mark. The one place that knows how a user's query maps onto the index's fields.
+ * exclusions and filters exactly as the words do), the proximity boost, and the second query that
+ * leaves out the documents filling the first results. The one place that knows how a user's query
+ * maps onto the index's fields.
  */
 final class LexicalQueries {
 
@@ -134,18 +135,6 @@ final class LexicalQueries {
             near.add(new Term(IndexSchema.BODY, used.get(i)), i);
         }
         return Optional.of(new BoostQuery(near.build(), settings.proximityBoost()));
-    }
-
-    /** The words and phrases of the query in the body, for the highlighter to mark. */
-    Query highlighted(ParsedQuery parsed) {
-        BooleanQuery.Builder wanted = new BooleanQuery.Builder();
-        for (String term : parsed.distinctTerms()) {
-            wanted.add(new TermQuery(new Term(IndexSchema.BODY, term)), Occur.SHOULD);
-        }
-        for (QueryPhrase phrase : parsed.phrases()) {
-            wanted.add(phrase(IndexSchema.BODY, phrase), Occur.SHOULD);
-        }
-        return wanted.build();
     }
 
     /**

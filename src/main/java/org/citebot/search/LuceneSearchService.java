@@ -67,7 +67,7 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
         this.parser = new UserQueryParser(index.analyzer(), settings.questionWords());
         this.queries = new LexicalQueries(settings, index.settings());
         this.reranking = new Reranking(settings);
-        this.highlighter = new PassageHighlighter(index.analyzer());
+        this.highlighter = new PassageHighlighter();
         this.suggestions = new NoMatchSuggestions(parser);
     }
 
@@ -159,7 +159,7 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
 
         List<SearchHit> hits = new ArrayList<>(page.size());
         if (!page.isEmpty()) {
-            List<List<MatchSpan>> matches = highlighter.spans(searcher, queries.highlighted(parsed), page);
+            List<List<MatchSpan>> matches = highlighter.spans(searcher, parsed, page);
             Map<String, Double> idf = new HashMap<>();
             StoredFields stored = searcher.storedFields();
             for (int i = 0; i < page.size(); i++) {
@@ -169,6 +169,10 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
                 List<HighlightSpan> spans = new ArrayList<>(matches.get(i).size());
                 Map<HighlightSpan, String> terms = new HashMap<>();
                 for (MatchSpan match : matches.get(i)) {
+                    if (match.span().end() > text.length()) {
+                        // Offsets of a stored text that no longer matches its postings: never cut outside it.
+                        continue;
+                    }
                     spans.add(match.span());
                     terms.put(match.span(), match.term());
                 }
