@@ -2,7 +2,14 @@ package org.citebot.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
@@ -30,6 +37,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
 import org.citebot.corpus.Passage;
 import org.citebot.eval.beir.QueryTerms;
+import org.citebot.index.PassageIndex;
 import org.citebot.passages.IndexedDocument;
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +70,12 @@ final class BareLuceneEngine implements BenchEngine {
         return highlight ? "lucene+highlighter" : "lucene";
     }
 
+    /**
+     * Indexes the corpus as citebot would be given the machine: on as many writing threads as
+     * citebot's updates use ({@link PassageIndex#defaultWriterThreads()}), each taking the next
+     * document, into a writer with citebot's RAM buffer for this heap, so the comparison is of the
+     * work done and not of the resources allowed.
+     */
     @Override
     public void index(BenchCorpus corpus, Path dir) throws IOException {
         try (Analyzer analyzer = new EnglishAnalyzer();
@@ -71,18 +85,50 @@ final class BareLuceneEngine implements BenchEngine {
                         new IndexWriterConfig(analyzer)
                                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                                 .setSimilarity(similarity())
+                                .setRAMBufferSizeMB(PassageIndex.ramBufferMegabytes(
+                                        Runtime.getRuntime().maxMemory()))
                                 .setCommitOnClose(false))) {
-            for (IndexedDocument document : corpus.documents()) {
-                String title = document.document().metadata().title();
-                for (Passage passage : document.passages()) {
-                    Document doc = new Document();
-                    doc.add(new StringField(ID, passage.id(), Field.Store.YES));
-                    doc.add(new TextField(TITLE, title, Field.Store.YES));
-                    doc.add(new TextField(BODY, passage.text(), Field.Store.YES));
-                    writer.addDocument(doc);
+            List<IndexedDocument> documents = corpus.documents();
+            AtomicInteger next = new AtomicInteger();
+            int threads = PassageIndex.defaultWriterThreads();
+            AtomicInteger named = new AtomicInteger();
+            // Named like citebot's writing threads, so the indexing stage profile samples them too.
+            ExecutorService pool = Executors.newFixedThreadPool(
+                    threads,
+                    runnable -> new Thread(runnable, "citebot-index-lucene-writer-" + named.incrementAndGet()));
+            try {
+                List<Future<Void>> writers = new ArrayList<>(threads);
+                for (int t = 0; t < threads; t++) {
+                    writers.add(pool.submit(() -> {
+                        for (int i = next.getAndIncrement(); i < documents.size(); i = next.getAndIncrement()) {
+                            write(writer, documents.get(i));
+                        }
+                        return null;
+                    }));
                 }
+                for (Future<Void> done : writers) {
+                    done.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("indexing was interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            } finally {
+                pool.shutdownNow();
             }
             writer.commit();
+        }
+    }
+
+    private static void write(IndexWriter writer, IndexedDocument document) throws IOException {
+        String title = document.document().metadata().title();
+        for (Passage passage : document.passages()) {
+            Document doc = new Document();
+            doc.add(new StringField(ID, passage.id(), Field.Store.YES));
+            doc.add(new TextField(TITLE, title, Field.Store.YES));
+            doc.add(new TextField(BODY, passage.text(), Field.Store.YES));
+            writer.addDocument(doc);
         }
     }
 

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The result of one {@code citebot bench} run: the environment, SciFact quality, each size's figures,
- * and (with the semantic model) what a first hybrid start costs on the seeds (empty or one).
+ * (with the semantic model) what a first hybrid start costs on the seeds (empty or one), and which
+ * vectors the hybrid rows used: the model's id, {@link #SYNTHETIC_LABEL}, or "none".
  */
 public record BenchReport(
         BenchEnvironment environment,
@@ -12,7 +13,13 @@ public record BenchReport(
         QualityFigures quality,
         List<SizeReport> sizes,
         List<TargetCheck> targets,
-        List<SemanticStart> semanticStart) {
+        List<SemanticStart> semanticStart,
+        String hybridVectors) {
+
+    /** What {@link #hybridVectors} says when the hybrid rows' vectors are synthetic, not the model's. */
+    public static final String SYNTHETIC_LABEL = "SYNTHETIC (" + SyntheticUnitVectors.MODEL_ID
+            + ": deterministic unit vectors; only citebot-hybrid's ready, heap, size and indexing figures mean"
+            + " anything, not its latencies or ranking)";
 
     public BenchReport {
         sizes = List.copyOf(sizes);

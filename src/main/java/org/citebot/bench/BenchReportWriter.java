@@ -26,6 +26,7 @@ public final class BenchReportWriter {
                 "System load average (1 min): %.2f at start, %.2f at end%n",
                 env.loadAverageAtStart(),
                 env.loadAverageAtEnd());
+        out.printf(Locale.ROOT, "Hybrid rows' vectors: %s%n", report.hybridVectors());
         QualityFigures quality = report.quality();
         out.printf(
                 Locale.ROOT,

@@ -69,7 +69,10 @@ final class SearchStageProfiler {
         // A lambda's name carries the method it was written in: lambda$matchingQuery$0.
         String method = rawMethod.startsWith("lambda$") ? rawMethod.split("\\$")[1] : rawMethod;
         if (type.startsWith("Reranking")) {
-            return method.equals("diversify") || method.equals("docIds")
+            return method.equals("diversify")
+                            || method.equals("docIds")
+                            || method.equals("crowding")
+                            || method.equals("widen")
                     ? "diversity (candidate window)"
                     : "proximity rescoring (candidate window)";
         }
@@ -77,7 +80,7 @@ final class SearchStageProfiler {
             return "query building";
         }
         if (type.startsWith("PassageHighlighter")) {
-            return "highlighting (UnifiedHighlighter)";
+            return "highlighting (offsets from postings)";
         }
         if (type.startsWith("NoMatchSuggestions")) {
             return "no-match suggestions";
@@ -91,15 +94,14 @@ final class SearchStageProfiler {
         if (type.startsWith("TextFragmentLinks")) {
             return "link building";
         }
-        if (type.startsWith("SpanPassageFormatter")) {
-            return "highlighting (UnifiedHighlighter)";
-        }
         if (type.startsWith("PassageDocuments")) {
             return "reading stored passages";
         }
         if (type.startsWith("LuceneSearchService")) {
             if (callee.startsWith("org.apache.lucene.search.IndexSearcher.search")) {
-                return "BM25F matching and top-k collection";
+                return method.equals("diversifyLexical")
+                        ? "second query for diversity (other documents)"
+                        : "BM25F matching and top-k collection";
             }
             if (callee.startsWith("org.apache.lucene.search.IndexSearcher.count")) {
                 return "counting all hits";

@@ -125,7 +125,9 @@ public final class SpeedBenchmark {
                 format(quality.citebotNdcgAt10()) + " vs " + format(quality.fts5NdcgAt10()),
                 quality.citebotNdcgAt10() > quality.fts5NdcgAt10()));
         List<SemanticStart> start = new ArrayList<>();
-        if (semantic.isPresent() && seeds.isPresent()) {
+        boolean synthetic =
+                semantic.map(e -> e.model() instanceof SyntheticUnitVectors).orElse(false);
+        if (semantic.isPresent() && seeds.isPresent() && !synthetic) {
             start.add(semanticStart(semantic.get(), seeds.get(), workDir.resolve("seeds-first-start")));
         }
         return new BenchReport(
@@ -134,7 +136,10 @@ public final class SpeedBenchmark {
                 quality,
                 reports,
                 targets,
-                start);
+                start,
+                synthetic
+                        ? BenchReport.SYNTHETIC_LABEL
+                        : semantic.map(e -> e.model().modelId()).orElse("none"));
     }
 
     private SizeReport measureSize(SciFactPassageCorpus generator, int size, Path dir) throws IOException {

@@ -16,6 +16,7 @@ import org.citebot.bench.BenchReport;
 import org.citebot.bench.BenchReportWriter;
 import org.citebot.bench.BenchSettings;
 import org.citebot.bench.SpeedBenchmark;
+import org.citebot.bench.SyntheticUnitVectors;
 import org.citebot.eval.beir.BeirCollectionReader;
 import org.citebot.eval.beir.CollectionFormatException;
 import org.citebot.eval.beir.EvalDataDirectory;
@@ -83,6 +84,13 @@ final class BenchCommand implements Callable<Integer> {
     String hybridPassages = "10k";
 
     @Option(
+            names = "--synthetic-vectors",
+            description = "Fill the hybrid rows' vectors with deterministic synthetic unit vectors instead of"
+                    + " the model's, to measure a large hybrid index's memory and time to ready without"
+                    + " embedding it; the report labels them, and their latencies and ranking mean nothing.")
+    boolean syntheticVectors;
+
+    @Option(
             names = "--seeds",
             paramLabel = "DIR",
             description = "The seed corpus a first hybrid start is measured on (default: seeds, when it exists).")
@@ -129,7 +137,10 @@ final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(workDir);
         Optional<TextEmbedder> model = Optional.empty();
         double loadMillis = 0;
-        if (hybridUpTo.get() > 0) {
+        if (hybridUpTo.get() > 0 && syntheticVectors) {
+            err.println("citebot: the hybrid rows use SYNTHETIC vectors: ready, heap and size only");
+            model = Optional.of(new SyntheticUnitVectors());
+        } else if (hybridUpTo.get() > 0) {
             long started = System.nanoTime();
             try {
                 model = Optional.of(EmbeddingModels.load(

@@ -457,9 +457,15 @@ public final class PassageIndex implements Closeable, SearchableIndex, PassageSt
      * is most of the work of writing and Lucene's writer takes documents from several threads at once.
      */
     int writerThreads() {
-        return oneWriterThread
-                ? 1
-                : Math.max(1, Math.min(MAX_WRITER_THREADS, Runtime.getRuntime().availableProcessors()));
+        return oneWriterThread ? 1 : defaultWriterThreads();
+    }
+
+    /**
+     * Writing threads an update uses on this machine: as many as the cores, at most two. Public so
+     * the benchmark gives bare Lucene the same threads.
+     */
+    public static int defaultWriterThreads() {
+        return Math.max(1, Math.min(MAX_WRITER_THREADS, Runtime.getRuntime().availableProcessors()));
     }
 
     /**
@@ -520,9 +526,10 @@ public final class PassageIndex implements Closeable, SearchableIndex, PassageSt
     /**
      * The writer's buffer for a heap of {@code maxHeapBytes}: a sixteenth of it, from Lucene's default
      * 16 MB up to 256 MB. A larger buffer flushes fewer, larger segments, so less merging follows; a
-     * sixteenth leaves the heap to the searches, caches and the document being read.
+     * sixteenth leaves the heap to the searches, caches and the document being read. Public so the
+     * benchmark gives bare Lucene the same buffer.
      */
-    static double ramBufferMegabytes(long maxHeapBytes) {
+    public static double ramBufferMegabytes(long maxHeapBytes) {
         double sixteenth = maxHeapBytes / 16.0 / (1024 * 1024);
         return Math.max(IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB, Math.min(MAX_RAM_BUFFER_MB, sixteenth));
     }

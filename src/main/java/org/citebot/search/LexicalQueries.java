@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -22,8 +23,9 @@ import org.citebot.index.PassageDocuments;
 /**
  * Turns a {@link ParsedQuery} and its filters into Lucene queries: the BM25F query that selects and
  * first scores passages, the constraints alone (for the vector leg, which must honour phrases,
- * exclusions and filters exactly as the words do), the proximity boost, and what the highlighter
- * should mark. The one place that knows how a user's query maps onto the index's fields.
+ * exclusions and filters exactly as the words do), the proximity boost, and the second query that
+ * leaves out the documents filling the first results. The one place that knows how a user's query
+ * maps onto the index's fields.
  */
 final class LexicalQueries {
 
@@ -43,6 +45,15 @@ final class LexicalQueries {
      * question is a bare disjunction of term queries, which block-max WAND prunes by their impacts.
      */
     Query matching(ParsedQuery parsed, SearchFilters filters) {
+        return matchingOutside(parsed, filters, Set.of());
+    }
+
+    /**
+     * {@link #matching} without the passages of the given documents: the cheap second query that
+     * looks for other documents' passages when one document fills the first results. The exclusions
+     * join the same root, so the words stay a disjunction block-max WAND can prune.
+     */
+    Query matchingOutside(ParsedQuery parsed, SearchFilters filters, Set<String> excludedDocIds) {
         BooleanQuery.Builder root = new BooleanQuery.Builder();
         if (!parsed.terms().isEmpty()) {
             Map<String, Integer> counts = new LinkedHashMap<>();
@@ -58,6 +69,9 @@ final class LexicalQueries {
             root.add(phraseAcrossFields(phrase), Occur.SHOULD);
         }
         addConstraints(root, parsed, filters);
+        for (String docId : excludedDocIds) {
+            root.add(new TermQuery(new Term(IndexSchema.DOC_ID, docId)), Occur.MUST_NOT);
+        }
         return root.build();
     }
 
@@ -122,18 +136,6 @@ final class LexicalQueries {
             near.add(new Term(IndexSchema.BODY, used.get(i)), i);
         }
         return Optional.of(new BoostQuery(near.build(), settings.proximityBoost()));
-    }
-
-    /** The words and phrases of the query in the body, for the highlighter to mark. */
-    Query highlighted(ParsedQuery parsed) {
-        BooleanQuery.Builder wanted = new BooleanQuery.Builder();
-        for (String term : parsed.distinctTerms()) {
-            wanted.add(new TermQuery(new Term(IndexSchema.BODY, term)), Occur.SHOULD);
-        }
-        for (QueryPhrase phrase : parsed.phrases()) {
-            wanted.add(phrase(IndexSchema.BODY, phrase), Occur.SHOULD);
-        }
-        return wanted.build();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -66,7 +67,7 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
         this.parser = new UserQueryParser(index.analyzer(), settings.questionWords());
         this.queries = new LexicalQueries(settings, index.settings());
         this.reranking = new Reranking(settings);
-        this.highlighter = new PassageHighlighter(index.analyzer());
+        this.highlighter = new PassageHighlighter();
         this.suggestions = new NoMatchSuggestions(parser);
     }
 
@@ -105,6 +106,8 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
         Optional<VectorLeg> leg = semantic.filter(vectors -> vectors.covers(searcher));
         // The fewer hits collected, the sooner Lucene can skip what cannot reach them: a lexical page
         // collects only the candidate window (or the page), a hybrid one what the fusion takes.
+        // Diversity does not widen it: a second, as cheap query runs only when one document fills
+        // the first results (below).
         int collected = Math.max(settings.candidateWindow(), wanted);
         if (leg.isPresent()) {
             collected = Math.max(collected, settings.vectorNeighbours());
@@ -121,7 +124,8 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
         // itself is a bound that stays the same from one index version to the next.
         long lexicalHits = totalIsLowerBound ? countUpTo : top.totalHits.value;
         long totalHits = lexicalHits;
-        ScoreDoc[] rescored = reranking.rescoreForProximity(searcher, queries.proximity(parsed), top.scoreDocs);
+        Optional<Query> proximity = queries.proximity(parsed);
+        ScoreDoc[] rescored = reranking.rescoreForProximity(searcher, proximity, top.scoreDocs);
         int bestLexical = rescored.length == 0 ? -1 : rescored[0].doc;
         double bestCosine = Double.NaN;
         SearchMode mode = SearchMode.LEXICAL;
@@ -147,13 +151,15 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
             mode = SearchMode.HYBRID;
         }
         boolean goodMatch = floor.passes(coverage, bestCosine);
-        List<ScoreDoc> ranked = reranking.diversify(searcher.getIndexReader(), candidates);
+        List<ScoreDoc> ranked = leg.isPresent()
+                ? reranking.diversify(searcher.getIndexReader(), candidates, settings.vectorNeighbours())
+                : diversifyLexical(searcher, parsed, request.filters(), proximity, rescored);
         List<ScoreDoc> page =
                 ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(wanted, ranked.size()));
 
         List<SearchHit> hits = new ArrayList<>(page.size());
         if (!page.isEmpty()) {
-            List<List<MatchSpan>> matches = highlighter.spans(searcher, queries.highlighted(parsed), page);
+            List<List<MatchSpan>> matches = highlighter.spans(searcher, parsed, page);
             Map<String, Double> idf = new HashMap<>();
             StoredFields stored = searcher.storedFields();
             for (int i = 0; i < page.size(); i++) {
@@ -163,6 +169,10 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
                 List<HighlightSpan> spans = new ArrayList<>(matches.get(i).size());
                 Map<HighlightSpan, String> terms = new HashMap<>();
                 for (MatchSpan match : matches.get(i)) {
+                    if (match.span().end() > text.length()) {
+                        // Offsets of a stored text that no longer matches its postings: never cut outside it.
+                        continue;
+                    }
                     spans.add(match.span());
                     terms.put(match.span(), match.term());
                 }
@@ -220,5 +230,37 @@ public final class LuceneSearchService implements PassageSearch, QueryNormalizer
                 closestTitles,
                 mode,
                 goodMatch);
+    }
+
+    /**
+     * The lexical ranking with the diversity rule applied. The window holds only the first few
+     * candidates, so when one document still fills the first results, a second query collects the
+     * best passages of the other documents (block-max WAND prunes it like the first) and diversity
+     * picks among both: the comparable passage of another document is found however deep the first
+     * query ranked it, without collecting deeper for every question.
+     */
+    private List<ScoreDoc> diversifyLexical(
+            IndexSearcher searcher,
+            ParsedQuery parsed,
+            SearchFilters filters,
+            Optional<Query> proximity,
+            ScoreDoc[] rescored)
+            throws IOException {
+        int window = settings.candidateWindow();
+        List<ScoreDoc> ranked = reranking.diversify(searcher.getIndexReader(), rescored, window);
+        Set<String> crowding = reranking.crowding(searcher.getIndexReader(), ranked);
+        if (crowding.isEmpty()) {
+            return ranked;
+        }
+        int wanted = settings.diversityTop();
+        TopDocs others = searcher.search(
+                queries.matchingOutside(parsed, filters, crowding),
+                new TopScoreDocCollectorManager(wanted, null, wanted));
+        if (others.scoreDocs.length == 0) {
+            return ranked;
+        }
+        Reranking.Widened widened =
+                Reranking.widen(rescored, window, reranking.rescoreForProximity(searcher, proximity, others.scoreDocs));
+        return reranking.diversify(searcher.getIndexReader(), widened.candidates(), widened.window());
     }
 }

@@ -25,8 +25,9 @@ import org.citebot.index.IndexSchema;
 /**
  * What happens to the first-pass candidates before a page is cut from them: the proximity boost on
  * the leading candidates, and the diversity rule that keeps one document from filling the first
- * results. Both touch only the first {@code candidateWindow} candidates, so every page of a query
- * sees the same order; and, in a hybrid search, the fusion of the two legs' rankings.
+ * results. Both touch only the leading candidates (the proximity boost the first {@code
+ * candidateWindow}), so every page of a query sees the same order; and, in a hybrid search, the
+ * fusion of the two legs' rankings.
  */
 final class Reranking {
 
@@ -140,25 +141,25 @@ final class Reranking {
      * Reorders the ranked candidates so that, among the first {@code diversityTop}, no document has
      * more than {@code diversityMaxPerDocument} passages while candidates from other documents with
      * a comparable score (at least {@code diversityMinScoreRatio} of the passage they would pass)
-     * exist within the candidate window. A clearly better passage is never pushed down for a worse
-     * one from another document. Everything else keeps its rank order.
+     * exist within the first {@code window} candidates. A clearly better passage is never pushed down
+     * for a worse one from another document. Everything else keeps its rank order.
      */
-    List<ScoreDoc> diversify(IndexReader reader, ScoreDoc[] candidates) throws IOException {
+    List<ScoreDoc> diversify(IndexReader reader, ScoreDoc[] candidates, int window) throws IOException {
         int n = candidates.length;
-        int window = Math.min(n, settings.candidateWindow());
+        int reach = Math.min(n, Math.max(window, settings.diversityTop()));
         int top = Math.min(n, settings.diversityTop());
         if (top == 0) {
             // The rule is off: the ranking stands as the first pass and the proximity boost made it.
             return List.of(candidates);
         }
-        String[] docIds = docIds(reader, candidates, window);
+        String[] docIds = docIds(reader, candidates, reach);
         boolean[] taken = new boolean[n];
         Map<String, Integer> perDocument = new HashMap<>();
         List<ScoreDoc> ordered = new ArrayList<>(n);
         for (int position = 0; position < top; position++) {
             int pick = -1;
             int firstFree = -1;
-            for (int i = 0; i < window; i++) {
+            for (int i = 0; i < reach; i++) {
                 if (taken[i]) {
                     continue;
                 }
@@ -186,6 +187,56 @@ final class Reranking {
             }
         }
         return ordered;
+    }
+
+    /**
+     * The documents holding more than {@code diversityMaxPerDocument} of the first {@code
+     * diversityTop} results of a diversified ranking: those whose extra passages another document's
+     * comparable passage might still displace, had it been collected. Empty when the rule is off.
+     */
+    Set<String> crowding(IndexReader reader, List<ScoreDoc> ranked) throws IOException {
+        int top = Math.min(ranked.size(), settings.diversityTop());
+        String[] docIds = docIds(reader, ranked.subList(0, top).toArray(ScoreDoc[]::new), top);
+        Map<String, Integer> perDocument = new HashMap<>();
+        Set<String> crowding = new HashSet<>();
+        for (String docId : docIds) {
+            if (perDocument.merge(docId, 1, Integer::sum) > settings.diversityMaxPerDocument()) {
+                crowding.add(docId);
+            }
+        }
+        return crowding;
+    }
+
+    /** Candidates with others' passages merged in, and how many leading ones diversity may reorder. */
+    record Widened(ScoreDoc[] candidates, int window) {}
+
+    /**
+     * The first {@code window} candidates and {@code others} (passages of other documents, scored the
+     * same way) in one score order, then the rest of the candidates not among them: the ranking
+     * diversity reorders when the window alone was one document's.
+     */
+    static Widened widen(ScoreDoc[] candidates, int window, ScoreDoc[] others) {
+        int head = Math.min(window, candidates.length);
+        Set<Integer> placed = new HashSet<>();
+        List<ScoreDoc> leading = new ArrayList<>(head + others.length);
+        for (int i = 0; i < head; i++) {
+            placed.add(candidates[i].doc);
+            leading.add(candidates[i]);
+        }
+        for (ScoreDoc other : others) {
+            if (placed.add(other.doc)) {
+                leading.add(other);
+            }
+        }
+        // A stable sort: ties keep the first pass's order ahead of the second query's.
+        leading.sort(Comparator.comparingDouble((ScoreDoc hit) -> hit.score).reversed());
+        List<ScoreDoc> all = new ArrayList<>(leading);
+        for (int i = head; i < candidates.length; i++) {
+            if (placed.add(candidates[i].doc)) {
+                all.add(candidates[i]);
+            }
+        }
+        return new Widened(all.toArray(ScoreDoc[]::new), leading.size());
     }
 
     /** Document ids of the first {@code count} candidates, read from doc values leaf by leaf. */

@@ -9,7 +9,8 @@ package org.citebot.search;
  * @param proximitySlop how many positions apart the terms may be for the proximity boost to apply
  * @param maxProximityTerms how many distinct query terms the proximity clause uses at most
  * @param candidateWindow leading BM25F candidates re-scored for proximity and reordered for
- *     diversity; a lexical search collects no more than this (or the page asked for)
+ *     diversity; a lexical search collects no more than this (or the page asked for), plus, only
+ *     when one document fills the first results, the best {@code diversityTop} passages of others
  * @param diversityTop how many leading results the diversity rule shapes
  * @param diversityMaxPerDocument passages of one document allowed among those leading results
  * @param snippetMaxChars longest excerpt shown for a hit
@@ -45,14 +46,14 @@ public record SearchSettings(
 
     /**
      * citebot's defaults: the proximity clause adds up to 1.5 times the terms' idf when they are
-     * adjacent, fading with distance up to 10 positions, over the first 50 candidates (10 kept every
-     * SciFact and seed-question figure, but on the seed articles diversity then found no comparable
-     * passage of the other article for a common question; 50 is the smallest swept window that
-     * did); at most two passages of a document among the first five results; excerpts of up to 360
-     * characters (docs/benchmarks.md has what each choice scores).
+     * adjacent, fading with distance up to 10 positions, over the first 10 candidates (the smallest
+     * swept window that kept every SciFact and seed-question figure; diversity no longer needs a
+     * deeper one, since a second query fetches other documents' passages when one document fills
+     * the first results); at most two passages of a document among the first five results;
+     * excerpts of up to 360 characters (docs/benchmarks.md has what each choice scores).
      */
     public static SearchSettings defaults() {
-        return new SearchSettings(1.5f, 10, 8, 50, 5, 2, 360, 0.8f, 100, 0.55, 0.5, 0.3, 3, false);
+        return new SearchSettings(1.5f, 10, 8, 10, 5, 2, 360, 0.8f, 100, 0.55, 0.5, 0.3, 3, false);
     }
 
     /** These settings with another candidate window (at least the diversity reach). */

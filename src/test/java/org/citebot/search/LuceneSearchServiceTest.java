@@ -212,6 +212,33 @@ class LuceneSearchServiceTest {
     }
 
     @Test
+    void search_oneDocumentHoldsTheFirstSixtyCandidates_anotherDocumentsComparablePassageStillReachesTheFirstFive()
+            throws IOException {
+        // Sixty equally good passages of one document rank ahead of the other document's only
+        // passage: deeper than any candidate window collects, so only a second look finds it.
+        Para[] months = new Para[60];
+        for (int i = 0; i < months.length; i++) {
+            months[i] = Para.of("New sanctions hit the economy hard in week " + (i + 1) + ".");
+        }
+        build(List.of(
+                doc("m_sanctions", "Economic notes", months),
+                doc("n_trade", "Trade notes", Para.of("New sanctions hit the harbour trade hard in early March."))));
+
+        SearchResults results = run("sanctions hit hard");
+
+        List<String> ids = docIds(results);
+        assertThat(ids.subList(0, 5)).contains("n_trade");
+        assertThat(ids.subList(0, 5).stream().filter("m_sanctions"::equals)).hasSize(4);
+        // Every page of the query sees the same order: the second page continues the first.
+        SearchResults second = search.search(new SearchRequest("sanctions hit hard", SearchFilters.NONE, 5, 5));
+        assertThat(docIds(second)).containsOnly("m_sanctions");
+        assertThat(results.hits().subList(5, 10))
+                .extracting(hit -> hit.passage().text())
+                .containsExactlyElementsOf(
+                        second.hits().stream().map(hit -> hit.passage().text()).toList());
+    }
+
+    @Test
     void search_diversityRuleTurnedOff_keepsEveryHitInScoreOrder() throws IOException {
         build(sanctionsCorpus());
         SearchSettings d = SearchSettings.defaults();
