@@ -10,9 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,13 +37,15 @@ import org.junit.jupiter.api.io.TempDir;
  * killed with SIGKILL during the send and restarted; a {@code /reindex} in one process reaches the
  * other's answers without a failed or stale search; and after a misconfigured restart that has both
  * processes run the guilds of shards 0-1, a setting changed through one is honoured by the other
- * and no digest is posted a second time.
+ * and no digest is posted a second time. Then two processes both running every shard have a
+ * digest day fall due in both at the same second: each guild's digest is sent once.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ShardedProcessesOverTheWireTest {
 
     private static final int SHARDS = ShardedCitebots.SHARDS;
     private static final String NEW_WORD = "quillfeather";
+    private static final Duration RACE_LEAD = Duration.ofSeconds(40);
 
     @TempDir
     Path data;
@@ -160,9 +163,69 @@ class ShardedProcessesOverTheWireTest {
         }
     }
 
+    /**
+     * Two processes both told to run every shard (a misconfiguration, or the old and the new process
+     * of a rolling restart overlapping): a digest day that becomes due in both at the same second
+     * is posted once in each guild's channel, whichever process wins each guild's claim.
+     */
+    @Test
+    void twoProcessesRunningEveryShard_digestDueInBothAtOnce_postedOncePerGuild() throws Exception {
+        PostgresServer postgres = PostgresServer.get();
+        try (FakeDiscord discord = ShardedCitebots.fourShards().start();
+                ShardedCitebots citebots = new ShardedCitebots(data, postgres, discord)) {
+            // Due when both processes are connected: a child starts in 5-15 s here, two at once on
+            // a loaded machine in up to 30 s (plus 5 s: each bucket's second identify waits).
+            Instant due = Instant.now().plus(RACE_LEAD).truncatedTo(ChronoUnit.SECONDS);
+            List<String> config =
+                    List.of("--config", digestConfig(discord, due, "HH:mm:ss").toString());
+            ShardedCitebots.Process a = citebots.start(discord, config, "a", "0-3");
+            ShardedCitebots.Process b = citebots.start(discord, config, "b", "0-3");
+            a.awaitReady();
+            b.awaitReady();
+            Duration connected = Duration.between(due.minus(RACE_LEAD), Instant.now());
+            assertThat(Instant.now())
+                    .as("both processes connected before the digest fell due (else this raced a catch-up)")
+                    .isBefore(due);
+            assertThat(discord.gateway().identifies())
+                    .extracting(FakeGateway.Identify::shard)
+                    .containsExactlyInAnyOrder(0, 0, 1, 1, 2, 2, 3, 3);
+
+            for (int shard = 0; shard < SHARDS; shard++) {
+                String channel = digestChannel(discord, shard);
+                await("digest of the guild on shard " + shard)
+                        .atMost(RACE_LEAD.plusSeconds(30))
+                        .until(() -> discord.channelMessages(channel).size() >= 1);
+            }
+            await("no send left claimed")
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> sendingGuilds(citebots.database, postgres).isEmpty());
+            for (int shard = 0; shard < SHARDS; shard++) {
+                String channel = digestChannel(discord, shard);
+                assertThat(discord.requests("POST", "channels/" + channel + "/messages"))
+                        .as("digest sends to the guild on shard %d, both processes having it due", shard)
+                        .hasSize(1);
+                assertThat(discord.channelMessages(channel)).hasSize(1);
+            }
+            System.out.printf(
+                    "Both processes connected after %d ms; digests due at %s in both: %d posted by a, %d by b%n",
+                    connected.toMillis(), due, postedDigests(a), postedDigests(b));
+        }
+    }
+
+    private static long postedDigests(ShardedCitebots.Process process) {
+        return process.jvm().output().stream()
+                .filter(line -> line.contains("Digest of guild") && line.contains(" posted: "))
+                .count();
+    }
+
     /** Digests of every guild in its "digest" channel, due five minutes ago, posted even with nothing new. */
     private Path digestConfig(FakeDiscord discord) throws java.io.IOException {
-        String time = ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(5).format(DateTimeFormatter.ofPattern("HH:mm"));
+        return digestConfig(discord, Instant.now().minus(Duration.ofMinutes(5)), "HH:mm");
+    }
+
+    /** Digests of every guild in its "digest" channel at {@code due} (UTC), posted even with nothing new. */
+    private Path digestConfig(FakeDiscord discord, Instant due, String precision) throws java.io.IOException {
+        String time = due.atZone(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(precision));
         StringBuilder yaml = new StringBuilder("digest:\n  postEmptyDays: true\n  defaults:\n");
         for (int shard = 0; shard < SHARDS; shard++) {
             TestGuild guild = discord.guildsOnShard(shard).get(0);
