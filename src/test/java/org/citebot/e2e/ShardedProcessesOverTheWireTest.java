@@ -17,7 +17,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.citebot.digest.DigestRuns;
 import org.citebot.discord.fake.FakeDiscord;
 import org.citebot.discord.fake.FakeGateway;
@@ -38,13 +40,15 @@ import org.junit.jupiter.api.io.TempDir;
  * other's answers without a failed or stale search; and after a misconfigured restart that has both
  * processes run the guilds of shards 0-1, a setting changed through one is honoured by the other
  * and no digest is posted a second time. Then two processes both running every shard have a
- * digest day fall due in both at the same second: each guild's digest is sent once.
+ * digest day fall due in both at the same second: each guild's digest is sent once, and the
+ * two processes' identifies of one bucket reach the fake Discord at least 5 s apart.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ShardedProcessesOverTheWireTest {
 
     private static final int SHARDS = ShardedCitebots.SHARDS;
     private static final String NEW_WORD = "quillfeather";
+    private static final Duration IDENTIFY_SPACING = Duration.ofSeconds(5);
     private static final Duration RACE_LEAD = Duration.ofSeconds(40);
 
     @TempDir
@@ -169,7 +173,7 @@ class ShardedProcessesOverTheWireTest {
      * is posted once in each guild's channel, whichever process wins each guild's claim.
      */
     @Test
-    void twoProcessesRunningEveryShard_digestDueInBothAtOnce_postedOncePerGuild() throws Exception {
+    void twoProcessesRunningEveryShard_identifiesSpacedPerBucket_digestDueInBothAtOncePostedOnce() throws Exception {
         PostgresServer postgres = PostgresServer.get();
         try (FakeDiscord discord = ShardedCitebots.fourShards().start();
                 ShardedCitebots citebots = new ShardedCitebots(data, postgres, discord)) {
@@ -189,6 +193,21 @@ class ShardedProcessesOverTheWireTest {
             assertThat(discord.gateway().identifies())
                     .extracting(FakeGateway.Identify::shard)
                     .containsExactlyInAnyOrder(0, 0, 1, 1, 2, 2, 3, 3);
+            // Each shard is its own bucket here (max_concurrency 4), identified by both processes:
+            // Discord allows one identify per bucket every 5 s, whichever process sends it.
+            Map<Integer, List<Instant>> byBucket = discord.gateway().identifies().stream()
+                    .collect(Collectors.groupingBy(
+                            identify -> identify.shard() % SHARDS,
+                            TreeMap::new,
+                            Collectors.mapping(FakeGateway.Identify::at, Collectors.toList())));
+            byBucket.forEach((bucket, times) -> {
+                List<Instant> sorted = times.stream().sorted().toList();
+                Duration apart = Duration.between(sorted.get(0), sorted.get(1));
+                System.out.printf("Bucket %d: the two processes identified %d ms apart%n", bucket, apart.toMillis());
+                assertThat(apart)
+                        .as("identifies of bucket %d by the two processes", bucket)
+                        .isGreaterThanOrEqualTo(IDENTIFY_SPACING);
+            });
 
             for (int shard = 0; shard < SHARDS; shard++) {
                 String channel = digestChannel(discord, shard);
