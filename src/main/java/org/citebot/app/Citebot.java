@@ -166,8 +166,7 @@ public final class Citebot implements AutoCloseable {
                 announcement -> moderatorLog.announce(announcement),
                 this::reindexFinished,
                 config.index().reindexTimeout(),
-                new ReindexService.Cluster(
-                        new SqlReindexLock(state), new SqlCorpusGenerations(state), name, REINDEX_LEASE),
+                reindexCluster(state, name),
                 clock);
         this.catalog = new CorpusCatalog(engine.index());
         this.background = daemonExecutor("citebot-background");
@@ -362,10 +361,31 @@ public final class Citebot implements AutoCloseable {
      */
     static String processName(CitebotConfig config) {
         CitebotConfig.Shards shards = config.discord().shards();
-        String host = Optional.ofNullable(System.getenv("HOSTNAME"))
+        return hostName() + " shards " + ranges(shards.ids()) + " of " + shards.total();
+    }
+
+    /**
+     * The name of a command-line run such as {@code citebot index} among the processes sharing the
+     * state database: its host and the command, the same each time it runs there.
+     */
+    public static String commandLineName(String command) {
+        return hostName() + " " + command;
+    }
+
+    /**
+     * How a process named {@code name} takes part in the reindexes of every process on {@code
+     * state}: the bot and {@code citebot index} take the same cluster-wide lease and publish the
+     * same corpus generation.
+     */
+    public static ReindexService.Cluster reindexCluster(StateStore state, String name) {
+        return new ReindexService.Cluster(
+                new SqlReindexLock(state), new SqlCorpusGenerations(state), name, REINDEX_LEASE);
+    }
+
+    private static String hostName() {
+        return Optional.ofNullable(System.getenv("HOSTNAME"))
                 .filter(h -> !h.isBlank())
                 .orElseGet(Citebot::localHostName);
-        return host + " shards " + ranges(shards.ids()) + " of " + shards.total();
     }
 
     private static String localHostName() {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -65,6 +67,8 @@ public final class ReindexService {
     private final Duration runTimeout;
     private final Clock clock;
     private final Cluster cluster;
+    private static final DateTimeFormatter STARTED_AT =
+            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     /** The running reindex, or null; also the single-flight guard. */
     private final AtomicReference<@Nullable Run> running = new AtomicReference<>();
     /** The cluster's corpus generation this process's index reflects. */
@@ -334,7 +338,8 @@ public final class ReindexService {
             throw new ReindexAlreadyRunningException(
                     ReindexStatus.starting(request, now),
                     "a reindex is already running in another citebot process (" + other
-                            + "); its result reaches every process when it finishes");
+                            + runningSince(now).map(since -> ", " + since).orElse("")
+                            + "); its result reaches every running process when it finishes");
         }
         ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "reindex-lease-" + RUN_THREADS.incrementAndGet());
@@ -357,6 +362,23 @@ public final class ReindexService {
                 every,
                 TimeUnit.MILLISECONDS);
         return renewer;
+    }
+
+    /**
+     * When the run another process holds the lock for started, e.g. "started 12 s ago at 03:41:02
+     * UTC", from the run log (this process has recorded no run of its own yet); empty when the log
+     * cannot say.
+     */
+    private Optional<String> runningSince(Instant now) {
+        try {
+            return runs.recent(5).stream()
+                    .filter(run -> run.result() == ReindexRuns.Result.RUNNING && !run.dryRun())
+                    .findFirst()
+                    .map(run -> "started " + ReindexStatus.ago(Duration.between(run.startedAt(), now)) + " at "
+                            + STARTED_AT.format(run.startedAt()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private void releaseClusterLock(ScheduledExecutorService renewer) {

@@ -114,7 +114,7 @@ class ClusterReindexTest {
         assertThatThrownBy(() -> b.reindex(MODERATOR, IndexProgress.NONE))
                 .isInstanceOfSatisfying(ReindexAlreadyRunningException.class, e -> assertThat(e.notice(now))
                         .isEqualTo("A reindex is already running in another citebot process (a); its result"
-                                + " reaches every process when it finishes."));
+                                + " reaches every running process when it finishes."));
         assertThat(new SqlReindexRuns(storeB).recent(100)).hasSize(runsBefore);
         assertThat(b.running()).as("b's own slot is free again").isEmpty();
 
