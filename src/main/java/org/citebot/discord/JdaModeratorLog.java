@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
  * Posts bot-wide announcements (reindex runs, which change every server's answers): the full report
  * to the configured {@code moderators.logChannel}, the operators' channel, and the neutral notice to
  * every server's own log channel ({@code /settings log-channel}), each channel once, so a server
- * whose log channel is the operators' one gets the report only. Posts are queued, never awaited; a
- * channel that is gone or refuses is logged and skipped.
+ * whose log channel is the operators' one gets the report only. With the shards split between
+ * processes, each posts to the channels of its own shards' servers: the process that ran a reindex
+ * and every process that followed it announce it once each, so every server hears of it once.
+ * Posts are queued, never awaited; a channel that is gone or refuses is logged and skipped.
  */
 public final class JdaModeratorLog implements ModeratorLog {
 
@@ -58,7 +60,12 @@ public final class JdaModeratorLog implements ModeratorLog {
         Set<String> posted = new HashSet<>();
         configuredChannel.ifPresent(id -> {
             posted.add(id);
-            post(id, shards.channel(id), announcement.operators());
+            Optional<GuildMessageChannel> channel = shards.channel(id);
+            if (channel.isEmpty() && !shards.runsEveryShard()) {
+                LOG.debug("moderators.logChannel {} is on no shard of this process; its process posts there", id);
+                return;
+            }
+            post(id, channel, announcement.operators());
         });
         Map<String, String> own;
         try {

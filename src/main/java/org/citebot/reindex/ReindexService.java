@@ -186,6 +186,24 @@ public final class ReindexService {
      */
     public ReindexSummary reindex(ReindexRequest request, IndexProgress progress)
             throws ReindexAlreadyRunningException, ReindexFailedException {
+        return reindex(request, progress, false).orElseThrow();
+    }
+
+    /**
+     * For the corpus watcher: like {@link #reindex}, but when, with the cluster's turn taken, this
+     * process's index already holds the corpus as it is, runs nothing and records and announces
+     * nothing. Every process's watcher sees a change to the shared corpus folder; the first to get
+     * the turn reindexes, and the others, having followed its generation, find nothing left to do.
+     *
+     * @return the run's summary; empty when the index already held the corpus
+     */
+    public Optional<ReindexSummary> reindexIfChanged(ReindexRequest request, IndexProgress progress)
+            throws ReindexAlreadyRunningException, ReindexFailedException {
+        return reindex(request, progress, true);
+    }
+
+    private Optional<ReindexSummary> reindex(ReindexRequest request, IndexProgress progress, boolean onlyIfChanged)
+            throws ReindexAlreadyRunningException, ReindexFailedException {
         Instant startedAt = clock.instant();
         Run run = new Run(ReindexStatus.starting(request, startedAt));
         claim(run);
@@ -194,6 +212,10 @@ public final class ReindexService {
         try {
             if (!request.dryRun()) {
                 lease = Optional.of(takeClusterLock(request, startedAt));
+            }
+            if (onlyIfChanged && holdsCorpus()) {
+                LOG.info("{}: the index already holds the corpus as it is; nothing to run", request.requester());
+                return Optional.empty();
             }
             Optional<Long> runId = recordStart(request, startedAt);
             LOG.info("{} started by {}", request.dryRun() ? "Dry-run reindex" : "Reindex", request.requestedBy());
@@ -259,7 +281,7 @@ public final class ReindexService {
             if (failure != null) {
                 throw new ReindexFailedException(summary, failure);
             }
-            return summary;
+            return Optional.of(summary);
         } finally {
             lease.ifPresent(this::releaseClusterLock);
             running.compareAndSet(run, null);
@@ -270,7 +292,8 @@ public final class ReindexService {
      * Brings this process's index up to the corpus generation another process published, by an
      * update from the same corpus (unchanged files are skipped by their stamps): the index swaps
      * the new content in with one commit, and what depends on it is refreshed as after any run.
-     * Not recorded nor announced: the process that ran the reindex did both. Called every second
+     * Not recorded: the process that ran the reindex did that; announced, when this index changed,
+     * to the servers of this process's shards (the moderator log posts only there). Called every second
      * or so; does nothing while the generation has not moved, or while a run of this process goes on.
      *
      * @return whether the index was brought up to a new generation
@@ -308,6 +331,11 @@ public final class ReindexService {
                     summary.changed().size(),
                     summary.removed().size());
             notifyFinished(summary);
+            if (summary.generationAfter() != summary.generationBefore()) {
+                // The process that ran the reindex told the servers of its own shards; this one
+                // tells those of its shards, so each server hears of the change once.
+                announce(summary);
+            }
             return true;
         } catch (Exception e) {
             // The previous commit keeps serving; the next poll tries again.
@@ -362,6 +390,15 @@ public final class ReindexService {
                 every,
                 TimeUnit.MILLISECONDS);
         return renewer;
+    }
+
+    /** Whether an update from the corpus would change nothing; a corpus that cannot be read must be run to say so. */
+    private boolean holdsCorpus() {
+        try {
+            return !indexer.preview(corpusDir, IndexProgress.NONE).plan().changesIndex();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * one, 2-3 in the other, each with its own Lucene index over one corpus folder. Every guild is
  * answered on its shard; each guild's digest is posted once, including one whose process was
  * killed with SIGKILL during the send and restarted; a {@code /reindex} in one process reaches the
- * other's answers without a failed or stale search; and after a misconfigured restart that has both
+ * other's answers without a failed or stale search, and every guild's log channel is told of it
+ * once, by the process of its shard; and after a misconfigured restart that has both
  * processes run the guilds of shards 0-1, a setting changed through one is honoured by the other
  * and no digest is posted a second time. Then two processes both running every shard have a
  * digest day fall due in both at the same second: each guild's digest is sent once, and the
@@ -110,6 +111,16 @@ class ShardedProcessesOverTheWireTest {
                         .contains("HIMARS");
             }
 
+            // Each guild's moderators chose a log channel, through the process of its shard.
+            for (int shard = 0; shard < SHARDS; shard++) {
+                JsonNode chosen = discord.slash("settings", Map.of("log-channel", logChannel(discord, shard)))
+                        .in(guildOn(discord, shard).channels().get(0))
+                        .as(member(discord, shard, "mod" + shard))
+                        .awaitResponseMessage();
+                assertThat(chosen.path("content").asText())
+                        .startsWith("Saved: citebot reports to this server's moderators");
+            }
+
             // A /reindex asked in the process of shards 0-1 reaches the answers of the one of 2-3.
             Files.writeString(corpus.resolve("quill.md"), article());
             JsonNode summary = discord.slash("reindex")
@@ -138,6 +149,14 @@ class ShardedProcessesOverTheWireTest {
             }
             System.out.printf(
                     "The other process answered from the new generation after %d searches%n", searchesUntilSwitched);
+            // Announced in the log channel of every guild, by the process of its shard: the one
+            // that ran the reindex to shards 0-1's, the one that followed it to shards 2-3's.
+            for (int shard = 0; shard < SHARDS; shard++) {
+                String channel = logChannel(discord, shard);
+                await("the reindex announced in the log channel of the guild on shard " + shard)
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> !reindexAnnouncements(discord, channel).isEmpty());
+            }
 
             // A misconfigured restart: the process of 2-3 comes back running every shard, so both
             // processes run the guilds of shards 0-1, and both schedule their digests.
@@ -164,6 +183,12 @@ class ShardedProcessesOverTheWireTest {
             assertThat(discord.requests("POST", "channels/" + heldUp + "/messages"))
                     .as("the killed process's send (refused with 429) and the restart's")
                     .hasSize(2);
+            for (int shard = 0; shard < SHARDS; shard++) {
+                assertThat(reindexAnnouncements(discord, logChannel(discord, shard)))
+                        .as("announcements of the one reindex in the guild on shard %d, after a restart too", shard)
+                        .hasSize(1)
+                        .allSatisfy(content -> assertThat(content).contains("1 added"));
+            }
         }
     }
 
@@ -268,6 +293,18 @@ class ShardedProcessesOverTheWireTest {
             return new SqlDigestRuns(store)
                     .sending().stream().map(DigestRuns.DigestRun::guildId).toList();
         }
+    }
+
+    private static String logChannel(FakeDiscord discord, int shard) {
+        return guildOn(discord, shard).channels().get(2).id();
+    }
+
+    /** The reindex announcements posted in {@code channel}. */
+    private static List<String> reindexAnnouncements(FakeDiscord discord, String channel) {
+        return discord.channelMessages(channel).stream()
+                .map(message -> message.path("content").asText())
+                .filter(content -> content.startsWith("Reindex requested by"))
+                .toList();
     }
 
     private static String digestChannel(FakeDiscord discord, int shard) {
