@@ -47,6 +47,7 @@ import org.citebot.index.IndexMetadata;
 import org.citebot.ops.ReadinessCheck;
 import org.citebot.questions.AnswerVotes;
 import org.citebot.questions.QueryLog;
+import org.citebot.reindex.AnnouncementClaims;
 import org.citebot.reindex.CorpusWatcher;
 import org.citebot.reindex.ModeratorLog;
 import org.citebot.reindex.ReindexService;
@@ -61,6 +62,7 @@ import org.citebot.sources.LinkChecker;
 import org.citebot.sources.LinkReports;
 import org.citebot.sources.StoredArticles;
 import org.citebot.state.SqlAddedSources;
+import org.citebot.state.SqlAnnouncementClaims;
 import org.citebot.state.SqlAnswerVotes;
 import org.citebot.state.SqlCorpusGenerations;
 import org.citebot.state.SqlDigestRuns;
@@ -105,6 +107,9 @@ public final class Citebot implements AutoCloseable {
     private final HonestLinks honestLinks;
     private final ErrorBoundary errors;
     private final ReindexService reindex;
+    /** Which process tells a server of a reindex every process announces. */
+    private final AnnouncementClaims announcementClaims;
+
     private final CorpusCatalog catalog;
     /** The one executor of scheduled work: the digest and the housekeeping chores. */
     private final ScheduledExecutorService background;
@@ -158,6 +163,7 @@ public final class Citebot implements AutoCloseable {
         this.search = honestLinks;
         this.errors = new ErrorBoundary(metrics::error);
         String name = processName(config);
+        this.announcementClaims = new SqlAnnouncementClaims(state, name);
         this.reindex = new ReindexService(
                 engine.indexer(),
                 engine.index(),
@@ -631,6 +637,11 @@ public final class Citebot implements AutoCloseable {
     /** Who counts as a moderator: Manage Server or a configured moderator role; front ends check it too. */
     public ModeratorPolicy moderators() {
         return moderators;
+    }
+
+    /** For the Discord front end's moderator log. */
+    AnnouncementClaims announcementClaims() {
+        return announcementClaims;
     }
 
     /** Per-server choices: private answers, and each server's own moderator log channel. */

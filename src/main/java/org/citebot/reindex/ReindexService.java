@@ -54,6 +54,9 @@ public final class ReindexService {
     private static final Logger LOG = LoggerFactory.getLogger(ReindexService.class);
     private static final int MAX_ERROR_CHARS = 300;
     private static final AtomicInteger RUN_THREADS = new AtomicInteger();
+    /** When another process's run started, in its refusal. */
+    private static final DateTimeFormatter STARTED_AT =
+            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     /** How long a run may take before the watchdog fails it, unless configured otherwise. */
     public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(30);
@@ -67,8 +70,6 @@ public final class ReindexService {
     private final Duration runTimeout;
     private final Clock clock;
     private final Cluster cluster;
-    private static final DateTimeFormatter STARTED_AT =
-            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     /** The running reindex, or null; also the single-flight guard. */
     private final AtomicReference<@Nullable Run> running = new AtomicReference<>();
     /** The cluster's corpus generation this process's index reflects. */
@@ -275,9 +276,9 @@ public final class ReindexService {
                         e);
             }
             recordFinish(runId, summary);
-            publish(summary);
+            Optional<Long> published = publish(summary);
             notifyFinished(summary);
-            announce(summary);
+            announce(summary, published);
             if (failure != null) {
                 throw new ReindexFailedException(summary, failure);
             }
@@ -334,7 +335,7 @@ public final class ReindexService {
             if (summary.generationAfter() != summary.generationBefore()) {
                 // The process that ran the reindex told the servers of its own shards; this one
                 // tells those of its shards, so each server hears of the change once.
-                announce(summary);
+                announce(summary, Optional.of(published));
             }
             return true;
         } catch (Exception e) {
@@ -428,14 +429,17 @@ public final class ReindexService {
     }
 
     /** A run that changed this index moves the cluster's generation on, for the others to follow. */
-    private void publish(ReindexSummary summary) {
+    private Optional<Long> publish(ReindexSummary summary) {
         if (!summary.ok() || summary.request().dryRun() || summary.generationAfter() == summary.generationBefore()) {
-            return;
+            return Optional.empty();
         }
         try {
-            applied.set(cluster.generations().publish());
+            long published = cluster.generations().publish();
+            applied.set(published);
+            return published > 0 ? Optional.of(published) : Optional.empty();
         } catch (RuntimeException e) {
             LOG.warn("Could not publish the new corpus generation to the other processes: {}", e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -598,13 +602,17 @@ public final class ReindexService {
         }
     }
 
-    private void announce(ReindexSummary summary) {
+    /** @param generation the corpus generation the run published or followed, which other processes announce too */
+    private void announce(ReindexSummary summary, Optional<Long> generation) {
         // A dry run changes nothing for anyone; its report is for the moderator who asked.
         if (summary.request().dryRun()) {
             return;
         }
         try {
-            moderatorLog.announce(ReindexReplies.announcement(summary));
+            Announcement announcement = ReindexReplies.announcement(summary);
+            moderatorLog.announce(generation
+                    .map(published -> announcement.sharedAs("corpus generation " + published))
+                    .orElse(announcement));
         } catch (RuntimeException e) {
             LOG.warn("Could not announce a reindex run in the moderator log: {}", e.toString());
         }

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * other's answers without a failed or stale search, and every guild's log channel is told of it
  * once, by the process of its shard; and after a misconfigured restart that has both
  * processes run the guilds of shards 0-1, a setting changed through one is honoured by the other
- * and no digest is posted a second time. Then two processes both running every shard have a
+ * and no digest is posted a second time, nor a reindex announced twice. Then two processes both running every shard have a
  * digest day fall due in both at the same second: each guild's digest is sent once, and the
  * two processes' identifies of one bucket reach the fake Discord at least 5 s apart.
  */
@@ -189,6 +189,23 @@ class ShardedProcessesOverTheWireTest {
                         .hasSize(1)
                         .allSatisfy(content -> assertThat(content).contains("1 added"));
             }
+
+            // A second /reindex while both processes run shards 0-1: the one of 0-1 runs it, the
+            // one of 0-3 follows, and each guild is still told once.
+            Files.writeString(corpus.resolve("quill-2.md"), article().replace("The quill ledger", "The second ledger"));
+            discord.slash("reindex")
+                    .in(guildOn(discord, 0).channels().get(0))
+                    .throughConnection(0)
+                    .as(member(discord, 0, "mod0"))
+                    .awaitResponseMessage(
+                            m -> m.path("content").asText().startsWith("Reindex finished"), Duration.ofSeconds(60));
+            await("the second reindex announced once in every guild's log channel")
+                    .atMost(Duration.ofSeconds(20))
+                    .during(Duration.ofSeconds(2))
+                    .until(() -> java.util.stream.IntStream.range(0, SHARDS)
+                            .allMatch(shard -> reindexAnnouncements(discord, logChannel(discord, shard))
+                                            .size()
+                                    == 2));
         }
     }
 

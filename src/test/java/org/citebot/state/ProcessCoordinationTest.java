@@ -71,6 +71,31 @@ class ProcessCoordinationTest extends OnEachStateBackend {
     }
 
     @Test
+    void announcementClaims_oneProcessPerServerAndAction_andTheReindexLockUntouched() {
+        try (StateStore first = open();
+                StateStore second = open()) {
+            SqlAnnouncementClaims a = new SqlAnnouncementClaims(first, "a");
+            SqlAnnouncementClaims b = new SqlAnnouncementClaims(second, "b");
+
+            assertThat(a.claim("corpus generation 3", "111")).isTrue();
+            assertThat(b.claim("corpus generation 3", "111")).as("taken by a").isFalse();
+            assertThat(a.claim("corpus generation 3", "111"))
+                    .as("once, even for a")
+                    .isFalse();
+            assertThat(b.claim("corpus generation 3", "222"))
+                    .as("another server")
+                    .isTrue();
+            assertThat(b.claim("corpus generation 4", "111"))
+                    .as("another action")
+                    .isTrue();
+
+            assertThat(new SqlReindexLock(first).acquire("a", T0.plusSeconds(30), T0))
+                    .isTrue();
+            assertThat(new SqlReindexLock(second).holder(T0)).contains("a");
+        }
+    }
+
+    @Test
     void reindexLock_oneHolderAtATime_untilItsLeaseRunsOut() {
         try (StateStore a = open();
                 StateStore b = open()) {
