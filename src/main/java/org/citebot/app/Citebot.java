@@ -48,6 +48,7 @@ import org.citebot.passages.IndexMetadata;
 import org.citebot.passages.PassageStore;
 import org.citebot.questions.AnswerVotes;
 import org.citebot.questions.QueryLog;
+import org.citebot.reindex.AnnouncementClaims;
 import org.citebot.reindex.CorpusWatcher;
 import org.citebot.reindex.ModeratorLog;
 import org.citebot.reindex.ReindexService;
@@ -62,6 +63,7 @@ import org.citebot.sources.LinkChecker;
 import org.citebot.sources.LinkReports;
 import org.citebot.sources.StoredArticles;
 import org.citebot.state.SqlAddedSources;
+import org.citebot.state.SqlAnnouncementClaims;
 import org.citebot.state.SqlAnswerVotes;
 import org.citebot.state.SqlCorpusGenerations;
 import org.citebot.state.SqlDigestRuns;
@@ -106,6 +108,9 @@ public final class Citebot implements AutoCloseable {
     private final HonestLinks honestLinks;
     private final ErrorBoundary errors;
     private final ReindexService reindex;
+    /** Which process tells a server of a reindex every process announces. */
+    private final AnnouncementClaims announcementClaims;
+
     private final CorpusCatalog catalog;
     /** The one executor of scheduled work: the digest and the housekeeping chores. */
     private final ScheduledExecutorService background;
@@ -159,6 +164,7 @@ public final class Citebot implements AutoCloseable {
         this.search = honestLinks;
         this.errors = new ErrorBoundary(metrics::error);
         String name = processName(config);
+        this.announcementClaims = new SqlAnnouncementClaims(state, name);
         this.reindex = new ReindexService(
                 backend.corpus(),
                 backend.store(),
@@ -167,8 +173,7 @@ public final class Citebot implements AutoCloseable {
                 announcement -> moderatorLog.announce(announcement),
                 this::reindexFinished,
                 config.index().reindexTimeout(),
-                new ReindexService.Cluster(
-                        new SqlReindexLock(state), new SqlCorpusGenerations(state), name, REINDEX_LEASE),
+                reindexCluster(state, name),
                 clock);
         this.catalog = new CorpusCatalog(backend);
         this.background = daemonExecutor("citebot-background");
@@ -363,10 +368,31 @@ public final class Citebot implements AutoCloseable {
      */
     static String processName(CitebotConfig config) {
         CitebotConfig.Shards shards = config.discord().shards();
-        String host = Optional.ofNullable(System.getenv("HOSTNAME"))
+        return hostName() + " shards " + ranges(shards.ids()) + " of " + shards.total();
+    }
+
+    /**
+     * The name of a command-line run such as {@code citebot index} among the processes sharing the
+     * state database: its host and the command, the same each time it runs there.
+     */
+    public static String commandLineName(String command) {
+        return hostName() + " " + command;
+    }
+
+    /**
+     * How a process named {@code name} takes part in the reindexes of every process on {@code
+     * state}: the bot and {@code citebot index} take the same cluster-wide lease and publish the
+     * same corpus generation.
+     */
+    public static ReindexService.Cluster reindexCluster(StateStore state, String name) {
+        return new ReindexService.Cluster(
+                new SqlReindexLock(state), new SqlCorpusGenerations(state), name, REINDEX_LEASE);
+    }
+
+    private static String hostName() {
+        return Optional.ofNullable(System.getenv("HOSTNAME"))
                 .filter(h -> !h.isBlank())
                 .orElseGet(Citebot::localHostName);
-        return host + " shards " + ranges(shards.ids()) + " of " + shards.total();
     }
 
     private static String localHostName() {
@@ -612,6 +638,11 @@ public final class Citebot implements AutoCloseable {
     /** Who counts as a moderator: Manage Server or a configured moderator role; front ends check it too. */
     public ModeratorPolicy moderators() {
         return moderators;
+    }
+
+    /** For the Discord front end's moderator log. */
+    AnnouncementClaims announcementClaims() {
+        return announcementClaims;
     }
 
     /** Per-server choices: private answers, and each server's own moderator log channel. */

@@ -90,7 +90,8 @@ public final class DiscordFrontEnd implements Closeable {
                     shards,
                     renderer,
                     citebot.config().moderators().logChannel(),
-                    citebot.guildSettings()::logChannels));
+                    citebot.guildSettings()::logChannels,
+                    citebot.announcementClaims()));
         } catch (InterruptedException | RuntimeException e) {
             frontEnd.close();
             throw e;

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.citebot.app.Citebot;
 import org.citebot.app.SearchBackends;
 import org.citebot.backend.SearchBackend;
 import org.citebot.config.CitebotConfig;
@@ -41,8 +42,9 @@ import picocli.CommandLine.Spec;
         name = "index",
         mixinStandardHelpOptions = true,
         description = "Build or update the search index from the corpus folder and report documents, passages and"
-                + " skipped files. Exit 2 when the corpus folder is missing or a running citebot holds the index"
-                + " (then reindex through it: /reindex).")
+                + " skipped files. Exit 2 when the corpus folder is missing, a running citebot holds the index"
+                + " (then reindex through it: /reindex) or another process on the shared state database is"
+                + " reindexing.")
 final class IndexCommand implements Callable<Integer> {
 
     static final String COMMAND = "citebot index";
@@ -98,15 +100,19 @@ final class IndexCommand implements Callable<Integer> {
                         clock)) {
             // Articles added by URL are re-created from their store, so --full keeps them.
             engine.includeAdded(new StoredArticles(new SqlAddedSources(state)));
-            // The same service as /reindex, so the run is recorded like the bot's runs.
+            // The same service as /reindex, so the run is recorded like the bot's runs, and the same
+            // cluster-wide lease: no other process reindexes meanwhile, and a run that changed the
+            // index publishes the corpus generation every running process then follows.
+            String name = Citebot.commandLineName(COMMAND);
             ReindexService service = new ReindexService(
                     engine.corpus(),
                     engine.store(),
                     config.corpus().dir(),
-                    new SqlReindexRuns(state),
+                    new SqlReindexRuns(state, name),
                     ModeratorLog.NONE,
                     summary -> {},
                     config.index().reindexTimeout(),
+                    Citebot.reindexCluster(state, name),
                     clock);
             service.failInterruptedRuns();
             ReindexRequest request = ReindexRequest.cli(full || engine.store().needsRebuild());
@@ -132,8 +138,11 @@ final class IndexCommand implements Callable<Integer> {
             err.println("citebot: " + e.summary().error().orElse("the reindex failed"));
             return Main.EXIT_FAILURE;
         } catch (ReindexAlreadyRunningException e) {
-            err.println("citebot: " + e.notice(clock.instant()));
-            return Main.EXIT_FAILURE;
+            // Refused rather than waited for: the other run may take minutes, and its result does
+            // not reach this index folder, which only a run of its own updates.
+            err.println("citebot: " + e.notice(clock.instant()) + " Run " + COMMAND
+                    + " again when it has finished to update " + config.index().dir() + ".");
+            return Main.EXIT_USAGE;
         }
     }
 

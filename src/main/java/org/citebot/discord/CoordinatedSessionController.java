@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * JDA's identify queue for a bot whose shards run in several processes: each shard logs in through
  * bucket {@code shard % max_concurrency}, and the slot comes from the shared {@link
- * IdentifyBuckets}, so no two processes identify in one bucket within Discord's 5 s, and a process
+ * IdentifyBuckets} 6 s apart, so no two processes identify in one bucket within Discord's 5 s, and a process
  * never burns the bot's daily identifies by retrying in a burst. One worker per bucket, as JDA's
  * own {@code ConcurrentSessionController}, which serves a process alone.
  */
@@ -25,6 +25,14 @@ final class CoordinatedSessionController extends SessionControllerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatedSessionController.class);
     private static final Duration SPACING = Duration.ofSeconds(SessionController.IDENTIFY_DELAY);
+    /**
+     * Discord counts its 5 s between identifies as they arrive, while a slot is when the connection
+     * starts: the websocket, TLS and the gateway's HELLO come before the identify and take longer
+     * for one connection than another (over the wire, two processes' identifies reserved 5 s apart
+     * arrived 4.82 s apart). A second more between slots absorbs that difference.
+     */
+    private static final Duration SLOT_SPACING = SPACING.plusSeconds(1);
+
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final IdentifyBuckets buckets;
@@ -62,7 +70,7 @@ final class CoordinatedSessionController extends SessionControllerAdapter {
 
     private void connect(SessionConnectNode node, int bucket) {
         try {
-            Instant slot = buckets.reserve(bucket, SPACING);
+            Instant slot = buckets.reserve(bucket, SLOT_SPACING);
             long wait = Duration.between(Instant.now(), slot).toMillis();
             if (wait > 0) {
                 LOG.debug("Shard {} identifies in {} ms (bucket {})", node.getShardInfo(), wait, bucket);

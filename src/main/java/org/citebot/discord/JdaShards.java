@@ -42,6 +42,11 @@ public final class JdaShards {
                 .toList());
     }
 
+    /** Whether this process runs all of the bot's shards, so a server none of them holds is no other process's either. */
+    public boolean runsEveryShard() {
+        return manager.map(m -> m.getShards().size() >= m.getShardsTotal()).orElse(true);
+    }
+
     /** A shard to ask what belongs to the bot rather than to a server (its user, its application). */
     public JDA any() {
         return single.orElseGet(() -> all().get(0));

@@ -68,11 +68,17 @@ public final class CorpusWatcher implements Closeable {
         this.watchService = FileSystems.getDefault().newWatchService();
     }
 
-    /** A watcher that reindexes through {@code service}, recorded as requested by "watcher". */
+    /**
+     * A watcher that reindexes through {@code service}, recorded as requested by "watcher", unless
+     * another process sharing the corpus reindexed the change already.
+     */
     public static ChangeHandler reindexing(ReindexService service) {
         return () -> {
             try {
-                service.reindex(ReindexRequest.watcher(), org.citebot.passages.IndexProgress.NONE);
+                // Every process on a shared corpus folder sees the change: one reindexes, and the
+                // others follow its generation first, then find nothing left to run.
+                service.followCluster();
+                service.reindexIfChanged(ReindexRequest.watcher(), org.citebot.passages.IndexProgress.NONE);
             } catch (ReindexFailedException e) {
                 // The service logged it with the cause and recorded it; the watcher keeps watching.
                 LOG.warn("Reindex after a corpus change failed: {}", e.getMessage());

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -52,6 +54,9 @@ public final class ReindexService {
     private static final Logger LOG = LoggerFactory.getLogger(ReindexService.class);
     private static final int MAX_ERROR_CHARS = 300;
     private static final AtomicInteger RUN_THREADS = new AtomicInteger();
+    /** When another process's run started, in its refusal. */
+    private static final DateTimeFormatter STARTED_AT =
+            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     /** How long a run may take before the watchdog fails it, unless configured otherwise. */
     public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(30);
@@ -182,6 +187,24 @@ public final class ReindexService {
      */
     public ReindexSummary reindex(ReindexRequest request, IndexProgress progress)
             throws ReindexAlreadyRunningException, ReindexFailedException {
+        return reindex(request, progress, false).orElseThrow();
+    }
+
+    /**
+     * For the corpus watcher: like {@link #reindex}, but when, with the cluster's turn taken, this
+     * process's index already holds the corpus as it is, runs nothing and records and announces
+     * nothing. Every process's watcher sees a change to the shared corpus folder; the first to get
+     * the turn reindexes, and the others, having followed its generation, find nothing left to do.
+     *
+     * @return the run's summary; empty when the index already held the corpus
+     */
+    public Optional<ReindexSummary> reindexIfChanged(ReindexRequest request, IndexProgress progress)
+            throws ReindexAlreadyRunningException, ReindexFailedException {
+        return reindex(request, progress, true);
+    }
+
+    private Optional<ReindexSummary> reindex(ReindexRequest request, IndexProgress progress, boolean onlyIfChanged)
+            throws ReindexAlreadyRunningException, ReindexFailedException {
         Instant startedAt = clock.instant();
         Run run = new Run(ReindexStatus.starting(request, startedAt));
         claim(run);
@@ -190,6 +213,10 @@ public final class ReindexService {
         try {
             if (!request.dryRun()) {
                 lease = Optional.of(takeClusterLock(request, startedAt));
+            }
+            if (onlyIfChanged && holdsCorpus()) {
+                LOG.info("{}: the index already holds the corpus as it is; nothing to run", request.requester());
+                return Optional.empty();
             }
             Optional<Long> runId = recordStart(request, startedAt);
             LOG.info("{} started by {}", request.dryRun() ? "Dry-run reindex" : "Reindex", request.requestedBy());
@@ -249,13 +276,13 @@ public final class ReindexService {
                         e);
             }
             recordFinish(runId, summary);
-            publish(summary);
+            Optional<Long> published = publish(summary);
             notifyFinished(summary);
-            announce(summary);
+            announce(summary, published);
             if (failure != null) {
                 throw new ReindexFailedException(summary, failure);
             }
-            return summary;
+            return Optional.of(summary);
         } finally {
             lease.ifPresent(this::releaseClusterLock);
             running.compareAndSet(run, null);
@@ -266,7 +293,8 @@ public final class ReindexService {
      * Brings this process's index up to the corpus generation another process published, by an
      * update from the same corpus (unchanged files are skipped by their stamps): the index swaps
      * the new content in with one commit, and what depends on it is refreshed as after any run.
-     * Not recorded nor announced: the process that ran the reindex did both. Called every second
+     * Not recorded: the process that ran the reindex did that; announced, when this index changed,
+     * to the servers of this process's shards (the moderator log posts only there). Called every second
      * or so; does nothing while the generation has not moved, or while a run of this process goes on.
      *
      * @return whether the index was brought up to a new generation
@@ -304,6 +332,11 @@ public final class ReindexService {
                     summary.changed().size(),
                     summary.removed().size());
             notifyFinished(summary);
+            if (summary.generationAfter() != summary.generationBefore()) {
+                // The process that ran the reindex told the servers of its own shards; this one
+                // tells those of its shards, so each server hears of the change once.
+                announce(summary, Optional.of(published));
+            }
             return true;
         } catch (Exception e) {
             // The previous commit keeps serving; the next poll tries again.
@@ -334,7 +367,8 @@ public final class ReindexService {
             throw new ReindexAlreadyRunningException(
                     ReindexStatus.starting(request, now),
                     "a reindex is already running in another citebot process (" + other
-                            + "); its result reaches every process when it finishes");
+                            + runningSince(now).map(since -> ", " + since).orElse("")
+                            + "); its result reaches every running process when it finishes");
         }
         ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "reindex-lease-" + RUN_THREADS.incrementAndGet());
@@ -359,6 +393,34 @@ public final class ReindexService {
         return renewer;
     }
 
+    /** Whether an update from the corpus would change nothing; a corpus that cannot be read must be run to say so. */
+    private boolean holdsCorpus() {
+        try {
+            return !indexer.preview(corpusDir, IndexProgress.NONE, new CommitGuard())
+                    .plan()
+                    .changesIndex();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * When the run another process holds the lock for started, e.g. "started 12 s ago at 03:41:02
+     * UTC", from the run log (this process has recorded no run of its own yet); empty when the log
+     * cannot say.
+     */
+    private Optional<String> runningSince(Instant now) {
+        try {
+            return runs.recent(5).stream()
+                    .filter(run -> run.result() == ReindexRuns.Result.RUNNING && !run.dryRun())
+                    .findFirst()
+                    .map(run -> "started " + ReindexStatus.ago(Duration.between(run.startedAt(), now)) + " at "
+                            + STARTED_AT.format(run.startedAt()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private void releaseClusterLock(ScheduledExecutorService renewer) {
         renewer.shutdownNow();
         try {
@@ -369,14 +431,17 @@ public final class ReindexService {
     }
 
     /** A run that changed this index moves the cluster's generation on, for the others to follow. */
-    private void publish(ReindexSummary summary) {
+    private Optional<Long> publish(ReindexSummary summary) {
         if (!summary.ok() || summary.request().dryRun() || summary.generationAfter() == summary.generationBefore()) {
-            return;
+            return Optional.empty();
         }
         try {
-            applied.set(cluster.generations().publish());
+            long published = cluster.generations().publish();
+            applied.set(published);
+            return published > 0 ? Optional.of(published) : Optional.empty();
         } catch (RuntimeException e) {
             LOG.warn("Could not publish the new corpus generation to the other processes: {}", e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -539,13 +604,17 @@ public final class ReindexService {
         }
     }
 
-    private void announce(ReindexSummary summary) {
+    /** @param generation the corpus generation the run published or followed, which other processes announce too */
+    private void announce(ReindexSummary summary, Optional<Long> generation) {
         // A dry run changes nothing for anyone; its report is for the moderator who asked.
         if (summary.request().dryRun()) {
             return;
         }
         try {
-            moderatorLog.announce(ReindexReplies.announcement(summary));
+            Announcement announcement = ReindexReplies.announcement(summary);
+            moderatorLog.announce(generation
+                    .map(published -> announcement.sharedAs("corpus generation " + published))
+                    .orElse(announcement));
         } catch (RuntimeException e) {
             LOG.warn("Could not announce a reindex run in the moderator log: {}", e.toString());
         }

@@ -60,7 +60,8 @@ public record ReindexStatus(
                 + ", started by " + request.requester() + " " + ago(Duration.between(startedAt, now)) + ".";
     }
 
-    private static String ago(Duration elapsed) {
+    /** "40 s ago", "3 min ago". */
+    static String ago(Duration elapsed) {
         long seconds = Math.max(0, elapsed.toSeconds());
         return seconds < 120 ? seconds + " s ago" : seconds / 60 + " min ago";
     }

@@ -7,10 +7,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The embedded default: one connection to a SQLite file, used by one thread at a time, because
@@ -23,6 +26,8 @@ final class SqliteConnections implements Connections {
 
     /** How long a write waits for another connection's write lock before failing. */
     static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Duration BUSY_RETRY = Duration.ofMillis(20);
 
     private final Path file;
     private final Connection connection;
@@ -52,7 +57,7 @@ final class SqliteConnections implements Connections {
         SqliteConnections opened = new SqliteConnections(file, connection);
         try (Statement s = connection.createStatement()) {
             // WAL lets readers proceed while a write is in flight and survives a kill mid-write.
-            s.execute("PRAGMA journal_mode=WAL");
+            switchToWal(s);
             s.execute("PRAGMA synchronous=NORMAL");
             s.execute("PRAGMA foreign_keys=ON");
         } catch (SQLException e) {
@@ -60,6 +65,30 @@ final class SqliteConnections implements Connections {
             throw new StateStoreException("Cannot open the state database " + file + ": " + e.getMessage(), e);
         }
         return opened;
+    }
+
+    /**
+     * Switches the file to WAL, waiting up to the busy timeout for other connections: SQLite answers
+     * this pragma with SQLITE_BUSY at once, without its busy handler, while another connection
+     * takes the new file's locks (four processes opening a new file together failed this way in
+     * about one round in forty).
+     */
+    static void switchToWal(Statement s) throws SQLException {
+        long deadline = System.nanoTime() + BUSY_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                s.execute("PRAGMA journal_mode=WAL");
+                return;
+            } catch (SQLiteException e) {
+                if (e.getResultCode().code != SQLiteErrorCode.SQLITE_BUSY.code || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LockSupport.parkNanos(BUSY_RETRY.toNanos());
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

@@ -27,7 +27,12 @@ final class CliRunner {
 
     /** Runs {@code args} with an empty environment; returns the exit code. */
     int run(String... args) {
-        return Main.execute(args, Map.of(), new PrintWriter(out, true), new PrintWriter(err, true));
+        return run(Map.of(), args);
+    }
+
+    /** Runs {@code args} with {@code environment} as the process's environment; returns the exit code. */
+    int run(Map<String, String> environment, String... args) {
+        return Main.execute(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     /** Everything printed on standard output so far. */

@@ -20,7 +20,8 @@ import org.citebot.testing.PostgresServer;
  * {@code citebot run} processes as child JVMs sharing one bot of {@link #SHARDS} shards, one test
  * PostgreSQL database and one corpus folder (a copy of the seeds), each with an index of its own:
  * the setting of the over-the-wire tests of several processes. Guild {@code n} of the fake is on
- * shard {@code n}, with channels {@code general} and {@code digest}, a member and a moderator.
+ * shard {@code n}, with channels {@code general}, {@code digest} and {@code mod-log}, a member and
+ * a moderator.
  */
 final class ShardedCitebots implements AutoCloseable {
 
@@ -70,6 +71,7 @@ final class ShardedCitebots implements AutoCloseable {
                     .onShard(shard, SHARDS)
                     .textChannel("general")
                     .textChannel("digest")
+                    .textChannel("mod-log")
                     .role("Moderator", TestGuild.MANAGE_GUILD)
                     .member("member" + shard)
                     .member("mod" + shard, "Moderator")

@@ -2,6 +2,7 @@ package org.citebot.reindex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.citebot.passages.IndexProgress;
 import org.citebot.reindex.ReindexRuns.Result;
 import org.citebot.reindex.TestCorpusFolder.Stack;
@@ -33,6 +36,8 @@ class ClusterReindexTest {
     private static final ReindexRequest MODERATOR =
             new ReindexRequest("555555555555555555", "a moderator", Optional.of("333333333333333333"), false, false);
 
+    private static final Duration WATCH_DEBOUNCE = Duration.ofMillis(300);
+
     @TempDir
     Path dir;
 
@@ -41,7 +46,10 @@ class ClusterReindexTest {
     private Stack stackB;
     private StateStore storeA;
     private StateStore storeB;
-    private final List<Announcement> announced = new CopyOnWriteArrayList<>();
+    /** What each process announced to the servers of its shards. */
+    private final List<Announcement> announcedA = new CopyOnWriteArrayList<>();
+
+    private final List<Announcement> announcedB = new CopyOnWriteArrayList<>();
     private final List<ReindexSummary> finishedB = new CopyOnWriteArrayList<>();
     private ReindexService a;
     private ReindexService b;
@@ -53,14 +61,18 @@ class ClusterReindexTest {
         stackB = Stack.open(dir.resolve("index-b"));
         storeA = StateStore.open(dir.resolve("citebot.db"), Clock.systemUTC());
         storeB = StateStore.open(dir.resolve("citebot.db"), Clock.systemUTC());
-        a = service(stackA, storeA, "a", summary -> {});
-        b = service(stackB, storeB, "b", finishedB::add);
+        a = service(stackA, storeA, "a", announcedA, summary -> {});
+        b = service(stackB, storeB, "b", announcedB, finishedB::add);
         a.reindex(MODERATOR, IndexProgress.NONE);
         b.followCluster();
     }
 
     private ReindexService service(
-            Stack stack, StateStore store, String name, java.util.function.Consumer<ReindexSummary> onFinished) {
+            Stack stack,
+            StateStore store,
+            String name,
+            List<Announcement> announced,
+            java.util.function.Consumer<ReindexSummary> onFinished) {
         return new ReindexService(
                 stack.indexer(),
                 stack.index(),
@@ -88,7 +100,8 @@ class ClusterReindexTest {
                 .as("b followed the first reindex")
                 .isPositive();
         corpus.write(10, 12, 3).remove(3);
-        int announcedBefore = announced.size();
+        int announcedBeforeA = announcedA.size();
+        int announcedBeforeB = announcedB.size();
 
         a.reindex(MODERATOR, IndexProgress.NONE);
         assertThat(stackB.search("token11").totalHits()).as("before b follows").isZero();
@@ -98,10 +111,55 @@ class ClusterReindexTest {
         assertThat(stackB.search("token11").totalHits()).isPositive();
         assertThat(stackB.search("token3").totalHits()).as("removed file").isZero();
         assertThat(finishedB.get(finishedB.size() - 1).added()).hasSize(3);
-        assertThat(announced).as("the run is announced once, by a").hasSize(announcedBefore + 1);
+        assertThat(announcedA).as("the run announced by a to its servers").hasSize(announcedBeforeA + 1);
+        assertThat(announcedB)
+                .as("and by b, which followed it, to its servers, once")
+                .hasSize(announcedBeforeB + 1)
+                .last()
+                .satisfies(announcement -> assertThat(
+                                announcement.servers().text().orElseThrow().text())
+                        .startsWith("Reindex requested by another citebot process")
+                        .contains("3 added, 0 changed, 1 removed"));
         assertThat(new SqlReindexRuns(storeA).recent(10))
                 .as("following is no reindex run of its own")
                 .allSatisfy(run -> assertThat(run.requestedBy()).isEqualTo("555555555555555555"));
+    }
+
+    @Test
+    void corpusChange_seenByBothProcessesWatchers_oneReindexRecordedAndEachProcessAnnouncesOnce() throws Exception {
+        int announcedBeforeA = announcedA.size();
+        int announcedBeforeB = announcedB.size();
+        ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
+        try (CorpusWatcher watcherA =
+                        new CorpusWatcher(corpus.dir(), WATCH_DEBOUNCE, executor, CorpusWatcher.reindexing(a));
+                CorpusWatcher watcherB =
+                        new CorpusWatcher(corpus.dir(), WATCH_DEBOUNCE, executor, CorpusWatcher.reindexing(b))) {
+            watcherA.start();
+            watcherB.start();
+            corpus.write(20, 20, 3);
+
+            await("both indexes hold the new file")
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> stackA.search("token20").totalHits() > 0
+                            && stackB.search("token20").totalHits() > 0);
+            // Both watchers have seen the change; the one refused while the other ran retries after
+            // another debounce, then finds nothing left to run.
+            await("both watchers done")
+                    .atMost(Duration.ofSeconds(20))
+                    .pollDelay(WATCH_DEBOUNCE.multipliedBy(3))
+                    .until(() -> a.running().isEmpty() && b.running().isEmpty());
+        } finally {
+            executor.shutdownNow();
+        }
+
+        assertThat(new SqlReindexRuns(storeA).recent(10))
+                .filteredOn(run -> run.requestedBy().equals("watcher"))
+                .as("one cluster-wide reindex for one change")
+                .singleElement()
+                .satisfies(run -> assertThat(run.counts().added()).isEqualTo(1));
+        assertThat(announcedA.size() - announcedBeforeA + announcedB.size() - announcedBeforeB)
+                .as("announced once by each process, to the servers of its own shards")
+                .isEqualTo(2);
     }
 
     @Test
@@ -114,7 +172,7 @@ class ClusterReindexTest {
         assertThatThrownBy(() -> b.reindex(MODERATOR, IndexProgress.NONE))
                 .isInstanceOfSatisfying(ReindexAlreadyRunningException.class, e -> assertThat(e.notice(now))
                         .isEqualTo("A reindex is already running in another citebot process (a); its result"
-                                + " reaches every process when it finishes."));
+                                + " reaches every running process when it finishes."));
         assertThat(new SqlReindexRuns(storeB).recent(100)).hasSize(runsBefore);
         assertThat(b.running()).as("b's own slot is free again").isEmpty();
 

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,38 +13,17 @@ import org.citebot.sources.AddedArticle;
 import org.citebot.sources.AddedSources;
 import org.citebot.sources.LinkHealth;
 import org.citebot.sources.SourceRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The store of articles added by URL ({@link AddedSources}) on SQLite and on PostgreSQL. */
 @ParameterizedClass
 @EnumSource(StateBackend.class)
-class AddedSourcesTest {
+class AddedSourcesTest extends OnEachStateBackend {
 
-    private static final Instant T0 = Instant.parse("2026-11-22T05:00:00Z");
     private static final String GUILD = "333333333333333333";
     private static final URI URL = URI.create("https://news.example/2026/11/the-harbour-survey");
-
-    @Parameter
-    StateBackend backend;
-
-    @TempDir
-    Path dir;
-
-    private StateBackend.Database database;
-
-    @BeforeEach
-    void createDatabase() {
-        database = backend.create(dir);
-    }
-
-    private StateStore open() {
-        return database.open(Clock.fixed(T0, ZoneOffset.UTC));
-    }
 
     static AddedArticle article(Optional<String> server, String firstParagraph) {
         return new AddedArticle(

@@ -2,11 +2,8 @@ package org.citebot.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.citebot.reindex.ReindexRuns;
 import org.citebot.reindex.ReindexRuns.Result;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,27 +25,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass
 @EnumSource(StateBackend.class)
-class ProcessCoordinationTest {
+class ProcessCoordinationTest extends OnEachStateBackend {
 
-    private static final Instant T0 = Instant.parse("2026-11-22T05:00:00Z");
     private static final Duration SPACING = Duration.ofSeconds(5);
-
-    @Parameter
-    StateBackend backend;
-
-    @TempDir
-    Path dir;
-
-    private StateBackend.Database database;
-
-    @BeforeEach
-    void createDatabase() {
-        database = backend.create(dir);
-    }
-
-    private StateStore open() {
-        return database.open(Clock.fixed(T0, ZoneOffset.UTC));
-    }
 
     @Test
     void identifySlots_inOneBucket_areSpacedAcrossProcesses_otherBucketsAreFree() {
@@ -91,6 +67,31 @@ class ProcessCoordinationTest {
         } finally {
             pool.shutdownNow();
             stores.forEach(StateStore::close);
+        }
+    }
+
+    @Test
+    void announcementClaims_oneProcessPerServerAndAction_andTheReindexLockUntouched() {
+        try (StateStore first = open();
+                StateStore second = open()) {
+            SqlAnnouncementClaims a = new SqlAnnouncementClaims(first, "a");
+            SqlAnnouncementClaims b = new SqlAnnouncementClaims(second, "b");
+
+            assertThat(a.claim("corpus generation 3", "111")).isTrue();
+            assertThat(b.claim("corpus generation 3", "111")).as("taken by a").isFalse();
+            assertThat(a.claim("corpus generation 3", "111"))
+                    .as("once, even for a")
+                    .isFalse();
+            assertThat(b.claim("corpus generation 3", "222"))
+                    .as("another server")
+                    .isTrue();
+            assertThat(b.claim("corpus generation 4", "111"))
+                    .as("another action")
+                    .isTrue();
+
+            assertThat(new SqlReindexLock(first).acquire("a", T0.plusSeconds(30), T0))
+                    .isTrue();
+            assertThat(new SqlReindexLock(second).holder(T0)).contains("a");
         }
     }
 

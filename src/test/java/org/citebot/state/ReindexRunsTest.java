@@ -3,46 +3,22 @@ package org.citebot.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.citebot.reindex.ReindexRuns;
 import org.citebot.reindex.ReindexRuns.Counts;
 import org.citebot.reindex.ReindexRuns.Result;
 import org.citebot.reindex.ReindexRuns.Run;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The reindex run log ({@link ReindexRuns}) on SQLite and on PostgreSQL. */
 @ParameterizedClass
 @EnumSource(StateBackend.class)
-class ReindexRunsTest {
+class ReindexRunsTest extends OnEachStateBackend {
 
-    private static final Instant T0 = Instant.parse("2026-11-22T05:00:00Z");
     private static final String GUILD = "333333333333333333";
-
-    @Parameter
-    StateBackend backend;
-
-    @TempDir
-    Path dir;
-
-    private StateBackend.Database database;
-
-    @BeforeEach
-    void createDatabase() {
-        database = backend.create(dir);
-    }
-
-    private StateStore open() {
-        return database.open(Clock.fixed(T0, ZoneOffset.UTC));
-    }
 
     @Test
     void startThenFinish_recordsEveryFieldAndSurvivesReopening() {

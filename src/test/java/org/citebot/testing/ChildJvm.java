@@ -7,14 +7,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * A second JVM on the test class path, for tests that stop a real process the way an operator or
@@ -23,6 +26,9 @@ import java.util.function.Predicate;
  */
 public final class ChildJvm implements AutoCloseable {
 
+    /** sqlite-jdbc's system property for where it extracts its native library (else java.io.tmpdir). */
+    public static final String SQLITE_TMPDIR = "org.sqlite.tmpdir";
+
     /**
      * JVM options for a short-lived child: the quick compiler only and the smallest collector, which
      * roughly halve the CPU a command-line run costs on a small machine.
@@ -30,11 +36,13 @@ public final class ChildJvm implements AutoCloseable {
     public static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m");
 
     private final Process process;
+    private final Path nativeLibraries;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final Thread reader;
 
-    private ChildJvm(Process process) {
+    private ChildJvm(Process process, Path nativeLibraries) {
         this.process = process;
+        this.nativeLibraries = nativeLibraries;
         this.reader = new Thread(this::collectOutput, "child-jvm-output");
         reader.setDaemon(true);
         reader.start();
@@ -57,13 +65,17 @@ public final class ChildJvm implements AutoCloseable {
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // SQLite's native library is extracted into a folder of the child's own: children starting
+        // together in one shared folder raced, one deleting as stale a library another was loading.
+        Path nativeLibraries = Files.createTempDirectory("citebot-child-native-");
+        command.add("-D" + SQLITE_TMPDIR + "=" + nativeLibraries);
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("DISCORD_TOKEN");
         builder.environment().putAll(environment);
-        return new ChildJvm(builder.start());
+        return new ChildJvm(builder.start(), nativeLibraries);
     }
 
     /** The child's process id, as citebot records it in an index folder it holds. */
@@ -139,6 +151,17 @@ public final class ChildJvm implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        try (Stream<Path> files = Files.walk(nativeLibraries)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Already gone, or left for the system's cleaning of its temporary folder.
+        }
+    }
+
+    /** The folder the child extracts SQLite's native library into, its own; deleted on {@link #close}. */
+    public Path nativeLibraries() {
+        return nativeLibraries;
     }
 
     private void collectOutput() {

@@ -17,7 +17,9 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -44,6 +46,9 @@ public final class PostgresServer {
 
     private static final String UNPRIVILEGED = "nobody";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** How long stopping may take, twice over (pg_ctl, then the server's exit), well within surefire's 30 s. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private static volatile Optional<PostgresServer> started;
@@ -180,7 +185,15 @@ public final class PostgresServer {
         throw last;
     }
 
-    private void stop() {
+    /**
+     * Stops the server, at most {@link #STOP_TIMEOUT} after asking: the shutdown hook runs within
+     * the 30 s surefire gives a forked JVM to exit after its tests, and a postmaster slow to stop
+     * under load (or not stopping at all) must not take the test JVM past it. Asked with {@code
+     * pg_ctl stop -m immediate}, not waited for by pg_ctl (its own wait is a minute), then killed
+     * if still running.
+     */
+    void stop() {
+        Optional<ProcessHandle> postmaster = postmaster();
         try {
             run(
                     asRoot,
@@ -189,11 +202,23 @@ public final class PostgresServer {
                             bin.resolve("pg_ctl").toString(),
                             "--pgdata=" + folder.resolve("data"),
                             "--mode=immediate",
-                            "--wait",
-                            "stop"));
+                            "--no-wait",
+                            "stop"),
+                    STOP_TIMEOUT);
         } catch (IOException | InterruptedException e) {
             System.err.println("Could not stop the test PostgreSQL server in " + folder + ": " + e.getMessage());
         }
+        postmaster.ifPresent(process -> {
+            try {
+                process.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                System.err.println("The test PostgreSQL server did not stop within " + STOP_TIMEOUT + "; killed");
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        });
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());
@@ -202,8 +227,30 @@ public final class PostgresServer {
         }
     }
 
+    /** The server's main process, from the first line of {@code postmaster.pid}; empty once it is gone. */
+    Optional<ProcessHandle> postmaster() {
+        try {
+            String first = Files.readAllLines(folder.resolve("data").resolve("postmaster.pid"), StandardCharsets.UTF_8)
+                    .get(0)
+                    .strip();
+            return ProcessHandle.of(Long.parseLong(first));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The server's temporary folder, deleted when it stops. */
+    Path folder() {
+        return folder;
+    }
+
     /** Runs a PostgreSQL program (as {@code nobody} when we are root), failing with its output. */
     private static void run(boolean asRoot, Path log, List<String> command) throws IOException, InterruptedException {
+        run(asRoot, log, command, START_TIMEOUT.plusSeconds(10));
+    }
+
+    private static void run(boolean asRoot, Path log, List<String> command, Duration timeout)
+            throws IOException, InterruptedException {
         List<String> full = new ArrayList<>();
         if (asRoot) {
             full.addAll(List.of("runuser", "-u", UNPRIVILEGED, "--"));
@@ -213,7 +260,7 @@ public final class PostgresServer {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        if (!process.waitFor(START_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new IOException(String.join(" ", command) + " did not finish in time");
         }
