@@ -1,6 +1,5 @@
 package org.citebot.index;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,10 +13,12 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.citebot.corpus.Passage;
 import org.citebot.passages.CommitGuard;
+import org.citebot.passages.CorpusUpdate;
 import org.citebot.passages.FileStamp;
 import org.citebot.passages.IndexMetadata;
 import org.citebot.passages.IndexProgress;
 import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.IndexedFile;
 import org.citebot.passages.UpdatePlan;
 import org.citebot.passages.UpdateReport;
 import org.citebot.semantic.PassageEmbedder;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * The documents it hands over are embedded and written on the update's own writing threads ({@link
  * ParallelWrites}), a few at a time, while the feeding thread reads the next file.
  */
-public final class IndexUpdate implements Closeable {
+public final class IndexUpdate implements CorpusUpdate {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexUpdate.class);
 

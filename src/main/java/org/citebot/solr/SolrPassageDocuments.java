@@ -17,6 +17,7 @@ import org.citebot.passages.DocumentOrigin;
 import org.citebot.passages.DocumentSummary;
 import org.citebot.passages.FileStamp;
 import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.IndexedFile;
 import org.citebot.passages.StoredPassage;
 
 /**
@@ -193,15 +194,18 @@ public final class SolrPassageDocuments {
         return DocumentOrigin.added(optional(record, IndexSchema.OWNER));
     }
 
-    /** What an update compares a document with: its indexed hash, passage count and origin. */
-    record IndexedRecord(String docId, String indexedHash, int passages, DocumentOrigin origin) {}
-
-    /** Reads a document record's indexed hash, passage count and origin. */
-    static IndexedRecord readIndexedRecord(SolrDocument record) {
-        return new IndexedRecord(
+    /**
+     * Reads what an update compares a document with from its record: its path, content and indexed
+     * hashes, passage count and origin.
+     */
+    static IndexedFile readIndexedRecord(SolrDocument record) {
+        return new IndexedFile(
                 required(record, IndexSchema.DOC_ID),
+                optional(record, IndexSchema.PATH).orElse(""),
+                optional(record, IndexSchema.CONTENT_HASH).orElse(""),
                 required(record, IndexSchema.INDEXED_HASH),
                 intValue(record, IndexSchema.PASSAGE_COUNT),
+                Optional.empty(),
                 readOrigin(record));
     }
 

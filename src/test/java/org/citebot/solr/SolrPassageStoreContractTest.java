@@ -1,13 +1,20 @@
 package org.citebot.solr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import org.citebot.index.CorpusIndexer;
 import org.citebot.index.IndexSettings;
 import org.citebot.index.TestCorpus;
+import org.citebot.passages.CommitGuard;
+import org.citebot.passages.CorpusRunsContract;
+import org.citebot.passages.CorpusUpdates;
+import org.citebot.passages.IndexMetadata;
 import org.citebot.passages.IndexProgress;
 import org.citebot.passages.PassageStore;
 import org.citebot.passages.PassageStoreContract;
@@ -15,6 +22,7 @@ import org.citebot.testing.SolrCloudCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -65,6 +73,41 @@ class SolrPassageStoreContractTest extends PassageStoreContract {
                 connection, SolrConfigset.bundled(), IndexSettings.defaults(), CLOCK, Optional.empty());
         new SolrCollections(connection).aliasTarget(alias).ifPresent(c -> cluster.waitForActive(c, SHARDS, REPLICAS));
         return store;
+    }
+
+    /** The corpus runs contract on SolrCloud, on this class's cluster, each test behind an alias of its own. */
+    @Nested
+    class CorpusRuns extends CorpusRunsContract {
+        @Override
+        protected CorpusUpdates emptyCorpusStore() {
+            return open("runs" + ++aliases);
+        }
+
+        @Test
+        void index_rebuildStoppedBeforeItsCommit_leavesTheOldCollectionServing() throws Exception {
+            String alias = "stopped" + ++aliases;
+            SolrPassages store = open(alias);
+            SolrCollections collections = new SolrCollections(opened.get(opened.size() - 1));
+            article("alpha.txt", "alpha");
+            article("bravo.txt", "bravo");
+            CorpusIndexer indexer = indexer(store);
+            run(indexer, false);
+            IndexMetadata before = store.metadata();
+            CommitGuard guard = new CommitGuard();
+            IndexProgress stopAfterTheFirstFile = (phase, done, total) -> {
+                if (phase == IndexProgress.Phase.READING && done == 1) {
+                    guard.abandon();
+                }
+            };
+
+            assertThatThrownBy(() -> indexer.index(corpus(), true, stopAfterTheFirstFile, guard))
+                    .isInstanceOf(CancellationException.class);
+
+            assertThat(collections.aliasTarget(alias)).contains(alias + "_g1");
+            assertThat(collections.collections()).noneMatch(name -> name.startsWith(alias + "_g2"));
+            assertThat(store.metadata()).isEqualTo(before);
+            assertThat(store.documents()).hasSize(2);
+        }
     }
 
     @AfterEach
