@@ -98,6 +98,24 @@ public abstract class CorpusRunsContract {
     }
 
     @Test
+    void index_secondRun_readsNoUnchangedFile() throws Exception {
+        CorpusUpdates store = emptyCorpusStore();
+        CorpusIndexer indexer = indexer(store);
+        Path alpha = article("alpha.txt", "alpha");
+        article("bravo.txt", "bravo");
+        run(indexer, false);
+
+        // Same size, same time, same reading: only a run that reads the file could notice the new word.
+        article("alpha.txt", "delta");
+        assertThat(alpha).content().contains("delta");
+        CorpusIndexReport again = run(indexer, false);
+
+        assertThat(again.update().unchanged()).containsExactlyInAnyOrder("alpha", "bravo");
+        assertThat(again.update().changed()).isFalse();
+        assertThat(store.metadata().generation()).isEqualTo(1);
+    }
+
+    @Test
     void index_fullRebuild_rewritesEveryFile_andServesOnlyTheCorpus() throws Exception {
         CorpusUpdates store = emptyCorpusStore();
         CorpusIndexer indexer = indexer(store);
