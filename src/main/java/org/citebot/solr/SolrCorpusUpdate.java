@@ -155,6 +155,7 @@ final class SolrCorpusUpdate implements CorpusUpdate {
         target.commit(next);
         SolrGeneration generation = ledger.rebuild() ? passages.swapTo(target.target(), next) : passages.generation();
         committed = true;
+        passages.published(next.generation());
         return SolrPassages.committed(ledger.rebuild() ? "rebuilt" : "updated", plan, next, generation, started);
     }
 

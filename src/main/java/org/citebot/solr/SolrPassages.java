@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * next commit. Each document is written whole (its old version deleted, then its passages and record
  * added), so a later commit shows either version of it, never a mix.
  */
-public final class SolrPassages implements PassageStore, CorpusUpdates {
+public final class SolrPassages implements PassageStore, CorpusUpdates, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SolrPassages.class);
 
@@ -50,6 +51,8 @@ public final class SolrPassages implements PassageStore, CorpusUpdates {
     private final Clock clock;
     private final Optional<PassageEmbedder> embedder;
     private final SolrPassageStore serving;
+    /** The generation answer cache keys carry, kept in memory: polled, and set after own commits. */
+    private final SolrGenerationWatch watch;
     /** One writer at a time in this process, as the embedded index's update lock. */
     private final ReentrantLock updateLock = new ReentrantLock();
 
@@ -58,7 +61,8 @@ public final class SolrPassages implements PassageStore, CorpusUpdates {
             SolrConfigset configset,
             IndexSettings settings,
             Clock clock,
-            Optional<PassageEmbedder> embedder) {
+            Optional<PassageEmbedder> embedder,
+            ScheduledExecutorService scheduler) {
         this.connection = connection;
         this.collections = new SolrCollections(connection);
         this.configset = configset;
@@ -67,6 +71,11 @@ public final class SolrPassages implements PassageStore, CorpusUpdates {
         this.clock = clock;
         this.embedder = embedder;
         this.serving = new SolrPassageStore(connection, alias, settings, clock);
+        this.watch = new SolrGenerationWatch(
+                () -> serving.generation().commits(),
+                alias,
+                scheduler,
+                connection.settings().generationPoll());
     }
 
     /**
@@ -74,6 +83,7 @@ public final class SolrPassages implements PassageStore, CorpusUpdates {
      * (configset uploaded, first collection created) when it does not exist yet.
      *
      * @param embedder embeds the passages of every document written, for the vector leg; empty: none
+     * @param scheduler polls the generation every {@code search.solr.generationPoll} until {@link #close()}
      * @throws SolrUnavailableException when Solr cannot be reached or refuses
      */
     public static SolrPassages open(
@@ -81,17 +91,39 @@ public final class SolrPassages implements PassageStore, CorpusUpdates {
             SolrConfigset configset,
             IndexSettings settings,
             Clock clock,
-            Optional<PassageEmbedder> embedder) {
+            Optional<PassageEmbedder> embedder,
+            ScheduledExecutorService scheduler) {
         SolrCollections.SetupReport setup = new SolrCollections(connection).setup(configset);
         if (setup.created()) {
             LOG.info("Solr alias {} created over {}", setup.alias(), setup.collection());
         }
-        return new SolrPassages(connection, configset, settings, clock, embedder);
+        return new SolrPassages(connection, configset, settings, clock, embedder, scheduler);
     }
 
     /** The generation Solr reports for what serves: the collection behind the alias and its commit count. */
     public SolrGeneration generation() {
         return serving.generation();
+    }
+
+    /**
+     * The generation kept in memory: no round trip per search. This process's own commits show at
+     * once; another process's within {@code search.solr.generationPoll}; while Solr does not answer,
+     * the last one read.
+     */
+    @Override
+    public long servingGeneration() {
+        return watch.current();
+    }
+
+    /** Makes this process's own commit of {@code generation} the one cache keys carry, at once. */
+    void published(long generation) {
+        watch.committed(generation);
+    }
+
+    /** Stops polling the generation; the connection stays open for its owner to close. */
+    @Override
+    public void close() {
+        watch.close();
     }
 
     @Override
@@ -259,6 +291,7 @@ public final class SolrPassages implements PassageStore, CorpusUpdates {
             serving.delete(plan.deleted());
             generation = serving.commit(next);
         }
+        published(next.generation());
         return committed(rebuild ? "rebuilt" : partial ? "patched" : "updated", plan, next, generation, started);
     }
 

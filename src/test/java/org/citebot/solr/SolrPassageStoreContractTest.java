@@ -2,12 +2,16 @@ package org.citebot.solr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.citebot.index.CorpusIndexer;
 import org.citebot.index.IndexSettings;
 import org.citebot.index.TestCorpus;
@@ -46,16 +50,24 @@ class SolrPassageStoreContractTest extends PassageStoreContract {
     private static SolrCloudCluster cluster;
     private static int aliases;
 
+    /** Polls the generation of every store the tests open; each store stops its poll when closed. */
+    private static ScheduledExecutorService polls;
+
     private final List<SolrConnection> opened = new ArrayList<>();
+    private final List<SolrPassages> stores = new ArrayList<>();
 
     @BeforeAll
     static void startCluster() throws Exception {
+        polls = Executors.newSingleThreadScheduledExecutor();
         cluster = SolrCloudCluster.start(folder.resolve("solr"), 2);
         log.info("SolrCloud of 2 nodes started in {} ms", cluster.startup().toMillis());
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
+        if (polls != null) {
+            polls.shutdownNow();
+        }
         if (cluster != null) {
             cluster.close();
         }
@@ -70,7 +82,8 @@ class SolrPassageStoreContractTest extends PassageStoreContract {
         SolrConnection connection = SolrConnection.open(cluster.settings(alias, SHARDS, REPLICAS));
         opened.add(connection);
         SolrPassages store = SolrPassages.open(
-                connection, SolrConfigset.bundled(), IndexSettings.defaults(), CLOCK, Optional.empty());
+                connection, SolrConfigset.bundled(), IndexSettings.defaults(), CLOCK, Optional.empty(), polls);
+        stores.add(store);
         new SolrCollections(connection).aliasTarget(alias).ifPresent(c -> cluster.waitForActive(c, SHARDS, REPLICAS));
         return store;
     }
@@ -112,6 +125,7 @@ class SolrPassageStoreContractTest extends PassageStoreContract {
 
     @AfterEach
     void close() {
+        stores.forEach(SolrPassages::close);
         opened.forEach(SolrConnection::close);
     }
 
@@ -134,5 +148,24 @@ class SolrPassageStoreContractTest extends PassageStoreContract {
         // The collection replaced last stays for searches still on it; the one before is gone.
         assertThat(collections.collections()).contains(alias + "_g2").doesNotContain(alias + "_g1");
         assertThat(store.documents()).containsExactly(summary(TestCorpus.grain()));
+    }
+
+    @Test
+    void servingGeneration_anotherWritersCommit_reachesTheCachedGenerationWithinThePoll() {
+        String alias = "watched" + ++aliases;
+        SolrPassages reader = open(alias);
+        SolrPassages writer = open(alias);
+        assertThat(cluster.settings(alias, SHARDS, REPLICAS).generationPoll()).isEqualTo(Duration.ofSeconds(1));
+
+        writer.update(List.of(TestCorpus.summit()), IndexProgress.NONE);
+
+        // The writer's own commit shows at once; the other process's follows within a poll.
+        assertThat(writer.servingGeneration()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(reader::servingGeneration, generation -> generation == 1);
+
+        writer.rebuild(List.of(TestCorpus.grain()), IndexProgress.NONE);
+
+        assertThat(writer.servingGeneration()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(5)).until(reader::servingGeneration, generation -> generation == 2);
     }
 }
