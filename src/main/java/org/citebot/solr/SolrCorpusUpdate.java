@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>SolrCloud has no rollback. A rebuild that ends without its commit deletes its new collection,
  * so the old one keeps serving, untouched. An incremental run that ends without its commit leaves the
  * batches it already sent pending in the serving collection: nothing of them is searchable until the
- * next commit of that collection, which then shows each of those documents whole in its new version
- * (its record with the new indexed hash), so the next run sees them as unchanged and the metadata
- * document of that commit counts them.
+ * next commit of that collection (the next run's, or an added article's patch), which then shows each
+ * of those documents whole in its new version, never a mix; documents it would have deleted stay. The
+ * metadata document's counts and fingerprint catch up at the next corpus run, which compares with
+ * what is committed and writes those documents again.
  */
 final class SolrCorpusUpdate implements CorpusUpdate {
 
