@@ -518,7 +518,7 @@ public final class Citebot implements AutoCloseable {
 
     private static long generation(PassageStore store) {
         try {
-            return store.metadata().generation();
+            return store.servingGeneration();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -92,6 +92,10 @@ public final class ConfigLoader {
             new ConfigKey<>("search.solr.shards", ConfigValues.integer(1, 1024), 1);
     static final ConfigKey<Integer> SEARCH_SOLR_REPLICAS =
             new ConfigKey<>("search.solr.replicas", ConfigValues.integer(1, 100), 2);
+    static final ConfigKey<Duration> SEARCH_SOLR_GENERATION_POLL = new ConfigKey<>(
+            "search.solr.generationPoll",
+            ConfigValues.duration(Duration.ofMillis(100), Duration.ofMinutes(1)),
+            SolrSettings.DEFAULT_GENERATION_POLL);
     static final ConfigKey<List<String>> DISCORD_GUILDS =
             new ConfigKey<>("discord.guilds", ConfigValues.snowflakes(), List.of());
     static final ConfigKey<URI> DISCORD_REST_URL =
@@ -202,6 +206,7 @@ public final class ConfigLoader {
             SEARCH_SOLR_COLLECTION,
             SEARCH_SOLR_SHARDS,
             SEARCH_SOLR_REPLICAS,
+            SEARCH_SOLR_GENERATION_POLL,
             DISCORD_GUILDS,
             DISCORD_REST_URL,
             DISCORD_GATEWAY_URL,
@@ -480,7 +485,8 @@ public final class ConfigLoader {
                     get(raw, SEARCH_SOLR_SHARDS),
                     get(raw, SEARCH_SOLR_REPLICAS),
                     user,
-                    password);
+                    password,
+                    get(raw, SEARCH_SOLR_GENERATION_POLL));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid Solr settings: " + e.getMessage());
         }

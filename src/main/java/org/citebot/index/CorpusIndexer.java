@@ -25,17 +25,21 @@ import org.citebot.passages.CommitGuard;
 import org.citebot.passages.CorpusIndexReport;
 import org.citebot.passages.CorpusPreview;
 import org.citebot.passages.CorpusRuns;
+import org.citebot.passages.CorpusUpdate;
+import org.citebot.passages.CorpusUpdates;
 import org.citebot.passages.FileStamp;
 import org.citebot.passages.IndexProgress;
 import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.IndexedFile;
 import org.citebot.passages.UpdateReport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings a {@link PassageIndex} in line with a corpus folder, one file at a time: each file is read,
- * cleaned and split within its time budget and handed to an {@link IndexUpdate} before the next is
+ * Brings a passage store (the embedded {@link PassageIndex}, or SolrCloud: any {@link CorpusUpdates})
+ * in line with a corpus folder, one file at a time: each file is read, cleaned and split within its
+ * time budget and handed to a {@link CorpusUpdate} before the next is
  * read, so memory is bounded by the largest document, not by the corpus. A file whose size,
  * modification time and reading key match what the index recorded is passed over without being
  * read; one whose bytes hash to the recorded content hash is passed over without being extracted.
@@ -52,16 +56,16 @@ public final class CorpusIndexer implements CorpusRuns {
 
     private final CorpusReader reader;
     private final PassageSplitter splitter;
-    private final PassageIndex index;
+    private final CorpusUpdates index;
     private final AddedDocuments added;
     /** The wall clock file modification times are compared with; never a test's fixed clock. */
     private final Clock fileClock = Clock.systemUTC();
 
-    public CorpusIndexer(CorpusReader reader, PassageSplitter splitter, PassageIndex index) {
+    public CorpusIndexer(CorpusReader reader, PassageSplitter splitter, CorpusUpdates index) {
         this(reader, splitter, index, AddedDocuments.NONE);
     }
 
-    private CorpusIndexer(CorpusReader reader, PassageSplitter splitter, PassageIndex index, AddedDocuments added) {
+    private CorpusIndexer(CorpusReader reader, PassageSplitter splitter, CorpusUpdates index, AddedDocuments added) {
         this.reader = reader;
         this.splitter = splitter;
         this.index = index;
@@ -106,7 +110,7 @@ public final class CorpusIndexer implements CorpusRuns {
         long started = System.nanoTime();
         Instant listedAt = fileClock.instant();
         CorpusListing listing = list(corpusDir);
-        try (IndexUpdate update = index.startUpdate(fullRebuild, guard)) {
+        try (CorpusUpdate update = index.startUpdate(fullRebuild, guard)) {
             List<SkippedFile> skipped = feed(listing, update, listedAt, progress, guard);
             feedAdded(update, progress);
             ensureStillThere(corpusDir);
@@ -146,7 +150,7 @@ public final class CorpusIndexer implements CorpusRuns {
         long started = System.nanoTime();
         Instant listedAt = fileClock.instant();
         CorpusListing listing = list(corpusDir);
-        try (IndexUpdate preview = index.startPreview()) {
+        try (CorpusUpdate preview = index.startPreview()) {
             List<SkippedFile> skipped = feed(listing, preview, listedAt, progress, guard);
             feedAdded(preview, progress);
             return new CorpusPreview(
@@ -176,7 +180,7 @@ public final class CorpusIndexer implements CorpusRuns {
 
     /** Hands every listed file to {@code update}; returns the files skipped, refused ones first. */
     private List<SkippedFile> feed(
-            CorpusListing listing, IndexUpdate update, Instant listedAt, IndexProgress progress, CommitGuard guard)
+            CorpusListing listing, CorpusUpdate update, Instant listedAt, IndexProgress progress, CommitGuard guard)
             throws IOException {
         List<SkippedFile> skipped = new ArrayList<>(listing.refused());
         int total = listing.total();
@@ -211,7 +215,7 @@ public final class CorpusIndexer implements CorpusRuns {
      * split and written, indexed ones the store no longer holds removed. An id a corpus file already
      * took is left to the file, with a warning.
      */
-    private void feedAdded(IndexUpdate update, IndexProgress progress) throws IOException {
+    private void feedAdded(CorpusUpdate update, IndexProgress progress) throws IOException {
         if (!added.authoritative()) {
             return;
         }
@@ -245,7 +249,7 @@ public final class CorpusIndexer implements CorpusRuns {
     private Optional<SkippedFile> readAndPut(
             CorpusFile file,
             Optional<IndexedFile> indexed,
-            IndexUpdate update,
+            CorpusUpdate update,
             Instant listedAt,
             FileBudget budget,
             IndexProgress progress)

@@ -1,6 +1,5 @@
 package org.citebot.index;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,12 +11,15 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.citebot.corpus.Passage;
 import org.citebot.passages.CommitGuard;
+import org.citebot.passages.CorpusUpdate;
 import org.citebot.passages.FileStamp;
 import org.citebot.passages.IndexMetadata;
 import org.citebot.passages.IndexProgress;
 import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.IndexedFile;
 import org.citebot.passages.UpdatePlan;
 import org.citebot.passages.UpdateReport;
 import org.citebot.semantic.PassageEmbedder;
@@ -38,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * The documents it hands over are embedded and written on the update's own writing threads ({@link
  * ParallelWrites}), a few at a time, while the feeding thread reads the next file.
  */
-public final class IndexUpdate implements Closeable {
+public final class IndexUpdate implements CorpusUpdate {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexUpdate.class);
 
@@ -162,12 +164,35 @@ public final class IndexUpdate implements Closeable {
             writes.submit(
                     () -> {
                         Optional<List<float[]>> vectors = embed(document, heard);
-                        writer.updateDocuments(
-                                new Term(IndexSchema.DOC_ID, id),
-                                builder.lazyDocuments(document, hash, stamp, vectors));
+                        try {
+                            writer.updateDocuments(
+                                    new Term(IndexSchema.DOC_ID, id),
+                                    builder.lazyDocuments(document, hash, stamp, vectors));
+                        } catch (AlreadyClosedException closed) {
+                            rethrowTragedy(writer, closed);
+                        }
                     },
                     guard::abandoned);
         }
+    }
+
+    /**
+     * Rethrows, for a write that found the writer closed, why it was closed: when another writing
+     * thread's failure (a full disk) closed it, that failure, so the run reports "No space left on
+     * device" whichever thread's exception is recorded first; otherwise the closing itself.
+     */
+    private static void rethrowTragedy(IndexWriter writer, AlreadyClosedException closed) throws IOException {
+        Throwable tragedy = writer.getTragicException();
+        if (tragedy instanceof IOException io) {
+            throw io;
+        }
+        if (tragedy instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (tragedy instanceof Error error) {
+            throw error;
+        }
+        throw closed;
     }
 
     /** Progress heard from the writing threads one call at a time, as listeners expect. */

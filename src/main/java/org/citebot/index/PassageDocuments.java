@@ -33,6 +33,7 @@ import org.citebot.passages.DocumentOrigin;
 import org.citebot.passages.DocumentSummary;
 import org.citebot.passages.FileStamp;
 import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.IndexedFile;
 import org.citebot.passages.StoredPassage;
 import org.jspecify.annotations.Nullable;
 

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -38,10 +37,12 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
 import org.citebot.passages.CommitGuard;
+import org.citebot.passages.CorpusUpdates;
 import org.citebot.passages.DocumentSummary;
 import org.citebot.passages.IndexMetadata;
 import org.citebot.passages.IndexProgress;
 import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.IndexedFile;
 import org.citebot.passages.PassageStore;
 import org.citebot.passages.UpdatePlan;
 import org.citebot.passages.UpdateReport;
@@ -59,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * is rolled back and the previous commit keeps serving. Updates run one at a time; searches never
  * wait for them.
  */
-public final class PassageIndex implements Closeable, SearchableIndex, PassageStore {
+public final class PassageIndex implements Closeable, SearchableIndex, PassageStore, CorpusUpdates {
 
     private static final Logger LOG = LoggerFactory.getLogger(PassageIndex.class);
 
@@ -346,17 +347,8 @@ public final class PassageIndex implements Closeable, SearchableIndex, PassageSt
      * @throws CancellationException when the guard is abandoned or the thread interrupted while it waits
      */
     public IndexUpdate startUpdate(boolean forceRebuild, CommitGuard guard) throws IOException {
-        try {
-            // An earlier run stopped by its watchdog may still hold the lock until it rolls back.
-            while (!updateLock.tryLock(1, TimeUnit.SECONDS)) {
-                if (guard.abandoned()) {
-                    throw new CancellationException("stopped while waiting for an earlier index update to end");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for an earlier index update to end");
-        }
+        // An earlier run stopped by its watchdog may still hold the lock until it rolls back.
+        guard.lock(updateLock, "an earlier index update");
         return begin(forceRebuild, guard);
     }
 

@@ -1,6 +1,9 @@
 package org.citebot.passages;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
 
 /**
  * Decides, once, whether an index update may still commit: the update asks right before its commit,
@@ -35,6 +38,26 @@ public final class CommitGuard {
     /** True once {@link #abandon()} succeeded. */
     public boolean abandoned() {
         return state.get() == State.ABANDONED;
+    }
+
+    /**
+     * Takes {@code lock}, a store's update lock, waiting for the update holding it to end unless this
+     * guard is abandoned meanwhile: how a passage store starts an update under a watchdog.
+     *
+     * @param holder what holds the lock, for the message ("an earlier index update")
+     * @throws CancellationException when abandoned, or the thread interrupted, while it waits
+     */
+    public void lock(Lock lock, String holder) {
+        try {
+            while (!lock.tryLock(1, TimeUnit.SECONDS)) {
+                if (abandoned()) {
+                    throw new CancellationException("stopped while waiting for " + holder + " to end");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for " + holder + " to end");
+        }
     }
 
     /** Called by a passage store's update right before it commits: true to go ahead, false once abandoned. */

@@ -15,6 +15,15 @@ public interface PassageStore {
     /** Facts about what serves now; its generation changes with every visible change. */
     IndexMetadata metadata() throws IOException;
 
+    /**
+     * The generation of what serves, as answer cache keys carry it on every search: {@code
+     * metadata().generation()}, or a copy kept in memory where reading the metadata costs a round
+     * trip (SolrCloud's, polled), which then trails another process's change by at most its poll.
+     */
+    default long servingGeneration() throws IOException {
+        return metadata().generation();
+    }
+
     /** True when what serves was written with another schema, analysis or vector model. */
     boolean needsRebuild() throws IOException;
 

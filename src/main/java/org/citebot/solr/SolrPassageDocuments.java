@@ -17,6 +17,7 @@ import org.citebot.passages.DocumentOrigin;
 import org.citebot.passages.DocumentSummary;
 import org.citebot.passages.FileStamp;
 import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.IndexedFile;
 import org.citebot.passages.StoredPassage;
 
 /**
@@ -193,15 +194,37 @@ public final class SolrPassageDocuments {
         return DocumentOrigin.added(optional(record, IndexSchema.OWNER));
     }
 
-    /** What an update compares a document with: its indexed hash, passage count and origin. */
-    record IndexedRecord(String docId, String indexedHash, int passages, DocumentOrigin origin) {}
-
-    /** Reads a document record's indexed hash, passage count and origin. */
-    static IndexedRecord readIndexedRecord(SolrDocument record) {
-        return new IndexedRecord(
+    /**
+     * Reads what an update compares a document with from its record: its path, content and indexed
+     * hashes, passage count, origin, and the file's stamp when it was written with one (as the
+     * embedded index reads it), so an unchanged file is passed over unread.
+     */
+    static IndexedFile readIndexedRecord(SolrDocument record) {
+        Optional<String> path = optional(record, IndexSchema.PATH);
+        Optional<FileStamp> stamp = Optional.empty();
+        Object size = record.getFirstValue(IndexSchema.FILE_SIZE);
+        Object modified = record.getFirstValue(IndexSchema.FILE_MODIFIED);
+        Object checked = record.getFirstValue(IndexSchema.FILE_CHECKED);
+        Optional<String> readingKey = optional(record, IndexSchema.READING_KEY);
+        if (path.isPresent()
+                && size instanceof Number fileSize
+                && modified instanceof Number modifiedNanos
+                && checked instanceof Number checkedNanos
+                && readingKey.isPresent()) {
+            stamp = Optional.of(new FileStamp(
+                    path.get(),
+                    fileSize.longValue(),
+                    modifiedNanos.longValue(),
+                    checkedNanos.longValue(),
+                    readingKey.get()));
+        }
+        return new IndexedFile(
                 required(record, IndexSchema.DOC_ID),
+                path.orElse(""),
+                optional(record, IndexSchema.CONTENT_HASH).orElse(""),
                 required(record, IndexSchema.INDEXED_HASH),
                 intValue(record, IndexSchema.PASSAGE_COUNT),
+                stamp,
                 readOrigin(record));
     }
 

@@ -26,6 +26,7 @@ import org.citebot.passages.DocumentSummary;
 import org.citebot.passages.FileStamp;
 import org.citebot.passages.IndexMetadata;
 import org.citebot.passages.IndexedDocument;
+import org.citebot.passages.IndexedFile;
 import org.citebot.passages.StoredPassage;
 
 /**
@@ -64,15 +65,39 @@ public final class SolrPassageStore {
      * (with their vectors when given) and its record. Visible after the next {@link #commit()}.
      */
     public void write(IndexedDocument indexed, Optional<FileStamp> stamp, Optional<List<float[]>> vectors) {
-        List<SolrInputDocument> docs;
+        writeAll(List.of(new Written(indexed, stamp, vectors)));
+    }
+
+    /** A corpus document to write, with its file's stamp and its passages' vectors when it has them. */
+    public record Written(IndexedDocument indexed, Optional<FileStamp> stamp, Optional<List<float[]>> vectors) {}
+
+    /**
+     * Replaces several corpus documents in two requests: one deleting what the collection held for
+     * them, one adding their passages and records. Visible after the next {@link #commit()}.
+     */
+    public void writeAll(List<Written> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        List<SolrInputDocument> docs = new ArrayList<>();
+        List<String> ids = new ArrayList<>(documents.size());
         try (PassageDocuments weighting = new PassageDocuments(settings)) {
-            docs = SolrPassageDocuments.toDocuments(indexed, stamp, vectors, weighting);
+            for (Written written : documents) {
+                docs.addAll(SolrPassageDocuments.toDocuments(
+                        written.indexed(), written.stamp(), written.vectors(), weighting));
+                ids.add(written.indexed().docId());
+            }
         }
         // Two requests: within one, Solr applies the adds before the deletes, whatever their order.
-        delete(List.of(indexed.docId()));
+        delete(ids);
         UpdateRequest update = new UpdateRequest();
         update.add(docs);
-        connection.send(update, Optional.of(target), "writing document " + indexed.docId() + " to " + target);
+        connection.send(update, Optional.of(target), "writing " + ids.size() + " documents to " + target);
+    }
+
+    /** The collection or alias this writes to and reads from. */
+    public String target() {
+        return target;
     }
 
     /** Deletes corpus documents, their passages and records. Visible after the next {@link #commit()}. */
@@ -240,10 +265,10 @@ public final class SolrPassageStore {
     }
 
     /** What the committed collection holds for every document, by document id: what an update compares with. */
-    Map<String, SolrPassageDocuments.IndexedRecord> indexedRecords() {
-        Map<String, SolrPassageDocuments.IndexedRecord> records = new HashMap<>();
+    Map<String, IndexedFile> indexedRecords() {
+        Map<String, IndexedFile> records = new HashMap<>();
         forEachRecord(record -> {
-            SolrPassageDocuments.IndexedRecord indexed = SolrPassageDocuments.readIndexedRecord(record);
+            IndexedFile indexed = SolrPassageDocuments.readIndexedRecord(record);
             records.put(indexed.docId(), indexed);
         });
         return records;

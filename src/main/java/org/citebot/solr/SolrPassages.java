@@ -2,12 +2,10 @@ package org.citebot.solr;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -15,6 +13,9 @@ import org.citebot.corpus.Passage;
 import org.citebot.index.IndexSchema;
 import org.citebot.index.IndexSettings;
 import org.citebot.index.PassageDocuments;
+import org.citebot.passages.CommitGuard;
+import org.citebot.passages.CorpusUpdate;
+import org.citebot.passages.CorpusUpdates;
 import org.citebot.passages.DocumentSummary;
 import org.citebot.passages.IndexMetadata;
 import org.citebot.passages.IndexProgress;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * next commit. Each document is written whole (its old version deleted, then its passages and record
  * added), so a later commit shows either version of it, never a mix.
  */
-public final class SolrPassages implements PassageStore {
+public final class SolrPassages implements PassageStore, CorpusUpdates, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SolrPassages.class);
 
@@ -50,6 +51,8 @@ public final class SolrPassages implements PassageStore {
     private final Clock clock;
     private final Optional<PassageEmbedder> embedder;
     private final SolrPassageStore serving;
+    /** The generation answer cache keys carry, kept in memory: polled, and set after own commits. */
+    private final SolrGenerationWatch watch;
     /** One writer at a time in this process, as the embedded index's update lock. */
     private final ReentrantLock updateLock = new ReentrantLock();
 
@@ -58,7 +61,8 @@ public final class SolrPassages implements PassageStore {
             SolrConfigset configset,
             IndexSettings settings,
             Clock clock,
-            Optional<PassageEmbedder> embedder) {
+            Optional<PassageEmbedder> embedder,
+            ScheduledExecutorService scheduler) {
         this.connection = connection;
         this.collections = new SolrCollections(connection);
         this.configset = configset;
@@ -67,6 +71,11 @@ public final class SolrPassages implements PassageStore {
         this.clock = clock;
         this.embedder = embedder;
         this.serving = new SolrPassageStore(connection, alias, settings, clock);
+        this.watch = new SolrGenerationWatch(
+                () -> serving.generation().commits(),
+                alias,
+                scheduler,
+                connection.settings().generationPoll());
     }
 
     /**
@@ -74,6 +83,7 @@ public final class SolrPassages implements PassageStore {
      * (configset uploaded, first collection created) when it does not exist yet.
      *
      * @param embedder embeds the passages of every document written, for the vector leg; empty: none
+     * @param scheduler polls the generation every {@code search.solr.generationPoll} until {@link #close()}
      * @throws SolrUnavailableException when Solr cannot be reached or refuses
      */
     public static SolrPassages open(
@@ -81,17 +91,39 @@ public final class SolrPassages implements PassageStore {
             SolrConfigset configset,
             IndexSettings settings,
             Clock clock,
-            Optional<PassageEmbedder> embedder) {
+            Optional<PassageEmbedder> embedder,
+            ScheduledExecutorService scheduler) {
         SolrCollections.SetupReport setup = new SolrCollections(connection).setup(configset);
         if (setup.created()) {
             LOG.info("Solr alias {} created over {}", setup.alias(), setup.collection());
         }
-        return new SolrPassages(connection, configset, settings, clock, embedder);
+        return new SolrPassages(connection, configset, settings, clock, embedder, scheduler);
     }
 
     /** The generation Solr reports for what serves: the collection behind the alias and its commit count. */
     public SolrGeneration generation() {
         return serving.generation();
+    }
+
+    /**
+     * The generation kept in memory: no round trip per search. This process's own commits show at
+     * once; another process's within {@code search.solr.generationPoll}; while Solr does not answer,
+     * the last one read.
+     */
+    @Override
+    public long servingGeneration() {
+        return watch.current();
+    }
+
+    /** Makes this process's own commit of {@code generation} the one cache keys carry, at once. */
+    void published(long generation) {
+        watch.committed(generation);
+    }
+
+    /** Stops polling the generation; the connection stays open for its owner to close. */
+    @Override
+    public void close() {
+        watch.close();
     }
 
     @Override
@@ -130,7 +162,46 @@ public final class SolrPassages implements PassageStore {
 
     @Override
     public UpdatePlan preview(List<IndexedDocument> documents) {
-        return new Changes(documents, List.of(), serving.indexedRecords(), needsRebuild(), false).plan();
+        return ledger(documents, List.of(), needsRebuild(), false, new ArrayList<>())
+                .plan();
+    }
+
+    /** The ledger of an update given {@code documents} whole; those to write are added to {@code toWrite}. */
+    private UpdateLedger ledger(
+            List<IndexedDocument> documents,
+            List<String> removals,
+            boolean rebuild,
+            boolean partial,
+            List<IndexedDocument> toWrite) {
+        UpdateLedger ledger = new UpdateLedger(serving.indexedRecords(), rebuild, partial);
+        for (IndexedDocument document : documents) {
+            if (ledger.put(
+                    document.docId(),
+                    PassageDocuments.indexedHash(document),
+                    document.passages().size())) {
+                toWrite.add(document);
+            }
+        }
+        for (String id : removals) {
+            if (ledger.indexed(id).isPresent() && !ledger.given(id)) {
+                ledger.remove(id);
+            }
+        }
+        return ledger;
+    }
+
+    /** The metadata the commit of {@code changes} records, its generation one past {@code previous}. */
+    IndexMetadata nextMetadata(IndexMetadata previous, UpdateLedger changes, boolean wroteDocuments) {
+        Map<String, String> held = changes.heldAfter();
+        return new IndexMetadata(
+                IndexSchema.VERSION,
+                IndexMetadata.corpusFingerprint(held),
+                held.size(),
+                changes.passagesAfter(),
+                clock.instant(),
+                previous.generation() + 1,
+                // Passages written now carry vectors of this model, or none; untouched ones keep theirs.
+                wroteDocuments || changes.rebuild() ? vectorModel() : previous.vectorModel());
     }
 
     @Override
@@ -151,6 +222,33 @@ public final class SolrPassages implements PassageStore {
         } finally {
             updateLock.unlock();
         }
+    }
+
+    /**
+     * Starts a corpus run's update, waiting for a running update of this process to end unless
+     * {@code guard} is abandoned meanwhile. A rebuild (asked for, or forced by another schema,
+     * analysis or vector model) writes into a new collection, swapped in at its commit.
+     */
+    @Override
+    public CorpusUpdate startUpdate(boolean forceRebuild, CommitGuard guard) {
+        guard.lock(updateLock, "an earlier Solr update");
+        try {
+            boolean rebuild = forceRebuild || needsRebuild();
+            IndexMetadata previous = metadata();
+            UpdateLedger ledger = new UpdateLedger(serving.indexedRecords(), rebuild, false);
+            SolrPassageStore target = rebuild ? newCollection() : serving;
+            return new SolrCorpusUpdate(this, target, guard, previous, ledger, updateLock::unlock);
+        } catch (RuntimeException e) {
+            updateLock.unlock();
+            throw e;
+        }
+    }
+
+    /** Starts a dry run against what serves: nothing is written, and it takes no lock. */
+    @Override
+    public CorpusUpdate startPreview() {
+        UpdateLedger ledger = new UpdateLedger(serving.indexedRecords(), needsRebuild(), false);
+        return new SolrCorpusUpdate(this, null, CommitGuard.none(), metadata(), ledger, () -> {});
     }
 
     @Override
@@ -177,22 +275,14 @@ public final class SolrPassages implements PassageStore {
             IndexProgress progress) {
         long started = System.nanoTime();
         IndexMetadata previous = metadata();
-        Changes changes = new Changes(documents, removals, serving.indexedRecords(), rebuild, partial);
+        List<IndexedDocument> toWrite = new ArrayList<>();
+        UpdateLedger changes = ledger(documents, removals, rebuild, partial, toWrite);
         UpdatePlan plan = changes.plan();
         if (!plan.changesIndex()) {
             LOG.info("Solr passages unchanged: {} documents", plan.unchanged().size());
             return UpdateReport.of(plan, previous, System.nanoTime() - started);
         }
-        List<IndexedDocument> toWrite = rebuild ? documents : changes.written();
-        boolean wroteDocuments = !toWrite.isEmpty();
-        IndexMetadata next = new IndexMetadata(
-                IndexSchema.VERSION,
-                IndexMetadata.corpusFingerprint(changes.heldAfter()),
-                changes.heldAfter().size(),
-                changes.passagesAfter(),
-                clock.instant(),
-                previous.generation() + 1,
-                wroteDocuments || rebuild ? vectorModel() : previous.vectorModel());
+        IndexMetadata next = nextMetadata(previous, changes, !toWrite.isEmpty());
         SolrGeneration generation;
         if (rebuild) {
             generation = rebuildInto(toWrite, next, progress);
@@ -201,10 +291,17 @@ public final class SolrPassages implements PassageStore {
             serving.delete(plan.deleted());
             generation = serving.commit(next);
         }
-        UpdateReport report = UpdateReport.of(plan, next, System.nanoTime() - started);
+        published(next.generation());
+        return committed(rebuild ? "rebuilt" : partial ? "patched" : "updated", plan, next, generation, started);
+    }
+
+    /** The report of a visible change, logged once: what it did, what serves now, how long it took. */
+    static UpdateReport committed(
+            String how, UpdatePlan plan, IndexMetadata next, SolrGeneration generation, long startedNanos) {
+        UpdateReport report = UpdateReport.of(plan, next, System.nanoTime() - startedNanos);
         LOG.info(
                 "Solr passages {}: {}; {} documents, {} passages, generation {} ({}) in {} ms",
-                rebuild ? "rebuilt" : partial ? "patched" : "updated",
+                how,
                 report.counts(),
                 next.documents(),
                 next.passages(),
@@ -215,22 +312,33 @@ public final class SolrPassages implements PassageStore {
     }
 
     /**
-     * Writes every document into a new collection from the bundled configset, commits it, then points
-     * the alias at it: searches see the old collection until the swap and the new one after, never
-     * neither. The collection the alias pointed at before stays for searches still running on it;
-     * older ones of this alias are deleted.
+     * Writes every document into a new collection and commits it, then swaps the alias to it ({@link
+     * #swapTo}); a failure before the swap deletes the new collection and the old one keeps serving.
      */
     private SolrGeneration rebuildInto(List<IndexedDocument> documents, IndexMetadata next, IndexProgress progress) {
-        String configName = collections.upload(configset);
-        String collection = collections.createNext(configName);
-        SolrPassageStore fresh = new SolrPassageStore(connection, collection, settings, clock);
+        SolrPassageStore fresh = newCollection();
         try {
             writeAll(fresh, documents, progress);
             fresh.commit(next);
         } catch (RuntimeException e) {
-            deleteQuietly(collection);
+            deleteQuietly(fresh.target());
             throw e;
         }
+        return swapTo(fresh.target(), next);
+    }
+
+    /** A new, empty collection of this alias ({@code ALIAS_gN}) from the bundled configset, not yet serving. */
+    SolrPassageStore newCollection() {
+        String configName = collections.upload(configset);
+        return new SolrPassageStore(connection, collections.createNext(configName), settings, clock);
+    }
+
+    /**
+     * Points the alias at {@code collection}, committed with {@code next}: searches see the old
+     * collection until the swap and the new one after, never neither. The collection the alias
+     * pointed at before stays for searches still running on it; older ones of this alias are deleted.
+     */
+    SolrGeneration swapTo(String collection, IndexMetadata next) {
         Optional<String> before = collections.pointAlias(alias, collection);
         Pattern ours = Pattern.compile(Pattern.quote(alias) + "_g\\d{1,9}");
         for (String old : collections.collections()) {
@@ -241,7 +349,7 @@ public final class SolrPassages implements PassageStore {
         return new SolrGeneration(collection, next.generation(), Optional.of(next.builtAt()));
     }
 
-    private void deleteQuietly(String collection) {
+    void deleteQuietly(String collection) {
         try {
             collections.delete(collection);
         } catch (SolrUnavailableException e) {
@@ -252,14 +360,16 @@ public final class SolrPassages implements PassageStore {
     private void writeAll(SolrPassageStore target, List<IndexedDocument> documents, IndexProgress progress) {
         progress.onProgress(IndexProgress.Phase.WRITING, 0, documents.size());
         int done = 0;
+        SolrWriteBatch batch = new SolrWriteBatch(target);
         for (IndexedDocument document : documents) {
-            target.write(document, Optional.empty(), vectors(document));
+            batch.add(document, Optional.empty(), vectors(document));
             progress.onProgress(IndexProgress.Phase.WRITING, ++done, documents.size());
         }
+        batch.flush();
     }
 
     /** The document's passage vectors, embedded as the embedded index embeds them; empty without an embedder. */
-    private Optional<List<float[]>> vectors(IndexedDocument document) {
+    Optional<List<float[]>> vectors(IndexedDocument document) {
         if (embedder.isEmpty()) {
             return Optional.empty();
         }
@@ -273,103 +383,5 @@ public final class SolrPassages implements PassageStore {
 
     private String vectorModel() {
         return embedder.map(e -> e.model().modelId()).orElse("");
-    }
-
-    /**
-     * What an update does with the documents given, decided as the embedded index decides it: a
-     * document the collection lacks is added, one whose indexed hash differs (or every one, in a
-     * rebuild) is replaced, the rest are unchanged; indexed documents not given are deleted, except
-     * articles added by URL in a corpus run and everything not named in a patch.
-     */
-    private static final class Changes {
-        private final Map<String, SolrPassageDocuments.IndexedRecord> indexed;
-        private final boolean rebuild;
-        private final boolean partial;
-        private final List<String> added = new ArrayList<>();
-        private final List<String> replaced = new ArrayList<>();
-        private final List<String> unchanged = new ArrayList<>();
-        private final List<String> removed = new ArrayList<>();
-        private final List<IndexedDocument> written = new ArrayList<>();
-        /** Every document given, by id, with its indexed hash, in the order given. */
-        private final Map<String, String> hashes = new LinkedHashMap<>();
-
-        private final Map<String, Integer> passages = new HashMap<>();
-
-        Changes(
-                List<IndexedDocument> documents,
-                List<String> removals,
-                Map<String, SolrPassageDocuments.IndexedRecord> indexed,
-                boolean rebuild,
-                boolean partial) {
-            this.indexed = indexed;
-            this.rebuild = rebuild;
-            this.partial = partial;
-            for (IndexedDocument document : documents) {
-                String id = document.docId();
-                String hash = PassageDocuments.indexedHash(document);
-                if (hashes.putIfAbsent(id, hash) != null) {
-                    throw new IllegalArgumentException("document id " + id + " is listed twice");
-                }
-                passages.put(id, document.passages().size());
-                SolrPassageDocuments.IndexedRecord old = indexed.get(id);
-                if (old == null) {
-                    added.add(id);
-                    written.add(document);
-                } else if (rebuild || !old.indexedHash().equals(hash)) {
-                    replaced.add(id);
-                    written.add(document);
-                } else {
-                    unchanged.add(id);
-                }
-            }
-            for (String id : removals) {
-                if (indexed.containsKey(id) && !hashes.containsKey(id) && !removed.contains(id)) {
-                    removed.add(id);
-                }
-            }
-        }
-
-        UpdatePlan plan() {
-            List<String> deleted = new ArrayList<>(removed);
-            for (String id : new TreeMap<>(indexed).keySet()) {
-                if (!given(id) && !carried(id)) {
-                    deleted.add(id);
-                }
-            }
-            return new UpdatePlan(added, replaced, unchanged, deleted, rebuild);
-        }
-
-        List<IndexedDocument> written() {
-            return written;
-        }
-
-        /** The indexed hashes of everything the store holds after the update, by document id. */
-        Map<String, String> heldAfter() {
-            Map<String, String> all = new HashMap<>(hashes);
-            indexed.forEach((id, record) -> {
-                if (!given(id) && carried(id)) {
-                    all.put(id, record.indexedHash());
-                }
-            });
-            return all;
-        }
-
-        int passagesAfter() {
-            int all = passages.values().stream().mapToInt(Integer::intValue).sum();
-            for (Map.Entry<String, SolrPassageDocuments.IndexedRecord> entry : indexed.entrySet()) {
-                if (!given(entry.getKey()) && carried(entry.getKey())) {
-                    all += entry.getValue().passages();
-                }
-            }
-            return all;
-        }
-
-        private boolean given(String id) {
-            return hashes.containsKey(id) || removed.contains(id);
-        }
-
-        private boolean carried(String id) {
-            return !rebuild && (partial || indexed.get(id).origin().added());
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.citebot.solr;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param replicas replicas of each shard
  * @param user basic-auth user, from the environment only
  * @param password basic-auth password, from the environment only; never printed by {@link #toString()}
+ * @param generationPoll how often the generation Solr serves is read again, so another process's
+ *     commit or alias swap reaches this process's answer cache keys within it
  */
 public record SolrSettings(
         List<String> zkHosts,
@@ -25,15 +28,22 @@ public record SolrSettings(
         int shards,
         int replicas,
         Optional<String> user,
-        Optional<String> password) {
+        Optional<String> password,
+        Duration generationPoll) {
 
     /** The environment variable holding the Solr user. */
     public static final String USER_VARIABLE = "CITEBOT_SOLR_USER";
     /** The environment variable holding the Solr password (never a config key, so never in a file). */
     public static final String PASSWORD_VARIABLE = "CITEBOT_SOLR_PASSWORD";
 
+    /** How often the generation is read again unless {@code search.solr.generationPoll} says otherwise. */
+    public static final Duration DEFAULT_GENERATION_POLL = Duration.ofSeconds(1);
+
     public SolrSettings {
         zkHosts = List.copyOf(zkHosts);
+        if (generationPoll.isNegative() || generationPoll.isZero()) {
+            throw new IllegalArgumentException("the Solr generation poll must be positive, not " + generationPoll);
+        }
         urls = List.copyOf(urls);
         if (collection.isBlank()) {
             throw new IllegalArgumentException("the Solr collection name must not be blank");
@@ -65,6 +75,6 @@ public record SolrSettings(
     public String toString() {
         return "SolrSettings[zkHosts=" + zkHosts + ", urls=" + urls + ", collection=" + collection + ", shards="
                 + shards + ", replicas=" + replicas + ", user=" + user + ", password="
-                + (password.isPresent() ? "(set)" : "(none)") + "]";
+                + (password.isPresent() ? "(set)" : "(none)") + ", generationPoll=" + generationPoll + "]";
     }
 }

@@ -48,6 +48,7 @@ class InvalidConfigTest {
                     Map.entry("search.solr.collection", "my collection"),
                     Map.entry("search.solr.shards", "0"),
                     Map.entry("search.solr.replicas", "many"),
+                    Map.entry("search.solr.generationPoll", "10ms"),
                     Map.entry("discord.guilds", "my-server"),
                     Map.entry("discord.restUrl", "discord.com/api"),
                     Map.entry("discord.gatewayUrl", "https://gateway.discord.gg"),

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,29 @@ class SolrConfigTest {
         assertThat(search.solr().shards()).isEqualTo(1);
         assertThat(search.solr().replicas()).isEqualTo(2);
         assertThat(search.solr().user()).isEmpty();
+        assertThat(search.solr().generationPoll()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void load_generationPoll_fromFileAndEnvironment_andOutOfRangeRefused() throws IOException {
+        Path file = write("search:\n  solr:\n    generationPoll: 250ms\n");
+
+        assertThat(new ConfigLoader(Map.of())
+                        .load(Optional.of(file), true)
+                        .search()
+                        .solr()
+                        .generationPoll())
+                .isEqualTo(Duration.ofMillis(250));
+        assertThat(new ConfigLoader(Map.of("CITEBOT_SEARCH_SOLR_GENERATION_POLL", "5s"))
+                        .load(Optional.of(file), true)
+                        .search()
+                        .solr()
+                        .generationPoll())
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("CITEBOT_SEARCH_SOLR_GENERATION_POLL", "10ms"))
+                        .load(Optional.empty(), false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("search.solr.generationPoll");
     }
 
     @Test

@@ -16,7 +16,14 @@ class SolrConnectionTest {
     void setup_nothingListening_unavailableInOneLineNamingWhereAndWhat() throws Exception {
         URI url = URI.create("http://127.0.0.1:" + LocalPorts.unused() + "/solr");
         SolrSettings settings = new SolrSettings(
-                List.of(), List.of(url), "citebot", 2, 2, Optional.of("reader"), Optional.of("s3cret-pw"));
+                List.of(),
+                List.of(url),
+                "citebot",
+                2,
+                2,
+                Optional.of("reader"),
+                Optional.of("s3cret-pw"),
+                SolrSettings.DEFAULT_GENERATION_POLL);
 
         try (SolrConnection connection = SolrConnection.open(settings)) {
             assertThatThrownBy(() -> new SolrCollections(connection).setup(SolrConfigset.bundled()))
@@ -29,8 +36,15 @@ class SolrConnectionTest {
 
     @Test
     void open_neitherZooKeeperNorUrls_saysWhichKeysToSet() {
-        SolrSettings settings =
-                new SolrSettings(List.of(), List.of(), "citebot", 1, 1, Optional.empty(), Optional.empty());
+        SolrSettings settings = new SolrSettings(
+                List.of(),
+                List.of(),
+                "citebot",
+                1,
+                1,
+                Optional.empty(),
+                Optional.empty(),
+                SolrSettings.DEFAULT_GENERATION_POLL);
 
         assertThatThrownBy(() -> SolrConnection.open(settings))
                 .isInstanceOf(SolrUnavailableException.class)
@@ -40,7 +54,14 @@ class SolrConnectionTest {
     @Test
     void settings_printed_hideThePassword() {
         SolrSettings settings = new SolrSettings(
-                List.of("127.0.0.1:2181"), List.of(), "citebot", 1, 1, Optional.of("reader"), Optional.of("s3cret-pw"));
+                List.of("127.0.0.1:2181"),
+                List.of(),
+                "citebot",
+                1,
+                1,
+                Optional.of("reader"),
+                Optional.of("s3cret-pw"),
+                SolrSettings.DEFAULT_GENERATION_POLL);
 
         assertThat(settings.toString()).contains("password=(set)").doesNotContain("s3cret-pw");
     }

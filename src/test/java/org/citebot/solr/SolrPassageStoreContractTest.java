@@ -1,13 +1,24 @@
 package org.citebot.solr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.citebot.index.CorpusIndexer;
 import org.citebot.index.IndexSettings;
 import org.citebot.index.TestCorpus;
+import org.citebot.passages.CommitGuard;
+import org.citebot.passages.CorpusRunsContract;
+import org.citebot.passages.CorpusUpdates;
+import org.citebot.passages.IndexMetadata;
 import org.citebot.passages.IndexProgress;
 import org.citebot.passages.PassageStore;
 import org.citebot.passages.PassageStoreContract;
@@ -15,6 +26,7 @@ import org.citebot.testing.SolrCloudCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -38,16 +50,24 @@ class SolrPassageStoreContractTest extends PassageStoreContract {
     private static SolrCloudCluster cluster;
     private static int aliases;
 
+    /** Polls the generation of every store the tests open; each store stops its poll when closed. */
+    private static ScheduledExecutorService polls;
+
     private final List<SolrConnection> opened = new ArrayList<>();
+    private final List<SolrPassages> stores = new ArrayList<>();
 
     @BeforeAll
     static void startCluster() throws Exception {
+        polls = Executors.newSingleThreadScheduledExecutor();
         cluster = SolrCloudCluster.start(folder.resolve("solr"), 2);
         log.info("SolrCloud of 2 nodes started in {} ms", cluster.startup().toMillis());
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
+        if (polls != null) {
+            polls.shutdownNow();
+        }
         if (cluster != null) {
             cluster.close();
         }
@@ -62,13 +82,50 @@ class SolrPassageStoreContractTest extends PassageStoreContract {
         SolrConnection connection = SolrConnection.open(cluster.settings(alias, SHARDS, REPLICAS));
         opened.add(connection);
         SolrPassages store = SolrPassages.open(
-                connection, SolrConfigset.bundled(), IndexSettings.defaults(), CLOCK, Optional.empty());
+                connection, SolrConfigset.bundled(), IndexSettings.defaults(), CLOCK, Optional.empty(), polls);
+        stores.add(store);
         new SolrCollections(connection).aliasTarget(alias).ifPresent(c -> cluster.waitForActive(c, SHARDS, REPLICAS));
         return store;
     }
 
+    /** The corpus runs contract on SolrCloud, on this class's cluster, each test behind an alias of its own. */
+    @Nested
+    class CorpusRuns extends CorpusRunsContract {
+        @Override
+        protected CorpusUpdates emptyCorpusStore() {
+            return open("runs" + ++aliases);
+        }
+
+        @Test
+        void index_rebuildStoppedBeforeItsCommit_leavesTheOldCollectionServing() throws Exception {
+            String alias = "stopped" + ++aliases;
+            SolrPassages store = open(alias);
+            SolrCollections collections = new SolrCollections(opened.get(opened.size() - 1));
+            article("alpha.txt", "alpha");
+            article("bravo.txt", "bravo");
+            CorpusIndexer indexer = indexer(store);
+            run(indexer, false);
+            IndexMetadata before = store.metadata();
+            CommitGuard guard = new CommitGuard();
+            IndexProgress stopAfterTheFirstFile = (phase, done, total) -> {
+                if (phase == IndexProgress.Phase.READING && done == 1) {
+                    guard.abandon();
+                }
+            };
+
+            assertThatThrownBy(() -> indexer.index(corpus(), true, stopAfterTheFirstFile, guard))
+                    .isInstanceOf(CancellationException.class);
+
+            assertThat(collections.aliasTarget(alias)).contains(alias + "_g1");
+            assertThat(collections.collections()).noneMatch(name -> name.startsWith(alias + "_g2"));
+            assertThat(store.metadata()).isEqualTo(before);
+            assertThat(store.documents()).hasSize(2);
+        }
+    }
+
     @AfterEach
     void close() {
+        stores.forEach(SolrPassages::close);
         opened.forEach(SolrConnection::close);
     }
 
@@ -91,5 +148,24 @@ class SolrPassageStoreContractTest extends PassageStoreContract {
         // The collection replaced last stays for searches still on it; the one before is gone.
         assertThat(collections.collections()).contains(alias + "_g2").doesNotContain(alias + "_g1");
         assertThat(store.documents()).containsExactly(summary(TestCorpus.grain()));
+    }
+
+    @Test
+    void servingGeneration_anotherWritersCommit_reachesTheCachedGenerationWithinThePoll() {
+        String alias = "watched" + ++aliases;
+        SolrPassages reader = open(alias);
+        SolrPassages writer = open(alias);
+        assertThat(cluster.settings(alias, SHARDS, REPLICAS).generationPoll()).isEqualTo(Duration.ofSeconds(1));
+
+        writer.update(List.of(TestCorpus.summit()), IndexProgress.NONE);
+
+        // The writer's own commit shows at once; the other process's follows within a poll.
+        assertThat(writer.servingGeneration()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(reader::servingGeneration, generation -> generation == 1);
+
+        writer.rebuild(List.of(TestCorpus.grain()), IndexProgress.NONE);
+
+        assertThat(writer.servingGeneration()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(5)).until(reader::servingGeneration, generation -> generation == 2);
     }
 }

@@ -68,7 +68,14 @@ public final class SolrCloudCluster implements AutoCloseable {
     /** Settings reaching this cluster through its ZooKeeper, without credentials. */
     public SolrSettings settings(String collection, int shards, int replicas) {
         return new SolrSettings(
-                List.of(zkHost()), List.of(), collection, shards, replicas, Optional.empty(), Optional.empty());
+                List.of(zkHost()),
+                List.of(),
+                collection,
+                shards,
+                replicas,
+                Optional.empty(),
+                Optional.empty(),
+                SolrSettings.DEFAULT_GENERATION_POLL);
     }
 
     /** Stops node {@code index} (0-based, as started), waiting until it is down. */

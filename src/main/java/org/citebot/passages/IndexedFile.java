@@ -1,13 +1,11 @@
-package org.citebot.index;
+package org.citebot.passages;
 
 import java.util.Optional;
-import org.citebot.passages.DocumentOrigin;
-import org.citebot.passages.FileStamp;
 
 /**
- * What the index holds for one document, read from its record: how to recognise the file it came
- * from, and what it added to the index. An {@link IndexUpdate} hands it out so the indexer can pass
- * over an unchanged file without reading it.
+ * What a passage store holds for one document, read from its record: how to recognise the file it
+ * came from, and what it added to the store. A {@link CorpusUpdate} hands it out so the corpus
+ * indexer can pass over an unchanged file without reading it.
  *
  * @param contentHash hex SHA-256 of the file's bytes when it was read
  * @param indexedHash hash over everything indexed for the document
