@@ -76,4 +76,60 @@ class TextFragmentLinksTest {
 
         assertThat(link).map(URI::getRawFragment).contains(":~:text=Grain%20left%20Odesa.");
     }
+
+    @Test
+    void link_anyText_isWhatSplittingTheWholePassageGives() {
+        // The links scan only the words at each end; splitting the whole passage (the way they
+        // were first built) is the specification they must keep, for every kind of text: runs
+        // and kinds of white space, Unicode spaces that do not part words, accents, emoji and
+        // unpaired surrogates, passages of every length around the ten-word boundary.
+        char[] alphabet = {
+            'a', 'Z', '7', '.', '-', ',', '&', '%', ' ', ' ', ' ', '\t', '\n', '\r', '\u000B', '\f', '\u2003', '\u00A0',
+            '\u001C', 'é', '–', '“', '\uD83D', '\uDE00', '\uDC00'
+        };
+        java.util.Random random = new java.util.Random(17);
+        for (int round = 0; round < 20_000; round++) {
+            char[] text = new char[random.nextInt(120)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String passage = new String(text);
+
+            assertThat(TextFragmentLinks.link(URL, passage))
+                    .as(
+                            "link to %s",
+                            passage.codePoints().mapToObj(Integer::toHexString).toList())
+                    .isEqualTo(splittingWholePassage(passage));
+        }
+    }
+
+    private static Optional<URI> splittingWholePassage(String passage) {
+        java.util.List<String> words = java.util.Arrays.stream(passage.strip().split("\\s+"))
+                .filter(word -> !word.isEmpty())
+                .toList();
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        int edge = TextFragmentLinks.EDGE_WORDS;
+        String directive = words.size() <= 2 * edge
+                ? percentEncoded(String.join(" ", words))
+                : percentEncoded(String.join(" ", words.subList(0, edge))) + ","
+                        + percentEncoded(String.join(" ", words.subList(words.size() - edge, words.size())));
+        return Optional.of(URI.create(URL.orElseThrow() + "#:~:text=" + directive));
+    }
+
+    private static String percentEncoded(String text) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            boolean plain = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == '~';
+            encoded.append(plain ? String.valueOf((char) c) : String.format("%%%02X", c));
+        }
+        return encoded.toString();
+    }
 }
