@@ -5,7 +5,9 @@ package org.citebot.bench;
  * starting new rounds once its time budget is spent but always completes at least one.
  *
  * @param seed fixes the corpus, the query orders and the Zipf stream
- * @param warmupRounds untimed rounds before timing, per setup
+ * @param warmupRounds untimed rounds before timing, per setup, at the least
+ * @param warmupMaxRounds untimed rounds at the most: past {@code warmupRounds}, warming goes on
+ *     while the round medians still fall ({@link SteadyRounds})
  * @param warmupBudgetSeconds time after which no further warm-up round starts
  * @param timedRounds timed single-thread rounds (the four-thread run times as many rounds)
  * @param timedBudgetSeconds time after which no further timed round starts
@@ -23,6 +25,7 @@ package org.citebot.bench;
 public record BenchSettings(
         long seed,
         int warmupRounds,
+        int warmupMaxRounds,
         double warmupBudgetSeconds,
         int timedRounds,
         double timedBudgetSeconds,
@@ -37,7 +40,8 @@ public record BenchSettings(
 
     /** The settings the published figures were measured with. */
     public static BenchSettings defaults() {
-        return new BenchSettings(SciFactPassageCorpus.DEFAULT_SEED, 3, 10, 3, 20, 4, 20, 1.0, 5_000, 100, 5, 3_000, 0);
+        return new BenchSettings(
+                SciFactPassageCorpus.DEFAULT_SEED, 3, 20, 30, 3, 20, 4, 20, 1.0, 5_000, 100, 5, 3_000, 0);
     }
 
     /**
@@ -45,11 +49,12 @@ public record BenchSettings(
      * figure (CI's smoke test), but its figures carry little weight.
      */
     public static BenchSettings quick() {
-        return new BenchSettings(SciFactPassageCorpus.DEFAULT_SEED, 1, 1, 1, 1, 4, 2, 1.0, 300, 20, 0.2, 500, 60);
+        return new BenchSettings(SciFactPassageCorpus.DEFAULT_SEED, 1, 1, 1, 1, 1, 4, 2, 1.0, 300, 20, 0.2, 500, 60);
     }
 
     public BenchSettings {
         if (warmupRounds < 1
+                || warmupMaxRounds < warmupRounds
                 || timedRounds < 1
                 || concurrentThreads < 1
                 || cachedRounds < 1

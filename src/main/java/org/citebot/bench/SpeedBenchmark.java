@@ -346,7 +346,7 @@ public final class SpeedBenchmark {
         try (QuerySession session = opened.session()) {
             session.search(queries.get(0));
             readyMillis = (System.nanoTime() - readyStart) / 1e6;
-            warmUp(session);
+            warmUp(session, name);
             List<Long> latencies = new ArrayList<>();
             int[] emptyCount = new int[1];
             long wallStart = System.nanoTime();
@@ -401,19 +401,33 @@ public final class SpeedBenchmark {
                 figures.emptyResults());
     }
 
-    /** Untimed searches: the warm-up rounds; the first always runs whole, no later one starts past the budget. */
-    private void warmUp(QuerySession session) throws IOException {
+    /**
+     * Untimed rounds until the engine runs at its steady speed ({@link SteadyRounds}); the first
+     * round always runs whole, no later one starts past the budget.
+     */
+    private void warmUp(QuerySession session, String name) throws IOException {
         long deadline = System.nanoTime() + (long) (settings.warmupBudgetSeconds() * 1e9);
+        SteadyRounds steady = new SteadyRounds(settings.warmupRounds(), settings.warmupMaxRounds());
         // Whole rounds, as the settings say: a round cut short would leave some questions' vectors
         // out of the hybrid engine's cache, and their embedding would be timed as search.
-        for (int round = 0; round < settings.warmupRounds(); round++) {
-            if (round > 0 && System.nanoTime() > deadline) {
-                return;
+        for (int round = 0; round == 0 || System.nanoTime() <= deadline; round++) {
+            List<String> order = shuffled(-1 - round);
+            long[] latencies = new long[order.size()];
+            for (int i = 0; i < latencies.length; i++) {
+                long start = System.nanoTime();
+                session.search(order.get(i));
+                latencies[i] = System.nanoTime() - start;
             }
-            for (String query : shuffled(-1 - round)) {
-                session.search(query);
+            java.util.Arrays.sort(latencies);
+            if (steady.record(latencies[latencies.length / 2])) {
+                break;
             }
         }
+        LOG.info(
+                "{}: warmed up in {} rounds, round medians {} µs",
+                name,
+                steady.medians().size(),
+                steady.medians().stream().map(nanos -> format(nanos / 1e3)).toList());
     }
 
     /**
