@@ -470,9 +470,12 @@ public final class Citebot implements AutoCloseable {
         cache.ifPresent(c -> housekeeping.warmUp(search));
     }
 
-    /** Conditions the ops endpoint's {@code /readyz} checks: the passage store answers. */
+    /**
+     * Conditions the ops endpoint's {@code /readyz} checks: search is available (the backend's own
+     * cheap probe, which recovers by itself), and the passage store's metadata can be read.
+     */
     public List<ReadinessCheck> readinessChecks() {
-        return List.of(new ReadinessCheck("index", () -> {
+        return List.of(new ReadinessCheck("search", backend::unavailable), new ReadinessCheck("index", () -> {
             try {
                 backend.store().metadata();
                 return Optional.empty();

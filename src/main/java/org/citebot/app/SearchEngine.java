@@ -233,6 +233,12 @@ public final class SearchEngine implements SearchBackend {
         return new IndexDigestCorpus(() -> index, audiences);
     }
 
+    /** Never: the index is inside this process, open for as long as the engine is. */
+    @Override
+    public Optional<String> unavailable() {
+        return Optional.empty();
+    }
+
     /** The semantic model this engine embeds with; none in lexical mode. */
     public SemanticModel semantic() {
         return semantic;

@@ -23,6 +23,14 @@ import org.citebot.search.QueryNormalizer;
  */
 public interface SearchBackend extends Closeable {
 
+    /**
+     * Why searches cannot be answered right now (the store's servers down or out of reach, in one
+     * line for operators), or empty while they can: what {@code /readyz}'s "search" check reports. Cheap
+     * enough to call for every readiness probe; a backend that was unavailable reports empty again by
+     * itself once its store answers. The embedded index, inside the process, is never unavailable.
+     */
+    Optional<String> unavailable();
+
     /** The search the commands, the console, the CLI and the digest use (before the answer cache). */
     PassageSearch search();
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.citebot.app.Citebot;
 import org.citebot.app.SearchBackends;
@@ -17,6 +18,7 @@ import org.citebot.corpus.ManifestException;
 import org.citebot.corpus.SkippedFile;
 import org.citebot.index.IndexInUseException;
 import org.citebot.passages.IndexProgress;
+import org.citebot.passages.StoreUnavailableException;
 import org.citebot.reindex.ModeratorLog;
 import org.citebot.reindex.ReindexAlreadyRunningException;
 import org.citebot.reindex.ReindexFailedException;
@@ -134,6 +136,11 @@ final class IndexCommand implements Callable<Integer> {
             if (e.getCause() instanceof ManifestException manifest) {
                 err.println("citebot: " + manifest.getMessage());
                 return Main.EXIT_USAGE;
+            }
+            Optional<StoreUnavailableException> outage = StoreUnavailableException.in(e);
+            if (outage.isPresent()) {
+                err.println(Main.unavailable(outage.get()));
+                return Main.EXIT_FAILURE;
             }
             err.println("citebot: " + e.summary().error().orElse("the reindex failed"));
             return Main.EXIT_FAILURE;

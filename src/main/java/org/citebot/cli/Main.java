@@ -13,6 +13,7 @@ import org.citebot.config.CitebotConfig;
 import org.citebot.config.ConfigException;
 import org.citebot.config.ConfigLoader;
 import org.citebot.corpus.ManifestException;
+import org.citebot.passages.StoreUnavailableException;
 import org.citebot.state.StateStoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -111,9 +112,20 @@ public final class Main implements Callable<Integer> {
                 cmd.getErr().println("citebot: " + e.getMessage());
                 return EXIT_FAILURE;
             }
+            // The passage store down (Solr out of reach) is an outage, not a bug: one line, no trace.
+            Optional<StoreUnavailableException> outage = StoreUnavailableException.in(e);
+            if (outage.isPresent()) {
+                cmd.getErr().println(unavailable(outage.get()));
+                return EXIT_FAILURE;
+            }
             throw e;
         });
         return commandLine.execute(args);
+    }
+
+    /** The one line a command prints when the passage store is down: the notice, then the reason. */
+    static String unavailable(StoreUnavailableException outage) {
+        return "citebot: " + StoreUnavailableException.NOTICE + " (" + outage.getMessage() + ")";
     }
 
     /** With no subcommand, citebot runs the bot (or the console). */

@@ -64,7 +64,8 @@ final class SolrCli {
                 out.println("citebot does not search Solr yet (search.backend stays embedded).");
                 return 0;
             } catch (SolrUnavailableException e) {
-                err.println("citebot: " + e.getMessage());
+                // Exit 2, not 1: for set-up, Solr out of reach is most often the configured address.
+                err.println(Main.unavailable(e));
                 return Main.EXIT_USAGE;
             }
         }

@@ -2,17 +2,21 @@ package org.citebot.command;
 
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.citebot.passages.StoreUnavailableException;
 import org.citebot.reply.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become replies: a {@link UserFacingException} is shown to the user
- * as it is; anything else, {@link Error}s such as a stack overflow or an exhausted heap included,
- * is logged with its stack trace under a short reference id, and the user gets a private apology
- * quoting that id.
+ * as it is; a {@link StoreUnavailableException} (the passage store is down) becomes its one short
+ * notice, with no reference id and no stack trace, since it is an outage rather than a bug and the
+ * store's connection logs the outage once ({@code passages.StoreOutages}); anything else, {@link
+ * Error}s such as a stack overflow or an exhausted heap included, is logged with its stack trace
+ * under a short reference id, and the user gets a private apology quoting that id.
  */
 public final class ErrorBoundary {
 
@@ -51,8 +55,17 @@ public final class ErrorBoundary {
         }
     }
 
-    /** Logs {@code failure} under a new reference id and returns the apology that quotes it. */
+    /**
+     * What the user is told of {@code failure}: the store's notice when it is an outage (logged at
+     * DEBUG only, once per request), else an apology quoting a new reference id that the log shares
+     * with the stack trace.
+     */
     public String apology(String what, Throwable failure) {
+        Optional<StoreUnavailableException> outage = StoreUnavailableException.in(failure);
+        if (outage.isPresent()) {
+            LOG.debug("{} found search unavailable: {}", what, outage.get().getMessage());
+            return StoreUnavailableException.NOTICE;
+        }
         String reference = referenceId();
         LOG.error("{} failed [ref {}]", what, reference, failure);
         try {

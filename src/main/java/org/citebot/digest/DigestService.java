@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.citebot.digest.DigestRuns.State;
 import org.citebot.digest.DigestSettingsStore.StoredDigestSettings;
 import org.citebot.digest.PostResult.Failed;
 import org.citebot.digest.PostResult.Posted;
+import org.citebot.passages.StoreUnavailableException;
 import org.citebot.reply.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,11 @@ public final class DigestService implements DigestScheduler.DueWork {
 
     /** How soon a send that failed transiently (or was interrupted) is tried again. */
     static final Duration RETRY_DELAY = Duration.ofMinutes(5);
+    /**
+     * How soon a digest that found search unavailable (the passage store down) is tried again: its
+     * day is not given up, and it is posted once search answers, within the grace period.
+     */
+    static final Duration STORE_RETRY_DELAY = Duration.ofMinutes(1);
     /** The longest the scheduler sleeps, so settings changed elsewhere are picked up. */
     static final Duration MAX_SLEEP = Duration.ofHours(1);
 
@@ -86,6 +93,8 @@ public final class DigestService implements DigestScheduler.DueWork {
     private final SecureRandom random = new SecureRandom();
     private final AtomicReference<DigestPoster> poster = new AtomicReference<>(NOT_CONNECTED);
     private final AtomicReference<Runnable> onChange = new AtomicReference<>(() -> {});
+    /** The guilds whose due digest waits for the passage store to answer again; written by {@link #runDue()}. */
+    private volatile Set<String> waitingForStore = Set.of();
 
     /**
      * @param defaults configured settings per guild id, for guilds that never ran {@code /digest setup}
@@ -175,6 +184,9 @@ public final class DigestService implements DigestScheduler.DueWork {
             String guildId, String channelId, LocalTime time, ZoneId zone, Set<DigestSection> sections) {
         DigestSettings settings =
                 new DigestSettings(guildId, channelId, time, zone, sections, true, Optional.empty(), 0, false);
+        // Read before anything is written: with the passage store down this throws, and nothing is half set up.
+        Optional<Map<String, String>> firstSeen =
+                runs.seenDocuments(guildId).isEmpty() ? Optional.of(composer.corpusHashes()) : Optional.empty();
         save(settings);
         Instant now = clock.instant();
         DigestTimes.Slot past = DigestTimes.latestDue(now, time, zone);
@@ -190,10 +202,8 @@ public final class DigestService implements DigestScheduler.DueWork {
                         past.due(),
                         Optional.of("set up after this day's time")),
                 Set.of());
-        if (runs.seenDocuments(guildId).isEmpty()) {
-            // The first digest reports what arrived after set-up, not the whole corpus.
-            runs.replaceSeenDocuments(guildId, composer.corpusHashes());
-        }
+        // The first digest reports what arrived after set-up, not the whole corpus.
+        firstSeen.ifPresent(hashes -> runs.replaceSeenDocuments(guildId, hashes));
         onChange.get().run();
         LOG.info("Digest set up for guild {}: channel {} at {} {}", guildId, channelId, time, zone);
         return settings;
@@ -291,6 +301,23 @@ public final class DigestService implements DigestScheduler.DueWork {
     @Override
     public synchronized void runDue() {
         Instant now = clock.instant();
+        Set<String> waiting = new HashSet<>();
+        try {
+            runDue(now, waiting);
+        } finally {
+            for (String guild : waiting) {
+                if (!waitingForStore.contains(guild)) {
+                    LOG.info(
+                            "Digest of guild {} waits for search to answer again; trying every {} s within the grace period",
+                            guild,
+                            STORE_RETRY_DELAY.toSeconds());
+                }
+            }
+            waitingForStore = Set.copyOf(waiting);
+        }
+    }
+
+    private void runDue(Instant now, Set<String> waiting) {
         for (DigestRun run : runs.sending()) {
             if (!ownsGuild.test(run.guildId())) {
                 continue;
@@ -306,6 +333,9 @@ public final class DigestService implements DigestScheduler.DueWork {
                 } else {
                     resume(settings.get(), run, now);
                 }
+            } catch (StoreUnavailableException e) {
+                // The run stays claimed as sending, resumed once the store answers; the store logs the outage.
+                waiting.add(run.guildId());
             } catch (RuntimeException e) {
                 LOG.error("Digest of guild {} for {} could not be retried", run.guildId(), run.localDate(), e);
             }
@@ -316,18 +346,27 @@ public final class DigestService implements DigestScheduler.DueWork {
             }
             try {
                 runDue(settings, now);
+            } catch (StoreUnavailableException e) {
+                // Nothing was claimed (the digest is composed first), so the day is still open.
+                waiting.add(settings.guildId());
             } catch (RuntimeException e) {
                 LOG.error("Digest of guild {} failed", settings.guildId(), e);
             }
         }
     }
 
-    /** When something next needs doing: the earliest next slot, sooner while a send waits for a retry. */
+    /**
+     * When something next needs doing: the earliest next slot, sooner while a send waits for a retry,
+     * sooner still while a digest waits for the passage store.
+     */
     @Override
     public Instant nextWakeUp(Instant now) {
         Instant next = now.plus(MAX_SLEEP);
         if (runs.sending().stream().anyMatch(run -> ownsGuild.test(run.guildId()))) {
             next = now.plus(RETRY_DELAY);
+        }
+        if (!waitingForStore.isEmpty()) {
+            next = now.plus(STORE_RETRY_DELAY);
         }
         for (DigestSettings settings : allSettings()) {
             if (settings.active() && ownsGuild.test(settings.guildId())) {

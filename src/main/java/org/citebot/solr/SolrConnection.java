@@ -2,6 +2,7 @@ package org.citebot.solr;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,17 @@ import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
 import org.apache.solr.client.solrj.impl.ClusterStateProvider;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
 import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
+import org.apache.solr.common.SolrException;
 import org.apache.zookeeper.KeeperException;
+import org.citebot.passages.StoreOutages;
 
 /**
  * One SolrCloud client for a citebot process, through ZooKeeper or Solr's URLs as {@link
  * SolrSettings} say, with basic auth when credentials are set. Every request goes through {@link
  * #send}, which turns Solr's and the network's exceptions into one-line {@link
- * SolrUnavailableException}s. Used by {@link SolrCollections} and {@link SolrPassageStore}.
+ * SolrUnavailableException}s and tells its {@link StoreOutages} how each request went, so an outage
+ * is logged once when it begins and once when it ends. Used by {@link SolrCollections}, {@link
+ * SolrPassageStore} and {@link SolrHealth}.
  */
 public final class SolrConnection implements AutoCloseable {
 
@@ -35,10 +40,12 @@ public final class SolrConnection implements AutoCloseable {
 
     private final SolrSettings settings;
     private final CloudHttp2SolrClient client;
+    private final StoreOutages outages;
 
     private SolrConnection(SolrSettings settings, CloudHttp2SolrClient client) {
         this.settings = settings;
         this.client = client;
+        this.outages = new StoreOutages("SolrCloud (" + settings.where() + ")", Clock.systemUTC());
     }
 
     /**
@@ -77,6 +84,11 @@ public final class SolrConnection implements AutoCloseable {
         return settings;
     }
 
+    /** Whether the cluster is in an outage, as this connection's requests found it. */
+    public StoreOutages outages() {
+        return outages;
+    }
+
     /**
      * Sends one request, to {@code collection} when given.
      *
@@ -84,12 +96,27 @@ public final class SolrConnection implements AutoCloseable {
      * @throws SolrUnavailableException naming what failed and why, in one line
      */
     public <T extends SolrResponse> T send(SolrRequest<T> request, Optional<String> collection, String what) {
+        T response;
         try {
-            return request.process(client, collection.orElse(null));
+            response = request.process(client, collection.orElse(null));
         } catch (SolrServerException | IOException | RuntimeException e) {
             // RuntimeException too: SolrJ reports ZooKeeper's connection failures as plain ones.
-            throw unavailable(what, e);
+            SolrUnavailableException failure = unavailable(what, e);
+            if (!refused(e)) {
+                outages.failed(reason(e));
+            }
+            throw failure;
         }
+        outages.answered();
+        return response;
+    }
+
+    /**
+     * Whether Solr answered and refused the request (a 4xx: no such collection, a bad parameter):
+     * Solr is up then, so it is not an outage, though the request failed.
+     */
+    private static boolean refused(Exception e) {
+        return e instanceof SolrException solr && solr.code() >= 400 && solr.code() < 500;
     }
 
     /**
@@ -116,7 +143,7 @@ public final class SolrConnection implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 String reason = last == null ? "it still points elsewhere" : reason(last);
-                throw new SolrUnavailableException("Search is unavailable: alias " + alias + " did not point at "
+                throw new SolrUnavailableException("alias " + alias + " did not point at "
                         + collection + " within " + ALIAS_WAIT.toSeconds() + " s at " + settings.where() + " ("
                         + reason + ")");
             }
@@ -136,8 +163,7 @@ public final class SolrConnection implements AutoCloseable {
     }
 
     private SolrUnavailableException unavailable(String what, Exception e) {
-        return new SolrUnavailableException(
-                "Search is unavailable: " + what + " failed at " + settings.where() + " (" + reason(e) + ")", e);
+        return new SolrUnavailableException(what + " failed at " + settings.where() + " (" + reason(e) + ")", e);
     }
 
     /** The innermost useful message of an exception chain, on one line. */

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * The generation of the Solr passages kept in memory, so answer cache keys carry it without a round
  * trip to Solr per search: read at start, polled every {@code search.solr.generationPoll} (another
  * process's commit or alias swap arrives within one interval) and set at once after this process's own
- * commits. A poll that fails keeps the last generation and is logged once, until a poll succeeds
- * again. {@link SolrPassages} keeps one.
+ * commits. A poll that fails keeps the last generation and is noted once at INFO, until a poll
+ * succeeds again (the outage itself is warned of by the connection's {@code StoreOutages}). {@link SolrPassages} keeps one.
  */
 final class SolrGenerationWatch implements AutoCloseable {
 
@@ -87,7 +87,8 @@ final class SolrGenerationWatch implements AutoCloseable {
             failing = true;
             kept = generation;
         }
-        LOG.warn(
+        // INFO, not WARN: the connection's StoreOutages already warns once of the outage itself.
+        LOG.info(
                 "Could not read the Solr generation of {}; answers stay keyed by generation {} until Solr answers: {}",
                 what,
                 kept,

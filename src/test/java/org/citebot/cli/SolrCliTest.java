@@ -63,7 +63,9 @@ class SolrCliTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().strip())
-                .startsWith("citebot: Search is unavailable: listing configsets failed at Solr at http://127.0.0.1:")
+                .startsWith(
+                        "citebot: Search is unavailable right now; please try again in a minute. (listing configsets"
+                                + " failed at Solr at http://127.0.0.1:")
                 .doesNotContain("\n")
                 .doesNotContain("\tat ");
     }

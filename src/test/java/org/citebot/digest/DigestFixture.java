@@ -7,12 +7,15 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;
 import org.citebot.digest.DigestCorpus.CorpusDocument;
+import org.citebot.passages.StoreUnavailableException;
 import org.citebot.passages.StoredPassage;
 import org.citebot.questions.QueryLog;
 import org.citebot.search.PassageSearch;
@@ -41,6 +44,9 @@ final class DigestFixture implements AutoCloseable {
     final RecordingPoster poster;
     final List<CorpusDocument> documents = new ArrayList<>();
     final List<StoredPassage> passages = new ArrayList<>();
+    /** While set, every read of the corpus finds the passage store down, as a Solr outage would. */
+    final AtomicBoolean storeDown = new AtomicBoolean();
+
     Map<String, DigestSettings> defaults = Map.of();
     DigestService.Options options = new DigestService.Options(Duration.ofHours(6), false, 3, Optional.of(MOD_CHANNEL));
     /** The process's name on the shared database, and the guilds whose digests it runs. */
@@ -86,7 +92,7 @@ final class DigestFixture implements AutoCloseable {
         DigestRuns runs = new SqlDigestRuns(store, holder, SqlDigestRuns.SEND_LEASE);
         PassageSearch search =
                 request -> new SearchResults(request.query(), 0, false, 0, List.of(), 0, List.of(), List.of());
-        DigestCorpus corpus = new MemoryDigestCorpus(documents, passages);
+        DigestCorpus corpus = new OutageCorpus(new MemoryDigestCorpus(documents, passages), storeDown);
         service = new DigestService(
                 new SqlDigestSettingsStore(store),
                 runs,
@@ -116,5 +122,36 @@ final class DigestFixture implements AutoCloseable {
     @Override
     public void close() {
         store.close();
+    }
+
+    /** The corpus, or the store's outage while {@code down} is set. */
+    private record OutageCorpus(DigestCorpus corpus, AtomicBoolean down) implements DigestCorpus {
+
+        @Override
+        public Map<String, String> contentHashes() {
+            return available().contentHashes();
+        }
+
+        @Override
+        public Map<String, DocumentMetadata> metadata(Collection<String> docIds) {
+            return available().metadata(docIds);
+        }
+
+        @Override
+        public String opening(String docId) {
+            return available().opening(docId);
+        }
+
+        @Override
+        public List<StoredPassage> passageSample(String seed, int size) {
+            return available().passageSample(seed, size);
+        }
+
+        private DigestCorpus available() {
+            if (down.get()) {
+                throw new StoreUnavailableException("SolrCloud (ZooKeeper at zk1:2181) does not answer");
+            }
+            return corpus;
+        }
     }
 }

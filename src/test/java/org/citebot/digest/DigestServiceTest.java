@@ -8,6 +8,7 @@ import static org.citebot.digest.DigestFixture.MOD_CHANNEL;
 import static org.citebot.digest.DigestFixture.OTHER_CHANNEL;
 import static org.citebot.digest.DigestFixture.OTHER_GUILD;
 
+import ch.qos.logback.classic.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +18,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.citebot.passages.StoreUnavailableException;
 import org.citebot.reply.Reply;
 import org.citebot.state.SqlDigestRuns;
+import org.citebot.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -292,6 +295,60 @@ class DigestServiceTest {
         fixture.clock.set(Instant.parse("2026-05-05T06:00:00Z"));
         fixture.service.runDue();
         assertThat(postTimes(CHANNEL)).containsExactly(Instant.parse("2026-05-05T06:00:00Z"));
+    }
+
+    @Test
+    @DisplayName("a digest due while search is down is retried within a minute and posted that day once search answers")
+    void storeDownAtTheTime_retriedSoon_postedOnceWhenItAnswers() {
+        start("2026-05-03T12:00:00Z");
+        fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");
+        fixture.storeDown.set(true);
+        fixture.clock.set(Instant.parse("2026-05-04T06:00:00Z"));
+
+        try (LogCapture logs = LogCapture.attach()) {
+            for (int i = 0; i < 30; i++) {
+                fixture.service.runDue();
+                Instant now = fixture.clock.instant();
+                assertThat(fixture.service.nextWakeUp(now)).isEqualTo(now.plus(DigestService.STORE_RETRY_DELAY));
+                fixture.clock.advance(DigestService.STORE_RETRY_DELAY);
+            }
+            assertThat(fixture.poster.posts()).isEmpty();
+            assertThat(fixture.runs().find(GUILD, LocalDate.of(2026, 5, 4)))
+                    .as("the day is still open")
+                    .isEmpty();
+            assertThat(logs.lines(Level.WARN))
+                    .as("the store logs the outage, not every retry")
+                    .isEmpty();
+            assertThat(logs.lines(Level.INFO))
+                    .filteredOn(line -> line.contains("waits for search"))
+                    .hasSize(1);
+        }
+
+        fixture.storeDown.set(false);
+        fixture.service.runDue();
+        fixture.clock.advance(DigestService.STORE_RETRY_DELAY);
+        fixture.service.runDue();
+
+        assertThat(postTimes(CHANNEL)).containsExactly(Instant.parse("2026-05-04T06:30:00Z"));
+        Instant now = fixture.clock.instant();
+        assertThat(fixture.service.nextWakeUp(now)).isAfter(now.plus(DigestService.STORE_RETRY_DELAY));
+    }
+
+    @Test
+    void setup_whileStoreDown_refusedAndNothingSaved_thenSetUpWhenItAnswers() {
+        start("2026-05-03T12:00:00Z");
+        fixture.storeDown.set(true);
+
+        assertThatThrownBy(() -> fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin"))
+                .isInstanceOf(StoreUnavailableException.class);
+        assertThat(fixture.service.settings(GUILD)).isEmpty();
+        assertThat(fixture.runs().find(GUILD, LocalDate.of(2026, 5, 3))).isEmpty();
+        assertThat(fixture.runs().seenDocuments(GUILD)).isEmpty();
+
+        fixture.storeDown.set(false);
+        fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin");
+        assertThat(fixture.service.settings(GUILD)).isPresent();
+        assertThat(fixture.runs().seenDocuments(GUILD)).hasSize(5);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,7 @@ import org.citebot.command.ErrorBoundary;
 import org.citebot.command.Invoker;
 import org.citebot.command.ModeratorPolicy;
 import org.citebot.command.UserFacingException;
+import org.citebot.passages.StoreUnavailableException;
 import org.citebot.reply.Choice;
 import org.citebot.reply.Reply;
 import org.citebot.reply.StyledText;
@@ -146,6 +148,33 @@ class InteractionFlowsTest {
         assertThat(responder.calls.get(0))
                 .startsWith("reply:Sorry, something went wrong on citebot's side (reference ")
                 .endsWith(":private");
+    }
+
+    @Test
+    void storeDown_privateNoticeWithoutReference() {
+        flows(Duration.ofSeconds(5), command("search", false, request -> {
+                    throw new StoreUnavailableException("SolrCloud at zk1:2181 does not answer");
+                }))
+                .command(request("search"), responder);
+
+        await().atMost(2, TimeUnit.SECONDS).until(() -> !responder.calls.isEmpty());
+        assertThat(responder.calls).containsExactly("reply:" + StoreUnavailableException.NOTICE + ":private");
+    }
+
+    @Test
+    void storeDownAfterAPublicDefer_noticeReplacesTheDeferredMessagePrivately() {
+        InteractionFlows flows = flows(Duration.ofMillis(50), command("search", false, request -> {
+            awaitRelease();
+            throw new CompletionException(new StoreUnavailableException("no live nodes"));
+        }));
+
+        flows.command(request("search"), responder);
+        await().atMost(2, TimeUnit.SECONDS).until(() -> responder.calls.contains("defer:public"));
+        release.countDown();
+
+        await().atMost(2, TimeUnit.SECONDS).until(() -> responder.calls.size() == 2);
+        assertThat(responder.calls.get(1))
+                .isEqualTo("replaceWithPrivate:" + StoreUnavailableException.NOTICE + ":private");
     }
 
     @Test

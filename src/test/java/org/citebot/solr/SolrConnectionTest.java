@@ -28,7 +28,7 @@ class SolrConnectionTest {
         try (SolrConnection connection = SolrConnection.open(settings)) {
             assertThatThrownBy(() -> new SolrCollections(connection).setup(SolrConfigset.bundled()))
                     .isInstanceOf(SolrUnavailableException.class)
-                    .hasMessageStartingWith("Search is unavailable: listing configsets failed at Solr at " + url)
+                    .hasMessageStartingWith("listing configsets failed at Solr at " + url)
                     .hasMessageNotContaining("\n")
                     .hasMessageNotContaining("s3cret-pw");
         }

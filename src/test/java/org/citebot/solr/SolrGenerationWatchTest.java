@@ -67,6 +67,9 @@ class SolrGenerationWatchTest {
 
             assertThat(watch.current()).isEqualTo(5);
             assertThat(logs.lines(Level.WARN))
+                    .as("the connection warns of the outage")
+                    .isEmpty();
+            assertThat(logs.lines(Level.INFO))
                     .filteredOn(line -> line.contains("Could not read the Solr generation"))
                     .containsExactly("Could not read the Solr generation of citebot; answers stay keyed by"
                             + " generation 5 until Solr answers: Solr is unavailable: connection refused"
