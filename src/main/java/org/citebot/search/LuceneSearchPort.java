@@ -62,12 +62,14 @@ final class LuceneSearchPort implements SearchPort {
         private final ParsedQuery parsed;
         private final SearchFilters filters;
         private final Optional<Query> proximity;
+        private final WeightedTerms weighted;
 
         LuceneSession(IndexSearcher searcher, ParsedQuery parsed, SearchFilters filters) {
             this.searcher = searcher;
             this.parsed = parsed;
             this.filters = filters;
             this.proximity = queries.proximity(parsed);
+            this.weighted = new WeightedTerms(searcher);
         }
 
         @Override
@@ -77,7 +79,8 @@ final class LuceneSearchPort implements SearchPort {
                     Math.min(depth, Math.max(1, searcher.getIndexReader().maxDoc()));
             int threshold = Math.min(countUpTo, Math.max(SearchPipeline.EXACT_TOTAL_UP_TO, collected));
             TopDocs top = searcher.search(
-                    queries.matching(parsed, filters), new TopScoreDocCollectorManager(collected, null, threshold));
+                    queries.matching(parsed, filters, weighted),
+                    new TopScoreDocCollectorManager(collected, null, threshold));
             boolean lowerBound = top.totalHits.relation != TotalHits.Relation.EQUAL_TO;
             // Past the threshold Lucene's figure depends on segment layout and skipping; the threshold
             // itself is a bound that stays the same from one index version to the next.
@@ -93,7 +96,7 @@ final class LuceneSearchPort implements SearchPort {
         @Override
         public Candidates outside(Set<String> docIds, int wanted) throws IOException {
             TopDocs others = searcher.search(
-                    queries.matchingOutside(parsed, filters, docIds),
+                    queries.matchingOutside(parsed, filters, docIds, weighted),
                     new TopScoreDocCollectorManager(wanted, null, wanted));
             if (others.scoreDocs.length == 0) {
                 return Candidates.NONE;
@@ -126,12 +129,12 @@ final class LuceneSearchPort implements SearchPort {
 
         @Override
         public double coverage(int handle) throws IOException {
-            return RelevanceFloor.coverage(searcher, parsed, handle);
+            return RelevanceFloor.coverage(weighted, parsed, handle);
         }
 
         @Override
-        public double idf(String term) {
-            return RelevanceFloor.idf(searcher, term);
+        public double idf(String term) throws IOException {
+            return weighted.idf(term);
         }
 
         @Override
