@@ -82,7 +82,7 @@ final class SearchStageProfiler {
         if (type.startsWith("PassageHighlighter")) {
             return "highlighting (offsets from postings)";
         }
-        if (type.startsWith("NoMatchSuggestions")) {
+        if (type.startsWith("NoMatchSuggestions") || type.startsWith("LuceneSpellings")) {
             return "no-match suggestions";
         }
         if (type.startsWith("UserQueryParser") || type.startsWith("ParsedQuery")) {
@@ -97,9 +97,9 @@ final class SearchStageProfiler {
         if (type.startsWith("PassageDocuments")) {
             return "reading stored passages";
         }
-        if (type.startsWith("LuceneSearchService")) {
+        if (type.startsWith("SearchPipeline") || type.startsWith("LuceneSearch")) {
             if (callee.startsWith("org.apache.lucene.search.IndexSearcher.search")) {
-                return method.equals("diversifyLexical")
+                return method.equals("outside")
                         ? "second query for diversity (other documents)"
                         : "BM25F matching and top-k collection";
             }

@@ -1,5 +1,6 @@
 package org.citebot.search;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,8 +45,8 @@ final class LexicalQueries {
      * passages have the fields it requires, so it needs no filter on the kind of entry: a plain
      * question is a bare disjunction of term queries, which block-max WAND prunes by their impacts.
      */
-    Query matching(ParsedQuery parsed, SearchFilters filters) {
-        return matchingOutside(parsed, filters, Set.of());
+    Query matching(ParsedQuery parsed, SearchFilters filters, WeightedTerms weighted) throws IOException {
+        return matchingOutside(parsed, filters, Set.of(), weighted);
     }
 
     /**
@@ -53,13 +54,16 @@ final class LexicalQueries {
      * looks for other documents' passages when one document fills the first results. The exclusions
      * join the same root, so the words stay a disjunction block-max WAND can prune.
      */
-    Query matchingOutside(ParsedQuery parsed, SearchFilters filters, Set<String> excludedDocIds) {
+    Query matchingOutside(ParsedQuery parsed, SearchFilters filters, Set<String> excludedDocIds, WeightedTerms weighted)
+            throws IOException {
         BooleanQuery.Builder root = new BooleanQuery.Builder();
         if (!parsed.terms().isEmpty()) {
             Map<String, Integer> counts = new LinkedHashMap<>();
             parsed.terms().forEach(term -> counts.merge(term, 1, Integer::sum));
             BooleanQuery.Builder bag = new BooleanQuery.Builder();
-            counts.forEach((term, count) -> bag.add(weighted(term, count), Occur.SHOULD));
+            for (Map.Entry<String, Integer> term : counts.entrySet()) {
+                bag.add(boosted(weighted.query(term.getKey()), term.getValue()), Occur.SHOULD);
+            }
             // With a quoted phrase the phrase is what must match; the loose words then only rank.
             root.add(bag.build(), parsed.phrases().isEmpty() ? Occur.MUST : Occur.SHOULD);
         }

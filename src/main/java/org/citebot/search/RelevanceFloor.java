@@ -3,16 +3,6 @@ package org.citebot.search;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.util.BytesRef;
-import org.citebot.index.IndexSchema;
 
 /**
  * Decides whether a search found an answer or only the closest passages, so that a question the
@@ -28,15 +18,6 @@ final class RelevanceFloor {
 
     RelevanceFloor(SearchSettings settings) {
         this.settings = settings;
-    }
-
-    /**
-     * The share of the question's weight the best lexical passage holds; 0 when nothing matched.
-     *
-     * @param bestLexicalDoc the best lexical passage's document number, or -1 when nothing matched
-     */
-    double bestCoverage(IndexSearcher searcher, ParsedQuery parsed, int bestLexicalDoc) throws IOException {
-        return bestLexicalDoc < 0 ? 0 : coverage(searcher, parsed, bestLexicalDoc);
     }
 
     /** Whether the question's words really match, by the hybrid search's lexical floor. */
@@ -62,47 +43,26 @@ final class RelevanceFloor {
      * the unquoted words counts its idf if it occurs in the passage's body, title or section (its
      * weighted field); quoted phrases, which every hit contains as written, count as held.
      */
-    static double coverage(IndexSearcher searcher, ParsedQuery parsed, int doc) throws IOException {
+    static double coverage(WeightedTerms weighted, ParsedQuery parsed, int doc) throws IOException {
         Set<String> terms = new LinkedHashSet<>(parsed.terms());
         if (terms.isEmpty()) {
             return parsed.phrases().isEmpty() ? 0 : 1;
         }
-        IndexReader reader = searcher.getIndexReader();
-        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
-        int target = doc - leaf.docBase;
-        Terms weighted = leaf.reader().terms(IndexSchema.WEIGHTED);
-        TermsEnum iterator = weighted == null ? null : weighted.iterator();
-        PostingsEnum postings = null;
         double total = 0;
         double held = 0;
         for (String term : terms) {
-            double idf = idf(searcher, term);
+            double idf = weighted.idf(term);
             total += idf;
-            if (iterator != null && iterator.seekExact(new BytesRef(term))) {
-                postings = iterator.postings(postings, PostingsEnum.NONE);
-                if (postings.advance(target) == target) {
-                    held += idf;
-                }
+            if (weighted.holds(term, doc)) {
+                held += idf;
             }
         }
         return total == 0 ? 0 : held / total;
     }
 
-    /**
-     * BM25's idf of {@code term} over the passages' weighted field (body, title and section): how
-     * much finding it says (1 for an empty term).
-     */
-    static double idf(IndexSearcher searcher, String term) {
-        if (term.isEmpty()) {
-            return 1;
-        }
-        IndexReader reader = searcher.getIndexReader();
-        int documents = Math.max(1, reader.numDocs());
-        try {
-            int frequency = reader.docFreq(new Term(IndexSchema.WEIGHTED, term));
-            return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("reading a term's frequency failed", e);
-        }
+    /** BM25's idf of a term found in {@code frequency} of {@code documents} passages. */
+    static double idf(int documents, int frequency) {
+        int counted = Math.max(1, documents);
+        return Math.log(1 + (counted - frequency + 0.5) / (frequency + 0.5));
     }
 }

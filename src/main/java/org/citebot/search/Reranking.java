@@ -144,7 +144,7 @@ final class Reranking {
      * exist within the first {@code window} candidates. A clearly better passage is never pushed down
      * for a worse one from another document. Everything else keeps its rank order.
      */
-    List<ScoreDoc> diversify(IndexReader reader, ScoreDoc[] candidates, int window) throws IOException {
+    List<ScoreDoc> diversify(DocIds documents, ScoreDoc[] candidates, int window) throws IOException {
         int n = candidates.length;
         int reach = Math.min(n, Math.max(window, settings.diversityTop()));
         int top = Math.min(n, settings.diversityTop());
@@ -152,7 +152,7 @@ final class Reranking {
             // The rule is off: the ranking stands as the first pass and the proximity boost made it.
             return List.of(candidates);
         }
-        String[] docIds = docIds(reader, candidates, reach);
+        String[] docIds = documents.of(candidates, reach);
         boolean[] taken = new boolean[n];
         Map<String, Integer> perDocument = new HashMap<>();
         List<ScoreDoc> ordered = new ArrayList<>(n);
@@ -194,9 +194,9 @@ final class Reranking {
      * diversityTop} results of a diversified ranking: those whose extra passages another document's
      * comparable passage might still displace, had it been collected. Empty when the rule is off.
      */
-    Set<String> crowding(IndexReader reader, List<ScoreDoc> ranked) throws IOException {
+    Set<String> crowding(DocIds documents, List<ScoreDoc> ranked) throws IOException {
         int top = Math.min(ranked.size(), settings.diversityTop());
-        String[] docIds = docIds(reader, ranked.subList(0, top).toArray(ScoreDoc[]::new), top);
+        String[] docIds = documents.of(ranked.subList(0, top).toArray(ScoreDoc[]::new), top);
         Map<String, Integer> perDocument = new HashMap<>();
         Set<String> crowding = new HashSet<>();
         for (String docId : docIds) {
@@ -239,8 +239,15 @@ final class Reranking {
         return new Widened(all.toArray(ScoreDoc[]::new), leading.size());
     }
 
+    /** Where diversity learns which document each candidate passage belongs to: the engine's port. */
+    @FunctionalInterface
+    interface DocIds {
+        /** The document ids of the first {@code count} of {@code candidates}, in their order. */
+        String[] of(ScoreDoc[] candidates, int count) throws IOException;
+    }
+
     /** Document ids of the first {@code count} candidates, read from doc values leaf by leaf. */
-    private static String[] docIds(IndexReader reader, ScoreDoc[] candidates, int count) throws IOException {
+    static String[] docIds(IndexReader reader, ScoreDoc[] candidates, int count) throws IOException {
         String[] ids = new String[count];
         Integer[] order = new Integer[count];
         for (int i = 0; i < count; i++) {

@@ -1,0 +1,75 @@
+package org.citebot.search;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.citebot.index.IndexSchema;
+
+/**
+ * The question's terms in the weighted field, looked up once per search: each term's place in every
+ * segment's terms dictionary ({@link TermStates}), shared by the first-pass query, the relevance
+ * floor's coverage and idf, and the excerpts' idf weights. Each of them used to seek every term in
+ * every segment again. One instance per search and searcher, used by one thread.
+ */
+final class WeightedTerms {
+
+    private final IndexSearcher searcher;
+    private final Map<String, TermStates> states = new HashMap<>();
+
+    WeightedTerms(IndexSearcher searcher) {
+        this.searcher = searcher;
+    }
+
+    /** The term query on the weighted field, with its statistics already looked up. */
+    TermQuery query(String term) throws IOException {
+        return new TermQuery(new Term(IndexSchema.WEIGHTED, term), states(term));
+    }
+
+    /**
+     * BM25's idf of {@code term} over the passages' weighted field: how much finding it says (1 for
+     * an empty term).
+     */
+    double idf(String term) throws IOException {
+        if (term.isEmpty()) {
+            return 1;
+        }
+        return RelevanceFloor.idf(
+                searcher.getIndexReader().numDocs(), states(term).docFreq());
+    }
+
+    /** Whether the passage numbered {@code doc} holds {@code term} in its weighted field. */
+    boolean holds(String term, int doc) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+        TermState state = states(term).get(leaf);
+        Terms weighted = leaf.reader().terms(IndexSchema.WEIGHTED);
+        if (state == null || weighted == null) {
+            return false;
+        }
+        TermsEnum terms = weighted.iterator();
+        terms.seekExact(new BytesRef(term), state);
+        int target = doc - leaf.docBase;
+        return terms.postings(null, PostingsEnum.NONE).advance(target) == target;
+    }
+
+    private TermStates states(String term) throws IOException {
+        TermStates known = states.get(term);
+        if (known == null) {
+            known = TermStates.build(searcher, new Term(IndexSchema.WEIGHTED, term), true);
+            states.put(term, known);
+        }
+        return known;
+    }
+}
