@@ -3,6 +3,8 @@ package org.citebot.search;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -22,7 +24,7 @@ import org.citebot.index.IndexSchema;
  * (cosine of the question's and the passage's vectors). The floors were set on the project's
  * labelled on-topic and off-topic seed questions (docs/benchmarks.md).
  */
-final class RelevanceFloor {
+public final class RelevanceFloor {
 
     private final SearchSettings settings;
 
@@ -97,12 +99,41 @@ final class RelevanceFloor {
             return 1;
         }
         IndexReader reader = searcher.getIndexReader();
-        int documents = Math.max(1, reader.numDocs());
         try {
-            int frequency = reader.docFreq(new Term(IndexSchema.WEIGHTED, term));
-            return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+            return idf(reader.numDocs(), reader.docFreq(new Term(IndexSchema.WEIGHTED, term)));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("reading a term's frequency failed", e);
         }
+    }
+
+    /**
+     * BM25's idf of a term {@code frequency} of the {@code documents} entries hold: what every
+     * engine reports for {@link #idf(IndexSearcher, String)}.
+     */
+    public static double idf(long documents, long frequency) {
+        double all = Math.max(1, documents);
+        return Math.log(1 + (all - frequency + 0.5) / (frequency + 0.5));
+    }
+
+    /**
+     * {@link #coverage(IndexSearcher, ParsedQuery, int)} from an engine's answers: each distinct
+     * term of the unquoted words counts its {@code idf} when the passage {@code holds} it in its
+     * weighted field; quoted phrases count as held.
+     */
+    public static double coverage(ParsedQuery parsed, ToDoubleFunction<String> idf, Predicate<String> holds) {
+        Set<String> terms = new LinkedHashSet<>(parsed.terms());
+        if (terms.isEmpty()) {
+            return parsed.phrases().isEmpty() ? 0 : 1;
+        }
+        double total = 0;
+        double held = 0;
+        for (String term : terms) {
+            double weight = idf.applyAsDouble(term);
+            total += weight;
+            if (holds.test(term)) {
+                held += weight;
+            }
+        }
+        return total == 0 ? 0 : held / total;
     }
 }
