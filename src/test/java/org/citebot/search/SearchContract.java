@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.citebot.index.TestCorpus;
+import org.citebot.index.TestCorpus.Para;
+import org.citebot.passages.Audience;
+import org.citebot.passages.DocumentOrigin;
 import org.citebot.passages.IndexedDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * What a member sees from a search, whichever engine holds the passages: the same class runs over
  * the embedded index and over SolrCloud, with the same expectations, down to the order of the hits.
- * The corpus (the four test documents) is stored once per class. An implementation hands back the
+ * The corpus (the four test documents, and an article one server added) is stored once per class. An implementation hands back the
  * search over a store holding {@code documents}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -28,9 +31,21 @@ public abstract class SearchContract {
     /** A search over a store of this engine holding exactly {@code documents}. */
     protected abstract PassageSearch searchOver(List<IndexedDocument> documents) throws Exception;
 
+    /** The server that added an article about walruses; only its members see it. */
+    private static final String SERVER = "111";
+
+    private static final String ADDED_ID = "added_walrus_colony";
+
     @BeforeAll
     void storeTheCorpus() throws Exception {
-        search = searchOver(TestCorpus.all());
+        IndexedDocument walruses = TestCorpus.document(
+                ADDED_ID,
+                TestCorpus.metadata("A walrus colony on Svalbard", null, "Polar Post", null, null),
+                Para.of("The walrus colony hauled out on the beach, tusks and all."));
+        List<IndexedDocument> documents = new ArrayList<>(TestCorpus.all());
+        documents.add(new IndexedDocument(
+                walruses.document(), walruses.passages(), DocumentOrigin.added(Optional.of(SERVER))));
+        search = searchOver(documents);
     }
 
     private SearchResults run(String query) {
@@ -125,6 +140,20 @@ public abstract class SearchContract {
     }
 
     @Test
+    void audience_aServerSeesTheArticleItAdded_neverAnothersNorItsWordsOrTitle() {
+        SearchFilters own = SearchFilters.NONE.withAudience(Audience.in(Optional.of(SERVER)));
+        SearchFilters other = SearchFilters.NONE.withAudience(Audience.in(Optional.of("222")));
+
+        assertThat(docIds(run("walrus", own))).containsExactly(ADDED_ID);
+        assertThat(run("walrus", other).hits()).isEmpty();
+        assertThat(run("walrsu", own).didYouMean()).first().isEqualTo("walrus");
+        assertThat(run("walrsu", other).didYouMean()).isEmpty();
+        assertThat(run("walrsu kolony", own).closestTitles()).contains("A walrus colony on Svalbard");
+        assertThat(run("walrsu kolony", other).closestTitles()).doesNotContain("A walrus colony on Svalbard");
+        assertThat(docIds(run("nuclear", other))).doesNotContain(ADDED_ID).hasSize(3);
+    }
+
+    @Test
     void paging_concatenatesToTheSingleList_withStableTotals() {
         List<String> all = passageIds(run("Ukraine"));
         int total = (int) run("Ukraine").totalHits();
@@ -193,8 +222,9 @@ public abstract class SearchContract {
 
         assertThatThrownBy(() -> run("nuclear", SearchFilters.ofSource("Pravda")))
                 .isInstanceOf(QueryException.class)
-                .hasMessage("No source is named “Pravda”. A source is a publisher, a document title or a document id."
-                        + " The publishers are Reading Group, Reuters, revcom.us, World Socialist Web Site.");
+                .hasMessage(
+                        "No source is named “Pravda”. A source is a publisher, a document title or a document id."
+                                + " The publishers are Polar Post, Reading Group, Reuters, revcom.us, World Socialist Web Site.");
         assertThatThrownBy(() -> run("nuclear", SearchFilters.ofSource(" RE ")))
                 .hasMessage("No source is named “RE”. Sources starting with “RE”: Reading Group, Reuters, revcom.us.");
     }
