@@ -1,6 +1,5 @@
 package org.citebot.search;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,7 +44,7 @@ final class LexicalQueries {
      * passages have the fields it requires, so it needs no filter on the kind of entry: a plain
      * question is a bare disjunction of term queries, which block-max WAND prunes by their impacts.
      */
-    Query matching(ParsedQuery parsed, SearchFilters filters, WeightedTerms weighted) throws IOException {
+    Query matching(ParsedQuery parsed, SearchFilters filters, WeightedTerms weighted) {
         return matchingOutside(parsed, filters, Set.of(), weighted);
     }
 
@@ -54,8 +53,8 @@ final class LexicalQueries {
      * looks for other documents' passages when one document fills the first results. The exclusions
      * join the same root, so the words stay a disjunction block-max WAND can prune.
      */
-    Query matchingOutside(ParsedQuery parsed, SearchFilters filters, Set<String> excludedDocIds, WeightedTerms weighted)
-            throws IOException {
+    Query matchingOutside(
+            ParsedQuery parsed, SearchFilters filters, Set<String> excludedDocIds, WeightedTerms weighted) {
         BooleanQuery.Builder root = new BooleanQuery.Builder();
         if (!parsed.terms().isEmpty()) {
             Map<String, Integer> counts = new LinkedHashMap<>();

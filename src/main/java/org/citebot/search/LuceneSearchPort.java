@@ -129,7 +129,7 @@ final class LuceneSearchPort implements SearchPort {
 
         @Override
         public double coverage(int handle) throws IOException {
-            return RelevanceFloor.coverage(weighted, parsed, handle);
+            return weighted.coverage(parsed, handle);
         }
 
         @Override

@@ -31,8 +31,7 @@ final class PassageHighlighter {
 
     /** The matches of the query's words and phrases in the body of each of {@code page}'s passages, in page order. */
     List<List<MatchSpan>> spans(IndexSearcher searcher, ParsedQuery parsed, List<ScoreDoc> page) throws IOException {
-        Set<String> wanted = new LinkedHashSet<>(parsed.distinctTerms());
-        parsed.phrases().forEach(phrase -> wanted.addAll(phrase.terms()));
+        Set<String> wanted = wanted(parsed);
         List<Map<HighlightSpanKey, MatchSpan>> found = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {
             found.add(new TreeMap<>());
@@ -106,20 +105,35 @@ final class PassageHighlighter {
             }
         }
         for (int i = 0; i < inDocOrder.length; i++) {
-            Map<String, Occurrences> inPassage = perHit.get(i);
-            Map<HighlightSpanKey, MatchSpan> matches = found.get(inDocOrder[i]);
-            for (String term : parsed.distinctTerms()) {
-                Occurrences occurrences = inPassage.get(term);
-                if (occurrences != null) {
-                    for (int k = 0; k < occurrences.starts.length; k++) {
-                        add(matches, occurrences.starts[k], occurrences.ends[k], term);
-                    }
+            mark(parsed, perHit.get(i), found.get(inDocOrder[i]));
+        }
+    }
+
+    /**
+     * Marks, in one passage, every occurrence of the query's loose words and the words of its
+     * phrases where they stand as the phrase.
+     *
+     * @param inPassage each wanted term's occurrences in the passage
+     */
+    static void mark(ParsedQuery parsed, Map<String, Occurrences> inPassage, Map<HighlightSpanKey, MatchSpan> matches) {
+        for (String term : parsed.distinctTerms()) {
+            Occurrences occurrences = inPassage.get(term);
+            if (occurrences != null) {
+                for (int k = 0; k < occurrences.starts.length; k++) {
+                    add(matches, occurrences.starts[k], occurrences.ends[k], term);
                 }
             }
-            for (QueryPhrase phrase : parsed.phrases()) {
-                markPhrase(phrase, inPassage, matches);
-            }
         }
+        for (QueryPhrase phrase : parsed.phrases()) {
+            markPhrase(phrase, inPassage, matches);
+        }
+    }
+
+    /** The terms whose occurrences highlighting looks for: the loose words' and the phrases'. */
+    static Set<String> wanted(ParsedQuery parsed) {
+        Set<String> wanted = new LinkedHashSet<>(parsed.distinctTerms());
+        parsed.phrases().forEach(phrase -> wanted.addAll(phrase.terms()));
+        return wanted;
     }
 
     /** Marks each word of {@code phrase} where all of them stand at the phrase's relative positions. */
@@ -156,10 +170,10 @@ final class PassageHighlighter {
     }
 
     /** One term's positions and character offsets in one passage, in position order. */
-    private record Occurrences(int[] positions, int[] starts, int[] ends) {}
+    record Occurrences(int[] positions, int[] starts, int[] ends) {}
 
     /** Orders matches by where they start in the text (then where they end), and makes each count once. */
-    private record HighlightSpanKey(int start, int end) implements Comparable<HighlightSpanKey> {
+    record HighlightSpanKey(int start, int end) implements Comparable<HighlightSpanKey> {
         @Override
         public int compareTo(HighlightSpanKey other) {
             return start != other.start ? Integer.compare(start, other.start) : Integer.compare(end, other.end);

@@ -1,8 +1,9 @@
 package org.citebot.search;
 
-import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Decides whether a search found an answer or only the closest passages, so that a question the
@@ -12,7 +13,7 @@ import java.util.Set;
  * (cosine of the question's and the passage's vectors). The floors were set on the project's
  * labelled on-topic and off-topic seed questions (docs/benchmarks.md).
  */
-final class RelevanceFloor {
+public final class RelevanceFloor {
 
     private final SearchSettings settings;
 
@@ -38,12 +39,19 @@ final class RelevanceFloor {
         return wordsMatch(coverage) || bestCosine >= settings.semanticFloor();
     }
 
+    /** BM25's idf of a term {@code frequency} of the {@code documents} passages hold, as every engine reports it. */
+    public static double idf(long documents, long frequency) {
+        double all = Math.max(1, documents);
+        return Math.log(1 + (all - frequency + 0.5) / (frequency + 0.5));
+    }
+
     /**
-     * The share of the question's idf weight that passage {@code doc} holds: each distinct term of
-     * the unquoted words counts its idf if it occurs in the passage's body, title or section (its
-     * weighted field); quoted phrases, which every hit contains as written, count as held.
+     * The share of the question's idf weight that a passage holds, from an engine's answers: each
+     * distinct term of the unquoted words counts its {@code idf} when the passage {@code holds} it in
+     * its weighted field (body, title or section); quoted phrases, which every hit contains as
+     * written, count as held.
      */
-    static double coverage(WeightedTerms weighted, ParsedQuery parsed, int doc) throws IOException {
+    public static double coverage(ParsedQuery parsed, ToDoubleFunction<String> idf, Predicate<String> holds) {
         Set<String> terms = new LinkedHashSet<>(parsed.terms());
         if (terms.isEmpty()) {
             return parsed.phrases().isEmpty() ? 0 : 1;
@@ -51,18 +59,12 @@ final class RelevanceFloor {
         double total = 0;
         double held = 0;
         for (String term : terms) {
-            double idf = weighted.idf(term);
-            total += idf;
-            if (weighted.holds(term, doc)) {
-                held += idf;
+            double weight = idf.applyAsDouble(term);
+            total += weight;
+            if (holds.test(term)) {
+                held += weight;
             }
         }
         return total == 0 ? 0 : held / total;
-    }
-
-    /** BM25's idf of a term found in {@code frequency} of {@code documents} passages. */
-    static double idf(int documents, int frequency) {
-        int counted = Math.max(1, documents);
-        return Math.log(1 + (counted - frequency + 0.5) / (frequency + 0.5));
     }
 }

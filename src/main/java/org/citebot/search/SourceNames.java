@@ -1,10 +1,13 @@
 package org.citebot.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiBits;
@@ -24,15 +27,17 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.citebot.index.IndexSchema;
 import org.citebot.index.PassageDocuments;
+import org.citebot.passages.DocumentSummary;
 
 /**
  * Tells someone whose source filter names no document which sources there are: those whose
  * publisher, title or id starts with what they typed, or else the corpus's publishers. Used by
- * {@link LuceneSearchService} only when a filtered search found nothing, so every front end (Discord,
+ * {@link SearchPipeline} only when a filtered search found nothing, so every front end (Discord,
  * console, {@code citebot search --source}) says it the same way. It walks term dictionaries and
- * reads at most {@link #MAX_NAMED} document records, whatever the corpus's size.
+ * reads at most {@link #MAX_NAMED} document records, whatever the corpus's size; an engine that lists
+ * its documents instead finds the same names among them.
  */
-final class SourceNames {
+public final class SourceNames {
 
     /** Names listed at most; more are counted. */
     static final int MAX_NAMED = 10;
@@ -68,24 +73,124 @@ final class SourceNames {
         if (searcher.count(known) > 0) {
             return Optional.empty();
         }
+        return Optional.of(describe(source, new Sources() {
+            @Override
+            public Names startingWith(String prefix) throws IOException {
+                return SourceNames.startingWith(searcher, prefix);
+            }
+
+            @Override
+            public Names publishers() throws IOException {
+                return all(searcher, IndexSchema.PUBLISHER_KEY, IndexSchema.PUBLISHER);
+            }
+
+            @Override
+            public Names titles() throws IOException {
+                return all(searcher, IndexSchema.TITLE_KEY, IndexSchema.DOCUMENT_TITLE);
+            }
+        }));
+    }
+
+    /**
+     * {@link #unknown(IndexSearcher, String)} for an engine that lists its documents: empty when one
+     * of {@code documents} is the source {@code source}, otherwise the same message, its names
+     * found among the documents' publishers, titles and ids.
+     */
+    public static Optional<String> unknown(String source, List<DocumentSummary> documents) {
+        String key = PassageDocuments.keyword(source);
+        String id = source.strip();
+        TreeMap<String, String> publishers = new TreeMap<>();
+        TreeMap<String, String> titles = new TreeMap<>();
+        TreeMap<String, String> ids = new TreeMap<>();
+        for (DocumentSummary document : documents) {
+            Optional<String> publisher = document.metadata().publisher().filter(name -> !name.isBlank());
+            String title = document.metadata().title();
+            if (publisher.map(PassageDocuments::keyword).filter(key::equals).isPresent()
+                    || PassageDocuments.keyword(title).equals(key)
+                    || document.docId().equals(id)
+                    || document.docId().equals(key)) {
+                return Optional.empty();
+            }
+            publisher.ifPresent(name -> publishers.putIfAbsent(PassageDocuments.keyword(name), name.strip()));
+            titles.putIfAbsent(PassageDocuments.keyword(title), title.strip());
+            ids.putIfAbsent(document.docId(), document.docId());
+        }
+        try {
+            return Optional.of(describe(source, new Sources() {
+                @Override
+                public Names startingWith(String prefix) {
+                    Set<String> names = new LinkedHashSet<>();
+                    int total = listed(publishers, prefix, names) + listed(titles, prefix, names);
+                    if (total == 0) {
+                        total = listed(ids, prefix, names);
+                    }
+                    return new Names(List.copyOf(names), Math.max(total, names.size()));
+                }
+
+                @Override
+                public Names publishers() {
+                    return every(publishers);
+                }
+
+                @Override
+                public Names titles() {
+                    return every(titles);
+                }
+            }));
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing sources failed", e);
+        }
+    }
+
+    private static Names every(TreeMap<String, String> byKey) {
+        Set<String> names = new LinkedHashSet<>();
+        int total = listed(byKey, "", names);
+        return new Names(List.copyOf(names), total);
+    }
+
+    /** Adds the names of keys starting with {@code prefix} (up to {@link #MAX_NAMED} in all); returns how many keys do. */
+    private static int listed(TreeMap<String, String> byKey, String prefix, Set<String> names) {
+        int matching = 0;
+        for (Map.Entry<String, String> entry : byKey.tailMap(prefix, true).entrySet()) {
+            if (!entry.getKey().startsWith(prefix)) {
+                break;
+            }
+            matching++;
+            if (names.size() < MAX_NAMED) {
+                names.add(entry.getValue());
+            }
+        }
+        return matching;
+    }
+
+    /** Where the names of the message come from: the engine's documents. */
+    private interface Sources {
+        Names startingWith(String prefix) throws IOException;
+
+        Names publishers() throws IOException;
+
+        Names titles() throws IOException;
+    }
+
+    /** The message for a source no document is: the sources starting with it, or else what sources there are. */
+    private static String describe(String source, Sources sources) throws IOException {
         String typed = source.strip();
         String echo = "No source is named “" + typed + "”.";
-        Names starting = startingWith(searcher, PassageDocuments.keyword(typed));
+        Names starting = sources.startingWith(PassageDocuments.keyword(typed));
         if (!starting.names().isEmpty()) {
-            return Optional.of(echo + " Sources starting with “" + typed + "”: " + starting.listed() + ".");
+            return echo + " Sources starting with “" + typed + "”: " + starting.listed() + ".";
         }
-        Names publishers = all(searcher, IndexSchema.PUBLISHER_KEY, IndexSchema.PUBLISHER);
+        Names publishers = sources.publishers();
         if (!publishers.names().isEmpty()) {
-            return Optional.of(echo + " A source is a publisher, a document title or a document id. "
+            return echo + " A source is a publisher, a document title or a document id. "
                     + (publishers.total() == 1 ? "The publisher is " : "The publishers are ") + publishers.listed()
-                    + ".");
+                    + ".";
         }
-        Names titles = all(searcher, IndexSchema.TITLE_KEY, IndexSchema.DOCUMENT_TITLE);
+        Names titles = sources.titles();
         if (!titles.names().isEmpty()) {
-            return Optional.of(
-                    echo + " A source is a document title or id. The documents are " + titles.listed() + ".");
+            return echo + " A source is a document title or id. The documents are " + titles.listed() + ".";
         }
-        return Optional.of(echo + " The corpus has no documents yet.");
+        return echo + " The corpus has no documents yet.";
     }
 
     /** Names found, and how many there are in all (more than listed when cut at {@link #MAX_NAMED}). */

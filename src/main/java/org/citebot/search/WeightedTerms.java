@@ -1,6 +1,7 @@
 package org.citebot.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
@@ -33,7 +34,7 @@ final class WeightedTerms {
     }
 
     /** The term query on the weighted field, with its statistics already looked up. */
-    TermQuery query(String term) throws IOException {
+    TermQuery query(String term) {
         return new TermQuery(new Term(IndexSchema.WEIGHTED, term), states(term));
     }
 
@@ -41,7 +42,7 @@ final class WeightedTerms {
      * BM25's idf of {@code term} over the passages' weighted field: how much finding it says (1 for
      * an empty term).
      */
-    double idf(String term) throws IOException {
+    double idf(String term) {
         if (term.isEmpty()) {
             return 1;
         }
@@ -49,8 +50,21 @@ final class WeightedTerms {
                 searcher.getIndexReader().numDocs(), states(term).docFreq());
     }
 
+    /** The share of the question's idf weight that the passage numbered {@code doc} holds. */
+    double coverage(ParsedQuery parsed, int doc) {
+        return RelevanceFloor.coverage(parsed, this::idf, term -> holds(term, doc));
+    }
+
     /** Whether the passage numbered {@code doc} holds {@code term} in its weighted field. */
-    boolean holds(String term, int doc) throws IOException {
+    boolean holds(String term, int doc) {
+        try {
+            return holdsIn(term, doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the passage index failed", e);
+        }
+    }
+
+    private boolean holdsIn(String term, int doc) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
         TermState state = states(term).get(leaf);
@@ -64,10 +78,14 @@ final class WeightedTerms {
         return terms.postings(null, PostingsEnum.NONE).advance(target) == target;
     }
 
-    private TermStates states(String term) throws IOException {
+    private TermStates states(String term) {
         TermStates known = states.get(term);
         if (known == null) {
-            known = TermStates.build(searcher, new Term(IndexSchema.WEIGHTED, term), true);
+            try {
+                known = TermStates.build(searcher, new Term(IndexSchema.WEIGHTED, term), true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the passage index failed", e);
+            }
             states.put(term, known);
         }
         return known;

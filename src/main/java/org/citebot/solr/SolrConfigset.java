@@ -23,7 +23,8 @@ import java.util.zip.ZipOutputStream;
 public final class SolrConfigset {
 
     /** The files of the configset, in the folder {@link #RESOURCE_FOLDER} of the jar. */
-    static final List<String> FILES = List.of("managed-schema.xml", "solrconfig.xml", "stopwords_en.txt");
+    static final List<String> FILES =
+            List.of("managed-schema.xml", "solrconfig.xml", "stopwords_en.txt", "query_gaps.txt");
 
     static final String RESOURCE_FOLDER = "/solr/configset/";
     private static final String NAME_PREFIX = "citebot-";

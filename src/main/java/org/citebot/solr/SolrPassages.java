@@ -100,6 +100,11 @@ public final class SolrPassages implements PassageStore, CorpusUpdates, AutoClos
         return new SolrPassages(connection, configset, settings, clock, embedder, scheduler);
     }
 
+    /** The analysis and field weights the passages are written with, which searches analyze queries by. */
+    public IndexSettings settings() {
+        return settings;
+    }
+
     /** The generation Solr reports for what serves: the collection behind the alias and its commit count. */
     public SolrGeneration generation() {
         return serving.generation();

@@ -1,0 +1,82 @@
+package org.citebot.solr;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.citebot.index.IndexSettings;
+import org.citebot.passages.IndexProgress;
+import org.citebot.passages.IndexedDocument;
+import org.citebot.search.PassageSearch;
+import org.citebot.search.SearchContract;
+import org.citebot.search.SearchPipeline;
+import org.citebot.search.SearchSettings;
+import org.citebot.testing.SolrCloudCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The search contract on a real SolrCloud in the JVM (2 nodes, embedded ZooKeeper, 127.0.0.1 only):
+ * the passages in a collection of 2 shards x 2 replicas behind an alias, searched through {@link
+ * SolrSearchPort} by the same pipeline as the embedded index, with the same expectations.
+ */
+class SolrSearchContractTest extends SearchContract {
+
+    private static final Logger log = LoggerFactory.getLogger(SolrSearchContractTest.class);
+    private static final int SHARDS = 2;
+    private static final int REPLICAS = 2;
+    private static final String ALIAS = "search";
+
+    @TempDir
+    static Path folder;
+
+    private SolrCloudCluster cluster;
+    private ScheduledExecutorService polls;
+    private SolrConnection connection;
+    private SolrPassages passages;
+
+    @Override
+    protected PassageSearch searchOver(List<IndexedDocument> documents) throws Exception {
+        polls = Executors.newSingleThreadScheduledExecutor();
+        cluster = SolrCloudCluster.start(folder.resolve("solr"), 2);
+        log.info("SolrCloud of 2 nodes started in {} ms", cluster.startup().toMillis());
+        connection = SolrConnection.open(cluster.settings(ALIAS, SHARDS, REPLICAS));
+        passages = SolrPassages.open(
+                connection,
+                SolrConfigset.bundled(),
+                IndexSettings.defaults(),
+                Clock.fixed(Instant.parse("2026-11-22T04:00:00Z"), ZoneOffset.UTC),
+                Optional.empty(),
+                polls);
+        new SolrCollections(connection)
+                .aliasTarget(ALIAS)
+                .ifPresent(collection -> cluster.waitForActive(collection, SHARDS, REPLICAS));
+        passages.update(documents, IndexProgress.NONE);
+        return new SearchPipeline(
+                new SolrSearchPort(connection, passages, SearchSettings.defaults()),
+                SearchSettings.defaults(),
+                Optional.empty());
+    }
+
+    @AfterAll
+    void stopCluster() throws Exception {
+        if (passages != null) {
+            passages.close();
+        }
+        if (connection != null) {
+            connection.close();
+        }
+        if (polls != null) {
+            polls.shutdownNow();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+}
