@@ -26,6 +26,7 @@ import org.citebot.eval.beir.CitebotProfile;
 import org.citebot.eval.beir.CollectionFormatException;
 import org.citebot.eval.beir.EvalReport;
 import org.citebot.eval.beir.EvalReportWriter;
+import org.citebot.eval.beir.PassageEngine;
 import org.citebot.eval.beir.PrecomputedVectors;
 import org.citebot.eval.beir.ProfileResult;
 import org.citebot.eval.beir.ProfileRunner;
@@ -37,6 +38,7 @@ import org.citebot.semantic.EmbeddingModels;
 import org.citebot.semantic.ModelUnavailableException;
 import org.citebot.semantic.PassageEmbedder;
 import org.citebot.semantic.TextEmbedder;
+import org.citebot.solr.SolrSettings;
 import org.citebot.state.SqliteEmbeddingStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,6 +77,14 @@ final class EvalCommand implements Callable<Integer> {
 
     static final int SWEEP_DEPTH = 100;
 
+    /** Where the citebot profiles store and search a collection; spelled as typed. */
+    enum BackendChoice {
+        /** The embedded Lucene index in a temporary folder, as the published figures were measured. */
+        embedded,
+        /** The configured SolrCloud, in an alias of the evaluation's own ({@code citebot-eval-<collection>}). */
+        solr
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -106,6 +116,16 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print exactly one JSON object.")
     boolean json;
+
+    @Option(
+            names = "--backend",
+            paramLabel = "B",
+            defaultValue = "embedded",
+            description = "Where the citebot profiles store and search the collection: embedded or solr (the"
+                    + " configured search.solr.* SolrCloud, in the alias citebot-eval-<collection>, never the"
+                    + " bot's; 100 documents deep). The anserini profile is bare Lucene either way"
+                    + " (default: ${DEFAULT-VALUE}).")
+    BackendChoice backend = BackendChoice.embedded;
 
     @Option(
             names = "--extraction",
@@ -156,6 +176,21 @@ final class EvalCommand implements Callable<Integer> {
             err.println("citebot: eval needs --beir DIR, --cacm DIR, --seeds DIR, --extraction DIR or --feedback");
             return EXIT_USAGE;
         }
+        Optional<PassageEngine> engine = Optional.empty();
+        if (backend == BackendChoice.solr) {
+            if (seeds != null || profile == ProfileChoice.sweep) {
+                err.println("citebot: eval --backend solr measures the citebot, hybrid and anserini profiles on"
+                        + " --beir or --cacm; run --seeds and the sweep on the embedded index");
+                return EXIT_USAGE;
+            }
+            SolrSettings solr = main.config().search().solr();
+            if (!solr.configured()) {
+                err.println("citebot: eval --backend solr needs SolrCloud: set search.solr.zkHosts or"
+                        + " search.solr.urls (CITEBOT_SEARCH_SOLR_ZK_HOSTS, CITEBOT_SEARCH_SOLR_URLS)");
+                return EXIT_USAGE;
+            }
+            engine = Optional.of(new SolrEvalEngine(solr, Clock.systemUTC()));
+        }
         List<TestCollection> collections = new ArrayList<>();
         try {
             if (beir != null) {
@@ -179,7 +214,8 @@ final class EvalCommand implements Callable<Integer> {
                 }
             }
             Optional<PassageEmbedder> embedder = model.map(loaded -> new PassageEmbedder(loaded, vectors));
-            List<ProfileResult> results = new ProfileRunner(work).runAll(collections, profiles(clock, embedder));
+            List<ProfileResult> results =
+                    new ProfileRunner(work).runAll(collections, profiles(clock, embedder, engine));
             List<SeedResult> seedResults = new ArrayList<>();
             if (seeds != null) {
                 // Lexical first, then hybrid where the model runs: the seeds show what meaning adds.
@@ -215,22 +251,33 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private List<RetrievalProfile> profiles(Clock clock, Optional<PassageEmbedder> embedder) {
+    /**
+     * The chosen profiles; with another {@code engine} than the embedded index, citebot's profiles
+     * store and search there, {@link CitebotProfile#HYBRID_DEPTH} documents deep (each page a round
+     * trip to the engine; nDCG@10 and R@100 need no more).
+     */
+    private List<RetrievalProfile> profiles(
+            Clock clock, Optional<PassageEmbedder> embedder, Optional<PassageEngine> engine) {
         List<RetrievalProfile> hybrid = embedder.<List<RetrievalProfile>>map(
-                        e -> List.of(CitebotProfile.hybrid(clock, e)))
+                        e -> List.of(onEngine(CitebotProfile.hybrid(clock, e), engine)))
                 .orElse(List.of());
+        RetrievalProfile lexical = onEngine(CitebotProfile.defaults(clock), engine);
         return switch (profile) {
             case anserini -> List.of(new AnseriniBm25Profile());
-            case citebot -> List.of(CitebotProfile.defaults(clock));
+            case citebot -> List.of(lexical);
             case hybrid -> hybrid;
             case all -> {
-                List<RetrievalProfile> all =
-                        new ArrayList<>(List.of(new AnseriniBm25Profile(), CitebotProfile.defaults(clock)));
+                List<RetrievalProfile> all = new ArrayList<>(List.of(new AnseriniBm25Profile(), lexical));
                 all.addAll(hybrid);
                 yield all;
             }
             case sweep -> List.copyOf(CitebotProfile.settingsSweep(clock, SWEEP_DEPTH));
         };
+    }
+
+    private static CitebotProfile onEngine(CitebotProfile profile, Optional<PassageEngine> engine) {
+        return engine.map(other -> profile.on(other).withDepth(CitebotProfile.HYBRID_DEPTH))
+                .orElse(profile);
     }
 
     /** The semantic model, or empty with the reason on standard error when it cannot run here. */

@@ -49,6 +49,7 @@ public final class CitebotProfile implements RetrievalProfile {
     private final Clock clock;
     private final int depth;
     private final Optional<PassageEmbedder> semantic;
+    private final PassageEngine engine;
 
     /** citebot's defaults, lexical, as the composition root builds the bot, to the full {@link #DEPTH}. */
     public static CitebotProfile defaults(Clock clock) {
@@ -92,6 +93,17 @@ public final class CitebotProfile implements RetrievalProfile {
             Clock clock,
             int depth,
             Optional<PassageEmbedder> semantic) {
+        this(name, indexSettings, searchSettings, clock, depth, semantic, embedded(clock));
+    }
+
+    private CitebotProfile(
+            String name,
+            IndexSettings indexSettings,
+            SearchSettings searchSettings,
+            Clock clock,
+            int depth,
+            Optional<PassageEmbedder> semantic,
+            PassageEngine engine) {
         if (depth < 1 || depth > DEPTH) {
             throw new IllegalArgumentException("depth must be 1.." + DEPTH + ", was " + depth);
         }
@@ -101,6 +113,7 @@ public final class CitebotProfile implements RetrievalProfile {
         this.clock = clock;
         this.depth = depth;
         this.semantic = semantic;
+        this.engine = engine;
     }
 
     /**
@@ -140,7 +153,53 @@ public final class CitebotProfile implements RetrievalProfile {
 
     /** The same settings retrieving only {@code newDepth} documents per topic. */
     public CitebotProfile withDepth(int newDepth) {
-        return new CitebotProfile(name, indexSettings, searchSettings, clock, newDepth, semantic);
+        return new CitebotProfile(name, indexSettings, searchSettings, clock, newDepth, semantic, engine);
+    }
+
+    /**
+     * The same settings with the passages stored and searched by {@code other}; its name carries the
+     * engine's suffix ({@code citebot-solr}).
+     */
+    public CitebotProfile on(PassageEngine other) {
+        return new CitebotProfile(name, indexSettings, searchSettings, clock, depth, semantic, other);
+    }
+
+    /**
+     * The embedded Lucene index in the profile's work folder, built on one thread into one segment
+     * (see {@link #buildIndex(TestCollection, Path, IndexSettings, Clock, Optional)}), its commits
+     * stamped by {@code clock}.
+     */
+    public static PassageEngine embedded(Clock clock) {
+        return new PassageEngine() {
+            @Override
+            public String suffix() {
+                return "";
+            }
+
+            @Override
+            public Stored store(
+                    String collection,
+                    List<IndexedDocument> documents,
+                    Path workDir,
+                    IndexSettings index,
+                    SearchSettings search,
+                    Optional<PassageEmbedder> embedder)
+                    throws IOException {
+                PassageIndex built = buildIndex(documents, workDir, index, clock, embedder);
+                PassageSearch searching = new LuceneSearchService(built, search, embedder.map(PassageEmbedder::model));
+                return new Stored() {
+                    @Override
+                    public PassageSearch search() {
+                        return searching;
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        built.close();
+                    }
+                };
+            }
+        };
     }
 
     @Override
@@ -150,13 +209,14 @@ public final class CitebotProfile implements RetrievalProfile {
 
     @Override
     public String name() {
-        return name;
+        return name + engine.suffix();
     }
 
     @Override
     public RankedRun run(TestCollection collection, Path workDir) throws IOException {
-        try (PassageIndex index = buildIndex(collection, workDir, indexSettings, clock, semantic)) {
-            return search(collection, index);
+        try (PassageEngine.Stored stored = engine.store(
+                collection.name(), documents(collection), workDir, indexSettings, searchSettings, semantic)) {
+            return rank(collection, stored.search());
         }
     }
 
@@ -178,10 +238,24 @@ public final class CitebotProfile implements RetrievalProfile {
             Clock clock,
             Optional<PassageEmbedder> embedder)
             throws IOException {
+        return buildIndex(documents(collection), workDir, indexSettings, clock, embedder);
+    }
+
+    private static List<IndexedDocument> documents(TestCollection collection) {
         List<IndexedDocument> documents = new ArrayList<>(collection.documents().size());
         for (EvalDocument document : collection.documents()) {
             documents.add(toCitebot(document));
         }
+        return documents;
+    }
+
+    private static PassageIndex buildIndex(
+            List<IndexedDocument> documents,
+            Path workDir,
+            IndexSettings indexSettings,
+            Clock clock,
+            Optional<PassageEmbedder> embedder)
+            throws IOException {
         PassageIndex index = PassageIndex.open(workDir, indexSettings, clock, embedder);
         try {
             // Two writing threads would split the documents into segments by timing, and each
@@ -210,7 +284,10 @@ public final class CitebotProfile implements RetrievalProfile {
                 || built.bm25B() != indexSettings.bm25B()) {
             throw new IllegalArgumentException("the index was built with other settings than profile " + name);
         }
-        PassageSearch search = new LuceneSearchService(index, searchSettings, semantic.map(PassageEmbedder::model));
+        return rank(collection, new LuceneSearchService(index, searchSettings, semantic.map(PassageEmbedder::model)));
+    }
+
+    private RankedRun rank(TestCollection collection, PassageSearch search) {
         Map<String, List<ScoredDocument>> byQuery = new LinkedHashMap<>();
         for (Topic topic : collection.topics()) {
             byQuery.put(topic.id(), rankDocuments(search, topic, depth));
