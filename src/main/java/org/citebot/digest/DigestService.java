@@ -333,11 +333,11 @@ public final class DigestService implements DigestScheduler.DueWork {
                 } else {
                     resume(settings.get(), run, now);
                 }
-            } catch (StoreUnavailableException e) {
-                // The run stays claimed as sending, resumed once the store answers; the store logs the outage.
-                waiting.add(run.guildId());
             } catch (RuntimeException e) {
-                LOG.error("Digest of guild {} for {} could not be retried", run.guildId(), run.localDate(), e);
+                // A store outage leaves the run claimed as sending, resumed once the store answers.
+                if (!waitsForStore(e, run.guildId(), waiting)) {
+                    LOG.error("Digest of guild {} for {} could not be retried", run.guildId(), run.localDate(), e);
+                }
             }
         }
         for (DigestSettings settings : allSettings()) {
@@ -346,13 +346,25 @@ public final class DigestService implements DigestScheduler.DueWork {
             }
             try {
                 runDue(settings, now);
-            } catch (StoreUnavailableException e) {
-                // Nothing was claimed (the digest is composed first), so the day is still open.
-                waiting.add(settings.guildId());
             } catch (RuntimeException e) {
-                LOG.error("Digest of guild {} failed", settings.guildId(), e);
+                // A store outage claims nothing (the digest is composed first), so the day is still open.
+                if (!waitsForStore(e, settings.guildId(), waiting)) {
+                    LOG.error("Digest of guild {} failed", settings.guildId(), e);
+                }
             }
         }
+    }
+
+    /**
+     * Whether {@code failure} is the passage store's outage, noting that {@code guild} waits for it;
+     * the store's connection logs the outage itself, so nothing is logged here.
+     */
+    private static boolean waitsForStore(RuntimeException failure, String guild, Set<String> waiting) {
+        if (StoreUnavailableException.in(failure).isEmpty()) {
+            return false;
+        }
+        waiting.add(guild);
+        return true;
     }
 
     /**

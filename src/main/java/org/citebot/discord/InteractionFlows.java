@@ -15,6 +15,7 @@ import org.citebot.command.ErrorBoundary;
 import org.citebot.command.Invoker;
 import org.citebot.command.ModeratorPolicy;
 import org.citebot.command.UserFacingException;
+import org.citebot.passages.StoreUnavailableException;
 import org.citebot.reply.Choice;
 import org.citebot.reply.Reply;
 import org.jspecify.annotations.Nullable;
@@ -187,7 +188,15 @@ final class InteractionFlows {
                     try {
                         return command.get().autocomplete(option, partial, invoker);
                     } catch (RuntimeException e) {
-                        LOG.warn("Autocomplete of {}.{} failed; echoing the input", commandName, option, e);
+                        if (StoreUnavailableException.in(e).isPresent()) {
+                            // An outage, logged once by the store's connection, not once per keystroke.
+                            LOG.debug(
+                                    "Autocomplete of {}.{} found search unavailable; echoing the input",
+                                    commandName,
+                                    option);
+                        } else {
+                            LOG.warn("Autocomplete of {}.{} failed; echoing the input", commandName, option, e);
+                        }
                         return echo(partial);
                     } catch (Error e) {
                         // A stack overflow or exhausted heap is worth someone's attention; the member still gets

@@ -8,17 +8,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The operator's endpoint (JDK {@code HttpServer}, 127.0.0.1:8081 by default): {@code /healthz}
  * says the process is up, {@code /readyz} whether every {@link ReadinessCheck} holds (503 with the
- * reasons otherwise), and {@code /metrics} serves the Prometheus text format.
+ * reasons otherwise; the checks run at most once a second), and {@code /metrics} serves the
+ * Prometheus text format.
  */
 public final class OpsServer implements Closeable {
 
@@ -42,6 +46,16 @@ public final class OpsServer implements Closeable {
     public static OpsServer start(
             InetSocketAddress address, PrometheusMeterRegistry metrics, List<ReadinessCheck> checks)
             throws IOException {
+        return start(address, metrics, checks, System::nanoTime);
+    }
+
+    /** As {@link #start(InetSocketAddress, PrometheusMeterRegistry, List)}, timing readiness by {@code nanoTime}. */
+    static OpsServer start(
+            InetSocketAddress address,
+            PrometheusMeterRegistry metrics,
+            List<ReadinessCheck> checks,
+            LongSupplier nanoTime)
+            throws IOException {
         InetSocketAddress bindable =
                 address.isUnresolved() ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
         HttpServer server = HttpServer.create(bindable, 16);
@@ -51,7 +65,7 @@ public final class OpsServer implements Closeable {
             return thread;
         });
         server.setExecutor(executor);
-        List<ReadinessCheck> readiness = List.copyOf(checks);
+        Readiness readiness = new Readiness(List.copyOf(checks), nanoTime);
         server.createContext(
                 "/", exchange -> respond(exchange, 404, TEXT, "not found: try /healthz, /readyz or /metrics\n"));
         server.createContext("/healthz", exchange -> {
@@ -61,17 +75,8 @@ public final class OpsServer implements Closeable {
         });
         server.createContext("/readyz", exchange -> {
             if (allowed(exchange)) {
-                StringBuilder body = new StringBuilder();
-                boolean ready = true;
-                for (ReadinessCheck check : readiness) {
-                    Optional<String> problem = safely(check);
-                    ready &= problem.isEmpty();
-                    body.append(check.name())
-                            .append(": ")
-                            .append(problem.orElse("ok"))
-                            .append('\n');
-                }
-                respond(exchange, ready ? 200 : 503, TEXT, (ready ? "ready\n" : "not ready\n") + body);
+                Readiness.Answer answer = readiness.answer();
+                respond(exchange, answer.ready() ? 200 : 503, TEXT, answer.body());
             }
         });
         server.createContext("/metrics", exchange -> {
@@ -96,6 +101,68 @@ public final class OpsServer implements Closeable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    /**
+     * The checks' answer, kept for {@link #FRESH}: a flood of probes runs each check at most once a
+     * second, however costly (a check may ask a remote store). While one probe runs the checks, the
+     * others get the last answer at once, so a check that hangs holds up one of the two threads and
+     * never {@code /healthz}.
+     */
+    private static final class Readiness {
+
+        static final Duration FRESH = Duration.ofSeconds(1);
+
+        record Answer(boolean ready, String body, long at) {}
+
+        private final List<ReadinessCheck> checks;
+        private final LongSupplier nanoTime;
+        private final ReentrantLock checking = new ReentrantLock();
+        /** Written under {@link #checking}; empty until the checks first ran. */
+        private volatile Optional<Answer> last = Optional.empty();
+
+        Readiness(List<ReadinessCheck> checks, LongSupplier nanoTime) {
+            this.checks = checks;
+            this.nanoTime = nanoTime;
+        }
+
+        Answer answer() {
+            Optional<Answer> seen = last;
+            if (seen.isPresent() && fresh(seen.get())) {
+                return seen.get();
+            }
+            if (!checking.tryLock()) {
+                return seen.orElseGet(() -> new Answer(false, "not ready\nreadiness: being checked\n", 0));
+            }
+            try {
+                if (last.isPresent() && fresh(last.get())) {
+                    return last.get();
+                }
+                Answer answer = run();
+                last = Optional.of(answer);
+                return answer;
+            } finally {
+                checking.unlock();
+            }
+        }
+
+        private boolean fresh(Answer answer) {
+            return nanoTime.getAsLong() - answer.at() <= FRESH.toNanos();
+        }
+
+        private Answer run() {
+            StringBuilder body = new StringBuilder();
+            boolean ready = true;
+            for (ReadinessCheck check : checks) {
+                Optional<String> problem = safely(check);
+                ready &= problem.isEmpty();
+                body.append(check.name())
+                        .append(": ")
+                        .append(problem.orElse("ok"))
+                        .append('\n');
+            }
+            return new Answer(ready, (ready ? "ready\n" : "not ready\n") + body, nanoTime.getAsLong());
+        }
     }
 
     private static Optional<String> safely(ReadinessCheck check) {

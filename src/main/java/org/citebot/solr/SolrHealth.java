@@ -2,6 +2,7 @@ package org.citebot.solr;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.common.params.ModifiableSolrParams;
@@ -23,7 +24,8 @@ public final class SolrHealth {
     private final String alias;
     private final LongSupplier nanoTime;
     private final long freshNanos;
-    /** The last probe; guarded by this when written, read without the lock while fresh. */
+    private final ReentrantLock probing = new ReentrantLock();
+    /** The last probe; written under {@link #probing}, read without it. */
     private volatile Probe last;
 
     /** A probe of {@code alias} through {@code connection}, fresh for {@link #FRESH}. */
@@ -40,20 +42,27 @@ public final class SolrHealth {
         this.last = new Probe(nanoTime.getAsLong() - freshNanos - 1, Optional.empty());
     }
 
-    /** Why searching the alias fails now (one line: what, where, why), or empty while it answers. */
+    /**
+     * Why searching the alias fails now (one line: what, where, why), or empty while it answers.
+     * While one caller probes, the others get the last answer at once rather than waiting: a Solr
+     * that hangs (a network partition) then holds up one of the ops endpoint's two threads for a
+     * request's timeout, never both, so {@code /healthz} still answers.
+     */
     public Optional<String> unavailable() {
         Probe seen = last;
-        if (fresh(seen)) {
+        if (fresh(seen) || !probing.tryLock()) {
             return seen.problem();
         }
-        synchronized (this) {
-            // Another caller may have probed while this one waited for the lock.
+        try {
+            // Another caller may have probed just before this one took the lock.
             if (fresh(last)) {
                 return last.problem();
             }
             Probe probe = new Probe(nanoTime.getAsLong(), probe());
             last = probe;
             return probe.problem();
+        } finally {
+            probing.unlock();
         }
     }
 

@@ -1,5 +1,7 @@
 package org.citebot.digest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -149,7 +151,9 @@ final class DigestFixture implements AutoCloseable {
 
         private DigestCorpus available() {
             if (down.get()) {
-                throw new StoreUnavailableException("SolrCloud (ZooKeeper at zk1:2181) does not answer");
+                // Wrapped, as an engine's I/O may wrap it on the way up.
+                throw new UncheckedIOException(new IOException(
+                        new StoreUnavailableException("SolrCloud (ZooKeeper at zk1:2181) does not answer")));
             }
             return corpus;
         }

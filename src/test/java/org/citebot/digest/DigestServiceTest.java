@@ -340,7 +340,8 @@ class DigestServiceTest {
         fixture.storeDown.set(true);
 
         assertThatThrownBy(() -> fixture.setup(GUILD, CHANNEL, "08:00", "Europe/Berlin"))
-                .isInstanceOf(StoreUnavailableException.class);
+                .satisfies(failure ->
+                        assertThat(StoreUnavailableException.in(failure)).isPresent());
         assertThat(fixture.service.settings(GUILD)).isEmpty();
         assertThat(fixture.runs().find(GUILD, LocalDate.of(2026, 5, 3))).isEmpty();
         assertThat(fixture.runs().seenDocuments(GUILD)).isEmpty();

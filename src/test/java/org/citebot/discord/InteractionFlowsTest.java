@@ -3,6 +3,7 @@ package org.citebot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.citebot.passages.StoreUnavailableException;
 import org.citebot.reply.Choice;
 import org.citebot.reply.Reply;
 import org.citebot.reply.StyledText;
+import org.citebot.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -342,6 +344,29 @@ class InteractionFlowsTest {
 
         await().atMost(2, TimeUnit.SECONDS).until(() -> !answers.isEmpty());
         assertThat(answers).containsExactly(List.of(new Choice("source:gaz", "v")));
+    }
+
+    @Test
+    void autocomplete_storeDown_echoesTheInput_noWarningPerKeystroke() {
+        List<List<Choice>> answers = new CopyOnWriteArrayList<>();
+        Command search =
+                new TestCommand(CommandSpec.slash("search", "Search", List.of(), ""), false, request -> ANSWER) {
+                    @Override
+                    public List<Choice> autocomplete(String option, String partial, Invoker invoker) {
+                        throw new StoreUnavailableException("no live nodes");
+                    }
+                };
+        InteractionFlows flows = flows(Duration.ofSeconds(5), search);
+
+        try (LogCapture logs = LogCapture.attach()) {
+            for (String typed : List.of("n", "nu", "nuc")) {
+                flows.autocomplete("search", "source", typed, MEMBER, answers::add);
+            }
+            await().atMost(2, TimeUnit.SECONDS).until(() -> answers.size() == 3);
+
+            assertThat(answers).contains(List.of(new Choice("nuc", "nuc")));
+            assertThat(logs.lines(Level.WARN)).isEmpty();
+        }
     }
 
     @Test

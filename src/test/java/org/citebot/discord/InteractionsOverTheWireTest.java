@@ -32,6 +32,7 @@ import org.citebot.discord.fake.FakeDiscord;
 import org.citebot.discord.fake.InteractionHandle;
 import org.citebot.discord.fake.SentMessage;
 import org.citebot.discord.fake.TestGuild;
+import org.citebot.passages.StoreUnavailableException;
 import org.citebot.reply.Choice;
 import org.citebot.reply.Reply;
 import org.citebot.reply.ReplyAction;
@@ -221,6 +222,23 @@ class InteractionsOverTheWireTest {
         assertWorkersStillAnswer();
     }
 
+    @Test
+    @DisplayName("The passage store down: the one private notice, mentioning no one, with no reference and no ERROR")
+    void storeDown_privateNoticeOverTheWire_noReference_noError() throws Exception {
+        start(TestGuild.EVERYONE_DEFAULT);
+
+        try (LogCapture logs = LogCapture.attach()) {
+            JsonNode answer = discord.slash("outage").as(discord.alice()).awaitResponseMessage();
+
+            assertThat(answer.path("content").asText()).isEqualTo(StoreUnavailableException.NOTICE);
+            assertThat(answer.path("flags").asInt() & 64).as("private").isEqualTo(64);
+            DiscordJson.assertWithinLimits(
+                    sent(SentMessage.Kind.INTERACTION_REPLY).get(0).payload());
+            assertThat(logs.lines(Level.ERROR)).isEmpty();
+        }
+        assertWorkersStillAnswer();
+    }
+
     /** The reference id an apology quotes. */
     private static String reference(JsonNode apology) {
         Matcher matcher = Pattern.compile("\\(reference ([A-Z0-9]{8})\\)")
@@ -306,6 +324,9 @@ class InteractionsOverTheWireTest {
             // A stand-in: the boundary cannot tell it from the JVM's own, and the test keeps its heap.
             throw new OutOfMemoryError("Java heap space");
         });
+        Command outage = workerCommand("outage", () -> {
+            throw new StoreUnavailableException("SolrCloud (ZooKeeper at zk1:2181) does not answer");
+        });
         Command findSources = new Command() {
             @Override
             public CommandSpec spec() {
@@ -330,7 +351,7 @@ class InteractionsOverTheWireTest {
             }
         };
         CommandRegistry registry =
-                new CommandRegistry(List.of(slow, shareable, findSources, overflow, exhausted), List.of(share));
+                new CommandRegistry(List.of(slow, shareable, findSources, overflow, exhausted, outage), List.of(share));
         InteractionListener listener = new InteractionListener(
                 registry,
                 new DiscordRenderer(),
