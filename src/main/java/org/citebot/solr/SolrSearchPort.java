@@ -29,6 +29,7 @@ import org.citebot.search.SearchPort;
 import org.citebot.search.SearchSettings;
 import org.citebot.search.SourceNames;
 import org.citebot.search.TextSpans;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SolrCloud behind the search pipeline's {@link SearchPort}: the passages behind the alias {@code
@@ -37,7 +38,9 @@ import org.citebot.search.TextSpans;
  * so the pipeline above gives the answers the embedded index gives. A search's hits are numbered as
  * they arrive (a passage keeps its number across the search's requests), which is the handle the
  * pipeline ranks by. A lexical page costs three or four requests: the candidates, the proximity
- * rescoring of the window, the page's passages, and the terms' statistics for the excerpts.
+ * rescoring of the window, the page's passages, and the terms' statistics for the excerpts (a
+ * fifth when one document fills the first results); a hybrid one adds the {@code {!knn}} request,
+ * its vectors compared as 32-bit floats (the embedded index quantizes them to 7 bits).
  */
 public final class SolrSearchPort implements SearchPort {
 
@@ -56,6 +59,11 @@ public final class SolrSearchPort implements SearchPort {
      * them (offset 10,000) is answered empty rather than with a queue of that size per shard.
      */
     static final int MAX_ROWS = 10_000;
+
+    /** Whether the passages of a generation carry vectors. */
+    private record VectorsAt(long generation, boolean present) {}
+
+    private volatile @Nullable VectorsAt vectors;
 
     private final SolrConnection connection;
     private final SolrPassages passages;
@@ -192,7 +200,17 @@ public final class SolrSearchPort implements SearchPort {
 
         @Override
         public boolean holdsVectors(int dimension) {
-            return dimension == VECTOR_DIMENSION && passages.metadata().hasVectors();
+            if (dimension != VECTOR_DIMENSION) {
+                return false;
+            }
+            // Read once per generation: the metadata is a round trip, the generation is in memory.
+            long generation = passages.servingGeneration();
+            VectorsAt known = vectors;
+            if (known == null || known.generation() != generation) {
+                known = new VectorsAt(generation, passages.metadata().hasVectors());
+                vectors = known;
+            }
+            return known.present();
         }
 
         @Override

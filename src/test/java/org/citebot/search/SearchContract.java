@@ -13,6 +13,9 @@ import org.citebot.index.TestCorpus.Para;
 import org.citebot.passages.Audience;
 import org.citebot.passages.DocumentOrigin;
 import org.citebot.passages.IndexedDocument;
+import org.citebot.semantic.EmbeddingStore;
+import org.citebot.semantic.PassageEmbedder;
+import org.citebot.testing.Models;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,6 +33,13 @@ public abstract class SearchContract {
 
     /** A search over a store of this engine holding exactly {@code documents}. */
     protected abstract PassageSearch searchOver(List<IndexedDocument> documents) throws Exception;
+
+    /**
+     * A hybrid search (words and meaning) over another store of this engine holding {@code
+     * documents} with their vectors by {@code embedder}.
+     */
+    protected abstract PassageSearch hybridSearchOver(List<IndexedDocument> documents, PassageEmbedder embedder)
+            throws Exception;
 
     /** The server that added an article about walruses; only its members see it. */
     private static final String SERVER = "111";
@@ -252,6 +262,36 @@ public abstract class SearchContract {
         });
         assertThat(docIds(run("weighted:grain OR body:*"))).containsOnly(TestCorpus.GRAIN_ID);
         assertThat(run("{!term f=doc_id}" + TestCorpus.GRAIN_ID).hits()).isEmpty();
+    }
+
+    @Test
+    void hybrid_meaningFindsWhatTheWordsMiss_andFusesWithTheWordsAlikeOnEveryEngine() throws Exception {
+        PassageSearch hybrid =
+                hybridSearchOver(TestCorpus.all(), new PassageEmbedder(Models.bgeSmall(), EmbeddingStore.NONE));
+
+        SearchResults meaning = hybrid.search(SearchRequest.of("cereal cargo leaving the harbour", 10));
+        assertThat(meaning.mode()).isEqualTo(SearchMode.HYBRID);
+        assertThat(meaning.hits()).isNotEmpty();
+        assertThat(passageIds(meaning)).as("no word matches; the meaning does").containsExactly("003_grain_corridor#0");
+        assertThat(meaning.goodMatch()).isTrue();
+
+        SearchResults words = hybrid.search(SearchRequest.of("nuclear escalation", 10));
+        assertThat(words.mode()).isEqualTo(SearchMode.HYBRID);
+        List<String> fused = passageIds(words);
+        assertThat(fused.get(0)).isEqualTo("001_4d0260bb2bcefddf#1");
+        // Ranks 2 and 3 tie in the fusion: each leg ranks one of them above the other.
+        assertThat(fused.subList(1, 3)).containsExactlyInAnyOrder("000_a1f61fe0d4b32682#1", "002_arms_control_notes#0");
+        // The next three are nearly as close in meaning: their order moves with the vector graph.
+        assertThat(fused.subList(3, 6))
+                .containsExactlyInAnyOrder(
+                        "000_a1f61fe0d4b32682#0", "001_4d0260bb2bcefddf#2", "001_4d0260bb2bcefddf#0");
+        // The embedded index compares 7-bit quantized vectors, Solr 9.10 (which has no quantized
+        // vector field) 32-bit floats: a passage whose cosine sits at the semantic floor may join
+        // the fusion on one engine only, behind the passages both legs agree on.
+        assertThat(fused).contains("000_a1f61fe0d4b32682#2").hasSizeBetween(7, 8);
+
+        SearchResults excluded = hybrid.search(SearchRequest.of("grain ships -Odesa", 10));
+        assertThat(excluded.hits()).noneMatch(hit -> hit.passage().text().contains("Odesa"));
     }
 
     /** Ranks 6 and 7 tie (two passages of one document score alike); they follow in either order. */

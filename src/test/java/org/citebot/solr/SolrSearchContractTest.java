@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -15,6 +16,7 @@ import org.citebot.search.PassageSearch;
 import org.citebot.search.SearchContract;
 import org.citebot.search.SearchPipeline;
 import org.citebot.search.SearchSettings;
+import org.citebot.semantic.PassageEmbedder;
 import org.citebot.testing.SolrCloudCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,47 +33,54 @@ class SolrSearchContractTest extends SearchContract {
     private static final Logger log = LoggerFactory.getLogger(SolrSearchContractTest.class);
     private static final int SHARDS = 2;
     private static final int REPLICAS = 2;
-    private static final String ALIAS = "search";
 
     @TempDir
     static Path folder;
 
     private SolrCloudCluster cluster;
     private ScheduledExecutorService polls;
-    private SolrConnection connection;
-    private SolrPassages passages;
+    private final List<SolrConnection> connections = new ArrayList<>();
+    private final List<SolrPassages> stores = new ArrayList<>();
 
     @Override
     protected PassageSearch searchOver(List<IndexedDocument> documents) throws Exception {
         polls = Executors.newSingleThreadScheduledExecutor();
         cluster = SolrCloudCluster.start(folder.resolve("solr"), 2);
         log.info("SolrCloud of 2 nodes started in {} ms", cluster.startup().toMillis());
-        connection = SolrConnection.open(cluster.settings(ALIAS, SHARDS, REPLICAS));
-        passages = SolrPassages.open(
+        return searchOver("search", documents, Optional.empty());
+    }
+
+    @Override
+    protected PassageSearch hybridSearchOver(List<IndexedDocument> documents, PassageEmbedder embedder) {
+        return searchOver("hybrid", documents, Optional.of(embedder));
+    }
+
+    private PassageSearch searchOver(
+            String alias, List<IndexedDocument> documents, Optional<PassageEmbedder> embedder) {
+        SolrConnection connection = SolrConnection.open(cluster.settings(alias, SHARDS, REPLICAS));
+        connections.add(connection);
+        SolrPassages passages = SolrPassages.open(
                 connection,
                 SolrConfigset.bundled(),
                 IndexSettings.defaults(),
                 Clock.fixed(Instant.parse("2026-11-22T04:00:00Z"), ZoneOffset.UTC),
-                Optional.empty(),
+                embedder,
                 polls);
+        stores.add(passages);
         new SolrCollections(connection)
-                .aliasTarget(ALIAS)
+                .aliasTarget(alias)
                 .ifPresent(collection -> cluster.waitForActive(collection, SHARDS, REPLICAS));
         passages.update(documents, IndexProgress.NONE);
         return new SearchPipeline(
                 new SolrSearchPort(connection, passages, SearchSettings.defaults()),
                 SearchSettings.defaults(),
-                Optional.empty());
+                embedder.map(PassageEmbedder::model));
     }
 
     @AfterAll
     void stopCluster() throws Exception {
-        if (passages != null) {
-            passages.close();
-        }
-        if (connection != null) {
-            connection.close();
-        }
+        stores.forEach(SolrPassages::close);
+        connections.forEach(SolrConnection::close);
         if (polls != null) {
             polls.shutdownNow();
         }
