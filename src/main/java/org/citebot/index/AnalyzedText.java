@@ -34,8 +34,13 @@ final class AnalyzedText {
 
     /** The tokens {@code analyzer} makes of {@code text} in {@code field}. */
     static AnalyzedText of(Analyzer analyzer, String field, String text) {
+        return of(analyzer.tokenStream(field, text));
+    }
+
+    /** The tokens of {@code tokens}, a stream not yet reset, which is consumed and closed. */
+    static AnalyzedText of(TokenStream tokens) {
         AnalyzedText analyzed = new AnalyzedText();
-        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+        try (TokenStream stream = tokens) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
