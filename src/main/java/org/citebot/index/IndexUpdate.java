@@ -45,6 +45,14 @@ public final class IndexUpdate implements CorpusUpdate {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexUpdate.class);
 
+    /**
+     * Passages handed to the writing threads and not yet written, at most: a few hundred corpus
+     * documents, a megabyte or two of text, so the threads keep working while the feeding thread
+     * reads the next file or waits for a core. With three documents, as before, a shared machine
+     * left both writing threads idle whenever it descheduled the feeding thread.
+     */
+    static final int PENDING_PASSAGES = 1024;
+
     /** Passages embedded between two progress reports (and two checks of the watchdog). */
     static final int EMBEDDING_SLICE = 32;
 
@@ -106,7 +114,7 @@ public final class IndexUpdate implements CorpusUpdate {
         this.guard = guard;
         this.previous = previous;
         this.indexed = Map.copyOf(indexed);
-        this.writes = new ParallelWrites(writes ? index.writerThreads() : 1);
+        this.writes = new ParallelWrites(writes ? index.writerThreads() : 1, PENDING_PASSAGES);
         if (writes && rebuild) {
             dirty = true;
             index.writer().deleteAll();
@@ -179,6 +187,7 @@ public final class IndexUpdate implements CorpusUpdate {
                             rethrowTragedy(writer, closed);
                         }
                     },
+                    document.passages().size() + 1,
                     guard::abandoned);
         }
     }

@@ -106,7 +106,8 @@ public final class PassageDocuments implements Closeable {
         Field words;
         if (englishTokenizer != null) {
             AnalyzedText tokens = AnalyzedText.of(englishTokenizer, IndexSchema.BODY, passage.text());
-            body = AnalyzedText.of(IndexSchema.englishFilters(tokens.replay()));
+            body = AnalyzedText.of(
+                    IndexSchema.englishFilters(tokens.replay()), passage.text().length());
             words = new Field(IndexSchema.BODY_WORDS, new LowerCaseFilter(tokens.replay()), IndexSchema.WORDS_TYPE);
         } else {
             body = AnalyzedText.of(content, IndexSchema.BODY, passage.text());
