@@ -4,12 +4,9 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.codecs.Codec;
@@ -36,10 +33,9 @@ public final class IndexSchema {
      * Bump whenever fields, their options or the analysis change: an index written with an older
      * version reports {@link PassageIndex#needsRebuild()} and is rebuilt from the corpus. Version 2
      * added the file stamps of document records; version 3 indexed {@link #BODY_WORDS} with
-     * positions, for quoted phrases; version 4 added {@link #WEIGHTED}, the one field BM25F scores;
-     * version 5 indexes {@link #BODY_WORDS} without positions (phrases are checked in the stored text).
+     * positions, for quoted phrases; version 4 added {@link #WEIGHTED}, the one field BM25F scores.
      */
-    public static final int VERSION = 5;
+    public static final int VERSION = 4;
 
     /** {@code passage} or {@code document}: which kind of entry a Lucene document is. */
     public static final String KIND = "kind";
@@ -72,11 +68,9 @@ public final class IndexSchema {
      */
     public static final String WEIGHTED = "weighted";
     /**
-     * The passage text lower-cased but neither stemmed nor stripped of stop words, documents only: the
-     * dictionary "did you mean" draws real corpus spellings from, and the words a quoted phrase needs.
-     * Whether they stand in the phrase's order is checked in the stored {@link #BODY} of the passages
-     * that have them all (and, under the English analysis, the phrase's stems in a row in the body),
-     * which costs a search with a phrase far less than positions for every word cost the indexing.
+     * The passage text lower-cased but neither stemmed nor stripped of stop words, with positions:
+     * where a quoted phrase must appear as written, and the dictionary "did you mean" draws real
+     * corpus spellings from.
      */
     public static final String BODY_WORDS = "body_words";
 
@@ -161,7 +155,7 @@ public final class IndexSchema {
     /** Tokenized with term frequencies and norms, no positions: the weighted field, whose frequencies are set. */
     public static final FieldType WEIGHTED_TYPE = weightedType();
 
-    /** Tokenized, not stored, documents only, without norms: spellings and a phrase's words. */
+    /** Tokenized, not stored, with positions and without norms: exact phrases and spellings. */
     public static final FieldType WORDS_TYPE = wordsType();
 
     private IndexSchema() {}
@@ -196,32 +190,6 @@ public final class IndexSchema {
      */
     public static Analyzer englishAnalyzer() {
         return new EnglishAnalyzer();
-    }
-
-    /**
-     * The tokenizer of {@link #englishAnalyzer()} alone, for text that is tokenized once and then
-     * filtered twice: into its English terms ({@link #englishFilters}) and its words (lower case).
-     */
-    static Analyzer englishTokenizer() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source);
-            }
-        };
-    }
-
-    /**
-     * The filters {@link #englishAnalyzer()} runs after its tokenizer, in its order (possessives,
-     * lower case, its stop words, Porter stemming), over {@code tokens} of that tokenizer: the same
-     * terms, positions and offsets as the analyzer gives.
-     */
-    static TokenStream englishFilters(TokenStream tokens) {
-        TokenStream result = new EnglishPossessiveFilter(tokens);
-        result = new LowerCaseFilter(result);
-        result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        return new PorterStemFilter(result);
     }
 
     /** StandardTokenizer and lower case only: how words are kept for spelling suggestions. */
@@ -268,7 +236,7 @@ public final class IndexSchema {
 
     private static FieldType wordsType() {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
         type.setOmitNorms(true);
         type.freeze();
         return type;

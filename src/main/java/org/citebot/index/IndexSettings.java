@@ -47,12 +47,6 @@ public record IndexSettings(
     public static final float MAX_WEIGHT = 50;
 
     /**
-     * The stock English analysis, one supplier for every settings that use it, so {@link
-     * #englishAnalysis()} can tell it apart from any other by identity.
-     */
-    private static final Supplier<Analyzer> ENGLISH = IndexSchema::englishAnalyzer;
-
-    /**
      * citebot's choice. k1 = 1.2 (Lucene's default) and b = 0.4 (Anserini's for passage collections:
      * passages are whole paragraphs whose length varies with the writing, not with how much they are
      * about the topic). A title occurrence counts as two body occurrences and a section heading one
@@ -61,12 +55,12 @@ public record IndexSettings(
      * 0.6835 against 0.6844 (docs/benchmarks.md has what each choice scores).
      */
     public static IndexSettings defaults() {
-        return new IndexSettings("english-porter-v1", ENGLISH, 1.2f, 0.4f, 2.0f, 1.5f);
+        return new IndexSettings("english-porter-v1", IndexSchema::englishAnalyzer, 1.2f, 0.4f, 2.0f, 1.5f);
     }
 
     /** Lucene's stock BM25 parameters (k1 = 1.2, b = 0.75) with the same analysis and weights, for comparisons. */
     public static IndexSettings luceneDefaults() {
-        return new IndexSettings("english-porter-v1", ENGLISH, 1.2f, 0.75f, 2.0f, 1.5f);
+        return new IndexSettings("english-porter-v1", IndexSchema::englishAnalyzer, 1.2f, 0.75f, 2.0f, 1.5f);
     }
 
     /** These settings with BM25's default field weights (title ×2, section ×1.5). */
@@ -96,17 +90,6 @@ public record IndexSettings(
     /** These settings with other field weights (each a multiple of 0.5); the index must be rebuilt for them. */
     public IndexSettings withFieldWeights(float title, float section) {
         return new IndexSettings(analyzerId, contentAnalyzer, bm25K1, bm25B, title, section);
-    }
-
-    /**
-     * Whether the content analysis is the stock {@link IndexSchema#englishAnalyzer()} of {@link
-     * #defaults()}: StandardTokenizer, then filters that keep every token's position and offsets. The
-     * index then tokenizes a passage once for its body and its words ({@link IndexSchema#BODY_WORDS}),
-     * and a quoted phrase is first looked for by its stems in the body. Any other analysis is taken
-     * as it is, without either shortcut.
-     */
-    public boolean englishAnalysis() {
-        return contentAnalyzer == ENGLISH;
     }
 
     /** The term frequency one title occurrence is written with in the weighted field. */

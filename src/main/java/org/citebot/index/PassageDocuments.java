@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -52,12 +51,6 @@ public final class PassageDocuments implements Closeable {
     /** The content analysis, an instance of its own so its reuse never meets the writer's. */
     private final Analyzer content;
 
-    /**
-     * The content analysis's tokenizer alone when it is the stock English analysis: a body is then
-     * tokenized once, and its tokens filtered into the English terms and, lower-cased, the words.
-     */
-    private final @Nullable Analyzer englishTokenizer;
-
     private final int titleFrequency;
     private final int sectionFrequency;
     private final int bodyFrequency;
@@ -65,7 +58,6 @@ public final class PassageDocuments implements Closeable {
     /** Builds documents analyzed and weighted as {@code settings} say. */
     public PassageDocuments(IndexSettings settings) {
         this.content = settings.contentAnalyzer().get();
-        this.englishTokenizer = settings.englishAnalysis() ? IndexSchema.englishTokenizer() : null;
         this.titleFrequency = settings.titleFrequency();
         this.sectionFrequency = settings.sectionFrequency();
         this.bodyFrequency = settings.bodyFrequency();
@@ -102,24 +94,14 @@ public final class PassageDocuments implements Closeable {
         doc.add(new StoredField(IndexSchema.PARAGRAPH, passage.paragraph()));
         AnalyzedText title = shared.title();
         Optional<AnalyzedText> section = passage.section().map(shared::section);
-        AnalyzedText body;
-        Field words;
-        if (englishTokenizer != null) {
-            AnalyzedText tokens = AnalyzedText.of(englishTokenizer, IndexSchema.BODY, passage.text());
-            body = AnalyzedText.of(
-                    IndexSchema.englishFilters(tokens.replay()), passage.text().length());
-            words = new Field(IndexSchema.BODY_WORDS, new LowerCaseFilter(tokens.replay()), IndexSchema.WORDS_TYPE);
-        } else {
-            body = AnalyzedText.of(content, IndexSchema.BODY, passage.text());
-            words = new Field(IndexSchema.BODY_WORDS, passage.text(), IndexSchema.WORDS_TYPE);
-        }
+        AnalyzedText body = AnalyzedText.of(content, IndexSchema.BODY, passage.text());
         passage.section().ifPresent(text -> doc.add(new StoredField(IndexSchema.SECTION, text)));
         section.ifPresent(tokens -> doc.add(new Field(IndexSchema.SECTION, tokens.replay(), IndexSchema.PHRASE_TYPE)));
         doc.add(new StoredField(IndexSchema.TITLE, metadata.title()));
         doc.add(new Field(IndexSchema.TITLE, title.replay(), IndexSchema.PHRASE_TYPE));
         doc.add(new StoredField(IndexSchema.BODY, passage.text()));
         doc.add(new Field(IndexSchema.BODY, body.replay(), IndexSchema.BODY_TYPE));
-        doc.add(words);
+        doc.add(new Field(IndexSchema.BODY_WORDS, passage.text(), IndexSchema.WORDS_TYPE));
         doc.add(new Field(
                 IndexSchema.WEIGHTED,
                 section.isPresent()
@@ -301,9 +283,6 @@ public final class PassageDocuments implements Closeable {
     @Override
     public void close() {
         content.close();
-        if (englishTokenizer != null) {
-            englishTokenizer.close();
-        }
     }
 
     /** Reads what a document record says about its file and what was indexed for it. */

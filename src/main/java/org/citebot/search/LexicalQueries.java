@@ -151,23 +151,17 @@ final class LexicalQueries {
 
     /**
      * The phrase's words as written, in order, in the passage's text: neither another form of a word
-     * ("red lines" for "red line") nor a title or heading alone matches. The words field has no
-     * positions, so the candidates are the passages holding every word and, under the English
-     * analysis (whose body positions are the words' positions), the phrase's stems in a row in the
-     * body; each is confirmed in its stored text.
+     * ("red lines" for "red line") nor a title or heading alone matches.
      */
-    private Query exact(QueryPhrase phrase) {
+    private static Query exact(QueryPhrase phrase) {
         if (phrase.words().size() == 1) {
             return new TermQuery(new Term(IndexSchema.BODY_WORDS, phrase.words().get(0)));
         }
-        BooleanQuery.Builder candidates = new BooleanQuery.Builder();
-        for (String word : new LinkedHashSet<>(phrase.words())) {
-            candidates.add(new TermQuery(new Term(IndexSchema.BODY_WORDS, word)), Occur.FILTER);
+        PhraseQuery.Builder builder = new PhraseQuery.Builder();
+        for (int i = 0; i < phrase.words().size(); i++) {
+            builder.add(new Term(IndexSchema.BODY_WORDS, phrase.words().get(i)), i);
         }
-        if (fields.englishAnalysis()) {
-            candidates.add(phrase(IndexSchema.BODY, phrase), Occur.FILTER);
-        }
-        return new ExactPhraseQuery(candidates.build(), IndexSchema.BODY, phrase.words());
+        return builder.build();
     }
 
     private Query phraseAcrossFields(QueryPhrase phrase) {
