@@ -19,23 +19,45 @@ import org.jspecify.annotations.Nullable;
  */
 final class AnalyzedText {
 
-    private char[] chars = new char[256];
+    private char[] chars;
     private int charCount;
-    private int[] termStarts = new int[32];
-    private int[] termLengths = new int[32];
-    private int[] increments = new int[32];
-    private int[] startOffsets = new int[32];
-    private int[] endOffsets = new int[32];
+    private int[] termStarts;
+    private int[] termLengths;
+    private int[] increments;
+    private int[] startOffsets;
+    private int[] endOffsets;
     private int size;
     private int finalOffset;
     private int finalIncrement;
 
-    private AnalyzedText() {}
+    /**
+     * Sized for a text of {@code textLength} characters, so a passage's tokens fit without the
+     * arrays growing: the terms never hold more characters than the text, and an English word with
+     * its space takes about six.
+     */
+    private AnalyzedText(int textLength) {
+        int tokens = Math.max(8, textLength / 5 + 4);
+        chars = new char[Math.max(16, textLength)];
+        termStarts = new int[tokens];
+        termLengths = new int[tokens];
+        increments = new int[tokens];
+        startOffsets = new int[tokens];
+        endOffsets = new int[tokens];
+    }
 
     /** The tokens {@code analyzer} makes of {@code text} in {@code field}. */
     static AnalyzedText of(Analyzer analyzer, String field, String text) {
-        AnalyzedText analyzed = new AnalyzedText();
-        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+        return of(analyzer.tokenStream(field, text), text.length());
+    }
+
+    /**
+     * The tokens of {@code tokens}, a stream not yet reset, which is consumed and closed.
+     *
+     * @param textLength the length of the text the tokens come from, to size the arrays
+     */
+    static AnalyzedText of(TokenStream tokens, int textLength) {
+        AnalyzedText analyzed = new AnalyzedText(textLength);
+        try (TokenStream stream = tokens) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -43,6 +44,14 @@ import org.slf4j.LoggerFactory;
 public final class IndexUpdate implements CorpusUpdate {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexUpdate.class);
+
+    /**
+     * Passages handed to the writing threads and not yet written, at most: a few hundred corpus
+     * documents, a megabyte or two of text, so the threads keep working while the feeding thread
+     * reads the next file or waits for a core. With three documents, as before, a shared machine
+     * left both writing threads idle whenever it descheduled the feeding thread.
+     */
+    static final int PENDING_PASSAGES = 1024;
 
     /** Passages embedded between two progress reports (and two checks of the watchdog). */
     static final int EMBEDDING_SLICE = 32;
@@ -105,7 +114,7 @@ public final class IndexUpdate implements CorpusUpdate {
         this.guard = guard;
         this.previous = previous;
         this.indexed = Map.copyOf(indexed);
-        this.writes = new ParallelWrites(writes ? index.writerThreads() : 1);
+        this.writes = new ParallelWrites(writes ? index.writerThreads() : 1, PENDING_PASSAGES);
         if (writes && rebuild) {
             dirty = true;
             index.writer().deleteAll();
@@ -161,17 +170,24 @@ public final class IndexUpdate implements CorpusUpdate {
             IndexWriter writer = index.writer();
             PassageDocuments builder = index.documentBuilder();
             IndexProgress heard = serialized(progress);
+            // Nothing to replace when the last commit lacks the document or a rebuild emptied the
+            // index: a delete term would only be buffered and looked up in every segment at flush.
+            boolean replaces = old != null && !rebuild;
             writes.submit(
                     () -> {
                         Optional<List<float[]>> vectors = embed(document, heard);
+                        Iterable<Document> block = builder.lazyDocuments(document, hash, stamp, vectors);
                         try {
-                            writer.updateDocuments(
-                                    new Term(IndexSchema.DOC_ID, id),
-                                    builder.lazyDocuments(document, hash, stamp, vectors));
+                            if (replaces) {
+                                writer.updateDocuments(new Term(IndexSchema.DOC_ID, id), block);
+                            } else {
+                                writer.addDocuments(block);
+                            }
                         } catch (AlreadyClosedException closed) {
                             rethrowTragedy(writer, closed);
                         }
                     },
+                    document.passages().size() + 1,
                     guard::abandoned);
         }
     }
@@ -331,6 +347,7 @@ public final class IndexUpdate implements CorpusUpdate {
         for (String id : plan.deleted()) {
             index.writer().deleteDocuments(new Term(IndexSchema.DOC_ID, id));
         }
+        flushOnWritingThreads();
         // What the commit holds: the documents given, and those carried over untouched.
         Map<String, String> all = new HashMap<>(hashes);
         int allPassages = passages();
@@ -370,6 +387,34 @@ public final class IndexUpdate implements CorpusUpdate {
                 next.generation(),
                 TimeUnit.NANOSECONDS.toMillis(took));
         return report(plan, next);
+    }
+
+    /**
+     * Writes the buffered segments to disk on every writing thread at once. The commit would flush
+     * them all on the calling thread, one after the other, while the other core waits: with a RAM
+     * buffer of a sixteenth of the heap that last flush is a fifth of a corpus run's work. Each
+     * thread takes the largest buffer nobody flushes yet until none is left.
+     */
+    private void flushOnWritingThreads() throws IOException {
+        if (writes.threads() < 2) {
+            return;
+        }
+        IndexWriter writer = index.writer();
+        for (int i = 0; i < writes.threads(); i++) {
+            writes.submit(
+                    () -> {
+                        try {
+                            boolean flushed = true;
+                            while (flushed) {
+                                flushed = writer.flushNextBuffer();
+                            }
+                        } catch (AlreadyClosedException closed) {
+                            rethrowTragedy(writer, closed);
+                        }
+                    },
+                    guard::abandoned);
+        }
+        writes.awaitAll(guard::abandoned);
     }
 
     /** Rolls back whatever was written unless it was committed, and releases the index. */

@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  * Runs an update's document writes (embedding, then analysis and inversion inside {@code
  * IndexWriter}) on a few threads, so indexing uses every core while the caller reads and splits the
  * next file: Lucene's writer takes documents from several threads at once, each into a segment of
- * its own. At most {@code threads + 1} documents are handed over and not yet written, so memory
- * stays a few documents' worth. The first failure is kept and thrown to the caller at its next
- * {@link #submit} or at {@link #awaitAll}; the writes after it are not run.
+ * its own. Writes handed over and not yet done are bounded by a capacity, counted in units the
+ * caller gives each write (an update counts passages), so memory stays bounded while the threads
+ * have work queued when the caller is slow for a moment: on a shared machine a caller that is
+ * descheduled would otherwise leave both threads idle. The first failure is kept and thrown to the
+ * caller at its next {@link #submit} or at {@link #awaitAll}; the writes after it are not run.
  *
  * <p>With one thread, writes run on the caller's thread, in order, as they are submitted.
  */
@@ -37,13 +39,28 @@ final class ParallelWrites implements AutoCloseable {
     private final int capacity;
     private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
 
-    /** @param threads writing threads; 1 writes on the caller's thread */
+    /**
+     * Writes of one unit each, at most {@code threads + 1} pending.
+     *
+     * @param threads writing threads; 1 writes on the caller's thread
+     */
     ParallelWrites(int threads) {
+        this(threads, threads + 1);
+    }
+
+    /**
+     * @param threads writing threads; 1 writes on the caller's thread
+     * @param capacity units of the writes that may be pending at once
+     */
+    ParallelWrites(int threads, int capacity) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
+        }
         this.threads = threads;
-        this.capacity = threads + 1;
+        this.capacity = capacity;
         this.slots = new Semaphore(capacity);
         if (threads == 1) {
             this.pool = null;
@@ -70,12 +87,23 @@ final class ParallelWrites implements AutoCloseable {
      * @throws CancellationException when {@code stopped} says so while waiting, or the thread is interrupted
      */
     void submit(Write write, BooleanSupplier stopped) throws IOException {
+        submit(write, 1, stopped);
+    }
+
+    /**
+     * Hands a write of {@code units} over (a write larger than the capacity counts as the whole
+     * capacity, so it waits for every pending write to end), waiting while there is no room.
+     *
+     * @throws CancellationException when {@code stopped} says so while waiting, or the thread is interrupted
+     */
+    void submit(Write write, int units, BooleanSupplier stopped) throws IOException {
         rethrowFailure();
         if (pool == null) {
             write.run();
             return;
         }
-        acquire(1, stopped);
+        int permits = Math.max(1, Math.min(capacity, units));
+        acquire(permits, stopped);
         try {
             pool.execute(() -> {
                 try {
@@ -85,11 +113,11 @@ final class ParallelWrites implements AutoCloseable {
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
                 } finally {
-                    slots.release();
+                    slots.release(permits);
                 }
             });
         } catch (RuntimeException e) {
-            slots.release();
+            slots.release(permits);
             throw e;
         }
     }

@@ -554,6 +554,18 @@ class LuceneSearchServiceTest {
     }
 
     @Test
+    void search_quotedPhrase_whoseWordsAndStemsStandApart_doesNotMatch() throws IOException {
+        build(List.of(
+                doc("forms", "Warnings", Para.of("Putin warned that a red line would be crossed, as many lines were.")),
+                doc("gap", "Cabinet", Para.of("The secretary for state met the head of the office."))));
+
+        assertThat(docIds(run("\"red lines\""))).isEmpty();
+        assertThat(docIds(run("\"red line\""))).containsExactly("forms");
+        assertThat(docIds(run("\"secretary of state\""))).isEmpty();
+        assertThat(docIds(run("\"secretary for state\""))).containsExactly("gap");
+    }
+
+    @Test
     void search_quotedStopWords_mustAppearToo() throws IOException {
         build(List.of(
                 doc("office", "Cabinet", Para.of("The secretary of state met the minister in Kyiv.")),
