@@ -653,7 +653,13 @@ public final class FakeDiscord implements AutoCloseable {
         StringBuilder dump = new StringBuilder();
         Thread.getAllStackTraces().forEach((thread, frames) -> {
             String name = thread.getName();
-            if (!name.contains("JDA") && !name.contains("WebSocket") && !name.contains("OkHttp")) {
+            // nv-websocket-client, JDA's gateway socket, names its threads ReadingThread and
+            // WritingThread: the close handshake a stuck shutdown waits for runs on them.
+            if (!name.contains("JDA")
+                    && !name.contains("WebSocket")
+                    && !name.contains("OkHttp")
+                    && !name.contains("ReadingThread")
+                    && !name.contains("WritingThread")) {
                 return;
             }
             dump.append('"')
