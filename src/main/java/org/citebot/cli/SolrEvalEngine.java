@@ -58,16 +58,7 @@ final class SolrEvalEngine implements PassageEngine {
             IndexSettings index,
             SearchSettings search,
             Optional<PassageEmbedder> embedder) {
-        SolrSettings settings = new SolrSettings(
-                configured.zkHosts(),
-                configured.urls(),
-                alias(collection),
-                configured.shards(),
-                configured.replicas(),
-                configured.user(),
-                configured.password(),
-                configured.generationPoll());
-        SolrConnection connection = SolrConnection.open(settings);
+        SolrConnection connection = SolrConnection.open(configured.withCollection(alias(collection)));
         ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "citebot-eval-solr-poll");
             thread.setDaemon(true);

@@ -128,12 +128,12 @@ final class LuceneSearchPort implements SearchPort {
         }
 
         @Override
-        public double coverage(int handle) throws IOException {
+        public double coverage(int handle) {
             return weighted.coverage(parsed, handle);
         }
 
         @Override
-        public double idf(String term) throws IOException {
+        public double idf(String term) {
             return weighted.idf(term);
         }
 

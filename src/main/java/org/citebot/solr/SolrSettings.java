@@ -58,6 +58,11 @@ public record SolrSettings(
         }
     }
 
+    /** The same connection and collection shape for the alias {@code other}. */
+    public SolrSettings withCollection(String other) {
+        return new SolrSettings(zkHosts, urls, other, shards, replicas, user, password, generationPoll);
+    }
+
     /** Whether any way to reach Solr is configured. */
     public boolean configured() {
         return !zkHosts.isEmpty() || !urls.isEmpty();
