@@ -17,6 +17,8 @@ import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
 import org.apache.solr.client.solrj.impl.ClusterStateProvider;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
 import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
+import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrException;
 import org.apache.zookeeper.KeeperException;
 import org.citebot.passages.StoreOutages;
@@ -24,7 +26,7 @@ import org.citebot.passages.StoreOutages;
 /**
  * One SolrCloud client for a citebot process, through ZooKeeper or Solr's URLs as {@link
  * SolrSettings} say, with basic auth when credentials are set. Every request goes through {@link
- * #send}, which turns Solr's and the network's exceptions into one-line {@link
+ * #send} (or {@link #read}, which tries a failed query again), which turns Solr's and the network's exceptions into one-line {@link
  * SolrUnavailableException}s and tells its {@link StoreOutages} how each request went, so an outage
  * is logged once when it begins and once when it ends. Used by {@link SolrCollections}, {@link
  * SolrPassageStore} and {@link SolrHealth}.
@@ -37,6 +39,16 @@ public final class SolrConnection implements AutoCloseable {
     static final Duration ALIAS_WAIT = Duration.ofSeconds(30);
 
     private static final Duration ALIAS_POLL = Duration.ofMillis(50);
+
+    /** Attempts at one read ({@link #read}) before it is reported as failed. */
+    static final int READ_ATTEMPTS = 3;
+    /**
+     * A read that failed later than this after it began is not tried again: the cluster is slow or
+     * gone then, and a member should hear so rather than wait out another timeout.
+     */
+    private static final Duration READ_RETRY_WITHIN = Duration.ofSeconds(5);
+    /** The pause before the second attempt at a read; it triples before each further one. */
+    private static final Duration READ_RETRY_PAUSE = Duration.ofMillis(100);
 
     private final SolrSettings settings;
     private final CloudHttp2SolrClient client;
@@ -96,19 +108,62 @@ public final class SolrConnection implements AutoCloseable {
      * @throws SolrUnavailableException naming what failed and why, in one line
      */
     public <T extends SolrResponse> T send(SolrRequest<T> request, Optional<String> collection, String what) {
-        T response;
-        try {
-            response = request.process(client, collection.orElse(null));
-        } catch (SolrServerException | IOException | RuntimeException e) {
-            // RuntimeException too: SolrJ reports ZooKeeper's connection failures as plain ones.
-            SolrUnavailableException failure = unavailable(what, e);
-            if (!refused(e)) {
+        return send(request, collection, what, 1);
+    }
+
+    /**
+     * Sends one query, which changes nothing, so it is tried again, up to {@link #READ_ATTEMPTS} times
+     * in all, when it failed quickly for a reason other than Solr refusing it. A node that stops in the
+     * middle of an answer cuts the response short ("parsing error") or drops the connection; the
+     * next attempt goes to a replica on another node. While an outage is under way a failed read is
+     * not tried again, so members hear at once that search is unavailable.
+     *
+     * @param what what citebot was doing, for the message ("searching citebot")
+     * @throws SolrUnavailableException naming what failed and why, in one line
+     */
+    public QueryResponse read(QueryRequest query, Optional<String> collection, String what) {
+        return send(query, collection, what, READ_ATTEMPTS);
+    }
+
+    private <T extends SolrResponse> T send(
+            SolrRequest<T> request, Optional<String> collection, String what, int attempts) {
+        return attempt(() -> request.process(client, collection.orElse(null)), what, attempts);
+    }
+
+    /** One exchange with Solr, as {@link SolrRequest#process} makes it. */
+    @FunctionalInterface
+    interface Exchange<T> {
+        T run() throws SolrServerException, IOException;
+    }
+
+    /** Runs {@code exchange} up to {@code attempts} times, as {@link #read} describes. */
+    <T> T attempt(Exchange<T> exchange, String what, int attempts) {
+        long began = System.nanoTime();
+        long pause = READ_RETRY_PAUSE.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            T response;
+            try {
+                response = exchange.run();
+            } catch (SolrServerException | IOException | RuntimeException e) {
+                // RuntimeException too: SolrJ reports ZooKeeper's connection failures as plain ones.
+                if (refused(e)) {
+                    throw unavailable(what, e);
+                }
+                boolean again = attempt < attempts
+                        && outages.current().isEmpty()
+                        && System.nanoTime() - began < READ_RETRY_WITHIN.toNanos()
+                        && !Thread.currentThread().isInterrupted();
+                if (again) {
+                    LockSupport.parkNanos(pause);
+                    pause *= 3;
+                    continue;
+                }
                 outages.failed(reason(e));
+                throw unavailable(what, e);
             }
-            throw failure;
+            outages.answered();
+            return response;
         }
-        outages.answered();
-        return response;
     }
 
     /**

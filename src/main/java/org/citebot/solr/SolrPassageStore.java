@@ -283,7 +283,7 @@ public final class SolrPassageStore {
             query.setSort(SolrPassageDocuments.ID, SolrQuery.ORDER.asc);
             query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
             QueryResponse response =
-                    connection.send(new QueryRequest(query), Optional.of(target), "reading the documents of " + target);
+                    connection.read(new QueryRequest(query), Optional.of(target), "reading the documents of " + target);
             response.getResults().forEach(action);
             String next = response.getNextCursorMark();
             if (next == null || next.equals(cursor)) {
@@ -294,7 +294,7 @@ public final class SolrPassageStore {
     }
 
     private SolrDocumentList query(SolrQuery query, String what) {
-        QueryResponse response = connection.send(new QueryRequest(query), Optional.of(target), what);
+        QueryResponse response = connection.read(new QueryRequest(query), Optional.of(target), what);
         return response.getResults();
     }
 

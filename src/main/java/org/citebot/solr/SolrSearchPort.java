@@ -332,7 +332,7 @@ public final class SolrSearchPort implements SearchPort {
             QueryRequest request = new QueryRequest(params, SolrRequest.METHOD.POST);
             request.setPath("/spell");
             SpellCheckResponse spelling = connection
-                    .send(request, Optional.of(alias), "looking up spellings in " + alias)
+                    .read(request, Optional.of(alias), "looking up spellings in " + alias)
                     .getSpellCheckResponse();
             if (spelling == null) {
                 return List.of();
@@ -416,7 +416,7 @@ public final class SolrSearchPort implements SearchPort {
     }
 
     private QueryResponse query(ModifiableSolrParams params, String what) {
-        return connection.send(new QueryRequest(params, SolrRequest.METHOD.POST), Optional.of(alias), what);
+        return connection.read(new QueryRequest(params, SolrRequest.METHOD.POST), Optional.of(alias), what);
     }
 
     /** A string argument of a function query: quoted, its quotes and backslashes escaped. */

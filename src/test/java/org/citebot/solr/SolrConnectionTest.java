@@ -3,13 +3,20 @@ package org.citebot.solr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.common.SolrException;
 import org.citebot.testing.LocalPorts;
 import org.junit.jupiter.api.Test;
 
-/** What citebot says when Solr cannot be reached or is not configured: one line, never a stack trace. */
+/**
+ * What citebot says when Solr cannot be reached or is not configured (one line, never a stack
+ * trace), and which failed requests it tries again.
+ */
 class SolrConnectionTest {
 
     @Test
@@ -32,6 +39,106 @@ class SolrConnectionTest {
                     .hasMessageNotContaining("\n")
                     .hasMessageNotContaining("s3cret-pw");
         }
+    }
+
+    @Test
+    void read_cutShortOnceByANodeStopping_triedAgainAndNoOutageBegins() throws IOException {
+        try (SolrConnection connection = SolrConnection.open(unreachable())) {
+            AtomicInteger tries = new AtomicInteger();
+
+            String answer = connection.attempt(
+                    () -> {
+                        if (tries.incrementAndGet() == 1) {
+                            throw new SolrException(SolrException.ErrorCode.SERVER_ERROR, "parsing error");
+                        }
+                        return "answer";
+                    },
+                    "searching citebot",
+                    SolrConnection.READ_ATTEMPTS);
+
+            assertThat(answer).isEqualTo("answer");
+            assertThat(tries).hasValue(2);
+            assertThat(connection.outages().current()).isEmpty();
+        }
+    }
+
+    @Test
+    void read_failingEveryTime_triedThreeTimesThenOneOutageWithTheReason() throws IOException {
+        try (SolrConnection connection = SolrConnection.open(unreachable())) {
+            AtomicInteger tries = new AtomicInteger();
+
+            assertThatThrownBy(() -> connection.attempt(
+                            alwaysFailing(tries, new SolrServerException("connection refused")),
+                            "searching citebot",
+                            SolrConnection.READ_ATTEMPTS))
+                    .isInstanceOf(SolrUnavailableException.class)
+                    .hasMessageStartingWith("searching citebot failed at ");
+            assertThat(tries).hasValue(SolrConnection.READ_ATTEMPTS);
+            assertThat(connection.outages().current())
+                    .hasValueSatisfying(reason -> assertThat(reason).contains("connection refused"));
+
+            tries.set(0);
+            assertThatThrownBy(() -> connection.attempt(
+                            alwaysFailing(tries, new SolrServerException("connection refused")),
+                            "searching citebot",
+                            SolrConnection.READ_ATTEMPTS))
+                    .isInstanceOf(SolrUnavailableException.class);
+            assertThat(tries).as("during an outage a read fails at once").hasValue(1);
+        }
+    }
+
+    @Test
+    void read_refusedBySolr_notTriedAgainAndNoOutage() throws IOException {
+        try (SolrConnection connection = SolrConnection.open(unreachable())) {
+            AtomicInteger tries = new AtomicInteger();
+
+            assertThatThrownBy(() -> connection.attempt(
+                            alwaysFailing(
+                                    tries, new SolrException(SolrException.ErrorCode.BAD_REQUEST, "undefined field")),
+                            "searching citebot",
+                            SolrConnection.READ_ATTEMPTS))
+                    .isInstanceOf(SolrUnavailableException.class)
+                    .hasMessageContaining("undefined field");
+            assertThat(tries).hasValue(1);
+            assertThat(connection.outages().current()).isEmpty();
+        }
+    }
+
+    @Test
+    void write_failingOnce_notTriedAgain() throws IOException {
+        try (SolrConnection connection = SolrConnection.open(unreachable())) {
+            AtomicInteger tries = new AtomicInteger();
+
+            assertThatThrownBy(() -> connection.attempt(
+                            alwaysFailing(tries, new SolrServerException("connection reset")),
+                            "writing 3 documents to citebot_1",
+                            1))
+                    .isInstanceOf(SolrUnavailableException.class);
+            assertThat(tries).hasValue(1);
+        }
+    }
+
+    /** An exchange that counts its tries and fails every one with {@code failure}. */
+    private static SolrConnection.Exchange<String> alwaysFailing(AtomicInteger tries, Exception failure) {
+        return () -> {
+            tries.incrementAndGet();
+            if (failure instanceof SolrServerException server) {
+                throw server;
+            }
+            throw (RuntimeException) failure;
+        };
+    }
+
+    private static SolrSettings unreachable() throws IOException {
+        return new SolrSettings(
+                List.of(),
+                List.of(URI.create("http://127.0.0.1:" + LocalPorts.unused() + "/solr")),
+                "citebot",
+                1,
+                1,
+                Optional.empty(),
+                Optional.empty(),
+                SolrSettings.DEFAULT_GENERATION_POLL);
     }
 
     @Test

@@ -107,7 +107,13 @@ public final class SolrCloudCluster implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while stopping SolrCloud", e);
         } catch (Exception e) {
-            throw new IOException("stopping SolrCloud failed", e);
+            if (nodes.stream().anyMatch(JettySolrRunner::isRunning)) {
+                throw new IOException("stopping SolrCloud failed", e);
+            }
+            // Jetty reports a graceful stop that outlived its timeout (a client connection still open
+            // on a loaded machine) and then stops anyway: with every node down, nothing is left behind.
+            System.err.println("SolrCloud stopped, after a slow shutdown: " + e + " "
+                    + java.util.Arrays.toString(e.getSuppressed()));
         }
     }
 }
