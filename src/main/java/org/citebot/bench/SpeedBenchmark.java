@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,7 @@ import org.citebot.search.CachingPassageSearch;
 import org.citebot.search.QueryException;
 import org.citebot.search.SearchRequest;
 import org.citebot.semantic.PassageEmbedder;
+import org.citebot.solr.SolrSettings;
 import org.citebot.state.SqliteEmbeddingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +59,10 @@ public final class SpeedBenchmark {
     static final String LUCENE_HIGHLIGHTER = "lucene+highlighter";
     static final String FTS5 = "fts5";
     static final String FTS5_SNIPPET = "fts5+snippet";
+    static final String SOLR = "solr";
+
+    /** The start of the bench's Solr aliases; the run and the corpus size follow. */
+    public static final String SOLR_ALIAS_PREFIX = "citebot-bench-";
 
     /** Cache size for the hit latency: holds every query of the set, so every timed lookup is a hit. */
     static final int HIT_CACHE_ENTRIES = 1_000;
@@ -74,10 +81,13 @@ public final class SpeedBenchmark {
     private final int hybridPassages;
     private final Optional<Path> seeds;
     private final double modelLoadMillis;
+    private final Optional<SolrSettings> solr;
+    /** This run's Solr aliases start with it: {@code citebot-bench-<time>-<process>}. */
+    private final String solrAliasBase;
 
     /** A lexical benchmark: citebot, bare Lucene and SQLite FTS5. */
     public SpeedBenchmark(TestCollection scifact, BenchSettings settings, Clock clock) {
-        this(scifact, settings, clock, Optional.empty(), 0, Optional.empty(), 0);
+        this(scifact, settings, clock, Optional.empty(), 0, Optional.empty(), 0, Optional.empty());
     }
 
     /**
@@ -85,6 +95,9 @@ public final class SpeedBenchmark {
      * every size up to {@code hybridPassages}, and a first hybrid start is measured on {@code seeds}.
      *
      * @param modelLoadMillis how long loading the model took, for the first-start figures
+     * @param solr with a SolrCloud to reach, citebot on Solr is measured too at every size, in
+     *     aliases of the run's own ({@value #SOLR_ALIAS_PREFIX}...) that it deletes afterwards; the
+     *     settings' shards and replicas shape the collection, their alias is never used
      */
     public SpeedBenchmark(
             TestCollection scifact,
@@ -93,11 +106,18 @@ public final class SpeedBenchmark {
             Optional<PassageEmbedder> semantic,
             int hybridPassages,
             Optional<Path> seeds,
-            double modelLoadMillis) {
+            double modelLoadMillis,
+            Optional<SolrSettings> solr) {
         this.semantic = semantic;
         this.hybridPassages = hybridPassages;
         this.seeds = seeds;
         this.modelLoadMillis = modelLoadMillis;
+        this.solr = solr;
+        this.solrAliasBase = SOLR_ALIAS_PREFIX
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
+                        .withZone(ZoneOffset.UTC)
+                        .format(clock.instant())
+                + "-" + ProcessHandle.current().pid();
         this.scifact = scifact;
         this.settings = settings;
         this.clock = clock;
@@ -139,10 +159,30 @@ public final class SpeedBenchmark {
                 start,
                 synthetic
                         ? BenchReport.SYNTHETIC_LABEL
-                        : semantic.map(e -> e.model().modelId()).orElse("none"));
+                        : semantic.map(e -> e.model().modelId()).orElse("none"),
+                solrRows());
     }
 
-    private SizeReport measureSize(SciFactPassageCorpus generator, int size, Path dir) throws IOException {
+    /** Where the Solr rows were measured, for the report; empty without Solr rows. */
+    String solrRows() {
+        return solr.map(cluster -> cluster.where() + ", " + cluster.shards() + " shard(s) x " + cluster.replicas()
+                        + " replica(s), in aliases " + solrAliasBase + "-n<passages> (deleted afterwards),"
+                        + " Solr's query caches off")
+                .orElse("");
+    }
+
+    /** One size's figures; with Solr, in an alias of this size that is deleted afterwards, come what may. */
+    SizeReport measureSize(SciFactPassageCorpus generator, int size, Path dir) throws IOException {
+        if (solr.isEmpty()) {
+            return measureSize(generator, size, dir, Optional.empty());
+        }
+        try (SolrEngine engine = new SolrEngine(solr.get(), solrAliasBase + "-n" + size, clock)) {
+            return measureSize(generator, size, dir, Optional.of(engine));
+        }
+    }
+
+    private SizeReport measureSize(SciFactPassageCorpus generator, int size, Path dir, Optional<SolrEngine> onSolr)
+            throws IOException {
         deleteRecursively(dir);
         Files.createDirectories(dir);
         long started = System.nanoTime();
@@ -161,23 +201,29 @@ public final class SpeedBenchmark {
         indexers.put(CITEBOT, citebot);
         indexers.put(LUCENE, new BareLuceneEngine(false));
         indexers.put(FTS5, new Fts5Engine(false));
+        onSolr.ifPresent(engine -> indexers.put(SOLR, engine));
         warmUpIndexing(generator, indexers, dir.resolve("warm-up"));
         Map<String, IndexingFigures> indexing = new LinkedHashMap<>();
         for (Map.Entry<String, BenchEngine> entry : indexers.entrySet()) {
             Path engineDir = Files.createDirectories(dir.resolve(entry.getKey()));
+            entry.getValue().prepare(engineDir);
             usedHeapAfterGc();
             long start = System.nanoTime();
             entry.getValue().index(corpus, engineDir);
-            IndexingFigures figures = IndexingFigures.of(corpus, System.nanoTime() - start, sizeOnDisk(engineDir));
+            long nanos = System.nanoTime() - start;
+            IndexingFigures figures =
+                    IndexingFigures.of(corpus, nanos, entry.getValue().indexBytes(engineDir));
             indexing.put(entry.getKey(), figures);
             LOG.info(
-                    "{} indexed {} passages in {} s: {} passages/s, {} MB/s, {} MB on disk",
+                    "{} indexed {} passages in {} s: {} passages/s, {} MB/s, {}",
                     entry.getKey(),
                     size,
                     format(figures.seconds()),
                     Math.round(figures.passagesPerSecond()),
                     format(figures.megabytesPerSecond()),
-                    format(figures.indexBytes() / 1e6));
+                    figures.indexBytes() == BenchEngine.INDEX_BYTES_UNKNOWN
+                            ? "index size not measured"
+                            : format(figures.indexBytes() / 1e6) + " MB on disk");
         }
         Map<String, StageProfile> indexingProfiles = new LinkedHashMap<>();
         for (String engine : List.of(CITEBOT, LUCENE)) {
@@ -249,13 +295,10 @@ public final class SpeedBenchmark {
         setups.put(FTS5_SNIPPET, new Fts5Engine(true));
         for (Map.Entry<String, BenchEngine> entry : setups.entrySet()) {
             String indexName = entry.getKey().startsWith(FTS5) ? FTS5 : LUCENE;
-            heapBefore = usedHeapAfterGc();
-            readyStart = System.nanoTime();
-            try (OpenedSearch opened = entry.getValue().open(dir.resolve(indexName))) {
-                search.put(entry.getKey(), measureSearch(opened, readyStart, heapBefore, entry.getKey()));
-            }
-            search.put(
-                    entry.getKey(), withReopen(search.get(entry.getKey()), entry.getValue(), dir.resolve(indexName)));
+            search.put(entry.getKey(), measureSetup(entry.getKey(), entry.getValue(), dir.resolve(indexName)));
+        }
+        if (onSolr.isPresent()) {
+            search.put(SOLR, measureSetup(SOLR, onSolr.get(), dir.resolve(SOLR)));
         }
         return new SizeReport(
                 passages,
@@ -270,6 +313,17 @@ public final class SpeedBenchmark {
                 ratios(indexing, search),
                 targets(passages, indexing, search, cache, embedding),
                 embedding);
+    }
+
+    /** {@link #measureSearch} and {@link #withReopen} of one setup on the index in {@code indexDir}. */
+    private SearchFigures measureSetup(String name, BenchEngine engine, Path indexDir) throws IOException {
+        long heapBefore = usedHeapAfterGc();
+        long readyStart = System.nanoTime();
+        SearchFigures figures;
+        try (OpenedSearch opened = engine.open(indexDir)) {
+            figures = measureSearch(opened, readyStart, heapBefore, name);
+        }
+        return withReopen(figures, engine, indexDir);
     }
 
     /** Each benchmark question embedded once by the model itself, no cache in between. */
@@ -327,6 +381,7 @@ public final class SpeedBenchmark {
             for (int round = 0; round < 2; round++) {
                 Path engineDir = dir.resolve(entry.getKey() + round);
                 Files.createDirectories(engineDir);
+                entry.getValue().prepare(engineDir);
                 entry.getValue().index(small, engineDir);
             }
         }
@@ -606,8 +661,17 @@ public final class SpeedBenchmark {
             ratios.add(Ratio.of("indexing MB/s", baseline, c.megabytesPerSecond(), o.megabytesPerSecond()));
             ratios.add(Ratio.of("index size bytes", baseline, c.indexBytes(), o.indexBytes()));
         }
+        IndexingFigures onSolr = indexing.get(SOLR);
+        if (onSolr != null) {
+            // No size ratio: Solr's index is on its own machines, not measured here.
+            ratios.add(Ratio.of("indexing passages/s", SOLR, c.passagesPerSecond(), onSolr.passagesPerSecond()));
+            ratios.add(Ratio.of("indexing MB/s", SOLR, c.megabytesPerSecond(), onSolr.megabytesPerSecond()));
+        }
         SearchFigures s = search.get(CITEBOT);
-        for (String baseline : List.of(LUCENE, LUCENE_HIGHLIGHTER, FTS5, FTS5_SNIPPET)) {
+        List<String> searchBaselines = search.containsKey(SOLR)
+                ? List.of(LUCENE, LUCENE_HIGHLIGHTER, FTS5, FTS5_SNIPPET, SOLR)
+                : List.of(LUCENE, LUCENE_HIGHLIGHTER, FTS5, FTS5_SNIPPET);
+        for (String baseline : searchBaselines) {
             SearchFigures o = search.get(baseline);
             ratios.add(Ratio.of(
                     "p50 µs, 1 thread",
