@@ -31,6 +31,16 @@ interface BenchEngine {
         return SpeedBenchmark.sizeOnDisk(dir);
     }
 
+    /**
+     * Whether the search warm-up stops starting rounds at {@link BenchSettings#warmupBudgetSeconds()}:
+     * true for the engines in this JVM. A server engine warms up by rounds alone, until steady or
+     * {@link BenchSettings#warmupMaxRounds()}: its own JVMs compile their request path only as requests
+     * arrive, and its rounds are several times longer, so the budget would stop it still getting faster.
+     */
+    default boolean warmUpWithinBudget() {
+        return true;
+    }
+
     /** Opens the index in {@code dir} for searching. */
     OpenedSearch open(Path dir) throws IOException;
 

@@ -113,6 +113,12 @@ final class SolrEngine implements BenchEngine, AutoCloseable {
         return INDEX_BYTES_UNKNOWN;
     }
 
+    /** Solr warms up by rounds alone: on a loaded machine its rounds still got faster after the budget. */
+    @Override
+    public boolean warmUpWithinBudget() {
+        return false;
+    }
+
     /**
      * Connects as a citebot process would (a client of its own, the store's set-up check, the search
      * pipeline) to what the last {@link #index} wrote, which must have been given {@code dir}.

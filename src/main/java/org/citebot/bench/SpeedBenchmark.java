@@ -275,7 +275,7 @@ public final class SpeedBenchmark {
         long heapBefore = usedHeapAfterGc();
         long readyStart = System.nanoTime();
         try (CitebotEngine.Opened opened = citebot.open(dir.resolve(CITEBOT))) {
-            search.put(CITEBOT, measureSearch(opened, readyStart, heapBefore, CITEBOT));
+            search.put(CITEBOT, measureSearch(opened, readyStart, heapBefore, CITEBOT, true));
             cache = measureCache(opened);
             profile = SearchStageProfiler.profile(opened, queries, settings.profileSeconds(), dir);
             LOG.info("citebot stage profile: {}", profile.stages());
@@ -285,7 +285,7 @@ public final class SpeedBenchmark {
             heapBefore = usedHeapAfterGc();
             readyStart = System.nanoTime();
             try (CitebotEngine.Opened opened = hybrid.get().open(dir.resolve(CITEBOT_HYBRID))) {
-                search.put(CITEBOT_HYBRID, measureSearch(opened, readyStart, heapBefore, CITEBOT_HYBRID));
+                search.put(CITEBOT_HYBRID, measureSearch(opened, readyStart, heapBefore, CITEBOT_HYBRID, true));
             }
         }
         Map<String, BenchEngine> setups = new LinkedHashMap<>();
@@ -321,7 +321,7 @@ public final class SpeedBenchmark {
         long readyStart = System.nanoTime();
         SearchFigures figures;
         try (OpenedSearch opened = engine.open(indexDir)) {
-            figures = measureSearch(opened, readyStart, heapBefore, name);
+            figures = measureSearch(opened, readyStart, heapBefore, name, engine.warmUpWithinBudget());
         }
         return withReopen(figures, engine, indexDir);
     }
@@ -390,9 +390,11 @@ public final class SpeedBenchmark {
 
     /**
      * Time to ready (from {@code readyStart}, before the index was opened, to the first answer),
-     * warm-up, the single-thread and the concurrent runs, and the heap held once warm.
+     * warm-up (stopped by the warm-up budget when {@code warmUpWithinBudget}, else by rounds alone), the
+     * single-thread and the concurrent runs, and the heap held once warm.
      */
-    private SearchFigures measureSearch(OpenedSearch opened, long readyStart, long heapBefore, String name)
+    private SearchFigures measureSearch(
+            OpenedSearch opened, long readyStart, long heapBefore, String name, boolean warmUpWithinBudget)
             throws IOException {
         LatencyFigures one;
         int rounds;
@@ -401,7 +403,7 @@ public final class SpeedBenchmark {
         try (QuerySession session = opened.session()) {
             session.search(queries.get(0));
             readyMillis = (System.nanoTime() - readyStart) / 1e6;
-            warmUp(session, name);
+            warmUp(session, name, warmUpWithinBudget ? settings.warmupBudgetSeconds() : Double.POSITIVE_INFINITY);
             List<Long> latencies = new ArrayList<>();
             int[] emptyCount = new int[1];
             long wallStart = System.nanoTime();
@@ -458,14 +460,14 @@ public final class SpeedBenchmark {
 
     /**
      * Untimed rounds until the engine runs at its steady speed ({@link SteadyRounds}); the first
-     * round always runs whole, no later one starts past the budget.
+     * round always runs whole, no later one starts past {@code budgetSeconds} (which may be infinite).
      */
-    private void warmUp(QuerySession session, String name) throws IOException {
-        long deadline = System.nanoTime() + (long) (settings.warmupBudgetSeconds() * 1e9);
+    private void warmUp(QuerySession session, String name, double budgetSeconds) throws IOException {
+        long began = System.nanoTime();
         SteadyRounds steady = new SteadyRounds(settings.warmupRounds(), settings.warmupMaxRounds());
         // Whole rounds, as the settings say: a round cut short would leave some questions' vectors
         // out of the hybrid engine's cache, and their embedding would be timed as search.
-        for (int round = 0; round == 0 || System.nanoTime() <= deadline; round++) {
+        for (int round = 0; round == 0 || (System.nanoTime() - began) / 1e9 <= budgetSeconds; round++) {
             List<String> order = shuffled(-1 - round);
             long[] latencies = new long[order.size()];
             for (int i = 0; i < latencies.length; i++) {
