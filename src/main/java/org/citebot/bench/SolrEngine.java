@@ -62,6 +62,18 @@ final class SolrEngine implements BenchEngine, AutoCloseable {
         });
     }
 
+    /**
+     * How many collections {@code cluster} holds: one request, which tells at once whether it can be
+     * reached with these settings.
+     *
+     * @throws SolrUnavailableException when it cannot
+     */
+    static int collectionsAt(SolrSettings cluster) {
+        try (SolrConnection connection = SolrConnection.open(cluster)) {
+            return new SolrCollections(connection).collections().size();
+        }
+    }
+
     @Override
     public String name() {
         return SpeedBenchmark.SOLR;

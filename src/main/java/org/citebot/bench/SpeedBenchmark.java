@@ -129,6 +129,9 @@ public final class SpeedBenchmark {
     /** Measures every size in {@code sizes} (passages), building indexes under {@code workDir}. */
     public BenchReport run(List<Integer> sizes, Path workDir) throws IOException {
         Files.createDirectories(workDir);
+        // Out of reach is found now, not after minutes of measuring the other engines.
+        solr.ifPresent(cluster ->
+                LOG.info("Solr rows on {}: {} collections there", cluster.where(), SolrEngine.collectionsAt(cluster)));
         double loadAtStart = BenchEnvironment.loadAverage();
         QualityFigures quality = new SciFactQuality(scifact, clock).measure(workDir);
         LOG.info(
