@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
  * stops its nodes. docs/benchmarks.md gives the command line.
  *
  * <p>Arguments: {@code [--nodes N] [--folder DIR]}; one node, in a new temporary folder, by default.
+ * The folder must be new or empty: each start is a new cluster.
  */
 public final class LocalSolrCloudMain {
 
@@ -36,6 +37,15 @@ public final class LocalSolrCloudMain {
         if (nodes < 1) {
             System.err.println("--nodes takes a count of at least 1, not " + nodes);
             System.exit(2);
+        }
+        if (folder != null && Files.isDirectory(folder)) {
+            try (var entries = Files.list(folder)) {
+                if (entries.findAny().isPresent()) {
+                    // A cluster started over an old one's ZooKeeper data would find collections without cores.
+                    System.err.println("--folder must be new or empty: " + folder);
+                    System.exit(2);
+                }
+            }
         }
         Path dir = folder != null ? Files.createDirectories(folder) : Files.createTempDirectory("citebot-solrcloud-");
         // Printed apart from Solr's own logging, which goes to stderr and stdout alike.
