@@ -3,6 +3,7 @@ package org.citebot.bench;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -110,7 +111,7 @@ final class SolrEngine implements BenchEngine, AutoCloseable {
         if (writer == null) {
             prepare(dir);
         }
-        SolrPassages store = java.util.Objects.requireNonNull(writer);
+        SolrPassages store = Objects.requireNonNull(writer);
         try {
             store.update(corpus.documents(), IndexProgress.NONE);
         } finally {

@@ -32,9 +32,11 @@ import org.citebot.semantic.PassageEmbedder;
 import org.citebot.semantic.TextEmbedder;
 import org.citebot.solr.SolrSettings;
 import org.citebot.state.SqliteEmbeddingStore;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -111,6 +113,7 @@ final class BenchCommand implements Callable<Integer> {
                     + " embedded index on the same corpus and questions. The bench writes into aliases of its own"
                     + " (citebot-bench-<time>-<process>-n<passages>), never the bot's, and deletes them"
                     + " afterwards. Credentials from CITEBOT_SOLR_USER and CITEBOT_SOLR_PASSWORD.")
+    @Nullable
     String solrZk;
 
     @Option(
@@ -132,6 +135,7 @@ final class BenchCommand implements Callable<Integer> {
             names = "--solr-shards",
             paramLabel = "N",
             description = "Shards of the bench's Solr collection (default: 1, or search.solr.shards with --solr).")
+    @Nullable
     Integer solrShards;
 
     @Option(
@@ -139,10 +143,11 @@ final class BenchCommand implements Callable<Integer> {
             paramLabel = "N",
             description = "Replicas of each shard (default: 1, or search.solr.replicas with --solr). One shard of"
                     + " one replica is one index, as the embedded rows measure.")
+    @Nullable
     Integer solrReplicas;
 
-    @picocli.CommandLine.ParentCommand
-    @org.jspecify.annotations.Nullable
+    @ParentCommand
+    @Nullable
     Main main;
 
     @Option(

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -146,7 +147,7 @@ public final class Main implements Callable<Integer> {
      */
     CitebotConfig config(Map<String, String> overrides) {
         boolean explicit = !configFile.equals(DEFAULT_CONFIG);
-        Map<String, String> merged = new java.util.HashMap<>(environment);
+        Map<String, String> merged = new HashMap<>(environment);
         merged.putAll(overrides);
         CitebotConfig config = new ConfigLoader(merged).load(Optional.of(configFile), explicit);
         LogFormat.parse(config.ops().logFormat()).apply();
