@@ -1,11 +1,14 @@
 package org.citebot.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * The result of one {@code citebot bench} run: the environment, SciFact quality, each size's figures,
- * (with the semantic model) what a first hybrid start costs on the seeds (empty or one), and which
- * vectors the hybrid rows used: the model's id, {@link #SYNTHETIC_LABEL}, or "none".
+ * (with the semantic model) what a first hybrid start costs on the seeds (empty or one), which
+ * vectors the hybrid rows used: the model's id, {@link #SYNTHETIC_LABEL}, or "none", and, when the
+ * run had Solr rows, which SolrCloud and collection shape they were measured on (left out of the
+ * JSON otherwise, so a run without Solr reports as before).
  */
 public record BenchReport(
         BenchEnvironment environment,
@@ -14,7 +17,8 @@ public record BenchReport(
         List<SizeReport> sizes,
         List<TargetCheck> targets,
         List<SemanticStart> semanticStart,
-        String hybridVectors) {
+        String hybridVectors,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String solr) {
 
     /** What {@link #hybridVectors} says when the hybrid rows' vectors are synthetic, not the model's. */
     public static final String SYNTHETIC_LABEL = "SYNTHETIC (" + SyntheticUnitVectors.MODEL_ID

@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints a {@link BenchReport} as plain-text tables for a terminal (the JSON form is Jackson's). */
+/**
+ * Prints a {@link BenchReport} as plain-text tables for a terminal (the JSON form is Jackson's). Used
+ * by {@code citebot bench}.
+ */
 public final class BenchReportWriter {
 
     public void writeText(BenchReport report, PrintWriter out) {
@@ -27,6 +30,9 @@ public final class BenchReportWriter {
                 env.loadAverageAtStart(),
                 env.loadAverageAtEnd());
         out.printf(Locale.ROOT, "Hybrid rows' vectors: %s%n", report.hybridVectors());
+        if (!report.solr().isEmpty()) {
+            out.printf(Locale.ROOT, "Solr rows: %s%n", report.solr());
+        }
         QualityFigures quality = report.quality();
         out.printf(
                 Locale.ROOT,
@@ -85,12 +91,14 @@ public final class BenchReportWriter {
             IndexingFigures f = entry.getValue();
             out.printf(
                     Locale.ROOT,
-                    "%-20s %10.2f %12.0f %8.2f %10.1f%n",
+                    "%-20s %10.2f %12.0f %8.2f %10s%n",
                     entry.getKey(),
                     f.seconds(),
                     f.passagesPerSecond(),
                     f.megabytesPerSecond(),
-                    f.indexBytes() / 1e6);
+                    f.indexBytes() == BenchEngine.INDEX_BYTES_UNKNOWN
+                            ? "n/a"
+                            : String.format(Locale.ROOT, "%.1f", f.indexBytes() / 1e6));
         }
         out.printf(
                 Locale.ROOT,
@@ -187,16 +195,20 @@ public final class BenchReportWriter {
             writeStages(indexing, out);
         }
         out.printf(Locale.ROOT, "citebot / baseline:%n");
+        // A line per baseline: its indexing ratios, later its search ratios.
         String last = "";
         for (Ratio ratio : size.ratios()) {
             if (!ratio.baseline().equals(last)) {
+                if (!last.isEmpty()) {
+                    out.println();
+                }
                 out.printf(Locale.ROOT, "  vs %s:", ratio.baseline());
                 last = ratio.baseline();
             }
             out.printf(Locale.ROOT, " %s %.2f;", ratio.figure(), ratio.ratio());
-            if (ratio.figure().equals("heap delta bytes") || ratio.figure().equals("index size bytes")) {
-                out.println();
-            }
+        }
+        if (!last.isEmpty()) {
+            out.println();
         }
     }
 

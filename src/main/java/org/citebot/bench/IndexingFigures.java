@@ -6,7 +6,8 @@ package org.citebot.bench;
  * @param seconds from an empty index to a durable commit (or SQLite transaction)
  * @param passagesPerSecond passages indexed per second
  * @param megabytesPerSecond MB (10^6 bytes) of UTF-8 passage text indexed per second
- * @param indexBytes the index's files on disk after closing
+ * @param indexBytes the index's files on disk after closing; -1 ({@link BenchEngine#INDEX_BYTES_UNKNOWN})
+ *     for Solr, whose index is on the cluster's machines
  */
 public record IndexingFigures(double seconds, double passagesPerSecond, double megabytesPerSecond, long indexBytes) {
 

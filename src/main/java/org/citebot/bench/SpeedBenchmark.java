@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,7 @@ import org.citebot.search.CachingPassageSearch;
 import org.citebot.search.QueryException;
 import org.citebot.search.SearchRequest;
 import org.citebot.semantic.PassageEmbedder;
+import org.citebot.solr.SolrSettings;
 import org.citebot.state.SqliteEmbeddingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +59,10 @@ public final class SpeedBenchmark {
     static final String LUCENE_HIGHLIGHTER = "lucene+highlighter";
     static final String FTS5 = "fts5";
     static final String FTS5_SNIPPET = "fts5+snippet";
+    static final String SOLR = "solr";
+
+    /** The start of the bench's Solr aliases; the run and the corpus size follow. */
+    public static final String SOLR_ALIAS_PREFIX = "citebot-bench-";
 
     /** Cache size for the hit latency: holds every query of the set, so every timed lookup is a hit. */
     static final int HIT_CACHE_ENTRIES = 1_000;
@@ -74,10 +81,13 @@ public final class SpeedBenchmark {
     private final int hybridPassages;
     private final Optional<Path> seeds;
     private final double modelLoadMillis;
+    private final Optional<SolrSettings> solr;
+    /** This run's Solr aliases start with it: {@code citebot-bench-<time>-<process>}. */
+    private final String solrAliasBase;
 
     /** A lexical benchmark: citebot, bare Lucene and SQLite FTS5. */
     public SpeedBenchmark(TestCollection scifact, BenchSettings settings, Clock clock) {
-        this(scifact, settings, clock, Optional.empty(), 0, Optional.empty(), 0);
+        this(scifact, settings, clock, Optional.empty(), 0, Optional.empty(), 0, Optional.empty());
     }
 
     /**
@@ -85,6 +95,9 @@ public final class SpeedBenchmark {
      * every size up to {@code hybridPassages}, and a first hybrid start is measured on {@code seeds}.
      *
      * @param modelLoadMillis how long loading the model took, for the first-start figures
+     * @param solr with a SolrCloud to reach, citebot on Solr is measured too at every size, in
+     *     aliases of the run's own ({@value #SOLR_ALIAS_PREFIX}...) that it deletes afterwards; the
+     *     settings' shards and replicas shape the collection, their alias is never used
      */
     public SpeedBenchmark(
             TestCollection scifact,
@@ -93,11 +106,18 @@ public final class SpeedBenchmark {
             Optional<PassageEmbedder> semantic,
             int hybridPassages,
             Optional<Path> seeds,
-            double modelLoadMillis) {
+            double modelLoadMillis,
+            Optional<SolrSettings> solr) {
         this.semantic = semantic;
         this.hybridPassages = hybridPassages;
         this.seeds = seeds;
         this.modelLoadMillis = modelLoadMillis;
+        this.solr = solr;
+        this.solrAliasBase = SOLR_ALIAS_PREFIX
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
+                        .withZone(ZoneOffset.UTC)
+                        .format(clock.instant())
+                + "-" + ProcessHandle.current().pid();
         this.scifact = scifact;
         this.settings = settings;
         this.clock = clock;
@@ -109,6 +129,9 @@ public final class SpeedBenchmark {
     /** Measures every size in {@code sizes} (passages), building indexes under {@code workDir}. */
     public BenchReport run(List<Integer> sizes, Path workDir) throws IOException {
         Files.createDirectories(workDir);
+        // Out of reach is found now, not after minutes of measuring the other engines.
+        solr.ifPresent(cluster ->
+                LOG.info("Solr rows on {}: {} collections there", cluster.where(), SolrEngine.collectionsAt(cluster)));
         double loadAtStart = BenchEnvironment.loadAverage();
         QualityFigures quality = new SciFactQuality(scifact, clock).measure(workDir);
         LOG.info(
@@ -139,10 +162,30 @@ public final class SpeedBenchmark {
                 start,
                 synthetic
                         ? BenchReport.SYNTHETIC_LABEL
-                        : semantic.map(e -> e.model().modelId()).orElse("none"));
+                        : semantic.map(e -> e.model().modelId()).orElse("none"),
+                solrRows());
     }
 
-    private SizeReport measureSize(SciFactPassageCorpus generator, int size, Path dir) throws IOException {
+    /** Where the Solr rows were measured, for the report; empty without Solr rows. */
+    String solrRows() {
+        return solr.map(cluster -> cluster.where() + ", " + cluster.shards() + " shard(s) x " + cluster.replicas()
+                        + " replica(s), in aliases " + solrAliasBase + "-n<passages> (deleted afterwards),"
+                        + " Solr's query caches off")
+                .orElse("");
+    }
+
+    /** One size's figures; with Solr, in an alias of this size that is deleted afterwards, come what may. */
+    SizeReport measureSize(SciFactPassageCorpus generator, int size, Path dir) throws IOException {
+        if (solr.isEmpty()) {
+            return measureSize(generator, size, dir, Optional.empty());
+        }
+        try (SolrEngine engine = new SolrEngine(solr.get(), solrAliasBase + "-n" + size, clock)) {
+            return measureSize(generator, size, dir, Optional.of(engine));
+        }
+    }
+
+    private SizeReport measureSize(SciFactPassageCorpus generator, int size, Path dir, Optional<SolrEngine> onSolr)
+            throws IOException {
         deleteRecursively(dir);
         Files.createDirectories(dir);
         long started = System.nanoTime();
@@ -161,23 +204,29 @@ public final class SpeedBenchmark {
         indexers.put(CITEBOT, citebot);
         indexers.put(LUCENE, new BareLuceneEngine(false));
         indexers.put(FTS5, new Fts5Engine(false));
+        onSolr.ifPresent(engine -> indexers.put(SOLR, engine));
         warmUpIndexing(generator, indexers, dir.resolve("warm-up"));
         Map<String, IndexingFigures> indexing = new LinkedHashMap<>();
         for (Map.Entry<String, BenchEngine> entry : indexers.entrySet()) {
             Path engineDir = Files.createDirectories(dir.resolve(entry.getKey()));
+            entry.getValue().prepare(engineDir);
             usedHeapAfterGc();
             long start = System.nanoTime();
             entry.getValue().index(corpus, engineDir);
-            IndexingFigures figures = IndexingFigures.of(corpus, System.nanoTime() - start, sizeOnDisk(engineDir));
+            long nanos = System.nanoTime() - start;
+            IndexingFigures figures =
+                    IndexingFigures.of(corpus, nanos, entry.getValue().indexBytes(engineDir));
             indexing.put(entry.getKey(), figures);
             LOG.info(
-                    "{} indexed {} passages in {} s: {} passages/s, {} MB/s, {} MB on disk",
+                    "{} indexed {} passages in {} s: {} passages/s, {} MB/s, {}",
                     entry.getKey(),
                     size,
                     format(figures.seconds()),
                     Math.round(figures.passagesPerSecond()),
                     format(figures.megabytesPerSecond()),
-                    format(figures.indexBytes() / 1e6));
+                    figures.indexBytes() == BenchEngine.INDEX_BYTES_UNKNOWN
+                            ? "index size not measured"
+                            : format(figures.indexBytes() / 1e6) + " MB on disk");
         }
         Map<String, StageProfile> indexingProfiles = new LinkedHashMap<>();
         for (String engine : List.of(CITEBOT, LUCENE)) {
@@ -229,7 +278,7 @@ public final class SpeedBenchmark {
         long heapBefore = usedHeapAfterGc();
         long readyStart = System.nanoTime();
         try (CitebotEngine.Opened opened = citebot.open(dir.resolve(CITEBOT))) {
-            search.put(CITEBOT, measureSearch(opened, readyStart, heapBefore, CITEBOT));
+            search.put(CITEBOT, measureSearch(opened, readyStart, heapBefore, CITEBOT, true));
             cache = measureCache(opened);
             profile = SearchStageProfiler.profile(opened, queries, settings.profileSeconds(), dir);
             LOG.info("citebot stage profile: {}", profile.stages());
@@ -239,7 +288,7 @@ public final class SpeedBenchmark {
             heapBefore = usedHeapAfterGc();
             readyStart = System.nanoTime();
             try (CitebotEngine.Opened opened = hybrid.get().open(dir.resolve(CITEBOT_HYBRID))) {
-                search.put(CITEBOT_HYBRID, measureSearch(opened, readyStart, heapBefore, CITEBOT_HYBRID));
+                search.put(CITEBOT_HYBRID, measureSearch(opened, readyStart, heapBefore, CITEBOT_HYBRID, true));
             }
         }
         Map<String, BenchEngine> setups = new LinkedHashMap<>();
@@ -249,13 +298,10 @@ public final class SpeedBenchmark {
         setups.put(FTS5_SNIPPET, new Fts5Engine(true));
         for (Map.Entry<String, BenchEngine> entry : setups.entrySet()) {
             String indexName = entry.getKey().startsWith(FTS5) ? FTS5 : LUCENE;
-            heapBefore = usedHeapAfterGc();
-            readyStart = System.nanoTime();
-            try (OpenedSearch opened = entry.getValue().open(dir.resolve(indexName))) {
-                search.put(entry.getKey(), measureSearch(opened, readyStart, heapBefore, entry.getKey()));
-            }
-            search.put(
-                    entry.getKey(), withReopen(search.get(entry.getKey()), entry.getValue(), dir.resolve(indexName)));
+            search.put(entry.getKey(), measureSetup(entry.getKey(), entry.getValue(), dir.resolve(indexName)));
+        }
+        if (onSolr.isPresent()) {
+            search.put(SOLR, measureSetup(SOLR, onSolr.get(), dir.resolve(SOLR)));
         }
         return new SizeReport(
                 passages,
@@ -270,6 +316,17 @@ public final class SpeedBenchmark {
                 ratios(indexing, search),
                 targets(passages, indexing, search, cache, embedding),
                 embedding);
+    }
+
+    /** {@link #measureSearch} and {@link #withReopen} of one setup on the index in {@code indexDir}. */
+    private SearchFigures measureSetup(String name, BenchEngine engine, Path indexDir) throws IOException {
+        long heapBefore = usedHeapAfterGc();
+        long readyStart = System.nanoTime();
+        SearchFigures figures;
+        try (OpenedSearch opened = engine.open(indexDir)) {
+            figures = measureSearch(opened, readyStart, heapBefore, name, engine.warmUpWithinBudget());
+        }
+        return withReopen(figures, engine, indexDir);
     }
 
     /** Each benchmark question embedded once by the model itself, no cache in between. */
@@ -327,6 +384,7 @@ public final class SpeedBenchmark {
             for (int round = 0; round < 2; round++) {
                 Path engineDir = dir.resolve(entry.getKey() + round);
                 Files.createDirectories(engineDir);
+                entry.getValue().prepare(engineDir);
                 entry.getValue().index(small, engineDir);
             }
         }
@@ -335,9 +393,11 @@ public final class SpeedBenchmark {
 
     /**
      * Time to ready (from {@code readyStart}, before the index was opened, to the first answer),
-     * warm-up, the single-thread and the concurrent runs, and the heap held once warm.
+     * warm-up (stopped by the warm-up budget when {@code warmUpWithinBudget}, else by rounds alone), the
+     * single-thread and the concurrent runs, and the heap held once warm.
      */
-    private SearchFigures measureSearch(OpenedSearch opened, long readyStart, long heapBefore, String name)
+    private SearchFigures measureSearch(
+            OpenedSearch opened, long readyStart, long heapBefore, String name, boolean warmUpWithinBudget)
             throws IOException {
         LatencyFigures one;
         int rounds;
@@ -346,7 +406,7 @@ public final class SpeedBenchmark {
         try (QuerySession session = opened.session()) {
             session.search(queries.get(0));
             readyMillis = (System.nanoTime() - readyStart) / 1e6;
-            warmUp(session, name);
+            warmUp(session, name, warmUpWithinBudget ? settings.warmupBudgetSeconds() : Double.POSITIVE_INFINITY);
             List<Long> latencies = new ArrayList<>();
             int[] emptyCount = new int[1];
             long wallStart = System.nanoTime();
@@ -403,14 +463,14 @@ public final class SpeedBenchmark {
 
     /**
      * Untimed rounds until the engine runs at its steady speed ({@link SteadyRounds}); the first
-     * round always runs whole, no later one starts past the budget.
+     * round always runs whole, no later one starts past {@code budgetSeconds} (which may be infinite).
      */
-    private void warmUp(QuerySession session, String name) throws IOException {
-        long deadline = System.nanoTime() + (long) (settings.warmupBudgetSeconds() * 1e9);
+    private void warmUp(QuerySession session, String name, double budgetSeconds) throws IOException {
+        long began = System.nanoTime();
         SteadyRounds steady = new SteadyRounds(settings.warmupRounds(), settings.warmupMaxRounds());
         // Whole rounds, as the settings say: a round cut short would leave some questions' vectors
         // out of the hybrid engine's cache, and their embedding would be timed as search.
-        for (int round = 0; round == 0 || System.nanoTime() <= deadline; round++) {
+        for (int round = 0; round == 0 || (System.nanoTime() - began) / 1e9 <= budgetSeconds; round++) {
             List<String> order = shuffled(-1 - round);
             long[] latencies = new long[order.size()];
             for (int i = 0; i < latencies.length; i++) {
@@ -606,8 +666,17 @@ public final class SpeedBenchmark {
             ratios.add(Ratio.of("indexing MB/s", baseline, c.megabytesPerSecond(), o.megabytesPerSecond()));
             ratios.add(Ratio.of("index size bytes", baseline, c.indexBytes(), o.indexBytes()));
         }
+        IndexingFigures onSolr = indexing.get(SOLR);
+        if (onSolr != null) {
+            // No size ratio: Solr's index is on its own machines, not measured here.
+            ratios.add(Ratio.of("indexing passages/s", SOLR, c.passagesPerSecond(), onSolr.passagesPerSecond()));
+            ratios.add(Ratio.of("indexing MB/s", SOLR, c.megabytesPerSecond(), onSolr.megabytesPerSecond()));
+        }
         SearchFigures s = search.get(CITEBOT);
-        for (String baseline : List.of(LUCENE, LUCENE_HIGHLIGHTER, FTS5, FTS5_SNIPPET)) {
+        List<String> searchBaselines = search.containsKey(SOLR)
+                ? List.of(LUCENE, LUCENE_HIGHLIGHTER, FTS5, FTS5_SNIPPET, SOLR)
+                : List.of(LUCENE, LUCENE_HIGHLIGHTER, FTS5, FTS5_SNIPPET);
+        for (String baseline : searchBaselines) {
             SearchFigures o = search.get(baseline);
             ratios.add(Ratio.of(
                     "p50 µs, 1 thread",

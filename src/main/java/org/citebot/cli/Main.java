@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -136,8 +137,19 @@ public final class Main implements Callable<Integer> {
 
     /** The configuration from {@code --config} and the environment; throws naming the bad key. */
     CitebotConfig config() {
+        return config(Map.of());
+    }
+
+    /**
+     * The configuration as {@link #config()} loads it, with {@code overrides} (environment variables
+     * of config keys, such as {@code CITEBOT_SEARCH_SOLR_ZK_HOSTS}) set above the environment's own:
+     * how a command's options stand in for keys and are checked as they are.
+     */
+    CitebotConfig config(Map<String, String> overrides) {
         boolean explicit = !configFile.equals(DEFAULT_CONFIG);
-        CitebotConfig config = new ConfigLoader(environment).load(Optional.of(configFile), explicit);
+        Map<String, String> merged = new HashMap<>(environment);
+        merged.putAll(overrides);
+        CitebotConfig config = new ConfigLoader(merged).load(Optional.of(configFile), explicit);
         LogFormat.parse(config.ops().logFormat()).apply();
         return config;
     }

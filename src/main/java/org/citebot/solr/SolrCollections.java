@@ -154,6 +154,41 @@ public final class SolrCollections {
         log.info("Solr collection {} deleted", collection);
     }
 
+    /**
+     * Deletes {@code alias} and every collection behind it ({@code alias_gN}), then the configset
+     * {@code configName} unless Solr refuses because another collection still uses it: what a caller that made a
+     * short-lived alias of its own ({@code citebot bench}) leaves behind. Nothing else is touched.
+     *
+     * @return the collections deleted
+     */
+    public List<String> deleteAliasAndCollections(String alias, String configName) {
+        if (aliasTarget(alias).isPresent()) {
+            connection.send(CollectionAdminRequest.deleteAlias(alias), Optional.empty(), "deleting alias " + alias);
+            log.info("Solr alias {} deleted", alias);
+        }
+        Pattern generation = Pattern.compile(Pattern.quote(alias) + "_g\\d{1,9}");
+        List<String> deleted = collections().stream()
+                .filter(name -> generation.matcher(name).matches())
+                .toList();
+        deleted.forEach(this::delete);
+        List<String> known = connection
+                .send(new ConfigSetAdminRequest.List(), Optional.empty(), "listing configsets")
+                .getConfigSets();
+        if (known.contains(configName)) {
+            try {
+                connection.send(
+                        new ConfigSetAdminRequest.Delete().setConfigSetName(configName),
+                        Optional.empty(),
+                        "deleting configset " + configName);
+                log.info("Solr configset {} deleted", configName);
+            } catch (SolrUnavailableException e) {
+                // Solr refuses while another collection uses it; left over, it is harmless.
+                log.info("Solr configset {} kept: {}", configName, e.getMessage());
+            }
+        }
+        return deleted;
+    }
+
     /** {@code alias_gN} with N one past the highest generation suffix among {@code existing}. */
     static String nextName(String alias, List<String> existing) {
         Pattern generation = Pattern.compile(Pattern.quote(alias) + "_g(\\d{1,9})");

@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -28,6 +30,10 @@ public final class SolrConfigset {
 
     static final String RESOURCE_FOLDER = "/solr/configset/";
     private static final String NAME_PREFIX = "citebot-";
+    private static final String CONFIG_FILE = "solrconfig.xml";
+    /** One of the caches Solr keys by query or document, declared on one line with its closing slash. */
+    private static final Pattern SEARCH_CACHE =
+            Pattern.compile("[ \\t]*<(filterCache|queryResultCache|documentCache)\\b[^>]*/>[ \\t]*\\R");
 
     private final Map<String, byte[]> files;
     private final String name;
@@ -58,6 +64,30 @@ public final class SolrConfigset {
             }
         }
         return new SolrConfigset(files);
+    }
+
+    /**
+     * This configset without Solr's query-keyed caches (filter, query result and document caches),
+     * for {@code citebot bench}: every round of its questions is answered as a new question would be,
+     * as the embedded rows are measured without citebot's answer cache. Its other files are the
+     * same, and its name differs, so it is uploaded beside the bot's configset and never changes it.
+     *
+     * @throws IllegalStateException when {@code solrconfig.xml} no longer declares those three caches
+     */
+    public SolrConfigset withoutSearchCaches() {
+        String config = text(CONFIG_FILE);
+        Matcher cache = SEARCH_CACHE.matcher(config);
+        int found = 0;
+        while (cache.find()) {
+            found++;
+        }
+        if (found != 3) {
+            throw new IllegalStateException("expected the filter, query result and document caches in " + CONFIG_FILE
+                    + ", found " + found + " of them");
+        }
+        Map<String, byte[]> changed = new LinkedHashMap<>(files);
+        changed.put(CONFIG_FILE, SEARCH_CACHE.matcher(config).replaceAll("").getBytes(StandardCharsets.UTF_8));
+        return new SolrConfigset(changed);
     }
 
     /** {@code citebot-} and the first 12 hex digits of the files' SHA-256: equal files, equal name. */

@@ -33,6 +33,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.client.solrj.request.FieldAnalysisRequest;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.response.AnalysisResponseBase;
@@ -108,6 +109,40 @@ class SolrCloudCollectionTest {
             assertThat(again.collection()).isEqualTo("setup_g1");
             assertThat(collections.collections()).containsOnlyOnce("setup_g1").doesNotContain("setup_g2");
         }
+    }
+
+    @Test
+    void deleteAliasAndCollections_deletesTheAliasItsCollectionsAndConfigset_andNothingNamedAlike() {
+        SolrConfigset uncached = SolrConfigset.bundled().withoutSearchCaches();
+        try (SolrConnection connection = SolrConnection.open(cluster.settings("short", 1, 1));
+                SolrConnection alike = SolrConnection.open(cluster.settings("short-n2", 1, 1))) {
+            SolrCollections collections = new SolrCollections(connection);
+            String first = collections.setup(uncached).collection();
+            String second = collections.createNext(uncached.name());
+            collections.pointAlias("short", second);
+            String kept =
+                    new SolrCollections(alike).setup(SolrConfigset.bundled()).collection();
+
+            List<String> deleted = collections.deleteAliasAndCollections("short", uncached.name());
+
+            assertThat(List.of(first, second)).containsExactly("short_g1", "short_g2");
+            assertThat(deleted).containsExactlyInAnyOrder(first, second);
+            assertThat(collections.aliasTarget("short")).isEmpty();
+            assertThat(collections.collections()).contains(kept).doesNotContain(first, second);
+            assertThat(collections.aliasTarget("short-n2")).contains(kept);
+            assertThat(configsets(connection))
+                    .doesNotContain(uncached.name())
+                    .contains(SolrConfigset.bundled().name());
+            assertThat(collections.deleteAliasAndCollections("short", uncached.name()))
+                    .as("a second time: nothing left to delete")
+                    .isEmpty();
+        }
+    }
+
+    private static List<String> configsets(SolrConnection connection) {
+        return connection
+                .send(new ConfigSetAdminRequest.List(), Optional.empty(), "listing configsets")
+                .getConfigSets();
     }
 
     @Test

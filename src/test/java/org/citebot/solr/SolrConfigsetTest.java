@@ -74,6 +74,29 @@ class SolrConfigsetTest {
     }
 
     @Test
+    void withoutSearchCaches_dropsTheThreeQueryCachesAndNothingElse() {
+        SolrConfigset bench = configset.withoutSearchCaches();
+
+        String config = bench.text("solrconfig.xml");
+        assertThat(config).doesNotContain("<filterCache", "<queryResultCache", "<documentCache");
+        assertThat(config)
+                .as("the rest of the config, line by line")
+                .isEqualTo(configset
+                        .text("solrconfig.xml")
+                        .lines()
+                        .filter(line -> !line.matches("\\s*<(filterCache|queryResultCache|documentCache)\\b.*"))
+                        .map(line -> line + "\n")
+                        .reduce("", String::concat));
+        for (String file : List.of("managed-schema.xml", "stopwords_en.txt", "query_gaps.txt")) {
+            assertThat(bench.text(file)).as(file).isEqualTo(configset.text(file));
+        }
+        assertThat(bench.name())
+                .as("its own name, so the bot's configset is never changed")
+                .isNotEqualTo(configset.name())
+                .isEqualTo(SolrConfigset.bundled().withoutSearchCaches().name());
+    }
+
+    @Test
     void name_isStableAndNamesTheContent() {
         assertThat(SolrConfigset.bundled().name()).isEqualTo(configset.name()).matches("citebot-[0-9a-f]{12}");
         assertThat(configset.zip()).isNotEmpty();
