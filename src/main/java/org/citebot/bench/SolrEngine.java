@@ -3,10 +3,12 @@ package org.citebot.bench;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.LongAdder;
 import org.citebot.index.IndexSettings;
 import org.citebot.passages.IndexProgress;
 import org.citebot.search.PassageSearch;
@@ -154,7 +156,12 @@ final class SolrEngine implements BenchEngine, AutoCloseable {
         SearchSettings search = SearchSettings.defaults();
         PassageSearch pipeline =
                 new SearchPipeline(new SolrSearchPort(connection, passages, search), search, Optional.empty());
-        QuerySession session = query -> search(pipeline, query);
+        LongAdder searches = new LongAdder();
+        SolrConnection.RequestTimes before = connection.requestTimes();
+        QuerySession session = query -> {
+            searches.increment();
+            return search(pipeline, query);
+        };
         return new OpenedSearch() {
             @Override
             public QuerySession session() {
@@ -163,10 +170,31 @@ final class SolrEngine implements BenchEngine, AutoCloseable {
 
             @Override
             public void close() {
+                logRequests(searches.sum(), connection.requestTimes().since(before));
                 passages.close();
                 connection.close();
             }
         };
+    }
+
+    /**
+     * Where a search's time on Solr goes, over every search of an opening (warm-up included): how
+     * many requests a search makes, and how much of their round trips is Solr's own work.
+     */
+    private static void logRequests(long searches, SolrConnection.RequestTimes times) {
+        if (searches == 0 || times.requests() == 0) {
+            return;
+        }
+        double roundTrips = times.roundTripNanos() / 1e6 / searches;
+        double solrWork = (double) times.solrMillis() / searches;
+        LOG.info(
+                "solr: {} searches made {} requests each; a search's round trips took {} ms, of which Solr's"
+                        + " own time (QTime, each rounded down to a millisecond) {} ms, the transport {} ms",
+                searches,
+                String.format(Locale.ROOT, "%.2f", (double) times.requests() / searches),
+                String.format(Locale.ROOT, "%.2f", roundTrips),
+                String.format(Locale.ROOT, "%.2f", solrWork),
+                String.format(Locale.ROOT, "%.2f", roundTrips - solrWork));
     }
 
     /** One uncached search of the top 5, as a member's question runs on the Solr backend. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrResponse;
@@ -20,6 +21,7 @@ import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrException;
+import org.apache.solr.common.util.NamedList;
 import org.apache.zookeeper.KeeperException;
 import org.citebot.passages.StoreOutages;
 
@@ -53,6 +55,9 @@ public final class SolrConnection implements AutoCloseable {
     private final SolrSettings settings;
     private final CloudHttp2SolrClient client;
     private final StoreOutages outages;
+    private final LongAdder answered = new LongAdder();
+    private final LongAdder roundTripNanos = new LongAdder();
+    private final LongAdder solrMillis = new LongAdder();
 
     private SolrConnection(SolrSettings settings, CloudHttp2SolrClient client) {
         this.settings = settings;
@@ -142,6 +147,7 @@ public final class SolrConnection implements AutoCloseable {
         long pause = READ_RETRY_PAUSE.toNanos();
         for (int attempt = 1; ; attempt++) {
             T response;
+            long sent = System.nanoTime();
             try {
                 response = exchange.run();
             } catch (SolrServerException | IOException | RuntimeException e) {
@@ -162,7 +168,42 @@ public final class SolrConnection implements AutoCloseable {
                 throw unavailable(what, e);
             }
             outages.answered();
+            if (response instanceof SolrResponse answer) {
+                count(answer, System.nanoTime() - sent);
+            }
             return response;
+        }
+    }
+
+    private void count(SolrResponse response, long roundTripNanos) {
+        answered.increment();
+        this.roundTripNanos.add(roundTripNanos);
+        if (response.getResponse() != null
+                && response.getResponse().get("responseHeader") instanceof NamedList<?> header
+                && header.get("QTime") instanceof Number qtime) {
+            solrMillis.add(qtime.longValue());
+        }
+    }
+
+    /** How many requests Solr has answered through this connection, and how long they took. */
+    public RequestTimes requestTimes() {
+        return new RequestTimes(answered.sum(), roundTripNanos.sum(), solrMillis.sum());
+    }
+
+    /**
+     * The requests Solr answered through a connection: how many, their round trips as the client
+     * timed them, and Solr's own time for them (its {@code QTime}, from the request's arrival to its
+     * answer, before the answer is written; whole milliseconds, rounded down by Solr). The difference
+     * is the transport: the network, HTTP and the answers' encoding on both sides.
+     */
+    public record RequestTimes(long requests, long roundTripNanos, long solrMillis) {
+
+        /** What was answered since {@code earlier}. */
+        public RequestTimes since(RequestTimes earlier) {
+            return new RequestTimes(
+                    requests - earlier.requests,
+                    roundTripNanos - earlier.roundTripNanos,
+                    solrMillis - earlier.solrMillis);
         }
     }
 

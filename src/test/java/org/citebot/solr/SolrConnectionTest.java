@@ -8,8 +8,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrException;
+import org.apache.solr.common.util.NamedList;
 import org.citebot.testing.LocalPorts;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +62,39 @@ class SolrConnectionTest {
             assertThat(answer).isEqualTo("answer");
             assertThat(tries).hasValue(2);
             assertThat(connection.outages().current()).isEmpty();
+        }
+    }
+
+    @Test
+    void requestTimes_countAnsweredRequestsTheirRoundTripsAndSolrsOwnTime() throws IOException {
+        try (SolrConnection connection = SolrConnection.open(unreachable())) {
+            SolrConnection.RequestTimes before = connection.requestTimes();
+            for (int qtime : new int[] {3, 4}) {
+                connection.attempt(
+                        () -> {
+                            NamedList<Object> header = new NamedList<>();
+                            header.add("QTime", qtime);
+                            NamedList<Object> body = new NamedList<>();
+                            body.add("responseHeader", header);
+                            QueryResponse response = new QueryResponse();
+                            response.setResponse(body);
+                            LockSupport.parkNanos(1_000_000);
+                            return response;
+                        },
+                        "searching citebot",
+                        1);
+            }
+            assertThatThrownBy(() -> connection.attempt(
+                    alwaysFailing(new AtomicInteger(), new SolrServerException("connection reset")),
+                    "searching citebot",
+                    1));
+
+            SolrConnection.RequestTimes answered = connection.requestTimes().since(before);
+            assertThat(answered.requests())
+                    .as("the failed request is not counted")
+                    .isEqualTo(2);
+            assertThat(answered.solrMillis()).isEqualTo(7);
+            assertThat(answered.roundTripNanos()).isGreaterThanOrEqualTo(2_000_000);
         }
     }
 
