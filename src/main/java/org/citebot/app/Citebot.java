@@ -46,6 +46,7 @@ import org.citebot.ops.ReadinessCheck;
 import org.citebot.passages.Audience;
 import org.citebot.passages.IndexMetadata;
 import org.citebot.passages.PassageStore;
+import org.citebot.passages.StoreUnavailableException;
 import org.citebot.questions.AnswerVotes;
 import org.citebot.questions.QueryLog;
 import org.citebot.reindex.AnnouncementClaims;
@@ -330,9 +331,15 @@ public final class Citebot implements AutoCloseable {
             backend = SearchBackends.open(config, clock, command, patience, waiting);
             // The store of added articles is their source of truth: every corpus run re-creates them from it.
             backend.includeAdded(new StoredArticles(new SqlAddedSources(state)));
-            backend.ensureBuilt();
+            Optional<StoreUnavailableException> outage = buildOrDefer(backend);
             metrics = new Metrics();
             Citebot citebot = new Citebot(config, clock, metrics, state, backend);
+            if (outage.isPresent()) {
+                DeferredBuild deferred = new DeferredBuild(backend, citebot::onIndexChanged);
+                // The thread that follows other processes' corpus runs: a build is one, and it must
+                // not hold up the digests on the background thread.
+                deferred.start(citebot.clusterFollow);
+            }
             citebot.catalog.refresh();
             citebot.reindex.failInterruptedRuns();
             if (config.corpus().watch()) {
@@ -346,8 +353,16 @@ public final class Citebot implements AutoCloseable {
             long linkCheckMillis = config.sources().linkCheckInterval().toMillis();
             citebot.linkCheckExecutor.scheduleWithFixedDelay(
                     citebot::checkLinksLogged, linkCheckMillis, linkCheckMillis, TimeUnit.MILLISECONDS);
-            IndexMetadata metadata = backend.store().metadata();
-            LOG.info("citebot ready: {} documents, {} passages", metadata.documents(), metadata.passages());
+            if (outage.isPresent()) {
+                LOG.warn(
+                        "citebot started without its passages, which are out of reach ({}); members are told search"
+                                + " is unavailable, /readyz says why, and the build is tried again every {} s",
+                        outage.get().getMessage(),
+                        DeferredBuild.RETRY.toSeconds());
+            } else {
+                IndexMetadata metadata = backend.store().metadata();
+                LOG.info("citebot ready: {} documents, {} passages", metadata.documents(), metadata.passages());
+            }
             return citebot;
         } catch (IOException | RuntimeException e) {
             if (metrics != null) {
@@ -358,6 +373,19 @@ public final class Citebot implements AutoCloseable {
             }
             state.close();
             throw e;
+        }
+    }
+
+    /**
+     * Builds the passages when they are missing; when their store is out of reach (SolrCloud down),
+     * returns why instead of failing the start, so the bot can start and try again later.
+     */
+    private static Optional<StoreUnavailableException> buildOrDefer(SearchBackend backend) throws IOException {
+        try {
+            backend.ensureBuilt();
+            return Optional.empty();
+        } catch (StoreUnavailableException e) {
+            return Optional.of(e);
         }
     }
 
