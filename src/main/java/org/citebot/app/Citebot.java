@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.citebot.backend.SearchBackend;
@@ -113,6 +114,8 @@ public final class Citebot implements AutoCloseable {
     private final AnnouncementClaims announcementClaims;
 
     private final CorpusCatalog catalog;
+    /** The passages' generation the catalog was last refreshed for ({@link #onIndexChanged()}). */
+    private final AtomicLong refreshedGeneration;
     /** The one executor of scheduled work: the digest and the housekeeping chores. */
     private final ScheduledExecutorService background;
     /** Only the settings refresh, so a long digest run on {@link #background} never delays it. */
@@ -177,6 +180,8 @@ public final class Citebot implements AutoCloseable {
                 reindexCluster(state, name),
                 clock);
         this.catalog = new CorpusCatalog(backend);
+        // start() refreshes the catalog right after this, for what serves now.
+        this.refreshedGeneration = new AtomicLong(servingGeneration(backend.store()));
         this.background = daemonExecutor("citebot-background");
         this.settingsRefresh = daemonExecutor("citebot-settings-refresh");
         this.clusterFollow = daemonExecutor("citebot-cluster-follow");
@@ -349,7 +354,7 @@ public final class Citebot implements AutoCloseable {
             // Another process's reindex reaches this index within a second; its own thread, since
             // an update can take a while and must delay neither digests nor the settings refresh.
             citebot.clusterFollow.scheduleWithFixedDelay(
-                    citebot.reindex::followCluster, 0, CLUSTER_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    citebot::followCluster, 0, CLUSTER_POLL.toMillis(), TimeUnit.MILLISECONDS);
             long linkCheckMillis = config.sources().linkCheckInterval().toMillis();
             citebot.linkCheckExecutor.scheduleWithFixedDelay(
                     citebot::checkLinksLogged, linkCheckMillis, linkCheckMillis, TimeUnit.MILLISECONDS);
@@ -489,10 +494,32 @@ public final class Citebot implements AutoCloseable {
     }
 
     /**
+     * Brings this process in line with the others: runs the corpus as another process's reindex
+     * published it, and, when the passages changed under this process without a run of its own
+     * (on SolrCloud, which every process shares, another process's run or added article), refreshes
+     * what it keeps of them as after its own change.
+     */
+    private void followCluster() {
+        reindex.followCluster();
+        long serving = servingGeneration(backend.store());
+        // Unreadable: the store is out of reach, which it logs itself; the next poll looks again.
+        if (serving != Long.MIN_VALUE && serving != refreshedGeneration.get()) {
+            onIndexChanged();
+        }
+    }
+
+    /**
      * After a reindex swapped a new index in: refresh the catalog behind /sources and autocomplete,
      * and re-run each server's most frequent recent queries so they stay warm in the new generation.
+     * Once per generation: the change's own caller and {@link #followCluster()} may both see it, and
+     * the second waits for the first's refresh, so a caller always returns with the catalog current.
      */
-    void onIndexChanged() {
+    synchronized void onIndexChanged() {
+        long serving = servingGeneration(backend.store());
+        // Noted first: a change during the refresh then differs from it, and the next poll refreshes again.
+        if (refreshedGeneration.getAndSet(serving) == serving && serving != Long.MIN_VALUE) {
+            return;
+        }
         catalog.refresh();
         honestLinks.refresh();
         cache.ifPresent(c -> housekeeping.warmUp(search));
@@ -552,6 +579,15 @@ public final class Citebot implements AutoCloseable {
             return store.servingGeneration();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The generation serving now, or {@link Long#MIN_VALUE} when it cannot be read (the next look then differs). */
+    private static long servingGeneration(PassageStore store) {
+        try {
+            return generation(store);
+        } catch (RuntimeException e) {
+            return Long.MIN_VALUE;
         }
     }
 

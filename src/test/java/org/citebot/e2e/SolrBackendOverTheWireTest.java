@@ -70,8 +70,8 @@ import org.slf4j.LoggerFactory;
  * app and the real JDA client against the fake Discord, its passages in a real SolrCloud in the JVM
  * (2 nodes, embedded ZooKeeper, 127.0.0.1 only) in a collection of 2 shards x 2 replicas that the
  * bot builds from the seed corpus at its first start. One cluster serves the whole class, in order:
- * {@code /search} over the wire, the command line beside the running bot, autocomplete's and the
- * digest's reads against the embedded index's, then a start with Solr down, which answers with the
+ * {@code /search} over the wire, the command line beside the running bot, another process's change
+ * reaching {@code /sources}, autocomplete's and the digest's reads against the embedded index's, then a start with Solr down, which answers with the
  * notice and {@code /readyz} 503 until Solr returns and the bot recovers by itself.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -181,6 +181,46 @@ class SolrBackendOverTheWireTest {
 
     @Test
     @Order(3)
+    @DisplayName("A document another process writes into the shared collection is listed by /sources within"
+            + " seconds, with no reindex in this one")
+    void anotherProcessesChange_listedBySources_withoutAReindexHere() throws Exception {
+        IndexedDocument treaties = TestCorpus.treaties();
+        String title = treaties.document().metadata().title();
+        assertThat(sourcesList()).doesNotContain(title);
+        ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor();
+        try (SolrConnection connection = SolrConnection.open(cluster.settings("citebot", 2, 2));
+                SolrPassages shared = passages(connection, polls)) {
+            assertThat(shared.tryPatch(List.of(treaties), List.of())).isPresent();
+        } finally {
+            polls.shutdownNow();
+        }
+
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(sourcesList()).contains(title));
+    }
+
+    /** The passages behind the connection's alias, as another citebot process opens them (no vectors). */
+    private static SolrPassages passages(SolrConnection connection, ScheduledExecutorService polls) {
+        return SolrPassages.open(
+                connection,
+                SolrConfigset.bundled(),
+                IndexSettings.defaults(),
+                Clock.systemUTC(),
+                Optional.empty(),
+                polls);
+    }
+
+    private String sourcesList() {
+        return discord.slash("sources")
+                .subcommand("list", Map.of())
+                .as(discord.alice())
+                .awaitResponseMessage()
+                .toString();
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("Autocomplete's section headings and the digest's reads come from Solr as from the embedded index,"
             + " never showing one server's article to another")
     void sectionsAndDigestReads_asTheEmbeddedIndexGivesThem(@TempDir Path embedded) throws Exception {
@@ -199,13 +239,7 @@ class SolrBackendOverTheWireTest {
         ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor();
         try (PassageIndex index = PassageIndex.open(embedded, IndexSettings.defaults(), Clock.systemUTC());
                 SolrConnection connection = SolrConnection.open(cluster.settings("parity", 2, 2));
-                SolrPassages solr = SolrPassages.open(
-                        connection,
-                        SolrConfigset.bundled(),
-                        IndexSettings.defaults(),
-                        Clock.systemUTC(),
-                        Optional.empty(),
-                        polls)) {
+                SolrPassages solr = passages(connection, polls)) {
             index.update(documents, IndexProgress.NONE);
             solr.update(documents, IndexProgress.NONE);
             SolrCorpusReads reads = new SolrCorpusReads(connection);
@@ -251,7 +285,7 @@ class SolrBackendOverTheWireTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("Solr down as the bot starts: it starts, tells members search is unavailable, /readyz 503 with the"
             + " reason; when Solr returns it builds its collection and answers, with no restart")
     void startWithSolrDown_noticeAndNotReady_thenRecoversByItself() throws Exception {
