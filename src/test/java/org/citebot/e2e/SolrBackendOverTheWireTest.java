@@ -173,7 +173,11 @@ class SolrBackendOverTheWireTest {
         Run index = cli("index");
 
         assertThat(index.exit()).as(index.err()).isZero();
-        assertThat(index.out()).contains("0 added, 0 changed").contains("0 removed");
+        assertThat(index.out())
+                .startsWith("Indexed " + CitebotOnFakeDiscord.seeds() + " into Solr alias citebot (ZooKeeper at "
+                        + cluster.zkHost() + ")")
+                .contains("0 added, 0 changed")
+                .contains("0 removed");
         assertThat(citebot.citebot().backend().store().metadata().generation())
                 .as("an unchanged corpus changes nothing in Solr")
                 .isEqualTo(generation);
