@@ -125,8 +125,8 @@ public final class SolrBackend implements SearchBackend {
      * answers at once. Another process may be doing the same: documents are keyed by id, so writing
      * them twice leaves one copy.
      *
-     * @throws StoreUnavailableException when Solr does not answer; {@link #unavailable()} says so
-     *     until a later call succeeds
+     * @throws StoreUnavailableException when Solr does not answer; {@link #unavailable()} says so (as
+     *     for any other failure) until a later call succeeds
      * @throws java.nio.file.NoSuchFileException when it must build and the corpus folder does not exist
      */
     @Override
@@ -141,6 +141,10 @@ public final class SolrBackend implements SearchBackend {
             return report;
         } catch (StoreUnavailableException e) {
             notBuilt = Optional.of("the Solr collection " + alias + " could not be set up or built: " + e.getMessage());
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // The corpus folder missing, say: not an outage, but the collection still cannot serve.
+            notBuilt = Optional.of("the Solr collection " + alias + " could not be built: " + e);
             throw e;
         }
     }
