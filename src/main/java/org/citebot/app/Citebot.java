@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.citebot.backend.SearchBackend;
@@ -114,8 +113,8 @@ public final class Citebot implements AutoCloseable {
     private final AnnouncementClaims announcementClaims;
 
     private final CorpusCatalog catalog;
-    /** The passages' generation the catalog was last refreshed for ({@link #onIndexChanged()}). */
-    private final AtomicLong refreshedGeneration;
+    /** Keeps the catalog, the deep links' check and the warm answers in step with the generation serving. */
+    private final PassageChanges passageChanges;
     /** The one executor of scheduled work: the digest and the housekeeping chores. */
     private final ScheduledExecutorService background;
     /** Only the settings refresh, so a long digest run on {@link #background} never delays it. */
@@ -180,8 +179,6 @@ public final class Citebot implements AutoCloseable {
                 reindexCluster(state, name),
                 clock);
         this.catalog = new CorpusCatalog(backend);
-        // start() refreshes the catalog right after this, for what serves now.
-        this.refreshedGeneration = new AtomicLong(servingGeneration(backend.store()));
         this.background = daemonExecutor("citebot-background");
         this.settingsRefresh = daemonExecutor("citebot-settings-refresh");
         this.clusterFollow = daemonExecutor("citebot-cluster-follow");
@@ -206,6 +203,8 @@ public final class Citebot implements AutoCloseable {
                 config.state().queryLogRetention(),
                 config.search().results(),
                 clock);
+        this.passageChanges = new PassageChanges(
+                backend.store(), catalog, honestLinks, () -> cache.ifPresent(c -> housekeeping.warmUp(search)));
         this.registry = CommandWiring.registry(
                 new CommandWiring.Services(
                         config,
@@ -345,7 +344,7 @@ public final class Citebot implements AutoCloseable {
                 // not hold up the digests on the background thread.
                 deferred.start(citebot.clusterFollow);
             }
-            citebot.catalog.refresh();
+            citebot.passageChanges.started();
             citebot.reindex.failInterruptedRuns();
             if (config.corpus().watch()) {
                 citebot.startWatcher();
@@ -495,34 +494,21 @@ public final class Citebot implements AutoCloseable {
 
     /**
      * Brings this process in line with the others: runs the corpus as another process's reindex
-     * published it, and, when the passages changed under this process without a run of its own
-     * (on SolrCloud, which every process shares, another process's run or added article), refreshes
-     * what it keeps of them as after its own change.
+     * published it, then refreshes what it keeps of the passages if they changed under it (on
+     * SolrCloud, which every process shares, another process's run or added article).
      */
     private void followCluster() {
         reindex.followCluster();
-        long serving = servingGeneration(backend.store());
-        // Unreadable: the store is out of reach, which it logs itself; the next poll looks again.
-        if (serving != Long.MIN_VALUE && serving != refreshedGeneration.get()) {
-            onIndexChanged();
-        }
+        passageChanges.followServing();
     }
 
     /**
-     * After a reindex swapped a new index in: refresh the catalog behind /sources and autocomplete,
-     * and re-run each server's most frequent recent queries so they stay warm in the new generation.
-     * Once per generation: the change's own caller and {@link #followCluster()} may both see it, and
-     * the second waits for the first's refresh, so a caller always returns with the catalog current.
+     * After a reindex swapped a new index in (or an added article, or the start-up build): refresh
+     * the catalog behind /sources and autocomplete, and re-run each server's most frequent recent
+     * queries so they stay warm in the new generation; once per generation.
      */
-    synchronized void onIndexChanged() {
-        long serving = servingGeneration(backend.store());
-        // Noted first: a change during the refresh then differs from it, and the next poll refreshes again.
-        if (refreshedGeneration.getAndSet(serving) == serving && serving != Long.MIN_VALUE) {
-            return;
-        }
-        catalog.refresh();
-        honestLinks.refresh();
-        cache.ifPresent(c -> housekeeping.warmUp(search));
+    void onIndexChanged() {
+        passageChanges.changed();
     }
 
     /**
@@ -579,15 +565,6 @@ public final class Citebot implements AutoCloseable {
             return store.servingGeneration();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The generation serving now, or {@link Long#MIN_VALUE} when it cannot be read (the next look then differs). */
-    private static long servingGeneration(PassageStore store) {
-        try {
-            return generation(store);
-        } catch (RuntimeException e) {
-            return Long.MIN_VALUE;
         }
     }
 
