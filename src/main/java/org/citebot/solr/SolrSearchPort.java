@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * pipeline ranks by. A lexical page costs three or four requests: the candidates, the proximity
  * rescoring of the window, the page's passages, and the terms' statistics for the excerpts (a
  * fifth when one document fills the first results); a hybrid one adds the {@code {!knn}} request,
- * its vectors compared as 32-bit floats (the embedded index quantizes them to 7 bits).
+ * its vectors compared as 32-bit floats, as the embedded index compares them.
  */
 public final class SolrSearchPort implements SearchPort {
 

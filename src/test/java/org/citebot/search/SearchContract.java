@@ -285,9 +285,9 @@ public abstract class SearchContract {
         assertThat(fused.subList(3, 6))
                 .containsExactlyInAnyOrder(
                         "000_a1f61fe0d4b32682#0", "001_4d0260bb2bcefddf#2", "001_4d0260bb2bcefddf#0");
-        // The embedded index compares 7-bit quantized vectors, Solr 9.10 (which has no quantized
-        // vector field) 32-bit floats: a passage whose cosine sits at the semantic floor may join
-        // the fusion on one engine only, behind the passages both legs agree on.
+        // Both engines compare 32-bit float vectors, but each shard of Solr has its own graph: a
+        // passage whose cosine sits at the semantic floor may join the fusion on one engine only,
+        // behind the passages both legs agree on.
         assertThat(fused).contains("000_a1f61fe0d4b32682#2").hasSizeBetween(7, 8);
 
         SearchResults excluded = hybrid.search(SearchRequest.of("grain ships -Odesa", 10));
