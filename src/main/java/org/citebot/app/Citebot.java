@@ -495,10 +495,14 @@ public final class Citebot implements AutoCloseable {
     /**
      * Brings this process in line with the others: runs the corpus as another process's reindex
      * published it, then refreshes what it keeps of the passages if they changed under it (on
-     * SolrCloud, which every process shares, another process's run or added article).
+     * SolrCloud, which every process shares, another process's run or added article). While the
+     * store is out of reach the run is put off: it could only fail, and would warn every second of
+     * an outage the store already warned of once (the check is the backend's cached probe).
      */
     private void followCluster() {
-        reindex.followCluster();
+        if (backend.unavailable().isEmpty()) {
+            reindex.followCluster();
+        }
         passageChanges.followServing();
     }
 

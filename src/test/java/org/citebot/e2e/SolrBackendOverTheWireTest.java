@@ -49,6 +49,8 @@ import org.citebot.solr.SolrConfigset;
 import org.citebot.solr.SolrConnection;
 import org.citebot.solr.SolrCorpusReads;
 import org.citebot.solr.SolrPassages;
+import org.citebot.state.SqlCorpusGenerations;
+import org.citebot.state.StateStore;
 import org.citebot.testing.LogCapture;
 import org.citebot.testing.SolrCloudCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -87,6 +89,7 @@ class SolrBackendOverTheWireTest {
     private static final Duration DISCORD_DEADLINE = Duration.ofSeconds(3);
     private static final Duration SOLR_WAIT = Duration.ofSeconds(60);
     private static final String NOTICE = StoreUnavailableException.NOTICE;
+    private static final String FOLLOW_FAILED = "Could not bring the index up to the cluster's corpus generation";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private long classStarted;
@@ -315,6 +318,10 @@ class SolrBackendOverTheWireTest {
         JsonNode notice =
                 refused.awaitResponseMessage(m -> m.path("content").asText().contains(NOTICE), Duration.ofSeconds(20));
         assertThat(notice.path("embeds")).isEmpty();
+        // Another process's reindex, published meanwhile: following it must wait for Solr, not warn every second.
+        publishCorpusGeneration();
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> logs.lines(Level.WARN).stream()
+                .noneMatch(line -> line.startsWith(FOLLOW_FAILED)));
 
         long restarting = System.nanoTime();
         cluster.restartNode(0);
@@ -331,9 +338,19 @@ class SolrBackendOverTheWireTest {
         assertThat(citebot.citebot().backend().store().metadata().documents())
                 .as("the collection built once Solr returned")
                 .isGreaterThan(0);
+        await().atMost(SOLR_WAIT).until(() -> logs.lines(Level.INFO).stream()
+                .anyMatch(line -> line.startsWith("Index brought up to the cluster's corpus generation")));
+        assertThat(logs.lines(Level.WARN)).noneMatch(line -> line.startsWith(FOLLOW_FAILED));
         assertThat(logs.lines(Level.ERROR))
                 .as("an outage is no failure someone must act on")
                 .noneMatch(line -> line.startsWith("Building the passages failed"));
+    }
+
+    /** Moves the corpus generation on in the state database the bot shares, as another process's reindex does. */
+    private void publishCorpusGeneration() {
+        try (StateStore state = StateStore.open(data.resolve("citebot.db"), Clock.systemUTC())) {
+            new SqlCorpusGenerations(state).publish();
+        }
     }
 
     /** Starts citebot on the alias {@code collection} and its ops endpoint on a free port. */
