@@ -73,12 +73,13 @@ import org.slf4j.LoggerFactory;
  * (2 nodes, embedded ZooKeeper, 127.0.0.1 only) in a collection of 2 shards x 2 replicas that the
  * bot builds from the seed corpus at its first start. One cluster serves the whole class, in order:
  * {@code /search} over the wire, the command line beside the running bot, another process's change
- * reaching {@code /sources}, autocomplete's and the digest's reads against the embedded index's, then a start with Solr down, which answers with the
- * notice and {@code /readyz} 503 until Solr returns and the bot recovers by itself.
+ * reaching {@code /sources}, autocomplete's and the digest's reads against the embedded index's,
+ * then a start with Solr down, which answers with the notice and {@code /readyz} 503 until Solr
+ * returns and the bot recovers by itself.
  *
- * <p>Cost on the 2-core development machine: 26-46 s for the class at load 2-5 (the cluster's start
+ * <p>Cost on the 2-core development machine: 25-46 s for the class at load 2-5 (the cluster's start
  * 3.5-6.5 s, the bot's first start with the build of its collection 9 s, the start with Solr down and
- * the recovery 10-12 s); 64 s in one run on a busier machine.
+ * the recovery 13-15 s); 64 s in one run on a busier machine.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
