@@ -46,6 +46,7 @@ import org.citebot.ops.ReadinessCheck;
 import org.citebot.passages.Audience;
 import org.citebot.passages.IndexMetadata;
 import org.citebot.passages.PassageStore;
+import org.citebot.passages.StoreUnavailableException;
 import org.citebot.questions.AnswerVotes;
 import org.citebot.questions.QueryLog;
 import org.citebot.reindex.AnnouncementClaims;
@@ -112,6 +113,8 @@ public final class Citebot implements AutoCloseable {
     private final AnnouncementClaims announcementClaims;
 
     private final CorpusCatalog catalog;
+    /** Keeps the catalog, the deep links' check and the warm answers in step with the generation serving. */
+    private final PassageChanges passageChanges;
     /** The one executor of scheduled work: the digest and the housekeeping chores. */
     private final ScheduledExecutorService background;
     /** Only the settings refresh, so a long digest run on {@link #background} never delays it. */
@@ -200,6 +203,8 @@ public final class Citebot implements AutoCloseable {
                 config.state().queryLogRetention(),
                 config.search().results(),
                 clock);
+        this.passageChanges = new PassageChanges(
+                backend.store(), catalog, honestLinks, () -> cache.ifPresent(c -> housekeeping.warmUp(search)));
         this.registry = CommandWiring.registry(
                 new CommandWiring.Services(
                         config,
@@ -330,10 +335,16 @@ public final class Citebot implements AutoCloseable {
             backend = SearchBackends.open(config, clock, command, patience, waiting);
             // The store of added articles is their source of truth: every corpus run re-creates them from it.
             backend.includeAdded(new StoredArticles(new SqlAddedSources(state)));
-            backend.ensureBuilt();
+            Optional<StoreUnavailableException> outage = buildOrDefer(backend);
             metrics = new Metrics();
             Citebot citebot = new Citebot(config, clock, metrics, state, backend);
-            citebot.catalog.refresh();
+            if (outage.isPresent()) {
+                DeferredBuild deferred = new DeferredBuild(backend, citebot::onIndexChanged);
+                // The thread that follows other processes' corpus runs: a build is one, and it must
+                // not hold up the digests on the background thread.
+                deferred.start(citebot.clusterFollow);
+            }
+            citebot.passageChanges.started();
             citebot.reindex.failInterruptedRuns();
             if (config.corpus().watch()) {
                 citebot.startWatcher();
@@ -342,12 +353,20 @@ public final class Citebot implements AutoCloseable {
             // Another process's reindex reaches this index within a second; its own thread, since
             // an update can take a while and must delay neither digests nor the settings refresh.
             citebot.clusterFollow.scheduleWithFixedDelay(
-                    citebot.reindex::followCluster, 0, CLUSTER_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    citebot::followCluster, 0, CLUSTER_POLL.toMillis(), TimeUnit.MILLISECONDS);
             long linkCheckMillis = config.sources().linkCheckInterval().toMillis();
             citebot.linkCheckExecutor.scheduleWithFixedDelay(
                     citebot::checkLinksLogged, linkCheckMillis, linkCheckMillis, TimeUnit.MILLISECONDS);
-            IndexMetadata metadata = backend.store().metadata();
-            LOG.info("citebot ready: {} documents, {} passages", metadata.documents(), metadata.passages());
+            if (outage.isPresent()) {
+                LOG.warn(
+                        "citebot started without its passages, which are out of reach ({}); members are told search"
+                                + " is unavailable, /readyz says why, and the build is tried again every {} s",
+                        outage.get().getMessage(),
+                        DeferredBuild.RETRY.toSeconds());
+            } else {
+                IndexMetadata metadata = backend.store().metadata();
+                LOG.info("citebot ready: {} documents, {} passages", metadata.documents(), metadata.passages());
+            }
             return citebot;
         } catch (IOException | RuntimeException e) {
             if (metrics != null) {
@@ -358,6 +377,19 @@ public final class Citebot implements AutoCloseable {
             }
             state.close();
             throw e;
+        }
+    }
+
+    /**
+     * Builds the passages when they are missing; when their store is out of reach (SolrCloud down),
+     * returns why instead of failing the start, so the bot can start and try again later.
+     */
+    private static Optional<StoreUnavailableException> buildOrDefer(SearchBackend backend) throws IOException {
+        try {
+            backend.ensureBuilt();
+            return Optional.empty();
+        } catch (StoreUnavailableException e) {
+            return Optional.of(e);
         }
     }
 
@@ -461,13 +493,26 @@ public final class Citebot implements AutoCloseable {
     }
 
     /**
-     * After a reindex swapped a new index in: refresh the catalog behind /sources and autocomplete,
-     * and re-run each server's most frequent recent queries so they stay warm in the new generation.
+     * Brings this process in line with the others: runs the corpus as another process's reindex
+     * published it, then refreshes what it keeps of the passages if they changed under it (on
+     * SolrCloud, which every process shares, another process's run or added article). While the
+     * store is out of reach the run is put off: it could only fail, and would warn every second of
+     * an outage the store already warned of once (the check is the backend's cached probe).
+     */
+    private void followCluster() {
+        if (backend.unavailable().isEmpty()) {
+            reindex.followCluster();
+        }
+        passageChanges.followServing();
+    }
+
+    /**
+     * After a reindex swapped a new index in (or an added article, or the start-up build): refresh
+     * the catalog behind /sources and autocomplete, and re-run each server's most frequent recent
+     * queries so they stay warm in the new generation; once per generation.
      */
     void onIndexChanged() {
-        catalog.refresh();
-        honestLinks.refresh();
-        cache.ifPresent(c -> housekeeping.warmUp(search));
+        passageChanges.changed();
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.citebot.backend.SearchBackend;
 import org.citebot.config.CitebotConfig;
 import org.citebot.index.CorpusChanges;
 import org.citebot.index.IndexInUseException;
@@ -27,7 +28,7 @@ import org.citebot.search.SearchSettings;
  * the console or {@code citebot index}. Only a missing or outdated index is opened for writing, to
  * build it as before; when another process holds it, the search waits while that process builds
  * it, and otherwise answers from what is there. Either way it says in {@link #notes()} when the
- * answers may be stale.
+ * answers may be stale. On SolrCloud ({@code search.backend: solr}) it searches the shared collection.
  */
 public final class SearchAccess implements Closeable {
 
@@ -55,6 +56,9 @@ public final class SearchAccess implements Closeable {
     public static SearchAccess open(
             CitebotConfig config, Clock clock, Duration patience, Consumer<IndexInUseException> waiting)
             throws IOException {
+        if (config.search().backend().equals(CitebotConfig.Search.SOLR)) {
+            return shared(config, clock);
+        }
         long started = System.nanoTime();
         Consumer<IndexInUseException> once = new Consumer<>() {
             private boolean told;
@@ -83,6 +87,21 @@ public final class SearchAccess implements Closeable {
             closeQuietly(existing);
             SearchEngine.pause();
         }
+    }
+
+    /**
+     * The search over SolrCloud, which every process shares: nothing to wait for, and built from the
+     * corpus first when the collection is empty, as the bot would at start.
+     */
+    private static SearchAccess shared(CitebotConfig config, Clock clock) throws IOException {
+        SearchBackend backend = SearchBackends.open(config, clock, COMMAND, Duration.ZERO, busy -> {});
+        try {
+            backend.ensureBuilt();
+        } catch (IOException | RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+        return new SearchAccess(backend.search(), backend, List.of());
     }
 
     /**

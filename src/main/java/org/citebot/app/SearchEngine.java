@@ -150,20 +150,8 @@ public final class SearchEngine implements SearchBackend {
      */
     @Override
     public Optional<CorpusIndexReport> ensureBuilt() throws IOException {
-        boolean rebuild = index.needsRebuild();
-        Optional<CorpusIndexReport> report = Optional.empty();
-        if (rebuild || index.metadata().documents() == 0) {
-            LOG.info(
-                    rebuild
-                            ? "Index at {} is from an older schema; rebuilding from {}"
-                            : "No index at {} yet; building from {}",
-                    config.index().dir(),
-                    config.corpus().dir());
-            // File times are real time, whatever clock the index was given.
-            Instant started = Instant.now();
-            report = Optional.of(indexer.index(config.corpus().dir(), rebuild));
-            recordCorpusScan(started);
-        }
+        Optional<CorpusIndexReport> report = SearchBackends.buildWhenMissing(
+                this, config.corpus().dir(), "the index at " + config.index().dir());
         owner = owner.withBuilding(false);
         owner.writeTo(config.index().dir());
         return report;

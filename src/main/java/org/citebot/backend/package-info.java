@@ -1,7 +1,8 @@
 /**
  * The seam between citebot and the engine that holds its passages: {@link
- * org.citebot.backend.SearchBackend}, which the embedded Lucene index ({@code app.SearchEngine})
- * implements and which the composition root picks from {@code search.backend}.
+ * org.citebot.backend.SearchBackend}, which the embedded Lucene index ({@code app.SearchEngine}) and
+ * SolrCloud ({@code app.SolrBackend}) implement and which the composition root picks from {@code
+ * search.backend}.
  */
 @NullMarked
 package org.citebot.backend;

@@ -156,7 +156,7 @@ final class IndexCommand implements Callable<Integer> {
     static void print(ReindexSummary summary, CitebotConfig config, PrintWriter out) {
         out.printf(
                 "Indexed %s into %s in %d ms%n",
-                config.corpus().dir(), config.index().dir(), summary.took().toMillis());
+                config.corpus().dir(), destination(config), summary.took().toMillis());
         out.printf(
                 "  documents: %d (%d added, %d changed, %d unchanged, %d removed)%n",
                 summary.documents(),
@@ -170,6 +170,15 @@ final class IndexCommand implements Callable<Integer> {
             out.printf("    %s: %s%n", skipped.path(), skipped.reason());
         }
         out.flush();
+    }
+
+    /** Where the passages went: the index folder, or the Solr alias and where Solr is (never its credentials). */
+    static String destination(CitebotConfig config) {
+        if (config.search().backend().equals(CitebotConfig.Search.SOLR)) {
+            return "Solr alias " + config.search().solr().collection() + " ("
+                    + config.search().solr().where() + ")";
+        }
+        return config.index().dir().toString();
     }
 
     /** Progress lines on standard error for a person watching a terminal, at most one a second. */

@@ -14,13 +14,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code citebot solr}: preparing SolrCloud for citebot (issue 17). {@code solr setup} uploads the
- * configset and creates the collection behind the configured alias; the bot does not search Solr
- * yet. Solr or ZooKeeper out of reach exits 2 with one line saying where and why.
+ * configset and creates the collection behind the configured alias, which a bot with {@code
+ * search.backend: solr} then builds from the corpus and searches. Solr or ZooKeeper out of reach
+ * exits 2 with one line saying where and why.
  */
 @Command(
         name = "solr",
         mixinStandardHelpOptions = true,
-        description = "Prepare SolrCloud for citebot (the bot does not search it yet).",
+        description = "Prepare SolrCloud for citebot (search.backend: solr).",
         subcommands = {SolrCli.Setup.class})
 final class SolrCli {
 
@@ -61,7 +62,8 @@ final class SolrCli {
                     out.println("Solr is already set up: alias " + report.alias() + " points at " + report.collection()
                             + "; configset " + report.configset() + " is uploaded.");
                 }
-                out.println("citebot does not search Solr yet (search.backend stays embedded).");
+                out.println("Set search.backend: solr to search it; the first citebot to start builds it from the"
+                        + " corpus when it is empty.");
                 return 0;
             } catch (SolrUnavailableException e) {
                 // Exit 2, not 1: for set-up, Solr out of reach is most often the configured address.

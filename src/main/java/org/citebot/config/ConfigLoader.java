@@ -461,13 +461,21 @@ public final class ConfigLoader {
         return new CitebotConfig.State(db, url, user, password, get(raw, QUERY_LOG_RETENTION));
     }
 
+    /**
+     * The search backend; {@code solr} needs a way to reach SolrCloud, ZooKeeper or Solr's URLs, or
+     * the bot would start with nothing to search.
+     */
     private String backend(Map<String, Object> raw) {
         String backend = get(raw, SEARCH_BACKEND);
-        if (backend.equals(CitebotConfig.Search.SOLR)) {
-            // Issue 17: the collection can be prepared (citebot solr setup), but the bot cannot search it yet.
-            throw new ConfigException("Invalid value for config key 'search.backend' (environment variable "
-                    + SEARCH_BACKEND.environmentVariable() + "): the Solr search backend is not available yet in"
-                    + " this version; use 'embedded'. 'citebot solr setup' can already prepare the Solr collection.");
+        if (backend.equals(CitebotConfig.Search.SOLR)
+                && get(raw, SEARCH_SOLR_ZK_HOSTS).isEmpty()
+                && get(raw, SEARCH_SOLR_URLS).isEmpty()) {
+            throw new ConfigException("Config key 'search.backend' (environment variable "
+                    + SEARCH_BACKEND.environmentVariable() + ") is solr, but SolrCloud cannot be reached: set '"
+                    + SEARCH_SOLR_ZK_HOSTS.path() + "' (environment variable "
+                    + SEARCH_SOLR_ZK_HOSTS.environmentVariable() + ") to its ZooKeeper hosts, or '"
+                    + SEARCH_SOLR_URLS.path() + "' (environment variable " + SEARCH_SOLR_URLS.environmentVariable()
+                    + ") to its Solr URLs");
         }
         return backend;
     }

@@ -11,16 +11,18 @@ import org.citebot.corpus.DocumentMetadata;
 import org.citebot.index.CorpusReads;
 import org.citebot.index.PassageIndex;
 import org.citebot.passages.Audience;
+import org.citebot.passages.ServedCorpusReads;
 import org.citebot.passages.StoredPassage;
 
 /**
- * The digest's view of the serving index (read only), through the index's bounded
- * {@link CorpusReads}: content hashes, the few documents a digest names, and a sample of passages
- * for the passage of the day, never every stored passage.
+ * The digest's view of the serving passages (read only), through a store's bounded {@link
+ * ServedCorpusReads}: the embedded index's {@link CorpusReads}, or SolrCloud's. Content hashes, the
+ * few documents a digest names, and a sample of passages for the passage of the day, never every
+ * stored passage; each server's digest sees what its audience sees.
  */
 public final class IndexDigestCorpus implements DigestCorpus {
 
-    private final CorpusReads reads;
+    private final ServedCorpusReads reads;
     private final Function<String, Audience> audiences;
     private final Audience audience;
 
@@ -42,7 +44,15 @@ public final class IndexDigestCorpus implements DigestCorpus {
         this(new CorpusReads(index, passagesRead), guild -> Audience.in(Optional.of(guild)), Audience.EVERYTHING);
     }
 
-    private IndexDigestCorpus(CorpusReads reads, Function<String, Audience> audiences, Audience audience) {
+    /**
+     * @param reads the serving passages' reads, of whichever store holds them
+     * @param audiences who a server's digest is for: which articles added by URL it sees
+     */
+    public IndexDigestCorpus(ServedCorpusReads reads, Function<String, Audience> audiences) {
+        this(reads, audiences, Audience.EVERYTHING);
+    }
+
+    private IndexDigestCorpus(ServedCorpusReads reads, Function<String, Audience> audiences, Audience audience) {
         this.reads = reads;
         this.audiences = audiences;
         this.audience = audience;

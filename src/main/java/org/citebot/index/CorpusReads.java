@@ -32,16 +32,17 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.passages.Audience;
+import org.citebot.passages.ServedCorpusReads;
 import org.citebot.passages.StoredPassage;
 
 /**
  * Reads of the corpus as the serving index holds it, each bounded by what the caller shows rather
- * than by the corpus's size; the digest's {@code IndexDigestCorpus} reads through it. Never loads
+ * than by the corpus's size, as {@link ServedCorpusReads} promises; the digest reads through it. Never loads
  * every stored passage: at 345,000 passages that took 340 MB and 2.2 s per {@code /digest preview}.
  * Hashes come from the document records' two stored fields, metadata and openings only for the
  * documents asked for, and a sample of passages of at most the size asked for.
  */
-public final class CorpusReads {
+public final class CorpusReads implements ServedCorpusReads {
 
     private static final Set<String> HASH_FIELDS = Set.of(IndexSchema.DOC_ID, IndexSchema.CONTENT_HASH);
     private static final Query DOCUMENTS = new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_DOCUMENT));
@@ -67,6 +68,7 @@ public final class CorpusReads {
     }
 
     /** The content hash by id of every document {@code audience} sees, as served now. */
+    @Override
     public Map<String, String> contentHashes(Audience audience) {
         Query documents = visible(DOCUMENTS, audience);
         return withSearcher(searcher -> {
@@ -84,6 +86,7 @@ public final class CorpusReads {
     }
 
     /** The metadata of these documents; ids the index no longer has are left out. */
+    @Override
     public Map<String, DocumentMetadata> metadata(Collection<String> docIds) {
         if (docIds.isEmpty()) {
             return Map.of();
@@ -105,6 +108,7 @@ public final class CorpusReads {
     }
 
     /** The text of the document's first passage, or an empty string when it has none. */
+    @Override
     public String opening(String docId) {
         return withSearcher(searcher -> {
             TopDocs first = searcher.search(new TermQuery(new Term(IndexSchema.PASSAGE_ID, docId + "#0")), 1);
@@ -131,6 +135,7 @@ public final class CorpusReads {
      * landing on a passage it does not see is spent, so a server whose corpus is mostly others'
      * additions may get a smaller sample, never another server's passage.
      */
+    @Override
     public List<StoredPassage> passageSample(String seed, int size, Audience audience) {
         Query passages = visible(PASSAGES, audience);
         return withSearcher(searcher -> {
@@ -199,7 +204,11 @@ public final class CorpusReads {
         }
     }
 
-    private static long seedOf(String seed) {
+    /**
+     * The seed of a sample's random draws: the first 8 bytes of {@code seed}'s SHA-256, the same on
+     * every machine; the Solr backend's sample draws with it too.
+     */
+    public static long seedOf(String seed) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(hash).getLong();

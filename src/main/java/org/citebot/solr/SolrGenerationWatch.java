@@ -28,17 +28,22 @@ final class SolrGenerationWatch implements AutoCloseable {
     private long ownCommits;
     private boolean failing;
 
+    /** The generation before any was read: no answer is cached under it, since none can be found. */
+    static final long UNKNOWN = -1;
+
     /**
-     * Reads the generation once now and then every {@code interval} on {@code scheduler}.
+     * Reads the generation once now and then every {@code interval} on {@code scheduler}. When the
+     * first read fails (Solr down as the bot starts) the generation is {@link #UNKNOWN} until a poll
+     * reads it: searches fail meanwhile, so nothing is cached under it.
      *
      * @param reader reads the committed generation from Solr; throws when Solr cannot answer
      * @param what names the alias watched, for the log
-     * @throws SolrUnavailableException when the first read fails
      */
     SolrGenerationWatch(LongSupplier reader, String what, ScheduledExecutorService scheduler, Duration interval) {
         this.reader = reader;
         this.what = what;
-        this.generation = reader.getAsLong();
+        this.generation = UNKNOWN;
+        poll();
         long millis = Math.max(1, interval.toMillis());
         this.poll = scheduler.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
     }

@@ -40,7 +40,7 @@ public final class SolrPassageStore {
     /** The most passages one document's read-back returns; the splitter keeps documents far below it. */
     private static final int MAX_PASSAGES = 100_000;
 
-    /** Document records read per request when all of them are listed. */
+    /** Documents (or passages) read per request when all of them are listed. */
     private static final int RECORD_PAGE = 1_000;
 
     private final SolrConnection connection;
@@ -276,14 +276,22 @@ public final class SolrPassageStore {
 
     /** Pages through every document record with a cursor, so a large corpus never comes in one response. */
     private void forEachRecord(Consumer<SolrDocument> action) {
+        SolrQuery records = new SolrQuery(termQuery(IndexSchema.KIND, IndexSchema.KIND_DOCUMENT));
+        forEachMatch(connection, target, records, "reading the documents of " + target, action);
+    }
+
+    /**
+     * Pages through every match of {@code query} in {@code target}, sorted by id, a thousand at a
+     * time with a cursor, so a large corpus never comes in one response.
+     */
+    static void forEachMatch(
+            SolrConnection connection, String target, SolrQuery query, String what, Consumer<SolrDocument> action) {
         String cursor = CursorMarkParams.CURSOR_MARK_START;
+        query.setRows(RECORD_PAGE);
+        query.setSort(SolrPassageDocuments.ID, SolrQuery.ORDER.asc);
         while (true) {
-            SolrQuery query = new SolrQuery(termQuery(IndexSchema.KIND, IndexSchema.KIND_DOCUMENT));
-            query.setRows(RECORD_PAGE);
-            query.setSort(SolrPassageDocuments.ID, SolrQuery.ORDER.asc);
             query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-            QueryResponse response =
-                    connection.read(new QueryRequest(query), Optional.of(target), "reading the documents of " + target);
+            QueryResponse response = connection.read(new QueryRequest(query), Optional.of(target), what);
             response.getResults().forEach(action);
             String next = response.getNextCursorMark();
             if (next == null || next.equals(cursor)) {

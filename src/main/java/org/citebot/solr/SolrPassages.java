@@ -55,6 +55,8 @@ public final class SolrPassages implements PassageStore, CorpusUpdates, AutoClos
     private final SolrGenerationWatch watch;
     /** One writer at a time in this process, as the embedded index's update lock. */
     private final ReentrantLock updateLock = new ReentrantLock();
+    /** Whether {@link #prepare()} found or made the alias; until then every read and write prepares first. */
+    private volatile boolean prepared;
 
     private SolrPassages(
             SolrConnection connection,
@@ -93,11 +95,60 @@ public final class SolrPassages implements PassageStore, CorpusUpdates, AutoClos
             Clock clock,
             Optional<PassageEmbedder> embedder,
             ScheduledExecutorService scheduler) {
-        SolrCollections.SetupReport setup = new SolrCollections(connection).setup(configset);
+        SolrPassages passages = connect(connection, configset, settings, clock, embedder, scheduler);
+        try {
+            passages.prepare();
+        } catch (RuntimeException e) {
+            passages.close();
+            throw e;
+        }
+        return passages;
+    }
+
+    /**
+     * The passages behind the alias {@code search.solr.collection}, set up later by {@link #prepare()}:
+     * nothing fails when Solr is down, so a bot can start without it. Until Solr answers, every read
+     * and write throws {@link SolrUnavailableException}, and the generation is unknown.
+     *
+     * @param embedder embeds the passages of every document written, for the vector leg; empty: none
+     * @param scheduler polls the generation every {@code search.solr.generationPoll} until {@link #close()}
+     */
+    public static SolrPassages connect(
+            SolrConnection connection,
+            SolrConfigset configset,
+            IndexSettings settings,
+            Clock clock,
+            Optional<PassageEmbedder> embedder,
+            ScheduledExecutorService scheduler) {
+        return new SolrPassages(connection, configset, settings, clock, embedder, scheduler);
+    }
+
+    /**
+     * Makes the alias usable when it does not exist yet (configset uploaded, first collection created
+     * and pointed at); running it again changes nothing. Every write of the passages (and {@link
+     * #needsRebuild()}, which comes before one) does it first until it succeeded once, so {@code
+     * citebot index} on a fresh SolrCloud needs no {@code citebot solr setup}; reads never do, so a
+     * readiness probe creates nothing. One caller at a time in this process, so two threads never
+     * create two collections; two processes setting up a fresh SolrCloud at the same moment still can
+     * (the later alias wins), which {@code citebot solr setup} before starting them avoids.
+     *
+     * @throws SolrUnavailableException when Solr cannot be reached or refuses
+     */
+    public synchronized void prepare() {
+        if (prepared) {
+            return;
+        }
+        SolrCollections.SetupReport setup = collections.setup(configset);
         if (setup.created()) {
             LOG.info("Solr alias {} created over {}", setup.alias(), setup.collection());
         }
-        return new SolrPassages(connection, configset, settings, clock, embedder, scheduler);
+        prepared = true;
+    }
+
+    private void ensurePrepared() {
+        if (!prepared) {
+            prepare();
+        }
     }
 
     /** The analysis and field weights the passages are written with, which searches analyze queries by. */
@@ -147,6 +198,7 @@ public final class SolrPassages implements PassageStore, CorpusUpdates, AutoClos
 
     @Override
     public boolean needsRebuild() {
+        ensurePrepared();
         Optional<SolrPassageStore.Committed> committed = serving.committed();
         if (committed.isEmpty()) {
             return false;
@@ -211,6 +263,7 @@ public final class SolrPassages implements PassageStore, CorpusUpdates, AutoClos
 
     @Override
     public UpdateReport update(List<IndexedDocument> documents, IndexProgress progress) {
+        ensurePrepared();
         updateLock.lock();
         try {
             return write(documents, List.of(), needsRebuild(), false, progress);
@@ -221,6 +274,7 @@ public final class SolrPassages implements PassageStore, CorpusUpdates, AutoClos
 
     @Override
     public UpdateReport rebuild(List<IndexedDocument> documents, IndexProgress progress) {
+        ensurePrepared();
         updateLock.lock();
         try {
             return write(documents, List.of(), true, false, progress);
@@ -236,6 +290,7 @@ public final class SolrPassages implements PassageStore, CorpusUpdates, AutoClos
      */
     @Override
     public CorpusUpdate startUpdate(boolean forceRebuild, CommitGuard guard) {
+        ensurePrepared();
         guard.lock(updateLock, "an earlier Solr update");
         try {
             boolean rebuild = forceRebuild || needsRebuild();
@@ -258,6 +313,7 @@ public final class SolrPassages implements PassageStore, CorpusUpdates, AutoClos
 
     @Override
     public Optional<UpdateReport> tryPatch(List<IndexedDocument> documents, List<String> removals) {
+        ensurePrepared();
         if (!updateLock.tryLock()) {
             return Optional.empty();
         }

@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Runs the command line in the test's JVM, as scripts run it, keeping what it printed. */
-final class CliRunner {
+/**
+ * Runs the command line in the test's JVM, as scripts run it, keeping what it printed; public for
+ * the end-to-end tests that run it beside a bot.
+ */
+public final class CliRunner {
 
     /** The real seed corpus, as surefire names it. */
     static final Path SEEDS =
@@ -31,17 +34,17 @@ final class CliRunner {
     }
 
     /** Runs {@code args} with {@code environment} as the process's environment; returns the exit code. */
-    int run(Map<String, String> environment, String... args) {
+    public int run(Map<String, String> environment, String... args) {
         return Main.execute(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     /** Everything printed on standard output so far. */
-    String out() {
+    public String out() {
         return out.toString();
     }
 
     /** Everything printed on standard error so far. */
-    String err() {
+    public String err() {
         return err.toString();
     }
 }

@@ -49,7 +49,7 @@ class SolrCliTest {
         assertThat(first.toString())
                 .contains("Created Solr collection cli_g1 (2 shards x 2 replicas, configset citebot-")
                 .contains("behind alias cli")
-                .contains("citebot does not search Solr yet");
+                .contains("Set search.backend: solr to search it");
         assertThat(again.toString()).contains("Solr is already set up: alias cli points at cli_g1");
     }
 

@@ -1,7 +1,6 @@
 package org.citebot.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,24 +29,15 @@ class DeploymentExamplesTest {
     }
 
     @Test
-    void solrExample_everyOtherSettingLoads_andSolrIsRefusedUntilTheBackendIsWired() throws IOException {
-        Map<String, String> environment = environment(Path.of("docs/docker-compose.solr.yml"));
-        assertThat(environment).containsEntry("CITEBOT_SEARCH_BACKEND", "solr");
-        Map<String, String> embedded = new LinkedHashMap<>(environment);
-        embedded.remove("CITEBOT_SEARCH_BACKEND");
+    void solrExample_loadsWithTheSolrBackend() throws IOException {
+        CitebotConfig config = load(Path.of("docs/docker-compose.solr.yml"));
 
-        CitebotConfig config = new ConfigLoader(embedded).load(Optional.empty(), false);
-
+        assertThat(config.search().backend()).isEqualTo(CitebotConfig.Search.SOLR);
         assertThat(config.search().solr().zkHosts()).containsExactly("zookeeper:2181");
         assertThat(config.search().solr().collection()).isEqualTo("citebot");
         assertThat(config.search().solr().shards()).isEqualTo(2);
         assertThat(config.search().solr().replicas()).isEqualTo(2);
         assertThat(config.search().solr().user()).isEmpty();
-        // What the file's header promises of a citebot without the Solr search backend (issue 17).
-        assertThatThrownBy(() -> new ConfigLoader(environment).load(Optional.empty(), false))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("search.backend")
-                .hasMessageContaining("the Solr search backend is not available yet");
     }
 
     private static CitebotConfig load(Path compose) throws IOException {

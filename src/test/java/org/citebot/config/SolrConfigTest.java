@@ -58,14 +58,36 @@ class SolrConfigTest {
     }
 
     @Test
-    void load_solrBackend_refusedAsNotAvailableYet() throws IOException {
+    void load_solrBackendWithoutZkHostsOrUrls_refusedNamingTheKeysAndVariables() throws IOException {
         Path file = write("search:\n  backend: solr\n");
 
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file), true))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'search.backend'")
-                .hasMessageContaining("the Solr search backend is not available yet in this version")
-                .hasMessageContaining("citebot solr setup");
+                .hasMessageContaining("'search.solr.zkHosts' (environment variable CITEBOT_SEARCH_SOLR_ZK_HOSTS)")
+                .hasMessageContaining("'search.solr.urls' (environment variable CITEBOT_SEARCH_SOLR_URLS)");
+    }
+
+    @Test
+    void load_solrBackendWithZkHosts_accepted() throws IOException {
+        Path file = write("search:\n  backend: solr\n  solr:\n    zkHosts: zk1:2181/solr\n");
+
+        CitebotConfig.Search search =
+                new ConfigLoader(Map.of()).load(Optional.of(file), true).search();
+
+        assertThat(search.backend()).isEqualTo(CitebotConfig.Search.SOLR);
+        assertThat(search.solr().zkHosts()).containsExactly("zk1:2181/solr");
+    }
+
+    @Test
+    void load_solrBackendWithUrlsFromTheEnvironment_accepted() {
+        CitebotConfig.Search search = new ConfigLoader(
+                        Map.of("CITEBOT_SEARCH_BACKEND", "solr", "CITEBOT_SEARCH_SOLR_URLS", "http://solr1:8983/solr"))
+                .load(Optional.empty(), false)
+                .search();
+
+        assertThat(search.backend()).isEqualTo(CitebotConfig.Search.SOLR);
+        assertThat(search.solr().configured()).isTrue();
     }
 
     @Test

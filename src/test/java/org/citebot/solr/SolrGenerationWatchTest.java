@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The generation kept in memory for the Solr passages, over a reader that stands in for Solr's
  * answer (the real one is {@code SolrPassageStore.generation}, shown against a real SolrCloud in
  * {@link SolrPassageStoreContractTest}): own commits show at once, a failing poll keeps the last
- * generation and is logged once, and the first poll that succeeds again takes the new one.
+ * generation and is logged once, and the first poll that succeeds again takes the new one; a watch
+ * started while Solr is down knows no generation until a poll reads one.
  */
 class SolrGenerationWatchTest {
 
@@ -79,6 +80,18 @@ class SolrGenerationWatchTest {
             solrDown.set(false);
             await().atMost(Duration.ofSeconds(5)).until(watch::current, generation -> generation == 6);
             assertThat(logs.lines(Level.INFO)).contains("Solr answers again for citebot: generation 6");
+        }
+    }
+
+    @Test
+    void start_solrDown_generationUnknownUntilAPollReadsIt_noFailure() {
+        solrDown.set(true);
+        try (SolrGenerationWatch watch = new SolrGenerationWatch(this::read, "citebot", scheduler, POLL)) {
+            assertThat(watch.current()).isEqualTo(SolrGenerationWatch.UNKNOWN);
+
+            solrDown.set(false);
+
+            await().atMost(Duration.ofSeconds(5)).until(watch::current, generation -> generation == 3);
         }
     }
 }
