@@ -37,9 +37,10 @@ import org.jspecify.annotations.Nullable;
  * SolrSearchQueries}) and scored by the same BM25 over exact statistics summed across the shards,
  * so the pipeline above gives the answers the embedded index gives. A search's hits are numbered as
  * they arrive (a passage keeps its number across the search's requests), which is the handle the
- * pipeline ranks by. A lexical page costs three or four requests: the candidates, the proximity
- * rescoring of the window, the page's passages, and the terms' statistics for the excerpts (a
- * fifth when one document fills the first results); a hybrid one adds the {@code {!knn}} request,
+ * pipeline ranks by. A lexical page costs two or three requests: the candidates with their stored
+ * fields, the proximity rescoring of the window, and the terms' statistics for the excerpts (one
+ * more for a page's passages that came from elsewhere, as when one document fills the first
+ * results and a second query finds the others); a hybrid one adds the {@code {!knn}} request,
  * its vectors compared as 32-bit floats, as the embedded index compares them.
  */
 public final class SolrSearchPort implements SearchPort {
@@ -59,6 +60,13 @@ public final class SolrSearchPort implements SearchPort {
      * them (offset 10,000) is answered empty rather than with a queue of that size per shard.
      */
     static final int MAX_ROWS = 10_000;
+
+    /**
+     * The most candidates whose stored fields come with them: a lexical search's first request (the
+     * candidate window, or the page's end when it lies further) then also brings the page's
+     * passages, a request fewer a search. Deeper lists, as the hybrid leg's hundred, bring ids only.
+     */
+    static final int STORED_WITH_CANDIDATES = 20;
 
     /** Whether the passages of a generation carry vectors. */
     private record VectorsAt(long generation, boolean present) {}
@@ -108,6 +116,8 @@ public final class SolrSearchPort implements SearchPort {
         private final Map<String, Integer> handles = new HashMap<>();
         /** Per handle, which of {@link #coverageTerms} its weighted field holds (when it came from the words). */
         private final Map<Integer, boolean[]> held = new HashMap<>();
+        /** Per handle, the passage, when a request brought its stored fields. */
+        private final Map<Integer, StoredPassage> stored = new HashMap<>();
 
         private final Map<String, Long> frequencies = new HashMap<>();
         private long documents;
@@ -125,7 +135,11 @@ public final class SolrSearchPort implements SearchPort {
             params.set(CommonParams.ROWS, Math.min(depth, MAX_ROWS));
             params.set(CommonParams.SORT, BY_SCORE_THEN_ID);
             params.set(CommonParams.MIN_EXACT_COUNT, countUpTo);
-            StringBuilder fl = new StringBuilder(IndexSchema.PASSAGE_ID + "," + IndexSchema.DOC_ID + ",score");
+            // A short list brings its passages' stored fields along, so the page needs no request of its own.
+            StringBuilder fl = new StringBuilder(
+                    depth <= STORED_WITH_CANDIDATES
+                            ? "*,score"
+                            : IndexSchema.PASSAGE_ID + "," + IndexSchema.DOC_ID + ",score");
             for (int i = 0; i < coverageTerms.size(); i++) {
                 fl.append(",h")
                         .append(i)
@@ -279,21 +293,27 @@ public final class SolrSearchPort implements SearchPort {
         public List<StoredPassage> passages(Candidates page) {
             ModifiableSolrParams params = new ModifiableSolrParams();
             SolrSearchQueries.Bool wanted = new SolrSearchQueries.Bool(params);
+            int missing = 0;
             for (int i = 0; i < page.size(); i++) {
-                wanted.add("should", SolrPassageStore.termQuery(IndexSchema.PASSAGE_ID, id(page.handle(i))));
+                if (!stored.containsKey(page.handle(i))) {
+                    wanted.add("should", SolrPassageStore.termQuery(IndexSchema.PASSAGE_ID, id(page.handle(i))));
+                    missing++;
+                }
             }
-            params.set(CommonParams.Q, wanted.build());
-            params.set(CommonParams.ROWS, page.size());
-            Map<String, StoredPassage> byId = new HashMap<>();
-            for (SolrDocument stored :
-                    query(params, "reading the page's passages from " + alias).getResults()) {
-                byId.put(
-                        (String) stored.getFirstValue(IndexSchema.PASSAGE_ID),
-                        SolrPassageDocuments.readPassage(stored));
+            if (missing > 0) {
+                params.set(CommonParams.Q, wanted.build());
+                params.set(CommonParams.ROWS, missing);
+                for (SolrDocument found : query(params, "reading the page's passages from " + alias)
+                        .getResults()) {
+                    Integer known = handles.get((String) found.getFirstValue(IndexSchema.PASSAGE_ID));
+                    if (known != null) {
+                        stored.put(known, SolrPassageDocuments.readPassage(found));
+                    }
+                }
             }
             List<StoredPassage> inOrder = new ArrayList<>(page.size());
             for (int i = 0; i < page.size(); i++) {
-                StoredPassage passage = byId.get(id(page.handle(i)));
+                StoredPassage passage = stored.get(page.handle(i));
                 if (passage == null) {
                     throw new SolrUnavailableException(
                             "passage " + id(page.handle(i)) + " left " + alias + " mid-search");
@@ -387,6 +407,9 @@ public final class SolrSearchPort implements SearchPort {
                 numbers[i] = handle((String) hit.getFirstValue(IndexSchema.PASSAGE_ID), (String)
                         hit.getFirstValue(IndexSchema.DOC_ID));
                 scores[i] = (Float) hit.getFirstValue("score");
+                if (hit.containsKey(IndexSchema.BODY)) {
+                    stored.putIfAbsent(numbers[i], SolrPassageDocuments.readPassage(hit));
+                }
                 if (withCoverage) {
                     boolean[] holds = new boolean[coverageTerms.size()];
                     for (int t = 0; t < holds.length; t++) {

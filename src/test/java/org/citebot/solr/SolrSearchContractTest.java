@@ -1,5 +1,7 @@
 package org.citebot.solr;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,15 +12,19 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.citebot.index.IndexSettings;
+import org.citebot.index.TestCorpus;
 import org.citebot.passages.IndexProgress;
 import org.citebot.passages.IndexedDocument;
 import org.citebot.search.PassageSearch;
 import org.citebot.search.SearchContract;
 import org.citebot.search.SearchPipeline;
+import org.citebot.search.SearchRequest;
+import org.citebot.search.SearchResults;
 import org.citebot.search.SearchSettings;
 import org.citebot.semantic.PassageEmbedder;
 import org.citebot.testing.SolrCloudCluster;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +59,32 @@ class SolrSearchContractTest extends SearchContract {
     @Override
     protected PassageSearch hybridSearchOver(List<IndexedDocument> documents, PassageEmbedder embedder) {
         return searchOver("hybrid", documents, Optional.of(embedder));
+    }
+
+    /**
+     * A lexical first page costs three requests: the candidates with their passages' stored fields,
+     * the proximity rescoring of the window and the terms' statistics; no fourth for the passages
+     * (four before they came with the candidates).
+     */
+    @Test
+    void lexicalFirstPage_passagesComeWithTheCandidates_threeRequests() throws Exception {
+        searchOver("requests", TestCorpus.all(), Optional.empty());
+        // A connection of the search's own: the store's generation polls go through the other.
+        SolrConnection searching = SolrConnection.open(cluster.settings("requests", SHARDS, REPLICAS));
+        connections.add(searching);
+        PassageSearch search = new SearchPipeline(
+                new SolrSearchPort(searching, stores.get(stores.size() - 1), SearchSettings.defaults()),
+                SearchSettings.defaults(),
+                Optional.empty());
+        search.search(SearchRequest.of("nuclear escalation in Europe", 5));
+
+        SolrConnection.RequestTimes before = searching.requestTimes();
+        SearchResults results = search.search(SearchRequest.of("nuclear escalation in Europe", 5));
+
+        assertThat(results.hits())
+                .hasSize(5)
+                .allSatisfy(hit -> assertThat(hit.passage().text()).isNotBlank());
+        assertThat(searching.requestTimes().since(before).requests()).isEqualTo(3);
     }
 
     private PassageSearch searchOver(
