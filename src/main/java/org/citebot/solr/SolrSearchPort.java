@@ -38,10 +38,10 @@ import org.jspecify.annotations.Nullable;
  * SolrSearchQueries}) and scored by the same BM25 over exact statistics summed across the shards,
  * so the pipeline above gives the answers the embedded index gives. A search's hits are numbered as
  * they arrive (a passage keeps its number across the search's requests), which is the handle the
- * pipeline ranks by. A lexical page costs one or two requests: the candidates with their stored
- * fields and the terms' statistics, and the proximity rescoring of the window when the query has
- * several words (two more when one document fills the first results and a second query finds the
- * others, and one for a page's passages that came from there); a hybrid one adds the {@code {!knn}} request,
+ * pipeline ranks by. A lexical page costs two requests: the candidates with their stored fields,
+ * then the proximity rescoring of the window with the terms' statistics (for a single word, the
+ * statistics alone); two more when one document fills the first results and a second query finds
+ * the others, and one for a page's passages that came from there; a hybrid one adds the {@code {!knn}} request,
  * its vectors compared as 32-bit floats, as the embedded index compares them.
  */
 public final class SolrSearchPort implements SearchPort {
@@ -154,11 +154,7 @@ public final class SolrSearchPort implements SearchPort {
                         .append(')');
             }
             params.set(CommonParams.FL, fl.toString());
-            // The terms' statistics come along too: coverage and the excerpts need them next.
-            List<String> statistics = List.copyOf(statisticsTerms(""));
-            askStatistics(params, statistics);
             QueryResponse response = query(params, "searching " + alias);
-            readStatistics(response, statistics);
             SolrDocumentList found = response.getResults();
             Candidates top = candidates(found, true);
             // Past the threshold the count depends on how the shards skipped; the threshold itself
@@ -187,9 +183,15 @@ public final class SolrSearchPort implements SearchPort {
                             .build());
             params.set(CommonParams.ROWS, head);
             params.set(CommonParams.FL, IndexSchema.PASSAGE_ID + ",score");
+            // The terms' statistics come along, which coverage and the excerpts need next. Not with
+            // the candidates: a facet makes Solr gather every match of the request's query, which
+            // would undo the candidates' early termination, while this query matches the window only.
+            List<String> statistics = List.copyOf(statisticsTerms(""));
+            askStatistics(params, statistics);
+            QueryResponse response = query(params, "rescoring for proximity in " + alias);
+            readStatistics(response, statistics);
             Map<String, Float> near = new HashMap<>();
-            for (SolrDocument hit :
-                    query(params, "rescoring for proximity in " + alias).getResults()) {
+            for (SolrDocument hit : response.getResults()) {
                 near.put((String) hit.getFirstValue(IndexSchema.PASSAGE_ID), (Float) hit.getFirstValue("score"));
             }
             float[] extra = new float[head];

@@ -62,12 +62,12 @@ class SolrSearchContractTest extends SearchContract {
     }
 
     /**
-     * A lexical first page costs two requests: the candidates with their passages' stored fields and
-     * the terms' statistics, and the proximity rescoring of the window (four before the passages and
-     * the statistics came with the candidates).
+     * A lexical first page costs two requests: the candidates with their passages' stored fields, and
+     * the proximity rescoring of the window with the terms' statistics (four before the passages came
+     * with the candidates and the statistics with the rescoring).
      */
     @Test
-    void lexicalFirstPage_passagesAndStatisticsComeWithTheCandidates_twoRequests() throws Exception {
+    void lexicalFirstPage_passagesComeWithTheCandidatesAndStatisticsWithTheRescoring_twoRequests() throws Exception {
         searchOver("requests", TestCorpus.all(), Optional.empty());
         // A connection of the search's own: the store's generation polls go through the other.
         SolrConnection searching = SolrConnection.open(cluster.settings("requests", SHARDS, REPLICAS));
