@@ -15,7 +15,6 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.params.CommonParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
-import org.apache.solr.common.util.NamedList;
 import org.citebot.index.IndexSchema;
 import org.citebot.index.IndexSettings;
 import org.citebot.passages.Audience;
@@ -38,10 +37,10 @@ import org.jspecify.annotations.Nullable;
  * SolrSearchQueries}) and scored by the same BM25 over exact statistics summed across the shards,
  * so the pipeline above gives the answers the embedded index gives. A search's hits are numbered as
  * they arrive (a passage keeps its number across the search's requests), which is the handle the
- * pipeline ranks by. A lexical page costs two requests: the candidates with their stored fields,
- * then the proximity rescoring of the window with the terms' statistics (for a single word, the
- * statistics alone); two more when one document fills the first results and a second query finds
- * the others, and one for a page's passages that came from there; a hybrid one adds the {@code {!knn}} request,
+ * pipeline ranks by. A lexical page costs two or three requests: the candidates with their stored
+ * fields, the proximity rescoring of the window, and the terms' statistics for the excerpts (one
+ * more for a page's passages that came from elsewhere, as when one document fills the first
+ * results and a second query finds the others); a hybrid one adds the {@code {!knn}} request,
  * its vectors compared as 32-bit floats, as the embedded index compares them.
  */
 public final class SolrSearchPort implements SearchPort {
@@ -68,9 +67,6 @@ public final class SolrSearchPort implements SearchPort {
      * passages, a request fewer a search. Deeper lists, as the hybrid leg's hundred, bring ids only.
      */
     static final int STORED_WITH_CANDIDATES = 20;
-
-    /** The request parameters that carry the terms whose statistics a request asks for ({@code st0}, ...). */
-    private static final String STATISTICS_TERM = "st";
 
     /** Whether the passages of a generation carry vectors. */
     private record VectorsAt(long generation, boolean present) {}
@@ -183,15 +179,9 @@ public final class SolrSearchPort implements SearchPort {
                             .build());
             params.set(CommonParams.ROWS, head);
             params.set(CommonParams.FL, IndexSchema.PASSAGE_ID + ",score");
-            // The terms' statistics come along, which coverage and the excerpts need next. Not with
-            // the candidates: a facet makes Solr gather every match of the request's query, which
-            // would undo the candidates' early termination, while this query matches the window only.
-            List<String> statistics = List.copyOf(statisticsTerms(""));
-            askStatistics(params, statistics);
-            QueryResponse response = query(params, "rescoring for proximity in " + alias);
-            readStatistics(response, statistics);
             Map<String, Float> near = new HashMap<>();
-            for (SolrDocument hit : response.getResults()) {
+            for (SolrDocument hit :
+                    query(params, "rescoring for proximity in " + alias).getResults()) {
                 near.put((String) hit.getFirstValue(IndexSchema.PASSAGE_ID), (Float) hit.getFirstValue("score"));
             }
             float[] extra = new float[head];
@@ -270,73 +260,33 @@ public final class SolrSearchPort implements SearchPort {
                 return 1;
             }
             if (!frequencies.containsKey(term)) {
-                ModifiableSolrParams params = new ModifiableSolrParams();
-                params.set(CommonParams.Q, "*:*");
-                params.set(CommonParams.ROWS, 0);
-                List<String> wanted = List.copyOf(statisticsTerms(term));
-                askStatistics(params, wanted);
-                readStatistics(query(params, "reading term statistics of " + alias), wanted);
+                Set<String> wanted = new LinkedHashSet<>(coverageTerms);
+                parsed.phrases().forEach(phrase -> wanted.addAll(phrase.terms()));
+                wanted.add(term);
+                readFrequencies(wanted);
             }
             return RelevanceFloor.idf(documents, frequencies.get(term));
         }
 
-        /** The query's words and phrase words, and {@code also} (when not empty), whose statistics are not known yet. */
-        private Set<String> statisticsTerms(String also) {
-            Set<String> wanted = new LinkedHashSet<>(coverageTerms);
-            parsed.phrases().forEach(phrase -> wanted.addAll(phrase.terms()));
-            if (!also.isEmpty()) {
-                wanted.add(also);
-            }
-            wanted.removeAll(frequencies.keySet());
-            return wanted;
-        }
-
-        /**
-         * Asks for the number of entries (passages and document records, as the embedded index
-         * counts) and each of {@code terms}' document frequency in the weighted field, over the
-         * whole collection whatever the request's query: one JSON facet whose domain is every
-         * entry, summed across the shards, with a count for each term inside it.
-         */
-        private void askStatistics(ModifiableSolrParams params, List<String> terms) {
-            if (terms.isEmpty()) {
-                return;
-            }
-            StringBuilder counts = new StringBuilder();
-            for (int i = 0; i < terms.size(); i++) {
-                params.set(STATISTICS_TERM + i, terms.get(i));
-                counts.append(i == 0 ? "" : ",")
-                        .append("\"t")
-                        .append(i)
-                        .append("\":{\"type\":\"query\",\"q\":\"{!term f=")
-                        .append(IndexSchema.WEIGHTED)
-                        .append(" v=$")
-                        .append(STATISTICS_TERM)
-                        .append(i)
-                        .append("}\"}");
-            }
+        /** The number of entries (passages and document records, as the embedded index counts) and each term's. */
+        private void readFrequencies(Set<String> terms) {
+            ModifiableSolrParams params = new ModifiableSolrParams();
+            params.set(CommonParams.Q, "*:*");
             params.set(
-                    "json.facet",
-                    "{\"entries\":{\"type\":\"query\",\"q\":\"*:*\",\"domain\":{\"query\":\"*:* -"
-                            + IndexSchema.KIND + ":" + SolrPassageDocuments.KIND_META + "\"},\"facet\":{"
-                            + counts + "}}}");
-        }
-
-        private void readStatistics(QueryResponse response, List<String> terms) {
-            if (terms.isEmpty()) {
-                return;
+                    CommonParams.FQ,
+                    "-" + SolrPassageStore.termQuery(IndexSchema.KIND, SolrPassageDocuments.KIND_META));
+            params.set(CommonParams.ROWS, 0);
+            params.set("facet", true);
+            Map<String, String> keys = new HashMap<>();
+            for (String term : terms) {
+                String facet = SolrPassageStore.termQuery(IndexSchema.WEIGHTED, term);
+                keys.put(term, facet);
+                params.add("facet.query", facet);
             }
-            NamedList<?> entries = response.getResponse().get("facets") instanceof NamedList<?> facets
-                            && facets.get("entries") instanceof NamedList<?> within
-                    ? within
-                    : null;
-            if (entries == null) {
-                throw new SolrUnavailableException(
-                        "Solr's answer from " + alias + " lacks the term statistics asked for");
-            }
-            documents = count(entries);
-            for (int i = 0; i < terms.size(); i++) {
-                frequencies.put(terms.get(i), entries.get("t" + i) instanceof NamedList<?> term ? count(term) : 0L);
-            }
+            QueryResponse response = query(params, "reading term statistics of " + alias);
+            documents = response.getResults().getNumFound();
+            Map<String, Integer> counts = response.getFacetQuery();
+            keys.forEach((term, facet) -> frequencies.put(term, (long) counts.getOrDefault(facet, 0)));
         }
 
         @Override
@@ -486,11 +436,6 @@ public final class SolrSearchPort implements SearchPort {
         private String id(int handle) {
             return ids.get(handle);
         }
-    }
-
-    /** A JSON facet bucket's count; 0 when the bucket is empty or absent. */
-    private static long count(NamedList<?> bucket) {
-        return bucket.get("count") instanceof Number number ? number.longValue() : 0L;
     }
 
     private QueryResponse query(ModifiableSolrParams params, String what) {
