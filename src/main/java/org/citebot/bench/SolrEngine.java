@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * citebot on SolrCloud, for the bench's Solr rows: the corpus written through {@link SolrPassages}
  * (the writes of citebot's Solr backend: batches of about 500 passages, one commit) into an alias
  * of the bench's own, and searched through the same {@link SearchPipeline} as the embedded index,
- * its {@link SolrSearchPort} sending three or four requests a question. The collection is made from
+ * its {@link SolrSearchPort} sending three requests for most questions. The collection is made from
  * the bundled configset without Solr's query caches ({@link SolrConfigset#withoutSearchCaches()}), so
  * its latencies are uncached as the other rows' are. {@link #close()} deletes the alias, its
  * collections and that configset; nothing else on the cluster is touched.
