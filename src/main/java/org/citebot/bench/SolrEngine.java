@@ -46,9 +46,8 @@ final class SolrEngine implements BenchEngine, AutoCloseable {
     private final ScheduledExecutorService polls;
 
     /** The connection and store of the next {@link #index}, made ready by {@link #prepare}. */
-    private @Nullable SolrConnection writing;
+    private @Nullable Connected writer;
 
-    private @Nullable SolrPassages writer;
     private Optional<Path> indexed = Optional.empty();
 
     /**
@@ -97,14 +96,28 @@ final class SolrEngine implements BenchEngine, AutoCloseable {
         closeWriter();
         indexed = Optional.empty();
         deleteAll();
+        writer = connect();
+    }
+
+    /** A client of its own and the passages behind the bench's alias, as a citebot process opens them. */
+    private Connected connect() {
         SolrConnection connection = SolrConnection.open(settings);
         try {
-            writer = SolrPassages.open(connection, configset, IndexSettings.defaults(), clock, Optional.empty(), polls);
+            return new Connected(
+                    connection,
+                    SolrPassages.open(connection, configset, IndexSettings.defaults(), clock, Optional.empty(), polls));
         } catch (RuntimeException e) {
             connection.close();
             throw e;
         }
-        writing = connection;
+    }
+
+    /** A connection and the passages opened over it, closed together. */
+    private record Connected(SolrConnection connection, SolrPassages passages) {
+        void close() {
+            passages.close();
+            connection.close();
+        }
     }
 
     /** Writes every document as one update of citebot's Solr store; prepares the alias first if needed. */
@@ -113,7 +126,7 @@ final class SolrEngine implements BenchEngine, AutoCloseable {
         if (writer == null) {
             prepare(dir);
         }
-        SolrPassages store = Objects.requireNonNull(writer);
+        SolrPassages store = Objects.requireNonNull(writer).passages();
         try {
             store.update(corpus.documents(), IndexProgress.NONE);
         } finally {
@@ -144,18 +157,11 @@ final class SolrEngine implements BenchEngine, AutoCloseable {
             throw new IllegalStateException("the Solr alias " + alias() + " holds "
                     + indexed.map(Path::toString).orElse("nothing") + ", not the index of " + dir);
         }
-        SolrConnection connection = SolrConnection.open(settings);
-        SolrPassages passages;
-        try {
-            passages =
-                    SolrPassages.open(connection, configset, IndexSettings.defaults(), clock, Optional.empty(), polls);
-        } catch (RuntimeException e) {
-            connection.close();
-            throw e;
-        }
+        Connected opened = connect();
+        SolrConnection connection = opened.connection();
         SearchSettings search = SearchSettings.defaults();
         PassageSearch pipeline =
-                new SearchPipeline(new SolrSearchPort(connection, passages, search), search, Optional.empty());
+                new SearchPipeline(new SolrSearchPort(connection, opened.passages(), search), search, Optional.empty());
         LongAdder searches = new LongAdder();
         SolrConnection.RequestTimes before = connection.requestTimes();
         QuerySession session = query -> {
@@ -171,8 +177,7 @@ final class SolrEngine implements BenchEngine, AutoCloseable {
             @Override
             public void close() {
                 logRequests(searches.sum(), connection.requestTimes().since(before));
-                passages.close();
-                connection.close();
+                opened.close();
             }
         };
     }
@@ -236,10 +241,6 @@ final class SolrEngine implements BenchEngine, AutoCloseable {
         if (writer != null) {
             writer.close();
             writer = null;
-        }
-        if (writing != null) {
-            writing.close();
-            writing = null;
         }
     }
 }

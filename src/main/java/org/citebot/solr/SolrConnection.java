@@ -28,8 +28,8 @@ import org.citebot.passages.StoreOutages;
 /**
  * One SolrCloud client for a citebot process, through ZooKeeper or Solr's URLs as {@link
  * SolrSettings} say, with basic auth when credentials are set. Every request goes through {@link
- * #send} (or {@link #read}, which tries a failed query again), which turns Solr's and the network's exceptions into one-line {@link
- * SolrUnavailableException}s and tells its {@link StoreOutages} how each request went, so an outage
+ * #send}, or {@link #read}, which tries a failed query again; both turn Solr's and the network's
+ * exceptions into one-line {@link SolrUnavailableException}s and tells its {@link StoreOutages} how each request went, so an outage
  * is logged once when it begins and once when it ends. Used by {@link SolrCollections}, {@link
  * SolrPassageStore} and {@link SolrHealth}.
  */
@@ -137,12 +137,12 @@ public final class SolrConnection implements AutoCloseable {
 
     /** One exchange with Solr, as {@link SolrRequest#process} makes it. */
     @FunctionalInterface
-    interface Exchange<T> {
+    interface Exchange<T extends SolrResponse> {
         T run() throws SolrServerException, IOException;
     }
 
     /** Runs {@code exchange} up to {@code attempts} times, as {@link #read} describes. */
-    <T> T attempt(Exchange<T> exchange, String what, int attempts) {
+    <T extends SolrResponse> T attempt(Exchange<T> exchange, String what, int attempts) {
         long began = System.nanoTime();
         long pause = READ_RETRY_PAUSE.toNanos();
         for (int attempt = 1; ; attempt++) {
@@ -168,9 +168,7 @@ public final class SolrConnection implements AutoCloseable {
                 throw unavailable(what, e);
             }
             outages.answered();
-            if (response instanceof SolrResponse answer) {
-                count(answer, System.nanoTime() - sent);
-            }
+            count(response, System.nanoTime() - sent);
             return response;
         }
     }

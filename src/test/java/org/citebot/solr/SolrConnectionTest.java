@@ -48,18 +48,19 @@ class SolrConnectionTest {
     void read_cutShortOnceByANodeStopping_triedAgainAndNoOutageBegins() throws IOException {
         try (SolrConnection connection = SolrConnection.open(unreachable())) {
             AtomicInteger tries = new AtomicInteger();
+            QueryResponse second = new QueryResponse();
 
-            String answer = connection.attempt(
+            QueryResponse answer = connection.attempt(
                     () -> {
                         if (tries.incrementAndGet() == 1) {
                             throw new SolrException(SolrException.ErrorCode.SERVER_ERROR, "parsing error");
                         }
-                        return "answer";
+                        return second;
                     },
                     "searching citebot",
                     SolrConnection.READ_ATTEMPTS);
 
-            assertThat(answer).isEqualTo("answer");
+            assertThat(answer).isSameAs(second);
             assertThat(tries).hasValue(2);
             assertThat(connection.outages().current()).isEmpty();
         }
@@ -155,7 +156,7 @@ class SolrConnectionTest {
     }
 
     /** An exchange that counts its tries and fails every one with {@code failure}. */
-    private static SolrConnection.Exchange<String> alwaysFailing(AtomicInteger tries, Exception failure) {
+    private static SolrConnection.Exchange<QueryResponse> alwaysFailing(AtomicInteger tries, Exception failure) {
         return () -> {
             tries.incrementAndGet();
             if (failure instanceof SolrServerException server) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -112,8 +113,8 @@ public final class SolrCloudCluster implements AutoCloseable {
             }
             // Jetty reports a graceful stop that outlived its timeout (a client connection still open
             // on a loaded machine) and then stops anyway: with every node down, nothing is left behind.
-            System.err.println("SolrCloud stopped, after a slow shutdown: " + e + " "
-                    + java.util.Arrays.toString(e.getSuppressed()));
+            System.err.println(
+                    "SolrCloud stopped, after a slow shutdown: " + e + " " + Arrays.toString(e.getSuppressed()));
         }
     }
 }
