@@ -137,6 +137,18 @@ public final class BenchReportWriter {
                     f.heapDeltaBytes() / 1e6,
                     f.emptyResults());
         }
+        InterleavedFigures interleaved = size.interleaved();
+        out.printf(
+                Locale.ROOT,
+                "citebot and lucene asked each question in turn, 1 thread, %d rounds: citebot p50 %.0f µs, p99 %.0f µs;"
+                        + " lucene p50 %.0f µs, p99 %.0f µs; citebot / lucene %.2fx at p50, %.2fx at p99%n",
+                interleaved.rounds(),
+                interleaved.citebot().p50Micros(),
+                interleaved.citebot().p99Micros(),
+                interleaved.lucene().p50Micros(),
+                interleaved.lucene().p99Micros(),
+                interleaved.p50Ratio(),
+                interleaved.p99Ratio());
         for (Map.Entry<String, EmbeddingFigures> entry : size.embedding().entrySet()) {
             EmbeddingFigures f = entry.getValue();
             out.printf(

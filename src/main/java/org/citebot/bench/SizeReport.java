@@ -11,6 +11,8 @@ import java.util.Map;
  * @param indexing by engine: {@code citebot}, {@code lucene}, {@code fts5}
  * @param search by setup: {@code citebot}, {@code lucene}, {@code lucene+highlighter}, {@code fts5},
  *     {@code fts5+snippet}
+ * @param interleaved citebot and bare Lucene (without highlighter) timed question by question in one
+ *     loop, the comparison the speed targets take
  * @param profile where citebot's uncached search spends its time
  * @param indexingProfiles where indexing spends its time, by engine ({@code citebot}, {@code lucene}),
  *     from an untimed run of its own
@@ -22,6 +24,7 @@ public record SizeReport(
         int queries,
         Map<String, IndexingFigures> indexing,
         Map<String, SearchFigures> search,
+        InterleavedFigures interleaved,
         CacheFigures cache,
         StageProfile profile,
         Map<String, StageProfile> indexingProfiles,

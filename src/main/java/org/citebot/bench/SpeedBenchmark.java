@@ -303,6 +303,7 @@ public final class SpeedBenchmark {
         if (onSolr.isPresent()) {
             search.put(SOLR, measureSetup(SOLR, onSolr.get(), dir.resolve(SOLR)));
         }
+        InterleavedFigures interleaved = measureInterleaved(citebot, dir.resolve(CITEBOT), dir.resolve(LUCENE));
         return new SizeReport(
                 passages,
                 documents,
@@ -310,12 +311,72 @@ public final class SpeedBenchmark {
                 queries.size(),
                 indexing,
                 search,
+                interleaved,
                 cache,
                 profile,
                 indexingProfiles,
-                ratios(indexing, search),
-                targets(passages, indexing, search, cache, embedding),
+                ratios(indexing, search, interleaved),
+                targets(passages, indexing, search, interleaved, cache, embedding),
                 embedding);
+    }
+
+    /**
+     * citebot and bare Lucene, both already warm, asked each question in turn for the timed rounds
+     * (after one untimed round, as the indexes were just opened again), the first to be asked
+     * alternating; each engine's throughput is its share of the loop's time.
+     */
+    private InterleavedFigures measureInterleaved(CitebotEngine citebot, Path citebotDir, Path luceneDir)
+            throws IOException {
+        try (OpenedSearch ours = citebot.open(citebotDir);
+                OpenedSearch bare = new BareLuceneEngine(false).open(luceneDir);
+                QuerySession first = ours.session();
+                QuerySession second = bare.session()) {
+            QuerySession[] sessions = {first, second};
+            List<List<Long>> latencies = List.of(new ArrayList<>(), new ArrayList<>());
+            interleave(sessions, shuffled(400), List.of(new ArrayList<>(), new ArrayList<>()));
+            long deadline = System.nanoTime() + (long) (settings.timedBudgetSeconds() * 1e9);
+            int rounds = 0;
+            while (rounds < settings.timedRounds() && (rounds == 0 || System.nanoTime() < deadline)) {
+                interleave(sessions, shuffled(500 + rounds), latencies);
+                rounds++;
+            }
+            InterleavedFigures figures =
+                    new InterleavedFigures(rounds, ownShare(latencies.get(0)), ownShare(latencies.get(1)));
+            LOG.info(
+                    "interleaved, {} rounds: citebot p50 {} µs p99 {} µs; lucene p50 {} µs p99 {} µs; ratios {}x and"
+                            + " {}x",
+                    rounds,
+                    format(figures.citebot().p50Micros()),
+                    format(figures.citebot().p99Micros()),
+                    format(figures.lucene().p50Micros()),
+                    format(figures.lucene().p99Micros()),
+                    format(figures.p50Ratio()),
+                    format(figures.p99Ratio()));
+            return figures;
+        }
+    }
+
+    /** Asks each question of {@code order} of every session, the first session to ask rotating. */
+    private static void interleave(QuerySession[] sessions, List<String> order, List<List<Long>> latencies)
+            throws IOException {
+        for (int i = 0; i < order.size(); i++) {
+            for (int turn = 0; turn < sessions.length; turn++) {
+                int engine = (i + turn) % sessions.length;
+                long start = System.nanoTime();
+                sessions[engine].search(order.get(i));
+                latencies.get(engine).add(System.nanoTime() - start);
+            }
+        }
+    }
+
+    /** Latencies whose run took their own sum: one engine's share of an interleaved loop. */
+    private static LatencyFigures ownShare(List<Long> latencies) {
+        long[] values = toArray(latencies);
+        long total = 0;
+        for (long value : values) {
+            total += value;
+        }
+        return LatencyFigures.of(1, values, total);
     }
 
     /** {@link #measureSearch} and {@link #withReopen} of one setup on the index in {@code indexDir}. */
@@ -657,7 +718,8 @@ public final class SpeedBenchmark {
         }
     }
 
-    static List<Ratio> ratios(Map<String, IndexingFigures> indexing, Map<String, SearchFigures> search) {
+    static List<Ratio> ratios(
+            Map<String, IndexingFigures> indexing, Map<String, SearchFigures> search, InterleavedFigures interleaved) {
         List<Ratio> ratios = new ArrayList<>();
         IndexingFigures c = indexing.get(CITEBOT);
         for (String baseline : List.of(LUCENE, FTS5)) {
@@ -708,6 +770,18 @@ public final class SpeedBenchmark {
                     baseline,
                     s.fourThreads().queriesPerSecond(),
                     o.fourThreads().queriesPerSecond()));
+            if (baseline.equals(LUCENE)) {
+                ratios.add(Ratio.of(
+                        "p50 µs, 1 thread, interleaved",
+                        baseline,
+                        interleaved.citebot().p50Micros(),
+                        interleaved.lucene().p50Micros()));
+                ratios.add(Ratio.of(
+                        "p99 µs, 1 thread, interleaved",
+                        baseline,
+                        interleaved.citebot().p99Micros(),
+                        interleaved.lucene().p99Micros()));
+            }
             ratios.add(Ratio.of("ready ms", baseline, s.readyMillis(), o.readyMillis()));
             ratios.add(Ratio.of("reopen ms", baseline, s.reopenMillis(), o.reopenMillis()));
             ratios.add(Ratio.of("heap bytes", baseline, s.heapBytes(), o.heapBytes()));
@@ -720,6 +794,7 @@ public final class SpeedBenchmark {
             int passages,
             Map<String, IndexingFigures> indexing,
             Map<String, SearchFigures> search,
+            InterleavedFigures interleaved,
             CacheFigures cache,
             Map<String, EmbeddingFigures> embedding) {
         List<TargetCheck> targets = new ArrayList<>();
@@ -736,11 +811,16 @@ public final class SpeedBenchmark {
                 "cached p99 <= 50 µs",
                 format(cache.hitLookups().p99Micros()) + " µs",
                 cache.hitLookups().p99Micros() <= 50));
-        SearchFigures lucene = search.get(LUCENE);
-        double p50Ratio = c.oneThread().p50Micros() / lucene.oneThread().p50Micros();
-        double p99Ratio = p99 / lucene.oneThread().p99Micros();
-        targets.add(new TargetCheck("search p50 within 1.5x bare Lucene", format(p50Ratio) + "x", p50Ratio <= 1.5));
-        targets.add(new TargetCheck("search p99 within 1.5x bare Lucene", format(p99Ratio) + "x", p99Ratio <= 1.5));
+        // Issue 15: the median within 1.2x up to 100k passages and 1.5x beyond; the p99 within 1.5x.
+        double p50Bound = passages <= 100_000 ? 1.2 : 1.5;
+        targets.add(new TargetCheck(
+                "search p50 within " + p50Bound + "x bare Lucene (1 thread, questions interleaved)",
+                format(interleaved.p50Ratio()) + "x",
+                interleaved.p50Ratio() <= p50Bound));
+        targets.add(new TargetCheck(
+                "search p99 within 1.5x bare Lucene (1 thread, questions interleaved)",
+                format(interleaved.p99Ratio()) + "x",
+                interleaved.p99Ratio() <= 1.5));
         double indexRatio =
                 indexing.get(CITEBOT).passagesPerSecond() / indexing.get(LUCENE).passagesPerSecond();
         targets.add(new TargetCheck(

@@ -87,6 +87,10 @@ class BenchCommandSmokeTest {
             assertLatencies(search.get("oneThread"), setup + " one thread", 1);
             assertLatencies(search.get("fourThreads"), setup + " four threads", 4);
         }
+        JsonNode interleaved = size.get("interleaved");
+        assertThat(interleaved.get("rounds").asInt()).isPositive();
+        assertLatencies(interleaved.get("citebot"), "citebot interleaved", 1);
+        assertLatencies(interleaved.get("lucene"), "lucene interleaved", 1);
         JsonNode cache = size.get("cache");
         assertLatencies(cache.get("hitLookups"), "cache hits", 1);
         assertLatencies(cache.get("zipfStream"), "Zipf stream", 1);
@@ -117,7 +121,7 @@ class BenchCommandSmokeTest {
             assertThat(indexingShares).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
         }
 
-        assertThat(size.get("ratios").size()).isEqualTo(2 * 3 + 4 * 10);
+        assertThat(size.get("ratios").size()).isEqualTo(2 * 3 + 4 * 10 + 2);
         for (JsonNode ratio : size.get("ratios")) {
             assertThat(ratio.get("ratio").isNumber()).as(ratio.toString()).isTrue();
             assertThat(ratio.get("ratio").asDouble()).as(ratio.toString()).isPositive();
