@@ -814,11 +814,11 @@ public final class SpeedBenchmark {
         // Issue 15: the median within 1.2x up to 100k passages and 1.5x beyond; the p99 within 1.5x.
         double p50Bound = passages <= 100_000 ? 1.2 : 1.5;
         targets.add(new TargetCheck(
-                "search p50 within " + p50Bound + "x bare Lucene (1 thread, questions interleaved)",
+                "search p50 within " + p50Bound + "x bare Lucene (interleaved)",
                 format(interleaved.p50Ratio()) + "x",
                 interleaved.p50Ratio() <= p50Bound));
         targets.add(new TargetCheck(
-                "search p99 within 1.5x bare Lucene (1 thread, questions interleaved)",
+                "search p99 within 1.5x bare Lucene (interleaved)",
                 format(interleaved.p99Ratio()) + "x",
                 interleaved.p99Ratio() <= 1.5));
         double indexRatio =
