@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.citebot.index.TestCorpus.Para;
 import org.citebot.passages.DocumentOrigin;
+import org.citebot.passages.DocumentSummary;
 import org.citebot.passages.IndexedDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +68,25 @@ class CorpusVocabularyTest {
             assertThat(after.sections())
                     .containsExactly("Added for every server", "Background", "Current heading", "Ärzte und Küsten");
             assertThat(after.generation()).isEqualTo(index.metadata().generation());
+        }
+    }
+
+    /** The records are read in index order, segment by segment; the summaries still come in id order. */
+    @Test
+    void documentSummariesComeInIdOrderAcrossSegmentsWithoutRemovedOnes() throws IOException {
+        try (PassageIndex index =
+                PassageIndex.open(dir.resolve("index"), IndexSettings.defaults(), Clock.systemUTC())) {
+            index.update(List.of(report("m", "One"), report("b", "Two"), report("x", "Three")));
+            index.patch(List.of(report("a", "Four"), report("é", "Five")), List.of());
+            index.patch(List.of(report("c", "Six")), List.of("x"));
+            assertThat(index.documents()).extracting(DocumentSummary::docId).containsExactly("a", "b", "c", "m", "é");
+            assertThat(index.documents())
+                    .filteredOn(summary -> summary.docId().equals("b"))
+                    .singleElement()
+                    .satisfies(summary -> {
+                        assertThat(summary.metadata().title()).isEqualTo("Report b");
+                        assertThat(summary.passages()).isEqualTo(1);
+                    });
         }
     }
 }
