@@ -5,17 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The section headings of an index that autocomplete offers, read once per index generation so
@@ -43,25 +40,38 @@ public record CorpusVocabulary(long generation, List<String> sections) {
         }
     }
 
+    /**
+     * The distinct terms of {@link IndexSchema#SHARED_SECTION} that a live passage still holds, once
+     * each ignoring case, sorted: one pass over each segment's terms dictionary, whatever the
+     * number of passages.
+     */
     private static List<String> sections(IndexSearcher searcher) throws IOException {
-        int passages = Math.max(1, searcher.getIndexReader().numDocs());
-        // Every server's autocomplete reads this list: the headings of an article one server added
-        // would show it to the others.
-        Query shared = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_PASSAGE)), BooleanClause.Occur.FILTER)
-                .add(new FieldExistsQuery(IndexSchema.OWNER), BooleanClause.Occur.MUST_NOT)
-                .build();
-        TopDocs all = searcher.search(shared, passages);
-        StoredFields stored = searcher.storedFields();
-        Set<String> fields = Set.of(IndexSchema.SECTION);
         Set<String> sections = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (ScoreDoc hit : all.scoreDocs) {
-            Document doc = stored.document(hit.doc, fields);
-            String section = doc.get(IndexSchema.SECTION);
-            if (section != null) {
-                sections.add(section);
+        PostingsEnum postings = null;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Terms terms = leaf.reader().terms(IndexSchema.SHARED_SECTION);
+            if (terms == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            TermsEnum each = terms.iterator();
+            for (BytesRef term = each.next(); term != null; term = each.next()) {
+                postings = each.postings(postings, PostingsEnum.NONE);
+                if (anyLive(postings, live)) {
+                    sections.add(term.utf8ToString());
+                }
             }
         }
         return new ArrayList<>(sections);
+    }
+
+    /** Whether a document of {@code postings} is not deleted; a deleted passage's heading is gone. */
+    private static boolean anyLive(PostingsEnum postings, Bits live) throws IOException {
+        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            if (live == null || live.get(doc)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

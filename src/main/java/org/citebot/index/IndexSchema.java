@@ -33,9 +33,10 @@ public final class IndexSchema {
      * Bump whenever fields, their options or the analysis change: an index written with an older
      * version reports {@link PassageIndex#needsRebuild()} and is rebuilt from the corpus. Version 2
      * added the file stamps of document records; version 3 indexed {@link #BODY_WORDS} with
-     * positions, for quoted phrases; version 4 added {@link #WEIGHTED}, the one field BM25F scores.
+     * positions, for quoted phrases; version 4 added {@link #WEIGHTED}, the one field BM25F scores;
+     * version 5 added {@link #SHARED_SECTION}, so the headings are read without the stored passages.
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     /** {@code passage} or {@code document}: which kind of entry a Lucene document is. */
     public static final String KIND = "kind";
@@ -53,6 +54,13 @@ public final class IndexSchema {
     public static final String PARAGRAPH = "paragraph";
     /** Analyzed with positions and stored: the heading above the passage (for phrases; scored in {@link #WEIGHTED}). */
     public static final String SECTION = "section";
+    /**
+     * Keyword, not stored, on passages that no one server owns: the heading above the passage as
+     * written. Its terms are the headings every server's autocomplete offers, read from the terms
+     * dictionary instead of every passage's stored fields (which took 10 s at a million passages).
+     * Left out for a heading longer than a Lucene term may be (32,766 bytes).
+     */
+    public static final String SHARED_SECTION = "shared_section";
     /** Analyzed with positions and stored on passages: the document title (for phrases; scored in {@link #WEIGHTED}). */
     public static final String TITLE = "title";
     /**

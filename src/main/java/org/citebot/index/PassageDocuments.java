@@ -23,9 +23,11 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.UnicodeUtil;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;
 import org.citebot.corpus.SourceDocument;
@@ -96,6 +98,9 @@ public final class PassageDocuments implements Closeable {
         Optional<AnalyzedText> section = passage.section().map(shared::section);
         AnalyzedText body = AnalyzedText.of(content, IndexSchema.BODY, passage.text());
         passage.section().ifPresent(text -> doc.add(new StoredField(IndexSchema.SECTION, text)));
+        passage.section()
+                .filter(text -> origin.server().isEmpty() && fitsOneTerm(text))
+                .ifPresent(text -> doc.add(new StringField(IndexSchema.SHARED_SECTION, text, Field.Store.NO)));
         section.ifPresent(tokens -> doc.add(new Field(IndexSchema.SECTION, tokens.replay(), IndexSchema.PHRASE_TYPE)));
         doc.add(new StoredField(IndexSchema.TITLE, metadata.title()));
         doc.add(new Field(IndexSchema.TITLE, title.replay(), IndexSchema.PHRASE_TYPE));
@@ -271,6 +276,12 @@ public final class PassageDocuments implements Closeable {
                 return passage;
             }
         };
+    }
+
+    /** Whether {@code text} is short enough to be indexed as a single term. */
+    private static boolean fitsOneTerm(String text) {
+        return text.length() <= IndexWriter.MAX_TERM_LENGTH / 3
+                || UnicodeUtil.calcUTF16toUTF8Length(text, 0, text.length()) <= IndexWriter.MAX_TERM_LENGTH;
     }
 
     private static void checkOwner(SourceDocument source, Passage passage) {
