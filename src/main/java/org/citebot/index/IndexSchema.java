@@ -58,9 +58,10 @@ public final class IndexSchema {
      * Keyword, not stored, on passages that no one server owns: the heading above the passage as
      * written. Its terms are the headings every server's autocomplete offers, read from the terms
      * dictionary instead of every passage's stored fields (which took 10 s at a million passages).
-     * Left out for a heading longer than a Lucene term may be (32,766 bytes).
+     * Left out for a heading longer than a Lucene term may be (32,766 bytes). The embedded index's
+     * own: a Solr collection has no such field and reads its headings its own way.
      */
-    public static final String SHARED_SECTION = "shared_section";
+    static final String SHARED_SECTION = "shared_section";
     /** Analyzed with positions and stored on passages: the document title (for phrases; scored in {@link #WEIGHTED}). */
     public static final String TITLE = "title";
     /**
