@@ -41,15 +41,23 @@ import org.jspecify.annotations.Nullable;
  * Conversions between citebot's values and Lucene documents: a passage (with its document's
  * metadata) to the Lucene document that indexes it, a corpus document to its record, and back from
  * stored fields to {@link StoredPassage} and {@link DocumentSummary}. No I/O and no state beyond the
- * analyzer: writing analyzes each text once and replays its tokens into every field that indexes it
+ * analyzers: writing analyzes each text once and replays its tokens into every field that indexes it
  * ({@link AnalyzedText}), so the body is not analyzed twice for {@link IndexSchema#BODY} and {@link
- * IndexSchema#WEIGHTED}, nor a document's title once a passage. The index makes one per writer; it
- * is safe to use from several indexing threads.
+ * IndexSchema#WEIGHTED}, nor a document's title once a passage. With the default English analysis
+ * the body is even tokenized once for {@link IndexSchema#BODY_WORDS} too, its stems derived from its
+ * words ({@link EnglishStems}). The index makes one per writer; it is safe to use from several
+ * indexing threads.
  */
 public final class PassageDocuments implements Closeable {
 
     /** The content analysis, an instance of its own so its reuse never meets the writer's. */
     private final Analyzer content;
+
+    /**
+     * The analysis of {@link IndexSchema#BODY_WORDS}, done here when the content analysis derives
+     * the body's stems from its words; empty when the writer analyzes that field itself.
+     */
+    private final Optional<Analyzer> bodyWords;
 
     private final int titleFrequency;
     private final int sectionFrequency;
@@ -58,6 +66,8 @@ public final class PassageDocuments implements Closeable {
     /** Builds documents analyzed and weighted as {@code settings} say. */
     public PassageDocuments(IndexSettings settings) {
         this.content = settings.contentAnalyzer().get();
+        this.bodyWords =
+                EnglishStems.derivable(settings, content) ? Optional.of(IndexSchema.wordsAnalyzer()) : Optional.empty();
         this.titleFrequency = settings.titleFrequency();
         this.sectionFrequency = settings.sectionFrequency();
         this.bodyFrequency = settings.bodyFrequency();
@@ -94,14 +104,17 @@ public final class PassageDocuments implements Closeable {
         doc.add(new StoredField(IndexSchema.PARAGRAPH, passage.paragraph()));
         AnalyzedText title = shared.title();
         Optional<AnalyzedText> section = passage.section().map(shared::section);
-        AnalyzedText body = AnalyzedText.of(content, IndexSchema.BODY, passage.text());
+        AnalyzedBody analyzed = analyzeBody(passage.text());
+        AnalyzedText body = analyzed.stems();
         passage.section().ifPresent(text -> doc.add(new StoredField(IndexSchema.SECTION, text)));
         section.ifPresent(tokens -> doc.add(new Field(IndexSchema.SECTION, tokens.replay(), IndexSchema.PHRASE_TYPE)));
         doc.add(new StoredField(IndexSchema.TITLE, metadata.title()));
         doc.add(new Field(IndexSchema.TITLE, title.replay(), IndexSchema.PHRASE_TYPE));
         doc.add(new StoredField(IndexSchema.BODY, passage.text()));
         doc.add(new Field(IndexSchema.BODY, body.replay(), IndexSchema.BODY_TYPE));
-        doc.add(new Field(IndexSchema.BODY_WORDS, passage.text(), IndexSchema.WORDS_TYPE));
+        doc.add(analyzed.words()
+                .map(words -> new Field(IndexSchema.BODY_WORDS, words.replay(), IndexSchema.WORDS_TYPE))
+                .orElseGet(() -> new Field(IndexSchema.BODY_WORDS, passage.text(), IndexSchema.WORDS_TYPE)));
         doc.add(new Field(
                 IndexSchema.WEIGHTED,
                 section.isPresent()
@@ -136,8 +149,23 @@ public final class PassageDocuments implements Closeable {
         passage.section()
                 .ifPresent(text ->
                         count(frequencies, AnalyzedText.of(content, IndexSchema.SECTION, text), sectionFrequency));
-        count(frequencies, AnalyzedText.of(content, IndexSchema.BODY, passage.text()), bodyFrequency);
+        count(frequencies, analyzeBody(passage.text()).stems(), bodyFrequency);
         return frequencies;
+    }
+
+    /**
+     * A passage body analyzed for its fields: its stems for {@link IndexSchema#BODY} and {@link
+     * IndexSchema#WEIGHTED}, and its words for {@link IndexSchema#BODY_WORDS} when they were made
+     * on the way.
+     */
+    private record AnalyzedBody(AnalyzedText stems, Optional<AnalyzedText> words) {}
+
+    private AnalyzedBody analyzeBody(String text) {
+        if (bodyWords.isEmpty()) {
+            return new AnalyzedBody(AnalyzedText.of(content, IndexSchema.BODY, text), Optional.empty());
+        }
+        AnalyzedText words = AnalyzedText.of(bodyWords.get(), IndexSchema.BODY_WORDS, text);
+        return new AnalyzedBody(EnglishStems.of(words, text.length()), Optional.of(words));
     }
 
     private static void count(Map<String, Integer> frequencies, AnalyzedText text, int frequency) {
@@ -283,6 +311,7 @@ public final class PassageDocuments implements Closeable {
     @Override
     public void close() {
         content.close();
+        bodyWords.ifPresent(Analyzer::close);
     }
 
     /** Reads what a document record says about its file and what was indexed for it. */
