@@ -26,6 +26,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.CloseableThreadLocal;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;
 import org.citebot.corpus.SourceDocument;
@@ -44,9 +45,9 @@ import org.jspecify.annotations.Nullable;
  * analyzers: writing analyzes each text once and replays its tokens into every field that indexes it
  * ({@link AnalyzedText}), so the body is not analyzed twice for {@link IndexSchema#BODY} and {@link
  * IndexSchema#WEIGHTED}, nor a document's title once a passage. With the default English analysis
- * the body is even tokenized once for {@link IndexSchema#BODY_WORDS} too, its stems derived from its
- * words ({@link EnglishStems}). The index makes one per writer; it is safe to use from several
- * indexing threads.
+ * the body is even tokenized once for {@link IndexSchema#BODY_WORDS} too, its words kept on the
+ * way to its stems ({@link EnglishBodyAnalysis}). The index makes one per writer; it is safe to use
+ * from several indexing threads.
  */
 public final class PassageDocuments implements Closeable {
 
@@ -54,10 +55,10 @@ public final class PassageDocuments implements Closeable {
     private final Analyzer content;
 
     /**
-     * The analysis of {@link IndexSchema#BODY_WORDS}, done here when the content analysis derives
-     * the body's stems from its words; empty when the writer analyzes that field itself.
+     * Per indexing thread, the body's stems and words in one pass when the content analysis is the
+     * default English one; empty when the writer analyzes {@link IndexSchema#BODY_WORDS} itself.
      */
-    private final Optional<Analyzer> bodyWords;
+    private final Optional<CloseableThreadLocal<EnglishBodyAnalysis>> englishBodies;
 
     private final int titleFrequency;
     private final int sectionFrequency;
@@ -66,8 +67,14 @@ public final class PassageDocuments implements Closeable {
     /** Builds documents analyzed and weighted as {@code settings} say. */
     public PassageDocuments(IndexSettings settings) {
         this.content = settings.contentAnalyzer().get();
-        this.bodyWords =
-                EnglishStems.derivable(settings, content) ? Optional.of(IndexSchema.wordsAnalyzer()) : Optional.empty();
+        this.englishBodies = EnglishBodyAnalysis.appliesTo(settings, content)
+                ? Optional.of(new CloseableThreadLocal<>() {
+                    @Override
+                    protected EnglishBodyAnalysis initialValue() {
+                        return new EnglishBodyAnalysis();
+                    }
+                })
+                : Optional.empty();
         this.titleFrequency = settings.titleFrequency();
         this.sectionFrequency = settings.sectionFrequency();
         this.bodyFrequency = settings.bodyFrequency();
@@ -160,18 +167,18 @@ public final class PassageDocuments implements Closeable {
      */
     private record AnalyzedBody(AnalyzedText stems, Optional<AnalyzedText> words) {}
 
-    private AnalyzedBody analyzeBody(String text) {
-        if (bodyWords.isEmpty()) {
-            return new AnalyzedBody(AnalyzedText.of(content, IndexSchema.BODY, text), Optional.empty());
-        }
-        AnalyzedText words = AnalyzedText.of(bodyWords.get(), IndexSchema.BODY_WORDS, text);
-        return new AnalyzedBody(EnglishStems.of(words, text.length()), Optional.of(words));
-    }
-
     private static void count(Map<String, Integer> frequencies, AnalyzedText text, int frequency) {
         for (int i = 0; i < text.size(); i++) {
             frequencies.merge(text.term(i), frequency, Integer::sum);
         }
+    }
+
+    private AnalyzedBody analyzeBody(String text) {
+        if (englishBodies.isEmpty()) {
+            return new AnalyzedBody(AnalyzedText.of(content, IndexSchema.BODY, text), Optional.empty());
+        }
+        EnglishBodyAnalysis.Tokens english = englishBodies.get().get().analyze(text);
+        return new AnalyzedBody(english.stems(), Optional.of(english.words()));
     }
 
     /**
@@ -311,7 +318,7 @@ public final class PassageDocuments implements Closeable {
     @Override
     public void close() {
         content.close();
-        bodyWords.ifPresent(Analyzer::close);
+        englishBodies.ifPresent(CloseableThreadLocal::close);
     }
 
     /** Reads what a document record says about its file and what was indexed for it. */
