@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -72,6 +73,49 @@ final class AnalyzedText {
             throw new UncheckedIOException("analyzing text held in memory failed", e);
         }
         return analyzed;
+    }
+
+    /**
+     * A filter that passes its input's tokens on unchanged and keeps them, so one pass through an
+     * analysis chain gives the tokens where it stands as well as those at the end of the chain.
+     * Reused from text to text: {@link #start} before each.
+     */
+    static final class Recorder extends TokenFilter {
+
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+        private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+        private AnalyzedText recorded = new AnalyzedText(0);
+
+        Recorder(TokenStream input) {
+            super(input);
+        }
+
+        /** Keeps the tokens of the next text, of {@code textLength} characters, from now on. */
+        void start(int textLength) {
+            recorded = new AnalyzedText(textLength);
+        }
+
+        /** The tokens kept since {@link #start}, with the end state once the stream has ended. */
+        AnalyzedText recorded() {
+            return recorded;
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            recorded.add(term, increment.getPositionIncrement(), offset.startOffset(), offset.endOffset());
+            return true;
+        }
+
+        @Override
+        public void end() throws IOException {
+            super.end();
+            recorded.finalOffset = offset.endOffset();
+            recorded.finalIncrement = increment.getPositionIncrement();
+        }
     }
 
     /** How many tokens the text has. */

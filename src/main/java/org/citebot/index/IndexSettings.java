@@ -46,6 +46,9 @@ public record IndexSettings(
     /** The largest field weight; far beyond anything that ranks well, and keeps frequencies small. */
     public static final float MAX_WEIGHT = 50;
 
+    /** The id of the default analysis, Lucene's {@link IndexSchema#englishAnalyzer()}. */
+    public static final String ENGLISH_ANALYSIS_ID = "english-porter-v1";
+
     /**
      * citebot's choice. k1 = 1.2 (Lucene's default) and b = 0.4 (Anserini's for passage collections:
      * passages are whole paragraphs whose length varies with the writing, not with how much they are
@@ -55,12 +58,12 @@ public record IndexSettings(
      * 0.6835 against 0.6844 (docs/benchmarks.md has what each choice scores).
      */
     public static IndexSettings defaults() {
-        return new IndexSettings("english-porter-v1", IndexSchema::englishAnalyzer, 1.2f, 0.4f, 2.0f, 1.5f);
+        return new IndexSettings(ENGLISH_ANALYSIS_ID, IndexSchema::englishAnalyzer, 1.2f, 0.4f, 2.0f, 1.5f);
     }
 
     /** Lucene's stock BM25 parameters (k1 = 1.2, b = 0.75) with the same analysis and weights, for comparisons. */
     public static IndexSettings luceneDefaults() {
-        return new IndexSettings("english-porter-v1", IndexSchema::englishAnalyzer, 1.2f, 0.75f, 2.0f, 1.5f);
+        return new IndexSettings(ENGLISH_ANALYSIS_ID, IndexSchema::englishAnalyzer, 1.2f, 0.75f, 2.0f, 1.5f);
     }
 
     /** These settings with BM25's default field weights (title ×2, section ×1.5). */

@@ -27,6 +27,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.CloseableThreadLocal;
 import org.apache.lucene.util.UnicodeUtil;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Passage;
@@ -43,15 +44,23 @@ import org.jspecify.annotations.Nullable;
  * Conversions between citebot's values and Lucene documents: a passage (with its document's
  * metadata) to the Lucene document that indexes it, a corpus document to its record, and back from
  * stored fields to {@link StoredPassage} and {@link DocumentSummary}. No I/O and no state beyond the
- * analyzer: writing analyzes each text once and replays its tokens into every field that indexes it
+ * analyzers: writing analyzes each text once and replays its tokens into every field that indexes it
  * ({@link AnalyzedText}), so the body is not analyzed twice for {@link IndexSchema#BODY} and {@link
- * IndexSchema#WEIGHTED}, nor a document's title once a passage. The index makes one per writer; it
- * is safe to use from several indexing threads.
+ * IndexSchema#WEIGHTED}, nor a document's title once a passage. With the default English analysis
+ * the body is even tokenized once for {@link IndexSchema#BODY_WORDS} too, its words kept on the
+ * way to its stems ({@link EnglishBodyAnalysis}). The index makes one per writer; it is safe to use
+ * from several indexing threads.
  */
 public final class PassageDocuments implements Closeable {
 
     /** The content analysis, an instance of its own so its reuse never meets the writer's. */
     private final Analyzer content;
+
+    /**
+     * Per indexing thread, the body's stems and words in one pass when the content analysis is the
+     * default English one; empty when the writer analyzes {@link IndexSchema#BODY_WORDS} itself.
+     */
+    private final Optional<CloseableThreadLocal<EnglishBodyAnalysis>> englishBodies;
 
     private final int titleFrequency;
     private final int sectionFrequency;
@@ -60,6 +69,14 @@ public final class PassageDocuments implements Closeable {
     /** Builds documents analyzed and weighted as {@code settings} say. */
     public PassageDocuments(IndexSettings settings) {
         this.content = settings.contentAnalyzer().get();
+        this.englishBodies = EnglishBodyAnalysis.appliesTo(settings, content)
+                ? Optional.of(new CloseableThreadLocal<>() {
+                    @Override
+                    protected EnglishBodyAnalysis initialValue() {
+                        return new EnglishBodyAnalysis();
+                    }
+                })
+                : Optional.empty();
         this.titleFrequency = settings.titleFrequency();
         this.sectionFrequency = settings.sectionFrequency();
         this.bodyFrequency = settings.bodyFrequency();
@@ -96,7 +113,8 @@ public final class PassageDocuments implements Closeable {
         doc.add(new StoredField(IndexSchema.PARAGRAPH, passage.paragraph()));
         AnalyzedText title = shared.title();
         Optional<AnalyzedText> section = passage.section().map(shared::section);
-        AnalyzedText body = AnalyzedText.of(content, IndexSchema.BODY, passage.text());
+        AnalyzedBody analyzed = analyzeBody(passage.text());
+        AnalyzedText body = analyzed.stems();
         passage.section().ifPresent(text -> doc.add(new StoredField(IndexSchema.SECTION, text)));
         passage.section()
                 .filter(text -> origin.server().isEmpty() && fitsOneTerm(text))
@@ -106,7 +124,9 @@ public final class PassageDocuments implements Closeable {
         doc.add(new Field(IndexSchema.TITLE, title.replay(), IndexSchema.PHRASE_TYPE));
         doc.add(new StoredField(IndexSchema.BODY, passage.text()));
         doc.add(new Field(IndexSchema.BODY, body.replay(), IndexSchema.BODY_TYPE));
-        doc.add(new Field(IndexSchema.BODY_WORDS, passage.text(), IndexSchema.WORDS_TYPE));
+        doc.add(analyzed.words()
+                .map(words -> new Field(IndexSchema.BODY_WORDS, words.replay(), IndexSchema.WORDS_TYPE))
+                .orElseGet(() -> new Field(IndexSchema.BODY_WORDS, passage.text(), IndexSchema.WORDS_TYPE)));
         doc.add(new Field(
                 IndexSchema.WEIGHTED,
                 section.isPresent()
@@ -141,14 +161,29 @@ public final class PassageDocuments implements Closeable {
         passage.section()
                 .ifPresent(text ->
                         count(frequencies, AnalyzedText.of(content, IndexSchema.SECTION, text), sectionFrequency));
-        count(frequencies, AnalyzedText.of(content, IndexSchema.BODY, passage.text()), bodyFrequency);
+        count(frequencies, analyzeBody(passage.text()).stems(), bodyFrequency);
         return frequencies;
     }
+
+    /**
+     * A passage body analyzed for its fields: its stems for {@link IndexSchema#BODY} and {@link
+     * IndexSchema#WEIGHTED}, and its words for {@link IndexSchema#BODY_WORDS} when they were made
+     * on the way.
+     */
+    private record AnalyzedBody(AnalyzedText stems, Optional<AnalyzedText> words) {}
 
     private static void count(Map<String, Integer> frequencies, AnalyzedText text, int frequency) {
         for (int i = 0; i < text.size(); i++) {
             frequencies.merge(text.term(i), frequency, Integer::sum);
         }
+    }
+
+    private AnalyzedBody analyzeBody(String text) {
+        if (englishBodies.isEmpty()) {
+            return new AnalyzedBody(AnalyzedText.of(content, IndexSchema.BODY, text), Optional.empty());
+        }
+        EnglishBodyAnalysis.Tokens english = englishBodies.get().get().analyze(text);
+        return new AnalyzedBody(english.stems(), Optional.of(english.words()));
     }
 
     /**
@@ -294,6 +329,7 @@ public final class PassageDocuments implements Closeable {
     @Override
     public void close() {
         content.close();
+        englishBodies.ifPresent(CloseableThreadLocal::close);
     }
 
     /** Reads what a document record says about its file and what was indexed for it. */

@@ -1,13 +1,17 @@
 package org.citebot.index;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.citebot.corpus.CorpusOptions;
+import org.citebot.corpus.CorpusReader;
 import org.citebot.corpus.DocumentMetadata;
 import org.citebot.corpus.Paragraph;
 import org.citebot.corpus.Passage;
+import org.citebot.corpus.PassageSplitter;
 import org.citebot.corpus.SourceDocument;
 import org.citebot.passages.IndexedDocument;
 
@@ -149,5 +153,20 @@ public final class TestCorpus {
 
     public static List<IndexedDocument> all() {
         return List.of(summit(), escalation(), treaties(), grain());
+    }
+
+    /**
+     * The real seed documents (surefire sets {@code citebot.seeds}; an IDE run falls back to {@code
+     * seeds}), read and split into passages as the corpus indexer does.
+     */
+    public static List<IndexedDocument> seeds() {
+        Path seeds = Path.of(System.getProperty("citebot.seeds", "seeds"));
+        PassageSplitter splitter = new PassageSplitter();
+        List<IndexedDocument> indexed = new ArrayList<>();
+        for (SourceDocument source :
+                new CorpusReader(CorpusOptions.defaults()).read(seeds).documents()) {
+            indexed.add(new IndexedDocument(source, splitter.split(source)));
+        }
+        return indexed;
     }
 }

@@ -1,0 +1,233 @@
+package org.citebot.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.citebot.corpus.Passage;
+import org.citebot.corpus.SourceDocument;
+import org.citebot.index.TestCorpus.Para;
+import org.citebot.passages.IndexedDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 15: with the default analysis a passage's body is tokenized once, its words kept on the
+ * way to its stems. Every token the {@link IndexSchema#BODY} and {@link IndexSchema#BODY_WORDS}
+ * fields of a passage document carry (term, position increment, offsets, and the increment and
+ * offset at the end) must be what Lucene's EnglishAnalyzer and the words analyzer make of the text,
+ * or the index would change without its schema version saying so.
+ */
+class EnglishBodyAnalysisTest {
+
+    /** Texts that break a careless shortcut. */
+    private static final List<String> HOSTILE = List.of(
+            "",
+            "   \n\t  ",
+            "JOHN'S book, John’s pen, MARY＇S cat and the DOG'S bone; James' hat and IT'S its own.",
+            "'s S'S 's's x's X'S O'Neil's CEO's ’s word’s’s",
+            "THE'S the's The’s AND'S: stop words hiding behind a possessive.",
+            "The beginning and the end of it are the",
+            "the a an and of to in it is",
+            "The",
+            "In 2024, 3.14159 of 1,000,000 people (42nd) paid $12.50 or €7; 10:30 on 2026-06-30.",
+            "See https://example.com/path?q=the+war&lang=en or write to press@example.org, not www.nato.int!",
+            "東京都は日本の首都です。 한국어 문장입니다 ไทย 😀👍🏽 flags 🇺🇦🇩🇪 and 𐐀𐐁𐐂 (Deseret capitals)",
+            "start " + "a".repeat(600) + " middle " + "Б".repeat(300) + " end",
+            "İSTANBUL'S İstanbul ISTANBUL STRASSE Straße STRAẞE ΣΊΣΥΦΟΣ Σίσυφος ǅungla Ǆ",
+            "Running RUNS ran runner's relational generalizations' CONDITIONAL",
+            "trailing punctuation and a stop word at the very end of the text, to be...");
+
+    private final PassageDocuments documents = new PassageDocuments(IndexSettings.defaults());
+    private final Analyzer english = new EnglishAnalyzer();
+    private final Analyzer words = IndexSchema.wordsAnalyzer();
+
+    @AfterEach
+    void close() {
+        documents.close();
+        english.close();
+        words.close();
+    }
+
+    @Test
+    void toDocument_everySeedPassage_bodyAndWordsTokensAreThoseOfEnglishAnalyzerAndTheWordsAnalyzer()
+            throws IOException {
+        int compared = 0;
+        for (IndexedDocument seed : TestCorpus.seeds()) {
+            for (Passage passage : seed.passages()) {
+                assertSameTokens(seed.document(), passage);
+                compared++;
+            }
+        }
+        assertThat(compared).as("seed passages compared").isGreaterThan(20);
+    }
+
+    @Test
+    void toDocument_hostileTexts_bodyAndWordsTokensAreThoseOfEnglishAnalyzerAndTheWordsAnalyzer() throws IOException {
+        IndexedDocument hostile = hostile();
+        for (Passage passage : hostile.passages()) {
+            assertSameTokens(hostile.document(), passage);
+        }
+    }
+
+    @Test
+    void index_bodyTokenizedOnce_holdsTheSameTextFieldsAsTheBodyAnalyzedTwice() throws IOException {
+        List<IndexedDocument> corpus = new ArrayList<>(TestCorpus.all());
+        corpus.addAll(TestCorpus.seeds());
+        corpus.add(hostile());
+        IndexSettings defaults = IndexSettings.defaults();
+        // The same analysis behind a wrapper: the content analyzer analyzes the body, the writer its words.
+        IndexSettings twice = new IndexSettings(
+                defaults.analyzerId(), () -> new Wrapped(new EnglishAnalyzer()), defaults.bm25K1(), defaults.bm25B());
+        try (PassageDocuments analyzedTwice = new PassageDocuments(twice);
+                Directory expected = new ByteBuffersDirectory();
+                Directory actual = new ByteBuffersDirectory()) {
+            try (IndexWriter expectedWriter = IndexedFieldComparison.writer(expected, defaults);
+                    IndexWriter actualWriter = IndexedFieldComparison.writer(actual, defaults)) {
+                for (IndexedDocument indexed : corpus) {
+                    expectedWriter.addDocuments(analyzedTwice.toDocuments(indexed));
+                    actualWriter.addDocuments(documents.toDocuments(indexed));
+                }
+            }
+            try (DirectoryReader expectedReader = DirectoryReader.open(expected);
+                    DirectoryReader actualReader = DirectoryReader.open(actual)) {
+                for (String field : List.of(
+                        IndexSchema.BODY,
+                        IndexSchema.BODY_WORDS,
+                        IndexSchema.WEIGHTED,
+                        IndexSchema.TITLE,
+                        IndexSchema.SECTION)) {
+                    assertThat(IndexedFieldComparison.assertSameField(expectedReader, actualReader, field))
+                            .as("postings of %s compared", field)
+                            .isGreaterThan(50);
+                }
+            }
+        }
+    }
+
+    @Test
+    void tokens_textWithStopWordsAndAPossessiveInCapitals_seesTheGapsTheStemsAndTheEnd() throws IOException {
+        // What the comparisons above hold the fields to: EnglishAnalyzer's gaps after stop words, at the end too.
+        assertThat(tokens(english.tokenStream(IndexSchema.BODY, "The JOHN'S cats of the")))
+                .isEqualTo(new Tokens(List.of(new Token("john", 2, 4, 10), new Token("cat", 1, 11, 15)), 2, 22));
+    }
+
+    @Test
+    void appliesTo_onlyTheDefaultEnglishAnalysis() {
+        IndexSettings defaults = IndexSettings.defaults();
+        try (Analyzer fewerStopWords = new EnglishAnalyzer(new CharArraySet(List.of("the"), false));
+                Analyzer wrapped = new Wrapped(new EnglishAnalyzer())) {
+            assertThat(EnglishBodyAnalysis.appliesTo(defaults, english)).isTrue();
+            assertThat(EnglishBodyAnalysis.appliesTo(IndexSettings.luceneDefaults(), english))
+                    .isTrue();
+            assertThat(EnglishBodyAnalysis.appliesTo(
+                            new IndexSettings("other-analysis", IndexSchema::englishAnalyzer, 0.9f, 0.4f), english))
+                    .isFalse();
+            assertThat(EnglishBodyAnalysis.appliesTo(defaults, fewerStopWords)).isFalse();
+            assertThat(EnglishBodyAnalysis.appliesTo(defaults, wrapped)).isFalse();
+        }
+    }
+
+    @Test
+    void toDocument_anotherAnalysis_leavesTheWordsToTheWriter() {
+        IndexedDocument grain = TestCorpus.grain();
+        IndexSettings other = new IndexSettings("other-analysis", IndexSchema::englishAnalyzer, 0.9f, 0.4f);
+        try (PassageDocuments otherDocuments = new PassageDocuments(other)) {
+            Document doc =
+                    otherDocuments.toDocument(grain.document(), grain.passages().get(0));
+
+            assertThat(doc.getField(IndexSchema.BODY_WORDS).stringValue())
+                    .isEqualTo(grain.passages().get(0).text());
+        }
+    }
+
+    private static IndexedDocument hostile() {
+        return TestCorpus.document(
+                "hostile",
+                TestCorpus.metadata("Hostile texts", null, null, null, null),
+                HOSTILE.stream().map(Para::of).toArray(Para[]::new));
+    }
+
+    private void assertSameTokens(SourceDocument source, Passage passage) throws IOException {
+        Document doc = documents.toDocument(source, passage);
+        String text = passage.text();
+        IndexableField bodyWords = indexed(doc, IndexSchema.BODY_WORDS);
+        assertThat(bodyWords.stringValue())
+                .as("the words are replayed, not left to the writer to analyze again")
+                .isNull();
+
+        assertThat(tokens(bodyWords.tokenStream(words, null)))
+                .as("%s in %s", IndexSchema.BODY_WORDS, text)
+                .isEqualTo(tokens(words.tokenStream(IndexSchema.BODY_WORDS, text)));
+        assertThat(tokens(indexed(doc, IndexSchema.BODY).tokenStream(english, null)))
+                .as("%s in %s", IndexSchema.BODY, text)
+                .isEqualTo(tokens(english.tokenStream(IndexSchema.BODY, text)));
+    }
+
+    private static IndexableField indexed(Document doc, String field) {
+        for (IndexableField candidate : doc.getFields(field)) {
+            if (candidate.fieldType().indexOptions() != IndexOptions.NONE) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("no indexed " + field + " field");
+    }
+
+    private record Token(String term, int increment, int start, int end) {}
+
+    /** A stream's tokens, and its position increment and offset after end(). */
+    private record Tokens(List<Token> tokens, int endIncrement, int endOffset) {}
+
+    private static Tokens tokens(TokenStream tokens) throws IOException {
+        try (TokenStream stream = tokens) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            List<Token> read = new ArrayList<>();
+            stream.reset();
+            while (stream.incrementToken()) {
+                read.add(new Token(
+                        term.toString(), increment.getPositionIncrement(), offset.startOffset(), offset.endOffset()));
+            }
+            stream.end();
+            return new Tokens(read, increment.getPositionIncrement(), offset.endOffset());
+        }
+    }
+
+    /** An EnglishAnalyzer behind a wrapper, as a test that counts analyses would pass it. */
+    private static final class Wrapped extends AnalyzerWrapper {
+        private final Analyzer wrapped;
+
+        Wrapped(Analyzer wrapped) {
+            super(wrapped.getReuseStrategy());
+            this.wrapped = wrapped;
+        }
+
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            return wrapped;
+        }
+
+        @Override
+        public void close() {
+            wrapped.close();
+            super.close();
+        }
+    }
+}
