@@ -20,13 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * How the corpus folder differs from what an index holds, found cheaply enough to check before
@@ -175,19 +169,13 @@ public record CorpusChanges(List<String> added, List<String> changed, List<Strin
     private static Map<String, String> indexedFiles(SearchableIndex index) throws IOException {
         IndexSearcher searcher = index.acquire();
         try {
-            int max = Math.max(1, searcher.getIndexReader().numDocs());
-            TopDocs records =
-                    searcher.search(new TermQuery(new Term(IndexSchema.KIND, IndexSchema.KIND_DOCUMENT)), max);
-            StoredFields stored = searcher.storedFields();
-            Set<String> fields = Set.of(IndexSchema.PATH, IndexSchema.CONTENT_HASH);
             Map<String, String> files = new HashMap<>();
-            for (ScoreDoc hit : records.scoreDocs) {
-                Document record = stored.document(hit.doc, fields);
+            PassageIndex.forEachRecord(searcher, Set.of(IndexSchema.PATH, IndexSchema.CONTENT_HASH), record -> {
                 String path = record.get(IndexSchema.PATH);
                 if (path != null) {
                     files.put(path, String.valueOf(record.get(IndexSchema.CONTENT_HASH)));
                 }
-            }
+            });
             return files;
         } finally {
             index.release(searcher);

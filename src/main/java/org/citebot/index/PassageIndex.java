@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -223,24 +223,17 @@ public final class PassageIndex implements Closeable, SearchableIndex, PassageSt
      * (200,000 records) reading them in id order took seconds, which the bot's start waited for.
      */
     public static List<DocumentSummary> documents(IndexSearcher searcher) throws IOException {
-        List<BytesRef> ids = new ArrayList<>();
-        List<DocumentSummary> summaries = new ArrayList<>();
+        List<Keyed> summaries = new ArrayList<>();
         forEachRecord(searcher, null, record -> {
             DocumentSummary summary = PassageDocuments.readSummary(record);
-            summaries.add(summary);
-            ids.add(new BytesRef(summary.docId()));
+            summaries.add(new Keyed(new BytesRef(summary.docId()), summary));
         });
-        Integer[] order = new Integer[summaries.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> ids.get(a).compareTo(ids.get(b)));
-        List<DocumentSummary> sorted = new ArrayList<>(order.length);
-        for (int i : order) {
-            sorted.add(summaries.get(i));
-        }
-        return sorted;
+        summaries.sort(Comparator.comparing(Keyed::id));
+        return new ArrayList<>(summaries.stream().map(Keyed::summary).toList());
     }
+
+    /** A summary with its id as UTF-8 bytes, the order the id's terms sort in. */
+    private record Keyed(BytesRef id, DocumentSummary summary) {}
 
     /**
      * Stored fields for reading {@code reader}'s documents in increasing order: a segment's merge
@@ -259,7 +252,7 @@ public final class PassageIndex implements Closeable, SearchableIndex, PassageSt
      * Every live document record {@code searcher} sees, read in index order, with {@code fields}
      * only (all when null): sequential reads decompress each block of stored fields once.
      */
-    private static void forEachRecord(IndexSearcher searcher, @Nullable Set<String> fields, Consumer<Document> action)
+    static void forEachRecord(IndexSearcher searcher, @Nullable Set<String> fields, Consumer<Document> action)
             throws IOException {
         Term records = new Term(IndexSchema.KIND, IndexSchema.KIND_DOCUMENT);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
