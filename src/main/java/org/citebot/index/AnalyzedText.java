@@ -128,6 +128,11 @@ final class AnalyzedText {
         return new String(chars, termStarts[i], termLengths[i]);
     }
 
+    /** {@link WrittenWords#hash} of the term of token {@code i}, without making it a string. */
+    int termHash(int i) {
+        return WrittenWords.hash(chars, termStarts[i], termLengths[i]);
+    }
+
     private void add(CharTermAttribute term, int increment, int startOffset, int endOffset) {
         if (size == termStarts.length) {
             int grown = size * 2;

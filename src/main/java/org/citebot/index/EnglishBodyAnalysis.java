@@ -14,8 +14,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 /**
  * The default content analysis ({@link EnglishAnalyzer}) of a passage body in one pass that keeps
  * the body's words on the way, so the body is tokenized once for both of its fields:
- * StandardTokenizer and lower case make the words of {@link IndexSchema#BODY_WORDS} (what {@link
- * IndexSchema#wordsAnalyzer()} makes), and the possessive filter, the English stop words and Porter
+ * StandardTokenizer and lower case make the words whose hashes {@link IndexSchema#BODY_WORD_HASHES}
+ * keeps (what {@link IndexSchema#wordsAnalyzer()} makes), and the possessive filter, the English stop words and Porter
  * stemming over those words make the stems of {@link IndexSchema#BODY}. {@link PassageDocuments}
  * keeps one per indexing thread; tokenizing the body a second time for its words was part of what
  * made an indexed passage cost more than twice bare Lucene's (issue 15).
@@ -58,8 +58,8 @@ final class EnglishBodyAnalysis {
     }
 
     /**
-     * A body's stems, for {@link IndexSchema#BODY} and the weighted field, and its words, for {@link
-     * IndexSchema#BODY_WORDS}.
+     * A body's stems, for {@link IndexSchema#BODY} and the weighted field, and its words, whose
+     * hashes {@link IndexSchema#BODY_WORD_HASHES} keeps.
      */
     record Tokens(AnalyzedText stems, AnalyzedText words) {}
 }

@@ -34,9 +34,11 @@ public final class IndexSchema {
      * version reports {@link PassageIndex#needsRebuild()} and is rebuilt from the corpus. Version 2
      * added the file stamps of document records; version 3 indexed {@link #BODY_WORDS} with
      * positions, for quoted phrases; version 4 added {@link #WEIGHTED}, the one field BM25F scores;
-     * version 5 added {@link #SHARED_SECTION}, so the headings are read without the stored passages.
+     * version 5 added {@link #SHARED_SECTION}, so the headings are read without the stored passages;
+     * version 6 kept the passages' words for phrases as hashes ({@link #BODY_WORD_HASHES}), and
+     * {@link #BODY_WORDS} without positions or stop words.
      */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     /** {@code passage} or {@code document}: which kind of entry a Lucene document is. */
     public static final String KIND = "kind";
@@ -77,11 +79,18 @@ public final class IndexSchema {
      */
     public static final String WEIGHTED = "weighted";
     /**
-     * The passage text lower-cased but neither stemmed nor stripped of stop words, with positions:
-     * where a quoted phrase must appear as written, and the dictionary "did you mean" draws real
-     * corpus spellings from.
+     * The passage text's words lower-cased but not stemmed, as {@link #wordsAnalyzer()} makes them:
+     * the dictionary "did you mean" draws real corpus spellings from. The embedded index keeps its
+     * terms only, without stop words, positions or frequencies; a quoted phrase is checked against
+     * the words' hashes ({@link #BODY_WORD_HASHES}). A Solr collection indexes every word with
+     * positions, for its phrases too.
      */
     public static final String BODY_WORDS = "body_words";
+    /**
+     * Binary doc value on passages: the hashes of the body's words in order, two bytes a word, which
+     * {@link WrittenWords} checks a quoted phrase against. The embedded index's own.
+     */
+    static final String BODY_WORD_HASHES = "body_word_hashes";
 
     /**
      * The passage's meaning as a unit vector (the semantic model's embedding of its title and text),
@@ -164,7 +173,7 @@ public final class IndexSchema {
     /** Tokenized with term frequencies and norms, no positions: the weighted field, whose frequencies are set. */
     public static final FieldType WEIGHTED_TYPE = weightedType();
 
-    /** Tokenized, not stored, with positions and without norms: exact phrases and spellings. */
+    /** Tokenized, not stored, documents only, without norms: the spellings of {@link #BODY_WORDS}. */
     public static final FieldType WORDS_TYPE = wordsType();
 
     private IndexSchema() {}
@@ -204,7 +213,10 @@ public final class IndexSchema {
         return new EnglishAnalyzer();
     }
 
-    /** StandardTokenizer and lower case only: how words are kept for spelling suggestions. */
+    /**
+     * StandardTokenizer and lower case only: a passage's words as a quoted phrase must match them,
+     * and as spelling suggestions offer them.
+     */
     public static Analyzer wordsAnalyzer() {
         return new Analyzer() {
             @Override
@@ -239,17 +251,17 @@ public final class IndexSchema {
         return type;
     }
 
-    private static FieldType weightedType() {
+    private static FieldType wordsType() {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
         type.freeze();
         return type;
     }
 
-    private static FieldType wordsType() {
+    private static FieldType weightedType() {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
-        type.setOmitNorms(true);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         type.freeze();
         return type;
     }

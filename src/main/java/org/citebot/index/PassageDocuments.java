@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -47,18 +49,20 @@ import org.jspecify.annotations.Nullable;
  * analyzers: writing analyzes each text once and replays its tokens into every field that indexes it
  * ({@link AnalyzedText}), so the body is not analyzed twice for {@link IndexSchema#BODY} and {@link
  * IndexSchema#WEIGHTED}, nor a document's title once a passage. With the default English analysis
- * the body is even tokenized once for {@link IndexSchema#BODY_WORDS} too, its words kept on the
- * way to its stems ({@link EnglishBodyAnalysis}). The index makes one per writer; it is safe to use
- * from several indexing threads.
+ * the body is even tokenized once for its words too ({@link IndexSchema#BODY_WORD_HASHES}), kept on
+ * the way to its stems ({@link EnglishBodyAnalysis}). The index makes one per writer; it is safe to
+ * use from several indexing threads.
  */
 public final class PassageDocuments implements Closeable {
 
     /** The content analysis, an instance of its own so its reuse never meets the writer's. */
     private final Analyzer content;
 
+    /** The words of a body analyzed with another content analysis than the default English one. */
+    private final Analyzer words = IndexSchema.wordsAnalyzer();
     /**
      * Per indexing thread, the body's stems and words in one pass when the content analysis is the
-     * default English one; empty when the writer analyzes {@link IndexSchema#BODY_WORDS} itself.
+     * default English one; empty when the words are analyzed on their own.
      */
     private final Optional<CloseableThreadLocal<EnglishBodyAnalysis>> englishBodies;
 
@@ -113,7 +117,7 @@ public final class PassageDocuments implements Closeable {
         doc.add(new StoredField(IndexSchema.PARAGRAPH, passage.paragraph()));
         AnalyzedText title = shared.title();
         Optional<AnalyzedText> section = passage.section().map(shared::section);
-        AnalyzedBody analyzed = analyzeBody(passage.text());
+        EnglishBodyAnalysis.Tokens analyzed = analyzeBody(passage.text());
         AnalyzedText body = analyzed.stems();
         passage.section().ifPresent(text -> doc.add(new StoredField(IndexSchema.SECTION, text)));
         passage.section()
@@ -124,9 +128,12 @@ public final class PassageDocuments implements Closeable {
         doc.add(new Field(IndexSchema.TITLE, title.replay(), IndexSchema.PHRASE_TYPE));
         doc.add(new StoredField(IndexSchema.BODY, passage.text()));
         doc.add(new Field(IndexSchema.BODY, body.replay(), IndexSchema.BODY_TYPE));
-        doc.add(analyzed.words()
-                .map(words -> new Field(IndexSchema.BODY_WORDS, words.replay(), IndexSchema.WORDS_TYPE))
-                .orElseGet(() -> new Field(IndexSchema.BODY_WORDS, passage.text(), IndexSchema.WORDS_TYPE)));
+        doc.add(new BinaryDocValuesField(IndexSchema.BODY_WORD_HASHES, WrittenWords.hashes(analyzed.words())));
+        // Stop words are never corrected nor offered, so the spellings leave them out.
+        doc.add(new Field(
+                IndexSchema.BODY_WORDS,
+                new StopFilter(analyzed.words().replay(), IndexSchema.englishStopWords()),
+                IndexSchema.WORDS_TYPE));
         doc.add(new Field(
                 IndexSchema.WEIGHTED,
                 section.isPresent()
@@ -165,25 +172,19 @@ public final class PassageDocuments implements Closeable {
         return frequencies;
     }
 
-    /**
-     * A passage body analyzed for its fields: its stems for {@link IndexSchema#BODY} and {@link
-     * IndexSchema#WEIGHTED}, and its words for {@link IndexSchema#BODY_WORDS} when they were made
-     * on the way.
-     */
-    private record AnalyzedBody(AnalyzedText stems, Optional<AnalyzedText> words) {}
-
     private static void count(Map<String, Integer> frequencies, AnalyzedText text, int frequency) {
         for (int i = 0; i < text.size(); i++) {
             frequencies.merge(text.term(i), frequency, Integer::sum);
         }
     }
 
-    private AnalyzedBody analyzeBody(String text) {
+    private EnglishBodyAnalysis.Tokens analyzeBody(String text) {
         if (englishBodies.isEmpty()) {
-            return new AnalyzedBody(AnalyzedText.of(content, IndexSchema.BODY, text), Optional.empty());
+            return new EnglishBodyAnalysis.Tokens(
+                    AnalyzedText.of(content, IndexSchema.BODY, text),
+                    AnalyzedText.of(words, IndexSchema.BODY_WORDS, text));
         }
-        EnglishBodyAnalysis.Tokens english = englishBodies.get().get().analyze(text);
-        return new AnalyzedBody(english.stems(), Optional.of(english.words()));
+        return englishBodies.get().get().analyze(text);
     }
 
     /**
@@ -329,6 +330,7 @@ public final class PassageDocuments implements Closeable {
     @Override
     public void close() {
         content.close();
+        words.close();
         englishBodies.ifPresent(CloseableThreadLocal::close);
     }
 

@@ -19,6 +19,7 @@ import org.citebot.index.AudienceFilter;
 import org.citebot.index.IndexSchema;
 import org.citebot.index.IndexSettings;
 import org.citebot.index.PassageDocuments;
+import org.citebot.index.WrittenWords;
 
 /**
  * Turns a {@link ParsedQuery} and its filters into Lucene queries: the BM25F query that selects and
@@ -154,17 +155,15 @@ final class LexicalQueries {
 
     /**
      * The phrase's words as written, in order, in the passage's text: neither another form of a word
-     * ("red lines" for "red line") nor a title or heading alone matches.
+     * ("red lines" for "red line") nor a title or heading alone matches. The body's stems find the
+     * passages that may hold it; their words, kept as hashes, confirm it ({@link WrittenWords}).
      */
     private static Query exact(QueryPhrase phrase) {
-        if (phrase.words().size() == 1) {
-            return new TermQuery(new Term(IndexSchema.BODY_WORDS, phrase.words().get(0)));
-        }
-        PhraseQuery.Builder builder = new PhraseQuery.Builder();
-        for (int i = 0; i < phrase.words().size(); i++) {
-            builder.add(new Term(IndexSchema.BODY_WORDS, phrase.words().get(i)), i);
-        }
-        return builder.build();
+        Query stems = phrase.terms().size() == 1
+                ? new TermQuery(new Term(IndexSchema.BODY, phrase.terms().get(0)))
+                : phrase(IndexSchema.BODY, phrase);
+        return WrittenWords.filter(
+                stems, phrase.terms().get(0), phrase.positions().get(0), phrase.words());
     }
 
     private Query phraseAcrossFields(QueryPhrase phrase) {

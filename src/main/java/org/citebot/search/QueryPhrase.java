@@ -8,7 +8,8 @@ import java.util.List;
  * stop words were), which score it like the other words of the query.
  *
  * @param terms the stemmed terms, for scoring and highlighting
- * @param positions 0-based position of each term; equal length to {@code terms}
+ * @param positions the place of each term's word among {@code words}, 0-based (the first is the
+ *     number of stop words the phrase starts with); equal length to {@code terms}
  * @param words the words as written, lower-cased: what must appear, in this order, for a match
  */
 public record QueryPhrase(List<String> terms, List<Integer> positions, List<String> words) {

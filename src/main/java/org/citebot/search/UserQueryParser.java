@@ -3,7 +3,9 @@ package org.citebot.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -188,22 +190,27 @@ public final class UserQueryParser {
     private List<QueryPhrase> phrases(List<String> texts) {
         List<QueryPhrase> phrases = new ArrayList<>();
         for (String text : texts) {
-            List<Token> tokens = analyze(IndexSchema.BODY, text);
-            if (tokens.isEmpty()) {
-                continue;
-            }
-            int first = tokens.get(0).position();
-            List<String> terms = new ArrayList<>();
-            List<Integer> positions = new ArrayList<>();
-            for (Token token : tokens) {
-                terms.add(token.term());
-                positions.add(token.position() - first);
-            }
+            // Both analyses tokenize alike: a term stands at the position of the word it comes from.
             List<String> words = new ArrayList<>();
+            Map<Integer, Integer> wordAt = new HashMap<>();
             for (Token token : analyze(IndexSchema.BODY_WORDS, text)) {
+                wordAt.put(token.position(), words.size());
                 words.add(token.term());
             }
-            phrases.add(new QueryPhrase(terms, positions, words.isEmpty() ? terms : words));
+            List<String> terms = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            for (Token token : analyze(IndexSchema.BODY, text)) {
+                // Stop words leave gaps, at the start too; symbols nobody searches for do not.
+                Integer word = wordAt.get(token.position());
+                if (word != null) {
+                    terms.add(token.term());
+                    positions.add(word);
+                }
+            }
+            if (terms.isEmpty()) {
+                continue;
+            }
+            phrases.add(new QueryPhrase(terms, positions, words));
         }
         return phrases;
     }

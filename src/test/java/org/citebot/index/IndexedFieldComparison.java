@@ -3,6 +3,7 @@ package org.citebot.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
@@ -122,5 +123,29 @@ final class IndexedFieldComparison {
             assertThat(actualNorms.nextDoc()).as("%s norms", field).isEqualTo(DocIdSetIterator.NO_MORE_DOCS);
         }
         return postings;
+    }
+
+    /**
+     * Fails at the first document whose binary doc value {@code field} differs between {@code
+     * expected} and {@code actual}.
+     *
+     * @return how many values were compared
+     */
+    static long assertSameBinaryValues(IndexReader expected, IndexReader actual, String field) throws IOException {
+        assertThat(actual.maxDoc()).as("documents").isEqualTo(expected.maxDoc());
+        BinaryDocValues expectedValues = MultiDocValues.getBinaryValues(expected, field);
+        BinaryDocValues actualValues = MultiDocValues.getBinaryValues(actual, field);
+        assertThat(expectedValues).as("field %s", field).isNotNull();
+        assertThat(actualValues).as("field %s", field).isNotNull();
+        long compared = 0;
+        for (int doc = expectedValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = expectedValues.nextDoc()) {
+            assertThat(actualValues.nextDoc())
+                    .as("next document with %s", field)
+                    .isEqualTo(doc);
+            assertThat(actualValues.binaryValue()).as("%s of %d", field, doc).isEqualTo(expectedValues.binaryValue());
+            compared++;
+        }
+        assertThat(actualValues.nextDoc()).as("documents with %s", field).isEqualTo(DocIdSetIterator.NO_MORE_DOCS);
+        return compared;
     }
 }

@@ -46,6 +46,24 @@ class UserQueryParserTest {
     }
 
     @Test
+    void parse_phraseWithASymbol_placesTermsAmongTheWordsKept() {
+        // The symbol is a token to the tokenizer but no word of the phrase.
+        ParsedQuery query = parser.parse("\"the \u2F3A red line\"");
+
+        assertThat(query.phrases())
+                .containsExactly(new QueryPhrase(List.of("red", "line"), List.of(1, 2), List.of("the", "red", "line")));
+    }
+
+    @Test
+    void parse_phraseStartingWithStopWords_placesEachTermAtItsWord() {
+        ParsedQuery query = parser.parse("\"the whole of Europe\"");
+
+        assertThat(query.phrases())
+                .containsExactly(new QueryPhrase(
+                        List.of("whole", "europ"), List.of(1, 3), List.of("the", "whole", "of", "europe")));
+    }
+
+    @Test
     void normalized_differentSpellingsOfSameQuestion_areEqual() {
         assertThat(parser.parse("NATO  Summit?").normalized())
                 .isEqualTo(parser.parse("nato summit").normalized())
