@@ -82,6 +82,7 @@ public final class PassageIndex implements Closeable, SearchableIndex, PassageSt
     private final Optional<PassageEmbedder> embedder;
     private final PassageDocuments documentBuilder;
     private final ReentrantLock updateLock = new ReentrantLock();
+    private final DocumentSummaries summaries = new DocumentSummaries();
     private volatile boolean oneWriterThread;
 
     /** Guarded by {@link #updateLock}; replaced after a rollback, which closes the writer. */
@@ -206,14 +207,19 @@ public final class PassageIndex implements Closeable, SearchableIndex, PassageSt
         return fromUserData(servingUserData());
     }
 
-    /** Every document of the serving commit, sorted by document id. */
+    @Override
     public List<DocumentSummary> documents() throws IOException {
         IndexSearcher searcher = acquire();
         try {
-            return documents(searcher);
+            return summaries.of(searcher);
         } finally {
             release(searcher);
         }
+    }
+
+    @Override
+    public List<DocumentSummary> documents(IndexSearcher searcher) throws IOException {
+        return summaries.of(searcher);
     }
 
     /**
@@ -222,7 +228,7 @@ public final class PassageIndex implements Closeable, SearchableIndex, PassageSt
      * block of stored fields is decompressed once rather than once a record: at a million passages
      * (200,000 records) reading them in id order took seconds, which the bot's start waited for.
      */
-    public static List<DocumentSummary> documents(IndexSearcher searcher) throws IOException {
+    static List<DocumentSummary> readSummaries(IndexSearcher searcher) throws IOException {
         List<Keyed> summaries = new ArrayList<>();
         forEachRecord(searcher, null, record -> {
             DocumentSummary summary = PassageDocuments.readSummary(record);

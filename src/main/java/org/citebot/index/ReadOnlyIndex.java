@@ -33,6 +33,7 @@ public final class ReadOnlyIndex implements SearchableIndex, Closeable {
     private final IndexSettings settings;
     private final Analyzer analyzer;
     private final SearcherManager searchers;
+    private final DocumentSummaries summaries = new DocumentSummaries();
 
     private ReadOnlyIndex(Directory directory, IndexSettings settings) throws IOException {
         this.directory = directory;
@@ -91,10 +92,15 @@ public final class ReadOnlyIndex implements SearchableIndex, Closeable {
     public List<DocumentSummary> documents() throws IOException {
         IndexSearcher searcher = acquire();
         try {
-            return PassageIndex.documents(searcher);
+            return summaries.of(searcher);
         } finally {
             release(searcher);
         }
+    }
+
+    @Override
+    public List<DocumentSummary> documents(IndexSearcher searcher) throws IOException {
+        return summaries.of(searcher);
     }
 
     @Override

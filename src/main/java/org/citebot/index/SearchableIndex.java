@@ -27,8 +27,14 @@ public interface SearchableIndex {
     /** True when the serving commit was written with another schema version or analysis. */
     boolean needsRebuild() throws IOException;
 
-    /** Every document of the serving commit, sorted by document id. */
+    /** Every document of the serving commit, sorted by document id; unmodifiable. */
     List<DocumentSummary> documents() throws IOException;
+
+    /**
+     * Every document visible to {@code searcher}, one of this index's, sorted by document id;
+     * unmodifiable. Read once per index version and shared by every caller until the next.
+     */
+    List<DocumentSummary> documents(IndexSearcher searcher) throws IOException;
 
     /** A searcher over the serving commit; every call is paired with {@link #release} in a finally block. */
     IndexSearcher acquire() throws IOException;

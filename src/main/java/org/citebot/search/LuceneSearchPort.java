@@ -19,7 +19,6 @@ import org.apache.lucene.search.TotalHits;
 import org.citebot.index.IndexSchema;
 import org.citebot.index.IndexSettings;
 import org.citebot.index.PassageDocuments;
-import org.citebot.index.PassageIndex;
 import org.citebot.index.SearchableIndex;
 import org.citebot.passages.Audience;
 import org.citebot.passages.DocumentSummary;
@@ -175,7 +174,7 @@ final class LuceneSearchPort implements SearchPort {
 
         @Override
         public List<DocumentSummary> documents() throws IOException {
-            return PassageIndex.documents(searcher);
+            return index.documents(searcher);
         }
 
         @Override
