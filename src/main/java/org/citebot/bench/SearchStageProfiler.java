@@ -79,8 +79,8 @@ final class SearchStageProfiler {
         if (type.startsWith("LexicalQueries")) {
             return "query building";
         }
-        if (type.startsWith("PassageHighlighter")) {
-            return "highlighting (offsets from postings)";
+        if (type.startsWith("PassageHighlighter") || type.startsWith("TextSpans")) {
+            return "highlighting (the page analyzed again)";
         }
         if (type.startsWith("NoMatchSuggestions") || type.startsWith("LuceneSpellings")) {
             return "no-match suggestions";

@@ -2,7 +2,6 @@ package org.citebot.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +26,7 @@ import org.citebot.passages.StoredPassage;
 /**
  * The embedded Lucene index behind the {@link SearchPort}: one searcher per search, BM25F queries
  * from {@link LexicalQueries} collected with block-max WAND, proximity by Lucene's rescorer, spans
- * from the body's postings ({@link PassageHighlighter}), spellings by {@link LuceneSpellings}. Hits
+ * by the page's stored text analyzed again ({@link TextSpans}), spellings by {@link LuceneSpellings}. Hits
  * stay Lucene {@code ScoreDoc}s from the collector to the page: the benchmarked hot path.
  */
 final class LuceneSearchPort implements SearchPort {
@@ -35,13 +34,14 @@ final class LuceneSearchPort implements SearchPort {
     private final SearchableIndex index;
     private final LexicalQueries queries;
     private final Reranking reranking;
-    private final PassageHighlighter highlighter = new PassageHighlighter();
+    private final TextSpans highlighter;
     private final LuceneSpellings spellings = new LuceneSpellings();
 
     LuceneSearchPort(SearchableIndex index, SearchSettings settings) {
         this.index = index;
         this.queries = new LexicalQueries(settings, index.settings());
         this.reranking = new Reranking(settings);
+        this.highlighter = new TextSpans(index.settings());
     }
 
     @Override
@@ -149,7 +149,7 @@ final class LuceneSearchPort implements SearchPort {
 
         @Override
         public List<List<MatchSpan>> spans(Candidates page, List<StoredPassage> passages) throws IOException {
-            return highlighter.spans(searcher, parsed, Arrays.asList(page.hits()));
+            return highlighter.spans(parsed, passages);
         }
 
         @Override

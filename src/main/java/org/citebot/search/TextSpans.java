@@ -18,12 +18,12 @@ import org.citebot.index.IndexSettings;
 import org.citebot.passages.StoredPassage;
 
 /**
- * Highlight spans for an engine that returns passages without their postings: the page's stored
- * bodies analyzed again with the index's own analysis, which gives the very terms, positions and
- * offsets the body's postings hold, and so the same spans {@link PassageHighlighter} reads from the
- * embedded index, marked by the same rules (a quoted phrase's words only where they stand as the
- * phrase), which an engine's own highlighter would apply its own way. The page's passages come over
- * the wire anyway; analysing them again costs no round trip.
+ * Highlight spans for every engine: the page's stored bodies analyzed again with the index's own
+ * analysis, which gives the very terms, positions and offsets the body was indexed with, marked by
+ * the rules of {@link PassageHighlighter} (a quoted phrase's words only where they stand as the
+ * phrase). The page's passages are read anyway; analyzing five of them costs less than the offsets
+ * every passage's postings would otherwise carry (issue 15), and an engine's own highlighter would
+ * apply its own rules.
  */
 public final class TextSpans {
 

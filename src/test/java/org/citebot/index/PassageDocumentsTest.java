@@ -56,7 +56,7 @@ class PassageDocumentsTest {
     }
 
     @Test
-    void toDocument_body_isStoredAndIndexedWithOffsetsForTheHighlighter() {
+    void toDocument_body_isStoredAndIndexedWithPositionsButNoOffsets() {
         IndexedDocument grain = TestCorpus.grain();
         Document doc = documents.toDocument(grain.document(), grain.passages().get(0));
 
@@ -64,7 +64,7 @@ class PassageDocumentsTest {
         assertThat(body)
                 .anySatisfy(field -> assertThat(field.fieldType().stored()).isTrue());
         assertThat(body).anySatisfy(field -> assertThat(field.fieldType().indexOptions())
-                .isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS));
+                .isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS));
     }
 
     @Test
