@@ -106,7 +106,7 @@ class BenchCommandSmokeTest {
             stages.add(stage.get("stage").asText());
             shares += stage.get("share").asDouble();
         }
-        assertThat(stages).contains("BM25F matching and top-k collection", "highlighting (offsets from postings)");
+        assertThat(stages).contains("BM25F matching and top-k collection", "highlighting (the page analyzed again)");
         assertThat(shares).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
         for (String engine : List.of("citebot", "lucene")) {
             JsonNode indexing = size.get("indexingProfiles").get(engine);
