@@ -26,7 +26,7 @@ final class DocumentSummaries {
     List<DocumentSummary> of(IndexSearcher searcher) throws IOException {
         IndexReader.CacheHelper helper = searcher.getIndexReader().getReaderCacheHelper();
         if (helper == null) {
-            return List.copyOf(PassageIndex.readSummaries(searcher));
+            return PassageIndex.readSummaries(searcher);
         }
         Version seen = last;
         if (seen != null && seen.reader() == helper.getKey()) {
@@ -38,7 +38,7 @@ final class DocumentSummaries {
             if (seen != null && seen.reader() == helper.getKey()) {
                 return seen.documents();
             }
-            List<DocumentSummary> documents = List.copyOf(PassageIndex.readSummaries(searcher));
+            List<DocumentSummary> documents = PassageIndex.readSummaries(searcher);
             last = new Version(helper.getKey(), documents);
             return documents;
         } finally {

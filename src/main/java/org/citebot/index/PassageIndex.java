@@ -209,12 +209,7 @@ public final class PassageIndex implements Closeable, SearchableIndex, PassageSt
 
     @Override
     public List<DocumentSummary> documents() throws IOException {
-        IndexSearcher searcher = acquire();
-        try {
-            return summaries.of(searcher);
-        } finally {
-            release(searcher);
-        }
+        return SearchableIndex.super.documents();
     }
 
     @Override
@@ -224,9 +219,10 @@ public final class PassageIndex implements Closeable, SearchableIndex, PassageSt
 
     /**
      * Every document visible to {@code searcher}, sorted by document id (as UTF-8 bytes, the order of
-     * the id's terms). The records are read in index order, segment by segment, so each compressed
-     * block of stored fields is decompressed once rather than once a record: at a million passages
-     * (200,000 records) reading them in id order took seconds, which the bot's start waited for.
+     * the id's terms); unmodifiable. The records are read in index order, segment by segment, so
+     * each compressed block of stored fields is decompressed once rather than once a record: at a
+     * million passages (200,000 records) reading them in id order took seconds, which the bot's
+     * start waited for.
      */
     static List<DocumentSummary> readSummaries(IndexSearcher searcher) throws IOException {
         List<Keyed> summaries = new ArrayList<>();
@@ -235,7 +231,7 @@ public final class PassageIndex implements Closeable, SearchableIndex, PassageSt
             summaries.add(new Keyed(new BytesRef(summary.docId()), summary));
         });
         summaries.sort(Comparator.comparing(Keyed::id));
-        return new ArrayList<>(summaries.stream().map(Keyed::summary).toList());
+        return summaries.stream().map(Keyed::summary).toList();
     }
 
     /** A summary with its id as UTF-8 bytes, the order the id's terms sort in. */

@@ -89,16 +89,6 @@ public final class ReadOnlyIndex implements SearchableIndex, Closeable {
     }
 
     @Override
-    public List<DocumentSummary> documents() throws IOException {
-        IndexSearcher searcher = acquire();
-        try {
-            return summaries.of(searcher);
-        } finally {
-            release(searcher);
-        }
-    }
-
-    @Override
     public List<DocumentSummary> documents(IndexSearcher searcher) throws IOException {
         return summaries.of(searcher);
     }

@@ -28,7 +28,14 @@ public interface SearchableIndex {
     boolean needsRebuild() throws IOException;
 
     /** Every document of the serving commit, sorted by document id; unmodifiable. */
-    List<DocumentSummary> documents() throws IOException;
+    default List<DocumentSummary> documents() throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            return documents(searcher);
+        } finally {
+            release(searcher);
+        }
+    }
 
     /**
      * Every document visible to {@code searcher}, one of this index's, sorted by document id;
