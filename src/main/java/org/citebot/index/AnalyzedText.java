@@ -9,14 +9,12 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A text run through the analyzer once, its tokens kept (terms, position increments, offsets) so
- * that every field indexing the same text replays them instead of analyzing it again: a passage's
- * body feeds {@link IndexSchema#BODY} and {@link IndexSchema#WEIGHTED}, a document's title every
- * passage's {@link IndexSchema#TITLE} and weighted field. Holds one text's tokens; not thread-safe.
+ * that a text is analyzed once however often it is indexed: a document's title and a run of
+ * passages' shared heading are written into every passage's {@link IndexSchema#BODY} beside its own
+ * words ({@link #stacked}). Holds one text's tokens; not thread-safe.
  */
 final class AnalyzedText {
 
@@ -158,19 +156,30 @@ final class AnalyzedText {
 
     /** The tokens again, as the analyzer gave them, for one field of one Lucene document. */
     TokenStream replay() {
-        return new Replay(new AnalyzedText[] {this}, null);
+        return new Replay(new AnalyzedText[] {this}, new int[] {1}, 1);
     }
 
     /**
-     * The tokens of several texts one after the other, each token of {@code parts[i]} carrying the
-     * term frequency {@code frequencies[i]}: the weighted field, which Lucene sums per term. Such a
-     * field must be indexed without positions, so its tokens carry neither gaps nor offsets.
+     * The tokens of several texts one after the other in one positional field: the first text's
+     * tokens at their own positions, then every token of the others {@code gap} positions after the
+     * one before, and every token of {@code parts[i]} written {@code repeats[i]} times at its place
+     * (the copies at the same position). A term's frequency in the field is then the weighted count
+     * of its occurrences, what BM25F scores, while a phrase or proximity match of a few words only
+     * ever joins words of the first text.
      */
-    static TokenStream weighted(AnalyzedText[] parts, int[] frequencies) {
-        if (parts.length != frequencies.length) {
-            throw new IllegalArgumentException("one frequency per part");
+    static TokenStream stacked(AnalyzedText[] parts, int[] repeats, int gap) {
+        if (parts.length != repeats.length) {
+            throw new IllegalArgumentException("one repeat count per part");
         }
-        return new Replay(parts.clone(), frequencies.clone());
+        for (int repeat : repeats) {
+            if (repeat < 1) {
+                throw new IllegalArgumentException("every token is written at least once, not " + repeat + " times");
+            }
+        }
+        if (gap < 1) {
+            throw new IllegalArgumentException("the gap between texts must be at least 1, was " + gap);
+        }
+        return new Replay(parts.clone(), repeats.clone(), gap);
     }
 
     /** Replays the tokens of one or more analyzed texts. */
@@ -179,22 +188,41 @@ final class AnalyzedText {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
         private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
-        private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
         private final AnalyzedText[] parts;
-        /** Per part; null for a plain replay with the analyzer's positions and offsets. */
-        private final int @Nullable [] frequencies;
+        private final int[] repeats;
+        private final int gap;
 
         private int part;
         private int next;
+        /** How many more times the current token is written at the same position. */
+        private int copies;
+        /** Positions the first text ended with after its last token, added before the next token. */
+        private int carried;
+        /**
+         * Where the current text starts in the characters of all texts one after the other: Lucene
+         * wants offsets that never go back within a field, even when it does not index them.
+         */
+        private int offsetBase;
 
-        Replay(AnalyzedText[] parts, int @Nullable [] frequencies) {
+        Replay(AnalyzedText[] parts, int[] repeats, int gap) {
             this.parts = parts;
-            this.frequencies = frequencies;
+            this.repeats = repeats;
+            this.gap = gap;
         }
 
         @Override
         public boolean incrementToken() {
+            if (copies > 0) {
+                copies--;
+                increment.setPositionIncrement(0);
+                return true;
+            }
             while (part < parts.length && next >= parts[part].size) {
+                if (part == 0) {
+                    // The words the first text ends with that left no token (stop words).
+                    carried = parts[part].finalIncrement;
+                }
+                offsetBase += parts[part].finalOffset + 1;
                 part++;
                 next = 0;
             }
@@ -204,12 +232,12 @@ final class AnalyzedText {
             clearAttributes();
             AnalyzedText text = parts[part];
             term.copyBuffer(text.chars, text.termStarts[next], text.termLengths[next]);
-            if (frequencies == null) {
-                increment.setPositionIncrement(text.increments[next]);
-                offset.setOffset(text.startOffsets[next], text.endOffsets[next]);
-            } else {
-                frequency.setTermFrequency(frequencies[part]);
+            increment.setPositionIncrement(part == 0 ? text.increments[next] : carried + gap);
+            offset.setOffset(offsetBase + text.startOffsets[next], offsetBase + text.endOffsets[next]);
+            if (part > 0) {
+                carried = 0;
             }
+            copies = repeats[part] - 1;
             next++;
             return true;
         }
@@ -217,7 +245,7 @@ final class AnalyzedText {
         @Override
         public void end() throws IOException {
             super.end();
-            if (frequencies == null) {
+            if (parts.length == 1) {
                 AnalyzedText text = parts[0];
                 offset.setOffset(text.finalOffset, text.finalOffset);
                 increment.setPositionIncrement(text.finalIncrement);
@@ -229,6 +257,9 @@ final class AnalyzedText {
             super.reset();
             part = 0;
             next = 0;
+            copies = 0;
+            carried = 0;
+            offsetBase = 0;
         }
     }
 }

@@ -58,8 +58,8 @@ final class EnglishBodyAnalysis {
     }
 
     /**
-     * A body's stems, for {@link IndexSchema#BODY} and the weighted field, and its words, whose
-     * hashes {@link IndexSchema#BODY_WORD_HASHES} keeps.
+     * A body's stems, for {@link IndexSchema#BODY}, and its words, whose hashes {@link
+     * IndexSchema#BODY_WORD_HASHES} keeps.
      */
     record Tokens(AnalyzedText stems, AnalyzedText words) {}
 }

@@ -37,9 +37,10 @@ public final class IndexSchema {
      * version 5 added {@link #SHARED_SECTION}, so the headings are read without the stored passages;
      * version 6 kept the passages' words for phrases as hashes ({@link #BODY_WORD_HASHES}), and
      * {@link #BODY_WORDS} without positions or stop words; version 7 left the offsets out of {@link
-     * #BODY}.
+     * #BODY}; version 8 wrote title and section into {@link #BODY}, which BM25F scores, in place of a
+     * field of their own each and the weighted field.
      */
-    public static final int VERSION = 7;
+    public static final int VERSION = 8;
 
     /** {@code passage} or {@code document}: which kind of entry a Lucene document is. */
     public static final String KIND = "kind";
@@ -55,7 +56,10 @@ public final class IndexSchema {
     public static final String ORDINAL = "ordinal";
     /** Stored: number of the first paragraph the passage covers. */
     public static final String PARAGRAPH = "paragraph";
-    /** Analyzed with positions and stored: the heading above the passage (for phrases; scored in {@link #WEIGHTED}). */
+    /**
+     * Stored: the heading above the passage. The embedded index analyzes it into {@link #BODY}; a
+     * Solr collection into a field of its own (for phrases) and {@link #WEIGHTED}.
+     */
     public static final String SECTION = "section";
     /**
      * Keyword, not stored, on passages that no one server owns: the heading above the passage as
@@ -65,19 +69,32 @@ public final class IndexSchema {
      * own: a Solr collection has no such field and reads its headings its own way.
      */
     static final String SHARED_SECTION = "shared_section";
-    /** Analyzed with positions and stored on passages: the document title (for phrases; scored in {@link #WEIGHTED}). */
+    /**
+     * Stored on passages: the document title. The embedded index analyzes it into {@link #BODY}; a
+     * Solr collection into a field of its own (for phrases) and {@link #WEIGHTED}.
+     */
     public static final String TITLE = "title";
     /**
-     * Analyzed with positions (for proximity and phrases) and stored: the passage text. Highlighting
-     * analyzes a page's stored text again instead of reading offsets from the postings, which cost
-     * every passage's indexing a tenth for the five passages a page shows.
+     * Stored: the passage text. Analyzed with positions, the embedded index's one scored field:
+     * the passage's stems at their words' positions, then its section heading's and its document
+     * title's, each of those {@link #REGION_GAP} positions after the token before and written {@link
+     * IndexSettings#sectionCopies()} or {@link IndexSettings#titleCopies()} times at its position. A
+     * term's frequency is then its BM25F count over the three, its postings carry the impacts
+     * block-max WAND skips by, and phrases and proximity read the same positions, where only the
+     * text's words stand close enough to match: a passage's stems are inverted once. Highlighting
+     * analyzes a page's stored text again instead of reading offsets from the postings. A Solr
+     * collection keeps the text alone in this field.
      */
     public static final String BODY = "body";
     /**
+     * Positions between the passage's text and each token of its heading and title in {@link
+     * #BODY}: more than any phrase or proximity match spans, so none holds a heading or title word.
+     */
+    public static final int REGION_GAP = 1000;
+    /**
      * Title, section and body in one field whose term frequencies carry the field weights ({@link
-     * IndexSettings#titleFrequency()} a title occurrence, and so on), without positions: what BM25F
-     * scores a passage by, with one set of postings and impacts per term, so block-max WAND can skip.
-     * Only passages have it.
+     * IndexSettings#titleCopies()} a title occurrence, and so on), without positions: what BM25F
+     * scores a passage by in a Solr collection. The embedded index scores {@link #BODY} instead.
      */
     public static final String WEIGHTED = "weighted";
     /**
@@ -169,12 +186,6 @@ public final class IndexSchema {
      */
     public static final FieldType BODY_TYPE = bodyType();
 
-    /** Tokenized with positions and norms, not stored: title and section, for phrases. */
-    public static final FieldType PHRASE_TYPE = phraseType();
-
-    /** Tokenized with term frequencies and norms, no positions: the weighted field, whose frequencies are set. */
-    public static final FieldType WEIGHTED_TYPE = weightedType();
-
     /** Tokenized, not stored, documents only, without norms: the spellings of {@link #BODY_WORDS}. */
     public static final FieldType WORDS_TYPE = wordsType();
 
@@ -247,23 +258,10 @@ public final class IndexSchema {
         return type;
     }
 
-    private static FieldType phraseType() {
-        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.freeze();
-        return type;
-    }
-
     private static FieldType wordsType() {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS);
         type.setOmitNorms(true);
-        type.freeze();
-        return type;
-    }
-
-    private static FieldType weightedType() {
-        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         type.freeze();
         return type;
     }

@@ -47,8 +47,8 @@ import org.jspecify.annotations.Nullable;
  * metadata) to the Lucene document that indexes it, a corpus document to its record, and back from
  * stored fields to {@link StoredPassage} and {@link DocumentSummary}. No I/O and no state beyond the
  * analyzers: writing analyzes each text once and replays its tokens into every field that indexes it
- * ({@link AnalyzedText}), so the body is not analyzed twice for {@link IndexSchema#BODY} and {@link
- * IndexSchema#WEIGHTED}, nor a document's title once a passage. With the default English analysis
+ * ({@link AnalyzedText}), so a document's title is analyzed once, not once a passage, and written
+ * into every passage's {@link IndexSchema#BODY} with the passage's heading and words. With the default English analysis
  * the body is even tokenized once for its words too ({@link IndexSchema#BODY_WORD_HASHES}), kept on
  * the way to its stems ({@link EnglishBodyAnalysis}). The index makes one per writer; it is safe to
  * use from several indexing threads.
@@ -66,9 +66,8 @@ public final class PassageDocuments implements Closeable {
      */
     private final Optional<CloseableThreadLocal<EnglishBodyAnalysis>> englishBodies;
 
-    private final int titleFrequency;
-    private final int sectionFrequency;
-    private final int bodyFrequency;
+    private final int titleCopies;
+    private final int sectionCopies;
 
     /** Builds documents analyzed and weighted as {@code settings} say. */
     public PassageDocuments(IndexSettings settings) {
@@ -81,9 +80,8 @@ public final class PassageDocuments implements Closeable {
                     }
                 })
                 : Optional.empty();
-        this.titleFrequency = settings.titleFrequency();
-        this.sectionFrequency = settings.sectionFrequency();
-        this.bodyFrequency = settings.bodyFrequency();
+        this.titleCopies = settings.titleCopies();
+        this.sectionCopies = settings.sectionCopies();
     }
 
     /**
@@ -123,26 +121,24 @@ public final class PassageDocuments implements Closeable {
         passage.section()
                 .filter(text -> origin.server().isEmpty() && fitsOneTerm(text))
                 .ifPresent(text -> doc.add(new StringField(IndexSchema.SHARED_SECTION, text, Field.Store.NO)));
-        section.ifPresent(tokens -> doc.add(new Field(IndexSchema.SECTION, tokens.replay(), IndexSchema.PHRASE_TYPE)));
         doc.add(new StoredField(IndexSchema.TITLE, metadata.title()));
-        doc.add(new Field(IndexSchema.TITLE, title.replay(), IndexSchema.PHRASE_TYPE));
         doc.add(new StoredField(IndexSchema.BODY, passage.text()));
-        doc.add(new Field(IndexSchema.BODY, body.replay(), IndexSchema.BODY_TYPE));
+        doc.add(new Field(
+                IndexSchema.BODY,
+                section.isPresent()
+                        ? AnalyzedText.stacked(
+                                new AnalyzedText[] {body, section.get(), title},
+                                new int[] {1, sectionCopies, titleCopies},
+                                IndexSchema.REGION_GAP)
+                        : AnalyzedText.stacked(
+                                new AnalyzedText[] {body, title}, new int[] {1, titleCopies}, IndexSchema.REGION_GAP),
+                IndexSchema.BODY_TYPE));
         doc.add(new BinaryDocValuesField(IndexSchema.BODY_WORD_HASHES, WrittenWords.hashes(analyzed.words())));
         // Stop words are never corrected nor offered, so the spellings leave them out.
         doc.add(new Field(
                 IndexSchema.BODY_WORDS,
                 new StopFilter(analyzed.words().replay(), IndexSchema.englishStopWords()),
                 IndexSchema.WORDS_TYPE));
-        doc.add(new Field(
-                IndexSchema.WEIGHTED,
-                section.isPresent()
-                        ? AnalyzedText.weighted(
-                                new AnalyzedText[] {title, section.get(), body},
-                                new int[] {titleFrequency, sectionFrequency, bodyFrequency})
-                        : AnalyzedText.weighted(
-                                new AnalyzedText[] {title, body}, new int[] {titleFrequency, bodyFrequency}),
-                IndexSchema.WEIGHTED_TYPE));
         doc.add(new StoredField(IndexSchema.START, passage.start()));
         doc.add(new StoredField(IndexSchema.END, passage.end()));
         addMetadata(doc, metadata);
@@ -151,10 +147,9 @@ public final class PassageDocuments implements Closeable {
     }
 
     /**
-     * What the weighted field of a passage holds, term by term: the summed term frequency of its
-     * title, section and body occurrences as {@link IndexSchema#WEIGHTED} writes them. For another
-     * search tier that must score the same field (the Solr collection sends these frequencies), so
-     * both sides share one definition of the weights.
+     * What a Solr collection's weighted field holds for a passage, term by term: how often the
+     * passage's body field holds it, copies of title and heading tokens included, so both tiers
+     * score the same frequencies and lengths with one definition of the weights.
      *
      * @throws IllegalArgumentException when the passage belongs to another document
      */
@@ -164,11 +159,11 @@ public final class PassageDocuments implements Closeable {
         count(
                 frequencies,
                 AnalyzedText.of(content, IndexSchema.TITLE, source.metadata().title()),
-                titleFrequency);
+                titleCopies);
         passage.section()
-                .ifPresent(text ->
-                        count(frequencies, AnalyzedText.of(content, IndexSchema.SECTION, text), sectionFrequency));
-        count(frequencies, analyzeBody(passage.text()).stems(), bodyFrequency);
+                .ifPresent(
+                        text -> count(frequencies, AnalyzedText.of(content, IndexSchema.SECTION, text), sectionCopies));
+        count(frequencies, analyzeBody(passage.text()).stems(), 1);
         return frequencies;
     }
 

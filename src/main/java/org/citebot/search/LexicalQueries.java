@@ -17,7 +17,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.citebot.index.AudienceFilter;
 import org.citebot.index.IndexSchema;
-import org.citebot.index.IndexSettings;
 import org.citebot.index.PassageDocuments;
 import org.citebot.index.WrittenWords;
 
@@ -31,17 +30,14 @@ import org.citebot.index.WrittenWords;
 final class LexicalQueries {
 
     private final SearchSettings settings;
-    private final IndexSettings fields;
 
-    /** @param fields the index's settings: its field weights score phrases in titles and headings */
-    LexicalQueries(SearchSettings settings, IndexSettings fields) {
+    LexicalQueries(SearchSettings settings) {
         this.settings = settings;
-        this.fields = fields;
     }
 
     /**
      * The query that selects passages and gives their first-pass BM25F score: the words in the
-     * weighted field (body, title and section), the phrases, the exclusions and the filters. Only
+     * scored body field (with the title's and heading's copies), the phrases, the exclusions and the filters. Only
      * passages have the fields it requires, so it needs no filter on the kind of entry: a plain
      * question is a bare disjunction of term queries, which block-max WAND prunes by their impacts.
      */
@@ -68,9 +64,9 @@ final class LexicalQueries {
             root.add(bag.build(), parsed.phrases().isEmpty() ? Occur.MUST : Occur.SHOULD);
         }
         for (QueryPhrase phrase : parsed.phrases()) {
-            // Found only where written exactly in the text; scored like its words, titles included.
+            // Found only where written exactly in the text, and scored there.
             root.add(exact(phrase), Occur.FILTER);
-            root.add(phraseAcrossFields(phrase), Occur.SHOULD);
+            root.add(scoredPhrase(phrase), Occur.SHOULD);
         }
         addConstraints(root, parsed, filters);
         for (String docId : excludedDocIds) {
@@ -81,7 +77,7 @@ final class LexicalQueries {
 
     /**
      * What every hit must satisfy besides matching the words: the phrases as written, no excluded
-     * word or phrase (by stem, in any field), the filters. Scores nothing; empty when nothing
+     * word (by stem, in the text, heading or title) or phrase (in the text), the filters. Scores nothing; empty when nothing
      * constrains the question (every entry with a vector is a passage).
      */
     Optional<Query> constraints(ParsedQuery parsed, SearchFilters filters) {
@@ -104,10 +100,10 @@ final class LexicalQueries {
 
     private void addConstraints(BooleanQuery.Builder root, ParsedQuery parsed, SearchFilters filters) {
         for (String term : new LinkedHashSet<>(parsed.excludedTerms())) {
-            root.add(new TermQuery(new Term(IndexSchema.WEIGHTED, term)), Occur.MUST_NOT);
+            root.add(new TermQuery(new Term(IndexSchema.BODY, term)), Occur.MUST_NOT);
         }
         for (QueryPhrase phrase : parsed.excludedPhrases()) {
-            root.add(phraseAcrossFields(phrase), Occur.MUST_NOT);
+            root.add(scoredPhrase(phrase), Occur.MUST_NOT);
         }
         AudienceFilter.of(filters.audience()).ifPresent(visible -> root.add(visible, Occur.FILTER));
         filters.source()
@@ -126,8 +122,9 @@ final class LexicalQueries {
     }
 
     /**
-     * The proximity boost: a sloppy phrase over the query's distinct terms in the body, scoring more
-     * the closer together they are. Empty for a single term.
+     * The proximity boost: a sloppy phrase over the query's distinct terms in the passage's text,
+     * scoring more the closer together they are (heading and title words stand too far apart in the
+     * body field to match: {@link IndexSchema#REGION_GAP}). Empty for a single term.
      */
     Optional<Query> proximity(ParsedQuery parsed) {
         List<String> distinct = parsed.distinctTerms();
@@ -143,14 +140,14 @@ final class LexicalQueries {
     }
 
     /**
-     * One term scored over body, title and section as a single BM25F field: the weighted field,
-     * where a title or section occurrence counts as the index's title or section weight in body
-     * occurrences, inside one saturating BM25 score. Summing separate per-field BM25 scores instead
-     * rewards a term for appearing in several fields twice over; on SciFact that cost 0.03 nDCG@10
-     * with a title weight of 2. A term typed {@code count} times weighs {@code count} times as much.
+     * One term scored over body, title and section as a single BM25F field: the body field, where a
+     * title or section occurrence is written as many times as the index's title or section weight,
+     * inside one saturating BM25 score. Summing separate per-field BM25 scores instead rewards a term
+     * for appearing in several fields twice over; on SciFact that cost 0.03 nDCG@10 with a title
+     * weight of 2. A term typed {@code count} times weighs {@code count} times as much.
      */
     private static Query weighted(String term, int count) {
-        return boosted(new TermQuery(new Term(IndexSchema.WEIGHTED, term)), count);
+        return boosted(new TermQuery(new Term(IndexSchema.BODY, term)), count);
     }
 
     /**
@@ -166,15 +163,16 @@ final class LexicalQueries {
                 stems, phrase.terms().get(0), phrase.positions().get(0), phrase.words());
     }
 
-    private Query phraseAcrossFields(QueryPhrase phrase) {
+    /**
+     * The phrase's stems in the passage's text, scored as a term would be; a one-word phrase is its
+     * term, title and heading included. Title and heading words stand too far apart in the body
+     * field for a phrase of several to match there.
+     */
+    private static Query scoredPhrase(QueryPhrase phrase) {
         if (phrase.terms().size() == 1) {
             return weighted(phrase.terms().get(0), 1);
         }
-        return new BooleanQuery.Builder()
-                .add(phrase(IndexSchema.BODY, phrase), Occur.SHOULD)
-                .add(boosted(phrase(IndexSchema.TITLE, phrase), fields.titleWeight()), Occur.SHOULD)
-                .add(boosted(phrase(IndexSchema.SECTION, phrase), fields.sectionWeight()), Occur.SHOULD)
-                .build();
+        return phrase(IndexSchema.BODY, phrase);
     }
 
     private static Query phrase(String field, QueryPhrase phrase) {

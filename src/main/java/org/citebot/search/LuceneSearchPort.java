@@ -39,7 +39,7 @@ final class LuceneSearchPort implements SearchPort {
 
     LuceneSearchPort(SearchableIndex index, SearchSettings settings) {
         this.index = index;
-        this.queries = new LexicalQueries(settings, index.settings());
+        this.queries = new LexicalQueries(settings);
         this.reranking = new Reranking(settings);
         this.highlighter = new TextSpans(index.settings());
     }

@@ -1,5 +1,7 @@
 package org.citebot.search;
 
+import org.citebot.index.IndexSchema;
+
 /**
  * Tuning of the search service: the proximity boost, diversity, the hybrid fusion and snippet size.
  * Kept in one record so a relevance evaluation can vary them; the composition root passes
@@ -146,6 +148,11 @@ public record SearchSettings(
     public SearchSettings {
         if (proximityBoost < 0 || proximitySlop < 0 || maxProximityTerms < 2) {
             throw new IllegalArgumentException("the proximity boost and slop must be >= 0 and maxProximityTerms >= 2");
+        }
+        if ((long) proximitySlop + maxProximityTerms >= IndexSchema.REGION_GAP) {
+            throw new IllegalArgumentException("a proximity match of " + maxProximityTerms + " terms with slop "
+                    + proximitySlop + " could join a passage's text to its heading or title, which are "
+                    + IndexSchema.REGION_GAP + " positions apart");
         }
         if (candidateWindow < diversityTop || diversityTop < 0 || diversityMaxPerDocument < 1 || snippetMaxChars < 40) {
             throw new IllegalArgumentException("bad diversity or snippet settings");

@@ -19,7 +19,8 @@ import org.apache.lucene.util.BytesRef;
 import org.citebot.index.IndexSchema;
 
 /**
- * The question's terms in the weighted field, looked up once per search: each term's place in every
+ * The question's terms in the field BM25F scores (the body, with its title and heading copies,
+ * {@link IndexSchema#BODY}), looked up once per search: each term's place in every
  * segment's terms dictionary ({@link TermStates}), shared by the first-pass query, the relevance
  * floor's coverage and idf, and the excerpts' idf weights. Each of them used to seek every term in
  * every segment again. One instance per search and searcher, used by one thread.
@@ -33,13 +34,13 @@ final class WeightedTerms {
         this.searcher = searcher;
     }
 
-    /** The term query on the weighted field, with its statistics already looked up. */
+    /** The term query on the scored field, with its statistics already looked up. */
     TermQuery query(String term) {
-        return new TermQuery(new Term(IndexSchema.WEIGHTED, term), states(term));
+        return new TermQuery(new Term(IndexSchema.BODY, term), states(term));
     }
 
     /**
-     * BM25's idf of {@code term} over the passages' weighted field: how much finding it says (1 for
+     * BM25's idf of {@code term} over the passages' scored field: how much finding it says (1 for
      * an empty term).
      */
     double idf(String term) {
@@ -55,7 +56,7 @@ final class WeightedTerms {
         return RelevanceFloor.coverage(parsed, this::idf, term -> holds(term, doc));
     }
 
-    /** Whether the passage numbered {@code doc} holds {@code term} in its weighted field. */
+    /** Whether the passage numbered {@code doc} holds {@code term} in its scored field. */
     boolean holds(String term, int doc) {
         try {
             return holdsIn(term, doc);
@@ -68,7 +69,7 @@ final class WeightedTerms {
         IndexReader reader = searcher.getIndexReader();
         LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
         TermState state = states(term).get(leaf);
-        Terms weighted = leaf.reader().terms(IndexSchema.WEIGHTED);
+        Terms weighted = leaf.reader().terms(IndexSchema.BODY);
         if (state == null || weighted == null) {
             return false;
         }
@@ -82,7 +83,7 @@ final class WeightedTerms {
         TermStates known = states.get(term);
         if (known == null) {
             try {
-                known = TermStates.build(searcher, new Term(IndexSchema.WEIGHTED, term), true);
+                known = TermStates.build(searcher, new Term(IndexSchema.BODY, term), true);
             } catch (IOException e) {
                 throw new UncheckedIOException("reading the passage index failed", e);
             }

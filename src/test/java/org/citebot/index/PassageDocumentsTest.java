@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
@@ -68,26 +69,43 @@ class PassageDocumentsTest {
     }
 
     @Test
-    void toDocument_weightedField_holdsTitleSectionAndBodyTermsAtTheirWeights() throws IOException {
+    void toDocument_bodyField_holdsTextHeadingAndTitle_atTheirWeights_apartFromEachOther() throws IOException {
         IndexedDocument summit = TestCorpus.summit();
         Passage passage = summit.passages().get(3);
         Document doc = documents.toDocument(summit.document(), passage);
 
-        IndexableField weighted = doc.getField(IndexSchema.WEIGHTED);
-        assertThat(weighted.fieldType().indexOptions()).isEqualTo(IndexOptions.DOCS_AND_FREQS);
-        Map<String, Integer> frequencies = written(weighted);
-        // "nato" once in the title (4), "rearm" in the heading "Europe rearms" (3), "summit" in the
-        // title (4) and as often in the body as the body says (2 each).
-        assertThat(frequencies).containsEntry("rearm", 3 + 2 * occurrences(passage.text(), "rearm"));
-        assertThat(frequencies.get("nato")).isEqualTo(4 + 2 * occurrences(passage.text(), "nato"));
+        List<Written> body = written(indexed(doc));
+        // "nato" twice in the title, "rearm" twice in the heading "Europe rearms", both once for
+        // each time the passage's text says them.
+        Map<String, Integer> copies = copies(body);
+        assertThat(copies).containsEntry("rearm", 2 + occurrences(passage.text(), "rearm"));
+        assertThat(copies.get("nato")).isEqualTo(2 + occurrences(passage.text(), "nato"));
+        // The text's stems stand at their words' places; the heading starts more than a phrase
+        // or proximity match spans after the text's last word, and the title as far after it.
+        int words = passage.text().split("\\s+").length;
+        int lastOfText = body.stream()
+                .filter(token -> token.position() < words)
+                .mapToInt(Written::position)
+                .max()
+                .orElseThrow();
+        int firstOfHeading = body.stream()
+                .filter(token -> token.term().equals("europ"))
+                .mapToInt(Written::position)
+                .max()
+                .orElseThrow();
+        int firstOfTitle = body.get(body.size() - 2 * summitTitleStems()).position();
+        assertThat(firstOfHeading).isGreaterThanOrEqualTo(lastOfText + IndexSchema.REGION_GAP);
+        assertThat(firstOfTitle).isGreaterThanOrEqualTo(firstOfHeading + IndexSchema.REGION_GAP);
+        assertThat(body.stream().filter(token -> token.position() == firstOfTitle))
+                .as("a title token and its copy")
+                .hasSize(2);
     }
 
     @Test
-    void weightedFrequencies_areWhatTheWeightedFieldWrites_forAnotherSearchTierToSend() throws IOException {
+    void weightedFrequencies_areTheBodyFieldsCopies_forASolrCollectionToSend() throws IOException {
         IndexedDocument summit = TestCorpus.summit();
         for (Passage passage : summit.passages()) {
-            Map<String, Integer> written =
-                    written(documents.toDocument(summit.document(), passage).getField(IndexSchema.WEIGHTED));
+            Map<String, Integer> written = copies(written(indexed(documents.toDocument(summit.document(), passage))));
 
             assertThat(documents.weightedFrequencies(summit.document(), passage))
                     .as("passage %s", passage.id())
@@ -96,20 +114,51 @@ class PassageDocumentsTest {
         }
     }
 
-    /** The summed term frequencies a weighted field's tokens carry. */
-    private static Map<String, Integer> written(IndexableField weighted) throws IOException {
-        Map<String, Integer> frequencies = new HashMap<>();
+    /** How many stems the summit document's title has. */
+    private static int summitTitleStems() {
+        try (Analyzer analyzer = IndexSchema.englishAnalyzer()) {
+            return AnalyzedText.of(
+                            analyzer,
+                            IndexSchema.TITLE,
+                            TestCorpus.summit().document().metadata().title())
+                    .size();
+        }
+    }
+
+    /** The indexed (not stored) body field of a passage's document. */
+    private static IndexableField indexed(Document doc) {
+        for (IndexableField field : doc.getFields(IndexSchema.BODY)) {
+            if (field.fieldType().indexOptions() != IndexOptions.NONE) {
+                return field;
+            }
+        }
+        throw new AssertionError("no indexed body field");
+    }
+
+    private record Written(String term, int position) {}
+
+    /** The tokens a field writes, with their positions. */
+    private static List<Written> written(IndexableField field) throws IOException {
+        List<Written> tokens = new ArrayList<>();
         try (Analyzer analyzer = new WhitespaceAnalyzer();
-                TokenStream stream = weighted.tokenStream(analyzer, null)) {
+                TokenStream stream = field.tokenStream(analyzer, null)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            TermFrequencyAttribute frequency = stream.addAttribute(TermFrequencyAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             stream.reset();
+            int position = -1;
             while (stream.incrementToken()) {
-                frequencies.merge(term.toString(), frequency.getTermFrequency(), Integer::sum);
+                position += increment.getPositionIncrement();
+                tokens.add(new Written(term.toString(), position));
             }
             stream.end();
         }
-        return frequencies;
+        return tokens;
+    }
+
+    private static Map<String, Integer> copies(List<Written> tokens) {
+        Map<String, Integer> counts = new HashMap<>();
+        tokens.forEach(token -> counts.merge(token.term(), 1, Integer::sum));
+        return counts;
     }
 
     private static int occurrences(String text, String stem) {

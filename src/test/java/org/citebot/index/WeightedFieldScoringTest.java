@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The weighted field is BM25F over title, section and body: a term query on it scores what the
- * BM25F formula gives with the field weights applied to the frequencies and lengths (computed here
- * by hand from the texts), and Lucene's pruning of such term queries loses no top hit.
+ * The body field is BM25F over title, section and body: a term query on it scores what the BM25F
+ * formula gives with the field weights applied to the frequencies and lengths (computed here by hand
+ * from the texts), and Lucene's pruning of such term queries loses no top hit.
  */
 class WeightedFieldScoringTest {
 
@@ -80,7 +80,7 @@ class WeightedFieldScoringTest {
     }
 
     @Test
-    void termQuery_onTheWeightedField_scoresBm25fOverTitleSectionAndBody() throws IOException {
+    void termQuery_onTheBodyField_scoresBm25fOverTitleSectionAndBody() throws IOException {
         IndexSettings settings = IndexSettings.defaults();
         Map<String, Counts> byPassage = counts(settings);
         double avgLength = byPassage.values().stream()
@@ -94,13 +94,13 @@ class WeightedFieldScoringTest {
                     .filter(c -> c.frequency(word) > 0)
                     .count();
             double idf = Math.log(1 + (byPassage.size() - docFreq + 0.5) / (docFreq + 0.5));
-            TopDocs all = searcher.search(new TermQuery(new Term(IndexSchema.WEIGHTED, word)), byPassage.size());
+            TopDocs all = searcher.search(new TermQuery(new Term(IndexSchema.BODY, word)), byPassage.size());
             assertThat(all.scoreDocs).as(word).hasSize((int) docFreq);
             for (ScoreDoc hit : all.scoreDocs) {
                 Counts counts = byPassage.get(stored.document(hit.doc).get(IndexSchema.PASSAGE_ID));
                 // BM25F: a title occurrence counts as titleWeight body occurrences, in the frequency and
-                // the length alike; the index writes both scaled by the body's frequency, with k1 too.
-                double tf = counts.frequency(word) / (double) settings.bodyFrequency();
+                // the length alike; the index writes each title token that many times.
+                double tf = counts.frequency(word);
                 double k1 = settings.bm25K1();
                 double b = settings.bm25B();
                 double expected = idf * tf / (tf + k1 * (1 - b + b * counts.length() / avgLength));
@@ -123,7 +123,7 @@ class WeightedFieldScoringTest {
             BooleanQuery.Builder bag = new BooleanQuery.Builder();
             for (int i = 0; i < 2 + random.nextInt(5); i++) {
                 String word = WORDS.get(random.nextInt(WORDS.size()));
-                bag.add(new TermQuery(new Term(IndexSchema.WEIGHTED, word)), Occur.SHOULD);
+                bag.add(new TermQuery(new Term(IndexSchema.BODY, word)), Occur.SHOULD);
             }
             Query query = bag.build();
             TopDocs every = searcher.search(query, new TopScoreDocCollectorManager(10, null, Integer.MAX_VALUE));
@@ -152,12 +152,11 @@ class WeightedFieldScoringTest {
                 String title = document.document().metadata().title();
                 for (Passage passage : document.passages()) {
                     Counts counts = new Counts(passage.id(), new HashMap<>(), new int[1]);
-                    counts.add(AnalyzedText.of(analyzer, IndexSchema.TITLE, title), settings.titleFrequency());
+                    counts.add(AnalyzedText.of(analyzer, IndexSchema.TITLE, title), settings.titleCopies());
                     passage.section()
                             .ifPresent(section -> counts.add(
-                                    AnalyzedText.of(analyzer, IndexSchema.SECTION, section),
-                                    settings.sectionFrequency()));
-                    counts.add(AnalyzedText.of(analyzer, IndexSchema.BODY, passage.text()), settings.bodyFrequency());
+                                    AnalyzedText.of(analyzer, IndexSchema.SECTION, section), settings.sectionCopies()));
+                    counts.add(AnalyzedText.of(analyzer, IndexSchema.BODY, passage.text()), 1);
                     byPassage.put(passage.id(), counts);
                 }
             }
@@ -210,12 +209,16 @@ class WeightedFieldScoringTest {
     }
 
     @Test
-    void fieldWeights_areWrittenAsWholeFrequencies_soOnlyHalvesAreAccepted() {
+    void fieldWeights_areCopiesOfATitleToken_soOnlyWholeNumbersAreAccepted() {
         IndexSettings equal = IndexSettings.defaults().withFieldWeights(1f, 1f);
-        assertThat(equal.titleFrequency()).isEqualTo(equal.bodyFrequency());
-        assertThat(IndexSettings.defaults().sectionFrequency()).isEqualTo(3);
-        assertThatThrownBy(() -> IndexSettings.defaults().withFieldWeights(1.25f, 1.5f))
+        assertThat(equal.titleCopies()).isEqualTo(1);
+        assertThat(IndexSettings.defaults().titleCopies()).isEqualTo(2);
+        assertThat(IndexSettings.defaults().sectionCopies()).isEqualTo(2);
+        assertThatThrownBy(() -> IndexSettings.defaults().withFieldWeights(1.5f, 2f))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("multiple of 0.5");
+                .hasMessageContaining("whole number from 1 to 10");
+        assertThatThrownBy(() -> IndexSettings.defaults().withFieldWeights(2f, 11f))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sectionWeight");
     }
 }

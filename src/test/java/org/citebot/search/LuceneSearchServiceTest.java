@@ -554,6 +554,19 @@ class LuceneSearchServiceTest {
     }
 
     @Test
+    void search_quotedPhrase_neverJoinsAPassagesLastWordsToItsHeadingOrTitle() throws IOException {
+        // Text, heading and title share one scored field; the phrase's stems stand there one after
+        // the other only across the gap between the text and its heading, or its heading and title.
+        build(List.of(
+                doc("joined", "Line of contact", Para.under("Frontier", "The map was coloured red")),
+                doc("apart", "Maps", Para.of("The map showed the line in red, far from the coast."))));
+
+        assertThat(docIds(run("\"red line\""))).isEmpty();
+        assertThat(docIds(run("\"red frontier\""))).isEmpty();
+        assertThat(docIds(run("red line"))).containsExactlyInAnyOrder("apart", "joined");
+    }
+
+    @Test
     void search_quotedPhrase_whoseWordsAndStemsStandApart_doesNotMatch() throws IOException {
         build(List.of(
                 doc("forms", "Warnings", Para.of("Putin warned that a red line would be crossed, as many lines were.")),

@@ -297,8 +297,8 @@ class SolrCloudCollectionTest {
 
     @Test
     @DisplayName(
-            "BM25 on body and on the weighted field ranks and scores the seed questions as the embedded index does")
-    void bm25_seedQuestionsOnBodyAndWeighted_sameRankingAndScoresAsEmbeddedLucene() throws IOException {
+            "BM25 on the weighted field ranks and scores the seed questions as the embedded index's body field does")
+    void bm25_seedQuestionsOnWeighted_sameRankingAndScoresAsEmbeddedBody() throws IOException {
         Path lucene = folder.resolve("lucene-bm25");
         Analyzer analyzer = IndexSchema.perFieldAnalyzer(IndexSchema.englishAnalyzer());
         try (FSDirectory directory = FSDirectory.open(lucene);
@@ -327,24 +327,24 @@ class SolrCloudCollectionTest {
                 if (terms.isEmpty()) {
                     continue;
                 }
-                for (String field : List.of(IndexSchema.BODY, IndexSchema.WEIGHTED)) {
-                    List<Ranked> embedded = luceneTop(searcher, reader, field, terms);
-                    List<Ranked> solr = solrTop(connection, field, terms);
-                    assertThat(solr)
-                            .as("question %s in %s: %s", question.id(), field, terms)
-                            .hasSameSizeAs(embedded);
-                    for (int i = 0; i < embedded.size(); i++) {
-                        assertThat(solr.get(i).score())
-                                .as("score at rank %d of %s in %s", i + 1, question.id(), field)
-                                .isCloseTo(
-                                        embedded.get(i).score(),
-                                        within(1e-5f
-                                                * Math.max(1, embedded.get(i).score())));
-                    }
-                    assertThat(ids(solr))
-                            .as("ranking of %s in %s", question.id(), field)
-                            .isEqualTo(ids(embedded));
+                // The embedded body field holds title and heading copies; Solr weighs them as frequencies.
+                List<Ranked> embedded = luceneTop(searcher, reader, IndexSchema.BODY, terms);
+                List<Ranked> solr = solrTop(connection, IndexSchema.WEIGHTED, terms);
+                assertThat(solr).as("question %s: %s", question.id(), terms).hasSameSizeAs(embedded);
+                for (int i = 0; i < embedded.size(); i++) {
+                    assertThat(solr.get(i).score())
+                            .as("score at rank %d of %s", i + 1, question.id())
+                            .isCloseTo(
+                                    embedded.get(i).score(),
+                                    within(1e-5f * Math.max(1, embedded.get(i).score())));
                 }
+                // Passages tied with the last one kept may be cut either way: each side keeps its own.
+                float last = embedded.isEmpty()
+                        ? 0
+                        : embedded.get(embedded.size() - 1).score();
+                assertThat(ids(above(solr, last)))
+                        .as("ranking of %s", question.id())
+                        .isEqualTo(ids(above(embedded, last)));
                 compared++;
             }
             assertThat(compared).isGreaterThanOrEqualTo(20);
@@ -543,6 +543,13 @@ class SolrCloudCollectionTest {
                     ((Number) doc.getFirstValue("score")).floatValue()));
         }
         return ranked;
+    }
+
+    /** The passages scoring clearly more than {@code score}. */
+    private static List<Ranked> above(List<Ranked> ranked, float score) {
+        return ranked.stream()
+                .filter(hit -> hit.score() > score + 1e-5f * Math.max(1, score))
+                .toList();
     }
 
     /** Ids in rank order, ties (equal scores) put in id order on both sides. */

@@ -48,7 +48,7 @@ class SolrConfigsetTest {
         assertThat(floatParameter(text, "k1")).isEqualTo(settings.bm25K1());
         assertThat(floatParameter(text, "b")).isEqualTo(settings.bm25B());
         String weighted = fieldType(schema, "weighted_citebot");
-        assertThat(floatParameter(weighted, "k1")).isEqualTo(settings.bm25K1() * IndexSettings.FREQUENCY_SCALE);
+        assertThat(floatParameter(weighted, "k1")).isEqualTo(settings.bm25K1());
         assertThat(floatParameter(weighted, "b")).isEqualTo(settings.bm25B());
     }
 

@@ -129,7 +129,6 @@ public final class CitebotProfile implements RetrievalProfile {
         List<CitebotProfile> sweep = new ArrayList<>(List.of(
                 new CitebotProfile("citebot", index, d, clock, depth),
                 new CitebotProfile("citebot-title1.0", withTitle(index, 1.0f), d, clock, depth),
-                new CitebotProfile("citebot-title1.5", withTitle(index, 1.5f), d, clock, depth),
                 new CitebotProfile("citebot-title3.0", withTitle(index, 3.0f), d, clock, depth),
                 new CitebotProfile("citebot-proximity0", index, d.withProximityBoost(0f), clock, depth),
                 new CitebotProfile(
