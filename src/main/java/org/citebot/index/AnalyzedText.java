@@ -159,6 +159,11 @@ final class AnalyzedText {
         return new Replay(new AnalyzedText[] {this}, new int[] {1}, 1);
     }
 
+    /** No token at all: a field that is there without a term, and so without a hit. */
+    static TokenStream none() {
+        return new Replay(new AnalyzedText[0], new int[0], 1);
+    }
+
     /**
      * The tokens of several texts one after the other in one positional field: the first text's
      * tokens at their own positions, then every token of the others {@code gap} positions after the

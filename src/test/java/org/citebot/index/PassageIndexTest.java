@@ -18,9 +18,12 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -245,6 +248,36 @@ class PassageIndexTest {
             assertThat(index.metadata().generation()).isEqualTo(2);
             assertThat(index.metadata().passages()).isEqualTo(11);
             assertThat(passagesOf(index, TestCorpus.SUMMIT_ID)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void update_everyEntryHasABodyNorm_butOnlyPassagesCountInTheBodysStatistics() throws IOException {
+        try (PassageIndex index = open(FIRST_BUILD)) {
+            index.update(TestCorpus.all());
+            IndexSearcher searcher = index.acquire();
+            try {
+                int passages = TestCorpus.all().stream()
+                        .mapToInt(document -> document.passages().size())
+                        .sum();
+                int entries = 0;
+                int withNorm = 0;
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    entries += leaf.reader().maxDoc();
+                    NumericDocValues norms = leaf.reader().getNormValues(IndexSchema.BODY);
+                    while (norms.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
+                        withNorm++;
+                    }
+                }
+                // Dense norms (the records' empty body), while the records neither match nor weigh.
+                assertThat(withNorm)
+                        .isEqualTo(entries)
+                        .isEqualTo(passages + TestCorpus.all().size());
+                assertThat(searcher.collectionStatistics(IndexSchema.BODY).docCount())
+                        .isEqualTo(passages);
+            } finally {
+                index.release(searcher);
+            }
         }
     }
 
