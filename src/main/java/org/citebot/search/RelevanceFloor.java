@@ -48,7 +48,7 @@ public final class RelevanceFloor {
     /**
      * The share of the question's idf weight that a passage holds, from an engine's answers: each
      * distinct term of the unquoted words counts its {@code idf} when the passage {@code holds} it in
-     * its weighted field (body, title or section); quoted phrases, which every hit contains as
+     * the field BM25F scores (body, title or section); quoted phrases, which every hit contains as
      * written, count as held.
      */
     public static double coverage(ParsedQuery parsed, ToDoubleFunction<String> idf, Predicate<String> holds) {

@@ -72,7 +72,7 @@ public interface SearchPort {
          */
         double coverage(int handle) throws IOException;
 
-        /** BM25's idf of {@code term} in the weighted field; 1 for an empty term. */
+        /** BM25's idf of {@code term} in the field BM25F scores; 1 for an empty term. */
         double idf(String term) throws IOException;
 
         /** The stored passages of {@code page}, in its order. */

@@ -20,7 +20,7 @@ import org.jsoup.Jsoup;
  * files (the document id is the file name without {@code .html}, the text is the HTML's text
  * content), {@code topics.cacm.txt} in {@code <DOC><DOCNO> n </DOCNO> text </DOC>} blocks and
  * {@code qrels.cacm.txt} in TREC format. The first non-blank line of a document, its title, is kept
- * apart so the citebot profile can index it in the title field; title and text together are the
+ * apart so the citebot profile can index it as the document's title; title and text together are the
  * whole text content.
  */
 public final class CacmCollectionReader {

@@ -30,7 +30,7 @@ import org.citebot.semantic.PassageEmbedder;
 
 /**
  * citebot's own ranking as the bot uses it: every collection document becomes one citebot document
- * (its title in the title field, its text as a single passage) in a {@link PassageIndex}, and every
+ * (its title as the document's title, its text as a single passage) in a {@link PassageIndex}, and every
  * topic is asked through {@link LuceneSearchService} as a user would type it (the safe parser, field
  * boosts, proximity boost, diversity rule).
  *
