@@ -159,6 +159,12 @@ final class AnalyzedText {
         return new Replay(new AnalyzedText[] {this}, new int[] {1}, 1);
     }
 
+    /**
+     * The most tokens {@link #stacked} writes of each text after the first, whose tokens stand a gap
+     * apart: a title of millions of words would otherwise run past the largest position Lucene takes.
+     */
+    static final int MAX_SPREAD_TOKENS = 10_000;
+
     /** No token at all: a field that is there without a term, and so without a hit. */
     static TokenStream none() {
         return new Replay(new AnalyzedText[0], new int[0], 1);
@@ -170,7 +176,8 @@ final class AnalyzedText {
      * one before, and every token of {@code parts[i]} written {@code repeats[i]} times at its place
      * (the copies at the same position). A term's frequency in the field is then the weighted count
      * of its occurrences, what BM25F scores, while a phrase or proximity match of a few words only
-     * ever joins words of the first text.
+     * ever joins words of the first text. Of each text after the first, only the first {@link
+     * #MAX_SPREAD_TOKENS} tokens are written.
      */
     static TokenStream stacked(AnalyzedText[] parts, int[] repeats, int gap) {
         if (parts.length != repeats.length) {
@@ -222,7 +229,7 @@ final class AnalyzedText {
                 increment.setPositionIncrement(0);
                 return true;
             }
-            while (part < parts.length && next >= parts[part].size) {
+            while (part < parts.length && next >= written(part)) {
                 if (part == 0) {
                     // The words the first text ends with that left no token (stop words).
                     carried = parts[part].finalIncrement;
@@ -245,6 +252,11 @@ final class AnalyzedText {
             copies = repeats[part] - 1;
             next++;
             return true;
+        }
+
+        /** How many tokens of text {@code index} are written. */
+        private int written(int index) {
+            return index == 0 ? parts[0].size : Math.min(parts[index].size, MAX_SPREAD_TOKENS);
         }
 
         @Override

@@ -159,16 +159,21 @@ public final class PassageDocuments implements Closeable {
         count(
                 frequencies,
                 AnalyzedText.of(content, IndexSchema.TITLE, source.metadata().title()),
-                titleCopies);
+                titleCopies,
+                AnalyzedText.MAX_SPREAD_TOKENS);
         passage.section()
-                .ifPresent(
-                        text -> count(frequencies, AnalyzedText.of(content, IndexSchema.SECTION, text), sectionCopies));
-        count(frequencies, analyzeBody(passage.text()).stems(), 1);
+                .ifPresent(text -> count(
+                        frequencies,
+                        AnalyzedText.of(content, IndexSchema.SECTION, text),
+                        sectionCopies,
+                        AnalyzedText.MAX_SPREAD_TOKENS));
+        count(frequencies, analyzeBody(passage.text()).stems(), 1, Integer.MAX_VALUE);
         return frequencies;
     }
 
-    private static void count(Map<String, Integer> frequencies, AnalyzedText text, int frequency) {
-        for (int i = 0; i < text.size(); i++) {
+    /** Adds the first {@code limit} tokens of {@code text}, each {@code frequency} times. */
+    private static void count(Map<String, Integer> frequencies, AnalyzedText text, int frequency, int limit) {
+        for (int i = 0; i < Math.min(text.size(), limit); i++) {
             frequencies.merge(text.term(i), frequency, Integer::sum);
         }
     }
@@ -432,14 +437,14 @@ public final class PassageDocuments implements Closeable {
     }
 
     private static void addMetadata(Document doc, DocumentMetadata metadata) {
-        doc.add(new StringField(IndexSchema.TITLE_KEY, keyword(metadata.title()), Field.Store.NO));
+        addKey(doc, IndexSchema.TITLE_KEY, metadata.title());
         metadata.author().ifPresent(author -> {
             doc.add(new StoredField(IndexSchema.AUTHOR, author));
-            doc.add(new StringField(IndexSchema.AUTHOR_KEY, keyword(author), Field.Store.NO));
+            addKey(doc, IndexSchema.AUTHOR_KEY, author);
         });
         metadata.publisher().ifPresent(publisher -> {
             doc.add(new StoredField(IndexSchema.PUBLISHER, publisher));
-            doc.add(new StringField(IndexSchema.PUBLISHER_KEY, keyword(publisher), Field.Store.NO));
+            addKey(doc, IndexSchema.PUBLISHER_KEY, publisher);
         });
         metadata.published().ifPresent(date -> {
             doc.add(new StoredField(IndexSchema.PUBLISHED, date.toString()));
@@ -447,6 +452,17 @@ public final class PassageDocuments implements Closeable {
         });
         metadata.url().ifPresent(url -> doc.add(new StoredField(IndexSchema.URL, url.toString())));
         doc.add(new StoredField(IndexSchema.LANGUAGE, metadata.language()));
+    }
+
+    /**
+     * The filter key of a title, author or publisher; left out when it is longer than a Lucene term
+     * may be (a front matter title of tens of kilobytes), which only that filter then misses.
+     */
+    private static void addKey(Document doc, String field, String value) {
+        String key = keyword(value);
+        if (fitsOneTerm(key)) {
+            doc.add(new StringField(field, key, Field.Store.NO));
+        }
     }
 
     private static DocumentMetadata readMetadata(Document stored, String titleField) {

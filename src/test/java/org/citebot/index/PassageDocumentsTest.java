@@ -16,8 +16,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.citebot.corpus.Passage;
+import org.citebot.index.TestCorpus.Para;
 import org.citebot.passages.DocumentSummary;
 import org.citebot.passages.IndexedDocument;
 import org.citebot.passages.StoredPassage;
@@ -111,6 +116,31 @@ class PassageDocumentsTest {
                     .as("passage %s", passage.id())
                     .isNotEmpty()
                     .isEqualTo(written);
+        }
+    }
+
+    @Test
+    void toDocuments_titleOfMillionsOfWords_writesItsFirstTokensOnly_andIndexes() throws IOException {
+        // Spread a gap apart, 2.2 million title tokens would pass the largest position Lucene takes;
+        // as one term, its filter key would pass the longest term.
+        String title = "x ".repeat(2_200_000).strip();
+        IndexedDocument huge = TestCorpus.document(
+                "huge-title", TestCorpus.metadata(title, null, null, null, null), Para.of("A short passage."));
+        List<Document> docs = documents.toDocuments(huge);
+
+        Map<String, Integer> copies = copies(written(indexed(docs.get(0))));
+        assertThat(copies).containsEntry("x", 2 * AnalyzedText.MAX_SPREAD_TOKENS);
+        assertThat(documents.weightedFrequencies(
+                        huge.document(), huge.passages().get(0)))
+                .isEqualTo(copies);
+        try (Directory directory = new ByteBuffersDirectory();
+                IndexWriter writer = new IndexWriter(
+                        directory,
+                        new IndexWriterConfig(IndexSchema.perFieldAnalyzer(IndexSchema.englishAnalyzer()))
+                                .setSimilarity(IndexSettings.defaults().similarity()))) {
+            writer.addDocuments(docs);
+            writer.commit();
+            assertThat(writer.getDocStats().numDocs).isEqualTo(2);
         }
     }
 
