@@ -1,6 +1,8 @@
 package org.citebot.index;
 
 import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,6 +19,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -123,16 +127,7 @@ public final class PassageDocuments implements Closeable {
                 .ifPresent(text -> doc.add(new StringField(IndexSchema.SHARED_SECTION, text, Field.Store.NO)));
         doc.add(new StoredField(IndexSchema.TITLE, metadata.title()));
         doc.add(new StoredField(IndexSchema.BODY, passage.text()));
-        doc.add(new Field(
-                IndexSchema.BODY,
-                section.isPresent()
-                        ? AnalyzedText.stacked(
-                                new AnalyzedText[] {body, section.get(), title},
-                                new int[] {1, sectionCopies, titleCopies},
-                                IndexSchema.REGION_GAP)
-                        : AnalyzedText.stacked(
-                                new AnalyzedText[] {body, title}, new int[] {1, titleCopies}, IndexSchema.REGION_GAP),
-                IndexSchema.BODY_TYPE));
+        doc.add(new Field(IndexSchema.BODY, scored(body, section, title), IndexSchema.BODY_TYPE));
         doc.add(new BinaryDocValuesField(IndexSchema.BODY_WORD_HASHES, WrittenWords.hashes(analyzed.words())));
         // Stop words are never corrected nor offered, so the spellings leave them out.
         doc.add(new Field(
@@ -155,27 +150,34 @@ public final class PassageDocuments implements Closeable {
      */
     public Map<String, Integer> weightedFrequencies(SourceDocument source, Passage passage) {
         checkOwner(source, passage);
+        TitleTokens shared = new TitleTokens(source.metadata().title());
         Map<String, Integer> frequencies = new LinkedHashMap<>();
-        count(
-                frequencies,
-                AnalyzedText.of(content, IndexSchema.TITLE, source.metadata().title()),
-                titleCopies,
-                AnalyzedText.MAX_SPREAD_TOKENS);
-        passage.section()
-                .ifPresent(text -> count(
-                        frequencies,
-                        AnalyzedText.of(content, IndexSchema.SECTION, text),
-                        sectionCopies,
-                        AnalyzedText.MAX_SPREAD_TOKENS));
-        count(frequencies, analyzeBody(passage.text()).stems(), 1, Integer.MAX_VALUE);
+        try (TokenStream tokens =
+                scored(analyzeBody(passage.text()).stems(), passage.section().map(shared::section), shared.title())) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                frequencies.merge(term.toString(), 1, Integer::sum);
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("replaying tokens held in memory failed", e);
+        }
         return frequencies;
     }
 
-    /** Adds the first {@code limit} tokens of {@code text}, each {@code frequency} times. */
-    private static void count(Map<String, Integer> frequencies, AnalyzedText text, int frequency, int limit) {
-        for (int i = 0; i < Math.min(text.size(), limit); i++) {
-            frequencies.merge(text.term(i), frequency, Integer::sum);
-        }
+    /**
+     * What a passage's body field holds, the field BM25F scores: its text's stems, then its
+     * heading's and its title's, each of those written as many times as its weight.
+     */
+    private TokenStream scored(AnalyzedText body, Optional<AnalyzedText> section, AnalyzedText title) {
+        return section.isPresent()
+                ? AnalyzedText.stacked(
+                        new AnalyzedText[] {body, section.get(), title},
+                        new int[] {1, sectionCopies, titleCopies},
+                        IndexSchema.REGION_GAP)
+                : AnalyzedText.stacked(
+                        new AnalyzedText[] {body, title}, new int[] {1, titleCopies}, IndexSchema.REGION_GAP);
     }
 
     private EnglishBodyAnalysis.Tokens analyzeBody(String text) {

@@ -69,11 +69,11 @@ final class WeightedTerms {
         IndexReader reader = searcher.getIndexReader();
         LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
         TermState state = states(term).get(leaf);
-        Terms weighted = leaf.reader().terms(IndexSchema.BODY);
-        if (state == null || weighted == null) {
+        Terms scored = leaf.reader().terms(IndexSchema.BODY);
+        if (state == null || scored == null) {
             return false;
         }
-        TermsEnum terms = weighted.iterator();
+        TermsEnum terms = scored.iterator();
         terms.seekExact(new BytesRef(term), state);
         int target = doc - leaf.docBase;
         return terms.postings(null, PostingsEnum.NONE).advance(target) == target;
